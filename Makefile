@@ -1,0 +1,43 @@
+# Punchcard: `make help` lists the targets.
+UV_VERSION := 0.13.9
+UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test lint format bench
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+.tools/bin/uv:
+	python3 -m venv .tools
+	.tools/bin/pip install --quiet uv==$(UV_VERSION)
+
+ZAPIER := integrations/zapier
+
+install: $(UV) $(ZAPIER)/node_modules/.package-lock.json ## Install Python (uv) and Zapier app (npm) deps from their lock files
+	$(UV) sync --frozen --compile-bytecode
+
+# npm ci only when the lock file changed (npm writes node_modules/.package-lock.json); without
+# Node.js the Zapier/Make tests are skipped, so this step is too.
+$(ZAPIER)/node_modules/.package-lock.json: $(ZAPIER)/package-lock.json
+	@if command -v npm >/dev/null; then cd $(ZAPIER) && npm ci --no-audit --no-fund; \
+	else echo "npm not found: skipping $(ZAPIER) (its tests are skipped without Node.js)"; fi
+
+run: install ## Serve the API on SQLite with a demo café (prints the owner API key)
+	$(UV) run punchcard demo --port $(PORT)
+
+test: install ## Run the whole test suite (also on PostgreSQL when PUNCHCARD_TEST_DATABASE_URL is set)
+	$(UV) run pytest
+
+lint: install ## ruff (lint + format check) and mypy
+	$(UV) run ruff check .
+	$(UV) run ruff format --check .
+	$(UV) run mypy
+
+format: install ## Apply ruff fixes and formatting
+	$(UV) run ruff check --fix .
+	$(UV) run ruff format .
+
+bench: install ## Load benchmark on PostgreSQL (see benchmarks/README.md)
+	$(UV) run python benchmarks/load_stamp_redeem.py

@@ -1,0 +1,117 @@
+'use strict';
+
+const sample = require('./samples');
+
+// The one list of Punchcard event types offered as instant triggers. Each becomes a REST hook
+// trigger (triggers/event.js); `extra` holds the event's own keys for the fallback sample.
+// webhook_endpoint_disabled is left out on purpose: it concerns webhook endpoints, not
+// customers, and a REST hook is itself removed when its URL answers 410.
+const { voucher, goal } = sample;
+
+module.exports = [
+  {
+    type: 'card_issued',
+    noun: 'Card',
+    label: 'Card Issued',
+    description: 'Triggers when a card is issued to a customer.',
+    extra: { program: { id: 'prg_sample', name: 'Coffee card' } },
+  },
+  {
+    type: 'card_saved',
+    noun: 'Card',
+    label: 'Card Saved to Wallet',
+    description: 'Triggers when a customer saves their card to Apple Wallet or Google Wallet.',
+    extra: { wallet: 'apple' },
+  },
+  {
+    type: 'card_opened',
+    noun: 'Card',
+    label: 'Card Opened',
+    description: 'Triggers when a customer opens their card.',
+    extra: { wallet: 'google' },
+  },
+  {
+    type: 'stamp_added',
+    noun: 'Stamp',
+    label: 'Stamp Added',
+    description: 'Triggers when stamps are added to a card.',
+    extra: { stamp: { id: 'stp_sample', count: 1, note: null } },
+  },
+  {
+    type: 'goal_reached',
+    noun: 'Goal',
+    label: 'Goal Reached',
+    description: "Triggers when a card reaches one of its program's goals.",
+    extra: { goal },
+  },
+  {
+    type: 'reward_issued',
+    noun: 'Reward',
+    label: 'Reward Issued',
+    description: "Triggers when a goal's reward voucher is issued to a card.",
+    extra: { goal, voucher },
+  },
+  {
+    type: 'voucher_issued',
+    noun: 'Voucher',
+    label: 'Voucher Issued',
+    description: 'Triggers when a voucher is issued (by a goal, the API or a campaign).',
+    extra: { voucher },
+  },
+  {
+    type: 'voucher_redeemed',
+    noun: 'Voucher',
+    label: 'Voucher Redeemed',
+    description: 'Triggers when a voucher is redeemed at checkout.',
+    extra: {
+      voucher: {
+        ...voucher,
+        status: 'redeemed',
+        redeemed_at: '2026-05-11T12:34:56Z',
+        redeemed_via: 'staff_scanner',
+      },
+    },
+  },
+  {
+    type: 'voucher_expired',
+    noun: 'Voucher',
+    label: 'Voucher Expired',
+    description: 'Triggers when a voucher expires without being redeemed.',
+    extra: { voucher: { ...voucher, status: 'expired' } },
+  },
+  {
+    type: 'lottery_played',
+    noun: 'Lottery',
+    label: 'Lottery Played',
+    description: 'Triggers when a customer plays a lottery reward (the result included).',
+    extra: {
+      lottery: {
+        lottery_id: 'lot_sample',
+        variant: 'free_coffee',
+        won: true,
+        voucher_id: 'vch_sample',
+      },
+    },
+  },
+  {
+    type: 'birthday_reached',
+    noun: 'Customer',
+    label: 'Customer Birthday',
+    description: "Triggers on a customer's birthday.",
+    extra: { birthday: '1990-05-11' },
+  },
+  {
+    type: 'inactivity_trigger',
+    noun: 'Customer',
+    label: 'Customer Inactive',
+    description: 'Triggers when a customer has not collected a stamp for the configured days.',
+    extra: { days_inactive: 30, last_stamp_at: '2026-04-11T09:00:00Z' },
+  },
+  {
+    type: 'campaign_sent',
+    noun: 'Campaign',
+    label: 'Campaign Message Sent',
+    description: 'Triggers when a campaign message is sent to a customer.',
+    extra: { campaign: { id: 'cmp_sample', name: 'We miss you', channel: 'email' } },
+  },
+];

@@ -1,0 +1,118 @@
+"""FastAPI application factory: routers, error handlers, lifespan."""
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import APIRouter, FastAPI
+from fastapi.responses import RedirectResponse
+
+from punchcard import __version__
+from punchcard.businesses.api import router as businesses_router
+from punchcard.cards.api import router as cards_router
+from punchcard.config import Settings, get_settings
+from punchcard.customers.api import router as customers_router
+from punchcard.db.engine import Database
+from punchcard.events.api import router as events_router
+from punchcard.events.catalogue import DESCRIPTIONS, PAYLOADS
+from punchcard.idempotency import http as idempotency_http
+from punchcard.idempotency.service import prune
+from punchcard.kit.http import install_error_handlers
+from punchcard.programs.api import router as programs_router
+from punchcard.staff.api import router as staff_router
+from punchcard.vouchers.api import router as vouchers_router
+from punchcard.webhooks.api import event_types_router, hooks_router, webhooks_router
+from punchcard.webhooks.dispatcher import Dispatcher
+
+log = logging.getLogger("punchcard")
+PRUNE_EVERY_SECONDS = 600
+
+DESCRIPTION = """
+Punchcard is an open-source loyalty engine: stamp cards, goals and reward vouchers whose
+redeem codes any till can take.
+
+Authenticate with a staff-bound API key: `Authorization: Bearer pc_sk_...`.
+Errors are RFC 9457 `application/problem+json` with a stable `code`.
+State-changing POSTs accept an `Idempotency-Key` header.
+"""
+
+
+async def _prune_forever(db: Database) -> None:
+    """Idempotency keys live 24 h; any server process may sweep them (deletes are idempotent)."""
+    while True:
+        try:
+            async with db.transaction() as session:
+                await prune(session)
+        except Exception:  # a database hiccup must not end the loop
+            log.warning("idempotency key pruning failed; will retry", exc_info=True)
+        await asyncio.sleep(PRUNE_EVERY_SECONDS)
+
+
+def _document_webhooks(app: FastAPI) -> None:
+    """Every event type's payload in the OpenAPI document's `webhooks` section."""
+    for event_type, payload in PAYLOADS.items():
+
+        async def receive(body: payload) -> None:  # type: ignore[valid-type]
+            """Documentation only: what your endpoint receives."""
+
+        app.webhooks.post(
+            event_type, summary=event_type, description=DESCRIPTIONS[event_type], tags=["Webhooks"]
+        )(receive)
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.db = Database(settings)
+        stop = asyncio.Event()
+        background = [asyncio.create_task(_prune_forever(app.state.db))]
+        if settings.run_worker:
+            background.append(asyncio.create_task(Dispatcher(app.state.db, settings).run(stop)))
+        try:
+            yield
+        finally:
+            stop.set()
+            background[0].cancel()
+            for task in background:
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+            await app.state.db.dispose()
+
+    app = FastAPI(
+        title="Punchcard API",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+    )
+    install_error_handlers(app)
+    idempotency_http.install(app)
+    v1 = APIRouter(prefix="/v1")
+    for router in (
+        staff_router,
+        businesses_router,
+        programs_router,
+        vouchers_router,
+        customers_router,
+        cards_router,
+        events_router,
+        webhooks_router,
+        hooks_router,
+        event_types_router,
+    ):
+        v1.include_router(router)
+    app.include_router(v1)
+    _document_webhooks(app)
+
+    @app.get("/healthz", include_in_schema=False)
+    async def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get("/", include_in_schema=False)
+    async def root() -> RedirectResponse:
+        return RedirectResponse("/docs")
+
+    return app

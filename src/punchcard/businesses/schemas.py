@@ -1,0 +1,50 @@
+from datetime import datetime
+from typing import Annotated
+from zoneinfo import available_timezones
+
+from pydantic import AfterValidator
+
+from punchcard.kit.schemas import Input, Name, Output
+
+_ZONES = available_timezones()
+
+
+def _zone(value: str) -> str:
+    if value not in _ZONES:
+        raise ValueError("must be an IANA time zone such as 'Europe/Berlin'")
+    return value
+
+
+TimeZone = Annotated[str, AfterValidator(_zone)]
+
+
+class BusinessOut(Output):
+    id: str
+    name: str
+    timezone: str
+    created_at: datetime
+
+
+class BusinessUpdate(Input):
+    name: Name | None = None
+    timezone: TimeZone | None = None
+
+
+class LocationCreate(Input):
+    name: Name
+    address: Annotated[str, AfterValidator(str.strip)] | None = None
+    timezone: TimeZone | None = None
+
+
+class LocationUpdate(Input):
+    name: Name | None = None
+    address: str | None = None
+    timezone: TimeZone | None = None
+
+
+class LocationOut(Output):
+    id: str
+    name: str
+    address: str | None
+    timezone: str | None
+    created_at: datetime

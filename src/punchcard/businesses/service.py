@@ -1,0 +1,83 @@
+"""Businesses and their locations."""
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from punchcard.businesses.models import Business, Location
+from punchcard.businesses.schemas import BusinessUpdate, LocationCreate, LocationUpdate
+from punchcard.kit.clock import utcnow
+from punchcard.kit.errors import Forbidden, not_found
+from punchcard.kit.ids import new_id
+from punchcard.kit.pagination import PageParams, newest_first, to_page
+from punchcard.staff.actor import Actor, Permission
+
+
+async def create_business(session: AsyncSession, *, name: str, timezone: str = "UTC") -> Business:
+    business = Business(id=new_id("biz"), name=name, timezone=timezone, created_at=utcnow())
+    session.add(business)
+    await session.flush()
+    return business
+
+
+async def get_business(session: AsyncSession, actor: Actor) -> Business:
+    business = await session.get(Business, actor.business_id)
+    if business is None:
+        raise not_found("business", actor.business_id)
+    return business
+
+
+async def update_business(session: AsyncSession, actor: Actor, *, data: BusinessUpdate) -> Business:
+    actor.require(Permission.BUSINESS_MANAGE)
+    business = await get_business(session, actor)
+    for field, value in data.model_dump(exclude_unset=True, exclude_none=True).items():
+        setattr(business, field, value)
+    return business
+
+
+async def create_location(session: AsyncSession, actor: Actor, *, data: LocationCreate) -> Location:
+    actor.require(Permission.LOCATIONS_MANAGE)
+    location = Location(
+        business_id=actor.business_id, id=new_id("loc"), created_at=utcnow(), **data.model_dump()
+    )
+    session.add(location)
+    await session.flush()
+    return location
+
+
+async def get_location(session: AsyncSession, actor: Actor, location_id: str) -> Location:
+    location = await session.get(Location, (actor.business_id, location_id))
+    if location is None:
+        raise not_found("location", location_id)
+    return location
+
+
+async def list_locations(
+    session: AsyncSession, actor: Actor, params: PageParams
+) -> tuple[list[Location], str | None]:
+    query = select(Location).where(Location.business_id == actor.business_id)
+    rows = list((await session.scalars(newest_first(query, Location.id, params))).all())
+    return to_page(rows, params, lambda location: location.id)
+
+
+async def update_location(
+    session: AsyncSession, actor: Actor, location_id: str, *, data: LocationUpdate
+) -> Location:
+    actor.require(Permission.LOCATIONS_MANAGE)
+    location = await get_location(session, actor, location_id)
+    for field, value in data.model_dump(exclude_unset=True).items():
+        setattr(location, field, value)
+    return location
+
+
+async def acting_location(session: AsyncSession, actor: Actor, requested: str | None) -> str | None:
+    """Where an action happens: staff bound to a location act there and nowhere else."""
+    if actor.location_id is not None:
+        if requested is not None and requested != actor.location_id:
+            raise Forbidden(
+                "location_forbidden",
+                f"This key's staff login is bound to location '{actor.location_id}'.",
+            )
+        return actor.location_id
+    if requested is not None:
+        await get_location(session, actor, requested)
+    return requested

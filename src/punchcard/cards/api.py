@@ -1,0 +1,108 @@
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Path, Query
+
+from punchcard.cards import service
+from punchcard.cards.schemas import CardIssue, CardOut, CardState, HistoryOut, StampAdd, StampOut
+from punchcard.idempotency.http import Idempotent
+from punchcard.kit.http import Session
+from punchcard.kit.pagination import Page, PageParams, page_params
+from punchcard.programs.schemas import GoalOut
+from punchcard.staff.auth import CurrentActor
+from punchcard.vouchers.schemas import VoucherOut
+
+router = APIRouter(tags=["Cards"])
+CardRef = Annotated[
+    str, Path(max_length=64, description="The card id (card_...) or its scan code.")
+]
+PageQuery = Annotated[PageParams, Depends(page_params)]
+
+
+def card_out(view: service.CardView) -> CardOut:
+    return CardOut(**view.state(), vouchers=[VoucherOut.model_validate(v) for v in view.vouchers])
+
+
+@router.post(
+    "/cards",
+    status_code=201,
+    response_model=CardOut,
+    responses={200: {"model": CardOut, "description": "The customer already had an active card."}},
+    summary="Issue a card to a customer (by id, email, phone or source_id)",
+)
+async def issue_card(
+    body: CardIssue, session: Session, actor: CurrentActor, idem: Idempotent
+) -> object:
+    async def produce() -> tuple[int, CardOut]:
+        view, created = await service.issue_card(session, actor, data=body)
+        return (201 if created else 200), card_out(view)
+
+    return await idem.respond(201, produce)
+
+
+@router.get("/cards", response_model=Page[CardState], summary="List cards")
+async def list_cards(
+    session: Session,
+    actor: CurrentActor,
+    page: PageQuery,
+    customer_id: Annotated[str | None, Query(max_length=64)] = None,
+    program_id: Annotated[str | None, Query(max_length=64)] = None,
+    status: Literal["active", "expired"] | None = None,
+    scan_code: Annotated[str | None, Query(max_length=64)] = None,
+) -> object:
+    views, cursor = await service.list_cards(
+        session,
+        actor,
+        page,
+        customer_id=customer_id,
+        program_id=program_id,
+        status=status,
+        scan_code=scan_code,
+    )
+    return {"data": [view.state() for view in views], "next_cursor": cursor}
+
+
+@router.get(
+    "/cards/{card_ref}", response_model=CardOut, summary="A card: stamps, progress, vouchers"
+)
+async def get_card(card_ref: CardRef, session: Session, actor: CurrentActor) -> object:
+    return card_out(await service.get_card(session, actor, card_ref))
+
+
+@router.post(
+    "/cards/{card_ref}/stamps",
+    status_code=201,
+    response_model=StampOut,
+    summary="Add stamps; each goal reached issues its voucher in the same transaction",
+)
+async def add_stamps(
+    card_ref: CardRef, body: StampAdd, session: Session, actor: CurrentActor, idem: Idempotent
+) -> object:
+    async def produce() -> StampOut:
+        result = await service.add_stamps(
+            session,
+            actor,
+            card_ref=card_ref,
+            count=body.count,
+            location_id=body.location_id,
+            note=body.note,
+        )
+        return StampOut(
+            card=CardState(**result.view.state()),
+            stamps_added=result.count,
+            goals_reached=[GoalOut(**goal) for goal in result.goals_reached],
+            vouchers_issued=[VoucherOut.model_validate(v) for v in result.vouchers],
+        )
+
+    return await idem.respond(201, produce)
+
+
+@router.get(
+    "/cards/{card_ref}/history",
+    response_model=HistoryOut,
+    summary="The card's events (stamps, goals, vouchers, redemptions), newest first",
+)
+async def card_history(
+    card_ref: CardRef, session: Session, actor: CurrentActor, page: PageQuery
+) -> object:
+    data, cursor = await service.card_history(session, actor, card_ref, page)
+    return {"data": data, "next_cursor": cursor}

@@ -1,0 +1,63 @@
+from datetime import datetime
+
+from sqlalchemy import ForeignKeyConstraint, Index, Integer, String, Text, UniqueConstraint, text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from punchcard.db.base import Base, TenantMixin
+from punchcard.kit.sql import UTCDateTime
+
+
+class Card(TenantMixin, Base):
+    """A customer's stamp card in one program.
+
+    ``stamps`` counts toward the goals of the current round; ``lifetime_stamps`` never resets.
+    """
+
+    __tablename__ = "cards"
+    __table_args__ = (
+        UniqueConstraint("business_id", "scan_code"),
+        # One active card per customer and program: issuing twice returns the same card.
+        Index(
+            "uq_cards_active_per_customer",
+            "business_id",
+            "customer_id",
+            "program_id",
+            unique=True,
+            sqlite_where=text("status = 'active'"),
+            postgresql_where=text("status = 'active'"),
+        ),
+        ForeignKeyConstraint(
+            ["business_id", "customer_id"], ["customers.business_id", "customers.id"]
+        ),
+        ForeignKeyConstraint(
+            ["business_id", "program_id"], ["programs.business_id", "programs.id"]
+        ),
+    )
+
+    program_id: Mapped[str] = mapped_column(String(40))
+    customer_id: Mapped[str] = mapped_column(String(40))
+    scan_code: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16))  # active | expired
+    stamps: Mapped[int] = mapped_column(Integer, default=0)
+    lifetime_stamps: Mapped[int] = mapped_column(Integer, default=0)
+    rounds_completed: Mapped[int] = mapped_column(Integer, default=0)
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_stamp_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class Stamp(TenantMixin, Base):
+    """The stamp ledger: one row per add-stamp call."""
+
+    __tablename__ = "stamps"
+    __table_args__ = (
+        Index("ix_stamps_card", "business_id", "card_id"),
+        ForeignKeyConstraint(["business_id", "card_id"], ["cards.business_id", "cards.id"]),
+    )
+
+    card_id: Mapped[str] = mapped_column(String(40))
+    count: Mapped[int] = mapped_column(Integer)
+    location_id: Mapped[str | None] = mapped_column(String(40))
+    staff_id: Mapped[str | None] = mapped_column(String(40))
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -1,0 +1,66 @@
+"""Card queries shared by the cards and vouchers services."""
+
+from dataclasses import dataclass
+
+from sqlalchemy import and_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from punchcard.cards import progress
+from punchcard.cards.models import Card
+from punchcard.customers.models import Customer
+from punchcard.db.base import table_of
+from punchcard.events.payloads import Part, card_part, customer_part
+from punchcard.programs.models import Program
+
+cards = table_of(Card)
+customers = table_of(Customer)
+programs = table_of(Program)
+
+
+@dataclass
+class Holder:
+    """Who holds a voucher, as event payloads describe them."""
+
+    customer: Part
+    card: Part | None
+
+
+async def load_holder(
+    session: AsyncSession, business_id: str, customer_id: str, card_id: str | None
+) -> Holder:
+    query = (
+        select(
+            customers.c.source_id,
+            customers.c.language,
+            cards.c.id.label("card_id"),
+            cards.c.program_id,
+            cards.c.scan_code,
+            cards.c.stamps,
+            cards.c.lifetime_stamps,
+            programs.c.goals,
+        )
+        .select_from(customers)
+        .outerjoin(
+            cards,
+            and_(
+                cards.c.business_id == customers.c.business_id,
+                cards.c.customer_id == customers.c.id,
+                cards.c.id == card_id,
+            ),
+        )
+        .outerjoin(
+            programs,
+            and_(
+                programs.c.business_id == cards.c.business_id, programs.c.id == cards.c.program_id
+            ),
+        )
+        .where(customers.c.business_id == business_id, customers.c.id == customer_id)
+    )
+    row = (await session.execute(query)).one()
+    card = None
+    if row.card_id is not None:
+        goal_index = progress.standing(row.stamps, row.goals).goal_index
+        card = card_part(
+            row.card_id, row.program_id, row.scan_code, row.stamps, row.lifetime_stamps, goal_index
+        )
+    return Holder(customer_part(customer_id, row.source_id, row.language), card)

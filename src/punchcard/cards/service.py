@@ -1,0 +1,389 @@
+"""Cards: issue, stamp (the hot path), read, history."""
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from types import SimpleNamespace
+from typing import Any
+
+from sqlalchemy import Row, and_, insert, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from punchcard.businesses.service import acting_location
+from punchcard.cards import progress
+from punchcard.cards.models import Card, Stamp
+from punchcard.cards.repository import cards, customers, programs
+from punchcard.cards.schemas import CardIssue
+from punchcard.customers import service as customer_service
+from punchcard.db.base import table_of
+from punchcard.events import service as events
+from punchcard.events.payloads import Part, card_part, customer_part, event_row, voucher_part
+from punchcard.kit.clock import utcnow
+from punchcard.kit.errors import Conflict, not_found
+from punchcard.kit.ids import new_id, random_code
+from punchcard.kit.pagination import PageParams, newest_first, to_page
+from punchcard.kit.sql import insert_ignoring_conflicts
+from punchcard.programs import service as program_service
+from punchcard.staff.actor import Actor, Permission
+from punchcard.vouchers import codes
+from punchcard.vouchers.models import Voucher
+from punchcard.vouchers.service import issue_from_template, templates_by_id, vouchers
+
+stamps_ledger = table_of(Stamp)
+SCAN_CODE_LENGTH = 8
+CARD_ID_PREFIX = "card_"
+
+
+@dataclass
+class CardView:
+    """A card with its program's goals (and, when read whole, its vouchers)."""
+
+    card: Any  # a cards row or Card
+    goals: list[dict[str, Any]]
+    vouchers: list[Any] = field(default_factory=list)
+
+    def state(self) -> dict[str, Any]:
+        card = self.card
+        where = progress.standing(card.stamps, self.goals)
+        next_goal = None
+        if where.next_goal is not None:
+            next_goal = {**where.next_goal, "stamps_to_go": where.stamps_to_next_goal}
+        expired = card.expires_at is not None and card.expires_at <= utcnow()
+        return {
+            "id": card.id,
+            "program_id": card.program_id,
+            "customer_id": card.customer_id,
+            "scan_code": card.scan_code,
+            "status": "expired" if expired else card.status,
+            "stamps": card.stamps,
+            "lifetime_stamps": card.lifetime_stamps,
+            "rounds_completed": card.rounds_completed,
+            "goal_index": where.goal_index,
+            "next_goal": next_goal,
+            "goals": [{"index": i, **goal} for i, goal in enumerate(self.goals)],
+            "issued_at": card.issued_at,
+            "expires_at": card.expires_at,
+            "last_stamp_at": card.last_stamp_at,
+        }
+
+    def payload_part(self) -> Part:
+        card = self.card
+        goal_index = progress.standing(card.stamps, self.goals).goal_index
+        return card_part(
+            card.id, card.program_id, card.scan_code, card.stamps, card.lifetime_stamps, goal_index
+        )
+
+
+def _by_ref(business_id: str, ref: str) -> Any:
+    """A card is named by its id (card_...) or by the scan code printed on it."""
+    if ref.startswith(CARD_ID_PREFIX):
+        return and_(cards.c.business_id == business_id, cards.c.id == ref)
+    scan_code = codes.normalize(ref).replace("-", "").replace(" ", "")
+    return and_(cards.c.business_id == business_id, cards.c.scan_code == scan_code)
+
+
+def _live(now: datetime) -> Any:
+    return and_(
+        cards.c.status == "active", or_(cards.c.expires_at.is_(None), cards.c.expires_at > now)
+    )
+
+
+async def _card_row(session: AsyncSession, business_id: str, ref: str) -> Row[Any]:
+    row = (await session.execute(select(cards).where(_by_ref(business_id, ref)))).one_or_none()
+    if row is None:
+        raise not_found("card", ref)
+    return row
+
+
+# --- issuing ---------------------------------------------------------------------------------
+
+
+async def _active_card(
+    session: AsyncSession, business_id: str, customer_id: str, program_id: str
+) -> Card | None:
+    query = select(Card).where(
+        Card.business_id == business_id,
+        Card.customer_id == customer_id,
+        Card.program_id == program_id,
+        Card.status == "active",
+    )
+    return (await session.scalars(query)).one_or_none()
+
+
+async def issue_card(
+    session: AsyncSession, actor: Actor, *, data: CardIssue
+) -> tuple[CardView, bool]:
+    """Returns (card, created). Issuing twice returns the customer's active card."""
+    actor.require(Permission.CARDS_WRITE)
+    program = await program_service.get_program(session, actor, data.program_id)
+    if program.status != "active":
+        raise Conflict("program_archived", f"Program '{program.id}' is archived: no new cards.")
+    location_id = await acting_location(session, actor, data.location_id)
+    if data.customer is not None:
+        customer, _ = await customer_service.upsert_customer(session, actor, data=data.customer)
+    else:
+        assert data.customer_id is not None
+        customer = await customer_service.get_customer(session, actor, data.customer_id)
+    now = utcnow()
+    existing = await _active_card(session, actor.business_id, customer.id, program.id)
+    if existing is not None:
+        if existing.expires_at is None or existing.expires_at > now:
+            return CardView(existing, program.goals), False
+        existing.status = "expired"  # make room for the new card under the one-active rule
+        await session.flush()
+    values = {
+        "business_id": actor.business_id,
+        "id": new_id("card"),
+        "program_id": program.id,
+        "customer_id": customer.id,
+        "status": "active",
+        "stamps": 0,
+        "lifetime_stamps": 0,
+        "rounds_completed": 0,
+        "issued_at": now,
+        "expires_at": (
+            now + timedelta(days=program.card_validity_days) if program.card_validity_days else None
+        ),
+        "last_stamp_at": None,
+    }
+    dialect = session.get_bind().dialect.name
+    for _ in range(8):
+        values["scan_code"] = random_code(codes.DEFAULT_CHARSET, SCAN_CODE_LENGTH)
+        statement = insert_ignoring_conflicts(cards, dialect, values).returning(cards.c.id)
+        if (await session.execute(statement)).first() is not None:
+            break
+        # Either the scan code was taken (try another) or a concurrent call issued the card.
+        raced = await _active_card(session, actor.business_id, customer.id, program.id)
+        if raced is not None:
+            return CardView(raced, program.goals), False
+    else:
+        raise Conflict("scan_code_space_exhausted", "Could not allocate a unique scan code.")
+    card = Card(**values)
+    view = CardView(card, program.goals)
+    await events.record(
+        session,
+        [
+            event_row(
+                "card_issued",
+                business_id=actor.business_id,
+                at=now,
+                location_id=location_id,
+                staff_id=actor.staff_id,
+                customer=customer_part(customer.id, customer.source_id, customer.language),
+                card=view.payload_part(),
+                program={"id": program.id, "name": program.name},
+            )
+        ],
+    )
+    return view, True
+
+
+# --- stamping (hot path: few round trips, Core statements) -----------------------------------
+
+
+@dataclass
+class StampResult:
+    view: CardView
+    count: int
+    goals_reached: list[dict[str, Any]]
+    vouchers: list[Voucher]
+
+
+_CONTEXT = (
+    select(
+        programs.c.goals,
+        programs.c.after_last_goal,
+        customers.c.source_id,
+        customers.c.language,
+    )
+    .select_from(programs)
+    .join(customers, customers.c.business_id == programs.c.business_id)
+)
+
+
+async def _unstampable(session: AsyncSession, business_id: str, ref: str) -> Conflict:
+    row = await _card_row(session, business_id, ref)
+    if row.status == "active":
+        return Conflict("card_expired", f"Card '{row.id}' expired on {row.expires_at:%Y-%m-%d}.")
+    return Conflict(f"card_{row.status}", f"Card '{row.id}' is {row.status}.")
+
+
+async def add_stamps(
+    session: AsyncSession,
+    actor: Actor,
+    *,
+    card_ref: str,
+    count: int,
+    location_id: str | None = None,
+    note: str | None = None,
+) -> StampResult:
+    actor.require(Permission.CARDS_WRITE)
+    location_id = await acting_location(session, actor, location_id)
+    business_id = actor.business_id
+    now = utcnow()
+    bumped = (
+        await session.execute(
+            update(cards)
+            .where(_by_ref(business_id, card_ref), _live(now))
+            .values(
+                stamps=cards.c.stamps + count,
+                lifetime_stamps=cards.c.lifetime_stamps + count,
+                last_stamp_at=now,
+            )
+            .returning(*cards.c)
+        )
+    ).one_or_none()
+    if bumped is None:
+        raise await _unstampable(session, business_id, card_ref)
+    context = (
+        await session.execute(
+            _CONTEXT.where(
+                programs.c.business_id == business_id,
+                programs.c.id == bumped.program_id,
+                customers.c.id == bumped.customer_id,
+            )
+        )
+    ).one()
+    goals = context.goals
+    crossing = progress.cross(
+        bumped.stamps - count, count, goals, restart=context.after_last_goal == "restart"
+    )
+    card = bumped._asdict()
+    if crossing.rounds_completed:
+        # The row lock taken by the UPDATE above is still ours: an absolute write is safe.
+        card["stamps"] = crossing.stamps
+        card["rounds_completed"] += crossing.rounds_completed
+        await session.execute(
+            update(cards)
+            .where(cards.c.business_id == business_id, cards.c.id == bumped.id)
+            .values(stamps=card["stamps"], rounds_completed=card["rounds_completed"])
+        )
+    view = CardView(SimpleNamespace(**card), goals)
+    stamp_id = new_id("stp")
+    await session.execute(
+        insert(stamps_ledger).values(
+            business_id=business_id,
+            id=stamp_id,
+            card_id=bumped.id,
+            count=count,
+            location_id=location_id,
+            staff_id=actor.staff_id,
+            note=note,
+            created_at=now,
+        )
+    )
+    common: dict[str, Any] = {
+        "business_id": business_id,
+        "at": now,
+        "location_id": location_id,
+        "staff_id": actor.staff_id,
+        "customer": customer_part(bumped.customer_id, context.source_id, context.language),
+        "card": view.payload_part(),
+    }
+    rows = [
+        event_row("stamp_added", **common, stamp={"id": stamp_id, "count": count, "note": note})
+    ]
+    reached, issued = await _reward_goals(session, business_id, bumped, goals, crossing, now)
+    for goal, voucher in zip(reached, issued, strict=True):
+        part = voucher_part(voucher)
+        rows.append(event_row("goal_reached", **common, goal=goal))
+        rows.append(event_row("reward_issued", **common, goal=goal, voucher=part))
+        rows.append(event_row("voucher_issued", **common, voucher=part))
+    await events.record(session, rows)
+    return StampResult(view, count, reached, issued)
+
+
+async def _reward_goals(
+    session: AsyncSession,
+    business_id: str,
+    card: Row[Any],
+    goals: list[dict[str, Any]],
+    crossing: progress.Crossing,
+    now: datetime,
+) -> tuple[list[dict[str, Any]], list[Voucher]]:
+    """Issue each reached goal's voucher in this transaction, in the order reached."""
+    if not crossing.reached:
+        return [], []
+    wanted = {goals[i]["template_id"] for i in crossing.reached}
+    templates = await templates_by_id(session, business_id, wanted, archived=True)
+    reached, issued = [], []
+    for index in crossing.reached:
+        goal = {"index": index, **goals[index]}
+        voucher = await issue_from_template(
+            session,
+            business_id=business_id,
+            template=templates[goal["template_id"]],
+            customer_id=card.customer_id,
+            card_id=card.id,
+            goal_index=index,
+            now=now,
+        )
+        reached.append(goal)
+        issued.append(voucher)
+    return reached, issued
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+async def get_card(session: AsyncSession, actor: Actor, card_ref: str) -> CardView:
+    actor.require(Permission.CARDS_READ)
+    row = await _card_row(session, actor.business_id, card_ref)
+    goals = await session.scalar(
+        select(programs.c.goals).where(
+            programs.c.business_id == actor.business_id, programs.c.id == row.program_id
+        )
+    )
+    card_vouchers = (
+        await session.execute(
+            select(vouchers)
+            .where(vouchers.c.business_id == actor.business_id, vouchers.c.card_id == row.id)
+            .order_by(vouchers.c.id.desc())
+            .limit(100)
+        )
+    ).all()
+    return CardView(row, goals or [], list(card_vouchers))
+
+
+async def list_cards(
+    session: AsyncSession,
+    actor: Actor,
+    params: PageParams,
+    *,
+    customer_id: str | None,
+    program_id: str | None,
+    status: str | None,
+    scan_code: str | None = None,
+) -> tuple[list[CardView], str | None]:
+    actor.require(Permission.CARDS_READ)
+    query = (
+        select(cards, programs.c.goals)
+        .join(
+            programs,
+            and_(
+                programs.c.business_id == cards.c.business_id, programs.c.id == cards.c.program_id
+            ),
+        )
+        .where(cards.c.business_id == actor.business_id)
+    )
+    if customer_id:
+        query = query.where(cards.c.customer_id == customer_id)
+    if program_id:
+        query = query.where(cards.c.program_id == program_id)
+    if scan_code:
+        query = query.where(_by_ref(actor.business_id, scan_code))
+    if status == "active":
+        query = query.where(_live(utcnow()))
+    elif status == "expired":
+        query = query.where(~_live(utcnow()))
+    rows = list((await session.execute(newest_first(query, cards.c.id, params))).all())
+    page, cursor = to_page(rows, params, lambda row: row.id)
+    return [CardView(row, row.goals) for row in page], cursor
+
+
+async def card_history(
+    session: AsyncSession, actor: Actor, card_ref: str, params: PageParams
+) -> tuple[list[dict[str, Any]], str | None]:
+    """Stamps, goals, vouchers and redemptions of a card, newest first, from the event table."""
+    actor.require(Permission.CARDS_READ)
+    row = await _card_row(session, actor.business_id, card_ref)
+    return await events.page_of(session, actor.business_id, params, card_id=row.id)

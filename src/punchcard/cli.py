@@ -1,0 +1,148 @@
+"""The ``punchcard`` command: serve, migrate, business create, demo."""
+
+import asyncio
+import json
+import logging
+import os
+import signal
+from collections.abc import Awaitable, Callable
+from typing import Annotated, TypeVar
+
+import typer
+import uvicorn
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from punchcard.businesses.onboarding import onboard
+from punchcard.config import get_settings
+from punchcard.db.engine import Database
+from punchcard.db.migrate import upgrade
+
+T = TypeVar("T")
+app = typer.Typer(
+    help="Punchcard: an open-source loyalty engine.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+business_app = typer.Typer(help="Manage businesses.", no_args_is_help=True)
+app.add_typer(business_app, name="business")
+
+
+def _in_transaction(work: Callable[[AsyncSession], Awaitable[T]]) -> T:
+    async def run() -> T:
+        db = Database(get_settings())
+        try:
+            async with db.transaction() as session:
+                return await work(session)
+        finally:
+            await db.dispose()
+
+    return asyncio.run(run())
+
+
+@app.command()
+def migrate() -> None:
+    """Create or upgrade the database schema to the latest version."""
+    upgrade(get_settings().database_url)
+    typer.echo("database is up to date")
+
+
+def _serve(host: str, port: int, workers: int, access_log: bool, worker: bool = True) -> None:
+    upgrade(get_settings().database_url)
+    # Server processes read settings from the environment, so the flag travels that way.
+    os.environ["PUNCHCARD_RUN_WORKER"] = "true" if worker else "false"
+    uvicorn.run(
+        "punchcard.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        access_log=access_log,
+        log_level=get_settings().log_level,
+        # A worker answers the supervisor only once the app is imported; on a small or busy
+        # machine that can exceed uvicorn's 5 s default, and the worker would be killed.
+        timeout_worker_healthcheck=30,
+    )
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    workers: Annotated[int, typer.Option(min=1, help="Server processes.")] = 1,
+    access_log: Annotated[bool, typer.Option(help="Log every request.")] = True,
+    worker: Annotated[
+        bool, typer.Option(help="Run a webhook dispatcher in each server process.")
+    ] = True,
+) -> None:
+    """Migrate the database, then serve the API (and deliver webhooks, unless --no-worker)."""
+    _serve(host, port, workers, access_log, worker)
+
+
+@app.command("worker")
+def run_worker() -> None:
+    """Deliver webhooks (run as many as you like on PostgreSQL; they share the queue)."""
+    from punchcard.webhooks.dispatcher import Dispatcher
+
+    settings = get_settings()
+    upgrade(settings.database_url)
+    logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(name)s %(message)s")
+
+    async def work() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(signum, stop.set)
+        db = Database(settings)
+        try:
+            logging.getLogger("punchcard").info("webhook worker started")
+            await Dispatcher(db, settings).run(stop)
+        finally:
+            await db.dispose()
+
+    asyncio.run(work())
+
+
+@business_app.command("create")
+def business_create(
+    name: Annotated[str, typer.Option("--name", help="Business name.")],
+    location: Annotated[str | None, typer.Option(help="Name of the first location.")] = None,
+    owner_login: Annotated[str, typer.Option(help="Login of the owner staff account.")] = "owner",
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+) -> None:
+    """Create a business with an owner login and print the owner's API key (shown once)."""
+    made = _in_transaction(
+        lambda session: onboard(session, name=name, location=location, owner_login=owner_login)
+    )
+    if as_json:
+        typer.echo(json.dumps(made.__dict__))
+        return
+    typer.echo(f"business_id: {made.business_id}")
+    typer.echo(f"location_id: {made.location_id}")
+    typer.echo(f"staff_id:    {made.staff_id}")
+    typer.echo(f"api_key:     {made.api_key}   (copy it now: it is not shown again)")
+
+
+@app.command()
+def demo(
+    host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+) -> None:
+    """Migrate, create a demo café (program, rewards, a customer with a card), and serve."""
+    from punchcard.demo import seed
+
+    upgrade(get_settings().database_url)
+    made = _in_transaction(seed)
+    base = f"http://{host}:{port}"
+    typer.echo(
+        f"""
+Punchcard demo is ready.
+  Owner API key : {made.api_key}
+  API docs      : {base}/docs
+  Try           : curl -H "Authorization: Bearer {made.api_key}" {base}/v1/me
+"""
+    )
+    _serve(host, port, 1, True)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,38 @@
+"""Settings, read from the environment (prefix ``PUNCHCARD_``) or a ``.env`` file."""
+
+from functools import lru_cache
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="PUNCHCARD_", env_file=".env", extra="ignore")
+
+    # SQLite is the embedded default; production uses postgresql+asyncpg://...
+    database_url: str = "sqlite+aiosqlite:///./punchcard.db"
+    # Connections per server process (PostgreSQL only).
+    db_pool_size: int = 10
+    # Where the public API is reachable; used for links printed by the CLI.
+    public_url: str = "http://127.0.0.1:8000"
+    # Idempotency-Key responses are replayed for at least this long.
+    idempotency_ttl_hours: int = 24
+    # last_used_at of an API key is written at most this often, off the hot path.
+    api_key_touch_seconds: int = 60
+    # Region for phone numbers given without +country code (ISO 3166 alpha-2, e.g. "DE").
+    default_phone_region: str | None = None
+    log_level: str = "info"
+    # Fernet key sealing stored secrets (webhook signing keys). Unset: generated into the file.
+    secret_key: str | None = None
+    secret_key_file: str = ".punchcard-secret-key"
+    # Webhook delivery.
+    run_worker: bool = True  # `punchcard serve` runs a dispatcher in each server process
+    webhook_timeout_seconds: float = 15.0
+    webhook_allow_private_networks: bool = False  # loopback/private targets (tests, intranets)
+    webhook_https_only: bool = False
+    webhook_poll_seconds: float = 0.1  # idle wait between looks for new work
+    webhook_max_in_flight: int = 128  # concurrent deliveries per worker process
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,28 @@
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Date, Index, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from punchcard.db.base import Base, TenantMixin
+from punchcard.kit.sql import JSONDoc, UTCDateTime
+
+
+class Customer(TenantMixin, Base):
+    __tablename__ = "customers"
+    __table_args__ = (
+        UniqueConstraint("business_id", "source_id"),
+        UniqueConstraint("business_id", "email"),
+        UniqueConstraint("business_id", "phone"),
+        Index("ix_customers_created", "business_id", "created_at"),
+    )
+
+    source_id: Mapped[str | None] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(320))
+    phone: Mapped[str | None] = mapped_column(String(20))
+    name: Mapped[str | None] = mapped_column(String(200))
+    birthday: Mapped[date | None] = mapped_column(Date)
+    language: Mapped[str | None] = mapped_column(String(16))
+    metadata_: Mapped[dict[str, Any]] = mapped_column("metadata", JSONDoc)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -1,0 +1,31 @@
+"""Imports every area's models so the metadata (and Alembic) sees all tables."""
+
+from punchcard.businesses.models import Business, Location
+from punchcard.cards.models import Card, Stamp
+from punchcard.customers.models import Customer
+from punchcard.db.base import Base
+from punchcard.events.models import Event
+from punchcard.idempotency.models import IdempotencyRecord
+from punchcard.programs.models import Program
+from punchcard.staff.models import ApiKey, Staff
+from punchcard.vouchers.models import Voucher, VoucherTemplate
+from punchcard.webhooks.models import WebhookAttempt, WebhookEndpoint, WebhookMessage
+
+__all__ = [
+    "ApiKey",
+    "Base",
+    "Business",
+    "Card",
+    "Customer",
+    "Event",
+    "IdempotencyRecord",
+    "Location",
+    "Program",
+    "Staff",
+    "Stamp",
+    "Voucher",
+    "VoucherTemplate",
+    "WebhookAttempt",
+    "WebhookEndpoint",
+    "WebhookMessage",
+]

@@ -1,0 +1,331 @@
+"""Every event type, its typed payload (documented in OpenAPI's webhooks section and served as
+JSON Schema) and a sample. Payloads keep the keys of the hosted products' webhook body."""
+
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from punchcard.kit.errors import NotFound
+
+WalletKind = Literal["apple", "google", "web"]
+
+
+class _Part(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+class CustomerRef(_Part):
+    id: str
+    source_id: str | None
+    wallet_pass_id: str | None
+    language: str | None
+
+
+class CardRef(_Part):
+    id: str
+    program_id: str
+    scan_code: str
+    stamps: int = Field(description="Stamps in the current round, after the change.")
+    lifetime_stamps: int
+    goal_index: int = Field(description="Goals reached this round (the index of the next goal).")
+
+
+class VoucherRef(_Part):
+    id: str
+    type: Literal["voucher"]
+    title: str
+    template_id: str | None
+    goal_index: int | None
+    redeem_code: str
+    redeem_code_formats: list[Literal["text", "qr", "barcode"]]
+    status: Literal["issued", "redeemed", "expired"]
+    expires_at: datetime | None
+    redeemed_at: datetime | None
+    redeemed_via: str | None
+
+
+class StampInfo(_Part):
+    id: str
+    count: int
+    note: str | None
+
+
+class GoalInfo(_Part):
+    index: int
+    stamps: int
+    title: str
+    template_id: str
+
+
+class ProgramInfo(_Part):
+    id: str
+    name: str
+
+
+class LotteryResult(_Part):
+    lottery_id: str
+    variant: str = Field(description="The variant drawn, 'no_prize' included.")
+    won: bool
+    voucher_id: str | None
+
+
+class CampaignInfo(_Part):
+    id: str
+    name: str
+    channel: Literal["wallet_push", "email", "whatsapp", "telegram", "viber"]
+
+
+class EndpointInfo(_Part):
+    id: str
+    url: str
+    reason: str
+
+
+class Envelope(BaseModel):
+    """Keys every event has."""
+
+    event: str
+    id: str = Field(description="The event id; also the `webhook-id` header of every delivery.")
+    timestamp: datetime
+    business_id: str
+    location_id: str | None
+    staff_id: str | None
+    customer: CustomerRef | None
+    card: CardRef | None
+    voucher: VoucherRef | None
+
+
+class CardIssued(Envelope):
+    event: Literal["card_issued"]
+    card: CardRef
+    program: ProgramInfo
+
+
+class CardSaved(Envelope):
+    event: Literal["card_saved"]
+    card: CardRef
+    wallet: WalletKind
+
+
+class CardOpened(Envelope):
+    event: Literal["card_opened"]
+    card: CardRef
+    wallet: WalletKind
+
+
+class StampAdded(Envelope):
+    event: Literal["stamp_added"]
+    card: CardRef
+    stamp: StampInfo
+
+
+class GoalReached(Envelope):
+    event: Literal["goal_reached"]
+    card: CardRef
+    goal: GoalInfo
+
+
+class RewardIssued(Envelope):
+    event: Literal["reward_issued"]
+    card: CardRef
+    goal: GoalInfo
+    voucher: VoucherRef
+
+
+class VoucherIssued(Envelope):
+    event: Literal["voucher_issued"]
+    voucher: VoucherRef
+
+
+class VoucherRedeemed(Envelope):
+    event: Literal["voucher_redeemed"]
+    voucher: VoucherRef
+
+
+class VoucherExpired(Envelope):
+    event: Literal["voucher_expired"]
+    voucher: VoucherRef
+
+
+class LotteryPlayed(Envelope):
+    event: Literal["lottery_played"]
+    lottery: LotteryResult
+
+
+class BirthdayReached(Envelope):
+    event: Literal["birthday_reached"]
+    birthday: date
+
+
+class InactivityTrigger(Envelope):
+    event: Literal["inactivity_trigger"]
+    days_inactive: int
+    last_stamp_at: datetime | None
+
+
+class CampaignSent(Envelope):
+    event: Literal["campaign_sent"]
+    campaign: CampaignInfo
+
+
+class WebhookEndpointDisabled(Envelope):
+    event: Literal["webhook_endpoint_disabled"]
+    endpoint: EndpointInfo
+
+
+PAYLOADS: dict[str, type[Envelope]] = {
+    "card_issued": CardIssued,
+    "card_saved": CardSaved,
+    "card_opened": CardOpened,
+    "stamp_added": StampAdded,
+    "goal_reached": GoalReached,
+    "reward_issued": RewardIssued,
+    "voucher_issued": VoucherIssued,
+    "voucher_redeemed": VoucherRedeemed,
+    "voucher_expired": VoucherExpired,
+    "lottery_played": LotteryPlayed,
+    "birthday_reached": BirthdayReached,
+    "inactivity_trigger": InactivityTrigger,
+    "campaign_sent": CampaignSent,
+    "webhook_endpoint_disabled": WebhookEndpointDisabled,
+}
+EVENT_TYPES = tuple(PAYLOADS)
+
+DESCRIPTIONS = {
+    "card_issued": "A card was issued to a customer.",
+    "card_saved": "The customer saved the card to Apple Wallet or Google Wallet.",
+    "card_opened": "The customer opened the card (wallet pass fetched or web card viewed).",
+    "stamp_added": "Stamps were added to a card.",
+    "goal_reached": "A card reached one of its program's goals.",
+    "reward_issued": "A goal's reward voucher was issued to the card.",
+    "voucher_issued": "A voucher was issued (by a goal, the API or a campaign).",
+    "voucher_redeemed": "A voucher was redeemed at checkout (once).",
+    "voucher_expired": "A voucher passed its expiry without being redeemed.",
+    "lottery_played": "The customer played a lottery reward; `lottery` holds the result.",
+    "birthday_reached": "It is the customer's birthday.",
+    "inactivity_trigger": "The customer has not collected a stamp for the configured days.",
+    "campaign_sent": "A campaign message was sent to the customer.",
+    "webhook_endpoint_disabled": "A webhook endpoint was disabled (410, or failing for 5 days).",
+}
+
+EventPayload = Annotated[
+    CardIssued
+    | CardSaved
+    | CardOpened
+    | StampAdded
+    | GoalReached
+    | RewardIssued
+    | VoucherIssued
+    | VoucherRedeemed
+    | VoucherExpired
+    | LotteryPlayed
+    | BirthdayReached
+    | InactivityTrigger
+    | CampaignSent
+    | WebhookEndpointDisabled,
+    Field(discriminator="event"),
+]
+
+_CUSTOMER = {
+    "id": "cus_sample",
+    "source_id": "crm-42",
+    "wallet_pass_id": "wp_sample",
+    "language": "en",
+}
+_CARD = {
+    "id": "card_sample",
+    "program_id": "prg_sample",
+    "scan_code": "K7M2QX9P",
+    "stamps": 5,
+    "lifetime_stamps": 15,
+    "goal_index": 1,
+}
+_VOUCHER = {
+    "id": "vch_sample",
+    "type": "voucher",
+    "title": "Free coffee",
+    "template_id": "vtp_sample",
+    "goal_index": 0,
+    "redeem_code": "FREECOFFEE",
+    "redeem_code_formats": ["text", "qr", "barcode"],
+    "status": "issued",
+    "expires_at": "2026-06-10T12:34:56Z",
+    "redeemed_at": None,
+    "redeemed_via": None,
+}
+_GOAL = {"index": 0, "stamps": 5, "title": "Free coffee", "template_id": "vtp_sample"}
+_EXTRAS: dict[str, dict[str, Any]] = {
+    "card_issued": {"voucher": None, "program": {"id": "prg_sample", "name": "Coffee card"}},
+    "card_saved": {"voucher": None, "wallet": "apple"},
+    "card_opened": {"voucher": None, "wallet": "google"},
+    "stamp_added": {"voucher": None, "stamp": {"id": "stp_sample", "count": 1, "note": None}},
+    "goal_reached": {"voucher": None, "goal": _GOAL},
+    "reward_issued": {"goal": _GOAL},
+    "voucher_redeemed": {
+        "voucher": {
+            **_VOUCHER,
+            "status": "redeemed",
+            "redeemed_at": "2026-05-11T12:34:56Z",
+            "redeemed_via": "staff_scanner",
+        }
+    },
+    "voucher_expired": {"voucher": {**_VOUCHER, "status": "expired"}},
+    "lottery_played": {
+        "lottery": {
+            "lottery_id": "lot_sample",
+            "variant": "free_coffee",
+            "won": True,
+            "voucher_id": "vch_sample",
+        }
+    },
+    "birthday_reached": {"voucher": None, "birthday": "1990-05-11"},
+    "inactivity_trigger": {
+        "voucher": None,
+        "days_inactive": 30,
+        "last_stamp_at": "2026-04-11T09:00:00Z",
+    },
+    "campaign_sent": {
+        "voucher": None,
+        "campaign": {"id": "cmp_sample", "name": "We miss you", "channel": "email"},
+    },
+    "webhook_endpoint_disabled": {
+        "customer": None,
+        "card": None,
+        "voucher": None,
+        "endpoint": {
+            "id": "whk_sample",
+            "url": "https://example.com/hooks",
+            "reason": "gone (410)",
+        },
+    },
+}
+
+
+def require_known(event_type: str) -> None:
+    if event_type not in PAYLOADS:
+        raise NotFound(
+            "event_type_not_found",
+            f"Unknown event type '{event_type}'; GET /v1/event-types lists them.",
+        )
+
+
+def sample(event_type: str) -> dict[str, Any]:
+    """A realistic payload of the type, validated against its schema."""
+    body = {
+        "event": event_type,
+        "id": "evt_sample",
+        "timestamp": "2026-05-11T12:34:56Z",
+        "business_id": "biz_sample",
+        "location_id": "loc_sample",
+        "staff_id": "stf_sample",
+        "customer": _CUSTOMER,
+        "card": _CARD,
+        "voucher": _VOUCHER,
+        **_EXTRAS.get(event_type, {}),
+    }
+    return PAYLOADS[event_type].model_validate(body).model_dump(mode="json")
+
+
+def schema(event_type: str) -> dict[str, Any]:
+    return PAYLOADS[event_type].model_json_schema()

@@ -1,0 +1,85 @@
+"""Event payloads: the keys and meanings of the webhook body in PRODUCT.md, built in one place."""
+
+from datetime import datetime
+from typing import Any
+
+from punchcard.kit.clock import isoformat_z
+from punchcard.kit.ids import new_id
+
+Part = dict[str, Any]
+
+
+def customer_part(customer_id: str, source_id: str | None, language: str | None) -> Part:
+    # wallet_pass_id stays null until the customer saves the card to a wallet.
+    return {"id": customer_id, "source_id": source_id, "wallet_pass_id": None, "language": language}
+
+
+def card_part(
+    card_id: str, program_id: str, scan_code: str, stamps: int, lifetime: int, goal_index: int
+) -> Part:
+    return {
+        "id": card_id,
+        "program_id": program_id,
+        "scan_code": scan_code,
+        "stamps": stamps,
+        "lifetime_stamps": lifetime,
+        "goal_index": goal_index,
+    }
+
+
+def voucher_part(voucher: Any) -> Part:
+    def when(value: datetime | None) -> str | None:
+        return isoformat_z(value) if value else None
+
+    return {
+        "id": voucher.id,
+        "type": "voucher",
+        "title": voucher.title,
+        "template_id": voucher.template_id,
+        "goal_index": voucher.goal_index,
+        "redeem_code": voucher.redeem_code,
+        "redeem_code_formats": list(voucher.formats),
+        "status": voucher.status,
+        "expires_at": when(voucher.expires_at),
+        "redeemed_at": when(voucher.redeemed_at),
+        "redeemed_via": voucher.redeemed_via,
+    }
+
+
+def event_row(
+    event_type: str,
+    *,
+    business_id: str,
+    at: datetime,
+    location_id: str | None,
+    staff_id: str | None,
+    customer: Part | None,
+    card: Part | None = None,
+    voucher: Part | None = None,
+    **details: Any,
+) -> dict[str, Any]:
+    """A row for the events table; its payload is exactly what subscribers will receive."""
+    event_id = new_id("evt")
+    payload = {
+        "event": event_type,
+        "id": event_id,
+        "timestamp": isoformat_z(at),
+        "business_id": business_id,
+        "location_id": location_id,
+        "staff_id": staff_id,
+        "customer": customer,
+        "card": card,
+        "voucher": voucher,
+        **details,
+    }
+    return {
+        "business_id": business_id,
+        "id": event_id,
+        "type": event_type,
+        "created_at": at,
+        "location_id": location_id,
+        "customer_id": customer["id"] if customer else None,
+        "card_id": card["id"] if card else None,
+        "voucher_id": voucher["id"] if voucher else None,
+        "payload": payload,
+    }

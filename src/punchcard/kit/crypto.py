@@ -1,0 +1,52 @@
+"""Secrets the server must use again (webhook signing keys) are sealed with Fernet at rest.
+
+The key comes from PUNCHCARD_SECRET_KEY; without it a key is generated once into
+PUNCHCARD_SECRET_KEY_FILE so a laptop install works, and every process of that install
+shares it. Production sets the variable (the same on every machine).
+"""
+
+import logging
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from cryptography.fernet import Fernet, InvalidToken
+
+from punchcard.config import get_settings
+
+log = logging.getLogger("punchcard")
+
+
+def _key_from_file(path: Path) -> bytes:
+    try:
+        return path.read_bytes().strip()
+    except FileNotFoundError:
+        key = Fernet.generate_key()
+        try:
+            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:  # another process won the race: use its key
+            return path.read_bytes().strip()
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(key)
+        log.warning("generated a secret key in %s; set PUNCHCARD_SECRET_KEY in production", path)
+        return key
+
+
+@lru_cache
+def _fernet() -> Fernet:
+    settings = get_settings()
+    key = settings.secret_key.encode() if settings.secret_key else None
+    return Fernet(key or _key_from_file(Path(settings.secret_key_file)))
+
+
+def seal(plaintext: str) -> str:
+    return _fernet().encrypt(plaintext.encode()).decode()
+
+
+def unseal(token: str) -> str:
+    try:
+        return _fernet().decrypt(token.encode()).decode()
+    except InvalidToken as exc:
+        raise RuntimeError(
+            "cannot decrypt a stored secret: was PUNCHCARD_SECRET_KEY changed?"
+        ) from exc

@@ -1,0 +1,97 @@
+"""HTTP plumbing shared by every router: the request transaction and problem+json errors."""
+
+import logging
+from collections.abc import AsyncIterator
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from sqlalchemy.ext.asyncio import AsyncSession
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from punchcard.db.engine import Database
+from punchcard.kit.errors import ProblemError
+
+log = logging.getLogger("punchcard")
+PROBLEM_JSON = "application/problem+json"
+
+
+def database(request: Request) -> Database:
+    db: Database = request.app.state.db
+    return db
+
+
+async def _request_transaction(request: Request) -> AsyncIterator[AsyncSession]:
+    """The request is the unit of work: committed before the response is sent, or rolled back."""
+    async with database(request).transaction() as session:
+        yield session
+
+
+# scope="function": the commit runs before the response leaves, so a 2xx means "committed".
+Session = Annotated[AsyncSession, Depends(_request_transaction, scope="function")]
+
+
+def problem(status: int, code: str, title: str, detail: str, **extra: Any) -> JSONResponse:
+    body = {"type": "about:blank", "title": title, "status": status, "code": code, "detail": detail}
+    return JSONResponse({**body, **extra}, status_code=status, media_type=PROBLEM_JSON)
+
+
+def _field_path(location: tuple[Any, ...]) -> str:
+    return ".".join(str(part) for part in location)
+
+
+async def _on_problem(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, ProblemError)
+    headers = getattr(exc, "headers", None)
+    return JSONResponse(exc.body(), exc.status, headers=headers, media_type=PROBLEM_JSON)
+
+
+async def _on_validation(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    errors = list(exc.errors())
+    if any(error["type"] == "json_invalid" for error in errors):
+        return problem(400, "invalid_json", "Bad request", "The request body is not valid JSON.")
+    fields = [
+        {
+            "field": _field_path(error["loc"]),
+            "message": str(error["msg"]).removeprefix("Value error, "),
+            "type": error["type"],
+        }
+        for error in errors
+    ]
+    first = fields[0]
+    more = f" (and {len(fields) - 1} more)" if len(fields) > 1 else ""
+    return problem(
+        422,
+        "validation_error",
+        "Unprocessable content",
+        f"Invalid {first['field']}: {first['message']}{more}.",
+        errors=fields,
+    )
+
+
+async def _on_http(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    codes = {404: "route_not_found", 405: "method_not_allowed", 401: "unauthorized"}
+    response = problem(
+        exc.status_code,
+        codes.get(exc.status_code, f"http_{exc.status_code}"),
+        str(exc.detail),
+        str(exc.detail),
+    )
+    if exc.headers:
+        response.headers.update(exc.headers)
+    return response
+
+
+async def _on_unexpected(_request: Request, exc: Exception) -> JSONResponse:
+    log.exception("unhandled error", exc_info=exc)
+    return problem(500, "internal_error", "Internal error", "An unexpected error occurred.")
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(ProblemError, _on_problem)
+    app.add_exception_handler(RequestValidationError, _on_validation)
+    app.add_exception_handler(StarletteHTTPException, _on_http)
+    app.add_exception_handler(Exception, _on_unexpected)

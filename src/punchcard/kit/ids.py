@@ -1,0 +1,41 @@
+"""Opaque, prefixed, time-ordered public ids (``card_01JD3...``).
+
+The body is a ULID (48-bit millisecond time + 80 random bits, Crockford base32), made
+monotonic within a process so ids created in one transaction sort in creation order.
+"""
+
+import os
+import secrets
+import threading
+import time
+
+_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"
+_lock = threading.Lock()
+_last_ms = 0
+_last_rand = 0
+
+
+def _ulid_int() -> int:
+    global _last_ms, _last_rand
+    with _lock:
+        ms = time.time_ns() // 1_000_000
+        if ms <= _last_ms:
+            ms, rand = _last_ms, _last_rand + 1
+        else:
+            rand = int.from_bytes(os.urandom(10), "big") >> 1  # leave room to increment
+        _last_ms, _last_rand = ms, rand
+    return (ms << 80) | rand
+
+
+def new_id(prefix: str) -> str:
+    value = _ulid_int()
+    chars = []
+    for _ in range(26):
+        chars.append(_ALPHABET[value & 31])
+        value >>= 5
+    return f"{prefix}_{''.join(reversed(chars))}"
+
+
+def random_code(alphabet: str, length: int) -> str:
+    """A uniformly random string (no modulo bias) for scan codes and redeem codes."""
+    return "".join(secrets.choice(alphabet) for _ in range(length))

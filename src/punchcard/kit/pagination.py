@@ -1,0 +1,49 @@
+"""Cursor pagination over time-ordered ids: stable under inserts, no OFFSET scans."""
+
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+from fastapi import Query
+from pydantic import BaseModel
+from sqlalchemy import ColumnElement, Select
+from sqlalchemy.orm import QueryableAttribute
+
+T = TypeVar("T")
+AnySelect = TypeVar("AnySelect", bound=Select[*tuple[Any, ...]])
+
+
+class Page(BaseModel, Generic[T]):
+    data: list[T]
+    next_cursor: str | None = None
+
+
+class PageParams(BaseModel):
+    limit: int
+    cursor: str | None
+
+
+def page_params(
+    limit: int = Query(20, ge=1, le=100, description="Items per page (1-100)."),
+    cursor: str | None = Query(
+        None, max_length=64, description="`next_cursor` from the previous page."
+    ),
+) -> PageParams:
+    return PageParams(limit=limit, cursor=cursor)
+
+
+def newest_first(
+    query: AnySelect, id_column: ColumnElement[str] | QueryableAttribute[str], params: PageParams
+) -> AnySelect:
+    """Order newest first and start after the cursor; fetch one extra row to know if more exist."""
+    if params.cursor:
+        query = query.where(id_column < params.cursor)
+    return query.order_by(id_column.desc()).limit(params.limit + 1)
+
+
+def to_page(
+    rows: list[T], params: PageParams, cursor_of: Callable[[T], str]
+) -> tuple[list[T], str | None]:
+    if len(rows) > params.limit:
+        rows = rows[: params.limit]
+        return rows, cursor_of(rows[-1])
+    return rows, None

@@ -1,0 +1,45 @@
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends
+
+from punchcard.kit.http import Session
+from punchcard.kit.pagination import Page, PageParams, page_params
+from punchcard.programs import service
+from punchcard.programs.schemas import ProgramCreate, ProgramOut, ProgramUpdate
+from punchcard.staff.auth import CurrentActor
+
+router = APIRouter(tags=["Programs"])
+
+
+@router.post(
+    "/programs", status_code=201, response_model=ProgramOut, summary="Create a card program"
+)
+async def create_program(body: ProgramCreate, session: Session, actor: CurrentActor) -> object:
+    return await service.create_program(session, actor, data=body)
+
+
+@router.get("/programs", response_model=Page[ProgramOut], summary="List programs")
+async def list_programs(
+    session: Session,
+    actor: CurrentActor,
+    page: Annotated[PageParams, Depends(page_params)],
+    status: Literal["active", "archived"] | None = None,
+) -> object:
+    data, cursor = await service.list_programs(session, actor, page, status=status)
+    return {"data": data, "next_cursor": cursor}
+
+
+@router.get("/programs/{program_id}", response_model=ProgramOut, summary="Get a program")
+async def get_program(program_id: str, session: Session, actor: CurrentActor) -> object:
+    return await service.get_program(session, actor, program_id)
+
+
+@router.patch(
+    "/programs/{program_id}",
+    response_model=ProgramOut,
+    summary="Edit a program (issued cards keep their stamps and vouchers)",
+)
+async def update_program(
+    program_id: str, body: ProgramUpdate, session: Session, actor: CurrentActor
+) -> object:
+    return await service.update_program(session, actor, program_id, data=body)

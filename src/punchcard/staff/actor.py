@@ -1,0 +1,72 @@
+"""Who is acting: the staff login behind an API key (or the CLI acting as owner)."""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from punchcard.kit.errors import Forbidden
+
+
+class Role(StrEnum):
+    OWNER = "owner"
+    MANAGER = "manager"
+    SCANNER = "scanner"
+
+
+class Permission(StrEnum):
+    CARDS_READ = "cards:read"
+    CARDS_WRITE = "cards:write"  # issue cards, add stamps
+    VOUCHERS_READ = "vouchers:read"
+    VOUCHERS_REDEEM = "vouchers:redeem"
+    VOUCHERS_ISSUE = "vouchers:issue"
+    CUSTOMERS_READ = "customers:read"
+    CUSTOMERS_WRITE = "customers:write"
+    PROGRAMS_READ = "programs:read"
+    PROGRAMS_MANAGE = "programs:manage"  # programs and voucher templates
+    LOCATIONS_MANAGE = "locations:manage"
+    STAFF_MANAGE = "staff:manage"  # staff logins and their API keys
+    EVENTS_READ = "events:read"
+    WEBHOOKS_MANAGE = "webhooks:manage"  # webhook endpoints and Zapier/Make subscriptions
+    BUSINESS_MANAGE = "business:manage"
+
+
+_SCANNER = {
+    Permission.CARDS_READ,
+    Permission.CARDS_WRITE,
+    Permission.VOUCHERS_READ,
+    Permission.VOUCHERS_REDEEM,
+    Permission.CUSTOMERS_READ,
+    Permission.CUSTOMERS_WRITE,
+    Permission.PROGRAMS_READ,
+}
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.SCANNER: frozenset(_SCANNER),
+    Role.MANAGER: frozenset(set(Permission) - {Permission.BUSINESS_MANAGE}),
+    Role.OWNER: frozenset(Permission),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    business_id: str
+    role: Role
+    staff_id: str | None = None
+    staff_name: str | None = None
+    location_id: str | None = None
+    api_key_id: str | None = None
+
+    @classmethod
+    def system(cls, business_id: str) -> "Actor":
+        """The CLI and internal jobs act with the owner's rights and no staff login."""
+        return cls(business_id=business_id, role=Role.OWNER)
+
+    def can(self, permission: Permission) -> bool:
+        return permission in ROLE_PERMISSIONS[self.role]
+
+    def require(self, permission: Permission) -> None:
+        if not self.can(permission):
+            raise Forbidden(
+                "insufficient_role",
+                f"A {self.role.value} key may not do this (needs '{permission.value}').",
+                required_permission=permission.value,
+                role=self.role.value,
+            )

@@ -1,0 +1,166 @@
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Path, Query, Response
+
+from punchcard.idempotency.http import Idempotent
+from punchcard.kit.http import Session
+from punchcard.kit.pagination import Page, PageParams, page_params
+from punchcard.staff.auth import CurrentActor
+from punchcard.vouchers import service
+from punchcard.vouchers.schemas import (
+    RedeemByCode,
+    RedeemById,
+    TemplateCreate,
+    TemplateOut,
+    TemplateUpdate,
+    VoucherIssue,
+    VoucherOut,
+)
+
+router = APIRouter()
+PageQuery = Annotated[PageParams, Depends(page_params)]
+VoucherId = Annotated[str, Path(max_length=64)]
+TemplateId = Annotated[str, Path(max_length=64)]
+
+
+@router.post(
+    "/voucher-templates",
+    status_code=201,
+    response_model=TemplateOut,
+    tags=["Voucher templates"],
+    summary="Create a voucher template (title, redeem code source, formats, validity)",
+)
+async def create_template(body: TemplateCreate, session: Session, actor: CurrentActor) -> object:
+    return TemplateOut.of(await service.create_template(session, actor, data=body))
+
+
+@router.get(
+    "/voucher-templates",
+    response_model=Page[TemplateOut],
+    tags=["Voucher templates"],
+    summary="List voucher templates",
+)
+async def list_templates(
+    session: Session, actor: CurrentActor, page: PageQuery, include_archived: bool = False
+) -> object:
+    data, cursor = await service.list_templates(
+        session, actor, page, include_archived=include_archived
+    )
+    return {"data": [TemplateOut.of(t) for t in data], "next_cursor": cursor}
+
+
+@router.get(
+    "/voucher-templates/{template_id}",
+    response_model=TemplateOut,
+    tags=["Voucher templates"],
+    summary="Get a voucher template",
+)
+async def get_template(template_id: TemplateId, session: Session, actor: CurrentActor) -> object:
+    return TemplateOut.of(await service.get_template(session, actor, template_id))
+
+
+@router.patch(
+    "/voucher-templates/{template_id}",
+    response_model=TemplateOut,
+    tags=["Voucher templates"],
+    summary="Edit a template (vouchers already issued keep their code and title)",
+)
+async def update_template(
+    template_id: TemplateId, body: TemplateUpdate, session: Session, actor: CurrentActor
+) -> object:
+    return TemplateOut.of(await service.update_template(session, actor, template_id, data=body))
+
+
+@router.delete(
+    "/voucher-templates/{template_id}",
+    status_code=204,
+    tags=["Voucher templates"],
+    summary="Archive a template (refused while a program goal uses it)",
+)
+async def archive_template(
+    template_id: TemplateId, session: Session, actor: CurrentActor
+) -> Response:
+    await service.archive_template(session, actor, template_id)
+    return Response(status_code=204)
+
+
+@router.post(
+    "/vouchers",
+    status_code=201,
+    response_model=VoucherOut,
+    tags=["Vouchers"],
+    summary="Issue a voucher to a card or customer (from a template, or custom)",
+)
+async def issue_voucher(
+    body: VoucherIssue, session: Session, actor: CurrentActor, idem: Idempotent
+) -> object:
+    async def produce() -> VoucherOut:
+        return VoucherOut.model_validate(await service.issue_voucher(session, actor, data=body))
+
+    return await idem.respond(201, produce)
+
+
+@router.get(
+    "/vouchers", response_model=Page[VoucherOut], tags=["Vouchers"], summary="List vouchers"
+)
+async def list_vouchers(
+    session: Session,
+    actor: CurrentActor,
+    page: PageQuery,
+    customer_id: Annotated[str | None, Query(max_length=64)] = None,
+    card_id: Annotated[str | None, Query(max_length=64)] = None,
+    status: Literal["issued", "redeemed", "expired"] | None = None,
+    code: Annotated[str | None, Query(max_length=64)] = None,
+) -> object:
+    rows, cursor = await service.list_vouchers(
+        session, actor, page, customer_id=customer_id, card_id=card_id, status=status, code=code
+    )
+    return {"data": rows, "next_cursor": cursor}
+
+
+@router.post(
+    "/vouchers/redeem",
+    response_model=VoucherOut,
+    tags=["Vouchers"],
+    summary="Redeem a voucher by its redeem code (exactly once)",
+    responses={
+        409: {"description": "voucher_already_redeemed, voucher_expired or redeem_code_ambiguous"}
+    },
+)
+async def redeem_by_code(
+    body: RedeemByCode, session: Session, actor: CurrentActor, idem: Idempotent
+) -> object:
+    async def produce() -> VoucherOut:
+        return VoucherOut.model_validate(await service.redeem(session, actor, data=body))
+
+    return await idem.respond(200, produce)
+
+
+@router.get(
+    "/vouchers/{voucher_id}", response_model=VoucherOut, tags=["Vouchers"], summary="Get a voucher"
+)
+async def get_voucher(voucher_id: VoucherId, session: Session, actor: CurrentActor) -> object:
+    return await service.get_voucher(session, actor, voucher_id)
+
+
+@router.post(
+    "/vouchers/{voucher_id}/redeem",
+    response_model=VoucherOut,
+    tags=["Vouchers"],
+    summary="Redeem a voucher by id (exactly once)",
+    responses={409: {"description": "voucher_already_redeemed or voucher_expired"}},
+)
+async def redeem_by_id(
+    voucher_id: VoucherId,
+    session: Session,
+    actor: CurrentActor,
+    idem: Idempotent,
+    body: RedeemById | None = None,
+) -> object:
+    async def produce() -> VoucherOut:
+        data = body or RedeemById()
+        return VoucherOut.model_validate(
+            await service.redeem(session, actor, voucher_id=voucher_id, data=data)
+        )
+
+    return await idem.respond(200, produce)

@@ -1,0 +1,188 @@
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AliasChoices,
+    AwareDatetime,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+
+from punchcard.kit.clock import utcnow
+from punchcard.kit.schemas import Input, Metadata, Name, Output, Ref, Text
+from punchcard.vouchers import codes
+
+Format = Literal["text", "qr", "barcode"]
+Formats = Annotated[list[Format], Field(min_length=1, max_length=3)]
+RedeemVia = Literal["staff_scanner", "api", "pos"]
+Code = Annotated[
+    str, StringConstraints(strip_whitespace=True, to_upper=True, min_length=1, max_length=64)
+]
+
+
+def _unique_formats(value: list[str]) -> list[str]:
+    if len(set(value)) != len(value):
+        raise ValueError("formats must not repeat")
+    return value
+
+
+class FixedCode(Input):
+    """The same promo code the POS already accepts (FREECOFFEE) on every voucher."""
+
+    type: Literal["fixed"] = "fixed"
+    value: Code
+
+
+class PatternCode(Input):
+    """A unique code per voucher: each ``#`` becomes a random character from ``charset``."""
+
+    type: Literal["pattern"] = "pattern"
+    pattern: Code = Field(examples=["CAFE-####"])
+    charset: Annotated[str, StringConstraints(min_length=2, max_length=64)] = codes.DEFAULT_CHARSET
+
+    @model_validator(mode="after")
+    def _check(self) -> "PatternCode":
+        if codes.PLACEHOLDER not in self.pattern:
+            raise ValueError("pattern needs at least one '#' placeholder")
+        if len(set(self.charset)) != len(self.charset) or codes.PLACEHOLDER in self.charset:
+            raise ValueError("charset characters must be distinct and must not include '#'")
+        self.charset = self.charset.upper()
+        return self
+
+
+RedeemCodeSource = Annotated[FixedCode | PatternCode, Field(discriminator="type")]
+
+
+class _Validity(Input):
+    validity_days: int | None = Field(None, ge=1, le=3650, description="Days after issue.")
+    valid_until: AwareDatetime | None = Field(None, description="A fixed expiry for every voucher.")
+
+    @model_validator(mode="after")
+    def _one_validity(self) -> "_Validity":
+        if self.validity_days is not None and self.valid_until is not None:
+            raise ValueError("give validity_days or valid_until, not both")
+        return self
+
+
+class TemplateCreate(_Validity):
+    title: Name
+    description: Text | None = None
+    redeem_code: RedeemCodeSource
+    formats: Formats = ["text", "qr"]
+
+    _formats = field_validator("formats")(_unique_formats)
+
+
+class TemplateUpdate(_Validity):
+    title: Name | None = None
+    description: Text | None = None
+    redeem_code: RedeemCodeSource | None = None
+    formats: Formats | None = None
+
+    _formats = field_validator("formats")(_unique_formats)
+
+
+class TemplateOut(Output):
+    id: str
+    title: str
+    description: str | None
+    redeem_code: FixedCode | PatternCode
+    formats: list[Format]
+    validity_days: int | None
+    valid_until: datetime | None
+    archived: bool
+    created_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def of(cls, template: Any) -> "TemplateOut":
+        source: FixedCode | PatternCode = (
+            FixedCode(value=template.fixed_code)
+            if template.code_type == "fixed"
+            else PatternCode(pattern=template.code_pattern, charset=template.code_charset)
+        )
+        return cls(
+            id=template.id,
+            title=template.title,
+            description=template.description,
+            redeem_code=source,
+            formats=template.formats,
+            validity_days=template.validity_days,
+            valid_until=template.valid_until,
+            archived=template.archived_at is not None,
+            created_at=template.created_at,
+            updated_at=template.updated_at,
+        )
+
+
+class CustomVoucher(Input):
+    title: Name
+    description: Text | None = None
+    redeem_code: Code | None = Field(
+        None, description="A POS promo code; omitted: a unique code is generated."
+    )
+    unique_code: bool = Field(
+        False, description="Reject the code if another voucher of the business already has it."
+    )
+    formats: Formats = ["text", "qr"]
+    expires_at: AwareDatetime | None = None
+
+    _formats = field_validator("formats")(_unique_formats)
+
+
+class VoucherIssue(Input):
+    card_id: Ref | None = None
+    customer_id: Ref | None = None
+    template_id: Ref | None = None
+    custom: CustomVoucher | None = None
+    location_id: Ref | None = None
+    metadata: Metadata = {}
+
+    @model_validator(mode="after")
+    def _targets(self) -> "VoucherIssue":
+        if (self.card_id is None) == (self.customer_id is None):
+            raise ValueError("give exactly one of card_id or customer_id")
+        if (self.template_id is None) == (self.custom is None):
+            raise ValueError("give exactly one of template_id or custom")
+        return self
+
+
+class RedeemById(Input):
+    location_id: Ref | None = None
+    via: RedeemVia = "api"
+
+
+class RedeemByCode(RedeemById):
+    code: Code
+    card_id: Ref | None = Field(None, description="Needed when the code is a shared POS code.")
+    customer_id: Ref | None = None
+
+
+class VoucherOut(Output):
+    id: str
+    type: Literal["voucher"] = "voucher"
+    customer_id: str
+    card_id: str | None
+    template_id: str | None
+    goal_index: int | None
+    title: str
+    description: str | None
+    redeem_code: str
+    redeem_code_formats: list[Format] = Field(validation_alias=AliasChoices("formats"))
+    status: Literal["issued", "redeemed", "expired"]
+    issued_at: datetime
+    expires_at: datetime | None
+    redeemed_at: datetime | None
+    redeemed_location_id: str | None
+    redeemed_staff_id: str | None
+    redeemed_via: str | None
+    metadata: dict[str, Any] = Field(validation_alias=AliasChoices("metadata_", "metadata"))
+
+    @model_validator(mode="after")
+    def _effective_status(self) -> "VoucherOut":
+        # Expiry is a moment, not a job: a voucher past its date reads as expired right away.
+        if self.status == "issued" and self.expires_at is not None and self.expires_at <= utcnow():
+            self.status = "expired"
+        return self

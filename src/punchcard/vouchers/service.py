@@ -1,0 +1,450 @@
+"""Voucher templates, issuing vouchers, and redeeming them exactly once."""
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Row, and_, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from punchcard.businesses.service import acting_location
+from punchcard.cards.models import Card
+from punchcard.cards.repository import load_holder
+from punchcard.customers.models import Customer
+from punchcard.db.base import table_of
+from punchcard.events import service as events
+from punchcard.events.payloads import event_row, voucher_part
+from punchcard.kit.clock import utcnow
+from punchcard.kit.errors import Conflict, not_found
+from punchcard.kit.ids import new_id
+from punchcard.kit.pagination import PageParams, newest_first, to_page
+from punchcard.kit.sql import insert_ignoring_conflicts
+from punchcard.programs.models import Program
+from punchcard.staff.actor import Actor, Permission
+from punchcard.vouchers import codes
+from punchcard.vouchers.models import Voucher, VoucherTemplate
+from punchcard.vouchers.schemas import (
+    FixedCode,
+    RedeemByCode,
+    RedeemById,
+    TemplateCreate,
+    TemplateUpdate,
+    VoucherIssue,
+)
+
+vouchers = table_of(Voucher)
+CODE_ATTEMPTS = 8
+
+# --- templates -------------------------------------------------------------------------------
+
+
+def _apply_template_fields(
+    template: VoucherTemplate, data: TemplateCreate | TemplateUpdate
+) -> None:
+    editing = isinstance(data, TemplateUpdate)
+    fields = data.model_dump(exclude_unset=editing, exclude={"redeem_code"})
+    for field, value in fields.items():
+        if value is not None or field in {"validity_days", "valid_until", "description"}:
+            setattr(template, field, value)
+    if data.redeem_code is not None:
+        source = data.redeem_code
+        template.code_type = source.type
+        if isinstance(source, FixedCode):
+            template.fixed_code, template.code_pattern, template.code_charset = (
+                source.value,
+                None,
+                None,
+            )
+        else:
+            template.fixed_code = None
+            template.code_pattern, template.code_charset = source.pattern, source.charset
+
+
+async def create_template(
+    session: AsyncSession, actor: Actor, *, data: TemplateCreate
+) -> VoucherTemplate:
+    actor.require(Permission.PROGRAMS_MANAGE)
+    now = utcnow()
+    template = VoucherTemplate(
+        business_id=actor.business_id, id=new_id("vtp"), created_at=now, updated_at=now
+    )
+    _apply_template_fields(template, data)
+    session.add(template)
+    await session.flush()
+    return template
+
+
+async def get_template(session: AsyncSession, actor: Actor, template_id: str) -> VoucherTemplate:
+    actor.require(Permission.PROGRAMS_READ)
+    template = await session.get(VoucherTemplate, (actor.business_id, template_id))
+    if template is None:
+        raise not_found("voucher_template", template_id)
+    return template
+
+
+async def list_templates(
+    session: AsyncSession, actor: Actor, params: PageParams, *, include_archived: bool
+) -> tuple[list[VoucherTemplate], str | None]:
+    actor.require(Permission.PROGRAMS_READ)
+    query = select(VoucherTemplate).where(VoucherTemplate.business_id == actor.business_id)
+    if not include_archived:
+        query = query.where(VoucherTemplate.archived_at.is_(None))
+    rows = list((await session.scalars(newest_first(query, VoucherTemplate.id, params))).all())
+    return to_page(rows, params, lambda template: template.id)
+
+
+async def update_template(
+    session: AsyncSession, actor: Actor, template_id: str, *, data: TemplateUpdate
+) -> VoucherTemplate:
+    """Edits apply to vouchers issued from now on; issued vouchers keep their snapshot."""
+    actor.require(Permission.PROGRAMS_MANAGE)
+    template = await get_template(session, actor, template_id)
+    _apply_template_fields(template, data)
+    template.updated_at = utcnow()
+    return template
+
+
+async def archive_template(session: AsyncSession, actor: Actor, template_id: str) -> None:
+    actor.require(Permission.PROGRAMS_MANAGE)
+    template = await get_template(session, actor, template_id)
+    programs = await session.scalars(
+        select(Program).where(Program.business_id == actor.business_id, Program.status == "active")
+    )
+    users = [p.id for p in programs if any(g["template_id"] == template_id for g in p.goals)]
+    if users:
+        raise Conflict(
+            "template_in_use",
+            f"Template '{template_id}' is a goal reward of program(s) {', '.join(users)}.",
+            programs=users,
+        )
+    template.archived_at = utcnow()
+
+
+async def templates_by_id(
+    session: AsyncSession, business_id: str, template_ids: set[str], *, archived: bool
+) -> dict[str, VoucherTemplate]:
+    """Templates by id: new goals may not use archived ones, goals already set still issue them."""
+    query = select(VoucherTemplate).where(
+        VoucherTemplate.business_id == business_id, VoucherTemplate.id.in_(template_ids)
+    )
+    if not archived:
+        query = query.where(VoucherTemplate.archived_at.is_(None))
+    return {template.id: template for template in await session.scalars(query)}
+
+
+# --- issuing ---------------------------------------------------------------------------------
+
+
+def _expiry(template: VoucherTemplate, now: datetime) -> datetime | None:
+    if template.validity_days is not None:
+        return now + timedelta(days=template.validity_days)
+    return template.valid_until
+
+
+async def insert_voucher(
+    session: AsyncSession, values: dict[str, Any], pattern: tuple[str, str] | None
+) -> dict[str, Any]:
+    """Insert with a fresh code until the unique index accepts it (pattern codes only)."""
+    dialect = session.get_bind().dialect.name
+    for _ in range(CODE_ATTEMPTS if pattern else 1):
+        if pattern:
+            values["redeem_code"] = codes.from_pattern(*pattern)
+        statement = insert_ignoring_conflicts(vouchers, dialect, values).returning(vouchers.c.id)
+        if (await session.execute(statement)).first() is not None:
+            return values
+    if pattern:
+        raise Conflict(
+            "code_space_exhausted",
+            f"No unused code left in pattern '{pattern[0]}': make the pattern longer.",
+        )
+    raise Conflict(
+        "redeem_code_taken", f"Another voucher already has code '{values['redeem_code']}'."
+    )
+
+
+async def issue_from_template(
+    session: AsyncSession,
+    *,
+    business_id: str,
+    template: VoucherTemplate,
+    customer_id: str,
+    card_id: str | None,
+    goal_index: int | None,
+    now: datetime,
+    metadata: dict[str, Any] | None = None,
+) -> Voucher:
+    values: dict[str, Any] = {
+        "business_id": business_id,
+        "id": new_id("vch"),
+        "customer_id": customer_id,
+        "card_id": card_id,
+        "template_id": template.id,
+        "goal_index": goal_index,
+        "title": template.title,
+        "description": template.description,
+        "redeem_code": template.fixed_code or "",
+        "code_unique": template.code_type == "pattern",
+        "formats": list(template.formats),
+        "status": "issued",
+        "issued_at": now,
+        "expires_at": _expiry(template, now),
+        "metadata": metadata or {},
+    }
+    pattern = None
+    if template.code_type == "pattern":
+        pattern = (template.code_pattern or codes.DEFAULT_PATTERN, template.code_charset or "")
+    return _as_voucher(await insert_voucher(session, values, pattern))
+
+
+def _as_voucher(values: dict[str, Any]) -> Voucher:
+    """A transient Voucher for output and payloads (the row was written with Core)."""
+    fields = dict(values)
+    fields["metadata_"] = fields.pop("metadata")
+    for name in ("redeemed_at", "redeemed_location_id", "redeemed_staff_id", "redeemed_via"):
+        fields.setdefault(name, None)
+    return Voucher(**fields)
+
+
+async def _target(
+    session: AsyncSession, actor: Actor, data: VoucherIssue
+) -> tuple[str, str | None]:
+    """(customer_id, card_id) of a voucher issue, checked to exist in this business."""
+    if data.card_id is not None:
+        card = await session.get(Card, (actor.business_id, data.card_id))
+        if card is None:
+            raise not_found("card", data.card_id)
+        return card.customer_id, card.id
+    assert data.customer_id is not None
+    if await session.get(Customer, (actor.business_id, data.customer_id)) is None:
+        raise not_found("customer", data.customer_id)
+    return data.customer_id, None
+
+
+async def issue_voucher(session: AsyncSession, actor: Actor, *, data: VoucherIssue) -> Voucher:
+    actor.require(Permission.VOUCHERS_ISSUE)
+    location_id = await acting_location(session, actor, data.location_id)
+    customer_id, card_id = await _target(session, actor, data)
+    now = utcnow()
+    if data.template_id is not None:
+        template = await get_template(session, actor, data.template_id)
+        if template.archived_at is not None:
+            raise Conflict("template_archived", f"Template '{template.id}' is archived.")
+        voucher = await issue_from_template(
+            session,
+            business_id=actor.business_id,
+            template=template,
+            customer_id=customer_id,
+            card_id=card_id,
+            goal_index=None,
+            now=now,
+            metadata=data.metadata,
+        )
+    else:
+        custom = data.custom
+        assert custom is not None
+        values = {
+            "business_id": actor.business_id,
+            "id": new_id("vch"),
+            "customer_id": customer_id,
+            "card_id": card_id,
+            "template_id": None,
+            "goal_index": None,
+            "title": custom.title,
+            "description": custom.description,
+            "redeem_code": custom.redeem_code or "",
+            "code_unique": custom.redeem_code is None or custom.unique_code,
+            "formats": list(custom.formats),
+            "status": "issued",
+            "issued_at": now,
+            "expires_at": custom.expires_at,
+            "metadata": data.metadata,
+        }
+        generated = (
+            (codes.DEFAULT_PATTERN, codes.DEFAULT_CHARSET) if not custom.redeem_code else None
+        )
+        voucher = _as_voucher(await insert_voucher(session, values, generated))
+    holder = await load_holder(session, actor.business_id, customer_id, card_id)
+    await events.record(
+        session,
+        [
+            event_row(
+                "voucher_issued",
+                business_id=actor.business_id,
+                at=now,
+                location_id=location_id,
+                staff_id=actor.staff_id,
+                customer=holder.customer,
+                card=holder.card,
+                voucher=voucher_part(voucher),
+            )
+        ],
+    )
+    return voucher
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+async def get_voucher(session: AsyncSession, actor: Actor, voucher_id: str) -> Row[Any]:
+    actor.require(Permission.VOUCHERS_READ)
+    row = (
+        await session.execute(
+            select(vouchers).where(
+                vouchers.c.business_id == actor.business_id, vouchers.c.id == voucher_id
+            )
+        )
+    ).one_or_none()
+    if row is None:
+        raise not_found("voucher", voucher_id)
+    return row
+
+
+async def list_vouchers(
+    session: AsyncSession,
+    actor: Actor,
+    params: PageParams,
+    *,
+    customer_id: str | None,
+    card_id: str | None,
+    status: str | None,
+    code: str | None,
+) -> tuple[list[Row[Any]], str | None]:
+    actor.require(Permission.VOUCHERS_READ)
+    query = select(vouchers).where(vouchers.c.business_id == actor.business_id)
+    if customer_id:
+        query = query.where(vouchers.c.customer_id == customer_id)
+    if card_id:
+        query = query.where(vouchers.c.card_id == card_id)
+    if code:
+        query = query.where(vouchers.c.redeem_code == codes.normalize(code))
+    if status:
+        query = query.where(_status_is(status, utcnow()))
+    rows = list((await session.execute(newest_first(query, vouchers.c.id, params))).all())
+    return to_page(rows, params, lambda row: row.id)
+
+
+def _redeemable(now: datetime) -> Any:
+    return and_(
+        vouchers.c.status == "issued",
+        or_(vouchers.c.expires_at.is_(None), vouchers.c.expires_at > now),
+    )
+
+
+def _status_is(status: str, now: datetime) -> Any:
+    """Status as users see it: an issued voucher past its expiry counts as expired."""
+    if status == "issued":
+        return _redeemable(now)
+    if status == "expired":
+        return or_(
+            vouchers.c.status == "expired",
+            and_(vouchers.c.status == "issued", vouchers.c.expires_at <= now),
+        )
+    return vouchers.c.status == status
+
+
+# --- redeeming -------------------------------------------------------------------------------
+
+
+async def _voucher_for_code(session: AsyncSession, actor: Actor, data: RedeemByCode) -> str:
+    """Pick the voucher a scanned code means; a shared POS code needs the card or customer."""
+    query = select(vouchers.c.id, vouchers.c.code_unique, vouchers.c.card_id).where(
+        vouchers.c.business_id == actor.business_id, vouchers.c.redeem_code == data.code
+    )
+    if data.card_id:
+        query = query.where(vouchers.c.card_id == data.card_id)
+    if data.customer_id:
+        query = query.where(vouchers.c.customer_id == data.customer_id)
+    # Redeemable first, soonest expiry first: two free coffees, use the one that expires first.
+    now = utcnow()
+    query = query.order_by(
+        _redeemable(now).desc(),
+        vouchers.c.expires_at.is_(None),
+        vouchers.c.expires_at,
+        vouchers.c.id,
+    ).limit(2)
+    rows = (await session.execute(query)).all()
+    if not rows:
+        raise not_found("voucher", data.code)
+    shared = not rows[0].code_unique
+    if shared and data.card_id is None and data.customer_id is None:
+        raise Conflict(
+            "redeem_code_ambiguous",
+            f"'{data.code}' is a shared POS code: also send the card_id or customer_id.",
+        )
+    return str(rows[0].id)
+
+
+async def _refusal(session: AsyncSession, actor: Actor, voucher_id: str) -> Conflict:
+    """Why a conditional redeem updated nothing."""
+    row = await get_voucher(session, actor, voucher_id)
+    if row.status == "redeemed":
+        return Conflict(
+            "voucher_already_redeemed",
+            f"Voucher '{voucher_id}' was already redeemed.",
+            redeemed_at=row.redeemed_at.isoformat().replace("+00:00", "Z"),
+            redeemed_via=row.redeemed_via,
+        )
+    return Conflict(
+        "voucher_expired", f"Voucher '{voucher_id}' has expired and cannot be redeemed."
+    )
+
+
+async def redeem(
+    session: AsyncSession,
+    actor: Actor,
+    *,
+    voucher_id: str | None = None,
+    data: RedeemById | RedeemByCode,
+) -> Row[Any]:
+    """Exactly once: one conditional UPDATE decides, however many requests race for it."""
+    actor.require(Permission.VOUCHERS_REDEEM)
+    location_id = await acting_location(session, actor, data.location_id)
+    now = utcnow()
+    changes = {
+        "status": "redeemed",
+        "redeemed_at": now,
+        "redeemed_location_id": location_id,
+        "redeemed_staff_id": actor.staff_id,
+        "redeemed_via": data.via,
+    }
+    where = [vouchers.c.business_id == actor.business_id, _redeemable(now)]
+    if isinstance(data, RedeemByCode):
+        # Fast path: a unique code identifies the voucher, no look-up needed.
+        by_code = [*where, vouchers.c.redeem_code == data.code, vouchers.c.code_unique]
+        if data.card_id:
+            by_code.append(vouchers.c.card_id == data.card_id)
+        if data.customer_id:
+            by_code.append(vouchers.c.customer_id == data.customer_id)
+        statement = update(vouchers).where(*by_code).values(changes).returning(*vouchers.c)
+        row = (await session.execute(statement)).one_or_none()
+        if row is None:
+            voucher_id = await _voucher_for_code(session, actor, data)
+    else:
+        row = None
+    if row is None:
+        assert voucher_id is not None
+        statement = (
+            update(vouchers)
+            .where(*where, vouchers.c.id == voucher_id)
+            .values(changes)
+            .returning(*vouchers.c)
+        )
+        row = (await session.execute(statement)).one_or_none()
+        if row is None:
+            raise await _refusal(session, actor, voucher_id)
+    holder = await load_holder(session, actor.business_id, row.customer_id, row.card_id)
+    await events.record(
+        session,
+        [
+            event_row(
+                "voucher_redeemed",
+                business_id=actor.business_id,
+                at=now,
+                location_id=location_id,
+                staff_id=actor.staff_id,
+                customer=holder.customer,
+                card=holder.card,
+                voucher=voucher_part(row),
+            )
+        ],
+    )
+    return row

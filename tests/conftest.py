@@ -1,0 +1,92 @@
+"""Fixtures: every API test runs on SQLite and, when PUNCHCARD_TEST_DATABASE_URL is set, on
+PostgreSQL. One migrated database per backend per run; each test gets its own business, so
+tests are isolated by tenant exactly as real businesses are.
+"""
+
+import os
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+
+from cryptography.fernet import Fernet
+
+# Before any settings are read: tests deliver webhooks to loopback receivers, and every
+# process of a run (server subprocesses included) shares one secret key.
+os.environ.setdefault("PUNCHCARD_WEBHOOK_ALLOW_PRIVATE_NETWORKS", "true")
+os.environ.setdefault("PUNCHCARD_SECRET_KEY", Fernet.generate_key().decode())
+
+import httpx
+import pytest
+
+from punchcard.app import create_app
+from punchcard.businesses.onboarding import Onboarded, onboard
+from punchcard.config import Settings
+from punchcard.db.engine import Database
+from tests.support.databases import drop_postgres, fresh_postgres, fresh_sqlite, postgres_server_url
+
+BACKENDS = ["sqlite"] + (["postgresql"] if postgres_server_url() else [])
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def database_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield fresh_sqlite(tmp_path_factory.mktemp("sqlite"))
+        return
+    server = postgres_server_url()
+    assert server is not None
+    url = fresh_postgres(server, "api")
+    yield url
+    drop_postgres(url)
+
+
+@pytest.fixture(scope="session")
+async def app_transport(database_url: str) -> AsyncIterator[httpx.ASGITransport]:
+    # Webhook tests run their own dispatcher (tests/webhooks/conftest.py).
+    app = create_app(Settings(database_url=database_url, run_worker=False))
+    async with app.router.lifespan_context(app):
+        yield httpx.ASGITransport(app=app)
+
+
+@pytest.fixture(scope="session")
+async def db(database_url: str) -> AsyncIterator[Database]:
+    database = Database(Settings(database_url=database_url))
+    yield database
+    await database.dispose()
+
+
+@dataclass
+class Tenant:
+    """A fresh business, its first location, and an owner client."""
+
+    business_id: str
+    location_id: str
+    staff_id: str
+    api_key: str
+    client: httpx.AsyncClient
+
+    async def client_for(self, api_key: str) -> httpx.AsyncClient:
+        return httpx.AsyncClient(
+            transport=self.client._transport,
+            base_url=str(self.client.base_url),
+            headers={"Authorization": f"Bearer {api_key}"},
+        )
+
+
+@pytest.fixture
+async def tenant(db: Database, app_transport: httpx.ASGITransport) -> AsyncIterator[Tenant]:
+    async with db.transaction() as session:
+        made: Onboarded = await onboard(session, name="Test Café", location="Main Street")
+    assert made.location_id is not None
+    async with httpx.AsyncClient(
+        transport=app_transport,
+        base_url="http://punchcard.test",
+        headers={"Authorization": f"Bearer {made.api_key}"},
+    ) as client:
+        yield Tenant(made.business_id, made.location_id, made.staff_id, made.api_key, client)
+
+
+@pytest.fixture
+def api(tenant: Tenant) -> httpx.AsyncClient:
+    """The owner's API client of a fresh business."""
+    return tenant.client

@@ -1,0 +1,60 @@
+"""What the core writes matches what the catalogue documents, key for key."""
+
+from typing import Any
+
+from pydantic import BaseModel
+
+from punchcard.events.catalogue import EVENT_TYPES, PAYLOADS, sample
+from tests.conftest import Tenant
+from tests.support.factories import card, coffee_program, ok, stamp
+
+
+def _undocumented(model: type[BaseModel], payload: dict[str, Any], path: str = "") -> list[str]:
+    """Keys of the payload that the schema does not name (recursively into nested models)."""
+    missing = []
+    for key, value in payload.items():
+        field = model.model_fields.get(key)
+        if field is None:
+            missing.append(path + key)
+            continue
+        nested = [
+            t
+            for t in getattr(field.annotation, "__args__", (field.annotation,))
+            if isinstance(t, type) and issubclass(t, BaseModel)
+        ]
+        if nested and isinstance(value, dict):
+            missing += _undocumented(nested[0], value, f"{path}{key}.")
+    return missing
+
+
+async def test_every_written_event_matches_its_schema(tenant: Tenant) -> None:
+    api = tenant.client
+    the_card = await card(api, (await coffee_program(api))["id"])
+    voucher = (await stamp(api, the_card["id"], 5))["vouchers_issued"][0]
+    ok(await api.post(f"/v1/vouchers/{voucher['id']}/redeem"))
+    ok(
+        await api.post(
+            "/v1/vouchers", json={"card_id": the_card["id"], "custom": {"title": "Gift"}}
+        ),
+        201,
+    )
+    written = ok(await api.get("/v1/events", params={"limit": 100}))["data"]
+    assert {e["event"] for e in written} == {
+        "card_issued",
+        "stamp_added",
+        "goal_reached",
+        "reward_issued",
+        "voucher_issued",
+        "voucher_redeemed",
+    }
+    for payload in written:
+        model = PAYLOADS[payload["event"]]
+        model.model_validate(payload)
+        assert _undocumented(model, payload) == [], payload["event"]
+
+
+def test_every_sample_is_valid_and_fully_documented() -> None:
+    for event_type in EVENT_TYPES:
+        body = sample(event_type)
+        assert body["event"] == event_type
+        assert _undocumented(PAYLOADS[event_type], body) == []

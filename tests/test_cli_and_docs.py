@@ -1,0 +1,37 @@
+"""The CLI bootstraps businesses for scripts; the API documents itself."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+
+from tests.support.factories import ok
+
+PUNCHCARD = str(Path(sys.executable).with_name("punchcard"))
+
+
+def test_business_create_prints_a_working_owner_key(tmp_path: Path) -> None:
+    env = {**os.environ, "PUNCHCARD_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}"}
+    subprocess.run([PUNCHCARD, "migrate"], env=env, check=True, capture_output=True)
+    out = subprocess.run(
+        [PUNCHCARD, "business", "create", "--name", "Kiosk Co", "--location", "Station", "--json"],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    made = json.loads(out)
+    assert set(made) == {"business_id", "location_id", "staff_id", "api_key"}
+    assert made["api_key"].startswith("pc_sk_")
+    assert made["business_id"].startswith("biz_")
+    assert made["location_id"].startswith("loc_")
+
+
+async def test_openapi_and_docs_are_served(api: httpx.AsyncClient) -> None:
+    spec = ok(await api.get("/openapi.json"))
+    assert spec["openapi"].startswith("3.1")
+    assert "/v1/cards/{card_ref}/stamps" in spec["paths"]
+    assert (await api.get("/docs")).status_code == 200

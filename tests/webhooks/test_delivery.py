@@ -1,0 +1,213 @@
+from datetime import timedelta
+
+from aiohttp import web
+from sqlalchemy import select
+from standardwebhooks import Webhook
+
+from punchcard.db.engine import Database
+from punchcard.kit.clock import utcnow
+from punchcard.webhooks.dispatcher import Dispatcher
+from punchcard.webhooks.models import WebhookMessage
+from tests.conftest import Tenant
+from tests.support.factories import card, coffee_program, ok, stamp
+from tests.support.receiver import Receiver
+from tests.webhooks.conftest import endpoint, make_due, recorded
+
+
+async def test_events_arrive_signed_as_standard_webhooks(
+    tenant: Tenant, receiver: Receiver, dispatcher: Dispatcher
+) -> None:
+    created = await endpoint(tenant, receiver.url())
+    issued = await card(tenant.client, (await coffee_program(tenant.client))["id"])
+    [delivery] = await receiver.wait_for(1)
+    payload = Webhook(created["secret"]).verify(delivery.body, delivery.headers)
+    assert payload["event"] == "card_issued"
+    assert payload["card"]["id"] == issued["id"]
+    stored = ok(await tenant.client.get("/v1/events", params={"card_id": issued["id"]}))["data"][0]
+    assert payload == stored
+    assert delivery.webhook_id == stored["id"]
+
+
+async def test_endpoint_receives_only_its_event_types(
+    tenant: Tenant, receiver: Receiver, dispatcher: Dispatcher
+) -> None:
+    await endpoint(tenant, receiver.url("/redeemed"), event_types=["voucher_redeemed"])
+    await endpoint(tenant, receiver.url("/all"))
+    api = tenant.client
+    the_card = await card(api, (await coffee_program(api))["id"])
+    voucher = (await stamp(api, the_card["id"], 5))["vouchers_issued"][0]
+    ok(await api.post(f"/v1/vouchers/{voucher['id']}/redeem"))
+    everything = await receiver.wait_for(6, path="/all")
+    [redeemed] = await receiver.wait_for(1, path="/redeemed")
+    assert redeemed.json["event"] == "voucher_redeemed"
+    assert {d.json["event"] for d in everything} == {
+        "card_issued",
+        "stamp_added",
+        "goal_reached",
+        "reward_issued",
+        "voucher_issued",
+        "voucher_redeemed",
+    }
+
+
+async def test_receiver_down_then_up_gets_every_event_with_the_same_id(
+    tenant: Tenant, receiver: Receiver, dispatcher: Dispatcher, db: Database
+) -> None:
+    created = await endpoint(tenant, receiver.url())
+    receiver.responder = lambda _: web.Response(status=503, text="maintenance")
+    api = tenant.client
+    prg = await coffee_program(api)
+    cards = [await card(api, prg["id"]) for _ in range(3)]
+    await receiver.wait_for(3)
+    await recorded(dispatcher, 3)
+    failed = ok(
+        await api.get(f"/v1/webhooks/{created['id']}/messages", params={"status": "pending"})
+    )
+    assert len(failed["data"]) == 3
+    assert {m["last_status_code"] for m in failed["data"]} == {503}
+    log = ok(
+        await api.get(f"/v1/webhooks/{created['id']}/messages/{failed['data'][0]['id']}/attempts")
+    )["data"]
+    assert (log[0]["status_code"], log[0]["response_body"]) == (503, "maintenance")
+    assert log[0]["next_attempt_at"] is not None
+
+    receiver.responder = None
+    await make_due(db, tenant.business_id)
+    deliveries = await receiver.wait_for(6)
+    first, retried = deliveries[:3], deliveries[3:]
+    assert sorted(d.webhook_id for d in first) == sorted(d.webhook_id for d in retried)
+    assert {d.json["card"]["id"] for d in retried} == {c["id"] for c in cards}
+    await recorded(dispatcher, 6)
+    done = ok(
+        await api.get(f"/v1/webhooks/{created['id']}/messages", params={"status": "succeeded"})
+    )
+    assert {m["attempts"] for m in done["data"]} == {2}
+
+
+async def test_redirect_counts_as_failure(
+    tenant: Tenant, receiver: Receiver, dispatcher: Dispatcher
+) -> None:
+    created = await endpoint(tenant, receiver.url())
+    receiver.responder = lambda d: web.Response(status=302, headers={"Location": "/elsewhere"})
+    await card(tenant.client, (await coffee_program(tenant.client))["id"])
+    await receiver.wait_for(1)
+    await recorded(dispatcher, 1)
+    [message] = ok(await tenant.client.get(f"/v1/webhooks/{created['id']}/messages"))["data"]
+    assert (message["status"], message["last_status_code"]) == ("pending", 302)
+    assert [d.path for d in receiver.deliveries] == ["/hooks"]  # the redirect was not followed
+
+
+async def test_retry_after_is_honoured(
+    tenant: Tenant, receiver: Receiver, dispatcher: Dispatcher, db: Database
+) -> None:
+    await endpoint(tenant, receiver.url())
+    receiver.responder = lambda _: web.Response(status=429, headers={"Retry-After": "3600"})
+    before = utcnow()
+    await card(tenant.client, (await coffee_program(tenant.client))["id"])
+    await receiver.wait_for(1)
+    await recorded(dispatcher, 1)
+    async with db.transaction() as session:
+        message = (
+            await session.scalars(
+                select(WebhookMessage).where(WebhookMessage.business_id == tenant.business_id)
+            )
+        ).one()
+    assert message.next_attempt_at >= before + timedelta(seconds=3600)
+
+
+async def test_gone_disables_the_endpoint_and_says_so(
+    tenant: Tenant, receiver: Receiver, dispatcher: Dispatcher
+) -> None:
+    gone = await endpoint(tenant, receiver.url("/gone"), event_types=["card_issued"])
+    await endpoint(tenant, receiver.url("/ops"), event_types=["webhook_endpoint_disabled"])
+    receiver.responder = lambda d: web.Response(status=410) if d.path == "/gone" else None
+    await card(tenant.client, (await coffee_program(tenant.client))["id"])
+    [notice] = await receiver.wait_for(1, path="/ops")
+    assert notice.json["endpoint"] == {
+        "id": gone["id"],
+        "url": receiver.url("/gone"),
+        "reason": "gone (410)",
+    }
+    state = ok(await tenant.client.get(f"/v1/webhooks/{gone['id']}"))
+    assert (state["enabled"], state["disabled_reason"]) == (False, "gone (410)")
+
+
+async def test_slow_receiver_times_out_and_is_logged(
+    tenant: Tenant, receiver: Receiver, dispatcher: Dispatcher
+) -> None:
+    import asyncio
+
+    created = await endpoint(tenant, receiver.url())
+    receiver.hold = asyncio.Event()  # never answers within the dispatcher's 2 s timeout
+    await card(tenant.client, (await coffee_program(tenant.client))["id"])
+    await recorded(dispatcher, 1)
+    receiver.hold.set()
+    [message] = ok(await tenant.client.get(f"/v1/webhooks/{created['id']}/messages"))["data"]
+    assert (message["status"], message["last_error"]) == ("pending", "timeout")
+
+
+async def test_rotation_signs_with_old_and_new_secret(
+    tenant: Tenant, receiver: Receiver, dispatcher: Dispatcher
+) -> None:
+    created = await endpoint(tenant, receiver.url())
+    rotated = ok(await tenant.client.post(f"/v1/webhooks/{created['id']}/rotate-secret"))
+    assert rotated["secret"] != created["secret"]
+    assert rotated["previous_secret_expires_at"] is not None
+    await card(tenant.client, (await coffee_program(tenant.client))["id"])
+    [delivery] = await receiver.wait_for(1)
+    assert len(delivery.headers["webhook-signature"].split(" ")) == 2
+    for secret in (created["secret"], rotated["secret"]):
+        assert Webhook(secret).verify(delivery.body, delivery.headers)["event"] == "card_issued"
+
+
+async def test_test_event_replay_and_recover(
+    tenant: Tenant, receiver: Receiver, dispatcher: Dispatcher
+) -> None:
+    api = tenant.client
+    created = await endpoint(tenant, receiver.url())
+    sent = ok(
+        await api.post(f"/v1/webhooks/{created['id']}/test", json={"event_type": "goal_reached"}),
+        202,
+    )
+    [delivery] = await receiver.wait_for(1)
+    assert delivery.json["test"] is True
+    assert delivery.json["event"] == "goal_reached"
+    await recorded(dispatcher, 1)
+    replayed = ok(await api.post(f"/v1/webhooks/{created['id']}/messages/{sent['id']}/replay"), 202)
+    assert replayed["status"] == "pending"
+    again = (await receiver.wait_for(2))[1]
+    assert again.webhook_id == delivery.webhook_id
+    await recorded(dispatcher, 2)
+
+    ok(await api.patch(f"/v1/webhooks/{created['id']}", json={"enabled": False}))
+    await endpoint(tenant, receiver.url("/witness"))
+    await card(api, (await coffee_program(api))["id"])  # queued as failed: endpoint disabled
+    await receiver.wait_for(1, path="/witness")  # the event has been fanned out
+    since = (utcnow() - timedelta(minutes=5)).isoformat()
+    ok(await api.patch(f"/v1/webhooks/{created['id']}", json={"enabled": True}))
+    recovered = ok(
+        await api.post(f"/v1/webhooks/{created['id']}/recover", json={"since": since}), 202
+    )
+    assert recovered == {"recovered": 1}
+    [late] = (await receiver.wait_for(3, path="/hooks"))[2:]
+    assert late.json["event"] == "card_issued"
+
+
+async def test_ordered_endpoint_holds_a_cards_events_behind_a_failure(
+    tenant: Tenant, receiver: Receiver, dispatcher: Dispatcher, db: Database
+) -> None:
+    api = tenant.client
+    the_card = await card(api, (await coffee_program(api))["id"])
+    await endpoint(tenant, receiver.url(), ordered=True, event_types=["stamp_added"])
+    receiver.responder = lambda d: (
+        web.Response(status=500) if d.json["stamp"]["count"] == 1 else None
+    )
+    for count in (1, 2, 3):
+        await stamp(api, the_card["id"], count)
+    await receiver.wait_for(1)
+    await recorded(dispatcher, 1)
+    assert [d.json["stamp"]["count"] for d in receiver.deliveries] == [1]  # 2 and 3 wait
+    receiver.responder = None
+    await make_due(db, tenant.business_id)
+    deliveries = await receiver.wait_for(4)
+    assert [d.json["stamp"]["count"] for d in deliveries] == [1, 1, 2, 3]
