@@ -7,7 +7,12 @@ import sys
 from pathlib import Path
 
 import httpx
+import pytest
+import uvicorn
+from typer.testing import CliRunner
 
+from punchcard import cli
+from punchcard.config import get_settings
 from tests.support.factories import ok
 
 PUNCHCARD = str(Path(sys.executable).with_name("punchcard"))
@@ -35,3 +40,22 @@ async def test_openapi_and_docs_are_served(api: httpx.AsyncClient) -> None:
     assert spec["openapi"].startswith("3.1")
     assert "/v1/cards/{card_ref}/stamps" in spec["paths"]
     assert (await api.get("/docs")).status_code == 200
+
+
+def test_serve_no_worker_reaches_a_single_server_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With one process the app is built in the CLI's own process, after settings were cached."""
+    monkeypatch.setenv("PUNCHCARD_DATABASE_URL", f"sqlite:///{tmp_path / 'serve.db'}")
+    monkeypatch.setenv("PUNCHCARD_RUN_WORKER", "true")  # restored after the test, as serve sets it
+    get_settings.cache_clear()
+    seen: list[bool] = []
+    monkeypatch.setattr(
+        uvicorn, "run", lambda *args, **kwargs: seen.append(get_settings().run_worker)
+    )
+    try:
+        CliRunner().invoke(cli.app, ["serve", "--no-worker"], catch_exceptions=False)
+        CliRunner().invoke(cli.app, ["serve"], catch_exceptions=False)
+    finally:
+        get_settings.cache_clear()
+    assert seen == [False, True]

@@ -48,8 +48,10 @@ def migrate() -> None:
 
 def _serve(host: str, port: int, workers: int, access_log: bool, worker: bool = True) -> None:
     upgrade(get_settings().database_url)
-    # Server processes read settings from the environment, so the flag travels that way.
+    # Server processes read settings from the environment, so the flag travels that way; with
+    # one process the app runs here, so the cached settings must be read again too.
     os.environ["PUNCHCARD_RUN_WORKER"] = "true" if worker else "false"
+    get_settings.cache_clear()
     uvicorn.run(
         "punchcard.app:create_app",
         factory=True,

@@ -99,9 +99,6 @@ def running_server(
     serve = [CLI, "serve", "--host", "127.0.0.1", "--port", str(port), "--no-access-log"]
     if not webhook_worker:
         serve.append("--no-worker")
-        # Also through the environment: with one server process, `--no-worker` alone is lost
-        # (`punchcard serve` caches the settings before it sets PUNCHCARD_RUN_WORKER).
-        env["PUNCHCARD_RUN_WORKER"] = "false"
     process = subprocess.Popen(
         [*serve, "--workers", str(workers)],
         env=env,
