@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import Row, and_, insert, or_, select, update
+from sqlalchemy import Row, and_, bindparam, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.businesses.service import acting_location
@@ -77,11 +77,14 @@ def _by_ref(business_id: str, ref: str) -> Any:
     """A card is named by its id (card_...) or by the scan code printed on it."""
     if ref.startswith(CARD_ID_PREFIX):
         return and_(cards.c.business_id == business_id, cards.c.id == ref)
-    scan_code = codes.normalize(ref).replace("-", "").replace(" ", "")
-    return and_(cards.c.business_id == business_id, cards.c.scan_code == scan_code)
+    return and_(cards.c.business_id == business_id, cards.c.scan_code == _scan_code(ref))
 
 
-def _live(now: datetime) -> Any:
+def _scan_code(typed: str) -> str:
+    return codes.normalize(typed).replace("-", "").replace(" ", "")
+
+
+def _live(now: Any) -> Any:
     return and_(
         cards.c.status == "active", or_(cards.c.expires_at.is_(None), cards.c.expires_at > now)
     )
@@ -188,16 +191,49 @@ class StampResult:
     vouchers: list[Voucher]
 
 
-_CONTEXT = (
-    select(
-        programs.c.goals,
-        programs.c.after_last_goal,
-        customers.c.source_id,
-        customers.c.language,
+def _of_card(column: Any) -> Any:
+    """A column of the card's program or customer, as a scalar subquery: SQLite's RETURNING
+    may not name the tables of an UPDATE ... FROM."""
+    table = column.table
+    foreign = cards.c.program_id if table is programs else cards.c.customer_id
+    return (
+        select(column)
+        .where(table.c.business_id == cards.c.business_id, table.c.id == foreign)
+        .scalar_subquery()
+        .label(column.name)
     )
-    .select_from(programs)
-    .join(customers, customers.c.business_id == programs.c.business_id)
-)
+
+
+def _stamp_statement(by_id: bool) -> Any:
+    """Bump a live card and read what the payload needs (goals, customer) in one round trip;
+    built once, as statement construction costs more than the database work."""
+    ref = cards.c.id if by_id else cards.c.scan_code
+    count = bindparam("added", type_=cards.c.stamps.type)
+    return (
+        update(cards)
+        .where(
+            cards.c.business_id == bindparam("tenant"),
+            ref == bindparam("ref"),
+            _live(bindparam("at", type_=cards.c.last_stamp_at.type)),
+        )
+        .values(
+            stamps=cards.c.stamps + count,
+            lifetime_stamps=cards.c.lifetime_stamps + count,
+            last_stamp_at=bindparam("at"),
+        )
+        .returning(
+            *cards.c,
+            _of_card(programs.c.goals),
+            _of_card(programs.c.after_last_goal),
+            _of_card(customers.c.source_id),
+            _of_card(customers.c.language),
+        )
+    )
+
+
+_STAMP_BY_ID, _STAMP_BY_SCAN_CODE = _stamp_statement(True), _stamp_statement(False)
+_CARD_COLUMNS = tuple(cards.c.keys())
+_LEDGER_ROW = insert(stamps_ledger)
 
 
 async def _unstampable(session: AsyncSession, business_id: str, ref: str) -> Conflict:
@@ -220,34 +256,25 @@ async def add_stamps(
     location_id = await acting_location(session, actor, location_id)
     business_id = actor.business_id
     now = utcnow()
+    by_id = card_ref.startswith(CARD_ID_PREFIX)
     bumped = (
         await session.execute(
-            update(cards)
-            .where(_by_ref(business_id, card_ref), _live(now))
-            .values(
-                stamps=cards.c.stamps + count,
-                lifetime_stamps=cards.c.lifetime_stamps + count,
-                last_stamp_at=now,
-            )
-            .returning(*cards.c)
+            _STAMP_BY_ID if by_id else _STAMP_BY_SCAN_CODE,
+            {
+                "tenant": business_id,
+                "ref": card_ref if by_id else _scan_code(card_ref),
+                "at": now,
+                "added": count,
+            },
         )
     ).one_or_none()
     if bumped is None:
         raise await _unstampable(session, business_id, card_ref)
-    context = (
-        await session.execute(
-            _CONTEXT.where(
-                programs.c.business_id == business_id,
-                programs.c.id == bumped.program_id,
-                customers.c.id == bumped.customer_id,
-            )
-        )
-    ).one()
-    goals = context.goals
+    goals = bumped.goals
     crossing = progress.cross(
-        bumped.stamps - count, count, goals, restart=context.after_last_goal == "restart"
+        bumped.stamps - count, count, goals, restart=bumped.after_last_goal == "restart"
     )
-    card = bumped._asdict()
+    card = {name: getattr(bumped, name) for name in _CARD_COLUMNS}
     if crossing.rounds_completed:
         # The row lock taken by the UPDATE above is still ours: an absolute write is safe.
         card["stamps"] = crossing.stamps
@@ -260,23 +287,24 @@ async def add_stamps(
     view = CardView(SimpleNamespace(**card), goals)
     stamp_id = new_id("stp")
     await session.execute(
-        insert(stamps_ledger).values(
-            business_id=business_id,
-            id=stamp_id,
-            card_id=bumped.id,
-            count=count,
-            location_id=location_id,
-            staff_id=actor.staff_id,
-            note=note,
-            created_at=now,
-        )
+        _LEDGER_ROW,
+        {
+            "business_id": business_id,
+            "id": stamp_id,
+            "card_id": bumped.id,
+            "count": count,
+            "location_id": location_id,
+            "staff_id": actor.staff_id,
+            "note": note,
+            "created_at": now,
+        },
     )
     common: dict[str, Any] = {
         "business_id": business_id,
         "at": now,
         "location_id": location_id,
         "staff_id": actor.staff_id,
-        "customer": customer_part(bumped.customer_id, context.source_id, context.language),
+        "customer": customer_part(bumped.customer_id, bumped.source_id, bumped.language),
         "card": view.payload_part(),
     }
     rows = [

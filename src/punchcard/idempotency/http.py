@@ -6,30 +6,18 @@ from typing import Annotated
 from fastapi import Depends, FastAPI, Header, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.idempotency import service
 from punchcard.kit.http import Session, database
+from punchcard.staff.actor import Actor
 from punchcard.staff.auth import CurrentActor
 
 REPLAYED = "Idempotent-Replayed"
 
 
 class Idempotency:
-    def __init__(
-        self,
-        request: Request,
-        session: Session,
-        actor: CurrentActor,
-        key: Annotated[
-            str | None,
-            Header(
-                alias="Idempotency-Key",
-                min_length=1,
-                max_length=255,
-                description="Retries with the same key return the first response (kept 24 h).",
-            ),
-        ] = None,
-    ) -> None:
+    def __init__(self, request: Request, session: AsyncSession, actor: Actor, key: str | None):
         self.request, self.session, self.actor, self.key = request, session, actor, key
 
     async def respond(
@@ -72,4 +60,22 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(service.IdempotentReplay, _on_replay)
 
 
-Idempotent = Annotated[Idempotency, Depends()]
+async def _idempotency(
+    request: Request,
+    session: Session,
+    actor: CurrentActor,
+    key: Annotated[
+        str | None,
+        Header(
+            alias="Idempotency-Key",
+            min_length=1,
+            max_length=255,
+            description="Retries with the same key return the first response (kept 24 h).",
+        ),
+    ] = None,
+) -> Idempotency:
+    # An async dependency: a class (sync __init__) would hop to the threadpool on every request.
+    return Idempotency(request, session, actor, key)
+
+
+Idempotent = Annotated[Idempotency, Depends(_idempotency)]
