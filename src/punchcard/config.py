@@ -11,7 +11,7 @@ class Settings(BaseSettings):
     # SQLite is the embedded default; production uses postgresql+asyncpg://...
     database_url: str = "sqlite+aiosqlite:///./punchcard.db"
     # Connections per server process (PostgreSQL only).
-    db_pool_size: int = 10
+    db_pool_size: int = 20
     # Where the public API is reachable; used for links printed by the CLI.
     public_url: str = "http://127.0.0.1:8000"
     # Idempotency-Key responses are replayed for at least this long.
