@@ -80,16 +80,6 @@ async def test_private_addresses_are_refused_unless_allowed(monkeypatch, tenant:
     )
 
 
-async def test_send_time_resolution_refuses_private_targets(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import pytest
-
-    monkeypatch.setattr(
-        targets, "get_settings", lambda: Settings(webhook_allow_private_networks=False)
-    )
-    with pytest.raises(targets.TargetRefused):
-        await targets.resolve("localhost", 80)
-
-
 async def test_scanner_cannot_manage_webhooks(tenant: Tenant) -> None:
     _, key = await staff_key(tenant.client, "scanner", tenant.location_id)
     async with await tenant.client_for(key) as scanner:

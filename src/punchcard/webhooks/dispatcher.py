@@ -8,13 +8,13 @@ import time
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
-import httpx
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from punchcard.config import Settings
 from punchcard.db.engine import Database
 from punchcard.kit.clock import utcnow
-from punchcard.webhooks import queue, sender
+from punchcard.webhooks import queue
+from punchcard.webhooks.sender import Outcome, Sender
 
 log = logging.getLogger("punchcard.webhooks")
 FAN_OUT_BATCH = 500
@@ -23,21 +23,20 @@ ERROR_BACKOFF_SECONDS = 1.0
 
 
 class Dispatcher:
+    """Construct it inside the running event loop (it opens the sender's connection pool)."""
+
     def __init__(self, db: Database, settings: Settings) -> None:
         self.db = db
         self.settings = settings
         self.capacity = settings.webhook_max_in_flight
         # The lease must outlast a send (timeout) by a margin, or a slow send gets a twin.
         self.lease = timedelta(seconds=settings.webhook_timeout_seconds * 4)
-        self.client = httpx.AsyncClient(
-            timeout=settings.webhook_timeout_seconds,
-            follow_redirects=False,
-            limits=httpx.Limits(
-                max_connections=self.capacity, max_keepalive_connections=self.capacity
-            ),
-            trust_env=False,
+        self.sender = Sender(
+            timeout_seconds=settings.webhook_timeout_seconds,
+            connections=self.capacity,
+            allow_private=settings.webhook_allow_private_networks,
         )
-        self.outcomes: asyncio.Queue[tuple[queue.Claim, sender.Outcome]] = asyncio.Queue()
+        self.outcomes: asyncio.Queue[tuple[queue.Claim, Outcome]] = asyncio.Queue()
         self.new_messages = asyncio.Event()
         self.sending: set[asyncio.Task[None]] = set()
         # Attempts recorded so far, with a condition to await them (metrics, tests).
@@ -59,7 +58,7 @@ class Dispatcher:
             await recorder
         finally:
             recorder.cancel()
-            await self.client.aclose()
+            await self.sender.close()
 
     async def _forever(
         self, stop: asyncio.Event, step: Callable[[], Awaitable[bool]], wake: asyncio.Event
@@ -101,8 +100,7 @@ class Dispatcher:
         delay = claim.send_at - time.time()
         if delay > 0:  # a rate-limit slot a little ahead
             await asyncio.sleep(delay)
-        outcome = await sender.send(
-            self.client,
+        outcome = await self.sender.send(
             claim.url,
             claim.secrets,
             claim.event_id,
@@ -117,7 +115,7 @@ class Dispatcher:
         while not (sends_done.is_set() and self.outcomes.empty()):
             await self._record(await self._next_outcomes(sends_done))
 
-    async def _record(self, batch: list[tuple[queue.Claim, sender.Outcome]]) -> None:
+    async def _record(self, batch: list[tuple[queue.Claim, Outcome]]) -> None:
         """Record a batch; while the database is unreachable, keep trying. A batch the
         database refuses is split so one bad outcome cannot block the others; an outcome
         refused alone is dropped, and its lease expiry redelivers it (same webhook-id)."""
@@ -144,9 +142,7 @@ class Dispatcher:
                 self.recorded += len(part)
                 self.progress.notify_all()
 
-    async def _next_outcomes(
-        self, sends_done: asyncio.Event
-    ) -> list[tuple[queue.Claim, sender.Outcome]]:
+    async def _next_outcomes(self, sends_done: asyncio.Event) -> list[tuple[queue.Claim, Outcome]]:
         """The next outcome and whatever else is waiting (up to a batch)."""
         getter = asyncio.ensure_future(self.outcomes.get())
         finished = asyncio.ensure_future(sends_done.wait())
@@ -166,9 +162,9 @@ def _transient(exc: Exception) -> bool:
 
 
 def _drain(
-    outcomes: asyncio.Queue[tuple[queue.Claim, sender.Outcome]], limit: int
-) -> list[tuple[queue.Claim, sender.Outcome]]:
-    batch: list[tuple[queue.Claim, sender.Outcome]] = []
+    outcomes: asyncio.Queue[tuple[queue.Claim, Outcome]], limit: int
+) -> list[tuple[queue.Claim, Outcome]]:
+    batch: list[tuple[queue.Claim, Outcome]] = []
     while len(batch) < limit and not outcomes.empty():
         batch.append(outcomes.get_nowait())
     return batch

@@ -1,4 +1,5 @@
-"""One signed HTTP delivery: pinned to a checked address, 15 s timeout, redirects not followed."""
+"""One signed HTTP delivery: connections pinned to checked addresses, a bounded exchange,
+redirects not followed."""
 
 import asyncio
 import json
@@ -6,16 +7,18 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
-import httpx
+import aiohttp
+from yarl import URL
 
 from punchcard import __version__
 from punchcard.webhooks import signing
 from punchcard.webhooks.retry import parse_retry_after
-from punchcard.webhooks.targets import TargetRefused, resolve
+from punchcard.webhooks.targets import CheckedResolver, TargetRefused
 
 RESPONSE_BODY_LIMIT = 2048
+DNS_CACHE_SECONDS = 10  # each answer was checked; a re-pointed name is seen this much later
+USER_AGENT = f"Punchcard-Webhooks/{__version__}"
 
 
 @dataclass
@@ -36,64 +39,73 @@ def body_of(payload: dict[str, Any]) -> bytes:
     return json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode()
 
 
-async def _pinned(url: str) -> tuple[str, dict[str, str], dict[str, Any]]:
-    """The URL rewritten to the checked IP, the Host header and TLS name to keep."""
-    parts = urlsplit(url)
-    host = parts.hostname or ""
-    port = parts.port or (443 if parts.scheme == "https" else 80)
-    address = await resolve(host, port)
-    netloc = f"[{address}]" if ":" in address else address
-    if parts.port:
-        netloc += f":{parts.port}"
-    extensions = {"sni_hostname": host} if parts.scheme == "https" else {}
-    return urlunsplit(parts._replace(netloc=netloc)), {"Host": parts.netloc}, extensions
+class Sender:
+    """Keep-alive connections shared by every send of a worker; open it inside the event loop
+    and close it when done. ``allow_private`` lifts the SSRF guard (tests, intranets)."""
 
-
-async def send(
-    client: httpx.AsyncClient,
-    url: str,
-    secrets: list[str],
-    event_id: str,
-    payload: dict[str, Any],
-    now: datetime,
-    max_seconds: float | None = None,
-) -> Outcome:
-    """``max_seconds`` bounds the whole exchange: the client's timeout bounds each read only,
-    so a receiver answering byte by byte would outlive the lease and get a twin delivery."""
-    body = body_of(payload)
-    timestamp = int(time.time())
-    headers = {
-        "content-type": "application/json",
-        "user-agent": f"Punchcard-Webhooks/{__version__}",
-        "webhook-id": event_id,
-        "webhook-timestamp": str(timestamp),
-        "webhook-signature": signing.signature_header(secrets, event_id, timestamp, body),
-    }
-    started = time.perf_counter()
-    try:
-        async with asyncio.timeout(max_seconds):
-            target, host, extensions = await _pinned(url)
-            async with client.stream(
-                "POST", target, content=body, headers={**headers, **host}, extensions=extensions
-            ) as response:
-                received = b""
-                async for chunk in response.aiter_raw():
-                    received += chunk
-                    if len(received) >= RESPONSE_BODY_LIMIT:
-                        break
-        return Outcome(
-            response.status_code,
-            (time.perf_counter() - started) * 1000,
-            received[:RESPONSE_BODY_LIMIT].decode("utf-8", "replace"),
-            None,
-            parse_retry_after(response.headers.get("retry-after"), now),
+    def __init__(self, *, timeout_seconds: float, connections: int, allow_private: bool) -> None:
+        self.resolver = CheckedResolver(allow_private=allow_private)
+        self.session = aiohttp.ClientSession(
+            connector=aiohttp.TCPConnector(
+                limit=connections,
+                limit_per_host=0,  # endpoints have their own caps
+                ttl_dns_cache=DNS_CACHE_SECONDS,
+                resolver=self.resolver,
+            ),
+            timeout=aiohttp.ClientTimeout(total=timeout_seconds),
+            cookie_jar=aiohttp.DummyCookieJar(),  # a receiver's cookie must not reach another
+            auto_decompress=False,  # the log keeps the answer's first bytes as they came
+            skip_auto_headers=("Accept-Encoding",),
+            trust_env=False,
         )
-    except TargetRefused as exc:
-        error = f"refused: {exc}"
-    except (httpx.TimeoutException, TimeoutError):
-        error = "timeout"
-    except httpx.HTTPError as exc:
-        error = f"{type(exc).__name__}: {exc}"[:500]
-    except OSError as exc:  # name resolution and socket errors
-        error = f"{type(exc).__name__}: {exc}"[:500]
-    return Outcome(None, (time.perf_counter() - started) * 1000, None, error, None)
+
+    async def close(self) -> None:
+        await self.session.close()
+
+    async def send(
+        self,
+        url: str,
+        secrets: list[str],
+        event_id: str,
+        payload: dict[str, Any],
+        now: datetime,
+        max_seconds: float | None = None,
+    ) -> Outcome:
+        """``max_seconds`` bounds the whole exchange, the answer's body included: a receiver
+        answering byte by byte would otherwise outlive the lease and get a twin delivery."""
+        body = body_of(payload)
+        timestamp = int(time.time())
+        headers = {
+            "content-type": "application/json",
+            "user-agent": USER_AGENT,
+            "webhook-id": event_id,
+            "webhook-timestamp": str(timestamp),
+            "webhook-signature": signing.signature_header(secrets, event_id, timestamp, body),
+        }
+        started = time.perf_counter()
+        try:
+            async with asyncio.timeout(max_seconds):
+                target = URL(url)
+                self.resolver.check_literal(target.raw_host or "")
+                async with self.session.post(
+                    target, data=body, headers=headers, allow_redirects=False
+                ) as response:
+                    received = b""
+                    while len(received) < RESPONSE_BODY_LIMIT and (
+                        chunk := await response.content.read(RESPONSE_BODY_LIMIT - len(received))
+                    ):
+                        received += chunk
+            return Outcome(
+                response.status,
+                (time.perf_counter() - started) * 1000,
+                received.decode("utf-8", "replace"),
+                None,
+                parse_retry_after(response.headers.get("retry-after"), now),
+            )
+        except TargetRefused as exc:
+            error = f"refused: {exc}"
+        except TimeoutError:  # aiohttp's timeouts are TimeoutErrors too
+            error = "timeout"
+        except (aiohttp.ClientError, OSError) as exc:  # OSError: name resolution, sockets
+            error = f"{type(exc).__name__}: {exc}"[:500]
+        return Outcome(None, (time.perf_counter() - started) * 1000, None, error, None)

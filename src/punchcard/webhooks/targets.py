@@ -1,11 +1,14 @@
 """Where deliveries may go: no private, loopback or link-local address unless settings allow
 it (SSRF guard), optionally HTTPS only. Checked when an endpoint is saved and again, on the
-resolved address, at every send, so DNS cannot be re-pointed inside the network later."""
+resolved address, for every connection a send opens, so DNS cannot be re-pointed inside the
+network later."""
 
-import asyncio
 import ipaddress
 import socket
 from urllib.parse import urlsplit
+
+from aiohttp.abc import ResolveResult
+from aiohttp.resolver import ThreadedResolver
 
 from punchcard.config import get_settings
 from punchcard.kit.errors import Unprocessable
@@ -40,14 +43,32 @@ def check_url(url: str) -> None:
         )
 
 
-async def resolve(host: str, port: int) -> str:
-    """The address to connect to, checked; the connection is pinned to it."""
-    infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    addresses = [str(info[4][0]) for info in infos]
-    if not addresses:
-        raise TargetRefused(f"{host} does not resolve")
-    if not get_settings().webhook_allow_private_networks:
-        refused = [a for a in addresses if not _public(a)]
-        if refused:
-            raise TargetRefused(f"{host} resolves to a non-public address ({refused[0]})")
-    return addresses[0]
+class CheckedResolver(ThreadedResolver):
+    """Resolves a name for each new connection, which then goes to the addresses checked here
+    (all must be allowed), while the URL, the Host header and the TLS server name (SNI and the
+    certificate check) keep the name. IP-literal hosts are connected to without a resolver:
+    ``check_literal`` is their check."""
+
+    def __init__(self, *, allow_private: bool) -> None:
+        super().__init__()
+        self.allow_private = allow_private
+
+    def check_literal(self, host: str) -> None:
+        if self.allow_private:
+            return
+        try:
+            ipaddress.ip_address(host)
+        except ValueError:
+            return  # a name: ``resolve`` checks what it resolves to
+        if not _public(host):
+            raise TargetRefused(f"{host} is a non-public address")
+
+    async def resolve(
+        self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
+    ) -> list[ResolveResult]:
+        found = await super().resolve(host, port, family)
+        if not self.allow_private:
+            refused = [result["host"] for result in found if not _public(result["host"])]
+            if refused:
+                raise TargetRefused(f"{host} resolves to a non-public address ({refused[0]})")
+        return found
