@@ -10,7 +10,7 @@ class Settings(BaseSettings):
 
     # SQLite is the embedded default; production uses postgresql+asyncpg://...
     database_url: str = "sqlite+aiosqlite:///./punchcard.db"
-    # Connections per server process (PostgreSQL only).
+    # Connections per server process (PostgreSQL only): mind max_connections x processes.
     db_pool_size: int = 20
     # Where the public API is reachable; used for links printed by the CLI.
     public_url: str = "http://127.0.0.1:8000"

@@ -51,7 +51,9 @@ class Database:
         self.dialect = make_url(url).get_backend_name()
         options: dict[str, Any] = {}
         if self.dialect == "postgresql":
-            options = {"pool_size": settings.db_pool_size, "max_overflow": settings.db_pool_size}
+            # A fixed pool: overflow connections are closed as soon as they are returned, so
+            # bursts would pay a reconnect each; requests beyond the pool wait for a connection.
+            options = {"pool_size": settings.db_pool_size, "max_overflow": 0}
         self.engine = create_async_engine(url, **options)
         if self.dialect == "sqlite":
             _configure_sqlite(self.engine)
