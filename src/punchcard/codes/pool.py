@@ -2,7 +2,6 @@
 
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
-from typing import Any
 
 from sqlalchemy import exists, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -82,8 +81,8 @@ async def counts(session: AsyncSession, business_id: str, template_id: str) -> d
         .where(codes_t.c.business_id == business_id, codes_t.c.template_id == template_id)
         .group_by(codes_t.c.status)
     )
-    found: dict[str, Any] = dict(rows.tuples().all())
-    return {"available": int(found.get("available", 0)), "assigned": int(found.get("assigned", 0))}
+    found = {status: int(n) for status, n in rows}
+    return {"available": found.get("available", 0), "assigned": found.get("assigned", 0)}
 
 
 async def record_pool_empty(session: AsyncSession, error: CodePoolEmpty, now: datetime) -> bool:
