@@ -1,11 +1,12 @@
 """Bulk generation into a pool, from the API and from `punchcard codes generate`."""
 
+import asyncio
 import csv
 import io
 import os
 import re
-import subprocess
 import sys
+from asyncio.subprocess import PIPE
 from pathlib import Path
 
 import httpx
@@ -19,6 +20,12 @@ PUNCHCARD = str(Path(sys.executable).with_name("punchcard"))
 async def pool(api: httpx.AsyncClient, **source: object) -> str:
     made = await template(api, redeem_code={"type": "pool", **source}, title="Campaign")
     return str(made["id"])
+
+
+async def run(command: list[str], env: dict[str, str]) -> tuple[int | None, str, str]:
+    process = await asyncio.create_subprocess_exec(*command, env=env, stdout=PIPE, stderr=PIPE)
+    out, err = await process.communicate()
+    return process.returncode, out.decode(), err.decode()
 
 
 def codes_of(csv_text: str) -> list[str]:
@@ -66,14 +73,16 @@ async def test_cli_generates_into_the_pool_and_writes_csv(
     command = [PUNCHCARD, "codes", "generate", "--business-id", tenant.business_id]
     command += ["--template-id", tid, "--count", "1500", "--prefix", "CLI-", "--out", str(out)]
     env = {**os.environ, "PUNCHCARD_DATABASE_URL": database_url}
-    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
-    assert done.returncode == 0, done.stderr
-    assert "1500 codes" in done.stdout
+    code, stdout, stderr = await run(command, env)
+    assert code == 0, stderr
+    assert "1500 codes" in stdout
     written = codes_of(out.read_text())
-    assert len(set(written)) == 1500 and all(code.startswith("CLI-") for code in written)
+    assert len(set(written)) == 1500
+    assert all(code.startswith("CLI-") for code in written)
     status = ok(await tenant.client.get(f"/v1/voucher-templates/{tid}/code-pool"))
     assert status["available"] == 1500
     fixed = (await template(tenant.client))["id"]
     command[command.index(tid)] = fixed
-    refused = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
-    assert refused.returncode == 1 and "template_not_pool" in refused.stderr
+    code, _, stderr = await run(command, env)
+    assert code == 1
+    assert "template_not_pool" in stderr

@@ -112,7 +112,11 @@ async def import_codes(
     if (repeated or taken) and not skip_duplicates:
         raise _duplicates_refused(report)
     imported = await upload.insert_new(
-        business_id=actor.business_id, template_id=template.id, batch_id=batch_id, now=utcnow()
+        business_id=actor.business_id,
+        template_id=template.id,
+        batch_id=batch_id,
+        now=utcnow(),
+        skip_voucher_codes=True,
     )
     await upload.close()
     if imported != len(unique) - len(taken):
@@ -188,7 +192,11 @@ async def generate(
         )
         await upload.replace(_with_ids(batch_id, list(fresh), sequence))
         added = await upload.insert_new(
-            business_id=actor.business_id, template_id=template.id, batch_id=batch_id, now=now
+            business_id=actor.business_id,
+            template_id=template.id,
+            batch_id=batch_id,
+            now=now,
+            skip_voucher_codes=False,
         )
         generated += added
         if on_progress is not None:

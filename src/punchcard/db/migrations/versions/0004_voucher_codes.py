@@ -32,11 +32,6 @@ def upgrade() -> None:
         sa.Column("assigned_at", UTCDateTime(), nullable=True),
         sa.Column("business_id", sa.String(length=40), nullable=False),
         sa.Column("id", sa.String(length=40), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["business_id", "template_id"],
-            ["voucher_templates.business_id", "voucher_templates.id"],
-            name=op.f("fk_voucher_codes_business_id_template_id_voucher_templates"),
-        ),
         sa.PrimaryKeyConstraint("business_id", "id", name=op.f("pk_voucher_codes")),
     )
     with op.batch_alter_table("voucher_codes", schema=None) as batch_op:
@@ -44,7 +39,6 @@ def upgrade() -> None:
         batch_op.create_index(
             "ix_voucher_codes_claim", ["business_id", "template_id", "status", "id"], unique=False
         )
-        batch_op.create_index("ix_voucher_codes_batch", ["business_id", "batch_id"], unique=False)
 
 
 def downgrade() -> None:
