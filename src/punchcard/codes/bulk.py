@@ -16,6 +16,7 @@ from sqlalchemy import (
     or_,
     select,
     text,
+    true,
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -105,8 +106,8 @@ class Upload:
             literal(batch_id),
             literal(now, UTCDateTime()),
         )
-        if skip_voucher_codes:
-            rows = rows.where(~self._on_a_voucher(business_id))
+        # SQLite needs a WHERE before ON CONFLICT to parse INSERT ... SELECT.
+        rows = rows.where(~self._on_a_voucher(business_id) if skip_voucher_codes else true())
         columns = ["business_id", "id", "template_id", "code", "status", "batch_id", "created_at"]
         insert = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
         statement = insert(codes_t).from_select(columns, rows).on_conflict_do_nothing()
