@@ -114,4 +114,18 @@ module.exports = [
     description: 'Triggers when a campaign message is sent to a customer.',
     extra: { campaign: { id: 'cmp_sample', name: 'We miss you', channel: 'email' } },
   },
+  {
+    type: 'code_pool_empty',
+    noun: 'Code Pool',
+    label: 'Code Pool Empty',
+    description: "Triggers when a voucher template's code pool runs out (at most hourly).",
+    extra: {
+      location_id: null,
+      staff_id: null,
+      customer: null,
+      card: null,
+      template: { id: 'vtp_sample', title: 'Free coffee' },
+      pool: { available: 0, assigned: 500 },
+    },
+  },
 ];

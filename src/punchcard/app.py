@@ -13,6 +13,7 @@ from fastapi.responses import RedirectResponse
 from punchcard import __version__
 from punchcard.businesses.api import router as businesses_router
 from punchcard.cards.api import router as cards_router
+from punchcard.codes import api as codes_api
 from punchcard.config import Settings, get_settings
 from punchcard.customers.api import router as customers_router
 from punchcard.db.engine import Database
@@ -94,11 +95,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     install_error_handlers(app)
     idempotency_http.install(app)
+    codes_api.install(app)
     for router in (
         staff_router,
         businesses_router,
         programs_router,
         vouchers_router,
+        codes_api.router,
         customers_router,
         cards_router,
         events_router,

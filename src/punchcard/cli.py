@@ -1,4 +1,4 @@
-"""The ``punchcard`` command: serve, migrate, business create, demo."""
+"""The ``punchcard`` command: serve, migrate, business create, codes generate, demo."""
 
 import asyncio
 import json
@@ -13,6 +13,7 @@ import uvicorn
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.businesses.onboarding import onboard
+from punchcard.codes import cli as codes_cli
 from punchcard.config import get_settings
 from punchcard.db.engine import Database
 from punchcard.db.migrate import upgrade
@@ -25,9 +26,10 @@ app = typer.Typer(
 )
 business_app = typer.Typer(help="Manage businesses.", no_args_is_help=True)
 app.add_typer(business_app, name="business")
+app.add_typer(codes_cli.app, name="codes")
 
 
-def _in_transaction(work: Callable[[AsyncSession], Awaitable[T]]) -> T:
+def in_transaction(work: Callable[[AsyncSession], Awaitable[T]]) -> T:
     async def run() -> T:
         db = Database(get_settings())
         try:
@@ -112,7 +114,7 @@ def business_create(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
 ) -> None:
     """Create a business with an owner login and print the owner's API key (shown once)."""
-    made = _in_transaction(
+    made = in_transaction(
         lambda session: onboard(session, name=name, location=location, owner_login=owner_login)
     )
     if as_json:
@@ -133,7 +135,7 @@ def demo(
     from punchcard.demo import seed
 
     upgrade(get_settings().database_url)
-    made = _in_transaction(seed)
+    made = in_transaction(seed)
     base = f"http://{host}:{port}"
     typer.echo(
         f"""

@@ -97,20 +97,21 @@ async def test_stamp_count_is_bounded(tenant: Tenant) -> None:
 async def test_failed_goal_reward_rolls_back_the_whole_stamp(tenant: Tenant) -> None:
     """A stamp and its events are one transaction: if the reward cannot be issued, nothing is."""
     api = tenant.client
-    tiny = await template(
-        api, redeem_code={"type": "pattern", "pattern": "#", "charset": "AB"}, title="Tiny"
+    pool = await template(api, redeem_code={"type": "pool"}, title="From the POS")
+    ok(
+        await api.post(
+            f"/v1/voucher-templates/{pool['id']}/code-pool/codes", json={"codes": ["A"]}
+        ),
+        201,
     )
-    prg = await program(api, [(1, tiny["id"])])
-    cards = [await card(api, prg["id"]) for _ in range(3)]
-    issued = set()
-    for c in cards[:2]:
-        issued.add((await stamp(api, c["id"]))["vouchers_issued"][0]["redeem_code"])
-    assert issued == {"A", "B"}
-    response = await api.post(f"/v1/cards/{cards[2]['id']}/stamps", json={"count": 1})
-    problem(response, 409, "code_space_exhausted")
-    after = ok(await api.get(f"/v1/cards/{cards[2]['id']}"))
+    prg = await program(api, [(1, pool["id"])])
+    cards = [await card(api, prg["id"]) for _ in range(2)]
+    assert (await stamp(api, cards[0]["id"]))["vouchers_issued"][0]["redeem_code"] == "A"
+    response = await api.post(f"/v1/cards/{cards[1]['id']}/stamps", json={"count": 1})
+    problem(response, 409, "code_pool_empty")
+    after = ok(await api.get(f"/v1/cards/{cards[1]['id']}"))
     assert (after["lifetime_stamps"], after["vouchers"]) == (0, [])
-    history = ok(await api.get(f"/v1/cards/{cards[2]['id']}/history"))["data"]
+    history = ok(await api.get(f"/v1/cards/{cards[1]['id']}/history"))["data"]
     assert [e["event"] for e in history] == ["card_issued"]
 
 

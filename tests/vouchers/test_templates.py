@@ -31,7 +31,8 @@ async def test_template_input_errors_name_the_field(tenant: Tenant) -> None:
         422,
         "validation_error",
     )
-    assert body["errors"][0]["field"] == "body.redeem_code.pattern"
+    # The union's tag ("pattern"), then the field ("pattern").
+    assert body["errors"][0]["field"] == "body.redeem_code.pattern.pattern"
     body = problem(
         await api.post(
             "/v1/voucher-templates",

@@ -2,6 +2,7 @@
 
 from punchcard.businesses.models import Business, Location
 from punchcard.cards.models import Card, Stamp
+from punchcard.codes.models import VoucherCode
 from punchcard.customers.models import Customer
 from punchcard.db.base import Base
 from punchcard.events.models import Event
@@ -24,6 +25,7 @@ __all__ = [
     "Staff",
     "Stamp",
     "Voucher",
+    "VoucherCode",
     "VoucherTemplate",
     "WebhookAttempt",
     "WebhookEndpoint",

@@ -82,6 +82,16 @@ class EndpointInfo(_Part):
     reason: str
 
 
+class TemplateInfo(_Part):
+    id: str
+    title: str
+
+
+class PoolInfo(_Part):
+    available: int
+    assigned: int
+
+
 class Envelope(BaseModel):
     """Keys every event has."""
 
@@ -174,6 +184,12 @@ class WebhookEndpointDisabled(Envelope):
     endpoint: EndpointInfo
 
 
+class CodePoolEmpty(Envelope):
+    event: Literal["code_pool_empty"]
+    template: TemplateInfo
+    pool: PoolInfo
+
+
 PAYLOADS: dict[str, type[Envelope]] = {
     "card_issued": CardIssued,
     "card_saved": CardSaved,
@@ -189,6 +205,7 @@ PAYLOADS: dict[str, type[Envelope]] = {
     "inactivity_trigger": InactivityTrigger,
     "campaign_sent": CampaignSent,
     "webhook_endpoint_disabled": WebhookEndpointDisabled,
+    "code_pool_empty": CodePoolEmpty,
 }
 EVENT_TYPES = tuple(PAYLOADS)
 
@@ -207,6 +224,8 @@ DESCRIPTIONS = {
     "inactivity_trigger": "The customer has not collected a stamp for the configured days.",
     "campaign_sent": "A campaign message was sent to the customer.",
     "webhook_endpoint_disabled": "A webhook endpoint was disabled (410, or failing for 5 days).",
+    "code_pool_empty": "A voucher template's code pool ran out: issuing from it is refused "
+    "until codes are imported or generated (sent at most once per template per hour).",
 }
 
 EventPayload = Annotated[
@@ -223,7 +242,8 @@ EventPayload = Annotated[
     | BirthdayReached
     | InactivityTrigger
     | CampaignSent
-    | WebhookEndpointDisabled,
+    | WebhookEndpointDisabled
+    | CodePoolEmpty,
     Field(discriminator="event"),
 ]
 
@@ -298,6 +318,15 @@ _EXTRAS: dict[str, dict[str, Any]] = {
             "url": "https://example.com/hooks",
             "reason": "gone (410)",
         },
+    },
+    "code_pool_empty": {
+        "location_id": None,
+        "staff_id": None,
+        "customer": None,
+        "card": None,
+        "voucher": None,
+        "template": {"id": "vtp_sample", "title": "Free coffee"},
+        "pool": {"available": 0, "assigned": 500},
     },
 }
 

@@ -15,10 +15,14 @@ class VoucherTemplate(TenantMixin, Base):
 
     title: Mapped[str] = mapped_column(String(200))
     description: Mapped[str | None] = mapped_column(Text)
-    code_type: Mapped[str] = mapped_column(String(16))  # fixed | pattern
+    code_type: Mapped[str] = mapped_column(String(16))  # fixed | pattern | generated | pool
     fixed_code: Mapped[str | None] = mapped_column(String(64))
+    # pattern and generated: the codes' pattern; pool: the default for bulk generation
     code_pattern: Mapped[str | None] = mapped_column(String(64))
     code_charset: Mapped[str | None] = mapped_column(String(128))
+    code_pool_low_stock: Mapped[int | None] = mapped_column(Integer)
+    # When code_pool_empty was last emitted: at most one per template per hour.
+    code_pool_empty_alerted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     formats: Mapped[list[str]] = mapped_column(JSONDoc)
     validity_days: Mapped[int | None] = mapped_column(Integer)
     valid_until: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -1,11 +1,13 @@
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
+    AfterValidator,
     AliasChoices,
     AwareDatetime,
     Field,
     StringConstraints,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -35,24 +37,117 @@ class FixedCode(Input):
     value: Code
 
 
+def _charset(value: str) -> str:
+    value = value.upper()
+    if len(set(value)) != len(value) or codes.PLACEHOLDER in value:
+        raise ValueError("charset characters must be distinct and must not include '#'")
+    return value
+
+
+# Printable ASCII without spaces: what tills, barcodes and keyboards all handle.
+Charset = Annotated[
+    str,
+    StringConstraints(min_length=2, max_length=64, pattern=r"^[!-~]+$"),
+    AfterValidator(_charset),
+]
+Affix = Annotated[
+    str, StringConstraints(to_upper=True, max_length=32, pattern=r"^[!\"$-~]*$")
+]  # like Charset, without '#'
+
+
+def _space(pattern: str, info: ValidationInfo) -> None:
+    charset = info.data.get("charset")
+    if charset is not None and (problem := codes.space_problem(pattern, charset)):
+        raise ValueError(problem)
+
+
 class PatternCode(Input):
     """A unique code per voucher: each ``#`` becomes a random character from ``charset``."""
 
     type: Literal["pattern"] = "pattern"
+    charset: Charset = codes.DEFAULT_CHARSET
     pattern: Code = Field(examples=["CAFE-####"])
-    charset: Annotated[str, StringConstraints(min_length=2, max_length=64)] = codes.DEFAULT_CHARSET
+
+    @field_validator("pattern")
+    @classmethod
+    def _check_pattern(cls, value: str, info: ValidationInfo) -> str:
+        if codes.PLACEHOLDER not in value:
+            raise ValueError("pattern needs at least one '#' placeholder")
+        _space(value, info)
+        return value
+
+    def code_pattern(self) -> str:
+        return self.pattern
+
+
+class CodeConfig(Input):
+    """Random codes: ``prefix`` + ``length`` random characters of ``charset`` + ``postfix``."""
+
+    prefix: Affix = Field("", examples=["CAFE-"])
+    charset: Charset = codes.DEFAULT_CHARSET
+    length: int = Field(8, ge=1, le=32)
+    postfix: Affix = ""
+
+    @field_validator("length")
+    @classmethod
+    def _check_space(cls, value: int, info: ValidationInfo) -> int:
+        _space(codes.PLACEHOLDER * value, info)
+        return value
 
     @model_validator(mode="after")
-    def _check(self) -> "PatternCode":
-        if codes.PLACEHOLDER not in self.pattern:
-            raise ValueError("pattern needs at least one '#' placeholder")
-        if len(set(self.charset)) != len(self.charset) or codes.PLACEHOLDER in self.charset:
-            raise ValueError("charset characters must be distinct and must not include '#'")
-        self.charset = self.charset.upper()
+    def _fits(self) -> Self:
+        if len(self.code_pattern()) > codes.MAX_CODE_LENGTH:
+            raise ValueError(f"prefix + length + postfix exceeds {codes.MAX_CODE_LENGTH}")
         return self
 
+    def code_pattern(self) -> str:
+        return codes.generated_pattern(self.prefix, self.length, self.postfix)
 
-RedeemCodeSource = Annotated[FixedCode | PatternCode, Field(discriminator="type")]
+
+class GeneratedCode(CodeConfig):
+    """A unique random code per voucher, never two alike in the business."""
+
+    type: Literal["generated"] = "generated"
+
+
+class PoolCode(Input):
+    """Each voucher takes one code from the template's pool (imported from the POS, or
+    generated in bulk); each code is handed out once."""
+
+    type: Literal["pool"] = "pool"
+    generate: CodeConfig | None = Field(
+        None, description="Default config for bulk generation into this pool."
+    )
+    low_stock_below: int = Field(
+        100, ge=0, le=1_000_000, description="The pool status warns below this many codes."
+    )
+
+
+RedeemCodeSource = Annotated[
+    FixedCode | PatternCode | GeneratedCode | PoolCode, Field(discriminator="type")
+]
+
+
+def _config_fields(pattern: str, charset: str) -> dict[str, Any]:
+    prefix, length, postfix = codes.split_generated(pattern)
+    return {"prefix": prefix, "charset": charset, "length": length, "postfix": postfix}
+
+
+def source_of(template: Any) -> FixedCode | PatternCode | GeneratedCode | PoolCode:
+    """A template's stored code source (built without re-validating what was accepted)."""
+    pattern, charset = template.code_pattern, template.code_charset
+    if template.code_type == "fixed":
+        return FixedCode.model_construct(value=template.fixed_code)
+    if template.code_type == "pattern":
+        return PatternCode.model_construct(pattern=pattern, charset=charset)
+    if template.code_type == "generated":
+        return GeneratedCode.model_construct(**_config_fields(pattern, charset))
+    return PoolCode.model_construct(
+        generate=CodeConfig.model_construct(**_config_fields(pattern, charset))
+        if pattern
+        else None,
+        low_stock_below=template.code_pool_low_stock,
+    )
 
 
 class _Validity(Input):
@@ -88,7 +183,7 @@ class TemplateOut(Output):
     id: str
     title: str
     description: str | None
-    redeem_code: FixedCode | PatternCode
+    redeem_code: FixedCode | PatternCode | GeneratedCode | PoolCode
     formats: list[Format]
     validity_days: int | None
     valid_until: datetime | None
@@ -98,16 +193,11 @@ class TemplateOut(Output):
 
     @classmethod
     def of(cls, template: Any) -> "TemplateOut":
-        source: FixedCode | PatternCode = (
-            FixedCode(value=template.fixed_code)
-            if template.code_type == "fixed"
-            else PatternCode(pattern=template.code_pattern, charset=template.code_charset)
-        )
         return cls(
             id=template.id,
             title=template.title,
             description=template.description,
-            redeem_code=source,
+            redeem_code=source_of(template),
             formats=template.formats,
             validity_days=template.validity_days,
             valid_until=template.valid_until,

@@ -1,5 +1,6 @@
 """Voucher templates, issuing vouchers, and redeeming them exactly once."""
 
+from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -9,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from punchcard.businesses.service import acting_location
 from punchcard.cards.models import Card
 from punchcard.cards.repository import load_holder
+from punchcard.codes.pool import pool_code_source
 from punchcard.customers.models import Customer
 from punchcard.db.base import table_of
 from punchcard.events import service as events
@@ -23,7 +25,10 @@ from punchcard.staff.actor import Actor, Permission
 from punchcard.vouchers import codes
 from punchcard.vouchers.models import Voucher, VoucherTemplate
 from punchcard.vouchers.schemas import (
+    CodeConfig,
     FixedCode,
+    PatternCode,
+    PoolCode,
     RedeemByCode,
     RedeemById,
     TemplateCreate,
@@ -47,16 +52,17 @@ def _apply_template_fields(
             setattr(template, field, value)
     if data.redeem_code is not None:
         source = data.redeem_code
+        config = source.generate if isinstance(source, PoolCode) else source
         template.code_type = source.type
-        if isinstance(source, FixedCode):
-            template.fixed_code, template.code_pattern, template.code_charset = (
-                source.value,
-                None,
-                None,
-            )
-        else:
-            template.fixed_code = None
-            template.code_pattern, template.code_charset = source.pattern, source.charset
+        template.fixed_code = source.value if isinstance(source, FixedCode) else None
+        template.code_pattern, template.code_charset = (
+            (config.code_pattern(), config.charset)
+            if isinstance(config, PatternCode | CodeConfig)
+            else (None, None)
+        )
+        template.code_pool_low_stock = (
+            source.low_stock_below if isinstance(source, PoolCode) else None
+        )
 
 
 async def create_template(
@@ -141,24 +147,34 @@ def _expiry(template: VoucherTemplate, now: datetime) -> datetime | None:
 
 
 async def insert_voucher(
-    session: AsyncSession, values: dict[str, Any], pattern: tuple[str, str] | None
+    session: AsyncSession,
+    values: dict[str, Any],
+    next_code: Callable[[], Awaitable[str]] | None,
 ) -> dict[str, Any]:
-    """Insert with a fresh code until the unique index accepts it (pattern codes only)."""
+    """Insert with a fresh code until the unique index accepts it (unique codes only)."""
     dialect = session.get_bind().dialect.name
-    for _ in range(CODE_ATTEMPTS if pattern else 1):
-        if pattern:
-            values["redeem_code"] = codes.from_pattern(*pattern)
+    for _ in range(CODE_ATTEMPTS if next_code else 1):
+        if next_code:
+            values["redeem_code"] = await next_code()
         statement = insert_ignoring_conflicts(vouchers, dialect, values).returning(vouchers.c.id)
         if (await session.execute(statement)).first() is not None:
             return values
-    if pattern:
+    if next_code:
         raise Conflict(
             "code_space_exhausted",
-            f"No unused code left in pattern '{pattern[0]}': make the pattern longer.",
+            f"No unused redeem code found in {CODE_ATTEMPTS} attempts: the code space is nearly "
+            "used up; make the codes longer or the charset larger.",
         )
     raise Conflict(
         "redeem_code_taken", f"Another voucher already has code '{values['redeem_code']}'."
     )
+
+
+def random_code_source(pattern: str, charset: str) -> Callable[[], Awaitable[str]]:
+    async def next_code() -> str:
+        return codes.from_pattern(pattern, charset)
+
+    return next_code
 
 
 async def issue_from_template(
@@ -182,17 +198,22 @@ async def issue_from_template(
         "title": template.title,
         "description": template.description,
         "redeem_code": template.fixed_code or "",
-        "code_unique": template.code_type == "pattern",
+        "code_unique": template.code_type != "fixed",
         "formats": list(template.formats),
         "status": "issued",
         "issued_at": now,
         "expires_at": _expiry(template, now),
         "metadata": metadata or {},
     }
-    pattern = None
-    if template.code_type == "pattern":
-        pattern = (template.code_pattern or codes.DEFAULT_PATTERN, template.code_charset or "")
-    return _as_voucher(await insert_voucher(session, values, pattern))
+    next_code = None
+    if template.code_type == "pool":
+        next_code = pool_code_source(session, template, values["id"], now)
+    elif template.code_type != "fixed":
+        next_code = random_code_source(
+            template.code_pattern or codes.DEFAULT_PATTERN,
+            template.code_charset or codes.DEFAULT_CHARSET,
+        )
+    return _as_voucher(await insert_voucher(session, values, next_code))
 
 
 def _as_voucher(values: dict[str, Any]) -> Voucher:
@@ -259,7 +280,9 @@ async def issue_voucher(session: AsyncSession, actor: Actor, *, data: VoucherIss
             "metadata": data.metadata,
         }
         generated = (
-            (codes.DEFAULT_PATTERN, codes.DEFAULT_CHARSET) if not custom.redeem_code else None
+            random_code_source(codes.DEFAULT_PATTERN, codes.DEFAULT_CHARSET)
+            if not custom.redeem_code
+            else None
         )
         voucher = _as_voucher(await insert_voucher(session, values, generated))
     holder = await load_holder(session, actor.business_id, customer_id, card_id)

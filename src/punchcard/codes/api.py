@@ -1,0 +1,193 @@
+"""Code pools over HTTP: upload (CSV or JSON), generate in bulk, status, download, remove."""
+
+import csv
+import io
+import json
+import logging
+from typing import Annotated, Any
+
+from fastapi import APIRouter, FastAPI, Path, Query, Request, Response
+from fastapi.responses import JSONResponse
+
+from punchcard.codes import service
+from punchcard.codes.pool import CodePoolEmpty, record_pool_empty
+from punchcard.codes.schemas import (
+    CodeGenerate,
+    CodeImport,
+    CodeStatus,
+    GenerateResult,
+    ImportResult,
+    PoolStatus,
+    Removed,
+)
+from punchcard.kit.clock import utcnow
+from punchcard.kit.errors import ProblemError, Unprocessable
+from punchcard.kit.http import PROBLEM_JSON, Session, database
+from punchcard.staff.auth import CurrentActor
+
+log = logging.getLogger("punchcard")
+router = APIRouter(tags=["Code pools"])
+TemplateId = Annotated[str, Path(max_length=64)]
+BatchId = Annotated[str | None, Query(max_length=64)]
+POOL = "/voucher-templates/{template_id}/code-pool"
+CSV_BODY = {
+    "description": "One code per line, or a CSV with a `code` column (other columns ignored).",
+    "schema": {"type": "string"},
+    "example": "code\nGIFT-1001\nGIFT-1002\n",
+}
+
+
+def _codes_of_csv(text: str) -> list[str]:
+    rows = [row for row in csv.reader(io.StringIO(text)) if any(cell.strip() for cell in row)]
+    if not rows:
+        return []
+    header = [cell.strip().lower() for cell in rows[0]]
+    if "code" in header:
+        column = header.index("code")
+        return [row[column] if column < len(row) else "" for row in rows[1:]]
+    if any(len(row) > 1 for row in rows):
+        raise Unprocessable(
+            "csv_code_column_missing",
+            "The CSV has several columns but no header naming a `code` column.",
+        )
+    return [row[0] for row in rows]
+
+
+async def _uploaded_codes(request: Request) -> list[str]:
+    body = (await request.body()).decode("utf-8-sig", errors="replace")
+    if request.headers.get("content-type", "").split(";")[0].strip() == "text/csv":
+        found = _codes_of_csv(body)
+        if not found:
+            raise Unprocessable("no_codes", "The CSV holds no codes.")
+        return found
+    try:
+        return CodeImport.model_validate(json.loads(body)).codes
+    except ValueError as error:  # JSON or validation: name what is wrong
+        raise Unprocessable(
+            "validation_error",
+            'Send text/csv, or JSON {"codes": ["...", ...]} (1 to 200,000 codes).',
+            errors=[{"field": "body.codes", "message": str(error)[:500]}],
+        ) from error
+
+
+@router.get(POOL, response_model=PoolStatus, summary="A code pool's status (available, assigned)")
+async def pool_status(template_id: TemplateId, session: Session, actor: CurrentActor) -> object:
+    return await service.status(session, actor, template_id)
+
+
+@router.post(
+    f"{POOL}/codes",
+    status_code=201,
+    response_model=ImportResult,
+    summary="Upload codes created in the POS into the pool (CSV or JSON; all or nothing)",
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "text/csv": CSV_BODY,
+                "application/json": {"schema": CodeImport.model_json_schema()},
+            },
+        }
+    },
+    responses={
+        409: {"description": "duplicate_codes (with counts and samples) or template_not_pool"},
+        422: {"description": "invalid_codes, csv_code_column_missing or validation_error"},
+    },
+)
+async def import_codes(
+    template_id: TemplateId,
+    request: Request,
+    session: Session,
+    actor: CurrentActor,
+    skip_duplicates: bool = False,
+) -> object:
+    codes = await _uploaded_codes(request)
+    return await service.import_codes(
+        session, actor, template_id, codes, skip_duplicates=skip_duplicates
+    )
+
+
+@router.post(
+    f"{POOL}/generate",
+    status_code=201,
+    response_model=GenerateResult,
+    summary="Generate unique codes into the pool in bulk (one batch, downloadable as CSV)",
+    responses={
+        409: {"description": "code_space_exhausted or template_not_pool"},
+        422: {"description": "code_space_too_small or validation_error"},
+    },
+)
+async def generate_codes(
+    template_id: TemplateId, body: CodeGenerate, session: Session, actor: CurrentActor
+) -> object:
+    return await service.generate(session, actor, template_id, body)
+
+
+@router.get(
+    f"{POOL}/codes",
+    summary="Download the pool's codes as CSV (code, status, batch_id, voucher_id)",
+    response_class=Response,
+    responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}}}},
+)
+async def download_codes(
+    template_id: TemplateId,
+    session: Session,
+    actor: CurrentActor,
+    status: CodeStatus | None = None,
+    batch_id: BatchId = None,
+) -> Response:
+    text = await service.export(session, actor, template_id, status_is=status, batch_id=batch_id)
+    return Response(
+        text,
+        media_type="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{template_id}-codes.csv"'},
+    )
+
+
+@router.delete(
+    f"{POOL}/codes",
+    response_model=Removed,
+    summary="Remove the pool's unassigned codes (all, or one batch's)",
+)
+async def remove_unassigned(
+    template_id: TemplateId, session: Session, actor: CurrentActor, batch_id: BatchId = None
+) -> object:
+    return Removed(
+        removed=await service.remove_unassigned(session, actor, template_id, batch_id=batch_id)
+    )
+
+
+@router.delete(
+    f"{POOL}/codes/{{code}}",
+    status_code=204,
+    summary="Remove one unassigned code from the pool",
+    responses={409: {"description": "code_assigned"}, 404: {"description": "code_not_found"}},
+)
+async def remove_code(
+    template_id: TemplateId,
+    code: Annotated[str, Path(max_length=64)],
+    session: Session,
+    actor: CurrentActor,
+) -> Response:
+    await service.remove_code(session, actor, template_id, code)
+    return Response(status_code=204)
+
+
+async def _on_pool_empty(request: Request, exc: Exception) -> JSONResponse:
+    """The request's transaction has rolled back; the event gets a transaction of its own."""
+    assert isinstance(exc, CodePoolEmpty)
+    try:
+        async with database(request).transaction() as session:
+            await record_pool_empty(session, exc, utcnow())
+    except Exception:  # the answer to the till matters more than the alert
+        log.exception("could not record code_pool_empty for %s", exc.template_id)
+    return _problem(exc)
+
+
+def _problem(exc: ProblemError) -> JSONResponse:
+    body: dict[str, Any] = exc.body()
+    return JSONResponse(body, exc.status, media_type=PROBLEM_JSON)
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(CodePoolEmpty, _on_pool_empty)
