@@ -85,8 +85,14 @@ def webhook(
 
 @asynccontextmanager
 async def fake_poster() -> AsyncIterator[FakePoster]:
+    poster: FakePoster | None = None
+
+    async def handler(request: web.Request) -> web.Response:
+        assert poster is not None
+        return await poster.handle(request)
+
     app = web.Application()
-    app.router.add_get("/api/dash.getTransaction", lambda request: poster.handle(request))
+    app.router.add_get("/api/dash.getTransaction", handler)
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
