@@ -39,6 +39,9 @@ def test_readme_tour_runs_against_a_real_server(sqlite_server: Server) -> None:
     assert done.returncode == 0, f"stdout:\n{done.stdout}\nstderr:\n{done.stderr}"
     assert '"code":"insufficient_role"' in done.stdout  # the scanner is refused key management
     assert '"code":"voucher_already_redeemed"' in done.stdout
+    assert '"outcome":"stamped"' in done.stdout  # the till's signed sale, then its replay
+    assert '"outcome":"duplicate"' in done.stdout
+    assert '"redeemed_via_detail":"Harbour till"' in done.stdout
     assert '"idempotent-replayed"' not in done.stdout  # headers are not printed, only bodies
 
 
@@ -56,10 +59,10 @@ def test_readme_tour_covers_every_operation() -> None:
 
 
 async def test_last_stamp_survived_the_tour(sqlite_server: Server) -> None:
-    """The tour stamped 6 (once, despite the retry) + 4 on one card: 10 lifetime stamps."""
+    """The tour stamped 6 (once, despite the retry) + 4 on Ada's card: 10 lifetime stamps."""
     headers = {"Authorization": f"Bearer {sqlite_server.api_key}"}
     async with httpx.AsyncClient(base_url=sqlite_server.base_url, headers=headers) as client:
-        stamped = (
-            await client.get("/v1/events", params={"type": "stamp_added", "limit": 1})
-        ).json()
+        ada = (await client.get("/v1/customers", params={"source_id": "crm-42"})).json()["data"][0]
+        query = {"type": "stamp_added", "customer_id": ada["id"], "limit": 1}
+        stamped = (await client.get("/v1/events", params=query)).json()
     assert stamped["data"][0]["card"]["lifetime_stamps"] == 10
