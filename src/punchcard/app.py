@@ -22,6 +22,8 @@ from punchcard.events.catalogue import DESCRIPTIONS, PAYLOADS
 from punchcard.idempotency import http as idempotency_http
 from punchcard.idempotency.service import prune
 from punchcard.kit.http import install_error_handlers
+from punchcard.pos.api import connectors_router as pos_connectors_router
+from punchcard.pos.api import inbound_router as pos_inbound_router
 from punchcard.programs.api import router as programs_router
 from punchcard.staff.api import router as staff_router
 from punchcard.vouchers.api import router as vouchers_router
@@ -108,6 +110,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         webhooks_router,
         hooks_router,
         event_types_router,
+        pos_connectors_router,
+        pos_inbound_router,
     ):
         app.include_router(router, prefix="/v1")  # flat: each nesting level costs every request
     _document_webhooks(app)

@@ -31,6 +31,10 @@ class Settings(BaseSettings):
     webhook_https_only: bool = False
     webhook_poll_seconds: float = 0.1  # idle wait between looks for new work
     webhook_max_in_flight: int = 128  # concurrent deliveries per worker process
+    # POS connectors.
+    pos_poster_base_url: str = "https://joinposter.com"  # a connector may override it
+    pos_api_timeout_seconds: float = 10.0
+    pos_signature_tolerance_seconds: int = 300  # signed till requests older or newer: refused
 
 
 @lru_cache

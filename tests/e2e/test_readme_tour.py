@@ -4,6 +4,7 @@ import re
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -39,6 +40,9 @@ def test_readme_tour_runs_against_a_real_server(sqlite_server: Server) -> None:
     assert done.returncode == 0, f"stdout:\n{done.stdout}\nstderr:\n{done.stderr}"
     assert '"code":"insufficient_role"' in done.stdout  # the scanner is refused key management
     assert '"code":"voucher_already_redeemed"' in done.stdout
+    assert '"outcome":"stamped"' in done.stdout  # the till's signed sale, then its replay
+    assert '"outcome":"duplicate"' in done.stdout
+    assert '"redeemed_via_detail":"Harbour till"' in done.stdout
     assert '"idempotent-replayed"' not in done.stdout  # headers are not printed, only bodies
 
 
@@ -56,10 +60,45 @@ def test_readme_tour_covers_every_operation() -> None:
 
 
 async def test_last_stamp_survived_the_tour(sqlite_server: Server) -> None:
-    """The tour stamped 6 (once, despite the retry) + 4 on one card: 10 lifetime stamps."""
+    """The tour stamped 6 (once, despite the retry) + 4 on Ada's card: 10 lifetime stamps."""
     headers = {"Authorization": f"Bearer {sqlite_server.api_key}"}
     async with httpx.AsyncClient(base_url=sqlite_server.base_url, headers=headers) as client:
-        stamped = (
-            await client.get("/v1/events", params={"type": "stamp_added", "limit": 1})
-        ).json()
+        ada = (await client.get("/v1/customers", params={"source_id": "crm-42"})).json()["data"][0]
+        query = {"type": "stamp_added", "customer_id": ada["id"], "limit": 1}
+        stamped = (await client.get("/v1/events", params=query)).json()
     assert stamped["data"][0]["card"]["lifetime_stamps"] == 10
+
+
+def test_readme_generic_pos_snippet_signs_a_sale(sqlite_server: Server) -> None:
+    """The README's Python snippet for signing a generic POS webhook, run as written."""
+    snippet = next(
+        block
+        for block in re.findall(r"```python\n(.*?)```", README.read_text(), flags=re.DOTALL)
+        if "def send_sale" in block
+    )
+    namespace: dict[str, Any] = {}
+    exec(snippet, namespace)
+    headers = {"Authorization": f"Bearer {sqlite_server.api_key}"}
+    with httpx.Client(base_url=sqlite_server.base_url, headers=headers) as client:
+        template = {"title": "Tea", "redeem_code": {"type": "fixed", "value": "TEA"}}
+        template_id = client.post("/v1/voucher-templates", json=template).json()["id"]
+        goals = [{"stamps": 3, "template_id": template_id}]
+        program = client.post("/v1/programs", json={"name": "Tea card", "goals": goals}).json()
+        scan = client.post(
+            "/v1/cards",
+            json={"program_id": program["id"], "customer": {"email": "snippet@example.com"}},
+        ).json()["scan_code"]
+        till = client.post(
+            "/v1/pos-connectors",
+            json={"type": "generic", "name": "Snippet till", "program_id": program["id"]},
+        ).json()
+    sale = {
+        "transaction_id": "S-1",
+        "amount": 300,
+        "currency": "EUR",
+        "customer": {"scan_code": scan},
+    }
+    url = f"{sqlite_server.base_url}/v1/pos/{till['id']}/webhook"  # webhook_url names public_url
+    answer = namespace["send_sale"](url, till["signing_secret"], sale)
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["sale"]["outcome"] == "stamped"

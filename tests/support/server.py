@@ -15,6 +15,7 @@ from typing import IO
 
 CLI = str(Path(sys.executable).with_name("punchcard"))
 READY = "Application startup complete"
+LISTENING = "Uvicorn running on"  # a single process binds its socket after start-up
 # Bounds on blocking waits (never sleeps). Workers import the app before answering uvicorn's
 # supervisor, which takes seconds on a loaded 2-core machine; generous bounds keep CI stable.
 START_TIMEOUT = 120.0
@@ -112,7 +113,7 @@ def running_server(
     threading.Thread(target=log.follow, args=(process.stdout,), daemon=True).start()
     try:
         log.ready.wait(START_TIMEOUT)
-        if log.started < workers:
+        if log.started < workers or not log.wait_for_text(LISTENING, timeout=START_TIMEOUT):
             raise AssertionError(f"server did not start {workers} workers:\n{log.text()}")
         yield Server(f"http://127.0.0.1:{port}", api_key, log)
     finally:

@@ -77,10 +77,10 @@ def _by_ref(business_id: str, ref: str) -> Any:
     """A card is named by its id (card_...) or by the scan code printed on it."""
     if ref.startswith(CARD_ID_PREFIX):
         return and_(cards.c.business_id == business_id, cards.c.id == ref)
-    return and_(cards.c.business_id == business_id, cards.c.scan_code == _scan_code(ref))
+    return and_(cards.c.business_id == business_id, cards.c.scan_code == normalize_scan_code(ref))
 
 
-def _scan_code(typed: str) -> str:
+def normalize_scan_code(typed: str) -> str:
     return codes.normalize(typed).replace("-", "").replace(" ", "")
 
 
@@ -262,7 +262,7 @@ async def add_stamps(
             _STAMP_BY_ID if by_id else _STAMP_BY_SCAN_CODE,
             {
                 "tenant": business_id,
-                "ref": card_ref if by_id else _scan_code(card_ref),
+                "ref": card_ref if by_id else normalize_scan_code(card_ref),
                 "at": now,
                 "added": count,
             },

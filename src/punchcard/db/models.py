@@ -7,6 +7,7 @@ from punchcard.customers.models import Customer
 from punchcard.db.base import Base
 from punchcard.events.models import Event
 from punchcard.idempotency.models import IdempotencyRecord
+from punchcard.pos.models import PosConnector, PosSale
 from punchcard.programs.models import Program
 from punchcard.staff.models import ApiKey, Staff
 from punchcard.vouchers.models import Voucher, VoucherTemplate
@@ -21,6 +22,8 @@ __all__ = [
     "Event",
     "IdempotencyRecord",
     "Location",
+    "PosConnector",
+    "PosSale",
     "Program",
     "Staff",
     "Stamp",

@@ -43,6 +43,9 @@ class VoucherRef(_Part):
     expires_at: datetime | None
     redeemed_at: datetime | None
     redeemed_via: str | None
+    redeemed_via_detail: str | None = Field(
+        None, description="More about redeemed_via: the POS connector's name for 'pos'."
+    )
 
 
 class StampInfo(_Part):

@@ -43,6 +43,7 @@ def voucher_part(voucher: Any) -> Part:
         "expires_at": when(voucher.expires_at),
         "redeemed_at": when(voucher.redeemed_at),
         "redeemed_via": voucher.redeemed_via,
+        "redeemed_via_detail": voucher.redeemed_via_detail,
     }
 
 

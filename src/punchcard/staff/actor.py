@@ -26,6 +26,7 @@ class Permission(StrEnum):
     STAFF_MANAGE = "staff:manage"  # staff logins and their API keys
     EVENTS_READ = "events:read"
     WEBHOOKS_MANAGE = "webhooks:manage"  # webhook endpoints and Zapier/Make subscriptions
+    POS_MANAGE = "pos:manage"  # POS connectors, their secrets and sales logs
     BUSINESS_MANAGE = "business:manage"
 
 

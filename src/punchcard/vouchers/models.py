@@ -74,4 +74,5 @@ class Voucher(TenantMixin, Base):
     redeemed_location_id: Mapped[str | None] = mapped_column(String(40))
     redeemed_staff_id: Mapped[str | None] = mapped_column(String(40))
     redeemed_via: Mapped[str | None] = mapped_column(String(32))
+    redeemed_via_detail: Mapped[str | None] = mapped_column(String(200))  # e.g. the POS connector
     metadata_: Mapped[dict[str, Any]] = mapped_column("metadata", JSONDoc)

@@ -268,6 +268,9 @@ class VoucherOut(Output):
     redeemed_location_id: str | None
     redeemed_staff_id: str | None
     redeemed_via: str | None
+    redeemed_via_detail: str | None = Field(
+        None, description="More about redeemed_via: the POS connector's name for 'pos'."
+    )
     metadata: dict[str, Any] = Field(validation_alias=AliasChoices("metadata_", "metadata"))
 
     @model_validator(mode="after")

@@ -220,7 +220,13 @@ def _as_voucher(values: dict[str, Any]) -> Voucher:
     """A transient Voucher for output and payloads (the row was written with Core)."""
     fields = dict(values)
     fields["metadata_"] = fields.pop("metadata")
-    for name in ("redeemed_at", "redeemed_location_id", "redeemed_staff_id", "redeemed_via"):
+    for name in (
+        "redeemed_at",
+        "redeemed_location_id",
+        "redeemed_staff_id",
+        "redeemed_via",
+        "redeemed_via_detail",
+    ):
         fields.setdefault(name, None)
     return Voucher(**fields)
 
@@ -417,8 +423,10 @@ async def redeem(
     *,
     voucher_id: str | None = None,
     data: RedeemById | RedeemByCode,
+    via_detail: str | None = None,
 ) -> Row[Any]:
-    """Exactly once: one conditional UPDATE decides, however many requests race for it."""
+    """Exactly once: one conditional UPDATE decides, however many requests race for it.
+    ``via_detail`` says more about ``via`` (the POS connector's name)."""
     actor.require(Permission.VOUCHERS_REDEEM)
     location_id = await acting_location(session, actor, data.location_id)
     now = utcnow()
@@ -428,6 +436,7 @@ async def redeem(
         "redeemed_location_id": location_id,
         "redeemed_staff_id": actor.staff_id,
         "redeemed_via": data.via,
+        "redeemed_via_detail": via_detail,
     }
     where = [vouchers.c.business_id == actor.business_id, _redeemable(now)]
     if isinstance(data, RedeemByCode):

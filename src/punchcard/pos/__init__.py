@@ -1,0 +1,1 @@
+"""POS connectors: a closed receipt at the till adds stamps; tills redeem vouchers by code."""

@@ -1,0 +1,222 @@
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import AnyHttpUrl, AwareDatetime, Field, StringConstraints, model_validator
+
+from punchcard.customers.schemas import Email, Phone, SourceId
+from punchcard.kit.schemas import Input, Name, Output, Ref
+
+ConnectorType = Literal["poster", "generic"]
+Currency = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{3}$", to_upper=True)]
+MinorUnits = Annotated[int, Field(ge=0, le=10**12)]
+Outcome = Literal[
+    "stamped",
+    "no_customer",
+    "no_card",
+    "card_inactive",
+    "below_minimum",
+    "currency_mismatch",
+    "duplicate",
+    "not_closed",
+    "ignored",
+    "disabled",
+    "pos_api_error",
+]
+
+
+# --- stamp rules ------------------------------------------------------------------------------
+
+
+class PerReceipt(Input):
+    """``stamps`` per closed receipt (of at least ``minimum``, when given)."""
+
+    per: Literal["receipt"]
+    stamps: int = Field(1, ge=1, le=100)
+    minimum: MinorUnits | None = Field(None, description="Minor units; smaller receipts: none.")
+
+
+class PerAmount(Input):
+    """One stamp per ``amount`` minor units paid (500: one per 5.00). A receipt of at least
+    ``minimum`` (default: ``amount``) earns at least one stamp; smaller ones earn none."""
+
+    per: Literal["amount"]
+    amount: int = Field(ge=1, le=10**9, description="Minor units per stamp.")
+    minimum: MinorUnits | None = None
+    max_stamps: int | None = Field(None, ge=1, le=1000, description="Cap per receipt.")
+
+
+StampRule = Annotated[PerReceipt | PerAmount, Field(discriminator="per")]
+
+
+# --- connectors ------------------------------------------------------------------------------
+
+
+class PosterIn(Input):
+    """Your Poster application's secret (it signs Poster's webhooks) and the account's API
+    access token (to read the closed transaction)."""
+
+    application_secret: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    access_token: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    base_url: AnyHttpUrl | None = Field(
+        None, description="Poster's API base URL; default PUNCHCARD_POS_POSTER_BASE_URL."
+    )
+
+
+class PosterUpdate(Input):
+    application_secret: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = (
+        None
+    )
+    access_token: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
+    base_url: AnyHttpUrl | None = None
+
+
+class ConnectorCreate(Input):
+    type: ConnectorType
+    name: Name
+    program_id: Ref = Field(description="The program whose cards get the stamps.")
+    location_id: Ref | None = Field(None, description="Where the stamps and redemptions happen.")
+    stamp_rule: StampRule = Field(
+        default_factory=lambda: PerReceipt(per="receipt"),
+        examples=[{"per": "receipt"}, {"per": "amount", "amount": 500, "minimum": 300}],
+    )
+    currency: Currency | None = Field(
+        None, description="When set, sales in another currency earn no stamps."
+    )
+    enabled: bool = True
+    poster: PosterIn | None = Field(None, description="Required for type 'poster'.")
+
+    @model_validator(mode="after")
+    def _poster_needs_keys(self) -> "ConnectorCreate":
+        if (self.type == "poster") != (self.poster is not None):
+            raise ValueError("give 'poster' settings for type 'poster', and only for it")
+        return self
+
+
+class ConnectorUpdate(Input):
+    name: Name | None = None
+    program_id: Ref | None = None
+    location_id: Ref | None = None
+    stamp_rule: StampRule | None = None
+    currency: Currency | None = None
+    enabled: bool | None = None
+    poster: PosterUpdate | None = None
+
+
+class PosterOut(Output):
+    base_url: str
+    credentials_set: bool = Field(description="Secrets are never returned.")
+
+
+class ConnectorOut(Output):
+    id: str
+    type: ConnectorType
+    name: str
+    program_id: str
+    location_id: str | None
+    stamp_rule: PerReceipt | PerAmount
+    currency: str | None
+    enabled: bool
+    poster: PosterOut | None
+    webhook_url: str = Field(description="Where the till sends its webhooks.")
+    previous_secret_expires_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class ConnectorCreated(ConnectorOut):
+    signing_secret: str = Field(
+        description="pos_whsec_...: signs generic webhooks and redemptions. Shown once."
+    )
+
+
+class SecretOut(Output):
+    signing_secret: str = Field(description="Shown once; the previous one works for 24 h more.")
+    previous_secret_expires_at: datetime | None
+
+
+# --- the log ---------------------------------------------------------------------------------
+
+
+class IdentifierOut(Output):
+    kind: str
+    value: str
+
+
+class SaleOut(Output):
+    id: str
+    connector_id: str
+    transaction_id: str | None
+    outcome: Outcome
+    detail: str | None
+    amount: int | None = Field(description="Minor units.")
+    currency: str | None
+    identifiers: list[IdentifierOut]
+    items: list[dict[str, Any]]
+    customer_id: str | None
+    card_id: str | None
+    stamps: int
+    closed_at: datetime | None
+    received_at: datetime
+
+
+class Accepted(Output):
+    status: Literal["accept"] = "accept"
+    sale: SaleOut
+
+
+# --- what tills send -------------------------------------------------------------------------
+
+
+class CustomerKeys(Input):
+    """Any of these; tried in this order: scan_code, customer_id, source_id, email, phone."""
+
+    scan_code: Annotated[str, StringConstraints(strip_whitespace=True, max_length=64)] | None = None
+    customer_id: Ref | None = None
+    source_id: SourceId | None = None
+    email: Email | None = None
+    phone: Phone | None = None
+
+
+class SaleItem(Input):
+    name: Annotated[str, StringConstraints(max_length=200)] | None = None
+    sku: Annotated[str, StringConstraints(max_length=100)] | None = None
+    quantity: float = Field(1, gt=0, le=10**6)
+    amount: MinorUnits | None = None
+
+
+class GenericSale(Input):
+    """The body of a generic POS webhook: one closed receipt."""
+
+    transaction_id: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)
+    ]
+    amount: MinorUnits = Field(description="Paid, in minor units (12.50 EUR: 1250).")
+    currency: Currency
+    customer: CustomerKeys | None = None
+    items: list[SaleItem] = Field(default_factory=list, max_length=500)
+    closed_at: AwareDatetime | None = None
+
+
+class PosRedeem(Input):
+    """A till redeeming a voucher by the code the customer shows."""
+
+    code: Annotated[
+        str, StringConstraints(strip_whitespace=True, to_upper=True, min_length=1, max_length=64)
+    ]
+    card_id: Ref | None = Field(None, description="Needed when the code is a shared POS code.")
+    customer_id: Ref | None = None
+
+
+class PosterWebhook(Input):
+    """What Poster sends (documented here; verified by ``verify``, see the README)."""
+
+    account: str
+    account_number: str | None = None
+    object: str = Field(examples=["transaction"])
+    object_id: int | str
+    action: Literal["added", "changed", "removed", "transformed"]
+    time: str = Field(description="Unix seconds.")
+    verify: str = Field(
+        description="md5 of account;object;object_id;action;data;time;application_secret."
+    )
+    data: str | None = None

@@ -1,0 +1,410 @@
+"""POS connectors: their settings (managed by owners and managers), and the sales tills report.
+
+Inbound requests have no API key: the connector's signature authenticates them, and the
+connector acts as a scanner bound to its location, through the same card and voucher services
+as staff do (so goals, vouchers and events all happen).
+"""
+
+import json
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import Row, and_, insert, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from punchcard.businesses.service import get_location
+from punchcard.cards import service as card_service
+from punchcard.cards.repository import cards, customers
+from punchcard.config import get_settings
+from punchcard.db.base import table_of
+from punchcard.kit import crypto
+from punchcard.kit.clock import utcnow
+from punchcard.kit.errors import Conflict, Forbidden, Unprocessable, not_found
+from punchcard.kit.ids import new_id
+from punchcard.kit.pagination import PageParams, newest_first, to_page
+from punchcard.kit.sql import insert_ignoring_conflicts
+from punchcard.pos import rules, signing
+from punchcard.pos.connector import Identifier, Keys, Sale, Skip
+from punchcard.pos.models import PosConnector, PosSale
+from punchcard.pos.schemas import ConnectorCreate, ConnectorUpdate, PosRedeem
+from punchcard.programs import service as program_service
+from punchcard.staff.actor import Actor, Permission, Role
+from punchcard.vouchers import service as voucher_service
+from punchcard.vouchers.schemas import RedeemByCode
+from punchcard.webhooks.targets import check_url
+
+SECRET_OVERLAP = timedelta(hours=24)
+sales = table_of(PosSale)
+
+# --- settings --------------------------------------------------------------------------------
+
+
+def webhook_url(connector: PosConnector) -> str:
+    return f"{get_settings().public_url.rstrip('/')}/v1/pos/{connector.id}/webhook"
+
+
+async def _check_targets(
+    session: AsyncSession, actor: Actor, program_id: str | None, location_id: str | None
+) -> None:
+    if program_id is not None:
+        program = await program_service.get_program(session, actor, program_id)
+        if program.status != "active":
+            raise Conflict("program_archived", f"Program '{program.id}' is archived.")
+    if location_id is not None:
+        await get_location(session, actor, location_id)
+
+
+def _poster_base_url(url: Any) -> str:
+    try:
+        check_url(str(url))
+    except Unprocessable:
+        raise Unprocessable(
+            "url_not_allowed",
+            "poster.base_url may not point at private, loopback or link-local addresses.",
+            field="poster.base_url",
+        ) from None
+    return str(url).rstrip("/")
+
+
+def _credentials(connector: PosConnector) -> dict[str, str]:
+    sealed = connector.credentials_sealed
+    return json.loads(crypto.unseal(sealed)) if sealed else {}
+
+
+async def create_connector(
+    session: AsyncSession, actor: Actor, *, data: ConnectorCreate
+) -> tuple[PosConnector, str]:
+    """Returns the connector and its signing secret (shown this once)."""
+    actor.require(Permission.POS_MANAGE)
+    await _check_targets(session, actor, data.program_id, data.location_id)
+    now = utcnow()
+    secret = signing.new_secret()
+    connector = PosConnector(
+        business_id=actor.business_id,
+        id=new_id("pos"),
+        type=data.type,
+        name=data.name,
+        program_id=data.program_id,
+        location_id=data.location_id,
+        stamp_rule=data.stamp_rule.model_dump(),
+        currency=data.currency,
+        enabled=data.enabled,
+        settings={},
+        credentials_sealed=None,
+        signing_secret_sealed=crypto.seal(secret),
+        created_at=now,
+        updated_at=now,
+    )
+    if data.poster is not None:
+        if data.poster.base_url is not None:
+            connector.settings = {"base_url": _poster_base_url(data.poster.base_url)}
+        credentials = data.poster.model_dump(include={"application_secret", "access_token"})
+        connector.credentials_sealed = crypto.seal(json.dumps(credentials))
+    session.add(connector)
+    await session.flush()
+    return connector, secret
+
+
+async def get_connector(session: AsyncSession, actor: Actor, connector_id: str) -> PosConnector:
+    actor.require(Permission.POS_MANAGE)
+    connector = await session.get(PosConnector, (actor.business_id, connector_id))
+    if connector is None:
+        raise not_found("pos_connector", connector_id)
+    return connector
+
+
+async def list_connectors(
+    session: AsyncSession, actor: Actor, params: PageParams
+) -> tuple[list[PosConnector], str | None]:
+    actor.require(Permission.POS_MANAGE)
+    query = select(PosConnector).where(PosConnector.business_id == actor.business_id)
+    rows = list((await session.scalars(newest_first(query, PosConnector.id, params))).all())
+    return to_page(rows, params, lambda connector: connector.id)
+
+
+async def update_connector(
+    session: AsyncSession, actor: Actor, connector_id: str, *, data: ConnectorUpdate
+) -> PosConnector:
+    connector = await get_connector(session, actor, connector_id)
+    given = data.model_fields_set
+    await _check_targets(session, actor, data.program_id, data.location_id)
+    for field in ("name", "program_id", "enabled"):
+        value = getattr(data, field)
+        if value is not None:
+            setattr(connector, field, value)
+    for field in ("location_id", "currency"):  # null clears these
+        if field in given:
+            setattr(connector, field, getattr(data, field))
+    if data.stamp_rule is not None:
+        connector.stamp_rule = data.stamp_rule.model_dump()
+    if data.poster is not None:
+        if connector.type != "poster":
+            raise Unprocessable(
+                "validation_error", "'poster' settings are for type 'poster' only.", field="poster"
+            )
+        if data.poster.base_url is not None:
+            connector.settings = {
+                **connector.settings,
+                "base_url": _poster_base_url(data.poster.base_url),
+            }
+        changed = data.poster.model_dump(
+            include={"application_secret", "access_token"}, exclude_none=True
+        )
+        if changed:
+            credentials = {**_credentials(connector), **changed}
+            connector.credentials_sealed = crypto.seal(json.dumps(credentials))
+    connector.updated_at = utcnow()
+    return connector
+
+
+async def delete_connector(session: AsyncSession, actor: Actor, connector_id: str) -> None:
+    """Its sales log goes with it."""
+    connector = await get_connector(session, actor, connector_id)
+    await session.delete(connector)
+
+
+async def rotate_secret(
+    session: AsyncSession, actor: Actor, connector_id: str
+) -> tuple[PosConnector, str]:
+    """A new signing secret; the old one is still accepted for 24 h while the till switches."""
+    connector = await get_connector(session, actor, connector_id)
+    now = utcnow()
+    secret = signing.new_secret()
+    connector.previous_signing_secret_sealed = connector.signing_secret_sealed
+    connector.previous_signing_secret_expires_at = now + SECRET_OVERLAP
+    connector.signing_secret_sealed = crypto.seal(secret)
+    connector.updated_at = now
+    return connector, secret
+
+
+async def list_sales(
+    session: AsyncSession,
+    actor: Actor,
+    connector_id: str,
+    params: PageParams,
+    *,
+    outcome: str | None,
+) -> tuple[list[Row[Any]], str | None]:
+    connector = await get_connector(session, actor, connector_id)
+    query = select(sales).where(
+        sales.c.business_id == actor.business_id, sales.c.connector_id == connector.id
+    )
+    if outcome:
+        query = query.where(sales.c.outcome == outcome)
+    rows = list((await session.execute(newest_first(query, sales.c.id, params))).all())
+    return to_page(rows, params, lambda row: row.id)
+
+
+# --- inbound: what tills send ----------------------------------------------------------------
+
+
+async def inbound_connector(session: AsyncSession, connector_id: str) -> PosConnector:
+    """The connector a public URL names (no API key: the caller proves itself by signature)."""
+    connector = (
+        await session.scalars(select(PosConnector).where(PosConnector.id == connector_id))
+    ).one_or_none()
+    if connector is None:
+        raise not_found("pos_connector", connector_id)
+    return connector
+
+
+def keys_of(connector: PosConnector) -> Keys:
+    secrets = [crypto.unseal(connector.signing_secret_sealed)]
+    previous = connector.previous_signing_secret_sealed
+    expires = connector.previous_signing_secret_expires_at
+    if previous and expires and expires > utcnow():
+        secrets.append(crypto.unseal(previous))
+    return Keys(secrets, dict(connector.settings), _credentials(connector))
+
+
+def connector_actor(connector: PosConnector) -> Actor:
+    """A connector acts as a scanner at its location: it may stamp and redeem, nothing more."""
+    return Actor(
+        business_id=connector.business_id,
+        role=Role.SCANNER,
+        staff_name=connector.name,
+        location_id=connector.location_id,
+    )
+
+
+def _row(connector: PosConnector, outcome: str, **fields: Any) -> dict[str, Any]:
+    return {
+        "business_id": connector.business_id,
+        "id": new_id("sale"),
+        "connector_id": connector.id,
+        "transaction_id": None,
+        "claimed_transaction_id": None,
+        "outcome": outcome,
+        "detail": None,
+        "amount": None,
+        "currency": None,
+        "identifiers": [],
+        "items": [],
+        "customer_id": None,
+        "card_id": None,
+        "stamps": 0,
+        "closed_at": None,
+        "received_at": utcnow(),
+        **fields,
+    }
+
+
+async def _log(session: AsyncSession, row: dict[str, Any]) -> dict[str, Any]:
+    await session.execute(insert(sales).values(**row))
+    return row
+
+
+async def log_skip(
+    session: AsyncSession, connector: PosConnector, skip: Skip | None = None, **fields: Any
+) -> dict[str, Any]:
+    """Log a notice that decides nothing (not a sale, not closed, connector off, POS API down):
+    the same transaction may still be processed later."""
+    if skip is not None:
+        fields = {
+            "outcome": skip.outcome,
+            "detail": skip.detail,
+            "transaction_id": skip.transaction_id,
+            **fields,
+        }
+    return await _log(session, _row(connector, **fields))
+
+
+async def duplicate_of(
+    session: AsyncSession, connector: PosConnector, transaction_id: str
+) -> dict[str, Any] | None:
+    """A ``duplicate`` log row when the transaction was decided before, else None."""
+    decided = await session.scalar(
+        select(sales.c.outcome).where(
+            sales.c.business_id == connector.business_id,
+            sales.c.connector_id == connector.id,
+            sales.c.claimed_transaction_id == transaction_id,
+        )
+    )
+    if decided is None:
+        return None
+    return await _log(
+        session,
+        _row(
+            connector,
+            "duplicate",
+            transaction_id=transaction_id,
+            detail=f"Already processed ({decided}).",
+        ),
+    )
+
+
+async def _customer(
+    session: AsyncSession, business_id: str, identifiers: tuple[Identifier, ...]
+) -> str | None:
+    """The first identifier that names a customer of the business wins."""
+    for identifier in identifiers:
+        if identifier.kind == "scan_code":
+            query = select(cards.c.customer_id).where(
+                cards.c.business_id == business_id,
+                cards.c.scan_code == card_service.normalize_scan_code(identifier.value),
+            )
+        else:
+            column = (
+                customers.c.id if identifier.kind == "customer_id" else customers.c[identifier.kind]
+            )
+            query = select(customers.c.id).where(
+                customers.c.business_id == business_id, column == identifier.value
+            )
+        found = await session.scalar(query)
+        if found is not None:
+            return str(found)
+    return None
+
+
+async def _live_card(
+    session: AsyncSession, business_id: str, program_id: str, customer_id: str
+) -> str | None:
+    now = utcnow()
+    return await session.scalar(
+        select(cards.c.id).where(
+            cards.c.business_id == business_id,
+            cards.c.customer_id == customer_id,
+            cards.c.program_id == program_id,
+            cards.c.status == "active",
+            or_(cards.c.expires_at.is_(None), cards.c.expires_at > now),
+        )
+    )
+
+
+async def _decide(session: AsyncSession, connector: PosConnector, sale: Sale) -> dict[str, Any]:
+    """The sale's log row with its outcome, before any stamp is written."""
+    business_id = connector.business_id
+    customer_id = await _customer(session, business_id, sale.identifiers)
+    card_id = None
+    if customer_id is not None:
+        card_id = await _live_card(session, business_id, connector.program_id, customer_id)
+    count = rules.stamps_for(connector.stamp_rule, sale.amount)
+    outcome, detail = "stamped", None
+    if connector.currency and sale.currency and sale.currency != connector.currency:
+        outcome, detail = "currency_mismatch", f"The connector counts {connector.currency}."
+    elif count == 0:
+        outcome, detail = "below_minimum", "The amount earns no stamps under the stamp rule."
+    elif customer_id is None:
+        outcome = "no_customer"
+        detail = "No customer matches." if sale.identifiers else "The sale names no customer."
+    elif card_id is None:
+        outcome, detail = "no_card", "The customer has no active card in the program."
+    return _row(
+        connector,
+        outcome,
+        detail=detail,
+        transaction_id=sale.transaction_id,
+        claimed_transaction_id=sale.transaction_id,
+        amount=sale.amount,
+        currency=sale.currency or connector.currency,
+        identifiers=[{"kind": i.kind, "value": i.value} for i in sale.identifiers],
+        items=list(sale.items),
+        customer_id=customer_id,
+        card_id=card_id,
+        stamps=count if outcome == "stamped" else 0,
+        closed_at=sale.closed_at,
+    )
+
+
+async def record_sale(session: AsyncSession, connector: PosConnector, sale: Sale) -> dict[str, Any]:
+    """Decide a sale exactly once. The claim (a unique key on the transaction id) is written
+    before the stamps, in the same transaction: a concurrent duplicate waits for it and then
+    finds it taken, a replay finds it at once; either is logged as ``duplicate``."""
+    row = await _decide(session, connector, sale)
+    dialect = session.get_bind().dialect.name
+    claim = insert_ignoring_conflicts(sales, dialect, row).returning(sales.c.id)
+    if (await session.execute(claim)).first() is None:
+        duplicate = await duplicate_of(session, connector, sale.transaction_id)
+        assert duplicate is not None  # the claim that beat us is committed
+        return duplicate
+    if row["outcome"] != "stamped":
+        return row
+    try:
+        await card_service.add_stamps(
+            session,
+            connector_actor(connector),
+            card_ref=row["card_id"],
+            count=row["stamps"],
+            note=f"{connector.name}: transaction {sale.transaction_id}",
+        )
+    except Conflict as refused:  # the card expired since we looked
+        row |= {"outcome": "card_inactive", "detail": refused.detail, "stamps": 0}
+        await session.execute(
+            sales.update()
+            .where(and_(sales.c.business_id == row["business_id"], sales.c.id == row["id"]))
+            .values(outcome=row["outcome"], detail=row["detail"], stamps=0)
+        )
+    return row
+
+
+async def redeem(session: AsyncSession, connector: PosConnector, data: PosRedeem) -> Row[Any]:
+    """A till redeems by code through the voucher service: ``redeemed_via`` is ``pos`` and
+    ``redeemed_via_detail`` the connector's name."""
+    if not connector.enabled:
+        raise Forbidden("pos_connector_disabled", f"POS connector '{connector.id}' is disabled.")
+    request = RedeemByCode(
+        code=data.code, card_id=data.card_id, customer_id=data.customer_id, via="pos"
+    )
+    return await voucher_service.redeem(
+        session, connector_actor(connector), data=request, via_detail=connector.name
+    )
