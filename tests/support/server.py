@@ -94,7 +94,14 @@ def running_server(
 ) -> Iterator[Server]:
     """Create a business, start `punchcard serve`, wait for every worker, stop at exit.
     ``webhook_worker=False`` serves the API only (`--no-worker`): `punchcard worker` delivers."""
-    env = {**os.environ, "PUNCHCARD_DATABASE_URL": database_url, "PUNCHCARD_LOG_LEVEL": "info"}
+    env = {
+        # Several servers and worker processes of one run share the database server's
+        # max_connections (100 by default): a smaller pool each keeps them all within it.
+        "PUNCHCARD_DB_POOL_SIZE": "10",
+        **os.environ,
+        "PUNCHCARD_DATABASE_URL": database_url,
+        "PUNCHCARD_LOG_LEVEL": "info",
+    }
     api_key = create_business(env)["api_key"]
     port = free_port()
     serve = [CLI, "serve", "--host", "127.0.0.1", "--port", str(port), "--no-access-log"]
