@@ -31,6 +31,12 @@ class Settings(BaseSettings):
     webhook_https_only: bool = False
     webhook_poll_seconds: float = 0.1  # idle wait between looks for new work
     webhook_max_in_flight: int = 128  # concurrent deliveries per worker process
+    # Redeem codes: undoing a redemption, guessing protection, the expiry sweep.
+    redemption_rollback_minutes: int = 30
+    code_lookup_failure_limit: int = 10  # failed look-ups per API key and per location ...
+    code_lookup_window_seconds: int = 300  # ... in this sliding window, then 429
+    voucher_expiry_sweep_seconds: float = 60.0  # how often each server process sweeps
+    voucher_expiry_batch_size: int = 500  # vouchers expired (and events written) per transaction
 
 
 @lru_cache

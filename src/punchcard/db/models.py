@@ -2,6 +2,7 @@
 
 from punchcard.businesses.models import Business, Location
 from punchcard.cards.models import Card, Stamp
+from punchcard.code_lookups.models import CodeLookupFailure, CodeLookupLimit
 from punchcard.customers.models import Customer
 from punchcard.db.base import Base
 from punchcard.events.models import Event
@@ -16,6 +17,8 @@ __all__ = [
     "Base",
     "Business",
     "Card",
+    "CodeLookupFailure",
+    "CodeLookupLimit",
     "Customer",
     "Event",
     "IdempotencyRecord",
