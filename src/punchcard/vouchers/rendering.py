@@ -96,7 +96,10 @@ def _linear_png(modules: str, size: Size) -> bytes:
 def _linear_svg(modules: str, size: Size) -> bytes:
     width = (len(modules) + 2 * BAR_QUIET_ZONE) * size.scale
     height = size.bar_height
-    path = "".join(f"M{x * size.scale} 0h{w * size.scale}v{height}h-{w * size.scale}z" for x, w in _bars(modules))
+    path = "".join(
+        f"M{x * size.scale} 0h{w * size.scale}v{height}h-{w * size.scale}z"
+        for x, w in _bars(modules)
+    )
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" shape-rendering="crispEdges">'
