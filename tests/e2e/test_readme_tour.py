@@ -26,10 +26,11 @@ def sqlite_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         yield running
 
 
-def test_readme_tour_runs_against_a_real_server(sqlite_server: Server) -> None:
+def test_readme_tour_runs_against_a_real_server(sqlite_server: Server, tmp_path: Path) -> None:
     env = {"PC": sqlite_server.base_url, "KEY": sqlite_server.api_key, "PATH": "/usr/bin:/bin"}
     done = subprocess.run(
         ["bash", "-euo", "pipefail", "-c", tour_script()],
+        cwd=tmp_path,  # the tour saves code images to the working directory
         env=env,
         capture_output=True,
         text=True,
