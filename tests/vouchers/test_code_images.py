@@ -19,11 +19,16 @@ def ean13_check_digit(digits12: str) -> str:
 
 async def _voucher(api: httpx.AsyncClient, code: str, formats: list[str]) -> dict:  # type: ignore[type-arg]
     the_card = await card(api, (await coffee_program(api))["id"])
-    body = {"card_id": the_card["id"], "custom": {"title": "Gift", "redeem_code": code, "formats": formats}}
+    body = {
+        "card_id": the_card["id"],
+        "custom": {"title": "Gift", "redeem_code": code, "formats": formats},
+    }
     return ok(await api.post("/v1/vouchers", json=body), 201)  # type: ignore[no-any-return]
 
 
-async def _image(api: httpx.AsyncClient, voucher_id: str, kind: str, **params: object) -> httpx.Response:
+async def _image(
+    api: httpx.AsyncClient, voucher_id: str, kind: str, **params: object
+) -> httpx.Response:
     response = await api.get(f"/v1/vouchers/{voucher_id}/code.{kind}", params=params)
     assert response.status_code == 200, response.text
     assert response.headers["content-type"] == MEDIA[kind]

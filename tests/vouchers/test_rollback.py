@@ -15,7 +15,11 @@ async def _redeemed_coffee(tenant: Tenant) -> tuple[dict, dict]:  # type: ignore
     api = tenant.client
     the_card = await card(api, (await coffee_program(api))["id"])
     _, coffee = (await stamp(api, the_card["id"], 10))["vouchers_issued"]
-    body = {"code": coffee["redeem_code"], "via": "staff_scanner", "location_id": tenant.location_id}
+    body = {
+        "code": coffee["redeem_code"],
+        "via": "staff_scanner",
+        "location_id": tenant.location_id,
+    }
     ok(await api.post("/v1/vouchers/redeem", json=body))
     return the_card, coffee
 

@@ -77,7 +77,7 @@ Guard = Annotated[CodeGuard, Depends(_code_guard)]
 
 async def _on_lookup_failed(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, LookupFailed)
-    now, actor = utcnow(), exc.actor
+    actor = exc.actor
     async with database(request).transaction() as session:
         blocked_until = await service.record_failure(
             session,
@@ -87,11 +87,10 @@ async def _on_lookup_failed(request: Request, exc: Exception) -> JSONResponse:
             location_id=exc.location_id,
             code=exc.code,
             operation=exc.operation,
-            now=now,
         )
     if blocked_until is None:
         return exc.response
-    refusal = service.TooManyFailedLookups(blocked_until, now)
+    refusal = service.TooManyFailedLookups(blocked_until, utcnow())
     return JSONResponse(
         refusal.body(), refusal.status, headers=refusal.headers, media_type=PROBLEM_JSON
     )

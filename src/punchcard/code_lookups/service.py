@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from punchcard.code_lookups.models import CodeLookupFailure, CodeLookupLimit
 from punchcard.config import get_settings
 from punchcard.db.base import table_of
+from punchcard.kit.clock import utcnow
 from punchcard.kit.errors import ProblemError
 from punchcard.kit.ids import new_id
 from punchcard.kit.pagination import PageParams, newest_first, to_page
@@ -82,7 +83,6 @@ async def record_failure(
     location_id: str | None,
     code: str,
     operation: str,
-    now: datetime,
 ) -> datetime | None:
     """Log the failure; when it is beyond the limit of its key or location, return the moment
     the look-up is allowed again (the caller commits the log first, then answers 429)."""
@@ -91,7 +91,8 @@ async def record_failure(
     limited = scopes(api_key_id, location_id)
     dialect = session.get_bind().dialect.name
     for scope_id in sorted(limited):  # one lock order everywhere: no deadlocks
-        await session.execute(_lock_scope(dialect, business_id, scope_id, now))
+        await session.execute(_lock_scope(dialect, business_id, scope_id, utcnow()))
+    now = utcnow()  # read under the locks: a scope's failures are logged in time order
     await session.execute(
         insert(failures).values(
             business_id=business_id,
