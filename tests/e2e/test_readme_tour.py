@@ -9,6 +9,7 @@ import httpx
 import pytest
 
 from tests.support.databases import fresh_sqlite
+from tests.support.scanning import scan
 from tests.support.server import Server, running_server
 
 README = Path(__file__).parents[2] / "README.md"
@@ -41,6 +42,10 @@ def test_readme_tour_runs_against_a_real_server(sqlite_server: Server, tmp_path:
     assert '"code":"insufficient_role"' in done.stdout  # the scanner is refused key management
     assert '"code":"voucher_already_redeemed"' in done.stdout
     assert '"idempotent-replayed"' not in done.stdout  # headers are not printed, only bodies
+    # The images the tour saved scan as the voucher's code.
+    assert scan((tmp_path / "code.png").read_bytes(), "image/png") == [("FREECOOKIE", "QRCode")]
+    svg = (tmp_path / "code.svg").read_bytes()
+    assert scan(svg, "image/svg+xml") == [("FREECOOKIE", "Code128")]
 
 
 def test_readme_tour_covers_every_operation() -> None:
