@@ -43,14 +43,40 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
-def _image_route(image_type: rendering.ImageType) -> dict[str, Any]:
+def _add_image_route(image_type: rendering.ImageType) -> None:
+    """GET /vouchers/{voucher_id}/code.png and code.svg: one handler, each media type documented."""
     media_type = rendering.MEDIA_TYPES[image_type]
     binary = {"schema": {"type": "string", "format": "binary"}}
-    return {
-        "path": f"/vouchers/{{voucher_id}}/code.{image_type}",
-        "response_class": Response,
-        "summary": f"The voucher's redeem code as a {image_type.upper()} QR code or barcode",
-        "responses": {
+
+    async def code_image(
+        voucher_id: VoucherId,
+        session: Session,
+        actor: CurrentActor,
+        symbology: SymbologyQuery = "qr",
+        scale: Scale = None,
+        height: Height = None,
+        if_none_match: IfNoneMatch = None,
+    ) -> Response:
+        image = await images.code_image(
+            session,
+            actor,
+            voucher_id,
+            image_type=image_type,
+            symbology=symbology,
+            scale=scale,
+            height=height,
+        )
+        headers = {"ETag": image.etag, "Cache-Control": CACHE_CONTROL}
+        if if_none_match and image.etag in {tag.strip() for tag in if_none_match.split(",")}:
+            return Response(status_code=304, headers=headers)
+        return Response(image.body, media_type=image.media_type, headers=headers)
+
+    router.get(
+        f"/vouchers/{{voucher_id}}/code.{image_type}",
+        name=f"code_{image_type}",
+        response_class=Response,
+        summary=f"The voucher's redeem code as a {image_type.upper()} QR code or barcode",
+        responses={
             200: {
                 "description": f"The symbol ({media_type}), with an ETag",
                 "content": {media_type: binary},
@@ -58,58 +84,11 @@ def _image_route(image_type: rendering.ImageType) -> dict[str, Any]:
             304: {"description": "Not modified (If-None-Match)"},
             **_ERRORS,
         },
-    }
+    )(code_image)
 
 
-async def _image(
-    image_type: rendering.ImageType,
-    voucher_id: str,
-    session: Session,
-    actor: CurrentActor,
-    symbology: rendering.Symbology,
-    scale: int | None,
-    height: int | None,
-    if_none_match: str | None,
-) -> Response:
-    image = await images.code_image(
-        session,
-        actor,
-        voucher_id,
-        image_type=image_type,
-        symbology=symbology,
-        scale=scale,
-        height=height,
-    )
-    headers = {"ETag": image.etag, "Cache-Control": CACHE_CONTROL}
-    if if_none_match and image.etag in {tag.strip() for tag in if_none_match.split(",")}:
-        return Response(status_code=304, headers=headers)
-    return Response(image.body, media_type=image.media_type, headers=headers)
-
-
-@router.get(**_image_route("png"))
-async def code_png(
-    voucher_id: VoucherId,
-    session: Session,
-    actor: CurrentActor,
-    symbology: SymbologyQuery = "qr",
-    scale: Scale = None,
-    height: Height = None,
-    if_none_match: IfNoneMatch = None,
-) -> Response:
-    return await _image("png", voucher_id, session, actor, symbology, scale, height, if_none_match)
-
-
-@router.get(**_image_route("svg"))
-async def code_svg(
-    voucher_id: VoucherId,
-    session: Session,
-    actor: CurrentActor,
-    symbology: SymbologyQuery = "qr",
-    scale: Scale = None,
-    height: Height = None,
-    if_none_match: IfNoneMatch = None,
-) -> Response:
-    return await _image("svg", voucher_id, session, actor, symbology, scale, height, if_none_match)
+for _image_type in rendering.MEDIA_TYPES:
+    _add_image_route(_image_type)
 
 
 @router.get(

@@ -7,15 +7,14 @@ from sqlalchemy import Row, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.businesses.service import acting_location
-from punchcard.cards.repository import load_holder
 from punchcard.config import get_settings
 from punchcard.events import service as events
-from punchcard.events.payloads import event_row, voucher_part
 from punchcard.kit.clock import isoformat_z, utcnow
 from punchcard.kit.errors import Conflict, Forbidden
 from punchcard.staff.actor import Actor, Permission
 from punchcard.vouchers.code_schemas import RollbackIn
 from punchcard.vouchers.service import get_voucher, vouchers
+from punchcard.vouchers.voucher_events import voucher_event
 
 _CLEARED = {
     "status": "issued",
@@ -69,7 +68,6 @@ async def rollback_redemption(
     row = (await session.execute(statement)).one_or_none()
     if row is None:
         raise _not_redeemed(voucher_id)
-    holder = await load_holder(session, actor.business_id, row.customer_id, row.card_id)
     undone = {
         "redeemed_at": isoformat_z(old.redeemed_at),
         "redeemed_via": old.redeemed_via,
@@ -77,20 +75,14 @@ async def rollback_redemption(
         "staff_id": old.redeemed_staff_id,
         "reason": data.reason,
     }
-    await events.record(
+    event = await voucher_event(
         session,
-        [
-            event_row(
-                "voucher_redemption_rolled_back",
-                business_id=actor.business_id,
-                at=now,
-                location_id=location_id,
-                staff_id=actor.staff_id,
-                customer=holder.customer,
-                card=holder.card,
-                voucher=voucher_part(row),
-                redemption=undone,
-            )
-        ],
+        "voucher_redemption_rolled_back",
+        row,
+        at=now,
+        location_id=location_id,
+        staff_id=actor.staff_id,
+        redemption=undone,
     )
+    await events.record(session, [event])
     return row

@@ -8,13 +8,12 @@ from datetime import datetime
 from sqlalchemy import select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from punchcard.cards.repository import load_holder
 from punchcard.config import Settings
 from punchcard.db.engine import Database
 from punchcard.events import service as events
-from punchcard.events.payloads import event_row, voucher_part
 from punchcard.kit.clock import utcnow
 from punchcard.vouchers.service import vouchers
+from punchcard.vouchers.voucher_events import voucher_event
 
 log = logging.getLogger("punchcard")
 
@@ -35,21 +34,12 @@ async def expire_due(session: AsyncSession, now: datetime, batch_size: int) -> i
         .returning(*vouchers.c)
     )
     rows = (await session.execute(statement)).all()
-    expired = []
-    for row in rows:
-        holder = await load_holder(session, row.business_id, row.customer_id, row.card_id)
-        expired.append(
-            event_row(
-                "voucher_expired",
-                business_id=row.business_id,
-                at=now,
-                location_id=None,
-                staff_id=None,
-                customer=holder.customer,
-                card=holder.card,
-                voucher=voucher_part(row),
-            )
+    expired = [
+        await voucher_event(
+            session, "voucher_expired", row, at=now, location_id=None, staff_id=None
         )
+        for row in rows
+    ]
     await events.record(session, expired)
     return len(rows)
 
