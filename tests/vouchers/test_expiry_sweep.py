@@ -7,6 +7,8 @@ from typing import Any
 
 import httpx
 
+from punchcard.app import create_app
+from punchcard.config import Settings
 from punchcard.db.engine import Database
 from punchcard.vouchers.tasks import sweep
 from tests.conftest import Tenant
@@ -50,3 +52,19 @@ async def test_concurrent_sweeps_emit_one_event_per_due_voucher(
     assert len(await _expired_events(api)) == len(due)
     issued = ok(await api.get("/v1/vouchers", params={"status": "issued", "limit": 100}))
     assert {v["id"] for v in issued["data"]} == set(later)
+
+
+async def test_server_processes_sweep_on_their_own(tenant: Tenant, database_url: str) -> None:
+    """The app's background loop runs the sweep every PUNCHCARD_VOUCHER_EXPIRY_SWEEP_SECONDS."""
+    api = tenant.client
+    the_card = await card(api, (await coffee_program(api))["id"])
+    due = await _vouchers(api, the_card["id"], 1, datetime.now(UTC) - timedelta(seconds=1))
+    app = create_app(
+        Settings(database_url=database_url, run_worker=False, voucher_expiry_sweep_seconds=0.05)
+    )
+    async with app.router.lifespan_context(app):
+        for _ in range(200):  # bounded: the loop sweeps within a few of its 0.05 s intervals
+            if await _expired_events(api):
+                break
+            await asyncio.sleep(0.05)
+    assert [event["voucher"]["id"] for event in await _expired_events(api)] == due
