@@ -80,6 +80,22 @@ module.exports = [
     extra: { voucher: { ...voucher, status: 'expired' } },
   },
   {
+    type: 'voucher_redemption_rolled_back',
+    noun: 'Voucher',
+    label: 'Voucher Redemption Rolled Back',
+    description: 'Triggers when a redemption is rolled back and the voucher is redeemable again.',
+    extra: {
+      voucher,
+      redemption: {
+        redeemed_at: '2026-05-11T12:30:00Z',
+        redeemed_via: 'staff_scanner',
+        location_id: 'loc_sample',
+        staff_id: 'stf_sample',
+        reason: 'Scanned the wrong voucher',
+      },
+    },
+  },
+  {
     type: 'lottery_played',
     noun: 'Lottery',
     label: 'Lottery Played',

@@ -14,6 +14,8 @@ from punchcard import __version__
 from punchcard.businesses.api import router as businesses_router
 from punchcard.cards.api import router as cards_router
 from punchcard.codes import api as codes_api
+from punchcard.code_lookups import http as code_lookups_http
+from punchcard.code_lookups.api import router as code_lookups_router
 from punchcard.config import Settings, get_settings
 from punchcard.customers.api import router as customers_router
 from punchcard.db.engine import Database
@@ -27,6 +29,8 @@ from punchcard.pos.api import inbound_router as pos_inbound_router
 from punchcard.programs.api import router as programs_router
 from punchcard.staff.api import router as staff_router
 from punchcard.vouchers.api import router as vouchers_router
+from punchcard.vouchers.code_api import router as voucher_codes_router
+from punchcard.vouchers.tasks import sweep_forever
 from punchcard.webhooks.api import event_types_router, hooks_router, webhooks_router
 from punchcard.webhooks.dispatcher import Dispatcher
 
@@ -73,7 +77,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.db = Database(settings)
         stop = asyncio.Event()
-        background = [asyncio.create_task(_prune_forever(app.state.db))]
+        background = [
+            asyncio.create_task(_prune_forever(app.state.db)),
+            asyncio.create_task(sweep_forever(app.state.db, settings)),
+        ]
         if settings.run_worker:
             background.append(asyncio.create_task(Dispatcher(app.state.db, settings).run(stop)))
         # Start-up objects (routes, schemas, statements) live forever: keep them out of every
@@ -83,7 +90,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             yield
         finally:
             stop.set()
-            background[0].cancel()
+            for task in background[:2]:  # the loops that never stop by themselves
+                task.cancel()
             for task in background:
                 with contextlib.suppress(asyncio.CancelledError):
                     await task
@@ -98,12 +106,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     idempotency_http.install(app)
     codes_api.install(app)
+    code_lookups_http.install(app)
     for router in (
         staff_router,
         businesses_router,
         programs_router,
+        voucher_codes_router,
         vouchers_router,
         codes_api.router,
+        code_lookups_router,
         customers_router,
         cards_router,
         events_router,

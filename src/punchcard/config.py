@@ -35,6 +35,12 @@ class Settings(BaseSettings):
     pos_poster_base_url: str = "https://joinposter.com"  # a connector may override it
     pos_api_timeout_seconds: float = 10.0
     pos_signature_tolerance_seconds: int = 300  # signed till requests older or newer: refused
+    # Redeem codes: undoing a redemption, guessing protection, the expiry sweep.
+    redemption_rollback_minutes: int = 30
+    code_lookup_failure_limit: int = 10  # failed look-ups per API key and per location ...
+    code_lookup_window_seconds: int = 300  # ... in this sliding window, then 429
+    voucher_expiry_sweep_seconds: float = 60.0  # how often each server process sweeps
+    voucher_expiry_batch_size: int = 500  # vouchers expired (and events written) per transaction
 
 
 @lru_cache

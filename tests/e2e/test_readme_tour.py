@@ -10,6 +10,7 @@ import httpx
 import pytest
 
 from tests.support.databases import fresh_sqlite
+from tests.support.scanning import scan
 from tests.support.server import Server, running_server
 
 README = Path(__file__).parents[2] / "README.md"
@@ -27,10 +28,11 @@ def sqlite_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         yield running
 
 
-def test_readme_tour_runs_against_a_real_server(sqlite_server: Server) -> None:
+def test_readme_tour_runs_against_a_real_server(sqlite_server: Server, tmp_path: Path) -> None:
     env = {"PC": sqlite_server.base_url, "KEY": sqlite_server.api_key, "PATH": "/usr/bin:/bin"}
     done = subprocess.run(
         ["bash", "-euo", "pipefail", "-c", tour_script()],
+        cwd=tmp_path,  # the tour saves code images to the working directory
         env=env,
         capture_output=True,
         text=True,
@@ -44,6 +46,10 @@ def test_readme_tour_runs_against_a_real_server(sqlite_server: Server) -> None:
     assert '"outcome":"duplicate"' in done.stdout
     assert '"redeemed_via_detail":"Harbour till"' in done.stdout
     assert '"idempotent-replayed"' not in done.stdout  # headers are not printed, only bodies
+    # The images the tour saved scan as the voucher's code.
+    assert scan((tmp_path / "code.png").read_bytes(), "image/png") == [("FREECOOKIE", "QRCode")]
+    svg = (tmp_path / "code.svg").read_bytes()
+    assert scan(svg, "image/svg+xml") == [("FREECOOKIE", "Code128")]
 
 
 def test_readme_tour_covers_every_operation() -> None:

@@ -33,10 +33,11 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
         # Take transaction control from the driver so BEGIN IMMEDIATE is ours to issue.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
+        # The timeout first: even setting the journal mode waits for other connections' locks.
+        cursor.execute("PRAGMA busy_timeout=30000")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.execute("PRAGMA busy_timeout=30000")
         cursor.close()
 
     @event.listens_for(engine.sync_engine, "begin")

@@ -3,6 +3,7 @@
 from punchcard.businesses.models import Business, Location
 from punchcard.cards.models import Card, Stamp
 from punchcard.codes.models import VoucherCode
+from punchcard.code_lookups.models import CodeLookupFailure, CodeLookupLimit
 from punchcard.customers.models import Customer
 from punchcard.db.base import Base
 from punchcard.events.models import Event
@@ -18,6 +19,8 @@ __all__ = [
     "Base",
     "Business",
     "Card",
+    "CodeLookupFailure",
+    "CodeLookupLimit",
     "Customer",
     "Event",
     "IdempotencyRecord",

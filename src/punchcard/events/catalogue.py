@@ -66,6 +66,14 @@ class ProgramInfo(_Part):
     name: str
 
 
+class RolledBackRedemption(_Part):
+    redeemed_at: datetime
+    redeemed_via: str | None
+    location_id: str | None = Field(description="Where the redemption happened.")
+    staff_id: str | None = Field(description="Who redeemed (the event's staff_id rolled back).")
+    reason: str | None
+
+
 class LotteryResult(_Part):
     lottery_id: str
     variant: str = Field(description="The variant drawn, 'no_prize' included.")
@@ -161,6 +169,12 @@ class VoucherExpired(Envelope):
     voucher: VoucherRef
 
 
+class VoucherRedemptionRolledBack(Envelope):
+    event: Literal["voucher_redemption_rolled_back"]
+    voucher: VoucherRef
+    redemption: RolledBackRedemption
+
+
 class LotteryPlayed(Envelope):
     event: Literal["lottery_played"]
     lottery: LotteryResult
@@ -203,6 +217,7 @@ PAYLOADS: dict[str, type[Envelope]] = {
     "voucher_issued": VoucherIssued,
     "voucher_redeemed": VoucherRedeemed,
     "voucher_expired": VoucherExpired,
+    "voucher_redemption_rolled_back": VoucherRedemptionRolledBack,
     "lottery_played": LotteryPlayed,
     "birthday_reached": BirthdayReached,
     "inactivity_trigger": InactivityTrigger,
@@ -222,6 +237,8 @@ DESCRIPTIONS = {
     "voucher_issued": "A voucher was issued (by a goal, the API or a campaign).",
     "voucher_redeemed": "A voucher was redeemed at checkout (once).",
     "voucher_expired": "A voucher passed its expiry without being redeemed.",
+    "voucher_redemption_rolled_back": "A redemption was rolled back: the voucher is redeemable "
+    "again; `redemption` is what was undone.",
     "lottery_played": "The customer played a lottery reward; `lottery` holds the result.",
     "birthday_reached": "It is the customer's birthday.",
     "inactivity_trigger": "The customer has not collected a stamp for the configured days.",
@@ -241,6 +258,7 @@ EventPayload = Annotated[
     | VoucherIssued
     | VoucherRedeemed
     | VoucherExpired
+    | VoucherRedemptionRolledBack
     | LotteryPlayed
     | BirthdayReached
     | InactivityTrigger
@@ -294,6 +312,15 @@ _EXTRAS: dict[str, dict[str, Any]] = {
         }
     },
     "voucher_expired": {"voucher": {**_VOUCHER, "status": "expired"}},
+    "voucher_redemption_rolled_back": {
+        "redemption": {
+            "redeemed_at": "2026-05-11T12:30:00Z",
+            "redeemed_via": "staff_scanner",
+            "location_id": "loc_sample",
+            "staff_id": "stf_sample",
+            "reason": "Scanned the wrong voucher",
+        }
+    },
     "lottery_played": {
         "lottery": {
             "lottery_id": "lot_sample",

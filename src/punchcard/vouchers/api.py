@@ -2,6 +2,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Response
 
+from punchcard.code_lookups.http import Guard
 from punchcard.idempotency.http import Idempotent
 from punchcard.kit.http import Session
 from punchcard.kit.pagination import Page, PageParams, page_params
@@ -124,14 +125,16 @@ async def list_vouchers(
     tags=["Vouchers"],
     summary="Redeem a voucher by its redeem code (exactly once)",
     responses={
-        409: {"description": "voucher_already_redeemed, voucher_expired or redeem_code_ambiguous"}
+        409: {"description": "voucher_already_redeemed, voucher_expired or redeem_code_ambiguous"},
+        429: {"description": "too_many_failed_lookups (with Retry-After)"},
     },
 )
 async def redeem_by_code(
-    body: RedeemByCode, session: Session, actor: CurrentActor, idem: Idempotent
+    body: RedeemByCode, session: Session, actor: CurrentActor, idem: Idempotent, guard: Guard
 ) -> object:
     async def produce() -> VoucherOut:
-        return VoucherOut.model_validate(await service.redeem(session, actor, data=body))
+        async with guard.watch(body.code, body.location_id, "redeem"):
+            return VoucherOut.model_validate(await service.redeem(session, actor, data=body))
 
     return await idem.respond(200, produce)
 

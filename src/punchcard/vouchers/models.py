@@ -48,6 +48,13 @@ class Voucher(TenantMixin, Base):
         Index("ix_vouchers_code", "business_id", "redeem_code"),
         Index("ix_vouchers_card", "business_id", "card_id"),
         Index("ix_vouchers_customer", "business_id", "customer_id"),
+        # The expiry sweep: issued vouchers by expiry, across businesses.
+        Index(
+            "ix_vouchers_expiry",
+            "expires_at",
+            sqlite_where=text("status = 'issued'"),
+            postgresql_where=text("status = 'issued'"),
+        ),
         ForeignKeyConstraint(
             ["business_id", "customer_id"], ["customers.business_id", "customers.id"]
         ),

@@ -373,15 +373,22 @@ def _status_is(status: str, now: datetime) -> Any:
 # --- redeeming -------------------------------------------------------------------------------
 
 
-async def _voucher_for_code(session: AsyncSession, actor: Actor, data: RedeemByCode) -> str:
+async def voucher_for_code(
+    session: AsyncSession,
+    business_id: str,
+    code: str,
+    *,
+    card_id: str | None = None,
+    customer_id: str | None = None,
+) -> str:
     """Pick the voucher a scanned code means; a shared POS code needs the card or customer."""
     query = select(vouchers.c.id, vouchers.c.code_unique, vouchers.c.card_id).where(
-        vouchers.c.business_id == actor.business_id, vouchers.c.redeem_code == data.code
+        vouchers.c.business_id == business_id, vouchers.c.redeem_code == code
     )
-    if data.card_id:
-        query = query.where(vouchers.c.card_id == data.card_id)
-    if data.customer_id:
-        query = query.where(vouchers.c.customer_id == data.customer_id)
+    if card_id:
+        query = query.where(vouchers.c.card_id == card_id)
+    if customer_id:
+        query = query.where(vouchers.c.customer_id == customer_id)
     # Redeemable first, soonest expiry first: two free coffees, use the one that expires first.
     now = utcnow()
     query = query.order_by(
@@ -392,12 +399,12 @@ async def _voucher_for_code(session: AsyncSession, actor: Actor, data: RedeemByC
     ).limit(2)
     rows = (await session.execute(query)).all()
     if not rows:
-        raise not_found("voucher", data.code)
+        raise not_found("voucher", code)
     shared = not rows[0].code_unique
-    if shared and data.card_id is None and data.customer_id is None:
+    if shared and card_id is None and customer_id is None:
         raise Conflict(
             "redeem_code_ambiguous",
-            f"'{data.code}' is a shared POS code: also send the card_id or customer_id.",
+            f"'{code}' is a shared POS code: also send the card_id or customer_id.",
         )
     return str(rows[0].id)
 
@@ -449,7 +456,13 @@ async def redeem(
         statement = update(vouchers).where(*by_code).values(changes).returning(*vouchers.c)
         row = (await session.execute(statement)).one_or_none()
         if row is None:
-            voucher_id = await _voucher_for_code(session, actor, data)
+            voucher_id = await voucher_for_code(
+                session,
+                actor.business_id,
+                data.code,
+                card_id=data.card_id,
+                customer_id=data.customer_id,
+            )
     else:
         row = None
     if row is None:

@@ -1,7 +1,7 @@
 """pos connectors: connectors, their sales log, and who redeemed a voucher via POS
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 """
 
 from collections.abc import Sequence
@@ -12,7 +12,7 @@ from alembic import op
 from punchcard.kit.sql import JSONDoc, UTCDateTime
 
 revision: str = "0006"
-down_revision: str | None = "0004"
+down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,30 @@
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query
+
+from punchcard.code_lookups import service
+from punchcard.code_lookups.schemas import CodeLookupFailureOut
+from punchcard.kit.http import Session
+from punchcard.kit.pagination import Page, PageParams, page_params
+from punchcard.staff.auth import CurrentActor
+
+router = APIRouter()
+
+
+@router.get(
+    "/code-lookup-failures",
+    response_model=Page[CodeLookupFailureOut],
+    tags=["Vouchers"],
+    summary="Redeem codes that matched no voucher (typos and guesses), newest first",
+)
+async def list_failures(
+    session: Session,
+    actor: CurrentActor,
+    page: Annotated[PageParams, Depends(page_params)],
+    location_id: Annotated[str | None, Query(max_length=64)] = None,
+    staff_id: Annotated[str | None, Query(max_length=64)] = None,
+) -> object:
+    rows, cursor = await service.list_failures(
+        session, actor, page, location_id=location_id, staff_id=staff_id
+    )
+    return {"data": rows, "next_cursor": cursor}

@@ -1,0 +1,18 @@
+"""Read barcodes the way a till's scanner does: zxing-cpp on the rendered pixels (SVGs are
+rasterised by resvg first, exactly as a browser would draw them)."""
+
+import io
+
+import resvg_py
+import zxingcpp
+from PIL import Image
+
+
+def scan(content: bytes, media_type: str) -> list[tuple[str, str]]:
+    """(text, symbology) of every symbol found in a PNG or SVG image."""
+    if media_type == "image/svg+xml":
+        content = bytes(resvg_py.svg_to_bytes(svg_string=content.decode()))
+    else:
+        assert media_type == "image/png", media_type
+    image = Image.open(io.BytesIO(content))
+    return [(found.text, found.format.name) for found in zxingcpp.read_barcodes(image)]
