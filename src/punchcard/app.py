@@ -13,9 +13,9 @@ from fastapi.responses import RedirectResponse
 from punchcard import __version__
 from punchcard.businesses.api import router as businesses_router
 from punchcard.cards.api import router as cards_router
-from punchcard.codes import api as codes_api
 from punchcard.code_lookups import http as code_lookups_http
 from punchcard.code_lookups.api import router as code_lookups_router
+from punchcard.codes import api as codes_api
 from punchcard.config import Settings, get_settings
 from punchcard.customers.api import router as customers_router
 from punchcard.db.engine import Database

@@ -2,8 +2,8 @@
 
 from punchcard.businesses.models import Business, Location
 from punchcard.cards.models import Card, Stamp
-from punchcard.codes.models import VoucherCode
 from punchcard.code_lookups.models import CodeLookupFailure, CodeLookupLimit
+from punchcard.codes.models import VoucherCode
 from punchcard.customers.models import Customer
 from punchcard.db.base import Base
 from punchcard.events.models import Event
