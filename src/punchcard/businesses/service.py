@@ -1,14 +1,14 @@
 """Businesses and their locations."""
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.businesses.models import Business, Location
 from punchcard.businesses.schemas import BusinessUpdate, LocationCreate, LocationUpdate
 from punchcard.kit.clock import utcnow
+from punchcard.kit.db import get_owned, owned_page
 from punchcard.kit.errors import Forbidden, not_found
 from punchcard.kit.ids import new_id
-from punchcard.kit.pagination import PageParams, newest_first, to_page
+from punchcard.kit.pagination import PageParams
 from punchcard.staff.actor import Actor, Permission
 
 
@@ -45,18 +45,13 @@ async def create_location(session: AsyncSession, actor: Actor, *, data: Location
 
 
 async def get_location(session: AsyncSession, actor: Actor, location_id: str) -> Location:
-    location = await session.get(Location, (actor.business_id, location_id))
-    if location is None:
-        raise not_found("location", location_id)
-    return location
+    return await get_owned(session, Location, actor.business_id, location_id, "location")
 
 
 async def list_locations(
     session: AsyncSession, actor: Actor, params: PageParams
 ) -> tuple[list[Location], str | None]:
-    query = select(Location).where(Location.business_id == actor.business_id)
-    rows = list((await session.scalars(newest_first(query, Location.id, params))).all())
-    return to_page(rows, params, lambda location: location.id)
+    return await owned_page(session, Location, actor.business_id, params)
 
 
 async def update_location(

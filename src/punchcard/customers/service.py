@@ -10,9 +10,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from punchcard.customers.models import Customer
 from punchcard.customers.schemas import IDENTITY, CustomerUpsert
 from punchcard.kit.clock import utcnow
-from punchcard.kit.errors import Conflict, not_found
+from punchcard.kit.db import get_owned, owned_page
+from punchcard.kit.errors import Conflict
 from punchcard.kit.ids import new_id
-from punchcard.kit.pagination import PageParams, newest_first, to_page
+from punchcard.kit.pagination import PageParams
 from punchcard.staff.actor import Actor, Permission
 
 
@@ -97,10 +98,7 @@ async def upsert_customer(
 
 async def get_customer(session: AsyncSession, actor: Actor, customer_id: str) -> Customer:
     actor.require(Permission.CUSTOMERS_READ)
-    customer = await session.get(Customer, (actor.business_id, customer_id))
-    if customer is None:
-        raise not_found("customer", customer_id)
-    return customer
+    return await get_owned(session, Customer, actor.business_id, customer_id, "customer")
 
 
 async def list_customers(
@@ -111,15 +109,15 @@ async def list_customers(
     filters: dict[str, Any],
 ) -> tuple[list[Customer], str | None]:
     actor.require(Permission.CUSTOMERS_READ)
-    query = select(Customer).where(Customer.business_id == actor.business_id)
     if filters.get("email"):
         filters = {**filters, "email": filters["email"].strip().lower()}
-    for field in IDENTITY:
-        if filters.get(field) is not None:
-            query = query.where(getattr(Customer, field) == filters[field])
+    where = [
+        getattr(Customer, field) == filters[field]
+        for field in IDENTITY
+        if filters.get(field) is not None
+    ]
     if filters.get("created_after") is not None:
-        query = query.where(Customer.created_at >= filters["created_after"])
+        where.append(Customer.created_at >= filters["created_after"])
     if filters.get("created_before") is not None:
-        query = query.where(Customer.created_at < filters["created_before"])
-    rows = list((await session.scalars(newest_first(query, Customer.id, params))).all())
-    return to_page(rows, params, lambda customer: customer.id)
+        where.append(Customer.created_at < filters["created_before"])
+    return await owned_page(session, Customer, actor.business_id, params, *where)

@@ -1,10 +1,16 @@
 """Small session helpers shared by services."""
 
+from typing import Any, TypeVar
+
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from punchcard.db.base import Base
-from punchcard.kit.errors import ProblemError
+from punchcard.db.base import Base, TenantMixin
+from punchcard.kit.errors import ProblemError, not_found
+from punchcard.kit.pagination import PageParams, newest_first, to_page
+
+Owned = TypeVar("Owned", bound=TenantMixin)
 
 
 async def add_unique(session: AsyncSession, row: Base, conflict: ProblemError) -> None:
@@ -15,3 +21,22 @@ async def add_unique(session: AsyncSession, row: Base, conflict: ProblemError) -
             await session.flush()
     except IntegrityError as exc:
         raise conflict from exc
+
+
+async def get_owned(
+    session: AsyncSession, model: type[Owned], business_id: str, ref: str, kind: str
+) -> Owned:
+    """A row of this business by id; another business's id is as unknown as a made-up one."""
+    row = await session.get(model, (business_id, ref))
+    if row is None:
+        raise not_found(kind, ref)
+    return row
+
+
+async def owned_page(
+    session: AsyncSession, model: type[Owned], business_id: str, params: PageParams, *where: Any
+) -> tuple[list[Owned], str | None]:
+    """One page of this business's rows, newest first, narrowed by ``where``."""
+    query = select(model).where(model.business_id == business_id, *where)
+    rows = list((await session.scalars(newest_first(query, model.id, params))).all())
+    return to_page(rows, params, lambda row: row.id)

@@ -22,7 +22,7 @@ class PageParams(BaseModel):
     cursor: str | None
 
 
-def page_params(
+async def page_params(
     limit: int = Query(20, ge=1, le=100, description="Items per page (1-100)."),
     cursor: str | None = Query(
         None, max_length=64, description="`next_cursor` from the previous page."

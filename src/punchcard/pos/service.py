@@ -19,6 +19,7 @@ from punchcard.config import get_settings
 from punchcard.db.base import table_of
 from punchcard.kit import crypto
 from punchcard.kit.clock import utcnow
+from punchcard.kit.db import get_owned, owned_page
 from punchcard.kit.errors import Conflict, Forbidden, Unprocessable, not_found
 from punchcard.kit.ids import new_id
 from punchcard.kit.pagination import PageParams, newest_first, to_page
@@ -107,19 +108,14 @@ async def create_connector(
 
 async def get_connector(session: AsyncSession, actor: Actor, connector_id: str) -> PosConnector:
     actor.require(Permission.POS_MANAGE)
-    connector = await session.get(PosConnector, (actor.business_id, connector_id))
-    if connector is None:
-        raise not_found("pos_connector", connector_id)
-    return connector
+    return await get_owned(session, PosConnector, actor.business_id, connector_id, "pos_connector")
 
 
 async def list_connectors(
     session: AsyncSession, actor: Actor, params: PageParams
 ) -> tuple[list[PosConnector], str | None]:
     actor.require(Permission.POS_MANAGE)
-    query = select(PosConnector).where(PosConnector.business_id == actor.business_id)
-    rows = list((await session.scalars(newest_first(query, PosConnector.id, params))).all())
-    return to_page(rows, params, lambda connector: connector.id)
+    return await owned_page(session, PosConnector, actor.business_id, params)
 
 
 async def update_connector(

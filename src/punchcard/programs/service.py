@@ -2,13 +2,13 @@
 
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.kit.clock import utcnow
-from punchcard.kit.errors import Unprocessable, not_found
+from punchcard.kit.db import get_owned, owned_page
+from punchcard.kit.errors import Unprocessable
 from punchcard.kit.ids import new_id
-from punchcard.kit.pagination import PageParams, newest_first, to_page
+from punchcard.kit.pagination import PageParams
 from punchcard.programs.models import Program
 from punchcard.programs.schemas import GoalIn, ProgramCreate, ProgramUpdate
 from punchcard.staff.actor import Actor, Permission
@@ -62,21 +62,15 @@ async def create_program(session: AsyncSession, actor: Actor, *, data: ProgramCr
 
 async def get_program(session: AsyncSession, actor: Actor, program_id: str) -> Program:
     actor.require(Permission.PROGRAMS_READ)
-    program = await session.get(Program, (actor.business_id, program_id))
-    if program is None:
-        raise not_found("program", program_id)
-    return program
+    return await get_owned(session, Program, actor.business_id, program_id, "program")
 
 
 async def list_programs(
     session: AsyncSession, actor: Actor, params: PageParams, *, status: str | None = None
 ) -> tuple[list[Program], str | None]:
     actor.require(Permission.PROGRAMS_READ)
-    query = select(Program).where(Program.business_id == actor.business_id)
-    if status:
-        query = query.where(Program.status == status)
-    rows = list((await session.scalars(newest_first(query, Program.id, params))).all())
-    return to_page(rows, params, lambda program: program.id)
+    where = [Program.status == status] if status else []
+    return await owned_page(session, Program, actor.business_id, params, *where)
 
 
 async def update_program(

@@ -7,7 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.businesses import service as businesses
 from punchcard.kit.clock import utcnow
-from punchcard.kit.db import add_unique
+from punchcard.kit.db import add_unique, get_owned, owned_page
 from punchcard.kit.errors import Conflict, Forbidden, not_found
 from punchcard.kit.ids import new_id
 from punchcard.kit.pagination import PageParams, newest_first, to_page
@@ -43,19 +43,14 @@ async def create_staff(session: AsyncSession, actor: Actor, *, data: StaffCreate
 
 async def get_staff(session: AsyncSession, actor: Actor, staff_id: str) -> Staff:
     actor.require(Permission.STAFF_MANAGE)
-    staff = await session.get(Staff, (actor.business_id, staff_id))
-    if staff is None:
-        raise not_found("staff", staff_id)
-    return staff
+    return await get_owned(session, Staff, actor.business_id, staff_id, "staff")
 
 
 async def list_staff(
     session: AsyncSession, actor: Actor, params: PageParams
 ) -> tuple[list[Staff], str | None]:
     actor.require(Permission.STAFF_MANAGE)
-    query = select(Staff).where(Staff.business_id == actor.business_id)
-    rows = list((await session.scalars(newest_first(query, Staff.id, params))).all())
-    return to_page(rows, params, lambda staff: staff.id)
+    return await owned_page(session, Staff, actor.business_id, params)
 
 
 async def _ensure_another_owner(session: AsyncSession, staff: Staff) -> None:

@@ -16,6 +16,7 @@ from punchcard.db.base import table_of
 from punchcard.events import service as events
 from punchcard.events.payloads import event_row, voucher_part
 from punchcard.kit.clock import utcnow
+from punchcard.kit.db import get_owned, owned_page
 from punchcard.kit.errors import Conflict, not_found
 from punchcard.kit.ids import new_id
 from punchcard.kit.pagination import PageParams, newest_first, to_page
@@ -81,21 +82,17 @@ async def create_template(
 
 async def get_template(session: AsyncSession, actor: Actor, template_id: str) -> VoucherTemplate:
     actor.require(Permission.PROGRAMS_READ)
-    template = await session.get(VoucherTemplate, (actor.business_id, template_id))
-    if template is None:
-        raise not_found("voucher_template", template_id)
-    return template
+    return await get_owned(
+        session, VoucherTemplate, actor.business_id, template_id, "voucher_template"
+    )
 
 
 async def list_templates(
     session: AsyncSession, actor: Actor, params: PageParams, *, include_archived: bool
 ) -> tuple[list[VoucherTemplate], str | None]:
     actor.require(Permission.PROGRAMS_READ)
-    query = select(VoucherTemplate).where(VoucherTemplate.business_id == actor.business_id)
-    if not include_archived:
-        query = query.where(VoucherTemplate.archived_at.is_(None))
-    rows = list((await session.scalars(newest_first(query, VoucherTemplate.id, params))).all())
-    return to_page(rows, params, lambda template: template.id)
+    where = [] if include_archived else [VoucherTemplate.archived_at.is_(None)]
+    return await owned_page(session, VoucherTemplate, actor.business_id, params, *where)
 
 
 async def update_template(
