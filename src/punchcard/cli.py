@@ -103,7 +103,12 @@ def run_worker() -> None:
         finally:
             await db.dispose()
 
-    asyncio.run(work())
+    try:
+        import uvloop
+    except ImportError:  # uvloop does not exist on Windows; the standard loop is slower
+        asyncio.run(work())
+    else:
+        uvloop.run(work())
 
 
 @business_app.command("create")

@@ -160,6 +160,21 @@ async def test_rotation_signs_with_old_and_new_secret(
         assert Webhook(secret).verify(delivery.body, delivery.headers)["event"] == "card_issued"
 
 
+async def test_a_rotated_secret_signs_the_next_delivery(
+    tenant: Tenant, receiver: Receiver, dispatcher: Dispatcher
+) -> None:
+    created = await endpoint(tenant, receiver.url())
+    prg = await coffee_program(tenant.client)
+    await card(tenant.client, prg["id"])
+    [before] = await receiver.wait_for(1)  # the worker has unsealed (and kept) the secret
+    assert len(before.headers["webhook-signature"].split(" ")) == 1
+    rotated = ok(await tenant.client.post(f"/v1/webhooks/{created['id']}/rotate-secret"))
+    await card(tenant.client, prg["id"])
+    after = (await receiver.wait_for(2))[1]
+    assert len(after.headers["webhook-signature"].split(" ")) == 2
+    assert Webhook(rotated["secret"]).verify(after.body, after.headers)["event"] == "card_issued"
+
+
 async def test_test_event_replay_and_recover(
     tenant: Tenant, receiver: Receiver, dispatcher: Dispatcher
 ) -> None:

@@ -1,11 +1,10 @@
-"""The webhook worker: fans committed events out, delivers due messages concurrently, and
-records outcomes in batches. It never gives up on an error: it logs, waits, and resumes."""
+"""The webhook worker: fans committed events out and sends them at once, claims due messages,
+and records outcomes in batches. It never gives up on an error: it logs, waits, and resumes."""
 
 import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
@@ -20,6 +19,7 @@ log = logging.getLogger("punchcard.webhooks")
 FAN_OUT_BATCH = 500
 COMPLETE_BATCH = 500
 ERROR_BACKOFF_SECONDS = 1.0
+FOLLOW_UP_SECONDS = 0.02
 
 
 class Dispatcher:
@@ -29,6 +29,8 @@ class Dispatcher:
         self.db = db
         self.settings = settings
         self.capacity = settings.webhook_max_in_flight
+        # Wait for this many free send slots before the next step, so steps come in batches.
+        self.refill = max(1, self.capacity // 4)
         # The lease must outlast a send (timeout) by a margin, or a slow send gets a twin.
         self.lease = timedelta(seconds=settings.webhook_timeout_seconds * 4)
         self.sender = Sender(
@@ -37,8 +39,8 @@ class Dispatcher:
             allow_private=settings.webhook_allow_private_networks,
         )
         self.outcomes: asyncio.Queue[tuple[queue.Claim, Outcome]] = asyncio.Queue()
-        self.new_messages = asyncio.Event()
         self.sending: set[asyncio.Task[None]] = set()
+        self.sent = asyncio.Event()  # a send finished: maybe there is room for a step now
         # Attempts recorded so far, with a condition to await them (metrics, tests).
         self.recorded = 0
         self.progress = asyncio.Condition()
@@ -48,10 +50,7 @@ class Dispatcher:
         sends_done = asyncio.Event()
         recorder = asyncio.create_task(self._record_until(sends_done))
         try:
-            await asyncio.gather(
-                self._forever(stop, self._fan_out, asyncio.Event()),
-                self._forever(stop, self._deliver, self.new_messages),
-            )
+            await self._forever(stop)
             if self.sending:
                 await asyncio.wait(self.sending)
             sends_done.set()
@@ -60,53 +59,63 @@ class Dispatcher:
             recorder.cancel()
             await self.sender.close()
 
-    async def _forever(
-        self, stop: asyncio.Event, step: Callable[[], Awaitable[bool]], wake: asyncio.Event
-    ) -> None:
-        """Repeat ``step``; when it found no work, wait for ``wake``, the poll interval or stop."""
+    async def _forever(self, stop: asyncio.Event) -> None:
+        """Repeat a step: at once while a limit cut it short, soon while it found deliveries
+        (more are likely on their way), else after the poll interval (or on stop)."""
+        poll = self.settings.webhook_poll_seconds
         while not stop.is_set():
+            await self._room()
             try:
-                busy = await step()
+                started, cut_short = await self._step()
             except Exception:
                 log.exception("webhook worker step failed; retrying")
-                busy, wait = False, ERROR_BACKOFF_SECONDS
+                started, cut_short, wait = 0, False, ERROR_BACKOFF_SECONDS
             else:
-                wait = self.settings.webhook_poll_seconds
-            if not busy:
-                await _wait_any(stop, wake, patience=wait)
+                wait = min(poll, FOLLOW_UP_SECONDS) if started else poll
+            if not cut_short:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(stop.wait(), wait)
 
-    async def _fan_out(self) -> bool:
-        async with self.db.transaction() as session:
-            count = await queue.fan_out(session, utcnow(), FAN_OUT_BATCH)
-        if count:
-            self.new_messages.set()
-        return count == FAN_OUT_BATCH
-
-    async def _deliver(self) -> bool:
-        self.new_messages.clear()
+    async def _step(self) -> tuple[int, bool]:
+        """One transaction: fan new events out, then claim due messages, up to the free send
+        slots; the sends start once it commits. Returns how many, and whether a limit (the
+        batch, the free slots) cut it short."""
         free = self.capacity - len(self.sending)
-        if free <= 0:
-            await asyncio.wait(self.sending, return_when=asyncio.FIRST_COMPLETED)
-            return True
+        batch = min(free, FAN_OUT_BATCH)
+        now = utcnow()
         async with self.db.transaction() as session:
-            claims = await queue.claim(session, utcnow(), free, self.lease)
+            fanned = await queue.fan_out(session, now, batch, lease=self.lease, room=free)
+            claims = fanned.claims
+            if len(claims) < free:
+                claims += await queue.claim(session, now, free - len(claims), self.lease)
         for claim in claims:
             task = asyncio.create_task(self._send(claim))
             self.sending.add(task)
-            task.add_done_callback(self.sending.discard)
-        return len(claims) == free
+            task.add_done_callback(self._sent)
+        return len(claims), fanned.events == batch or len(claims) == free
+
+    def _sent(self, task: asyncio.Task[None]) -> None:
+        self.sending.discard(task)
+        self.sent.set()
+
+    async def _room(self) -> None:
+        """Wait for a batch of free send slots; after a poll interval, settle for one."""
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(self.settings.webhook_poll_seconds):
+                await self._room_for(self.refill)
+        await self._room_for(1)
+
+    async def _room_for(self, slots: int) -> None:
+        while self.capacity - len(self.sending) < slots:
+            self.sent.clear()
+            await self.sent.wait()
 
     async def _send(self, claim: queue.Claim) -> None:
         delay = claim.send_at - time.time()
         if delay > 0:  # a rate-limit slot a little ahead
             await asyncio.sleep(delay)
         outcome = await self.sender.send(
-            claim.url,
-            claim.secrets,
-            claim.event_id,
-            claim.payload,
-            utcnow(),
-            max_seconds=self.settings.webhook_timeout_seconds,
+            claim.url, claim.secrets, claim.event_id, claim.payload, utcnow()
         )
         await self.outcomes.put((claim, outcome))
 
@@ -168,14 +177,3 @@ def _drain(
     while len(batch) < limit and not outcomes.empty():
         batch.append(outcomes.get_nowait())
     return batch
-
-
-async def _wait_any(stop: asyncio.Event, wake: asyncio.Event, patience: float) -> None:
-    waiters = [asyncio.ensure_future(stop.wait()), asyncio.ensure_future(wake.wait())]
-    try:
-        await asyncio.wait(waiters, timeout=patience, return_when=asyncio.FIRST_COMPLETED)
-    finally:
-        for waiter in waiters:
-            waiter.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await waiter

@@ -5,12 +5,29 @@ Every step is one short transaction. On PostgreSQL any number of workers share t
 """
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, bindparam, delete, exists, func, not_, or_, select, update
+from sqlalchemy import (
+    ColumnClause,
+    String,
+    and_,
+    column,
+    delete,
+    exists,
+    func,
+    literal,
+    literal_column,
+    not_,
+    or_,
+    select,
+    tuple_,
+    update,
+    values,
+)
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.db.base import table_of
@@ -30,52 +47,28 @@ events_table = table_of(Event)
 endpoints = table_of(WebhookEndpoint)
 messages = table_of(WebhookMessage)
 attempts = table_of(WebhookAttempt)
+# Inline, as the partial indexes over pending messages say it (see models.PENDING).
+PENDING: ColumnClause[str] = literal_column("'pending'", String)
 
 
-async def fan_out(session: AsyncSession, now: datetime, batch: int) -> int:
-    """Turn committed, not yet dispatched events into one message per subscribed endpoint."""
-    pending = (
-        await session.execute(
-            select(
-                events_table.c.business_id,
-                events_table.c.id,
-                events_table.c.type,
-                events_table.c.card_id,
-                events_table.c.created_at,
-            )
-            .where(events_table.c.dispatched_at.is_(None))
-            .order_by(events_table.c.id)
-            .limit(batch)
-            .with_for_update(skip_locked=True)
-        )
-    ).all()
-    if not pending:
-        return 0
-    subscribed: dict[str, list[Any]] = defaultdict(list)
-    for endpoint in await session.execute(
-        select(
-            endpoints.c.business_id, endpoints.c.id, endpoints.c.event_types, endpoints.c.enabled
-        ).where(endpoints.c.business_id.in_({event.business_id for event in pending}))
-    ):
-        subscribed[endpoint.business_id].append(endpoint)
-    rows = []
-    for event in pending:
-        for endpoint in subscribed[event.business_id]:
-            if endpoint.event_types and event.type not in endpoint.event_types:
-                continue
-            row = message_row(endpoint.id, event, now)
-            if not endpoint.enabled:  # kept, so `recover` can deliver it once re-enabled
-                row.update(status="failed", last_error="endpoint disabled")
-            rows.append(row)
-    if rows:
-        await session.execute(messages.insert(), rows)
-    await session.execute(
-        update(events_table)
-        .where(events_table.c.id.in_([event.id for event in pending]))
-        .where(events_table.c.dispatched_at.is_(None))
-        .values(dispatched_at=now)
-    )
-    return len(pending)
+def _rows(
+    session: AsyncSession, table: Any, names: Sequence[str], rows: list[tuple[Any, ...]]
+) -> Any:
+    """Rows for ``table``'s columns ``names``, sent with a statement as a table ``v`` to join
+    or select from. PostgreSQL gets one array per column: one statement text whatever the
+    number of rows (prepared once) and one execution, not one per row. SQLite: a VALUES list
+    (named in a WITH: it has no column names otherwise)."""
+    columns = [column(name, table.c[name].type) for name in names]
+    if session.get_bind().dialect.name != "postgresql":
+        return values(*columns, name="v").data(rows).cte("v")
+    arrays = [literal([row[i] for row in rows], ARRAY(c.type)) for i, c in enumerate(columns)]
+    return func.unnest(*arrays).table_valued(*columns).render_derived(name="v")
+
+
+def _keyed(session: AsyncSession, table: Any, keys: Collection[tuple[str, str]]) -> Any:
+    """Rows by primary key: (business_id, id) pairs, so the key's index is used."""
+    given = _rows(session, table, ("business_id", "id"), list(keys))
+    return tuple_(table.c.business_id, table.c.id).in_(select(given.c.business_id, given.c.id))
 
 
 @dataclass
@@ -92,6 +85,109 @@ class Claim:
     send_at: float  # epoch seconds: the rate-limit slot
 
 
+@dataclass
+class FannedOut:
+    events: int
+    claims: list[Claim]  # leased already: the caller sends them once this commits
+
+
+def _direct(endpoint: Any) -> bool:
+    """Messages to this endpoint may skip the claim: no order, rate or concurrency to keep."""
+    return bool(
+        endpoint.enabled
+        and not endpoint.ordered
+        and not endpoint.rate_limit_per_second
+        and not endpoint.max_concurrency
+    )
+
+
+async def fan_out(
+    session: AsyncSession, now: datetime, batch: int, *, lease: timedelta, room: int
+) -> FannedOut:
+    """Turn committed, not yet dispatched events into one message per subscribed endpoint.
+
+    Up to ``room`` messages are inserted already leased and returned as claims: no claim (a
+    query and an update) stands between an event and its delivery. Those that must queue
+    (order, rate limit, concurrency cap, no room) wait, pending, for ``claim``."""
+    undispatched = (
+        select(events_table.c.business_id, events_table.c.id)
+        .where(events_table.c.dispatched_at.is_(None))
+        .order_by(events_table.c.id)
+        .limit(batch)
+        .with_for_update(skip_locked=True)
+    )
+    pending = (
+        await session.execute(
+            update(events_table)
+            .where(tuple_(events_table.c.business_id, events_table.c.id).in_(undispatched))
+            .values(dispatched_at=now)
+            .returning(
+                events_table.c.business_id,
+                events_table.c.id,
+                events_table.c.type,
+                events_table.c.card_id,
+                events_table.c.created_at,
+            )
+        )
+    ).all()
+    if not pending:
+        return FannedOut(0, [])
+    subscribed: dict[str, list[Any]] = defaultdict(list)
+    for endpoint in await session.execute(
+        select(endpoints).where(endpoints.c.business_id.in_({e.business_id for e in pending}))
+    ):
+        subscribed[endpoint.business_id].append(endpoint)
+    leased_until = now + lease
+    rows: list[dict[str, Any]] = []
+    leased: list[tuple[dict[str, Any], Any]] = []
+    for event in sorted(pending, key=lambda event: event.id):
+        for endpoint in subscribed[event.business_id]:
+            if endpoint.event_types and event.type not in endpoint.event_types:
+                continue
+            row = message_row(endpoint.id, event, now)
+            if not endpoint.enabled:  # kept, so `recover` can deliver it once re-enabled
+                row.update(status="failed", last_error="endpoint disabled")
+            elif len(leased) < room and _direct(endpoint):
+                row.update(attempts=1, next_attempt_at=leased_until, in_flight_until=leased_until)
+                leased.append((row, endpoint))
+            rows.append(row)
+    if rows:
+        await session.execute(messages.insert(), rows)
+    return FannedOut(len(pending), await _leased_claims(session, leased, now))
+
+
+async def _leased_claims(
+    session: AsyncSession, leased: list[tuple[dict[str, Any], Any]], now: datetime
+) -> list[Claim]:
+    if not leased:
+        return []
+    keys = {(row["business_id"], row["event_id"]) for row, _ in leased}
+    payloads = {
+        row.id: row.payload
+        for row in await session.execute(
+            select(events_table.c.id, events_table.c.payload).where(
+                _keyed(session, events_table, keys)
+            )
+        )
+    }
+    send_at = now.timestamp()
+    return [
+        Claim(
+            row["business_id"],
+            row["id"],
+            endpoint.id,
+            endpoint.kind,
+            endpoint.url,
+            active_secrets(endpoint, now),
+            row["event_id"],
+            payloads[row["event_id"]],
+            row["attempts"],
+            send_at,
+        )
+        for row, endpoint in leased
+    ]
+
+
 def _due(now: datetime) -> Any:
     """Pending, due, endpoint enabled, and (for ordered endpoints) first in its card's line."""
     older = messages.alias("older")
@@ -99,11 +195,11 @@ def _due(now: datetime) -> Any:
         older.c.business_id == messages.c.business_id,
         older.c.endpoint_id == messages.c.endpoint_id,
         older.c.card_id == messages.c.card_id,
-        older.c.status == "pending",
+        older.c.status == PENDING,
         older.c.event_id < messages.c.event_id,
     )
     return and_(
-        messages.c.status == "pending",
+        messages.c.status == PENDING,
         messages.c.next_attempt_at <= now,
         endpoints.c.enabled,
         or_(not_(endpoints.c.ordered), messages.c.card_id.is_(None), not_(blocked)),
@@ -114,43 +210,53 @@ async def _capped(
     session: AsyncSession, candidates: Sequence[Any], now: datetime
 ) -> list[tuple[Any, float]]:
     """Apply each endpoint's concurrency cap and rate limit; returns (message, send slot)."""
-    limited = {c.endpoint_id for c in candidates if c.rate_limit_per_second}
-    concurrent = {c.endpoint_id for c in candidates if c.max_concurrency}
-    slots: dict[str, float] = {}
-    in_flight: dict[str, int] = {}
+    limited = {(c.business_id, c.endpoint_id) for c in candidates if c.rate_limit_per_second}
+    concurrent = {(c.business_id, c.endpoint_id) for c in candidates if c.max_concurrency}
+    slots: dict[tuple[str, str], float] = {}
+    in_flight: dict[tuple[str, str], int] = {}
     if limited | concurrent:
         # Locking the endpoint rows makes two workers' caps add up exactly.
         rows = await session.execute(
-            select(endpoints.c.id, endpoints.c.rate_next_at)
-            .where(endpoints.c.id.in_(limited | concurrent))
+            select(endpoints.c.business_id, endpoints.c.id, endpoints.c.rate_next_at)
+            .where(_keyed(session, endpoints, limited | concurrent))
             .with_for_update()
         )
-        slots = {row.id: row.rate_next_at or 0.0 for row in rows if row.id in limited}
+        slots = {
+            (row.business_id, row.id): row.rate_next_at or 0.0
+            for row in rows
+            if (row.business_id, row.id) in limited
+        }
     if concurrent:
         counts = await session.execute(
-            select(messages.c.endpoint_id, func.count())
-            .where(messages.c.endpoint_id.in_(concurrent), messages.c.in_flight_until > now)
-            .group_by(messages.c.endpoint_id)
+            select(messages.c.business_id, messages.c.endpoint_id, func.count())
+            .where(
+                tuple_(messages.c.business_id, messages.c.endpoint_id).in_(list(concurrent)),
+                messages.c.status == PENDING,
+                messages.c.in_flight_until > now,
+            )
+            .group_by(messages.c.business_id, messages.c.endpoint_id)
         )
-        in_flight = {endpoint_id: count for endpoint_id, count in counts}
+        in_flight = {(business_id, endpoint_id): n for business_id, endpoint_id, n in counts}
     clock = now.timestamp()
     accepted = []
     for candidate in candidates:
-        endpoint_id = candidate.endpoint_id
+        key = (candidate.business_id, candidate.endpoint_id)
         if candidate.max_concurrency:
-            if in_flight.get(endpoint_id, 0) >= candidate.max_concurrency:
+            if in_flight.get(key, 0) >= candidate.max_concurrency:
                 continue
-            in_flight[endpoint_id] = in_flight.get(endpoint_id, 0) + 1
+            in_flight[key] = in_flight.get(key, 0) + 1
         send_at = clock
         if candidate.rate_limit_per_second:
-            send_at = max(slots[endpoint_id], clock)
+            send_at = max(slots[key], clock)
             if send_at > clock + RATE_HORIZON_SECONDS:
                 continue
-            slots[endpoint_id] = send_at + 1 / candidate.rate_limit_per_second
+            slots[key] = send_at + 1 / candidate.rate_limit_per_second
         accepted.append((candidate, send_at))
-    for endpoint_id, slot in slots.items():
+    for (business_id, endpoint_id), slot in slots.items():
         await session.execute(
-            update(endpoints).where(endpoints.c.id == endpoint_id).values(rate_next_at=slot)
+            update(endpoints)
+            .where(endpoints.c.business_id == business_id, endpoints.c.id == endpoint_id)
+            .values(rate_next_at=slot)
         )
     return accepted
 
@@ -183,10 +289,10 @@ async def claim(session: AsyncSession, now: datetime, limit: int, lease: timedel
     if not accepted:
         return []
     leased_until = now + lease
-    ids = [candidate.id for candidate, _ in accepted]
+    keys = [(candidate.business_id, candidate.id) for candidate, _ in accepted]
     await session.execute(
         update(messages)
-        .where(messages.c.id.in_(ids))
+        .where(_keyed(session, messages, keys))
         .values(
             attempts=messages.c.attempts + 1,
             next_attempt_at=leased_until,
@@ -216,7 +322,7 @@ async def claim(session: AsyncSession, now: datetime, limit: int, lease: timedel
                 ),
             )
         )
-        .where(messages.c.id.in_(ids))
+        .where(_keyed(session, messages, keys))
     )
     send_at = {candidate.id: slot for candidate, slot in accepted}
     return [
@@ -236,21 +342,28 @@ async def claim(session: AsyncSession, now: datetime, limit: int, lease: timedel
     ]
 
 
-_FINISH = (
-    update(messages)
-    .where(
-        messages.c.business_id == bindparam("b_business_id"),
-        messages.c.id == bindparam("b_id"),
-        messages.c.attempts == bindparam("b_attempts"),  # a newer claim owns it otherwise
-    )
-    .values(
-        status=bindparam("status"),
-        next_attempt_at=bindparam("next_attempt_at"),
-        in_flight_until=None,
-        last_status_code=bindparam("last_status_code"),
-        last_error=bindparam("last_error"),
-        delivered_at=bindparam("delivered_at"),
-    )
+FINISHED = (
+    "business_id",
+    "id",
+    "attempts",
+    "status",
+    "next_attempt_at",
+    "last_status_code",
+    "last_error",
+    "delivered_at",
+)
+LOGGED = (
+    "business_id",
+    "id",
+    "message_id",
+    "endpoint_id",
+    "attempt",
+    "at",
+    "status_code",
+    "latency_ms",
+    "response_body",
+    "error",
+    "next_attempt_at",
 )
 
 
@@ -258,7 +371,7 @@ async def complete(
     session: AsyncSession, results: list[tuple[Claim, Outcome]], now: datetime
 ) -> None:
     """Record a batch of attempts and move each message on: done, retry later, or failed."""
-    attempt_rows, finishes = [], []
+    finished, logged = [], []
     streaks: dict[tuple[str, str], bool] = {}  # endpoint -> any success in this batch
     gone: list[Claim] = []
     for message, outcome in results:
@@ -273,45 +386,56 @@ async def complete(
             status = "pending" if next_at else "failed"
         key = (message.business_id, message.endpoint_id)
         streaks[key] = streaks.get(key, False) or outcome.succeeded
-        attempt_rows.append(
-            {
-                "business_id": message.business_id,
-                "id": new_id("att"),
-                "message_id": message.id,
-                "endpoint_id": message.endpoint_id,
-                "attempt": message.attempts,
-                "at": now,
-                "status_code": outcome.status_code,
-                "latency_ms": round(outcome.latency_ms, 2),
-                "response_body": outcome.response_body,
-                "error": outcome.error,
-                "next_attempt_at": next_at,
-            }
-        )
-        finishes.append(
-            {
-                "b_business_id": message.business_id,
-                "b_id": message.id,
-                "b_attempts": message.attempts,
-                "status": status,
-                "next_attempt_at": next_at or now,
-                "last_status_code": outcome.status_code,
-                "last_error": outcome.error,
-                "delivered_at": now if outcome.succeeded else None,
-            }
-        )
-    # A message deleted meanwhile (endpoint or hook removed mid-send) has nothing to log to.
-    alive = set(
-        await session.scalars(
-            select(messages.c.id).where(
-                messages.c.id.in_([row["message_id"] for row in attempt_rows])
+        finished.append(
+            (
+                message.business_id,
+                message.id,
+                message.attempts,
+                status,
+                next_at or now,
+                outcome.status_code,
+                outcome.error,
+                now if outcome.succeeded else None,
             )
         )
+        logged.append(
+            (
+                message.business_id,
+                new_id("att"),
+                message.id,
+                message.endpoint_id,
+                message.attempts,
+                now,
+                outcome.status_code,
+                round(outcome.latency_ms, 2),
+                outcome.response_body,
+                outcome.error,
+                next_at,
+            )
+        )
+    done = _rows(session, messages, FINISHED, finished)
+    await session.execute(
+        update(messages)
+        .where(
+            messages.c.business_id == done.c.business_id,
+            messages.c.id == done.c.id,
+            messages.c.attempts == done.c.attempts,  # a newer claim owns it otherwise
+        )
+        .values(
+            status=done.c.status,
+            next_attempt_at=done.c.next_attempt_at,
+            in_flight_until=None,
+            last_status_code=done.c.last_status_code,
+            last_error=done.c.last_error,
+            delivered_at=done.c.delivered_at,
+        )
     )
-    attempt_rows = [row for row in attempt_rows if row["message_id"] in alive]
-    if attempt_rows:
-        await session.execute(attempts.insert(), attempt_rows)
-        await session.execute(_FINISH, [f for f in finishes if f["b_id"] in alive])
+    log = _rows(session, attempts, LOGGED, logged)
+    # A message deleted meanwhile (endpoint or hook removed mid-send) has nothing to log to.
+    alive = exists().where(
+        messages.c.business_id == log.c.business_id, messages.c.id == log.c.message_id
+    )
+    await session.execute(attempts.insert().from_select(LOGGED, select(log).where(alive)))
     await _track_failure_streaks(session, streaks, now)
     for message in gone:
         await _gone(session, message, now)

@@ -44,6 +44,7 @@ class Sender:
     and close it when done. ``allow_private`` lifts the SSRF guard (tests, intranets)."""
 
     def __init__(self, *, timeout_seconds: float, connections: int, allow_private: bool) -> None:
+        self.timeout = timeout_seconds
         self.resolver = CheckedResolver(allow_private=allow_private)
         self.session = aiohttp.ClientSession(
             connector=aiohttp.TCPConnector(
@@ -52,7 +53,7 @@ class Sender:
                 ttl_dns_cache=DNS_CACHE_SECONDS,
                 resolver=self.resolver,
             ),
-            timeout=aiohttp.ClientTimeout(total=timeout_seconds),
+            timeout=aiohttp.ClientTimeout(total=None),  # ``send`` bounds the whole exchange
             cookie_jar=aiohttp.DummyCookieJar(),  # a receiver's cookie must not reach another
             auto_decompress=False,  # the log keeps the answer's first bytes as they came
             skip_auto_headers=("Accept-Encoding",),
@@ -69,9 +70,8 @@ class Sender:
         event_id: str,
         payload: dict[str, Any],
         now: datetime,
-        max_seconds: float | None = None,
     ) -> Outcome:
-        """``max_seconds`` bounds the whole exchange, the answer's body included: a receiver
+        """The timeout bounds the whole exchange, the answer's body included: a receiver
         answering byte by byte would otherwise outlive the lease and get a twin delivery."""
         body = body_of(payload)
         timestamp = int(time.time())
@@ -84,7 +84,7 @@ class Sender:
         }
         started = time.perf_counter()
         try:
-            async with asyncio.timeout(max_seconds):
+            async with asyncio.timeout(self.timeout):
                 target = URL(url)
                 self.resolver.check_literal(target.raw_host or "")
                 async with self.session.post(
@@ -104,7 +104,7 @@ class Sender:
             )
         except TargetRefused as exc:
             error = f"refused: {exc}"
-        except TimeoutError:  # aiohttp's timeouts are TimeoutErrors too
+        except TimeoutError:
             error = "timeout"
         except (aiohttp.ClientError, OSError) as exc:  # OSError: name resolution, sockets
             error = f"{type(exc).__name__}: {exc}"[:500]

@@ -1,6 +1,7 @@
 """Webhook endpoints, REST hooks (Zapier, Make), the delivery log, replay and recovery."""
 
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Row, and_, delete, select, update
@@ -103,12 +104,19 @@ async def delete_endpoint(session: AsyncSession, actor: Actor, endpoint_id: str)
     await session.delete(await get_endpoint(session, actor, endpoint_id))
 
 
+@lru_cache(maxsize=4096)
+def _unsealed(sealed: str) -> str:
+    """Unsealing costs more than a delivery's signing: keep it. Keyed by the ciphertext,
+    which every rotation or new endpoint replaces, so an entry is never stale."""
+    return crypto.unseal(sealed)
+
+
 def active_secrets(endpoint: Any, now: datetime) -> list[str]:
     """The current secret, plus the previous one while a rotation's overlap lasts."""
-    secrets = [crypto.unseal(endpoint.secret_sealed)]
+    secrets = [_unsealed(endpoint.secret_sealed)]
     expires = endpoint.previous_secret_expires_at
     if endpoint.previous_secret_sealed and expires and expires > now:
-        secrets.append(crypto.unseal(endpoint.previous_secret_sealed))
+        secrets.append(_unsealed(endpoint.previous_secret_sealed))
     return secrets
 
 
@@ -150,6 +158,7 @@ def message_row(endpoint_id: str, event: Any, now: datetime) -> dict[str, Any]:
         "last_error": None,
         "attempts": 0,
         "next_attempt_at": now,
+        "in_flight_until": None,
         "event_created_at": event.created_at,
         "created_at": now,
     }
