@@ -3,9 +3,9 @@
 Sets up a fresh PostgreSQL database with one business and one webhook endpoint (all event
 types) pointing at a receiver on 127.0.0.1, then, one after the other:
 
-1. plain HTTP clients: aiohttp (and httpx, the dispatcher's library), 128 keep-alive
-   connections each, POST a body of the size of a real event to the same receiver as fast as
-   they can: the rate a delivery pipeline could reach if it did nothing but HTTP;
+1. a plain HTTP client: aiohttp (the dispatcher's library), 128 keep-alive connections, POSTs
+   a body of the size of a real event to the same receiver as fast as it can: the rate a
+   delivery pipeline could reach if it did nothing but HTTP;
 2. phase A (throughput): ``--events`` events committed to the ``events`` table as fast as
    possible while ``--workers`` ``punchcard worker`` processes run: deliveries/s from the
    first commit to the last delivery, and commit-to-delivery latency;
@@ -50,7 +50,6 @@ from typing import Any
 
 import aiohttp
 import asyncpg
-import httpx
 import psutil
 from sqlalchemy.engine import URL, make_url
 
@@ -601,7 +600,7 @@ class Committer:
 
 
 def sample_body(business_id: str, location_id: str) -> tuple[bytes, dict[str, str]]:
-    """A body and headers the size of a real delivery, for the plain clients."""
+    """A body and headers the size of a real delivery, for the plain client."""
     from punchcard.events import catalogue
     from punchcard.webhooks.sender import body_of
     from punchcard.webhooks.signing import new_secret, signature_header
@@ -624,7 +623,7 @@ def sample_body(business_id: str, location_id: str) -> tuple[bytes, dict[str, st
     return body, headers
 
 
-# --- the plain clients -----------------------------------------------------------------------
+# --- the plain client ------------------------------------------------------------------------
 
 
 @dataclass
@@ -664,46 +663,6 @@ async def plain_aiohttp(url: str, body: bytes, headers: dict[str, str], total: i
                 await one()
 
         await asyncio.gather(*(one() for _ in range(PLAIN_CONNECTIONS)))  # connect: not timed
-        latencies.clear()
-        cpu = CpuSnapshot.take()
-        started = time.perf_counter()
-        await asyncio.gather(*(client() for _ in range(PLAIN_CONNECTIONS)))
-        elapsed = time.perf_counter() - started
-    return PlainRun(len(latencies), elapsed, latencies, errors, cpu, CpuSnapshot.take())
-
-
-async def plain_httpx(url: str, body: bytes, headers: dict[str, str], total: int) -> PlainRun:
-    """httpx with the dispatcher's client settings, and its streaming read of the answer."""
-    latencies: list[float] = []
-    errors: collections.Counter[str] = collections.Counter()
-    left = total
-    deadline = time.perf_counter() + PLAIN_TIME_LIMIT_S
-    limits = httpx.Limits(
-        max_connections=PLAIN_CONNECTIONS, max_keepalive_connections=PLAIN_CONNECTIONS
-    )
-    async with httpx.AsyncClient(
-        timeout=15, follow_redirects=False, limits=limits, trust_env=False
-    ) as http:
-
-        async def one() -> None:
-            started = time.perf_counter()
-            try:
-                async with http.stream("POST", url, content=body, headers=headers) as response:
-                    async for _chunk in response.aiter_raw():
-                        pass
-                    if response.status_code != 204:
-                        errors[str(response.status_code)] += 1
-            except httpx.HTTPError as exc:
-                errors[type(exc).__name__] += 1
-            latencies.append(time.perf_counter() - started)
-
-        async def client() -> None:
-            nonlocal left
-            while left > 0 and time.perf_counter() < deadline:
-                left -= 1
-                await one()
-
-        await asyncio.gather(*(one() for _ in range(PLAIN_CONNECTIONS)))
         latencies.clear()
         cpu = CpuSnapshot.take()
         started = time.perf_counter()
@@ -1029,13 +988,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--duration", type=float, default=10.0, help="seconds of phase B")
     parser.add_argument("--workers", type=int, default=1, help="punchcard worker processes")
     parser.add_argument(
-        "--plain-requests", type=int, default=20_000, help="requests of each plain client"
-    )
-    parser.add_argument(
-        "--httpx-requests",
-        type=int,
-        default=2000,
-        help="requests of the plain httpx client (the dispatcher's library; much slower)",
+        "--plain-requests", type=int, default=20_000, help="requests of the plain client"
     )
     parser.add_argument(
         "--drain-timeout",
@@ -1067,8 +1020,8 @@ def parse_args() -> argparse.Namespace:
     )
     args = parser.parse_args()
     counts = (args.events, args.batch_a, args.batch, args.workers)
-    if min(*counts, args.plain_requests, args.httpx_requests) < 1:
-        parser.error("--events, --batch(-a), --workers and --*-requests must be >= 1")
+    if min(*counts, args.plain_requests) < 1:
+        parser.error("--events, --batch(-a), --workers and --plain-requests must be >= 1")
     if args.rate <= 0 or args.duration <= 0 or args.drain_timeout <= 0:
         parser.error("--rate, --duration and --drain-timeout must be positive")
     return args
@@ -1146,10 +1099,7 @@ async def main() -> None:
         )
 
         body, headers = sample_body(made["business_id"], made["location_id"])
-        print(
-            f"plain clients: {args.plain_requests} (aiohttp) and {args.httpx_requests} (httpx)"
-            f" POSTs of {len(body)} bytes each ..."
-        )
+        print(f"plain client: {args.plain_requests} aiohttp POSTs of {len(body)} bytes each ...")
         results.append(
             await plain_phase(
                 f"plain aiohttp ({PLAIN_CONNECTIONS} conns)",
@@ -1158,16 +1108,6 @@ async def main() -> None:
                 body,
                 headers,
                 args.plain_requests,
-            )
-        )
-        results.append(
-            await plain_phase(
-                f"plain httpx ({PLAIN_CONNECTIONS} conns)",
-                plain_httpx,
-                receiver,
-                body,
-                headers,
-                args.httpx_requests,
             )
         )
 
