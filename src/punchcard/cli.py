@@ -90,6 +90,9 @@ def run_worker() -> None:
     settings = get_settings()
     upgrade(settings.database_url)
     logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(name)s %(message)s")
+    # HTTP clients log each request at INFO or DEBUG: a busy worker's log would hold little else.
+    for library in ("aiohttp", "httpx", "httpcore"):
+        logging.getLogger(library).setLevel(logging.WARNING)
 
     async def work() -> None:
         stop = asyncio.Event()
