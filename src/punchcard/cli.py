@@ -1,6 +1,7 @@
 """The ``punchcard`` command: serve, migrate, business create, codes generate, demo."""
 
 import asyncio
+import gc
 import json
 import logging
 import os
@@ -100,9 +101,12 @@ def run_worker() -> None:
         for signum in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(signum, stop.set)
         db = Database(settings)
+        dispatcher = Dispatcher(db, settings)
+        # As in the server: start-up objects live forever, keep them out of every collection.
+        gc.freeze()
         try:
             logging.getLogger("punchcard").info("webhook worker started")
-            await Dispatcher(db, settings).run(stop)
+            await dispatcher.run(stop)
         finally:
             await db.dispose()
 
