@@ -2,6 +2,7 @@
 and records outcomes in batches. It never gives up on an error: it logs, waits, and resumes."""
 
 import asyncio
+import collections
 import contextlib
 import logging
 import time
@@ -29,7 +30,12 @@ class Dispatcher:
         self.db = db
         self.settings = settings
         self.capacity = settings.webhook_max_in_flight
-        # Wait for this many free send slots before the next step, so steps come in batches.
+        # Claims leased beyond the sends in flight wait here for a slot, so sending goes on
+        # while the next step's transaction runs. At most ``capacity`` wait: each gets a slot
+        # within one send timeout, and is sent within a second one, well inside its lease.
+        self.waiting: collections.deque[queue.Claim] = collections.deque()
+        self.room = 2 * self.capacity
+        # Wait for this much room before the next step, so steps come in batches.
         self.refill = max(1, self.capacity // 4)
         # The lease must outlast a send (timeout) by a margin, or a slow send gets a twin.
         self.lease = timedelta(seconds=settings.webhook_timeout_seconds * 4)
@@ -51,7 +57,7 @@ class Dispatcher:
         recorder = asyncio.create_task(self._record_until(sends_done))
         try:
             await self._forever(stop)
-            if self.sending:
+            while self.sending:  # each one that ends starts a waiting one
                 await asyncio.wait(self.sending)
             sends_done.set()
             await recorder
@@ -77,10 +83,10 @@ class Dispatcher:
                     await asyncio.wait_for(stop.wait(), wait)
 
     async def _step(self) -> tuple[int, bool]:
-        """One transaction: fan new events out, then claim due messages, up to the free send
-        slots; the sends start once it commits. Returns how many, and whether a limit (the
-        batch, the free slots) cut it short."""
-        free = self.capacity - len(self.sending)
+        """One transaction: fan new events out, then claim due messages, up to the room; the
+        sends start once it commits. Returns how many, and whether a limit (the batch, the
+        room) cut it short."""
+        free = self._free()
         batch = min(free, FAN_OUT_BATCH)
         now = utcnow()
         async with self.db.transaction() as session:
@@ -88,25 +94,33 @@ class Dispatcher:
             claims = fanned.claims
             if len(claims) < free:
                 claims += await queue.claim(session, now, free - len(claims), self.lease)
-        for claim in claims:
-            task = asyncio.create_task(self._send(claim))
+        self.waiting += claims
+        self._start_sends()
+        return len(claims), fanned.events == batch or len(claims) == free
+
+    def _free(self) -> int:
+        return self.room - len(self.sending) - len(self.waiting)
+
+    def _start_sends(self) -> None:
+        while self.waiting and len(self.sending) < self.capacity:
+            task = asyncio.create_task(self._send(self.waiting.popleft()))
             self.sending.add(task)
             task.add_done_callback(self._sent)
-        return len(claims), fanned.events == batch or len(claims) == free
 
     def _sent(self, task: asyncio.Task[None]) -> None:
         self.sending.discard(task)
+        self._start_sends()
         self.sent.set()
 
     async def _room(self) -> None:
-        """Wait for a batch of free send slots; after a poll interval, settle for one."""
+        """Wait for a batch of room; after a poll interval, settle for one."""
         with contextlib.suppress(TimeoutError):
             async with asyncio.timeout(self.settings.webhook_poll_seconds):
                 await self._room_for(self.refill)
         await self._room_for(1)
 
     async def _room_for(self, slots: int) -> None:
-        while self.capacity - len(self.sending) < slots:
+        while self._free() < slots:
             self.sent.clear()
             await self.sent.wait()
 
