@@ -71,6 +71,8 @@ class Dispatcher:
         poll = self.settings.webhook_poll_seconds
         while not stop.is_set():
             await self._room()
+            if stop.is_set():  # while waiting for room: lease nothing more
+                break
             try:
                 started, cut_short = await self._step()
             except Exception:
