@@ -1,6 +1,4 @@
-from typing import Annotated
-
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter
 
 from punchcard.businesses import service
 from punchcard.businesses.schemas import (
@@ -11,7 +9,7 @@ from punchcard.businesses.schemas import (
     LocationUpdate,
 )
 from punchcard.kit.http import Session
-from punchcard.kit.pagination import Page, PageParams, page_params
+from punchcard.kit.pagination import Page, PageQuery
 from punchcard.staff.auth import CurrentActor
 
 router = APIRouter(tags=["Business and locations"])
@@ -33,9 +31,7 @@ async def create_location(body: LocationCreate, session: Session, actor: Current
 
 
 @router.get("/locations", response_model=Page[LocationOut], summary="List locations")
-async def list_locations(
-    session: Session, actor: CurrentActor, page: Annotated[PageParams, Depends(page_params)]
-) -> object:
+async def list_locations(session: Session, actor: CurrentActor, page: PageQuery) -> object:
     data, cursor = await service.list_locations(session, actor, page)
     return {"data": data, "next_cursor": cursor}
 

@@ -1,12 +1,12 @@
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, Path, Query
 
 from punchcard.cards import service
 from punchcard.cards.schemas import CardIssue, CardOut, CardState, HistoryOut, StampAdd, StampOut
 from punchcard.idempotency.http import Idempotent
 from punchcard.kit.http import Session
-from punchcard.kit.pagination import Page, PageParams, page_params
+from punchcard.kit.pagination import Page, PageQuery
 from punchcard.programs.schemas import GoalOut
 from punchcard.staff.auth import CurrentActor
 from punchcard.vouchers.schemas import VoucherOut
@@ -15,7 +15,6 @@ router = APIRouter(tags=["Cards"])
 CardRef = Annotated[
     str, Path(max_length=64, description="The card id (card_...) or its scan code.")
 ]
-PageQuery = Annotated[PageParams, Depends(page_params)]
 
 
 def card_out(view: service.CardView) -> CardOut:

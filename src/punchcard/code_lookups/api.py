@@ -1,11 +1,11 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 
 from punchcard.code_lookups import service
 from punchcard.code_lookups.schemas import CodeLookupFailureOut
 from punchcard.kit.http import Session
-from punchcard.kit.pagination import Page, PageParams, page_params
+from punchcard.kit.pagination import Page, PageQuery
 from punchcard.staff.auth import CurrentActor
 
 router = APIRouter()
@@ -20,7 +20,7 @@ router = APIRouter()
 async def list_failures(
     session: Session,
     actor: CurrentActor,
-    page: Annotated[PageParams, Depends(page_params)],
+    page: PageQuery,
     location_id: Annotated[str | None, Query(max_length=64)] = None,
     staff_id: Annotated[str | None, Query(max_length=64)] = None,
 ) -> object:

@@ -1,12 +1,12 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import APIRouter, Query, Response
 from pydantic import AwareDatetime
 
 from punchcard.customers import service
 from punchcard.customers.schemas import CustomerOut, CustomerUpsert
 from punchcard.kit.http import Session
-from punchcard.kit.pagination import Page, PageParams, page_params
+from punchcard.kit.pagination import Page, PageQuery
 from punchcard.staff.auth import CurrentActor
 
 router = APIRouter(tags=["Customers"])
@@ -31,7 +31,7 @@ async def upsert_customer(
 async def list_customers(
     session: Session,
     actor: CurrentActor,
-    page: Annotated[PageParams, Depends(page_params)],
+    page: PageQuery,
     source_id: Annotated[str | None, Query(max_length=200)] = None,
     email: Annotated[str | None, Query(max_length=320)] = None,
     phone: Annotated[str | None, Query(max_length=32)] = None,

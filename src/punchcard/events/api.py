@@ -1,11 +1,11 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 
 from punchcard.cards.schemas import HistoryOut
 from punchcard.events import service
 from punchcard.kit.http import Session
-from punchcard.kit.pagination import PageParams, page_params
+from punchcard.kit.pagination import PageQuery
 from punchcard.staff.auth import CurrentActor
 
 router = APIRouter(tags=["Events"])
@@ -25,7 +25,7 @@ EVENT_TYPES = (
 async def list_events(
     session: Session,
     actor: CurrentActor,
-    page: Annotated[PageParams, Depends(page_params)],
+    page: PageQuery,
     type: Annotated[str | None, Query(max_length=40, description=", ".join(EVENT_TYPES))] = None,
     card_id: Annotated[str | None, Query(max_length=64)] = None,
     customer_id: Annotated[str | None, Query(max_length=64)] = None,

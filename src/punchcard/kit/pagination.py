@@ -1,9 +1,9 @@
 """Cursor pagination over time-ordered ids: stable under inserts, no OFFSET scans."""
 
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
-from fastapi import Query
+from fastapi import Depends, Query
 from pydantic import BaseModel
 from sqlalchemy import ColumnElement, Select
 from sqlalchemy.orm import QueryableAttribute
@@ -29,6 +29,9 @@ async def page_params(
     ),
 ) -> PageParams:
     return PageParams(limit=limit, cursor=cursor)
+
+
+PageQuery = Annotated[PageParams, Depends(page_params)]
 
 
 def newest_first(

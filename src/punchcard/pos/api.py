@@ -5,7 +5,7 @@ from pydantic import BaseModel
 
 from punchcard.config import get_settings
 from punchcard.kit.http import Session, database
-from punchcard.kit.pagination import Page, PageParams, page_params
+from punchcard.kit.pagination import Page, PageQuery
 from punchcard.pos import inbound, service, signing
 from punchcard.pos.connector import Delivery
 from punchcard.pos.models import PosConnector
@@ -27,7 +27,6 @@ from punchcard.vouchers.schemas import VoucherOut
 
 connectors_router = APIRouter(prefix="/pos-connectors", tags=["POS connectors"])
 inbound_router = APIRouter(prefix="/pos", tags=["POS connectors"])
-PageQuery = Annotated[PageParams, Depends(page_params)]
 ConnectorId = Annotated[str, Path(max_length=64)]
 SIGNATURE_ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"description": "pos_signature_invalid: missing, stale or wrong signature"},

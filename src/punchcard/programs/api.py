@@ -1,9 +1,9 @@
-from typing import Annotated, Literal
+from typing import Literal
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter
 
 from punchcard.kit.http import Session
-from punchcard.kit.pagination import Page, PageParams, page_params
+from punchcard.kit.pagination import Page, PageQuery
 from punchcard.programs import service
 from punchcard.programs.schemas import ProgramCreate, ProgramOut, ProgramUpdate
 from punchcard.staff.auth import CurrentActor
@@ -22,7 +22,7 @@ async def create_program(body: ProgramCreate, session: Session, actor: CurrentAc
 async def list_programs(
     session: Session,
     actor: CurrentActor,
-    page: Annotated[PageParams, Depends(page_params)],
+    page: PageQuery,
     status: Literal["active", "archived"] | None = None,
 ) -> object:
     data, cursor = await service.list_programs(session, actor, page, status=status)

@@ -1,10 +1,8 @@
-from typing import Annotated
-
-from fastapi import APIRouter, Depends, Response
+from fastapi import APIRouter, Response
 
 from punchcard.businesses.service import get_business
 from punchcard.kit.http import Session
-from punchcard.kit.pagination import Page, PageParams, page_params
+from punchcard.kit.pagination import Page, PageQuery
 from punchcard.staff import service
 from punchcard.staff.auth import CurrentActor
 from punchcard.staff.schemas import (
@@ -18,7 +16,6 @@ from punchcard.staff.schemas import (
 )
 
 router = APIRouter()
-PageQuery = Annotated[PageParams, Depends(page_params)]
 
 
 @router.get("/me", response_model=MeOut, tags=["Auth"], summary="Who this API key is")

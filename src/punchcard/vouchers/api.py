@@ -1,11 +1,11 @@
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Path, Query, Response
+from fastapi import APIRouter, Path, Query, Response
 
 from punchcard.code_lookups.http import Guard
 from punchcard.idempotency.http import Idempotent
 from punchcard.kit.http import Session
-from punchcard.kit.pagination import Page, PageParams, page_params
+from punchcard.kit.pagination import Page, PageQuery
 from punchcard.staff.auth import CurrentActor
 from punchcard.vouchers import service
 from punchcard.vouchers.schemas import (
@@ -19,7 +19,6 @@ from punchcard.vouchers.schemas import (
 )
 
 router = APIRouter()
-PageQuery = Annotated[PageParams, Depends(page_params)]
 VoucherId = Annotated[str, Path(max_length=64)]
 TemplateId = Annotated[str, Path(max_length=64)]
 

@@ -1,10 +1,10 @@
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Path, Query, Response
+from fastapi import APIRouter, Path, Query, Response
 
 from punchcard.events import catalogue
 from punchcard.kit.http import Session
-from punchcard.kit.pagination import Page, PageParams, page_params
+from punchcard.kit.pagination import Page, PageQuery
 from punchcard.staff.auth import CurrentActor
 from punchcard.webhooks import service
 from punchcard.webhooks.schemas import (
@@ -26,7 +26,6 @@ from punchcard.webhooks.schemas import (
 webhooks_router = APIRouter(prefix="/webhooks", tags=["Webhooks"])
 hooks_router = APIRouter(prefix="/hooks", tags=["REST hooks (Zapier, Make)"])
 event_types_router = APIRouter(prefix="/event-types", tags=["Webhooks"])
-PageQuery = Annotated[PageParams, Depends(page_params)]
 EndpointId = Annotated[str, Path(max_length=64)]
 MessageId = Annotated[str, Path(max_length=64)]
 
