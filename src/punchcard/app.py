@@ -31,6 +31,8 @@ from punchcard.staff.api import router as staff_router
 from punchcard.vouchers.api import router as vouchers_router
 from punchcard.vouchers.code_api import router as voucher_codes_router
 from punchcard.vouchers.tasks import sweep_forever
+from punchcard.wallet.pushers import configured_pushers
+from punchcard.wallet.sync import PassSync
 from punchcard.webhooks.api import event_types_router, hooks_router, webhooks_router
 from punchcard.webhooks.dispatcher import Dispatcher
 
@@ -83,6 +85,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ]
         if settings.run_worker:
             background.append(asyncio.create_task(Dispatcher(app.state.db, settings).run(stop)))
+            sync = PassSync(app.state.db, settings, configured_pushers(settings))
+            background.append(asyncio.create_task(sync.run(stop)))
         # Start-up objects (routes, schemas, statements) live forever: keep them out of every
         # garbage collection, which otherwise rescans them all and stalls requests.
         gc.freeze()

@@ -85,7 +85,9 @@ def serve(
 
 @app.command("worker")
 def run_worker() -> None:
-    """Deliver webhooks (run as many as you like on PostgreSQL; they share the queue)."""
+    """Deliver webhooks and wallet pass updates (run as many as you like on PostgreSQL)."""
+    from punchcard.wallet.pushers import configured_pushers
+    from punchcard.wallet.sync import PassSync
     from punchcard.webhooks.dispatcher import Dispatcher
 
     settings = get_settings()
@@ -102,11 +104,12 @@ def run_worker() -> None:
             loop.add_signal_handler(signum, stop.set)
         db = Database(settings)
         dispatcher = Dispatcher(db, settings)
+        sync = PassSync(db, settings, configured_pushers(settings))
         # As in the server: start-up objects live forever, keep them out of every collection.
         gc.freeze()
         try:
             logging.getLogger("punchcard").info("webhook worker started")
-            await dispatcher.run(stop)
+            await asyncio.gather(dispatcher.run(stop), sync.run(stop))
         finally:
             await db.dispose()
 

@@ -41,6 +41,8 @@ class Settings(BaseSettings):
     code_lookup_window_seconds: int = 300  # ... in this sliding window, then 429
     voucher_expiry_sweep_seconds: float = 60.0  # how often each server process sweeps
     voucher_expiry_batch_size: int = 500  # vouchers expired (and events written) per transaction
+    # Wallet cards: how often the worker looks for passes to push.
+    wallet_poll_seconds: float = 0.2
 
 
 @lru_cache

@@ -2,7 +2,7 @@ from datetime import datetime
 from typing import Annotated
 from zoneinfo import available_timezones
 
-from pydantic import AfterValidator
+from pydantic import AfterValidator, Field
 
 from punchcard.kit.schemas import Input, Name, Output
 
@@ -16,6 +16,8 @@ def _zone(value: str) -> str:
 
 
 TimeZone = Annotated[str, AfterValidator(_zone)]
+Latitude = Annotated[float, Field(ge=-90, le=90)]
+Longitude = Annotated[float, Field(ge=-180, le=180)]
 
 
 class BusinessOut(Output):
@@ -34,12 +36,16 @@ class LocationCreate(Input):
     name: Name
     address: Annotated[str, AfterValidator(str.strip)] | None = None
     timezone: TimeZone | None = None
+    latitude: Latitude | None = None
+    longitude: Longitude | None = None
 
 
 class LocationUpdate(Input):
     name: Name | None = None
     address: str | None = None
     timezone: TimeZone | None = None
+    latitude: Latitude | None = None
+    longitude: Longitude | None = None
 
 
 class LocationOut(Output):
@@ -47,4 +53,6 @@ class LocationOut(Output):
     name: str
     address: str | None
     timezone: str | None
+    latitude: float | None
+    longitude: float | None
     created_at: datetime

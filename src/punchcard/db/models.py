@@ -12,6 +12,7 @@ from punchcard.pos.models import PosConnector, PosSale
 from punchcard.programs.models import Program
 from punchcard.staff.models import ApiKey, Staff
 from punchcard.vouchers.models import Voucher, VoucherTemplate
+from punchcard.wallet.models import PassDesign, WalletPass
 from punchcard.webhooks.models import WebhookAttempt, WebhookEndpoint, WebhookMessage
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "Event",
     "IdempotencyRecord",
     "Location",
+    "PassDesign",
     "PosConnector",
     "PosSale",
     "Program",
@@ -33,6 +35,7 @@ __all__ = [
     "Voucher",
     "VoucherCode",
     "VoucherTemplate",
+    "WalletPass",
     "WebhookAttempt",
     "WebhookEndpoint",
     "WebhookMessage",

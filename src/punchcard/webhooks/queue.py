@@ -35,6 +35,7 @@ from punchcard.events import service as events
 from punchcard.events.models import Event
 from punchcard.events.payloads import event_row
 from punchcard.kit.ids import new_id
+from punchcard.wallet.sync import mark_changed
 from punchcard.webhooks import retry
 from punchcard.webhooks.models import WebhookAttempt, WebhookEndpoint, WebhookMessage
 from punchcard.webhooks.sender import Outcome
@@ -132,6 +133,8 @@ async def fan_out(
     ).all()
     if not pending:
         return FannedOut(0, [])
+    # The outbox is read once: wallet cards learn of their changes in the same transaction.
+    await mark_changed(session, pending)
     subscribed: dict[str, list[Any]] = defaultdict(list)
     for endpoint in await session.execute(
         select(endpoints).where(endpoints.c.business_id.in_({e.business_id for e in pending}))

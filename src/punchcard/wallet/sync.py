@@ -1,0 +1,146 @@
+"""Wallet cards update themselves: after a change commits, every wallet holding the card is told.
+
+The webhook fan-out reads each committed event once; in that transaction ``mark_changed``
+bumps the card's ``wallet_passes`` row (new version, push due). ``PassSync`` in the worker
+claims due rows (``FOR UPDATE SKIP LOCKED`` on PostgreSQL), runs every configured pusher
+(APNs, Google Wallet) and clears the row, or retries it with backoff. A worker killed midway
+leaves the row leased: the lease runs out and another worker pushes it again.
+"""
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, Protocol
+
+from sqlalchemy import select, tuple_, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from punchcard.config import Settings
+from punchcard.db.base import table_of
+from punchcard.db.engine import Database
+from punchcard.kit.clock import utcnow
+from punchcard.wallet.models import WalletPass
+
+log = logging.getLogger("punchcard.wallet")
+passes = table_of(WalletPass)
+# Events that do not change what the card shows (and would otherwise push in a loop).
+QUIET = frozenset({"card_saved", "card_opened"})
+LEASE = timedelta(seconds=60)
+MAX_ATTEMPTS = 20  # about a day of retries with the backoff below
+BATCH = 100
+
+
+@dataclass(frozen=True)
+class PassRef:
+    business_id: str
+    card_id: str
+    updated_at: datetime  # the version being pushed
+
+
+class PassPusher(Protocol):
+    """One wallet's update channel. Raise to have the pass retried later."""
+
+    async def push(self, db: Database, ref: PassRef) -> None: ...
+
+
+async def mark_changed(session: AsyncSession, events: Iterable[Any]) -> None:
+    """New versions of the wallet cards these committed events are about (rows with
+    ``business_id``, ``card_id`` and ``type``); cards no wallet holds have no row.
+
+    Call it once the transaction holds its locks: the version is read from the clock then,
+    so it is later than that of every change committed before."""
+    keys = {(e.business_id, e.card_id) for e in events if e.card_id and e.type not in QUIET}
+    if keys:
+        now = utcnow()
+        await session.execute(
+            update(passes)
+            .where(tuple_(passes.c.business_id, passes.c.id).in_(keys))
+            .values(updated_at=now, push_due_at=now, push_attempts=0, push_error=None)
+        )
+
+
+def backoff(attempts: int) -> timedelta:
+    return timedelta(seconds=min(2**attempts, 3600))
+
+
+class PassSync:
+    def __init__(self, db: Database, settings: Settings, pushers: Sequence[PassPusher]) -> None:
+        self.db = db
+        self.poll = settings.wallet_poll_seconds
+        self.pushers = pushers
+        # Pushes finished so far, with a condition to await them (tests).
+        self.pushed = 0
+        self.progress = asyncio.Condition()
+
+    async def run(self, stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            try:
+                claimed = await self._claim()
+                if claimed:
+                    await asyncio.gather(*(self._push(ref) for ref in claimed))
+            except Exception:
+                log.exception("wallet push step failed; retrying")
+                claimed = []
+            if len(claimed) < BATCH:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(stop.wait(), self.poll)
+
+    async def _claim(self) -> list[PassRef]:
+        now = utcnow()
+        due = (
+            select(passes.c.business_id, passes.c.id)
+            .where(passes.c.push_due_at <= now)
+            .order_by(passes.c.push_due_at)
+            .limit(BATCH)
+            .with_for_update(skip_locked=True)
+        )
+        async with self.db.transaction() as session:
+            rows = await session.execute(
+                update(passes)
+                .where(tuple_(passes.c.business_id, passes.c.id).in_(due))
+                .values(push_due_at=now + LEASE)
+                .returning(passes.c.business_id, passes.c.id, passes.c.updated_at)
+            )
+            return [PassRef(*row) for row in rows]
+
+    async def _push(self, ref: PassRef) -> None:
+        errors = []
+        for pusher in self.pushers:
+            try:
+                await pusher.push(self.db, ref)
+            except Exception as exc:
+                log.warning("wallet push of %s failed: %r", ref.card_id, exc)
+                errors.append(f"{type(pusher).__name__}: {exc!r}")
+        await self._settle(ref, "; ".join(errors) or None)
+        async with self.progress:
+            self.pushed += 1
+            self.progress.notify_all()
+
+    async def _settle(self, ref: PassRef, error: str | None) -> None:
+        """Done, or due again later; a newer version (changed while pushing) stays due now."""
+        same_version = (
+            (passes.c.business_id == ref.business_id)
+            & (passes.c.id == ref.card_id)
+            & (passes.c.updated_at == ref.updated_at)
+        )
+        async with self.db.transaction() as session:
+            if error is None:
+                values: dict[str, Any] = {
+                    "push_due_at": None,
+                    "push_attempts": 0,
+                    "push_error": None,
+                }
+            else:
+                attempts = (
+                    await session.scalar(select(passes.c.push_attempts).where(same_version))
+                ) or 0
+                gave_up = attempts + 1 >= MAX_ATTEMPTS
+                values = {
+                    "push_due_at": None if gave_up else utcnow() + backoff(attempts),
+                    "push_attempts": attempts + 1,
+                    "push_error": error[:2000],
+                }
+            await session.execute(update(passes).where(same_version).values(**values))

@@ -1,0 +1,116 @@
+"""A change to a card held in a wallet reaches every pusher after commit, and is retried."""
+
+import asyncio
+from collections.abc import AsyncIterator
+from datetime import datetime, timedelta
+
+import pytest
+
+from punchcard.config import Settings
+from punchcard.db.engine import Database
+from punchcard.kit.clock import utcnow
+from punchcard.wallet.models import WalletPass
+from punchcard.wallet.sync import PassRef, PassSync
+from punchcard.webhooks.dispatcher import Dispatcher
+from tests.conftest import Tenant
+from tests.support.factories import card, coffee_program, stamp
+
+
+class Recorder:
+    """A wallet that records what it was told; it fails while ``down`` is set."""
+
+    def __init__(self) -> None:
+        self.calls: list[PassRef] = []
+        self.down = False
+
+    async def push(self, db: Database, ref: PassRef) -> None:
+        self.calls.append(ref)
+        if self.down:
+            raise ConnectionError("wallet unreachable")
+
+
+@pytest.fixture
+async def wallet(database_url: str, db: Database) -> AsyncIterator[tuple[Recorder, PassSync]]:
+    settings = Settings(
+        database_url=database_url, webhook_poll_seconds=0.02, wallet_poll_seconds=0.02
+    )
+    recorder = Recorder()
+    sync = PassSync(db, settings, [recorder])
+    dispatcher = Dispatcher(db, settings)
+    stop = asyncio.Event()
+    tasks = [asyncio.create_task(sync.run(stop)), asyncio.create_task(dispatcher.run(stop))]
+    yield recorder, sync
+    stop.set()
+    await asyncio.wait_for(asyncio.gather(*tasks), 30)
+
+
+async def held_in_wallet(db: Database, business_id: str, card_id: str) -> None:
+    now = utcnow()
+    async with db.transaction() as session:
+        session.add(WalletPass(business_id=business_id, id=card_id, created_at=now, updated_at=now))
+
+
+async def pass_row(db: Database, business_id: str, card_id: str) -> WalletPass:
+    async with db.transaction() as session:
+        row = await session.get(WalletPass, (business_id, card_id))
+    assert row is not None
+    return row
+
+
+async def pushed_since(
+    sync: PassSync, recorder: Recorder, card_id: str, since: datetime
+) -> PassRef:
+    """The first push of a version of the card newer than ``since``, once every push
+    begun so far is settled (one recorder serves one sync, so calls and settles pair up)."""
+
+    def found() -> PassRef | None:
+        return next(
+            (r for r in recorder.calls if r.card_id == card_id and r.updated_at > since), None
+        )
+
+    async with asyncio.timeout(30), sync.progress:
+        await sync.progress.wait_for(
+            lambda: found() is not None and sync.pushed >= len(recorder.calls)
+        )
+    ref = found()
+    assert ref is not None
+    return ref
+
+
+async def test_a_stamp_on_a_card_in_a_wallet_is_pushed_with_a_new_version(
+    tenant: Tenant, db: Database, wallet: tuple[Recorder, PassSync]
+) -> None:
+    recorder, sync = wallet
+    program = await coffee_program(tenant.client)
+    issued = await card(tenant.client, program["id"], "wallet@example.com")
+    await held_in_wallet(db, tenant.business_id, issued["id"])
+    before = (await pass_row(db, tenant.business_id, issued["id"])).updated_at
+
+    await stamp(tenant.client, issued["id"])
+    pushed = await pushed_since(sync, recorder, issued["id"], before)
+
+    row = await pass_row(db, tenant.business_id, issued["id"])
+    assert row.updated_at == pushed.updated_at
+    assert row.push_due_at is None
+    assert row.push_error is None
+
+
+async def test_a_failed_push_is_retried_later_and_the_error_kept(
+    tenant: Tenant, db: Database, wallet: tuple[Recorder, PassSync]
+) -> None:
+    recorder, sync = wallet
+    recorder.down = True
+    program = await coffee_program(tenant.client)
+    issued = await card(tenant.client, program["id"], "offline@example.com")
+    await held_in_wallet(db, tenant.business_id, issued["id"])
+
+    before = (await pass_row(db, tenant.business_id, issued["id"])).updated_at
+
+    await stamp(tenant.client, issued["id"])
+    await pushed_since(sync, recorder, issued["id"], before)
+
+    row = await pass_row(db, tenant.business_id, issued["id"])
+    assert row.push_attempts == 1
+    assert "wallet unreachable" in (row.push_error or "")
+    assert row.push_due_at is not None
+    assert row.push_due_at > utcnow() + timedelta(seconds=0.5)
