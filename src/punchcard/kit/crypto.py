@@ -1,10 +1,14 @@
-"""Secrets the server must use again (webhook signing keys) are sealed with Fernet at rest.
+"""Secrets the server must use again (webhook signing keys) are sealed with Fernet at rest;
+tokens it must recognise again (wallet pass tokens) are HMACs under the same key.
 
 The key comes from PUNCHCARD_SECRET_KEY; without it a key is generated once into
 PUNCHCARD_SECRET_KEY_FILE so a laptop install works, and every process of that install
 shares it. Production sets the variable (the same on every machine).
 """
 
+import base64
+import hashlib
+import hmac
 import logging
 import os
 from functools import lru_cache
@@ -33,10 +37,26 @@ def _key_from_file(path: Path) -> bytes:
 
 
 @lru_cache
-def _fernet() -> Fernet:
+def _secret() -> bytes:
     settings = get_settings()
     key = settings.secret_key.encode() if settings.secret_key else None
-    return Fernet(key or _key_from_file(Path(settings.secret_key_file)))
+    return key or _key_from_file(Path(settings.secret_key_file))
+
+
+@lru_cache
+def _fernet() -> Fernet:
+    return Fernet(_secret())
+
+
+def token_for(purpose: str, subject: str) -> str:
+    """An unguessable, stable token for ``subject`` (e.g. a card id), derived from the secret
+    key: nothing to store, and tokens of one purpose are worthless for another."""
+    digest = hmac.new(_secret(), f"{purpose}:{subject}".encode(), hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
+
+
+def token_matches(purpose: str, subject: str, token: str) -> bool:
+    return hmac.compare_digest(token_for(purpose, subject), token)
 
 
 def seal(plaintext: str) -> str:
