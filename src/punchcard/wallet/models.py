@@ -34,7 +34,7 @@ class PassDesign(TenantMixin, Base):
 class WalletPass(TenantMixin, Base):
     """A card that lives in a wallet; ``id`` is the card's id (also the Apple serial number).
 
-    Created when a device registers it or a Google Wallet object is made for it. It is the
+    Created (``wallet.events.hold``) when the card is saved to a wallet or first opened. It is the
     push outbox too: the webhook fan-out (after commit) sets ``updated_at`` and ``push_due_at``
     for every event about the card, and the wallet worker pushes and clears ``push_due_at``.
     """

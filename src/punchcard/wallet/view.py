@@ -63,6 +63,7 @@ class PassView:
     program_id: str
     program_name: str
     customer_id: str
+    customer_source_id: str | None
     customer_name: str | None
     language: str | None  # the customer's, e.g. "de" or "pt-BR"
     stamps: int  # in the current round
@@ -132,6 +133,7 @@ async def load_pass_view(session: AsyncSession, business_id: str, card_id: str) 
         program_id=program.id,
         program_name=program.name,
         customer_id=customer.id,
+        customer_source_id=customer.source_id,
         customer_name=customer.name,
         language=customer.language,
         stamps=card.stamps,
