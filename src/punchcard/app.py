@@ -111,16 +111,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     idempotency_http.install(app)
     codes_api.install(app)
     code_lookups_http.install(app)
+    # Routes are matched in order: the hot paths (stamp, redeem) first.
     for router in (
+        cards_router,
+        voucher_codes_router,
+        vouchers_router,
         staff_router,
         businesses_router,
         programs_router,
-        voucher_codes_router,
-        vouchers_router,
         codes_api.router,
         code_lookups_router,
         customers_router,
-        cards_router,
         events_router,
         webhooks_router,
         hooks_router,

@@ -1,3 +1,8 @@
+from sqlalchemy import select
+
+from punchcard.cards.models import Stamp
+from punchcard.db.engine import Database
+from punchcard.events.models import Event
 from tests.conftest import Tenant
 from tests.support.factories import card, coffee_program, ok, problem, program, stamp, template
 
@@ -118,3 +123,34 @@ async def test_failed_goal_reward_rolls_back_the_whole_stamp(tenant: Tenant) -> 
 async def test_unknown_card_is_404(tenant: Tenant) -> None:
     problem(await tenant.client.post("/v1/cards/card_nope/stamps", json={}), 404, "card_not_found")
     problem(await tenant.client.post("/v1/cards/ZZZZZZZZ/stamps", json={}), 404, "card_not_found")
+
+
+async def test_every_stamp_call_writes_one_ledger_row_beside_its_events(
+    tenant: Tenant, db: Database
+) -> None:
+    api = tenant.client
+    the_card = await card(api, (await coffee_program(api))["id"])
+    await stamp(api, the_card["id"], 2)  # no goal: one event
+    await stamp(api, the_card["id"], 3)  # a goal: four events
+    async with db.transaction() as session:
+        ledger = (
+            await session.execute(
+                select(Stamp.count, Stamp.location_id).where(
+                    Stamp.business_id == tenant.business_id, Stamp.card_id == the_card["id"]
+                )
+            )
+        ).all()
+        types = await session.scalars(
+            select(Event.type)
+            .where(Event.business_id == tenant.business_id, Event.card_id == the_card["id"])
+            .order_by(Event.id)
+        )
+        assert sorted(ledger) == [(2, None), (3, None)]  # an owner key names no location
+        assert list(types) == [
+            "card_issued",
+            "stamp_added",
+            "stamp_added",
+            "goal_reached",
+            "reward_issued",
+            "voucher_issued",
+        ]

@@ -5,6 +5,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from punchcard.events.catalogue import EVENT_TYPES, PAYLOADS, sample
+from punchcard.events.payloads import EVENT_ROW_KEYS, event_row
+from punchcard.kit.clock import utcnow
 from tests.conftest import Tenant
 from tests.support.factories import card, coffee_program, ok, stamp
 
@@ -58,3 +60,15 @@ def test_every_sample_is_valid_and_fully_documented() -> None:
         body = sample(event_type)
         assert body["event"] == event_type
         assert _undocumented(PAYLOADS[event_type], body) == []
+
+
+def test_event_rows_fill_exactly_the_columns_the_hot_path_binds() -> None:
+    row = event_row(
+        "stamp_added",
+        business_id="biz_1",
+        at=utcnow(),
+        location_id=None,
+        staff_id=None,
+        customer=None,
+    )
+    assert tuple(row) == EVENT_ROW_KEYS

@@ -31,8 +31,12 @@ class Recorder:
 
 @pytest.fixture
 async def wallet(database_url: str, db: Database) -> AsyncIterator[tuple[Recorder, PassSync]]:
+    # A short webhook timeout: other tests' endpoints must not hold the fan-out up for long.
     settings = Settings(
-        database_url=database_url, webhook_poll_seconds=0.02, wallet_poll_seconds=0.02
+        database_url=database_url,
+        webhook_timeout_seconds=2,
+        webhook_poll_seconds=0.02,
+        wallet_poll_seconds=0.02,
     )
     recorder = Recorder()
     sync = PassSync(db, settings, [recorder])

@@ -1,15 +1,15 @@
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import func, select, update
 
 from punchcard.config import Settings
 from punchcard.db.engine import Database
 from punchcard.kit.clock import utcnow
 from punchcard.webhooks.dispatcher import Dispatcher
-from punchcard.webhooks.models import WebhookMessage
+from punchcard.webhooks.models import WebhookAttempt, WebhookMessage
 from tests.conftest import Tenant
 from tests.support.factories import ok
 from tests.support.receiver import Receiver, receiving
@@ -50,7 +50,26 @@ async def endpoint(tenant: Tenant, url: str, **fields: object) -> dict[str, obje
     return ok(await tenant.client.post("/v1/webhooks", json=body), 201)  # type: ignore[no-any-return]
 
 
-async def recorded(worker: Dispatcher, count: int, timeout: float = 30) -> None:
-    """Wait (bounded) until the dispatcher has recorded ``count`` attempts in total."""
-    async with asyncio.timeout(timeout), worker.progress:
-        await worker.progress.wait_for(lambda: worker.recorded >= count)
+async def settled(
+    worker: Dispatcher, check: Callable[[], Awaitable[bool]], timeout: float = 30
+) -> None:
+    """Wait (bounded) until ``check`` holds, checking again after each attempt the dispatcher
+    records (it also delivers other tests' leftovers, so counting its attempts is not enough)."""
+    async with asyncio.timeout(timeout):
+        while True:
+            seen = worker.recorded
+            if await check():
+                return
+            async with worker.progress:
+                await worker.progress.wait_for(lambda: worker.recorded > seen)  # noqa: B023
+
+
+async def recorded(worker: Dispatcher, tenant: Tenant, count: int) -> None:
+    """Wait until ``count`` attempts to the tenant's endpoints are recorded."""
+    attempts = select(func.count()).where(WebhookAttempt.business_id == tenant.business_id)
+
+    async def enough() -> bool:
+        async with worker.db.transaction() as session:
+            return (await session.scalar(attempts) or 0) >= count
+
+    await settled(worker, enough)

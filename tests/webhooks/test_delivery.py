@@ -59,7 +59,7 @@ async def test_receiver_down_then_up_gets_every_event_with_the_same_id(
     prg = await coffee_program(api)
     cards = [await card(api, prg["id"]) for _ in range(3)]
     await receiver.wait_for(3)
-    await recorded(dispatcher, 3)
+    await recorded(dispatcher, tenant, 3)
     failed = ok(
         await api.get(f"/v1/webhooks/{created['id']}/messages", params={"status": "pending"})
     )
@@ -77,7 +77,7 @@ async def test_receiver_down_then_up_gets_every_event_with_the_same_id(
     first, retried = deliveries[:3], deliveries[3:]
     assert sorted(d.webhook_id for d in first) == sorted(d.webhook_id for d in retried)
     assert {d.json["card"]["id"] for d in retried} == {c["id"] for c in cards}
-    await recorded(dispatcher, 6)
+    await recorded(dispatcher, tenant, 6)
     done = ok(
         await api.get(f"/v1/webhooks/{created['id']}/messages", params={"status": "succeeded"})
     )
@@ -91,7 +91,7 @@ async def test_redirect_counts_as_failure(
     receiver.responder = lambda d: web.Response(status=302, headers={"Location": "/elsewhere"})
     await card(tenant.client, (await coffee_program(tenant.client))["id"])
     await receiver.wait_for(1)
-    await recorded(dispatcher, 1)
+    await recorded(dispatcher, tenant, 1)
     [message] = ok(await tenant.client.get(f"/v1/webhooks/{created['id']}/messages"))["data"]
     assert (message["status"], message["last_status_code"]) == ("pending", 302)
     assert [d.path for d in receiver.deliveries] == ["/hooks"]  # the redirect was not followed
@@ -105,7 +105,7 @@ async def test_retry_after_is_honoured(
     before = utcnow()
     await card(tenant.client, (await coffee_program(tenant.client))["id"])
     await receiver.wait_for(1)
-    await recorded(dispatcher, 1)
+    await recorded(dispatcher, tenant, 1)
     async with db.transaction() as session:
         message = (
             await session.scalars(
@@ -140,7 +140,7 @@ async def test_slow_receiver_times_out_and_is_logged(
     created = await endpoint(tenant, receiver.url())
     receiver.hold = asyncio.Event()  # never answers within the dispatcher's 2 s timeout
     await card(tenant.client, (await coffee_program(tenant.client))["id"])
-    await recorded(dispatcher, 1)
+    await recorded(dispatcher, tenant, 1)
     receiver.hold.set()
     [message] = ok(await tenant.client.get(f"/v1/webhooks/{created['id']}/messages"))["data"]
     assert (message["status"], message["last_error"]) == ("pending", "timeout")
@@ -187,12 +187,12 @@ async def test_test_event_replay_and_recover(
     [delivery] = await receiver.wait_for(1)
     assert delivery.json["test"] is True
     assert delivery.json["event"] == "goal_reached"
-    await recorded(dispatcher, 1)
+    await recorded(dispatcher, tenant, 1)
     replayed = ok(await api.post(f"/v1/webhooks/{created['id']}/messages/{sent['id']}/replay"), 202)
     assert replayed["status"] == "pending"
     again = (await receiver.wait_for(2))[1]
     assert again.webhook_id == delivery.webhook_id
-    await recorded(dispatcher, 2)
+    await recorded(dispatcher, tenant, 2)
 
     ok(await api.patch(f"/v1/webhooks/{created['id']}", json={"enabled": False}))
     await endpoint(tenant, receiver.url("/witness"))
@@ -220,7 +220,7 @@ async def test_ordered_endpoint_holds_a_cards_events_behind_a_failure(
     for count in (1, 2, 3):
         await stamp(api, the_card["id"], count)
     await receiver.wait_for(1)
-    await recorded(dispatcher, 1)
+    await recorded(dispatcher, tenant, 1)
     assert [d.json["stamp"]["count"] for d in receiver.deliveries] == [1]  # 2 and 3 wait
     receiver.responder = None
     await make_due(db, tenant.business_id)

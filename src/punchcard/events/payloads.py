@@ -47,6 +47,20 @@ def voucher_part(voucher: Any) -> Part:
     }
 
 
+# The columns ``event_row`` fills (dispatched_at is the dispatcher's).
+EVENT_ROW_KEYS = (
+    "business_id",
+    "id",
+    "type",
+    "created_at",
+    "location_id",
+    "customer_id",
+    "card_id",
+    "voucher_id",
+    "payload",
+)
+
+
 def event_row(
     event_type: str,
     *,
