@@ -2,12 +2,14 @@
 
 import asyncio
 from collections.abc import AsyncIterator
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
+from sqlalchemy import func, select
 
 from punchcard.config import Settings
 from punchcard.db.engine import Database
+from punchcard.events.models import Event
 from punchcard.kit.clock import utcnow
 from punchcard.wallet.models import WalletPass
 from punchcard.wallet.sync import PassRef, PassSync
@@ -61,24 +63,31 @@ async def pass_row(db: Database, business_id: str, card_id: str) -> WalletPass:
     return row
 
 
-async def pushed_since(
-    sync: PassSync, recorder: Recorder, card_id: str, since: datetime
-) -> PassRef:
-    """The first push of a version of the card newer than ``since``, once every push
-    begun so far is settled (one recorder serves one sync, so calls and settles pair up)."""
-
-    def found() -> PassRef | None:
-        return next(
-            (r for r in recorder.calls if r.card_id == card_id and r.updated_at > since), None
-        )
-
-    async with asyncio.timeout(30), sync.progress:
-        await sync.progress.wait_for(
-            lambda: found() is not None and sync.pushed >= len(recorder.calls)
-        )
-    ref = found()
-    assert ref is not None
-    return ref
+async def final_push(
+    sync: PassSync, recorder: Recorder, db: Database, tenant: Tenant, card_id: str
+) -> WalletPass:
+    """The card's row once every event about it is fanned out and the push of its final
+    version is settled; checked again after each push the sync finishes."""
+    undispatched = select(func.count()).where(
+        Event.business_id == tenant.business_id,
+        Event.card_id == card_id,
+        Event.dispatched_at.is_(None),
+    )
+    async with asyncio.timeout(30):
+        while True:
+            seen = sync.pushed
+            async with db.transaction() as session:
+                waiting = await session.scalar(undispatched)
+                row = await session.get(WalletPass, (tenant.business_id, card_id))
+            assert row is not None
+            settled = row.push_due_at is None or row.push_attempts > 0
+            pushed = any(
+                r.card_id == card_id and r.updated_at == row.updated_at for r in recorder.calls
+            )
+            if not waiting and settled and pushed and sync.pushed >= len(recorder.calls):
+                return row
+            async with sync.progress:
+                await sync.progress.wait_for(lambda: sync.pushed > seen)  # noqa: B023
 
 
 async def test_a_stamp_on_a_card_in_a_wallet_is_pushed_with_a_new_version(
@@ -91,10 +100,9 @@ async def test_a_stamp_on_a_card_in_a_wallet_is_pushed_with_a_new_version(
     before = (await pass_row(db, tenant.business_id, issued["id"])).updated_at
 
     await stamp(tenant.client, issued["id"])
-    pushed = await pushed_since(sync, recorder, issued["id"], before)
+    row = await final_push(sync, recorder, db, tenant, issued["id"])
 
-    row = await pass_row(db, tenant.business_id, issued["id"])
-    assert row.updated_at == pushed.updated_at
+    assert row.updated_at > before
     assert row.push_due_at is None
     assert row.push_error is None
 
@@ -108,13 +116,10 @@ async def test_a_failed_push_is_retried_later_and_the_error_kept(
     issued = await card(tenant.client, program["id"], "offline@example.com")
     await held_in_wallet(db, tenant.business_id, issued["id"])
 
-    before = (await pass_row(db, tenant.business_id, issued["id"])).updated_at
-
     await stamp(tenant.client, issued["id"])
-    await pushed_since(sync, recorder, issued["id"], before)
+    row = await final_push(sync, recorder, db, tenant, issued["id"])
 
-    row = await pass_row(db, tenant.business_id, issued["id"])
-    assert row.push_attempts == 1
+    assert row.push_attempts >= 1  # a slow machine may have retried once already
     assert "wallet unreachable" in (row.push_error or "")
     assert row.push_due_at is not None
     assert row.push_due_at > utcnow() + timedelta(seconds=0.5)
