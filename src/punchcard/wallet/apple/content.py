@@ -7,7 +7,7 @@ customer's language, since they change with every update."""
 from typing import Any
 
 from punchcard.config import Settings
-from punchcard.kit.clock import isoformat_z
+from punchcard.kit.clock import isoformat_z, utcnow
 from punchcard.kit.crypto import token_for
 from punchcard.wallet import i18n
 from punchcard.wallet.apple.serials import serial_number
@@ -144,6 +144,8 @@ def pass_json(view: PassView, identity: SigningIdentity, settings: Settings) -> 
     }
     if view.card_expires_at is not None:
         content["expirationDate"] = isoformat_z(view.card_expires_at)
-    if view.card_status == "expired":
+    if view.card_status == "expired" or (
+        view.card_expires_at is not None and view.card_expires_at <= utcnow()
+    ):
         content["voided"] = True
     return content

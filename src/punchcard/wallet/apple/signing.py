@@ -20,6 +20,7 @@ from punchcard.wallet.apple.models import AppleSigning
 
 # Apple requires the signing time attribute (cryptography adds it with the other standard
 # signed attributes) and the manifest's exact bytes (Binary: no CRLF canonicalisation).
+PKCS7PrivateKey = rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey
 _SIGN_OPTIONS = [pkcs7.PKCS7Options.DetachedSignature, pkcs7.PKCS7Options.Binary]
 
 
@@ -28,7 +29,7 @@ class SigningIdentity:
     pass_type_identifier: str
     team_identifier: str
     certificate: x509.Certificate
-    key: pkcs7.PKCS7PrivateKeyTypes
+    key: PKCS7PrivateKey
     wwdr: x509.Certificate
 
     def sign(self, manifest: bytes) -> bytes:
@@ -56,10 +57,10 @@ def parse_certificate(pem: bytes) -> x509.Certificate:
 
 
 @lru_cache(maxsize=256)
-def parse_key(pem: bytes, password: bytes | None = None) -> pkcs7.PKCS7PrivateKeyTypes:
+def parse_key(pem: bytes, password: bytes | None = None) -> PKCS7PrivateKey:
     """Raises ValueError (or TypeError for a password mismatch) when ``pem`` is not a usable key."""
     key = serialization.load_pem_private_key(pem, password)
-    if not isinstance(key, rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey):
+    if not isinstance(key, PKCS7PrivateKey):
         raise ValueError("the key must be an RSA or EC private key")
     return key
 
