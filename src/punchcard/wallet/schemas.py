@@ -10,10 +10,11 @@ from PIL import Image, UnidentifiedImageError
 from pydantic import (
     AfterValidator,
     AnyUrl,
+    BeforeValidator,
     Field,
     PlainSerializer,
-    StringConstraints,
     UrlConstraints,
+    WithJsonSchema,
 )
 
 from punchcard.kit.schemas import Input, Name, Output, Text
@@ -34,7 +35,11 @@ def _color(value: str) -> str:
     return value.upper()
 
 
-def _png(value: str) -> bytes:
+def _png(value: object) -> bytes:
+    if not isinstance(value, str):
+        raise ValueError("a PNG image as base64 text")
+    if len(value) > MAX_IMAGE_BYTES * 4 // 3 + 4:
+        raise ValueError(f"at most {MAX_IMAGE_BYTES // 1024} KiB")
     try:
         data = base64.b64decode(value, validate=True)
     except binascii.Error as exc:
@@ -63,7 +68,11 @@ Png = Annotated[
     Field(description="A PNG image, base64-encoded."),
     PlainSerializer(lambda data: base64.b64encode(data).decode(), return_type=str),
 ]
-PngIn = Annotated[str, StringConstraints(max_length=MAX_IMAGE_BYTES * 2), AfterValidator(_png)]
+PngIn = Annotated[
+    bytes,
+    BeforeValidator(_png),
+    WithJsonSchema({"type": "string", "contentEncoding": "base64"}),
+]
 WebsiteUrl = Annotated[AnyUrl, UrlConstraints(max_length=500, allowed_schemes=["http", "https"])]
 BarcodeFormat = Literal["qr", "code128", "pdf417", "aztec"]
 
