@@ -58,7 +58,8 @@ def build_pkpass(view: PassView, identity: SigningIdentity, settings: Settings) 
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
         for name, data in files.items():
-            # PNGs are compressed already: storing them saves time and loses nothing.
-            method = zipfile.ZIP_STORED if name.endswith(".png") else zipfile.ZIP_DEFLATED
+            # Only pass.json is worth compressing: PNGs and the signature are dense already,
+            # and the rest is a few hundred bytes (a compressor costs more to set up than it saves).
+            method = zipfile.ZIP_DEFLATED if name == "pass.json" else zipfile.ZIP_STORED
             archive.writestr(name, data, compress_type=method)
     return out.getvalue()
