@@ -51,13 +51,11 @@ def pem_text(value: str) -> bytes:
     return Path(value).expanduser().read_bytes()
 
 
-@lru_cache(maxsize=256)
 def parse_certificate(pem: bytes) -> x509.Certificate:
     """Raises ValueError when ``pem`` is not a PEM certificate."""
     return x509.load_pem_x509_certificate(pem)
 
 
-@lru_cache(maxsize=256)
 def parse_key(pem: bytes, password: bytes | None = None) -> PKCS7PrivateKey:
     """Raises ValueError (or TypeError for a password mismatch) when ``pem`` is not a usable key."""
     key = serialization.load_pem_private_key(pem, password)
@@ -73,7 +71,7 @@ def subject_attribute(certificate: x509.Certificate, oid: x509.ObjectIdentifier)
     return str(values[0].value) if values else None
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=256)  # by the texts: parsing a key costs far more than signing with it
 def _identity(
     pass_type_identifier: str,
     team_identifier: str,

@@ -51,7 +51,9 @@ def _key(data: AppleSigningIn) -> signing.PKCS7PrivateKey:
         raise _invalid("invalid_key", "key", message) from exc
 
 
-def _identifier(given: str | None, certificate: x509.Certificate, oid: Any, field: str) -> str:
+def _identifier(
+    given: str | None, certificate: x509.Certificate, oid: x509.ObjectIdentifier, field: str
+) -> str:
     found = signing.subject_attribute(certificate, oid)
     if given and found and given != found:
         message = f"the certificate is for '{found}', not '{given}'"
