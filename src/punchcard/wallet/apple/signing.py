@@ -1,8 +1,8 @@
 """Who signs Apple passes: a pass type certificate, its private key and Apple's WWDR intermediate.
 
 A business may upload its own identity (table ``wallet_apple_signing``); otherwise the global one
-from settings signs (``PUNCHCARD_APPLE_*``, each a file path or inline PEM text). Parsed keys and
-certificates are cached by their text: parsing a key costs far more than signing with it."""
+from settings signs (``PUNCHCARD_APPLE_*``, each a file path or inline PEM text). Parsed
+identities are cached by their texts: parsing a key costs far more than signing with it."""
 
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,9 +18,9 @@ from punchcard.config import Settings
 from punchcard.kit.crypto import unseal
 from punchcard.wallet.apple.models import AppleSigning
 
+PKCS7PrivateKey = rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey
 # Apple requires the signing time attribute (cryptography adds it with the other standard
 # signed attributes) and the manifest's exact bytes (Binary: no CRLF canonicalisation).
-PKCS7PrivateKey = rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey
 _SIGN_OPTIONS = [pkcs7.PKCS7Options.DetachedSignature, pkcs7.PKCS7Options.Binary]
 
 
@@ -71,7 +71,7 @@ def subject_attribute(certificate: x509.Certificate, oid: x509.ObjectIdentifier)
     return str(values[0].value) if values else None
 
 
-@lru_cache(maxsize=256)  # by the texts: parsing a key costs far more than signing with it
+@lru_cache(maxsize=256)
 def _identity(
     pass_type_identifier: str,
     team_identifier: str,
