@@ -142,6 +142,8 @@ def write_job(job: Path, count: int) -> None:
         content = json.loads(files.pop("pass.json"))
         digests = {}
         for name, data in files.items():
+            if name.endswith(".strings"):  # passkit-generator reads (and writes) them as UTF-8
+                data = data.decode("utf-16").encode()
             digest = hashlib.sha256(data).hexdigest()
             (blobs / digest).write_bytes(data)
             digests[name] = digest
@@ -159,11 +161,13 @@ def verified(pkpass: Path, job: Path) -> str:
     with zipfile.ZipFile(pkpass) as archive:
         (job / "signature").write_bytes(archive.read("signature"))
         (job / "manifest.json").write_bytes(archive.read("manifest.json"))
+        names = sorted(archive.namelist())
     command = ["openssl", "cms", "-verify", "-binary", "-inform", "DER", "-purpose", "any"]
     command += ["-in", str(job / "signature"), "-content", str(job / "manifest.json")]
     command += ["-CAfile", str(job / "root.pem"), "-out", os.devnull]
     result = subprocess.run(command, capture_output=True, check=False)
-    return "signature verified" if result.returncode == 0 else "SIGNATURE NOT VERIFIED"
+    outcome = "signature verified" if result.returncode == 0 else "SIGNATURE NOT VERIFIED"
+    return f"{outcome}; {len(names)} files: {' '.join(names)}"
 
 
 def node_modules() -> None:

@@ -98,10 +98,10 @@ async def test_a_german_customer_gets_german_values_and_labels(
         "Noch 3 Stempel bis Free cookie"
     )
     assert field(content, "headerFields", "stamps")["label"] == "stamps"  # a strings key
-    german = files["de.lproj/pass.strings"].decode()
+    german = files["de.lproj/pass.strings"].decode("utf-16")
     assert '"stamps" = "Stempel";' in german
     assert '"reward_ready_message" = "Prämie bereit: %@";' in german
-    assert '"stamps" = "Stamps";' in files["en.lproj/pass.strings"].decode()
+    assert '"stamps" = "Stamps";' in files["en.lproj/pass.strings"].decode("utf-16")
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ Static labels are keys into ``xx.lproj/pass.strings`` (Wallet shows them in the 
 language); values that come from data (the next reward, voucher codes) are written in the
 customer's language, since they change with every update."""
 
+import codecs
 from typing import Any
 
 from punchcard.config import Settings
@@ -27,11 +28,12 @@ REWARD_READY_MESSAGE = "reward_ready_message"
 
 
 def pass_strings(language: str) -> bytes:
-    """``xx.lproj/pass.strings``: every catalogue word, as Wallet's strings file format."""
+    """``xx.lproj/pass.strings``: every catalogue word, in Apple's strings file format and in
+    UTF-16 with a byte order mark, the encoding Apple documents for strings files."""
     words = dict(i18n.CATALOGUE[language])
     words[REWARD_READY_MESSAGE] = f"{words['reward_ready']}: %@"
     lines = (f'"{_quoted(key)}" = "{_quoted(value)}";' for key, value in words.items())
-    return ("\n".join(lines) + "\n").encode()
+    return codecs.BOM_UTF16_LE + ("\n".join(lines) + "\n").encode("utf-16-le")
 
 
 def _quoted(value: str) -> str:
