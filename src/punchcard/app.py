@@ -31,6 +31,7 @@ from punchcard.staff.api import router as staff_router
 from punchcard.vouchers.api import router as vouchers_router
 from punchcard.vouchers.code_api import router as voucher_codes_router
 from punchcard.vouchers.tasks import sweep_forever
+from punchcard.wallet.apple.web_service import router as passkit_router
 from punchcard.wallet.pushers import configured_pushers
 from punchcard.wallet.sync import PassSync
 from punchcard.webhooks.api import event_types_router, hooks_router, webhooks_router
@@ -129,6 +130,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         pos_inbound_router,
     ):
         app.include_router(router, prefix="/v1")  # flat: each nesting level costs every request
+    app.include_router(passkit_router)  # public: devices authenticate with the pass's token
     _document_webhooks(app)
 
     @app.get("/healthz", include_in_schema=False)
