@@ -28,9 +28,9 @@ passes = table_of(WalletPass)
 TOKEN_PURPOSE = "apple-pass"
 SCHEME = "ApplePass "
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-# Versions come from the clock inside concurrent transactions, so one committed a moment
-# later may carry an earlier version: look back this far. A device re-fetching a pass it has
-# costs a 304; a missed update would leave a stale card.
+# Versions come from the clock inside concurrent transactions, so a change committed after a
+# device asked may carry a version from a moment before: a tag never passes "now less this
+# margin". A device re-fetching a pass it has costs a 304; a missed update is a stale card.
 UPDATED_SINCE_MARGIN = timedelta(seconds=5)
 LOG_LINES = 20  # a device's log batch, at most this many lines ...
 LOG_LINE_CHARS = 500  # ... of at most this many characters each
@@ -121,10 +121,11 @@ async def unregister(
 
 
 async def updated_serials(
-    session: AsyncSession, *, device: str, pass_type: str, since: datetime | None
+    session: AsyncSession, *, device: str, pass_type: str, since: datetime | None, now: datetime
 ) -> tuple[list[str], datetime | None]:
-    """Serial numbers of the device's passes updated after ``since`` (less the margin), and
-    the newest of their versions; ``since`` None: all of them."""
+    """Serial numbers of the device's passes with versions after ``since`` (all of them if
+    None), and the version to ask from next time: the newest of theirs, or ``now`` less the
+    margin if that is earlier, so changes still committing now are listed next time."""
     query = (
         select(registrations.c.business_id, registrations.c.card_id, passes.c.updated_at)
         .join(
@@ -138,10 +139,13 @@ async def updated_serials(
         )
     )
     if since is not None:
-        query = query.where(passes.c.updated_at > since - UPDATED_SINCE_MARGIN)
+        query = query.where(passes.c.updated_at > since)
     rows = (await session.execute(query)).all()
+    if not rows:
+        return [], None
+    newest = max(version for *_, version in rows)
     serials = [serial_number(business_id, card_id) for business_id, card_id, _ in rows]
-    return serials, max((version for *_, version in rows), default=None)
+    return serials, min(newest, now - UPDATED_SINCE_MARGIN)
 
 
 def record_device_log(lines: list[str]) -> None:

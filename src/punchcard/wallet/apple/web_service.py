@@ -61,12 +61,12 @@ async def updated_passes(
     ] = None,
 ) -> object:
     since = service.version_of(passes_updated_since) if passes_updated_since else None
-    serials, newest = await service.updated_serials(
-        session, device=device, pass_type=pass_type, since=since
+    serials, next_since = await service.updated_serials(
+        session, device=device, pass_type=pass_type, since=since, now=utcnow()
     )
-    if newest is None:
+    if next_since is None:
         return Response(status_code=204)
-    return SerialNumbersOut(serial_numbers=serials, last_updated=service.tag_of(newest))
+    return SerialNumbersOut(serial_numbers=serials, last_updated=service.tag_of(next_since))
 
 
 @router.delete(REGISTRATION, summary="Unregister a device from a pass's updates")
