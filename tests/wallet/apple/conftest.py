@@ -1,5 +1,5 @@
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 
 import pytest
 
@@ -10,6 +10,8 @@ from punchcard.wallet.sync import PassSync
 from punchcard.webhooks.dispatcher import Dispatcher
 from tests.support.fake_apns import FakeApns, fake_apns
 
+StartWorker = Callable[[], Awaitable[PassSync]]
+
 
 @pytest.fixture(scope="session")
 async def apns(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[FakeApns]:
@@ -18,9 +20,11 @@ async def apns(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[FakeAp
 
 
 @pytest.fixture
-async def pass_sync(database_url: str, db: Database, apns: FakeApns) -> AsyncIterator[PassSync]:
-    """The worker's side, as `punchcard worker` runs it: the webhook fan-out marks changed
-    passes and PassSync pushes them through the configured pushers (APNs: the fake)."""
+async def start_worker(
+    database_url: str, db: Database, apns: FakeApns
+) -> AsyncIterator[StartWorker]:
+    """Starts the worker's side, as `punchcard worker` runs it: the webhook fan-out marks
+    changed passes and PassSync pushes them through the configured pushers (APNs: the fake)."""
     settings = apns.settings(
         database_url=database_url, webhook_poll_seconds=0.02, wallet_poll_seconds=0.02
     )
@@ -28,11 +32,19 @@ async def pass_sync(database_url: str, db: Database, apns: FakeApns) -> AsyncIte
     assert isinstance(pusher, ApplePusher)
     sync = PassSync(db, settings, [pusher])
     stop = asyncio.Event()
-    tasks = [
-        asyncio.create_task(sync.run(stop)),
-        asyncio.create_task(Dispatcher(db, settings).run(stop)),
-    ]
-    yield sync
+    tasks: list[asyncio.Task[None]] = []
+
+    async def start() -> PassSync:
+        tasks.append(asyncio.create_task(sync.run(stop)))
+        tasks.append(asyncio.create_task(Dispatcher(db, settings).run(stop)))
+        return sync
+
+    yield start
     stop.set()
     await asyncio.wait_for(asyncio.gather(*tasks), 30)
     await pusher.apns.close()
+
+
+@pytest.fixture
+async def pass_sync(start_worker: StartWorker) -> PassSync:
+    return await start_worker()

@@ -12,11 +12,11 @@ from punchcard.kit.clock import utcnow
 from punchcard.wallet.apple.models import DeviceRegistration
 from punchcard.wallet.apple.service import tag_of
 from punchcard.wallet.models import WalletPass
-from punchcard.wallet.sync import PassSync
 from tests.conftest import Tenant
 from tests.support.factories import card, coffee_program, ok, problem, stamp
 from tests.support.fake_apns import FakeApns
 from tests.support.passkit import PASS_TYPE, ApplePass, WalletDevice, device_of
+from tests.wallet.apple.conftest import StartWorker
 
 
 async def apple_pass(tenant: Tenant) -> ApplePass:
@@ -141,7 +141,7 @@ async def test_a_malformed_tag_is_422(tenant: Tenant) -> None:
 
 
 async def test_a_device_learns_which_passes_changed_since_its_tag(
-    tenant: Tenant, db: Database, apns: FakeApns, pass_sync: PassSync
+    tenant: Tenant, db: Database, apns: FakeApns, start_worker: StartWorker
 ) -> None:
     held = await apple_pass(tenant)
     device = device_of(tenant.client)
@@ -154,6 +154,7 @@ async def test_a_device_learns_which_passes_changed_since_its_tag(
     assert listed == {"serialNumbers": [held.serial], "lastUpdated": tag_of(an_hour_ago)}
     assert (await device.updated_since(listed["lastUpdated"])).status_code == 204
 
+    await start_worker()  # from here on, committed changes are pushed
     await stamp(tenant.client, held.card_id)
     await apns.wait_for_push(device.push_token)
     changed = ok(await device.updated_since(listed["lastUpdated"]))
