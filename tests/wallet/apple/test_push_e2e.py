@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from punchcard.db.engine import Database
 from punchcard.kit.clock import utcnow
-from punchcard.wallet.apple.models import DeviceRegistration
+from punchcard.wallet.apple.registrations import DeviceRegistration
 from punchcard.wallet.models import WalletPass
 from punchcard.wallet.sync import PassSync
 from tests.conftest import Tenant

@@ -9,7 +9,7 @@ from sqlalchemy import func, select, update
 from punchcard.db.engine import Database
 from punchcard.events.models import Event
 from punchcard.kit.clock import utcnow
-from punchcard.wallet.apple.models import DeviceRegistration
+from punchcard.wallet.apple.registrations import DeviceRegistration
 from punchcard.wallet.apple.service import tag_of
 from punchcard.wallet.models import WalletPass
 from tests.conftest import Tenant

@@ -7,7 +7,7 @@ from sqlalchemy import delete, select, tuple_
 from punchcard.db.base import table_of
 from punchcard.db.engine import Database
 from punchcard.wallet.apple.apns import Apns
-from punchcard.wallet.apple.models import DeviceRegistration
+from punchcard.wallet.apple.registrations import DeviceRegistration
 from punchcard.wallet.sync import PassRef
 
 registrations = table_of(DeviceRegistration)

@@ -17,7 +17,7 @@ from punchcard.kit.errors import Unauthorized
 from punchcard.kit.ids import new_id
 from punchcard.kit.sql import insert_ignoring_conflicts
 from punchcard.wallet import events as wallet_events
-from punchcard.wallet.apple.models import DeviceRegistration
+from punchcard.wallet.apple.registrations import DeviceRegistration
 from punchcard.wallet.apple.serials import parse_serial, serial_number
 from punchcard.wallet.models import WalletPass
 from punchcard.wallet.view import load_pass_view

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Header, Path, Query, Response
 from punchcard.kit.clock import utcnow
 from punchcard.kit.http import Session
 from punchcard.wallet.apple import service
-from punchcard.wallet.apple.schemas import DeviceLogIn, RegistrationIn, SerialNumbersOut
+from punchcard.wallet.apple.web_schemas import DeviceLogIn, RegistrationIn, SerialNumbersOut
 
 router = APIRouter(prefix="/passkit/v1", tags=["Apple Wallet web service"])
 
