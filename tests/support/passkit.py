@@ -8,8 +8,11 @@ import httpx
 
 from punchcard.kit.crypto import token_for
 from punchcard.wallet.apple.serials import serial_number
+from tests.conftest import Tenant
+from tests.support.factories import card, coffee_program, ok
+from tests.support.pass_certs import PASS_TYPE_IDENTIFIER
 
-PASS_TYPE = "pass.dev.punchcard.test"
+PASS_TYPE = PASS_TYPE_IDENTIFIER  # what the test signing identity signs
 BASE = "/passkit/v1"
 
 
@@ -52,6 +55,14 @@ class WalletDevice:
     async def unregister(self, held: ApplePass) -> httpx.Response:
         return await self.client.delete(self._path(held), headers=self._auth(held.token))
 
+    async def fetch(
+        self, held: ApplePass, if_modified_since: str | None = None, pass_type: str = PASS_TYPE
+    ) -> httpx.Response:
+        headers = self._auth(held.token)
+        if if_modified_since:
+            headers["If-Modified-Since"] = if_modified_since
+        return await self.client.get(f"{BASE}/passes/{pass_type}/{held.serial}", headers=headers)
+
     async def updated_since(self, tag: str | None = None) -> httpx.Response:
         params = {"passesUpdatedSince": tag} if tag else {}
         return await self.client.get(
@@ -62,3 +73,19 @@ class WalletDevice:
 def device_of(api: httpx.AsyncClient) -> WalletDevice:
     """A device reaching the same server as ``api``, without its staff credentials."""
     return WalletDevice(httpx.AsyncClient(transport=api._transport, base_url=str(api.base_url)))
+
+
+async def apple_pass(tenant: Tenant) -> ApplePass:
+    """A new card's pass (coffee program) in the tenant's business."""
+    program = await coffee_program(tenant.client)
+    issued = await card(tenant.client, program["id"])
+    return ApplePass(tenant.business_id, issued["id"])
+
+
+async def held_on(tenant: Tenant, devices: int) -> tuple[ApplePass, list[WalletDevice]]:
+    """A new card's pass, registered on this many devices."""
+    held = await apple_pass(tenant)
+    phones = [device_of(tenant.client) for _ in range(devices)]
+    for phone in phones:
+        ok(await phone.register(held), 201)
+    return held, phones

@@ -12,9 +12,9 @@ from punchcard.wallet.apple.registrations import DeviceRegistration
 from punchcard.wallet.models import WalletPass
 from punchcard.wallet.sync import PassSync
 from tests.conftest import Tenant
-from tests.support.factories import card, coffee_program, ok, stamp
+from tests.support.factories import stamp
 from tests.support.fake_apns import FakeApns
-from tests.support.passkit import PASS_TYPE, ApplePass, WalletDevice, device_of
+from tests.support.passkit import PASS_TYPE, ApplePass, held_on
 
 
 async def until(sync: PassSync, check: Callable[[], Awaitable[bool]], timeout: float = 30) -> None:
@@ -26,16 +26,6 @@ async def until(sync: PassSync, check: Callable[[], Awaitable[bool]], timeout: f
                 if await check():
                     return
                 await sync.progress.wait_for(lambda seen=settled: sync.pushed > seen)
-
-
-async def held_on(tenant: Tenant, devices: int) -> tuple[ApplePass, list[WalletDevice]]:
-    program = await coffee_program(tenant.client)
-    issued = await card(tenant.client, program["id"])
-    held = ApplePass(tenant.business_id, issued["id"])
-    phones = [device_of(tenant.client) for _ in range(devices)]
-    for phone in phones:
-        ok(await phone.register(held), 201)
-    return held, phones
 
 
 async def push_tokens_of(db: Database, held: ApplePass) -> set[str]:

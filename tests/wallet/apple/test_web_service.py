@@ -2,6 +2,7 @@
 
 import logging
 from datetime import datetime, timedelta
+from email.utils import format_datetime
 
 import pytest
 from sqlalchemy import func, select, update
@@ -13,16 +14,11 @@ from punchcard.wallet.apple.registrations import DeviceRegistration
 from punchcard.wallet.apple.service import tag_of
 from punchcard.wallet.models import WalletPass
 from tests.conftest import Tenant
-from tests.support.factories import card, coffee_program, ok, problem, stamp
+from tests.support.factories import ok, problem, stamp
 from tests.support.fake_apns import FakeApns
-from tests.support.passkit import PASS_TYPE, ApplePass, WalletDevice, device_of
+from tests.support.passkit import PASS_TYPE, ApplePass, WalletDevice, apple_pass, device_of, held_on
+from tests.support.pkpass import pass_json, unzip
 from tests.wallet.apple.conftest import StartWorker
-
-
-async def apple_pass(tenant: Tenant) -> ApplePass:
-    program = await coffee_program(tenant.client)
-    issued = await card(tenant.client, program["id"])
-    return ApplePass(tenant.business_id, issued["id"])
 
 
 async def events_of(db: Database, held: ApplePass, event_type: str) -> int:
@@ -181,10 +177,68 @@ async def test_a_change_committed_just_after_a_listing_with_an_earlier_version_i
     )
 
 
-async def test_an_unregistered_device_is_no_longer_listed(tenant: Tenant, db: Database) -> None:
+async def test_registering_a_pass_type_the_business_does_not_sign_is_404(tenant: Tenant) -> None:
     held = await apple_pass(tenant)
     device = device_of(tenant.client)
-    ok(await device.register(held), 201)
+
+    response = await device.client.post(
+        f"/passkit/v1/devices/{device.library_id}/registrations/pass.other.type/{held.serial}",
+        json={"pushToken": device.push_token},
+        headers={"Authorization": f"ApplePass {held.token}"},
+    )
+
+    problem(response, 404, "pass_type_not_found")
+
+
+async def test_the_latest_pass_comes_with_last_modified_and_304_while_unchanged(
+    tenant: Tenant, db: Database
+) -> None:
+    held, [device] = await held_on(tenant, devices=1)
+    version = utcnow().replace(microsecond=250_000) - timedelta(minutes=10)
+    await set_version(db, held, version)
+
+    fetched = await device.fetch(held)
+
+    assert fetched.status_code == 200
+    assert fetched.headers["content-type"] == "application/vnd.apple.pkpass"
+    assert fetched.headers["last-modified"] == format_datetime(version, usegmt=True)
+    assert pass_json(unzip(fetched.content))["serialNumber"] == held.serial
+    last_modified = fetched.headers["last-modified"]
+    assert (await device.fetch(held, if_modified_since=last_modified)).status_code == 304
+
+    await set_version(db, held, version + timedelta(seconds=1))
+    assert (await device.fetch(held, if_modified_since=last_modified)).status_code == 200
+    assert (await device.fetch(held, if_modified_since="not a date")).status_code == 200
+
+
+async def test_fetching_the_pass_emits_card_opened_at_most_once_an_hour(
+    tenant: Tenant, db: Database
+) -> None:
+    held, [device] = await held_on(tenant, devices=1)
+
+    for _ in range(3):
+        assert (await device.fetch(held)).status_code == 200
+
+    assert await events_of(db, held, "card_opened") == 1
+    events = ok(await tenant.client.get("/v1/events", params={"type": "card_opened"}))
+    assert events["data"][0]["wallet"] == "apple"
+
+
+async def test_fetching_needs_the_pass_token_and_the_business_pass_type(tenant: Tenant) -> None:
+    held = await apple_pass(tenant)
+    other = await apple_pass(tenant)
+    device = device_of(tenant.client)
+
+    wrong = await device.client.get(
+        f"/passkit/v1/passes/{PASS_TYPE}/{held.serial}",
+        headers={"Authorization": f"ApplePass {other.token}"},
+    )
+    problem(wrong, 401, "apple_pass_unauthorized")
+    problem(await device.fetch(held, pass_type="pass.other.type"), 404, "pass_type_not_found")
+
+
+async def test_an_unregistered_device_is_no_longer_listed(tenant: Tenant, db: Database) -> None:
+    held, [device] = await held_on(tenant, devices=1)
 
     assert (await device.unregister(held)).status_code == 200
 

@@ -11,14 +11,17 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from punchcard.config import Settings
 from punchcard.db.base import table_of
 from punchcard.kit.crypto import token_matches
-from punchcard.kit.errors import Unauthorized
+from punchcard.kit.errors import NotFound, Unauthorized
 from punchcard.kit.ids import new_id
 from punchcard.kit.sql import insert_ignoring_conflicts
 from punchcard.wallet import events as wallet_events
+from punchcard.wallet.apple.passes import pkpass_for_card
 from punchcard.wallet.apple.registrations import DeviceRegistration
 from punchcard.wallet.apple.serials import parse_serial, serial_number
+from punchcard.wallet.apple.signing import signing_identity
 from punchcard.wallet.models import WalletPass
 from punchcard.wallet.view import load_pass_view
 
@@ -55,6 +58,21 @@ def authenticate(serial: str, authorization: str | None) -> PassHolder:
     return PassHolder(*parsed)
 
 
+@dataclass(frozen=True)
+class LatestPass:
+    last_modified: datetime  # the pass version
+    content: bytes | None  # the signed .pkpass; None: the device has this version already
+
+
+async def _check_pass_type(
+    session: AsyncSession, settings: Settings, holder: PassHolder, pass_type: str
+) -> None:
+    """The business signs its passes with this pass type identifier (404 otherwise)."""
+    identity = await signing_identity(session, settings, holder.business_id)
+    if identity is None or identity.pass_type_identifier != pass_type:
+        raise NotFound("pass_type_not_found", f"No passes of type '{pass_type}' here.")
+
+
 def tag_of(version: datetime) -> str:
     """The "lastUpdated" tag of a pass version: microseconds since the epoch."""
     return str((version - EPOCH) // timedelta(microseconds=1))
@@ -66,6 +84,7 @@ def version_of(tag: str) -> datetime:
 
 async def register(
     session: AsyncSession,
+    settings: Settings,
     holder: PassHolder,
     *,
     device: str,
@@ -76,6 +95,7 @@ async def register(
     """Register the device for the card's updates; True when new (then ``card_saved`` is
     emitted), False when it was registered already (its push token is updated)."""
     view = await load_pass_view(session, holder.business_id, holder.card_id)
+    await _check_pass_type(session, settings, holder, pass_type)
     inserted = await session.execute(
         insert_ignoring_conflicts(
             registrations,
@@ -146,6 +166,26 @@ async def updated_serials(
     newest = max(version for *_, version in rows)
     serials = [serial_number(business_id, card_id) for business_id, card_id, _ in rows]
     return serials, min(newest, now - UPDATED_SINCE_MARGIN)
+
+
+async def latest_pass(
+    session: AsyncSession,
+    settings: Settings,
+    holder: PassHolder,
+    *,
+    pass_type: str,
+    modified_since: datetime | None,
+    at: datetime,
+) -> LatestPass:
+    """The card's pass, unless the device's copy (``modified_since``, an HTTP date: whole
+    seconds) is as new; either way the card was opened (``card_opened``, at most hourly)."""
+    view = await load_pass_view(session, holder.business_id, holder.card_id)
+    await _check_pass_type(session, settings, holder, pass_type)
+    await wallet_events.opened(session, view, "apple", at)
+    if modified_since is not None and view.updated_at.replace(microsecond=0) <= modified_since:
+        return LatestPass(view.updated_at, None)
+    made = await pkpass_for_card(session, settings, holder.business_id, holder.card_id)
+    return LatestPass(made.last_modified, made.content)
 
 
 def record_device_log(lines: list[str]) -> None:

@@ -2,13 +2,16 @@
 ``/passkit/v1``: a pass's ``webServiceURL`` is ``{public_url}/passkit``. Thin: the rules live
 in ``wallet.apple.service``."""
 
+from datetime import UTC, datetime
+from email.utils import format_datetime, parsedate_to_datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Path, Query, Response
+from fastapi import APIRouter, Depends, Header, Path, Query, Response
 
 from punchcard.kit.clock import utcnow
-from punchcard.kit.http import Session
+from punchcard.kit.http import AppSettings, Session
 from punchcard.wallet.apple import service
+from punchcard.wallet.apple.passes import MEDIA_TYPE
 from punchcard.wallet.apple.web_schemas import DeviceLogIn, RegistrationIn, SerialNumbersOut
 
 router = APIRouter(prefix="/passkit/v1", tags=["Apple Wallet web service"])
@@ -20,6 +23,14 @@ Authorization = Annotated[str | None, Header(max_length=200)]
 REGISTRATION = "/devices/{device}/registrations/{pass_type}/{serial}"
 
 
+def _holder(serial: Serial, authorization: Authorization = None) -> service.PassHolder:
+    return service.authenticate(serial, authorization)
+
+
+# The device holding the pass named by the path's serial number (401 unless its token fits).
+Holder = Annotated[service.PassHolder, Depends(_holder)]
+
+
 @router.post(
     REGISTRATION,
     status_code=201,
@@ -29,14 +40,14 @@ REGISTRATION = "/devices/{device}/registrations/{pass_type}/{serial}"
 async def register(
     device: Device,
     pass_type: PassType,
-    serial: Serial,
+    holder: Holder,
     body: RegistrationIn,
     session: Session,
-    authorization: Authorization = None,
+    settings: AppSettings,
 ) -> Response:
-    holder = service.authenticate(serial, authorization)
     created = await service.register(
         session,
+        settings,
         holder,
         device=device,
         pass_type=pass_type,
@@ -69,15 +80,54 @@ async def updated_passes(
     return SerialNumbersOut(serial_numbers=serials, last_updated=service.tag_of(next_since))
 
 
+@router.get(
+    "/passes/{pass_type}/{serial}",
+    response_class=Response,
+    responses={
+        200: {"content": {MEDIA_TYPE: {}}, "description": "The latest pass."},
+        304: {"description": "The device has the latest version (If-Modified-Since)."},
+    },
+    summary="The latest version of a pass",
+)
+async def latest_pass(
+    pass_type: PassType,
+    holder: Holder,
+    session: Session,
+    settings: AppSettings,
+    if_modified_since: Annotated[str | None, Header(max_length=100)] = None,
+) -> Response:
+    latest = await service.latest_pass(
+        session,
+        settings,
+        holder,
+        pass_type=pass_type,
+        modified_since=_http_date(if_modified_since),
+        at=utcnow(),
+    )
+    headers = {"Last-Modified": format_datetime(latest.last_modified, usegmt=True)}
+    if latest.content is None:
+        return Response(status_code=304, headers=headers)
+    return Response(latest.content, media_type=MEDIA_TYPE, headers=headers)
+
+
+def _http_date(value: str | None) -> datetime | None:
+    """An HTTP date; one that does not parse is ignored, as RFC 9110 says."""
+    if not value:
+        return None
+    try:
+        parsed = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed
+
+
 @router.delete(REGISTRATION, summary="Unregister a device from a pass's updates")
 async def unregister(
     device: Device,
     pass_type: PassType,
-    serial: Serial,
+    holder: Holder,
     session: Session,
-    authorization: Authorization = None,
 ) -> Response:
-    holder = service.authenticate(serial, authorization)
     await service.unregister(session, holder, device=device, pass_type=pass_type)
     return Response(status_code=200)
 
