@@ -14,7 +14,8 @@ from punchcard.wallet.apple import service
 from punchcard.wallet.apple.passes import MEDIA_TYPE
 from punchcard.wallet.apple.web_schemas import DeviceLogIn, RegistrationIn, SerialNumbersOut
 
-router = APIRouter(prefix="/passkit/v1", tags=["Apple Wallet web service"])
+# Apple's protocol for Wallet on devices, documented by Apple: not part of our API's schema.
+router = APIRouter(prefix="/passkit/v1", include_in_schema=False)
 
 Device = Annotated[str, Path(pattern=r"^[A-Za-z0-9._-]{1,128}$")]
 PassType = Annotated[str, Path(pattern=r"^[A-Za-z0-9][A-Za-z0-9.-]{0,199}$")]
