@@ -55,6 +55,20 @@ async def test_the_provider_token_is_reused_across_pushes(apns: FakeApns, client
     assert apns.to(first)[0].headers["authorization"] == apns.to(second)[0].headers["authorization"]
 
 
+async def test_an_expired_provider_token_is_replaced_by_the_next_push(
+    apns: FakeApns, client: Apns
+) -> None:
+    refused, next_one = secrets.token_hex(32), secrets.token_hex(32)
+    apns.answer(refused, 403, "ExpiredProviderToken")
+
+    with pytest.raises(ApnsError, match="ExpiredProviderToken"):
+        await client.notify(refused, PASS_TYPE)
+    await client.notify(next_one, PASS_TYPE)
+
+    expired = apns.to(refused)[0].headers["authorization"]
+    assert apns.to(next_one)[0].headers["authorization"] != expired
+
+
 @pytest.mark.parametrize(("status", "reason"), [(410, "Unregistered"), (400, "BadDeviceToken")])
 async def test_a_device_token_apns_no_longer_takes_is_reported_gone(
     apns: FakeApns, client: Apns, status: int, reason: str
