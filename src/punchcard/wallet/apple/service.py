@@ -29,7 +29,7 @@ log = logging.getLogger("punchcard.wallet.apple")
 registrations = table_of(DeviceRegistration)
 passes = table_of(WalletPass)
 TOKEN_PURPOSE = "apple-pass"
-SCHEME = "ApplePass "
+SCHEME = "ApplePass"
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 # Versions come from the clock inside concurrent transactions, so a change committed after a
 # device asked may carry a version from a moment before: a tag never passes "now less this
@@ -51,9 +51,8 @@ def authenticate(serial: str, authorization: str | None) -> PassHolder:
     """The card of ``serial``, if ``Authorization: ApplePass <token>`` is that pass's token;
     an unknown serial is as unauthorised as a wrong token (Apple's service answers 401)."""
     parsed = parse_serial(serial)
-    if parsed is None or not authorization or not authorization.startswith(SCHEME):
-        raise Unauthorized("apple_pass_unauthorized", "Missing or wrong ApplePass token.")
-    if not token_matches(TOKEN_PURPOSE, parsed[1], authorization.removeprefix(SCHEME)):
+    scheme, _, token = (authorization or "").partition(" ")
+    if parsed is None or scheme != SCHEME or not token_matches(TOKEN_PURPOSE, parsed[1], token):
         raise Unauthorized("apple_pass_unauthorized", "Missing or wrong ApplePass token.")
     return PassHolder(*parsed)
 
