@@ -1,5 +1,6 @@
 """The strip shows the stamp grid for the count; icon and logo exist even without a design."""
 
+import base64
 import io
 
 from PIL import Image
@@ -56,3 +57,24 @@ def test_default_icon_and_logo_use_the_design_colours() -> None:
         assert image.convert("RGB").getpixel((1, 1)) == BACKGROUND
     logo = images.default_logo_png("Test Café", "#F0C040", "#102030", 1)
     assert pixels(logo, [(25, 5)]) == [STAMP]  # the badge, above the initial
+
+
+async def test_the_design_logo_and_icon_replace_the_defaults(
+    tenant: Tenant, db: Database, apple_settings: Settings
+) -> None:
+    program = await coffee_program(tenant.client)
+    logo, icon = io.BytesIO(), io.BytesIO()
+    Image.new("RGB", (480, 150), "#AA5500").save(logo, "PNG")
+    Image.new("RGB", (87, 87), "#0055AA").save(icon, "PNG")
+    design = {
+        "logo_png": base64.b64encode(logo.getvalue()).decode(),
+        "icon_png": base64.b64encode(icon.getvalue()).decode(),
+    }
+    ok(await tenant.client.put(f"/v1/programs/{program['id']}/wallet-design", json=design))
+    issued = await card(tenant.client, program["id"])
+    async with db.transaction() as session:
+        made = await pkpass_for_card(session, apple_settings, tenant.business_id, issued["id"])
+    files = unzip(made.content)
+    for scale in images.SCALES:
+        assert files[images.scaled_name("logo", scale)] == logo.getvalue()
+        assert files[images.scaled_name("icon", scale)] == icon.getvalue()
