@@ -32,6 +32,7 @@ from punchcard.vouchers.api import router as vouchers_router
 from punchcard.vouchers.code_api import router as voucher_codes_router
 from punchcard.vouchers.tasks import sweep_forever
 from punchcard.wallet.apple.api import router as apple_wallet_router
+from punchcard.wallet.apple.web_service import router as passkit_router
 from punchcard.wallet.design_api import router as wallet_design_router
 from punchcard.wallet.pushers import configured_pushers
 from punchcard.wallet.sync import PassSync
@@ -135,6 +136,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         apple_wallet_router,
     ):
         app.include_router(router, prefix="/v1")  # flat: each nesting level costs every request
+    app.include_router(passkit_router)  # public: devices authenticate with the pass's token
     _document_webhooks(app)
 
     @app.get("/healthz", include_in_schema=False)

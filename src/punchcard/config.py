@@ -51,6 +51,13 @@ class Settings(BaseSettings):
     apple_key: str | None = None  # its private key
     apple_key_password: str | None = None
     apple_wwdr_certificate: str | None = None  # Apple's WWDR intermediate (G4)
+    # Apple Wallet pushes (APNs, token auth with a .p8 key): pushes start once the key is set.
+    apns_base_url: str = "https://api.push.apple.com"
+    apns_key_id: str | None = None
+    apns_team_id: str | None = None
+    apns_key: str | None = None  # path to the .p8 file, or its PEM text
+    apns_ca_file: str | None = None  # trust this CA instead of the system's (tests, proxies)
+    apns_timeout_seconds: float = 10.0
 
 
 @lru_cache

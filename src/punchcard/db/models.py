@@ -13,6 +13,7 @@ from punchcard.programs.models import Program
 from punchcard.staff.models import ApiKey, Staff
 from punchcard.vouchers.models import Voucher, VoucherTemplate
 from punchcard.wallet.apple.models import AppleSigning
+from punchcard.wallet.apple.registrations import DeviceRegistration
 from punchcard.wallet.models import PassDesign, WalletPass
 from punchcard.webhooks.models import WebhookAttempt, WebhookEndpoint, WebhookMessage
 
@@ -25,6 +26,7 @@ __all__ = [
     "CodeLookupFailure",
     "CodeLookupLimit",
     "Customer",
+    "DeviceRegistration",
     "Event",
     "IdempotencyRecord",
     "Location",
