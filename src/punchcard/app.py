@@ -31,6 +31,8 @@ from punchcard.staff.api import router as staff_router
 from punchcard.vouchers.api import router as vouchers_router
 from punchcard.vouchers.code_api import router as voucher_codes_router
 from punchcard.vouchers.tasks import sweep_forever
+from punchcard.wallet.google.api import public_router as google_wallet_public_router
+from punchcard.wallet.google.api import router as google_wallet_router
 from punchcard.wallet.pushers import configured_pushers
 from punchcard.wallet.sync import PassSync
 from punchcard.webhooks.api import event_types_router, hooks_router, webhooks_router
@@ -127,8 +129,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         event_types_router,
         pos_connectors_router,
         pos_inbound_router,
+        google_wallet_router,
     ):
         app.include_router(router, prefix="/v1")  # flat: each nesting level costs every request
+    app.include_router(google_wallet_public_router)
     _document_webhooks(app)
 
     @app.get("/healthz", include_in_schema=False)
