@@ -70,6 +70,7 @@ class FakeGoogleWallet:
     requests: list[tuple[str, str]] = field(default_factory=list)  # (method, path) answered
     tokens: set[str] = field(default_factory=set)  # access tokens issued
     refuse_tokens: bool = False  # the token endpoint answers invalid_grant
+    token_lifetime: int = 3599  # seconds, as Google says in expires_in
     failing: int | None = None  # the Wallet API answers this status (e.g. 500) while set
     _changed: asyncio.Condition = field(default_factory=asyncio.Condition)
 
@@ -107,7 +108,7 @@ class FakeGoogleWallet:
         token = secrets.token_urlsafe(16)
         self.tokens.add(token)
         return web.json_response(
-            {"access_token": token, "expires_in": 3599, "token_type": "Bearer"}
+            {"access_token": token, "expires_in": self.token_lifetime, "token_type": "Bearer"}
         )
 
     async def handle_api(self, request: web.Request) -> web.Response:

@@ -33,6 +33,26 @@ async def test_one_access_token_serves_many_calls(google: Google) -> None:
     assert google.fake.objects[OBJECT["id"]] == OBJECT
 
 
+async def test_a_token_about_to_expire_is_replaced(google: Google) -> None:
+    google.fake.token_lifetime = 60  # within the refresh margin: stale as soon as it arrives
+    async with wallet_client(config_of(google)) as client:
+        await client.upsert_class(CLASS)
+        await client.upsert_object(OBJECT)
+
+    assert len(google.fake.tokens) == 2
+
+
+async def test_a_revoked_token_is_replaced_on_the_next_call(google: Google) -> None:
+    async with wallet_client(config_of(google)) as client:
+        await client.upsert_class(CLASS)
+        google.fake.tokens.clear()
+        with pytest.raises(GoogleWalletUnavailable, match="refused the access token"):
+            await client.upsert_object(OBJECT)
+        await client.upsert_object(OBJECT)
+
+    assert OBJECT["id"] in google.fake.objects
+
+
 async def test_inserting_what_exists_updates_it(google: Google) -> None:
     async with wallet_client(config_of(google)) as client:
         await client.upsert_class(CLASS)

@@ -1,11 +1,14 @@
 """Staff get a card's "Save to Google Wallet" link; its object is on Google first."""
 
 import io
+from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 from PIL import Image
 
+from punchcard.config import get_settings
 from punchcard.db.engine import Database
 from punchcard.wallet.models import WalletPass
 from tests.conftest import Tenant
@@ -79,6 +82,20 @@ async def test_without_google_wallet_settings_the_link_is_a_conflict(tenant: Ten
     response = await tenant.client.post(f"/v1/cards/{issued['id']}/wallet/google")
 
     problem(response, 409, "google_wallet_not_configured")
+
+
+async def test_an_unreadable_key_is_a_conflict_naming_it(
+    tenant: Tenant, google: Google, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    program = await coffee_program(tenant.client)
+    issued = await card(tenant.client, program["id"])
+    monkeypatch.setenv("PUNCHCARD_GOOGLE_WALLET_SERVICE_ACCOUNT", str(tmp_path / "gone.json"))
+    get_settings.cache_clear()
+
+    response = await tenant.client.post(f"/v1/cards/{issued['id']}/wallet/google")
+
+    body = problem(response, 409, "google_wallet_misconfigured")
+    assert "gone.json" in body["detail"]
 
 
 async def test_a_scanner_may_not_hand_out_save_links(tenant: Tenant, google: Google) -> None:

@@ -26,7 +26,7 @@ class SaveLink(BaseModel):
     summary="A 'Save to Google Wallet' link for the card (its object created or updated)",
     responses={
         404: {"description": "card_not_found"},
-        409: {"description": "google_wallet_not_configured"},
+        409: {"description": "google_wallet_not_configured, google_wallet_misconfigured"},
         502: {"description": "google_wallet_failed: Google refused or did not answer"},
     },
 )

@@ -15,7 +15,11 @@ from punchcard.kit.errors import Conflict, ProblemError, not_found
 from punchcard.programs.models import Program
 from punchcard.wallet.events import hold
 from punchcard.wallet.google.client import GoogleWalletError, WalletClient
-from punchcard.wallet.google.config import GoogleWalletConfig, google_wallet_config
+from punchcard.wallet.google.config import (
+    GoogleWalletConfig,
+    GoogleWalletSetupError,
+    google_wallet_config,
+)
 from punchcard.wallet.google.logo import initial_logo
 from punchcard.wallet.google.objects import class_id, loyalty_class, loyalty_object, object_id
 from punchcard.wallet.google.save_link import save_url
@@ -29,7 +33,10 @@ class GoogleWalletFailed(ProblemError):
 
 
 def configured(settings: Settings) -> GoogleWalletConfig:
-    config = google_wallet_config(settings)
+    try:
+        config = google_wallet_config(settings)
+    except GoogleWalletSetupError as exc:
+        raise Conflict("google_wallet_misconfigured", str(exc)) from exc
     if config is None:
         raise Conflict(
             "google_wallet_not_configured",
