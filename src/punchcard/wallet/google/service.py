@@ -62,9 +62,12 @@ async def publish(client: WalletClient, config: GoogleWalletConfig, view: PassVi
 
 async def google_save_url(db: Database, settings: Settings, business_id: str, card_id: str) -> str:
     """The card's "Save to Google Wallet" link, its object written first so the link shows it
-    as it is now; the card is held in a wallet from now on, so its changes are pushed.
+    as it is now.
 
-    Google is called outside any transaction: a slow Google never holds database locks."""
+    Takes the database, not a session: Google is called outside any transaction, so a slow
+    Google never holds locks (a caller inside a request transaction ends it first). The card is
+    held before Google is called, so a change meanwhile is pushed too, and should Google fail
+    now, the pusher creates the object with the card's next change."""
     config = configured(settings)
     now = utcnow()
     async with db.transaction() as session:
