@@ -34,6 +34,8 @@ from punchcard.vouchers.tasks import sweep_forever
 from punchcard.wallet.apple.api import router as apple_wallet_router
 from punchcard.wallet.apple.web_service import router as passkit_router
 from punchcard.wallet.design_api import router as wallet_design_router
+from punchcard.wallet.google.api import public_router as google_wallet_public_router
+from punchcard.wallet.google.api import router as google_wallet_router
 from punchcard.wallet.pushers import configured_pushers
 from punchcard.wallet.sync import PassSync
 from punchcard.webhooks.api import event_types_router, hooks_router, webhooks_router
@@ -134,9 +136,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         pos_inbound_router,
         wallet_design_router,
         apple_wallet_router,
+        google_wallet_router,
     ):
         app.include_router(router, prefix="/v1")  # flat: each nesting level costs every request
     app.include_router(passkit_router)  # public: devices authenticate with the pass's token
+    app.include_router(google_wallet_public_router)
     _document_webhooks(app)
 
     @app.get("/healthz", include_in_schema=False)

@@ -58,6 +58,14 @@ class Settings(BaseSettings):
     apns_key: str | None = None  # path to the .p8 file, or its PEM text
     apns_ca_file: str | None = None  # trust this CA instead of the system's (tests, proxies)
     apns_timeout_seconds: float = 10.0
+    # Google Wallet (wallet/google): a loyalty class per program, a loyalty object per card.
+    # Unset issuer id or service account: Google Wallet is off.
+    google_wallet_issuer_id: str | None = None
+    google_wallet_service_account: str | None = None  # JSON key file path, or its JSON text
+    google_wallet_api_base_url: str = "https://walletobjects.googleapis.com/walletobjects/v1"
+    google_wallet_token_url: str | None = None  # default: the key's token_uri
+    google_wallet_origins: list[str] = []  # sites showing the save button; default: public_url
+    google_wallet_timeout_seconds: float = 10.0
 
 
 @lru_cache
