@@ -24,6 +24,8 @@ from punchcard.events.catalogue import DESCRIPTIONS, PAYLOADS
 from punchcard.idempotency import http as idempotency_http
 from punchcard.idempotency.service import prune
 from punchcard.kit.http import install_error_handlers
+from punchcard.pages import http as pages_http
+from punchcard.pages.api import router as join_links_router
 from punchcard.pos.api import connectors_router as pos_connectors_router
 from punchcard.pos.api import inbound_router as pos_inbound_router
 from punchcard.programs.api import router as programs_router
@@ -115,6 +117,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         staff_router,
         businesses_router,
         programs_router,
+        join_links_router,
         voucher_codes_router,
         vouchers_router,
         codes_api.router,
@@ -129,6 +132,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         pos_inbound_router,
     ):
         app.include_router(router, prefix="/v1")  # flat: each nesting level costs every request
+    app.include_router(pages_http.router)  # public pages: /join/..., /c/...
     _document_webhooks(app)
 
     @app.get("/healthz", include_in_schema=False)
