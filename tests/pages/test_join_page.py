@@ -66,7 +66,8 @@ async def test_invalid_details_show_the_form_again_with_messages_and_values(
     assert error_of(wrong.text, "phone") is not None
     assert error_of(wrong.text, "birthday") == "Bitte gib ein gültiges Datum ein."
     assert error_of(wrong.text, "name") is None
-    assert 'value="Ada"' in wrong.text and 'value="ada@"' in wrong.text
+    assert 'value="Ada"' in wrong.text
+    assert 'value="ada@"' in wrong.text
     assert 'aria-invalid="true" aria-describedby="email-error"' in wrong.text
 
 
@@ -133,7 +134,8 @@ async def test_a_card_with_stamps_is_not_shown_to_whoever_types_its_email(
 
     assert answer.status_code == 200
     assert "You already have a card" in answer.text
-    assert issued["id"] not in answer.text and issued["scan_code"] not in answer.text
+    assert issued["id"] not in answer.text
+    assert issued["scan_code"] not in answer.text
     customer = await customer_by_email(tenant.client, "regular@example.com")
     assert customer["name"] is None
 

@@ -1,15 +1,14 @@
 """Public links: a program's join page (and its printable QR), a card's web card."""
 
-import io
 from typing import Literal
 
-import segno
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.config import get_settings
 from punchcard.kit.crypto import token_for
 from punchcard.programs.service import get_program
 from punchcard.staff.actor import Actor
+from punchcard.vouchers import rendering
 
 QrType = Literal["png", "svg", "pdf"]
 QR_MEDIA_TYPES: dict[QrType, str] = {
@@ -17,7 +16,6 @@ QR_MEDIA_TYPES: dict[QrType, str] = {
     "svg": "image/svg+xml",
     "pdf": "application/pdf",
 }
-QR_BORDER = 4  # modules of quiet zone, as ISO/IEC 18004 asks
 
 
 def card_path(business_id: str, card_id: str) -> str:
@@ -32,10 +30,5 @@ async def join_url(session: AsyncSession, actor: Actor, program_id: str) -> str:
 
 
 def join_qr(url: str, image_type: QrType, size: int) -> bytes:
-    """The QR code of ``url``, about ``size`` pixels (PNG, SVG) or points (PDF) wide; error
-    correction level M survives a smudged or partly covered print."""
-    qr = segno.make(url, error="m", micro=False)
-    width, _ = qr.symbol_size(border=QR_BORDER)
-    out = io.BytesIO()
-    qr.save(out, kind=image_type, scale=max(1, size // width), border=QR_BORDER)
-    return out.getvalue()
+    """The QR code of ``url``, about ``size`` pixels (PNG, SVG) or points (PDF) wide."""
+    return rendering.qr(url, image_type, max(1, size // rendering.qr_modules(url)))
