@@ -5,6 +5,7 @@ tests are isolated by tenant exactly as real businesses are.
 
 import os
 from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 from cryptography.fernet import Fernet
@@ -73,17 +74,26 @@ class Tenant:
         )
 
 
-@pytest.fixture
-async def tenant(db: Database, app_transport: httpx.ASGITransport) -> AsyncIterator[Tenant]:
+@asynccontextmanager
+async def onboarded(
+    db: Database, transport: httpx.ASGITransport, name: str, location: str
+) -> AsyncIterator[Tenant]:
+    """A new business on the test server, with an owner client."""
     async with db.transaction() as session:
-        made: Onboarded = await onboard(session, name="Test Café", location="Main Street")
+        made: Onboarded = await onboard(session, name=name, location=location)
     assert made.location_id is not None
     async with httpx.AsyncClient(
-        transport=app_transport,
+        transport=transport,
         base_url="http://punchcard.test",
         headers={"Authorization": f"Bearer {made.api_key}"},
     ) as client:
         yield Tenant(made.business_id, made.location_id, made.staff_id, made.api_key, client)
+
+
+@pytest.fixture
+async def tenant(db: Database, app_transport: httpx.ASGITransport) -> AsyncIterator[Tenant]:
+    async with onboarded(db, app_transport, "Test Café", "Main Street") as made:
+        yield made
 
 
 @pytest.fixture

@@ -33,6 +33,8 @@ from punchcard.staff.api import router as staff_router
 from punchcard.vouchers.api import router as vouchers_router
 from punchcard.vouchers.code_api import router as voucher_codes_router
 from punchcard.vouchers.tasks import sweep_forever
+from punchcard.wallet.apple.api import router as apple_wallet_router
+from punchcard.wallet.design_api import router as wallet_design_router
 from punchcard.wallet.pushers import configured_pushers
 from punchcard.wallet.sync import PassSync
 from punchcard.webhooks.api import event_types_router, hooks_router, webhooks_router
@@ -109,6 +111,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description=DESCRIPTION,
         lifespan=lifespan,
     )
+    app.state.settings = settings
     install_error_handlers(app)
     idempotency_http.install(app)
     codes_api.install(app)
@@ -130,6 +133,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         event_types_router,
         pos_connectors_router,
         pos_inbound_router,
+        wallet_design_router,
+        apple_wallet_router,
     ):
         app.include_router(router, prefix="/v1")  # flat: each nesting level costs every request
     app.include_router(pages_http.router)  # public pages: /join/..., /c/...

@@ -43,6 +43,14 @@ class Settings(BaseSettings):
     voucher_expiry_batch_size: int = 500  # vouchers expired (and events written) per transaction
     # Wallet cards: how often the worker looks for passes to push.
     wallet_poll_seconds: float = 0.2
+    # Apple Wallet passes (wallet/apple): the global signing identity, each a file path or inline
+    # PEM text. A business may upload its own (PUT /v1/wallet/apple-signing), which wins.
+    apple_pass_type_identifier: str | None = None  # e.g. pass.com.example.loyalty
+    apple_team_identifier: str | None = None
+    apple_certificate: str | None = None  # the pass type certificate
+    apple_key: str | None = None  # its private key
+    apple_key_password: str | None = None
+    apple_wwdr_certificate: str | None = None  # Apple's WWDR intermediate (G4)
 
 
 @lru_cache

@@ -12,11 +12,13 @@ from punchcard.pos.models import PosConnector, PosSale
 from punchcard.programs.models import Program
 from punchcard.staff.models import ApiKey, Staff
 from punchcard.vouchers.models import Voucher, VoucherTemplate
+from punchcard.wallet.apple.models import AppleSigning
 from punchcard.wallet.models import PassDesign, WalletPass
 from punchcard.webhooks.models import WebhookAttempt, WebhookEndpoint, WebhookMessage
 
 __all__ = [
     "ApiKey",
+    "AppleSigning",
     "Base",
     "Business",
     "Card",

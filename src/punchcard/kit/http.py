@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from punchcard.config import Settings
 from punchcard.db.engine import Database
 from punchcard.kit.errors import ProblemError
 
@@ -26,6 +27,15 @@ async def _request_transaction(request: Request) -> AsyncIterator[AsyncSession]:
     """The request is the unit of work: committed before the response is sent, or rolled back."""
     async with database(request).transaction() as session:
         yield session
+
+
+def app_settings(request: Request) -> Settings:
+    """The settings the app was created with (tests create apps with their own)."""
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+AppSettings = Annotated[Settings, Depends(app_settings)]
 
 
 # scope="function": the commit runs before the response leaves, so a 2xx means "committed".

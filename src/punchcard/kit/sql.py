@@ -37,3 +37,11 @@ def insert_ignoring_conflicts(table: Table, dialect_name: str, values: dict[str,
     if dialect_name == "postgresql":
         return postgresql.insert(table).values(**values).on_conflict_do_nothing()
     return sqlite.insert(table).values(**values).on_conflict_do_nothing()
+
+
+def upsert(table: Table, dialect_name: str, values: dict[str, Any], key: list[str]) -> Insert:
+    """INSERT ... ON CONFLICT (key) DO UPDATE: concurrent writers of one row never collide."""
+    dml = postgresql.insert if dialect_name == "postgresql" else sqlite.insert
+    statement = dml(table).values(**values)
+    changes = {name: statement.excluded[name] for name in values if name not in key}
+    return statement.on_conflict_do_update(index_elements=key, set_=changes)

@@ -28,6 +28,7 @@ class Permission(StrEnum):
     WEBHOOKS_MANAGE = "webhooks:manage"  # webhook endpoints and Zapier/Make subscriptions
     POS_MANAGE = "pos:manage"  # POS connectors, their secrets and sales logs
     BUSINESS_MANAGE = "business:manage"
+    WALLET_PASSES_DOWNLOAD = "wallet_passes:download"  # a card's pass file, sent on by hand
 
 
 _SCANNER = {

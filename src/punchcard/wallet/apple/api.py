@@ -1,0 +1,58 @@
+from fastapi import APIRouter, Response
+
+from punchcard.kit.http import AppSettings, Session
+from punchcard.staff.actor import Permission
+from punchcard.staff.auth import CurrentActor
+from punchcard.wallet.apple import signing_service
+from punchcard.wallet.apple.passes import MEDIA_TYPE, pkpass_for_card
+from punchcard.wallet.apple.schemas import AppleSigningIn, AppleSigningOut
+
+router = APIRouter(tags=["Wallet cards"])
+
+
+@router.get(
+    "/cards/{card_id}/wallet/apple.pkpass",
+    response_class=Response,
+    responses={200: {"content": {MEDIA_TYPE: {}}, "description": "The signed pass."}},
+    summary="Download the card's Apple Wallet pass (.pkpass)",
+)
+async def download_pkpass(
+    card_id: str, session: Session, actor: CurrentActor, settings: AppSettings
+) -> Response:
+    actor.require(Permission.WALLET_PASSES_DOWNLOAD)
+    made = await pkpass_for_card(session, settings, actor.business_id, card_id)
+    return Response(
+        made.content,
+        media_type=MEDIA_TYPE,
+        headers={"Content-Disposition": f'attachment; filename="{card_id}.pkpass"'},
+    )
+
+
+@router.get(
+    "/wallet/apple-signing",
+    response_model=AppleSigningOut,
+    summary="The identity signing your Apple passes (yours, or the server's)",
+)
+async def get_apple_signing(session: Session, actor: CurrentActor, settings: AppSettings) -> object:
+    return await signing_service.get_signing(session, actor, settings)
+
+
+@router.put(
+    "/wallet/apple-signing",
+    response_model=AppleSigningOut,
+    summary="Sign your Apple passes with your own pass type certificate (owners)",
+)
+async def put_apple_signing(
+    body: AppleSigningIn, session: Session, actor: CurrentActor, settings: AppSettings
+) -> object:
+    return await signing_service.put_signing(session, actor, settings, data=body)
+
+
+@router.delete(
+    "/wallet/apple-signing",
+    status_code=204,
+    summary="Forget your own signing identity (the server's applies again)",
+)
+async def delete_apple_signing(session: Session, actor: CurrentActor) -> Response:
+    await signing_service.delete_signing(session, actor)
+    return Response(status_code=204)
