@@ -35,6 +35,8 @@ from punchcard.vouchers.code_api import router as voucher_codes_router
 from punchcard.vouchers.tasks import sweep_forever
 from punchcard.wallet.apple.api import router as apple_wallet_router
 from punchcard.wallet.design_api import router as wallet_design_router
+from punchcard.wallet.google.api import public_router as google_wallet_public_router
+from punchcard.wallet.google.api import router as google_wallet_router
 from punchcard.wallet.pushers import configured_pushers
 from punchcard.wallet.sync import PassSync
 from punchcard.webhooks.api import event_types_router, hooks_router, webhooks_router
@@ -135,8 +137,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         pos_inbound_router,
         wallet_design_router,
         apple_wallet_router,
+        google_wallet_router,
     ):
         app.include_router(router, prefix="/v1")  # flat: each nesting level costs every request
+    app.include_router(google_wallet_public_router)
     app.include_router(pages_http.router)  # public pages: /join/..., /c/...
     _document_webhooks(app)
 

@@ -51,6 +51,14 @@ class Settings(BaseSettings):
     apple_key: str | None = None  # its private key
     apple_key_password: str | None = None
     apple_wwdr_certificate: str | None = None  # Apple's WWDR intermediate (G4)
+    # Google Wallet (wallet/google): a loyalty class per program, a loyalty object per card.
+    # Unset issuer id or service account: Google Wallet is off.
+    google_wallet_issuer_id: str | None = None
+    google_wallet_service_account: str | None = None  # JSON key file path, or its JSON text
+    google_wallet_api_base_url: str = "https://walletobjects.googleapis.com/walletobjects/v1"
+    google_wallet_token_url: str | None = None  # default: the key's token_uri
+    google_wallet_origins: list[str] = []  # sites showing the save button; default: public_url
+    google_wallet_timeout_seconds: float = 10.0
 
 
 @lru_cache

@@ -1,7 +1,7 @@
 """join pages: customers' marketing consent (opt-in, with the time it last changed)
 
 Revision ID: 0011
-Revises: 0007
+Revises: 0008
 """
 
 from collections.abc import Sequence
@@ -12,7 +12,7 @@ from alembic import op
 from punchcard.kit.sql import UTCDateTime
 
 revision: str = "0011"
-down_revision: str | None = "0007"
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,24 @@
+"""Google Wallet's update channel: after every change of a held card, PATCH its object."""
+
+from punchcard.db.engine import Database
+from punchcard.wallet.google.client import NotInWallet
+from punchcard.wallet.google.config import GoogleWalletConfig
+from punchcard.wallet.google.objects import loyalty_object
+from punchcard.wallet.google.service import publish, wallet_client
+from punchcard.wallet.sync import PassRef
+from punchcard.wallet.view import load_pass_view
+
+
+class GooglePusher:
+    def __init__(self, config: GoogleWalletConfig) -> None:
+        self.config = config
+
+    async def push(self, db: Database, ref: PassRef) -> None:
+        async with db.transaction() as session:
+            view = await load_pass_view(session, ref.business_id, ref.card_id)
+        body = loyalty_object(view, issuer_id=self.config.issuer_id)
+        async with wallet_client(self.config) as client:
+            try:
+                await client.patch_object(body["id"], body)
+            except NotInWallet:  # never written (Google was down when the link was made)
+                await publish(client, self.config, view)

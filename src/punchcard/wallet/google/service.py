@@ -1,0 +1,110 @@
+"""Google Wallet use cases: a card's save link, and the program logo Google shows."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import httpx
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from punchcard.businesses.models import Business
+from punchcard.config import Settings
+from punchcard.db.engine import Database
+from punchcard.kit.clock import utcnow
+from punchcard.kit.errors import Conflict, ProblemError, not_found
+from punchcard.programs.models import Program
+from punchcard.wallet.events import hold
+from punchcard.wallet.google.client import GoogleWalletError, WalletClient
+from punchcard.wallet.google.config import (
+    GoogleWalletConfig,
+    GoogleWalletSetupError,
+    google_wallet_config,
+)
+from punchcard.wallet.google.logo import initial_logo
+from punchcard.wallet.google.objects import class_id, loyalty_class, loyalty_object, object_id
+from punchcard.wallet.google.save_link import save_url
+from punchcard.wallet.models import PassDesign
+from punchcard.wallet.view import Design, PassView, load_pass_view
+
+
+class GoogleWalletFailed(ProblemError):
+    status = 502
+    title = "Bad gateway"
+
+
+def configured(settings: Settings) -> GoogleWalletConfig:
+    try:
+        config = google_wallet_config(settings)
+    except GoogleWalletSetupError as exc:
+        raise Conflict("google_wallet_misconfigured", str(exc)) from exc
+    if config is None:
+        raise Conflict(
+            "google_wallet_not_configured",
+            "Google Wallet is not set up: set PUNCHCARD_GOOGLE_WALLET_ISSUER_ID and "
+            "PUNCHCARD_GOOGLE_WALLET_SERVICE_ACCOUNT.",
+        )
+    return config
+
+
+@asynccontextmanager
+async def wallet_client(config: GoogleWalletConfig) -> AsyncIterator[WalletClient]:
+    async with httpx.AsyncClient(timeout=config.timeout_seconds) as http:
+        yield WalletClient(config, http)
+
+
+async def publish(client: WalletClient, config: GoogleWalletConfig, view: PassView) -> None:
+    """The program's class and the card's object, as the view shows them (created or updated)."""
+    await client.upsert_class(
+        loyalty_class(view, issuer_id=config.issuer_id, public_url=config.public_url)
+    )
+    await client.upsert_object(loyalty_object(view, issuer_id=config.issuer_id))
+
+
+async def google_save_url(db: Database, settings: Settings, business_id: str, card_id: str) -> str:
+    """The card's "Save to Google Wallet" link, its object written first so the link shows it
+    as it is now; the card is held in a wallet from now on, so its changes are pushed.
+
+    Google is called outside any transaction: a slow Google never holds database locks."""
+    config = configured(settings)
+    now = utcnow()
+    async with db.transaction() as session:
+        view = await load_pass_view(session, business_id, card_id)
+        await hold(session, view, now)
+    try:
+        async with wallet_client(config) as client:
+            await publish(client, config, view)
+    except GoogleWalletError as exc:
+        raise GoogleWalletFailed("google_wallet_failed", str(exc)) from exc
+    return save_url(
+        config,
+        object_id=object_id(config.issuer_id, card_id),
+        class_id=class_id(config.issuer_id, business_id, view.program_id),
+        at=now,
+    )
+
+
+async def program_logo(session: AsyncSession, business_id: str, program_id: str) -> bytes:
+    """The PNG the program's loyalty class shows; 404 for a program that does not exist."""
+    row = (
+        await session.execute(
+            select(Business.name, PassDesign)
+            .select_from(Program)
+            .join(Business, Business.id == Program.business_id)
+            .outerjoin(
+                PassDesign,
+                (PassDesign.business_id == Program.business_id) & (PassDesign.id == Program.id),
+            )
+            .where(Program.business_id == business_id, Program.id == program_id)
+        )
+    ).one_or_none()
+    if row is None:
+        raise not_found("program", program_id)
+    name, design = row
+    if design is not None and design.logo_png:
+        return bytes(design.logo_png)
+    colours = design or Design(organization_name=name)
+    return initial_logo(
+        (design and design.organization_name) or name,
+        colours.background_color,
+        colours.foreground_color,
+    )

@@ -1,0 +1,101 @@
+"""What Google Wallet shows for a card: pure builders from a PassView."""
+
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from punchcard.wallet.google.objects import class_id, loyalty_class, loyalty_object, object_id
+from punchcard.wallet.view import Design, PassView, Place, VoucherLine
+
+ISSUER = "3388000000012345678"
+VIEW = PassView(
+    business_id="biz_1",
+    business_name="Test Café",
+    card_id="card_1",
+    scan_code="PC7KQ2M",
+    card_status="active",
+    card_expires_at=None,
+    program_id="prg_1",
+    program_name="Coffee card",
+    customer_id="cus_1",
+    customer_source_id=None,
+    customer_name="Ada",
+    language="de-AT",
+    stamps=6,
+    lifetime_stamps=6,
+    goal_stamps=(5, 10),
+    goal_titles=("Free cookie", "Free coffee"),
+    goal_index=1,
+    next_goal_title="Free coffee",
+    stamps_to_next_goal=4,
+    vouchers=(
+        VoucherLine(
+            "vch_1", "Free cookie", None, "FREECOOKIE", ("qr",), datetime(2027, 1, 31, tzinfo=UTC)
+        ),
+    ),
+    places=(
+        Place("Main Street", "Main Street 1", 52.52, 13.405),
+        Place("Kiosk", None, None, None),
+    ),
+    design=Design(
+        organization_name="Café Ada",
+        background_color="#112233",
+        barcode_format="code128",
+        website_url="https://cafe.example",
+    ),
+    updated_at=datetime(2026, 11, 29, tzinfo=UTC),
+)
+
+
+def test_ids_are_made_of_the_characters_google_allows() -> None:
+    assert class_id(ISSUER, "biz_1", "prg 1/x") == f"{ISSUER}.biz_1-prg_1_x"
+    assert object_id(ISSUER, "card_1") == f"{ISSUER}.card_1"
+
+
+def test_the_class_carries_the_programs_look_logo_and_places_with_coordinates() -> None:
+    body = loyalty_class(VIEW, issuer_id=ISSUER, public_url="https://loyalty.example")
+
+    assert body["id"] == f"{ISSUER}.biz_1-prg_1"
+    assert body["programName"] == "Coffee card"
+    assert body["issuerName"] == "Café Ada"
+    assert body["hexBackgroundColor"] == "#112233"
+    assert body["reviewStatus"] == "UNDER_REVIEW"
+    assert body["programLogo"]["sourceUri"]["uri"] == (
+        "https://loyalty.example/wallet/google/programs/biz_1/prg_1/logo.png"
+    )
+    assert body["locations"] == [{"latitude": 52.52, "longitude": 13.405}]
+
+
+def test_the_object_shows_stamps_next_reward_and_vouchers_in_the_customers_language() -> None:
+    body = loyalty_object(VIEW, issuer_id=ISSUER)
+
+    assert body["id"] == f"{ISSUER}.card_1"
+    assert body["classId"] == f"{ISSUER}.biz_1-prg_1"
+    assert body["state"] == "ACTIVE"
+    assert (body["accountId"], body["accountName"]) == ("cus_1", "Ada")
+    assert body["loyaltyPoints"] == {"label": "Stempel", "balance": {"int": 6}}
+    assert body["secondaryLoyaltyPoints"] == {"label": "Nächste Prämie", "balance": {"int": 4}}
+    assert body["barcode"] == {"type": "CODE_128", "value": "PC7KQ2M", "alternateText": "PC7KQ2M"}
+    next_reward, voucher = body["textModulesData"]
+    assert next_reward["body"] == "Noch 4 Stempel bis Free coffee"
+    assert voucher["header"] == "Prämie bereit: Free cookie"
+    assert voucher["body"] == "Code: FREECOOKIE\nGültig bis 2027-01-31"
+    assert body["linksModuleData"]["uris"][0]["uri"] == "https://cafe.example"
+    assert "validTimeInterval" not in body
+
+
+def test_an_expired_card_is_expired_in_the_wallet_too() -> None:
+    ended = datetime(2026, 10, 1, 12, 0, tzinfo=UTC)
+    body = loyalty_object(
+        replace(VIEW, card_status="expired", card_expires_at=ended), issuer_id=ISSUER
+    )
+
+    assert body["state"] == "EXPIRED"
+    assert body["validTimeInterval"] == {"end": {"date": "2026-10-01T12:00:00Z"}}
+
+
+def test_a_card_past_its_last_goal_says_so_instead_of_a_count() -> None:
+    done = replace(VIEW, language=None, stamps_to_next_goal=None, next_goal_title=None)
+    body = loyalty_object(done, issuer_id=ISSUER)
+
+    assert body["secondaryLoyaltyPoints"]["balance"] == {"string": "All rewards reached"}
+    assert body["textModulesData"][0]["body"] == "All rewards reached"
