@@ -1,5 +1,6 @@
 """A customer on a phone: the join QR's page in headless Chromium against a real server."""
 
+import asyncio
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -9,6 +10,8 @@ from playwright.async_api import Browser, Page, async_playwright, expect
 
 from tests.support.databases import fresh_sqlite
 from tests.support.factories import coffee_program, ok, stamp
+from tests.support.pass_certs import PASS_TYPE_IDENTIFIER, TEAM_IDENTIFIER, make_chain
+from tests.support.pkpass import pass_json, unzip
 from tests.support.server import Server, running_server
 
 CHROMIUM = Path("/usr/bin/chromium")  # Debian's, installed by `make install`
@@ -30,8 +33,20 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def join_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    with running_server(fresh_sqlite(tmp_path_factory.mktemp("join"))) as running:
-        yield running
+    """A server with Apple Wallet set up (a test signing chain), so the card offers its pass."""
+    chain = make_chain(tmp_path_factory.mktemp("pass-chain"))
+    apple = {
+        "PUNCHCARD_APPLE_PASS_TYPE_IDENTIFIER": PASS_TYPE_IDENTIFIER,
+        "PUNCHCARD_APPLE_TEAM_IDENTIFIER": TEAM_IDENTIFIER,
+        "PUNCHCARD_APPLE_CERTIFICATE": str(chain.certificate_path),
+        "PUNCHCARD_APPLE_KEY": str(chain.key_path),
+        "PUNCHCARD_APPLE_WWDR_CERTIFICATE": str(chain.root_path),
+    }
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in apple.items():
+            patch.setenv(name, value)  # the server process inherits the environment
+        with running_server(fresh_sqlite(tmp_path_factory.mktemp("join"))) as running:
+            yield running
 
 
 @pytest.fixture(scope="module")
@@ -92,6 +107,14 @@ async def test_join_on_a_phone_then_see_the_card_and_its_stamps(
     customer = ok(await owner.get("/v1/customers", params={"email": "ada@example.com"}))["data"][0]
     assert customer["marketing_consent"] is True
     await phone.screenshot(path=tmp_path / "web-card.png", full_page=True)
+
+    async with phone.expect_download() as downloading:
+        await phone.get_by_role("link", name="Add to Apple Wallet").click()
+    download = await downloading.value
+    pkpass = await asyncio.to_thread(Path(await download.path()).read_bytes)
+    card_pass = pass_json(unzip(pkpass))
+    assert card_pass["barcodes"][0]["message"] == scan_code
+    assert card_pass["passTypeIdentifier"] == PASS_TYPE_IDENTIFIER
 
 
 async def test_the_join_form_explains_what_is_missing_in_german(

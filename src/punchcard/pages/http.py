@@ -1,28 +1,25 @@
 """Public routes: the join page (GET shows the form, POST joins) and the web card."""
 
-from typing import Annotated
-
-from fastapi import APIRouter, Header, Query, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from punchcard.kit.clock import utcnow
 from punchcard.kit.crypto import token_matches
 from punchcard.kit.errors import Conflict, NotFound
-from punchcard.kit.http import Session
+from punchcard.kit.http import AppSettings, Session
 from punchcard.pages import form as join_form
 from punchcard.pages.card import card_context
+from punchcard.pages.common import AcceptLanguage, Lang, not_found
 from punchcard.pages.join import JoinPage, join, open_program
 from punchcard.pages.language import page_language
 from punchcard.pages.links import card_path
 from punchcard.pages.templating import message_page, page
+from punchcard.pages.wallets import apple_ready, google_ready
 from punchcard.wallet import events as wallet_events
-from punchcard.wallet.view import Design, load_pass_view
+from punchcard.wallet.view import load_pass_view
 
 router = APIRouter(include_in_schema=False)
-Lang = Annotated[str | None, Query(max_length=16)]
-AcceptLanguage = Annotated[str | None, Header(max_length=1000)]
 NO_STORE = {"Cache-Control": "private, no-store"}
-NEUTRAL = Design(organization_name="Punchcard")  # for links that lead to nothing we know
 
 
 def _join_form(
@@ -57,7 +54,7 @@ async def join_page(
     try:
         program = await open_program(session, business_id, program_id)
     except NotFound:
-        return message_page(language, NEUTRAL, "not_found_title", "not_found_join", 404)
+        return not_found(lang, accept_language, "not_found_join")
     return _join_form(program, language)
 
 
@@ -75,7 +72,7 @@ async def submit_join(
     try:
         program = await open_program(session, business_id, program_id)
     except NotFound:
-        return message_page(language, NEUTRAL, "not_found_title", "not_found_join", 404)
+        return not_found(lang, accept_language, "not_found_join")
     values = await join_form.read_form(request)
     details, errors = join_form.validate(values)
     if details is None:
@@ -96,6 +93,7 @@ async def web_card(
     card_id: str,
     token: str,
     session: Session,
+    settings: AppSettings,
     lang: Lang = None,
     accept_language: AcceptLanguage = None,
 ) -> Response:
@@ -105,15 +103,18 @@ async def web_card(
             raise NotFound("card_not_found", "wrong token")
         view = await load_pass_view(session, business_id, card_id)
     except NotFound:
-        language = page_language(lang, accept_language)
-        return message_page(language, NEUTRAL, "not_found_title", "not_found_card", 404)
+        return not_found(lang, accept_language, "not_found_card")
     language = page_language(lang, accept_language, fallback=view.language)
     now = utcnow()
     await wallet_events.opened(session, view, "web", now)
+    here = card_path(business_id, card_id)
+    apple = await apple_ready(session, settings, business_id)
     return page(
         "card.html",
         language=language,
         design=view.design,
         headers=NO_STORE,
+        apple_url=f"{here}/pass.pkpass" if apple else None,
+        google_url=f"{here}/google" if google_ready() else None,
         **card_context(view, language, now),
     )

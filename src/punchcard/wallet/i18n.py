@@ -52,6 +52,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "add_google": "Add to Google Wallet",
         "card_expired": "This card has expired.",
         "bookmark_hint": "Bookmark this page to find your card again.",
+        "wallet_down_title": "Please try again",
+        "wallet_down": "The wallet service did not answer. Please try again in a moment.",
     },
     "de": {
         "stamps": "Stempel",
@@ -98,6 +100,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "add_google": "Zu Google Wallet hinzufügen",
         "card_expired": "Diese Karte ist abgelaufen.",
         "bookmark_hint": "Setz ein Lesezeichen, um deine Karte wiederzufinden.",
+        "wallet_down_title": "Bitte versuch es noch einmal",
+        "wallet_down": "Der Wallet-Dienst hat nicht geantwortet. Versuch es gleich noch einmal.",
     },
 }
 LANGUAGES = tuple(CATALOGUE)
