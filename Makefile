@@ -4,10 +4,10 @@ UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format bench
+.PHONY: help install run test lint format bench bench-passes
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
 
 .tools/bin/uv:
 	python3 -m venv .tools
@@ -48,3 +48,7 @@ format: install ## Apply ruff fixes and formatting
 
 bench: install ## Load benchmark on PostgreSQL (see benchmarks/README.md)
 	$(UV) run python benchmarks/load_stamp_redeem.py
+
+bench-passes: install ## Apple passes built and signed per second, beside passkit-generator (npm)
+	cd benchmarks/passkit_generator && npm ci --no-audit --no-fund
+	$(UV) run python benchmarks/pass_generation.py

@@ -10,6 +10,8 @@ import httpx
 import pytest
 
 from tests.support.databases import fresh_sqlite
+from tests.support.pass_certs import make_chain
+from tests.support.pkpass import manifest_mismatches, openssl_verifies, unzip
 from tests.support.scanning import scan
 from tests.support.server import Server, running_server
 
@@ -29,6 +31,11 @@ def sqlite_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 
 def test_readme_tour_runs_against_a_real_server(sqlite_server: Server, tmp_path: Path) -> None:
+    # What the owner got from developer.apple.com, as the tour expects it in the directory.
+    chain = make_chain(tmp_path / "apple")
+    (tmp_path / "pass.pem").write_text(chain.certificate_pem)
+    (tmp_path / "pass.key").write_text(chain.key_pem)
+    (tmp_path / "AppleWWDRCAG4.pem").write_text(chain.root_pem)
     env = {"PC": sqlite_server.base_url, "KEY": sqlite_server.api_key, "PATH": "/usr/bin:/bin"}
     done = subprocess.run(
         ["bash", "-euo", "pipefail", "-c", tour_script()],
@@ -50,6 +57,10 @@ def test_readme_tour_runs_against_a_real_server(sqlite_server: Server, tmp_path:
     assert scan((tmp_path / "code.png").read_bytes(), "image/png") == [("FREECOOKIE", "QRCode")]
     svg = (tmp_path / "code.svg").read_bytes()
     assert scan(svg, "image/svg+xml") == [("FREECOOKIE", "Code128")]
+    # The pass the tour downloaded is signed with the identity it uploaded.
+    files = unzip((tmp_path / "card.pkpass").read_bytes())
+    assert manifest_mismatches(files) == []
+    assert openssl_verifies(files, chain.root_path, tmp_path)
 
 
 def test_readme_tour_covers_every_operation() -> None:

@@ -20,6 +20,7 @@ def apple_settings(database_url: str, pass_chain: PassChain) -> Settings:
     return Settings(
         database_url=database_url,
         run_worker=False,
+        db_pool_size=2,  # a second app beside the suite's: PostgreSQL's connections are shared
         public_url="https://cards.example",
         apple_pass_type_identifier=PASS_TYPE_IDENTIFIER,
         apple_team_identifier=TEAM_IDENTIFIER,

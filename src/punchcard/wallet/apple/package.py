@@ -15,10 +15,13 @@ from punchcard.wallet.apple.signing import SigningIdentity
 from punchcard.wallet.view import PassView
 
 
-@lru_cache(maxsize=4096)
 def _sha1(data: bytes) -> str:
-    # Keyed by the cached image and strings objects themselves, whose hash Python keeps.
-    return hashlib.sha1(data).hexdigest()
+    return hashlib.sha1(data).hexdigest()  # Apple's manifest format is SHA-1
+
+
+# Images and strings files are cached objects that many passes share, so are their digests
+# (keyed by the bytes object itself, whose hash Python computes once and keeps).
+_shared_sha1 = lru_cache(maxsize=4096)(_sha1)
 
 
 @lru_cache(maxsize=1)
@@ -52,13 +55,15 @@ def pass_files(view: PassView, identity: SigningIdentity, settings: Settings) ->
 
 def build_pkpass(view: PassView, identity: SigningIdentity, settings: Settings) -> bytes:
     files = pass_files(view, identity, settings)
-    manifest = json.dumps({name: _sha1(data) for name, data in files.items()}).encode()
+    digests = {name: _shared_sha1(data) for name, data in files.items() if name != "pass.json"}
+    manifest = json.dumps({"pass.json": _sha1(files["pass.json"]), **digests}).encode()
     files["manifest.json"] = manifest
     files["signature"] = identity.sign(manifest)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
         for name, data in files.items():
-            # PNGs are compressed already: storing them saves time and loses nothing.
-            method = zipfile.ZIP_STORED if name.endswith(".png") else zipfile.ZIP_DEFLATED
+            # Only pass.json is worth compressing: PNGs and the signature are dense already,
+            # and the rest is a few hundred bytes (a compressor costs more to set up than it saves).
+            method = zipfile.ZIP_DEFLATED if name == "pass.json" else zipfile.ZIP_STORED
             archive.writestr(name, data, compress_type=method)
     return out.getvalue()

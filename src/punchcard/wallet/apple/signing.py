@@ -43,8 +43,9 @@ class SigningIdentity:
         )
 
 
+@lru_cache(maxsize=64)
 def pem_text(value: str) -> bytes:
-    """A setting that is either inline PEM text or the path of a PEM file."""
+    """A setting that is either inline PEM text or the path of a PEM file (read once)."""
     if value.lstrip().startswith("-----BEGIN"):
         return value.encode()
     return Path(value).expanduser().read_bytes()
