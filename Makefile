@@ -14,9 +14,16 @@ help: ## List the targets
 	.tools/bin/pip install --quiet uv==$(UV_VERSION)
 
 ZAPIER := integrations/zapier
+CHROMIUM := /usr/bin/chromium
 
-install: $(UV) $(ZAPIER)/node_modules/.package-lock.json ## Install Python (uv) and Zapier app (npm) deps from their lock files
+install: $(UV) $(ZAPIER)/node_modules/.package-lock.json $(CHROMIUM) ## Install Python (uv), Zapier app (npm) and Chromium (browser tests)
 	$(UV) sync --frozen --compile-bytecode
+
+# The browser tests drive Debian's Chromium through Playwright (never `playwright install`: it
+# downloads its own browser builds). Installing a system package needs root.
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	else echo "Chromium is missing: run 'sudo apt-get install chromium' (browser tests are skipped without it)"; fi
 
 # npm ci only when the lock file changed (npm writes node_modules/.package-lock.json); without
 # Node.js the Zapier/Make tests are skipped, so this step is too.

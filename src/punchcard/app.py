@@ -24,6 +24,9 @@ from punchcard.events.catalogue import DESCRIPTIONS, PAYLOADS
 from punchcard.idempotency import http as idempotency_http
 from punchcard.idempotency.service import prune
 from punchcard.kit.http import install_error_handlers
+from punchcard.pages import http as pages_http
+from punchcard.pages import wallets as page_wallets
+from punchcard.pages.api import router as join_links_router
 from punchcard.pos.api import connectors_router as pos_connectors_router
 from punchcard.pos.api import inbound_router as pos_inbound_router
 from punchcard.programs.api import router as programs_router
@@ -125,6 +128,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         staff_router,
         businesses_router,
         programs_router,
+        join_links_router,
         codes_api.router,
         code_lookups_router,
         customers_router,
@@ -141,6 +145,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.include_router(router, prefix="/v1")  # flat: each nesting level costs every request
     app.include_router(passkit_router)  # public: devices authenticate with the pass's token
     app.include_router(google_wallet_public_router)
+    app.include_router(pages_http.router)  # public pages: /join/..., /c/...
+    app.include_router(page_wallets.router)
     _document_webhooks(app)
 
     @app.get("/healthz", include_in_schema=False)

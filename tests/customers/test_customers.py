@@ -115,3 +115,26 @@ async def test_list_filters_and_paginates(tenant: Tenant) -> None:
     assert second["next_cursor"] is None
     by_email = await api.get("/v1/customers", params={"created_after": "2020-01-01T00:00:00"})
     problem(by_email, 422, "validation_error")  # a time without a zone is ambiguous
+
+
+async def test_marketing_consent_is_opt_in_and_stamped_when_it_changes(tenant: Tenant) -> None:
+    api = tenant.client
+    created = ok(await api.post("/v1/customers", json={"email": "mo@example.com"}), 201)
+    agreed = ok(
+        await api.post("/v1/customers", json={"email": "mo@example.com", "marketing_consent": True})
+    )
+    again = ok(
+        await api.post("/v1/customers", json={"email": "mo@example.com", "marketing_consent": True})
+    )
+    withdrawn = ok(
+        await api.post(
+            "/v1/customers", json={"email": "mo@example.com", "marketing_consent": False}
+        )
+    )
+
+    assert (created["marketing_consent"], created["marketing_consent_at"]) == (False, None)
+    assert agreed["marketing_consent"] is True
+    assert agreed["marketing_consent_at"] is not None
+    assert again["marketing_consent_at"] == agreed["marketing_consent_at"]
+    assert withdrawn["marketing_consent"] is False
+    assert withdrawn["marketing_consent_at"] > agreed["marketing_consent_at"]

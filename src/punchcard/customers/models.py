@@ -1,7 +1,7 @@
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Date, Index, String, UniqueConstraint
+from sqlalchemy import Boolean, Date, Index, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from punchcard.db.base import Base, TenantMixin
@@ -24,5 +24,8 @@ class Customer(TenantMixin, Base):
     birthday: Mapped[date | None] = mapped_column(Date)
     language: Mapped[str | None] = mapped_column(String(16))
     metadata_: Mapped[dict[str, Any]] = mapped_column("metadata", JSONDoc)
+    # May the business send marketing (campaigns)? Opt-in only; _at is when it last changed.
+    marketing_consent: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    marketing_consent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

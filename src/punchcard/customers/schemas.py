@@ -37,6 +37,7 @@ def _birthday(value: date) -> date:
 
 
 Email = Annotated[str, StringConstraints(max_length=320), AfterValidator(_email)]
+Birthday = Annotated[date, AfterValidator(_birthday)]
 Phone = Annotated[str, StringConstraints(max_length=32), AfterValidator(_phone)]
 SourceId = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Language = Annotated[
@@ -52,8 +53,11 @@ class CustomerUpsert(Input):
     email: Email | None = None
     phone: Phone | None = None
     name: Name | None = None
-    birthday: Annotated[date, AfterValidator(_birthday)] | None = None
+    birthday: Birthday | None = None
     language: Language | None = None
+    marketing_consent: bool | None = Field(
+        None, description="The customer agreed (true) or declined (false) to receive marketing."
+    )
     metadata: Metadata | None = Field(None, description="Merged key by key; a null value deletes.")
 
     @model_validator(mode="after")
@@ -71,6 +75,8 @@ class CustomerOut(Output):
     name: str | None
     birthday: date | None
     language: str | None
+    marketing_consent: bool
+    marketing_consent_at: datetime | None = Field(description="When the consent last changed.")
     metadata: dict[str, Any] = Field(validation_alias=AliasChoices("metadata_", "metadata"))
     created_at: datetime
     updated_at: datetime

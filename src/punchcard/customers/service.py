@@ -44,6 +44,9 @@ async def _match(session: AsyncSession, business_id: str, data: CustomerUpsert) 
 
 
 def _apply(customer: Customer, data: CustomerUpsert, now: datetime) -> None:
+    consent = data.marketing_consent
+    if consent is not None and consent != bool(customer.marketing_consent):
+        customer.marketing_consent_at = now
     for field, value in data.model_dump(exclude_unset=True, exclude={"metadata"}).items():
         if value is not None:
             setattr(customer, field, value)
@@ -81,6 +84,7 @@ async def upsert_customer(
         if customer is None:
             customer = Customer(business_id=actor.business_id, id=new_id("cus"), created_at=now)
             customer.metadata_ = {}
+            customer.marketing_consent = False
         customer_id = customer.id
         try:
             # Changes go inside the savepoint: begin_nested() flushes what is pending before it.
@@ -94,6 +98,14 @@ async def upsert_customer(
             raise await _clash(session, actor.business_id, customer_id, data) from None
         return customer, created
     raise AssertionError("unreachable")
+
+
+async def find_customer(
+    session: AsyncSession, actor: Actor, data: CustomerUpsert
+) -> Customer | None:
+    """The customer an upsert with ``data`` would update, or None if it would create one."""
+    actor.require(Permission.CUSTOMERS_READ)
+    return await _match(session, actor.business_id, data)
 
 
 async def get_customer(session: AsyncSession, actor: Actor, customer_id: str) -> Customer:

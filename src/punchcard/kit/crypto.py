@@ -56,7 +56,8 @@ def token_for(purpose: str, subject: str) -> str:
 
 
 def token_matches(purpose: str, subject: str, token: str) -> bool:
-    return hmac.compare_digest(token_for(purpose, subject), token)
+    # As bytes: compare_digest refuses non-ASCII str, and a token from a URL may be anything.
+    return hmac.compare_digest(token_for(purpose, subject).encode(), token.encode())
 
 
 def seal(plaintext: str) -> str:

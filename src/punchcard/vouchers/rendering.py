@@ -108,18 +108,23 @@ def _linear_svg(modules: str, size: Size) -> bytes:
     ).encode()
 
 
-def _qr(code: str, image_type: ImageType, size: Size) -> bytes:
+def qr_modules(code: str) -> int:
+    """How many modules wide the QR code of ``code`` is, quiet zone included."""
+    width, _ = segno.make_qr(code, error="m").symbol_size(border=QR_QUIET_ZONE)
+    return int(width)
+
+
+def qr(code: str, kind: str, scale: int) -> bytes:
+    """A QR code in any of segno's formats (png, svg, pdf, ...), ``scale`` units per module."""
     symbol = segno.make_qr(code, error="m")
     out = io.BytesIO()
     # An opaque white background: on a dark wallet or screen a transparent one does not scan.
-    symbol.save(
-        out, kind=image_type, scale=size.scale, border=QR_QUIET_ZONE, dark="#000", light="#fff"
-    )
+    symbol.save(out, kind=kind, scale=scale, border=QR_QUIET_ZONE, dark="#000", light="#fff")
     return out.getvalue()
 
 
 def render(code: str, symbology: Symbology, image_type: ImageType, size: Size) -> bytes:
     if symbology == "qr":
-        return _qr(code, image_type, size)
+        return qr(code, image_type, size.scale)
     modules = _modules(code, symbology)
     return _linear_png(modules, size) if image_type == "png" else _linear_svg(modules, size)

@@ -169,3 +169,12 @@ def _design(row: PassDesign | None, business_name: str) -> Design:
         website_url=row.website_url,
         opening_hours=row.opening_hours,
     )
+
+
+async def load_design(session: AsyncSession, business_id: str, program_id: str) -> Design:
+    """A program's design (the defaults when it has none), for pages shown before any card."""
+    business_name = await session.scalar(select(Business.name).where(Business.id == business_id))
+    if business_name is None:
+        raise NotFound("business_not_found", f"no business {business_id}")
+    row = await session.get(PassDesign, (business_id, program_id))
+    return _design(row, business_name)

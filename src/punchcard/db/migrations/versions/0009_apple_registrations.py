@@ -12,7 +12,7 @@ from alembic import op
 from punchcard.kit.sql import UTCDateTime
 
 revision: str = "0009"
-down_revision: str | None = "0008"  # re-chained after merging apple-pass (0008)
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

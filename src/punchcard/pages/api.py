@@ -1,0 +1,59 @@
+"""Staff endpoints for printing a program's join QR and sharing its join link."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Response
+
+from punchcard.kit.http import Session
+from punchcard.kit.schemas import Output
+from punchcard.pages import links
+from punchcard.staff.auth import CurrentActor
+
+router = APIRouter(tags=["Programs"])
+ProgramId = Annotated[str, Path(max_length=64)]
+
+
+class JoinLinkOut(Output):
+    url: str
+
+
+@router.get(
+    "/programs/{program_id}/join-link",
+    response_model=JoinLinkOut,
+    summary="The program's public join page: share it or print it as a QR code",
+    responses={404: {"description": "program_not_found"}},
+)
+async def join_link(program_id: ProgramId, session: Session, actor: CurrentActor) -> object:
+    return JoinLinkOut(url=await links.join_url(session, actor, program_id))
+
+
+@router.get(
+    "/programs/{program_id}/join-qr.{image_type}",
+    response_class=Response,
+    summary="The join link as a QR code to print (PNG, SVG or PDF)",
+    responses={
+        200: {
+            "description": "The QR code",
+            "content": {
+                media_type: {"schema": {"type": "string", "format": "binary"}}
+                for media_type in links.QR_MEDIA_TYPES.values()
+            },
+        },
+        404: {"description": "program_not_found"},
+    },
+)
+async def join_qr(
+    program_id: ProgramId,
+    image_type: links.QrType,
+    session: Session,
+    actor: CurrentActor,
+    size: Annotated[
+        int, Query(ge=100, le=4000, description="Width in pixels (PDF: points), about.")
+    ] = 600,
+) -> Response:
+    url = await links.join_url(session, actor, program_id)
+    return Response(
+        links.join_qr(url, image_type, size),
+        media_type=links.QR_MEDIA_TYPES[image_type],
+        headers={"Content-Disposition": f'inline; filename="join-{program_id}.{image_type}"'},
+    )

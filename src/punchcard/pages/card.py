@@ -1,0 +1,85 @@
+"""The web card: what the card page shows, drawn from the same PassView as the wallet passes."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from punchcard.kit.errors import ProblemError
+from punchcard.pages.templating import svg_data_uri
+from punchcard.vouchers import rendering
+from punchcard.wallet.i18n import stamps_to_reward, text
+from punchcard.wallet.view import PassView, VoucherLine
+
+QR_SIZE = rendering.Size(scale=6, bar_height=80)
+BAR_SIZE = rendering.Size(scale=2, bar_height=80)
+
+
+@dataclass(frozen=True)
+class Box:
+    filled: bool
+    reward: str | None  # the goal this box reaches, if any
+
+
+@dataclass(frozen=True)
+class ShownVoucher:
+    title: str
+    description: str | None
+    code: str
+    text: bool
+    qr: str | None  # data: URIs of the code's images, in the formats the voucher allows
+    bars: str | None
+    valid_until: str | None
+
+
+def qr_image(code: str) -> str:
+    return svg_data_uri(rendering.render(code, "qr", "svg", QR_SIZE))
+
+
+def _bars_image(code: str) -> str | None:
+    try:
+        return svg_data_uri(rendering.render(code, "code128", "svg", BAR_SIZE))
+    except ProblemError:  # a code Code128 cannot carry is still shown as QR or text
+        return None
+
+
+def _voucher(line: VoucherLine) -> ShownVoucher:
+    return ShownVoucher(
+        title=line.title,
+        description=line.description,
+        code=line.redeem_code,
+        text="text" in line.formats,
+        qr=qr_image(line.redeem_code) if "qr" in line.formats else None,
+        bars=_bars_image(line.redeem_code) if "barcode" in line.formats else None,
+        valid_until=line.expires_at.date().isoformat() if line.expires_at else None,
+    )
+
+
+def grid(view: PassView) -> list[Box]:
+    rewards = dict(zip(view.goal_stamps, view.goal_titles, strict=True))
+    return [
+        Box(filled=box <= view.stamps, reward=rewards.get(box))
+        for box in range(1, view.grid_size + 1)
+    ]
+
+
+def card_context(view: PassView, language: str, now: datetime) -> dict[str, Any]:
+    """The template context of ``card.html``."""
+    shown = min(view.stamps, view.grid_size)
+    if view.next_goal_title is not None and view.stamps_to_next_goal is not None:
+        progress = stamps_to_reward(language, view.stamps_to_next_goal, view.next_goal_title)
+    else:
+        progress = text(language, "all_rewards_reached")
+    expired = view.card_status != "active" or (
+        view.card_expires_at is not None and view.card_expires_at <= now
+    )
+    return {
+        "title": view.program_name,
+        "program_name": view.program_name,
+        "grid": grid(view),
+        "stamps_label": text(language, "stamps_of", count=shown, total=view.grid_size),
+        "progress": progress,
+        "expired": expired,
+        "scan_code": view.scan_code,
+        "scan_qr": qr_image(view.scan_code),
+        "vouchers": [_voucher(line) for line in view.vouchers],
+    }

@@ -1,0 +1,69 @@
+"""The join form: read with a size limit, validated into a customer's details, errors per field.
+
+Error messages are catalogue keys, so the page shows them in its language next to each field."""
+
+from typing import Any
+from urllib.parse import parse_qsl
+
+from fastapi import Request
+from pydantic import BaseModel, ValidationError, model_validator
+
+from punchcard.customers.schemas import Birthday, Email, Phone
+from punchcard.kit.errors import ProblemError
+from punchcard.kit.schemas import Name
+
+MAX_FORM_BYTES = 4096  # a filled form is a few hundred bytes
+MAX_FIELDS = 10
+FIELDS = ("name", "email", "phone", "birthday", "marketing_consent")
+MAX_LENGTHS = {"name": 200, "email": 320, "phone": 32, "birthday": 10}
+CONTACT_ERROR = "error_contact"  # neither email nor phone: shown at the email field
+
+
+class FormTooLarge(ProblemError):
+    status = 413
+    title = "Content too large"
+
+
+class JoinForm(BaseModel):
+    name: Name
+    email: Email | None = None
+    phone: Phone | None = None
+    birthday: Birthday | None = None
+    marketing_consent: bool = False
+
+    @model_validator(mode="after")
+    def _reachable(self) -> "JoinForm":
+        if self.email is None and self.phone is None:
+            raise ValueError(CONTACT_ERROR)
+        return self
+
+
+async def read_form(request: Request) -> dict[str, str]:
+    """The submitted fields as typed (unknown ones dropped); too large a body is refused
+    before it is parsed."""
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_FORM_BYTES:
+            raise FormTooLarge("form_too_large", f"The form is larger than {MAX_FORM_BYTES} bytes.")
+    try:
+        pairs = parse_qsl(body.decode("utf-8", "replace"), max_num_fields=MAX_FIELDS)
+    except ValueError as exc:
+        raise FormTooLarge("form_too_large", f"The form has over {MAX_FIELDS} fields.") from exc
+    return {key: value.strip() for key, value in pairs if key in FIELDS}
+
+
+def validate(values: dict[str, str]) -> tuple[JoinForm | None, dict[str, str]]:
+    """The form, or the catalogue key of each field's error (all of them at once)."""
+    data: dict[str, Any] = {key: value for key, value in values.items() if value}
+    data["marketing_consent"] = "marketing_consent" in data
+    # Said here too: the model's own check runs only once every field is valid.
+    errors = {} if data.keys() & {"email", "phone"} else {"email": CONTACT_ERROR}
+    try:
+        form = JoinForm.model_validate(data)
+    except ValidationError as exc:
+        for error in exc.errors():
+            field = str(error["loc"][0]) if error["loc"] else "email"
+            errors.setdefault(field, f"error_{field}" if error["loc"] else CONTACT_ERROR)
+        return None, errors
+    return form, errors  # empty: the model checked email-or-phone too

@@ -1,0 +1,120 @@
+"""Public routes: the join page (GET shows the form, POST joins) and the web card."""
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from punchcard.kit.clock import utcnow
+from punchcard.kit.crypto import token_matches
+from punchcard.kit.errors import Conflict, NotFound
+from punchcard.kit.http import AppSettings, Session
+from punchcard.pages import form as join_form
+from punchcard.pages.card import card_context
+from punchcard.pages.common import AcceptLanguage, Lang, not_found
+from punchcard.pages.join import JoinPage, join, open_program
+from punchcard.pages.language import page_language
+from punchcard.pages.links import card_path
+from punchcard.pages.templating import message_page, page
+from punchcard.pages.wallets import apple_ready, google_ready
+from punchcard.wallet import events as wallet_events
+from punchcard.wallet.view import load_pass_view
+
+router = APIRouter(include_in_schema=False)
+NO_STORE = {"Cache-Control": "private, no-store"}
+
+
+def _join_form(
+    program: JoinPage,
+    language: str,
+    values: dict[str, str] | None = None,
+    errors: dict[str, str] | None = None,
+) -> HTMLResponse:
+    return page(
+        "join.html",
+        language=language,
+        design=program.design,
+        status_code=422 if errors else 200,
+        title=program.program_name,
+        program_name=program.program_name,
+        rewards=program.rewards,
+        values=values or {},
+        errors=errors or {},
+        max_lengths=join_form.MAX_LENGTHS,
+    )
+
+
+@router.get("/join/{business_id}/{program_id}", response_class=HTMLResponse)
+async def join_page(
+    business_id: str,
+    program_id: str,
+    session: Session,
+    lang: Lang = None,
+    accept_language: AcceptLanguage = None,
+) -> Response:
+    language = page_language(lang, accept_language)
+    try:
+        program = await open_program(session, business_id, program_id)
+    except NotFound:
+        return not_found(lang, accept_language, "not_found_join")
+    return _join_form(program, language)
+
+
+@router.post("/join/{business_id}/{program_id}", response_class=HTMLResponse)
+async def submit_join(
+    business_id: str,
+    program_id: str,
+    request: Request,
+    session: Session,
+    lang: Lang = None,
+    accept_language: AcceptLanguage = None,
+) -> Response:
+    """Valid details: 303 to the web card. Invalid: the form again (422), values kept."""
+    language = page_language(lang, accept_language)
+    try:
+        program = await open_program(session, business_id, program_id)
+    except NotFound:
+        return not_found(lang, accept_language, "not_found_join")
+    values = await join_form.read_form(request)
+    details, errors = join_form.validate(values)
+    if details is None:
+        return _join_form(program, language, values, errors)
+    try:
+        joined = await join(session, business_id, program_id, details, language)
+    except Conflict as exc:  # the email is one member's, the phone another's
+        field = str(exc.extra.get("field", "email"))
+        return _join_form(program, language, values, {field: "error_taken"})
+    if not joined.may_show_card:
+        return message_page(language, program.design, "already_member_title", "already_member", 200)
+    return RedirectResponse(card_path(business_id, joined.card_id), status_code=303)
+
+
+@router.get("/c/{business_id}/{card_id}/{token}", response_class=HTMLResponse)
+async def web_card(
+    business_id: str,
+    card_id: str,
+    token: str,
+    session: Session,
+    settings: AppSettings,
+    lang: Lang = None,
+    accept_language: AcceptLanguage = None,
+) -> Response:
+    """The card as a page: the fallback for phones without a wallet app."""
+    try:
+        if not token_matches("web-card", card_id, token):
+            raise NotFound("card_not_found", "wrong token")
+        view = await load_pass_view(session, business_id, card_id)
+    except NotFound:
+        return not_found(lang, accept_language, "not_found_card")
+    language = page_language(lang, accept_language, fallback=view.language)
+    now = utcnow()
+    await wallet_events.opened(session, view, "web", now)
+    here = card_path(business_id, card_id)
+    apple = await apple_ready(session, settings, business_id)
+    return page(
+        "card.html",
+        language=language,
+        design=view.design,
+        headers=NO_STORE,
+        apple_url=f"{here}/pass.pkpass" if apple else None,
+        google_url=f"{here}/google" if google_ready() else None,
+        **card_context(view, language, now),
+    )
