@@ -9,9 +9,11 @@ import pytest
 
 from punchcard.db.engine import Database
 from punchcard.kit.clock import utcnow
+from punchcard.wallet import events as wallet_events
 from punchcard.wallet.models import WalletPass
 from punchcard.wallet.pushers import configured_pushers
 from punchcard.wallet.sync import PassSync
+from punchcard.wallet.view import load_pass_view
 from punchcard.webhooks.dispatcher import Dispatcher
 from tests.conftest import Tenant
 from tests.support.factories import card, coffee_program, ok, stamp
@@ -73,22 +75,6 @@ async def test_reaching_a_goal_shows_the_voucher_on_the_card(
     assert balance(google, issued["id"]) == 5
 
 
-async def test_an_object_missing_on_google_is_inserted_by_the_next_push(
-    tenant: Tenant, google: Google, worker: PassSync
-) -> None:
-    issued = await saved_card(tenant)
-    del google.fake.objects[f"{ISSUER_ID}.{issued['id']}"]
-
-    await stamp(tenant.client, issued["id"])
-
-    await google.fake.until(
-        lambda: (
-            f"{ISSUER_ID}.{issued['id']}" in google.fake.objects
-            and balance(google, issued["id"]) == 1
-        )
-    )
-
-
 async def settled_pass(
     worker: PassSync, db: Database, tenant: Tenant, card_id: str, done: Callable[[WalletPass], bool]
 ) -> WalletPass:
@@ -119,3 +105,26 @@ async def test_google_down_keeps_the_pass_due_with_the_error(
     assert row.push_due_at is not None
     assert row.push_due_at > utcnow()
     assert balance(google, issued["id"]) == 0
+
+
+async def test_a_card_never_saved_to_google_gets_no_object_from_its_pushes(
+    tenant: Tenant, google: Google, db: Database, worker: PassSync
+) -> None:
+    program = await coffee_program(tenant.client)
+    issued = await card(tenant.client, program["id"])
+    async with db.transaction() as session:  # held by the web card alone
+        view = await load_pass_view(session, tenant.business_id, issued["id"])
+        await wallet_events.opened(session, view, "web", utcnow())
+    before = utcnow()
+
+    await stamp(tenant.client, issued["id"])
+    await settled_pass(
+        worker,
+        db,
+        tenant,
+        issued["id"],
+        lambda row: row.updated_at > before and row.push_due_at is None,
+    )
+
+    assert f"{ISSUER_ID}.{issued['id']}" not in google.fake.objects
+    assert google.fake.calls("POST", "loyaltyObject") == 0

@@ -1,10 +1,12 @@
 """Google Wallet's update channel: after every change of a held card, PATCH its object."""
 
+import contextlib
+
 from punchcard.db.engine import Database
 from punchcard.wallet.google.client import NotInWallet
 from punchcard.wallet.google.config import GoogleWalletConfig
 from punchcard.wallet.google.objects import loyalty_object
-from punchcard.wallet.google.service import publish, wallet_client
+from punchcard.wallet.google.service import wallet_client
 from punchcard.wallet.sync import PassRef
 from punchcard.wallet.view import load_pass_view
 
@@ -18,7 +20,7 @@ class GooglePusher:
             view = await load_pass_view(session, ref.business_id, ref.card_id)
         body = loyalty_object(view, issuer_id=self.config.issuer_id)
         async with wallet_client(self.config) as client:
-            try:
+            # No object: no save link was ever handed out (the link is given only once its
+            # object is written), so the card is held by another wallet or the web card alone.
+            with contextlib.suppress(NotInWallet):
                 await client.patch_object(body["id"], body)
-            except NotInWallet:  # never written (Google was down when the link was made)
-                await publish(client, self.config, view)
