@@ -2,17 +2,17 @@
 
 import asyncio
 from collections.abc import AsyncIterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, select
 
 from punchcard.config import Settings
 from punchcard.db.engine import Database
 from punchcard.events.models import Event
 from punchcard.kit.clock import utcnow
 from punchcard.wallet.models import WalletPass
-from punchcard.wallet.sync import PassRef, PassSync
+from punchcard.wallet.sync import PassRef, PassSync, bump_versions, next_version
 from punchcard.webhooks.dispatcher import Dispatcher
 from tests.conftest import Tenant
 from tests.support.factories import card, coffee_program, stamp
@@ -123,3 +123,28 @@ async def test_a_failed_push_is_retried_later_and_the_error_kept(
     assert "wallet unreachable" in (row.push_error or "")
     assert row.push_due_at is not None
     assert row.push_due_at > utcnow() + timedelta(seconds=0.5)
+
+
+def test_versions_move_to_a_later_whole_second_so_if_modified_since_tells_them_apart() -> None:
+    first = datetime(2026, 11, 29, 12, 0, 0, 400000, tzinfo=UTC)
+    same_second = first + timedelta(milliseconds=300)
+    assert next_version(first, same_second) == datetime(2026, 11, 29, 12, 0, 1, tzinfo=UTC)
+    later = first + timedelta(seconds=5)
+    assert next_version(first, later) == later
+
+
+async def test_two_changes_in_one_second_give_versions_in_different_seconds(
+    tenant: Tenant, db: Database
+) -> None:
+    program = await coffee_program(tenant.client)
+    issued = await card(tenant.client, program["id"], "quick@example.com")
+    await held_in_wallet(db, tenant.business_id, issued["id"])
+    key = WalletPass.business_id == tenant.business_id, WalletPass.id == issued["id"]
+
+    versions = []
+    for _ in range(2):
+        async with db.transaction() as session:
+            await bump_versions(session, and_(*key))
+        versions.append((await pass_row(db, tenant.business_id, issued["id"])).updated_at)
+
+    assert versions[1].replace(microsecond=0) > versions[0].replace(microsecond=0)

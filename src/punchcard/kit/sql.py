@@ -1,10 +1,25 @@
 """Column types and statements that behave the same on SQLite and PostgreSQL."""
 
+from collections.abc import Collection, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Dialect, Table, TypeDecorator
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    Dialect,
+    Table,
+    TypeDecorator,
+    column,
+    func,
+    literal,
+    select,
+    tuple_,
+    values,
+)
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.dml import Insert
 
 
@@ -45,3 +60,23 @@ def upsert(table: Table, dialect_name: str, values: dict[str, Any], key: list[st
     statement = dml(table).values(**values)
     changes = {name: statement.excluded[name] for name in values if name not in key}
     return statement.on_conflict_do_update(index_elements=key, set_=changes)
+
+
+def rows_table(
+    session: AsyncSession, table: Any, names: Sequence[str], rows: list[tuple[Any, ...]]
+) -> Any:
+    """Rows for ``table``'s columns ``names``, sent with a statement as a table ``v`` to join
+    or select from. PostgreSQL gets one array per column: one statement text whatever the
+    number of rows (prepared once) and one execution, not one per row. SQLite: a VALUES list
+    (named in a WITH: it has no column names otherwise)."""
+    columns = [column(name, table.c[name].type) for name in names]
+    if session.get_bind().dialect.name != "postgresql":
+        return values(*columns, name="v").data(rows).cte("v")
+    arrays = [literal([row[i] for row in rows], ARRAY(c.type)) for i, c in enumerate(columns)]
+    return func.unnest(*arrays).table_valued(*columns).render_derived(name="v")
+
+
+def keyed(session: AsyncSession, table: Any, keys: Collection[tuple[str, str]]) -> Any:
+    """Rows by primary key: (business_id, id) pairs, so the key's index is used."""
+    given = rows_table(session, table, ("business_id", "id"), list(keys))
+    return tuple_(table.c.business_id, table.c.id).in_(select(given.c.business_id, given.c.id))

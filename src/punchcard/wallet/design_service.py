@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.cards.models import Card
@@ -14,6 +14,7 @@ from punchcard.programs.models import Program
 from punchcard.staff.actor import Actor, Permission
 from punchcard.wallet.models import PassDesign, WalletPass
 from punchcard.wallet.schemas import WalletDesignIn
+from punchcard.wallet.sync import bump_versions
 
 _designs = table_of(PassDesign)
 _passes = table_of(WalletPass)
@@ -54,16 +55,13 @@ async def put_design(
     }
     dialect = session.get_bind().dialect.name
     await session.execute(upsert(_designs, dialect, values, key=["business_id", "id"]))
-    await session.execute(
-        update(_passes)
-        .where(
-            _passes.c.business_id == actor.business_id,
-            _passes.c.id.in_(
-                select(Card.id).where(
-                    Card.business_id == actor.business_id, Card.program_id == program_id
-                )
-            ),
-        )
-        .values(updated_at=now, push_due_at=now, push_attempts=0, push_error=None)
+    await bump_versions(
+        session,
+        (_passes.c.business_id == actor.business_id)
+        & _passes.c.id.in_(
+            select(Card.id).where(
+                Card.business_id == actor.business_id, Card.program_id == program_id
+            )
+        ),
     )
     return {"program_id": program_id, **values, "updated_at": now}

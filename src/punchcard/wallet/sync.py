@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
-from sqlalchemy import select, tuple_, update
+from sqlalchemy import bindparam, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.config import Settings
 from punchcard.db.base import table_of
 from punchcard.db.engine import Database
 from punchcard.kit.clock import utcnow
+from punchcard.kit.sql import keyed
 from punchcard.wallet.models import WalletPass
 
 log = logging.getLogger("punchcard.wallet")
@@ -46,20 +47,53 @@ class PassPusher(Protocol):
     async def push(self, db: Database, ref: PassRef) -> None: ...
 
 
-async def mark_changed(session: AsyncSession, events: Iterable[Any]) -> None:
-    """New versions of the wallet cards these committed events are about (rows with
-    ``business_id``, ``card_id`` and ``type``); cards no wallet holds have no row.
+def next_version(previous: datetime, now: datetime) -> datetime:
+    """A version in a later whole second than ``previous``: Wallet asks for a pass with
+    If-Modified-Since, an HTTP date in whole seconds, so two versions in one second would
+    look alike and the newer one would never be fetched."""
+    return max(now, previous.replace(microsecond=0) + timedelta(seconds=1))
+
+
+_BUMP = (
+    update(passes)
+    .where(passes.c.business_id == bindparam("b"), passes.c.id == bindparam("i"))
+    .values(
+        updated_at=bindparam("version", type_=passes.c.updated_at.type),
+        push_due_at=bindparam("due", type_=passes.c.push_due_at.type),
+        push_attempts=0,
+        push_error=None,
+    )
+)
+
+
+async def bump_versions(session: AsyncSession, condition: Any) -> None:
+    """New versions, due for a push, of the wallet passes that match ``condition``.
 
     Call it once the transaction holds its locks: the version is read from the clock then,
     so it is later than that of every change committed before."""
+    held = (
+        await session.execute(
+            select(passes.c.business_id, passes.c.id, passes.c.updated_at)
+            .where(condition)
+            .with_for_update()
+        )
+    ).all()
+    if held:
+        now = utcnow()
+        rows = [
+            {"b": row.business_id, "i": row.id, "version": next_version(row.updated_at, now)}
+            for row in held
+        ]
+        await session.execute(_BUMP, [{**row, "due": now} for row in rows])
+
+
+async def mark_changed(session: AsyncSession, events: Iterable[Any]) -> None:
+    """New versions of the wallet cards these committed events are about (rows with
+    ``business_id``, ``card_id`` and ``type``); cards no wallet holds have no row."""
     keys = {(e.business_id, e.card_id) for e in events if e.card_id and e.type not in QUIET}
     if keys:
-        now = utcnow()
-        await session.execute(
-            update(passes)
-            .where(tuple_(passes.c.business_id, passes.c.id).in_(keys))
-            .values(updated_at=now, push_due_at=now, push_attempts=0, push_error=None)
-        )
+        # One statement text whatever the number of cards (prepared once on PostgreSQL).
+        await bump_versions(session, keyed(session, passes, keys))
 
 
 def backoff(attempts: int) -> timedelta:

@@ -5,7 +5,7 @@ Every step is one short transaction. On PostgreSQL any number of workers share t
 """
 
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -14,20 +14,16 @@ from sqlalchemy import (
     ColumnClause,
     String,
     and_,
-    column,
     delete,
     exists,
     func,
-    literal,
     literal_column,
     not_,
     or_,
     select,
     tuple_,
     update,
-    values,
 )
-from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.db.base import table_of
@@ -35,6 +31,7 @@ from punchcard.events import service as events
 from punchcard.events.models import Event
 from punchcard.events.payloads import event_row
 from punchcard.kit.ids import new_id
+from punchcard.kit.sql import keyed, rows_table
 from punchcard.wallet.sync import mark_changed
 from punchcard.webhooks import retry
 from punchcard.webhooks.models import WebhookAttempt, WebhookEndpoint, WebhookMessage
@@ -50,26 +47,6 @@ messages = table_of(WebhookMessage)
 attempts = table_of(WebhookAttempt)
 # Inline, as the partial indexes over pending messages say it (see models.PENDING).
 PENDING: ColumnClause[str] = literal_column("'pending'", String)
-
-
-def _rows(
-    session: AsyncSession, table: Any, names: Sequence[str], rows: list[tuple[Any, ...]]
-) -> Any:
-    """Rows for ``table``'s columns ``names``, sent with a statement as a table ``v`` to join
-    or select from. PostgreSQL gets one array per column: one statement text whatever the
-    number of rows (prepared once) and one execution, not one per row. SQLite: a VALUES list
-    (named in a WITH: it has no column names otherwise)."""
-    columns = [column(name, table.c[name].type) for name in names]
-    if session.get_bind().dialect.name != "postgresql":
-        return values(*columns, name="v").data(rows).cte("v")
-    arrays = [literal([row[i] for row in rows], ARRAY(c.type)) for i, c in enumerate(columns)]
-    return func.unnest(*arrays).table_valued(*columns).render_derived(name="v")
-
-
-def _keyed(session: AsyncSession, table: Any, keys: Collection[tuple[str, str]]) -> Any:
-    """Rows by primary key: (business_id, id) pairs, so the key's index is used."""
-    given = _rows(session, table, ("business_id", "id"), list(keys))
-    return tuple_(table.c.business_id, table.c.id).in_(select(given.c.business_id, given.c.id))
 
 
 @dataclass
@@ -169,7 +146,7 @@ async def _leased_claims(
         row.id: row.payload
         for row in await session.execute(
             select(events_table.c.id, events_table.c.payload).where(
-                _keyed(session, events_table, keys)
+                keyed(session, events_table, keys)
             )
         )
     }
@@ -221,7 +198,7 @@ async def _capped(
         # Locking the endpoint rows makes two workers' caps add up exactly.
         rows = await session.execute(
             select(endpoints.c.business_id, endpoints.c.id, endpoints.c.rate_next_at)
-            .where(_keyed(session, endpoints, limited | concurrent))
+            .where(keyed(session, endpoints, limited | concurrent))
             .with_for_update()
         )
         slots = {
@@ -295,7 +272,7 @@ async def claim(session: AsyncSession, now: datetime, limit: int, lease: timedel
     keys = [(candidate.business_id, candidate.id) for candidate, _ in accepted]
     await session.execute(
         update(messages)
-        .where(_keyed(session, messages, keys))
+        .where(keyed(session, messages, keys))
         .values(
             attempts=messages.c.attempts + 1,
             next_attempt_at=leased_until,
@@ -325,7 +302,7 @@ async def claim(session: AsyncSession, now: datetime, limit: int, lease: timedel
                 ),
             )
         )
-        .where(_keyed(session, messages, keys))
+        .where(keyed(session, messages, keys))
     )
     send_at = {candidate.id: slot for candidate, slot in accepted}
     return [
@@ -416,7 +393,7 @@ async def complete(
                 next_at,
             )
         )
-    done = _rows(session, messages, FINISHED, finished)
+    done = rows_table(session, messages, FINISHED, finished)
     await session.execute(
         update(messages)
         .where(
@@ -433,7 +410,7 @@ async def complete(
             delivered_at=done.c.delivered_at,
         )
     )
-    log = _rows(session, attempts, LOGGED, logged)
+    log = rows_table(session, attempts, LOGGED, logged)
     # A message deleted meanwhile (endpoint or hook removed mid-send) has nothing to log to.
     alive = exists().where(
         messages.c.business_id == log.c.business_id, messages.c.id == log.c.message_id
