@@ -24,11 +24,15 @@ class Recorder:
     def __init__(self) -> None:
         self.calls: list[PassRef] = []
         self.down = False
+        self.closed = False
 
     async def push(self, db: Database, ref: PassRef) -> None:
         self.calls.append(ref)
         if self.down:
             raise ConnectionError("wallet unreachable")
+
+    async def close(self) -> None:
+        self.closed = True
 
 
 @pytest.fixture
@@ -48,6 +52,7 @@ async def wallet(database_url: str, db: Database) -> AsyncIterator[tuple[Recorde
     yield recorder, sync
     stop.set()
     await asyncio.wait_for(asyncio.gather(*tasks), 30)
+    assert recorder.closed  # a stopping worker lets its wallets release their connections
 
 
 async def held_in_wallet(db: Database, business_id: str, card_id: str) -> None:

@@ -46,6 +46,9 @@ class PassPusher(Protocol):
 
     async def push(self, db: Database, ref: PassRef) -> None: ...
 
+    async def close(self) -> None:
+        """Release connections; called once when the worker stops."""
+
 
 def next_version(previous: datetime, now: datetime) -> datetime:
     """A version in a later whole second than ``previous``: Wallet asks for a pass with
@@ -110,6 +113,13 @@ class PassSync:
         self.progress = asyncio.Condition()
 
     async def run(self, stop: asyncio.Event) -> None:
+        try:
+            await self._forever(stop)
+        finally:
+            for pusher in self.pushers:
+                await pusher.close()
+
+    async def _forever(self, stop: asyncio.Event) -> None:
         while not stop.is_set():
             try:
                 claimed = await self._claim()

@@ -54,3 +54,6 @@ class ApplePusher:
         failures = [outcome for outcome in outcomes if isinstance(outcome, BaseException)]
         if failures:
             raise failures[0]
+
+    async def close(self) -> None:
+        await self.apns.close()

@@ -24,3 +24,6 @@ class GooglePusher:
             # object is written), so the card is held by another wallet or the web card alone.
             with contextlib.suppress(NotInWallet):
                 await client.patch_object(body["id"], body)
+
+    async def close(self) -> None:
+        """Nothing held: each push opens its own client (pushes are rare, per card change)."""
