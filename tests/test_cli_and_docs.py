@@ -59,3 +59,26 @@ def test_serve_no_worker_reaches_a_single_server_process(
     finally:
         get_settings.cache_clear()
     assert seen == [False, True]
+
+
+def test_serve_hands_out_links_to_where_it_listens_unless_a_public_url_is_set(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PUNCHCARD_DATABASE_URL", f"sqlite:///{tmp_path / 'serve.db'}")
+    monkeypatch.setenv("PUNCHCARD_RUN_WORKER", "true")
+    # serve sets it: setenv first so that the variable is restored (or removed) afterwards.
+    monkeypatch.setenv("PUNCHCARD_PUBLIC_URL", "")
+    monkeypatch.delenv("PUNCHCARD_PUBLIC_URL")
+    seen: list[str] = []
+    monkeypatch.setattr(
+        uvicorn, "run", lambda *args, **kwargs: seen.append(get_settings().public_url)
+    )
+    get_settings.cache_clear()
+    try:
+        CliRunner().invoke(cli.app, ["serve", "--port", "8765"], catch_exceptions=False)
+        monkeypatch.setenv("PUNCHCARD_PUBLIC_URL", "https://loyalty.example.com")
+        get_settings.cache_clear()
+        CliRunner().invoke(cli.app, ["serve", "--port", "8765"], catch_exceptions=False)
+    finally:
+        get_settings.cache_clear()
+    assert seen == ["http://127.0.0.1:8765", "https://loyalty.example.com"]

@@ -54,6 +54,10 @@ def _serve(host: str, port: int, workers: int, access_log: bool, worker: bool = 
     # Server processes read settings from the environment, so the flag travels that way; with
     # one process the app runs here, so the cached settings must be read again too.
     os.environ["PUNCHCARD_RUN_WORKER"] = "true" if worker else "false"
+    # Links the server hands out (join pages, wallet passes) name where it listens, unless
+    # PUNCHCARD_PUBLIC_URL says where it is reached from.
+    if "public_url" not in get_settings().model_fields_set:
+        os.environ["PUNCHCARD_PUBLIC_URL"] = f"http://{host}:{port}"
     get_settings.cache_clear()
     uvicorn.run(
         "punchcard.app:create_app",
