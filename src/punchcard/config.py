@@ -66,6 +66,8 @@ class Settings(BaseSettings):
     google_wallet_token_url: str | None = None  # default: the key's token_uri
     google_wallet_origins: list[str] = []  # sites showing the save button; default: public_url
     google_wallet_timeout_seconds: float = 10.0
+    # Google's root keys, which sign its save/delete callbacks (card_saved).
+    google_wallet_callback_keys_url: str = "https://pay.google.com/gp/m/issuer/keys"
 
 
 @lru_cache

@@ -4,8 +4,10 @@ token) and keeps loyalty classes and objects the way Google does (insert 409s wh
 exists, PATCH merges the fields sent)."""
 
 import asyncio
+import base64
 import json
 import secrets
+import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -14,13 +16,23 @@ from typing import Any
 
 import jwt
 from aiohttp import web
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+
+from punchcard.wallet.google.callbacks import PROTOCOL, SENDER_ID, signed_bytes
 
 SCOPE = "https://www.googleapis.com/auth/wallet_object.issuer"
 JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer"
 API_PATH = "/walletobjects/v1"
 RESOURCES = ("loyaltyClass", "loyaltyObject")
+KEYS_PATH = "/gp/m/issuer/keys"
+
+
+def _der_b64(key: ec.EllipticCurvePrivateKey) -> str:
+    der = key.public_key().public_bytes(
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    return base64.b64encode(der).decode()
 
 
 @dataclass(frozen=True)
@@ -72,11 +84,56 @@ class FakeGoogleWallet:
     refuse_tokens: bool = False  # the token endpoint answers invalid_grant
     token_lifetime: int = 3599  # seconds, as Google says in expires_in
     failing: int | None = None  # the Wallet API answers this status (e.g. 500) while set
+    # Google's root key for callbacks, published at keys_url; it signs intermediate keys.
+    root_key: ec.EllipticCurvePrivateKey = field(
+        default_factory=lambda: ec.generate_private_key(ec.SECP256R1())
+    )
     _changed: asyncio.Condition = field(default_factory=asyncio.Condition)
 
     @property
     def token_url(self) -> str:
         return f"{self.base_url}/token"
+
+    @property
+    def keys_url(self) -> str:
+        return f"{self.base_url}{KEYS_PATH}"
+
+    def signed_callback(
+        self,
+        issuer_id: str,
+        message: dict[str, Any],
+        *,
+        key_expires_in_ms: int = 3_600_000,
+        root_key: ec.EllipticCurvePrivateKey | None = None,
+    ) -> bytes:
+        """A save/delete callback as Google sends it (ECv2SigningOnly): a fresh intermediate
+        key signed by the root key, and the message signed by the intermediate key."""
+        intermediate = ec.generate_private_key(ec.SECP256R1())
+        now_ms = int(time.time() * 1000)
+        signed_key = json.dumps(
+            {"keyValue": _der_b64(intermediate), "keyExpiration": str(now_ms + key_expires_in_ms)}
+        )
+        signed_message = json.dumps({"expTimeMillis": now_ms + 60_000, **message})
+        key_signature = (root_key or self.root_key).sign(
+            signed_bytes("Google", PROTOCOL, signed_key), ec.ECDSA(hashes.SHA256())
+        )
+        signature = intermediate.sign(
+            signed_bytes(SENDER_ID, issuer_id, PROTOCOL, signed_message), ec.ECDSA(hashes.SHA256())
+        )
+        token = {
+            "signature": base64.b64encode(signature).decode(),
+            "intermediateSigningKey": {
+                "signedKey": signed_key,
+                "signatures": [base64.b64encode(key_signature).decode()],
+            },
+            "protocolVersion": PROTOCOL,
+            "signedMessage": signed_message,
+        }
+        return json.dumps(token).encode()
+
+    async def handle_keys(self, _request: web.Request) -> web.Response:
+        key = {"keyValue": _der_b64(self.root_key), "protocolVersion": PROTOCOL}
+        return web.json_response({"keys": [key]})
 
     @property
     def api_base_url(self) -> str:
@@ -169,7 +226,13 @@ async def fake_google_wallet(account: ServiceAccountKey) -> AsyncIterator[FakeGo
         return await fake.handle_api(request)
 
     app = web.Application()
+
+    async def keys(request: web.Request) -> web.Response:
+        assert fake is not None
+        return await fake.handle_keys(request)
+
     app.router.add_post("/token", token)
+    app.router.add_get(KEYS_PATH, keys)
     app.router.add_route("*", API_PATH + "/{tail:.*}", api)
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()

@@ -52,6 +52,11 @@ class Unprocessable(ProblemError):
     title = "Unprocessable content"
 
 
+class ContentTooLarge(ProblemError):
+    status = 413
+    title = "Content too large"
+
+
 def not_found(kind: str, ref: str) -> NotFound:
     """The one way to say "no such thing in your business" (other tenants' ids included)."""
     return NotFound(f"{kind}_not_found", f"No {kind.replace('_', ' ')} '{ref}' in this business.")

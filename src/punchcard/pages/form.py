@@ -9,7 +9,7 @@ from fastapi import Request
 from pydantic import BaseModel, ValidationError, model_validator
 
 from punchcard.customers.schemas import Birthday, Email, Phone
-from punchcard.kit.errors import ProblemError
+from punchcard.kit.errors import ContentTooLarge
 from punchcard.kit.schemas import Name
 
 MAX_FORM_BYTES = 4096  # a filled form is a few hundred bytes
@@ -17,11 +17,6 @@ MAX_FIELDS = 10
 FIELDS = ("name", "email", "phone", "birthday", "marketing_consent")
 MAX_LENGTHS = {"name": 200, "email": 320, "phone": 32, "birthday": 10}
 CONTACT_ERROR = "error_contact"  # neither email nor phone: shown at the email field
-
-
-class FormTooLarge(ProblemError):
-    status = 413
-    title = "Content too large"
 
 
 class JoinForm(BaseModel):
@@ -45,11 +40,13 @@ async def read_form(request: Request) -> dict[str, str]:
     async for chunk in request.stream():
         body += chunk
         if len(body) > MAX_FORM_BYTES:
-            raise FormTooLarge("form_too_large", f"The form is larger than {MAX_FORM_BYTES} bytes.")
+            raise ContentTooLarge(
+                "form_too_large", f"The form is larger than {MAX_FORM_BYTES} bytes."
+            )
     try:
         pairs = parse_qsl(body.decode("utf-8", "replace"), max_num_fields=MAX_FIELDS)
     except ValueError as exc:
-        raise FormTooLarge("form_too_large", f"The form has over {MAX_FIELDS} fields.") from exc
+        raise ContentTooLarge("form_too_large", f"The form has over {MAX_FIELDS} fields.") from exc
     return {key: value.strip() for key, value in pairs if key in FIELDS}
 
 

@@ -48,6 +48,7 @@ def google(
         "PUNCHCARD_GOOGLE_WALLET_ISSUER_ID": ISSUER_ID,
         "PUNCHCARD_GOOGLE_WALLET_SERVICE_ACCOUNT": str(key_file),
         "PUNCHCARD_GOOGLE_WALLET_API_BASE_URL": fake_google.api_base_url,
+        "PUNCHCARD_GOOGLE_WALLET_CALLBACK_KEYS_URL": fake_google.keys_url,
         "PUNCHCARD_GOOGLE_WALLET_ORIGINS": '["https://cafe.example"]',
         "PUNCHCARD_PUBLIC_URL": "https://loyalty.example",
     }

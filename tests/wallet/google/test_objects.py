@@ -3,7 +3,14 @@
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from punchcard.wallet.google.objects import class_id, loyalty_class, loyalty_object, object_id
+from punchcard.wallet.google.objects import (
+    business_of_class,
+    card_of_object,
+    class_id,
+    loyalty_class,
+    loyalty_object,
+    object_id,
+)
 from punchcard.wallet.view import Design, PassView, Place, VoucherLine
 
 ISSUER = "3388000000012345678"
@@ -49,6 +56,9 @@ VIEW = PassView(
 def test_ids_are_made_of_the_characters_google_allows() -> None:
     assert class_id(ISSUER, "biz_1", "prg 1/x") == f"{ISSUER}.biz_1-prg_1_x"
     assert object_id(ISSUER, "card_1") == f"{ISSUER}.card_1"
+    # Google's callbacks name these ids: they lead back to the business and the card.
+    assert business_of_class(class_id(ISSUER, "biz_01ab", "prg_02cd")) == "biz_01ab"
+    assert card_of_object(object_id(ISSUER, "card_03ef")) == "card_03ef"
 
 
 def test_the_class_carries_the_programs_look_logo_and_places_with_coordinates() -> None:
@@ -63,6 +73,7 @@ def test_the_class_carries_the_programs_look_logo_and_places_with_coordinates() 
         "https://loyalty.example/wallet/google/programs/biz_1/prg_1/logo.png"
     )
     assert body["locations"] == [{"latitude": 52.52, "longitude": 13.405}]
+    assert body["callbackOptions"] == {"url": "https://loyalty.example/wallet/google/callbacks"}
 
 
 def test_the_object_shows_stamps_next_reward_and_vouchers_in_the_customers_language() -> None:

@@ -6,14 +6,17 @@ from fastapi import APIRouter, Path, Request, Response
 from pydantic import BaseModel
 
 from punchcard.config import get_settings
+from punchcard.kit.errors import ContentTooLarge
 from punchcard.kit.http import Session, database
 from punchcard.staff.actor import Permission
 from punchcard.staff.auth import CurrentActor
 from punchcard.wallet.google import service
+from punchcard.wallet.google.objects import CALLBACK_PATH
 
 router = APIRouter(tags=["Wallet"])
 public_router = APIRouter(include_in_schema=False)
 Id = Annotated[str, Path(max_length=64)]
+MAX_CALLBACK_BYTES = 16_384
 
 
 class SaveLink(BaseModel):
@@ -46,3 +49,13 @@ async def google_save_link(
 async def program_logo(business_id: Id, program_id: Id, session: Session) -> Response:
     png = await service.program_logo(session, business_id, program_id)
     return Response(png, media_type="image/png", headers={"Cache-Control": "public, max-age=3600"})
+
+
+@public_router.post(CALLBACK_PATH)
+async def google_callback(request: Request) -> dict[str, str]:
+    """Google Wallet's save/delete callback (the class's callbackOptions.url)."""
+    body = await request.body()
+    if len(body) > MAX_CALLBACK_BYTES:
+        raise ContentTooLarge("content_too_large", "A Google callback is a few kilobytes.")
+    outcome = await service.note_callback(database(request), get_settings(), body)
+    return {"status": outcome}

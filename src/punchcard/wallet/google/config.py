@@ -31,6 +31,7 @@ class GoogleWalletConfig:
     origins: tuple[str, ...]
     public_url: str
     timeout_seconds: float
+    callback_keys_url: str
 
 
 class GoogleWalletSetupError(ValueError):
@@ -51,6 +52,7 @@ def google_wallet_config(settings: Settings) -> GoogleWalletConfig | None:
         origins=tuple(settings.google_wallet_origins) or (_origin(public_url),),
         public_url=public_url,
         timeout_seconds=settings.google_wallet_timeout_seconds,
+        callback_keys_url=settings.google_wallet_callback_keys_url,
     )
 
 

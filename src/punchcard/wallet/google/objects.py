@@ -25,6 +25,18 @@ def object_id(issuer_id: str, card_id: str) -> str:
     return f"{issuer_id}.{NOT_IN_ID.sub('_', card_id)}"
 
 
+CALLBACK_PATH = "/wallet/google/callbacks"  # where Google says a card was saved or deleted
+
+
+def business_of_class(class_identifier: str) -> str:
+    """The business of one of our class ids (``<issuer>.<business_id>-<program_id>``)."""
+    return class_identifier.partition(".")[2].partition("-")[0]
+
+
+def card_of_object(object_identifier: str) -> str:
+    return object_identifier.partition(".")[2]
+
+
 def logo_path(business_id: str, program_id: str) -> str:
     """Where the program's logo is served publicly (Google fetches it from there)."""
     return f"/wallet/google/programs/{business_id}/{program_id}/logo.png"
@@ -42,6 +54,7 @@ def loyalty_class(view: PassView, *, issuer_id: str, public_url: str) -> dict[st
             },
         },
         "hexBackgroundColor": view.design.background_color,
+        "callbackOptions": {"url": public_url + CALLBACK_PATH},
         "reviewStatus": "UNDER_REVIEW",  # what Google asks on every insert and update
         "locations": [
             {"latitude": place.latitude, "longitude": place.longitude}

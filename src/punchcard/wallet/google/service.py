@@ -11,9 +11,10 @@ from punchcard.businesses.models import Business
 from punchcard.config import Settings
 from punchcard.db.engine import Database
 from punchcard.kit.clock import utcnow
-from punchcard.kit.errors import Conflict, ProblemError, not_found
+from punchcard.kit.errors import Conflict, NotFound, ProblemError, Unauthorized, not_found
 from punchcard.programs.models import Program
-from punchcard.wallet.events import hold
+from punchcard.wallet.events import hold, saved
+from punchcard.wallet.google.callbacks import CallbackRejected, root_keys, verify_callback
 from punchcard.wallet.google.client import GoogleWalletError, WalletClient
 from punchcard.wallet.google.config import (
     GoogleWalletConfig,
@@ -21,7 +22,14 @@ from punchcard.wallet.google.config import (
     google_wallet_config,
 )
 from punchcard.wallet.google.logo import initial_logo
-from punchcard.wallet.google.objects import class_id, loyalty_class, loyalty_object, object_id
+from punchcard.wallet.google.objects import (
+    business_of_class,
+    card_of_object,
+    class_id,
+    loyalty_class,
+    loyalty_object,
+    object_id,
+)
 from punchcard.wallet.google.save_link import save_url
 from punchcard.wallet.models import PassDesign
 from punchcard.wallet.view import Design, PassView, load_pass_view
@@ -111,3 +119,30 @@ async def program_logo(session: AsyncSession, business_id: str, program_id: str)
         colours.background_color,
         colours.foreground_color,
     )
+
+
+async def note_callback(db: Database, settings: Settings, body: bytes) -> str:
+    """Google says a customer saved (or deleted) a card: a save, once both of Google's
+    signatures check out, emits ``card_saved`` (wallet "google"). Returns what was done."""
+    config = configured(settings)
+    try:
+        keys = await root_keys(config.callback_keys_url, config.timeout_seconds)
+    except (httpx.HTTPError, ValueError) as exc:
+        raise GoogleWalletFailed(
+            "google_wallet_failed", f"Google's callback signing keys are unavailable: {exc!r}"
+        ) from exc
+    try:
+        callback = verify_callback(body, issuer_id=config.issuer_id, root_keys=keys)
+    except CallbackRejected as exc:
+        raise Unauthorized("google_callback_rejected", str(exc)) from exc
+    if callback.event_type != "save":
+        return "ignored"  # a deletion: the card stays held, its pushes find no object
+    business_id = business_of_class(callback.class_id)
+    card_id = card_of_object(callback.object_id)
+    async with db.transaction() as session:
+        try:
+            view = await load_pass_view(session, business_id, card_id)
+        except NotFound:
+            return "ignored"  # a card deleted since, or not ours
+        await saved(session, view, "google", utcnow())
+    return "saved"
