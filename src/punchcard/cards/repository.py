@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from sqlalchemy import and_, select
+from sqlalchemy import and_, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.cards import progress
@@ -25,38 +25,43 @@ class Holder:
     card: Part | None
 
 
+# Built once: statement construction costs more than the look-up (redeem is a hot path).
+_HOLDER = (
+    select(
+        customers.c.source_id,
+        customers.c.language,
+        cards.c.id.label("card_id"),
+        cards.c.program_id,
+        cards.c.scan_code,
+        cards.c.stamps,
+        cards.c.lifetime_stamps,
+        programs.c.goals,
+    )
+    .select_from(customers)
+    .outerjoin(
+        cards,
+        and_(
+            cards.c.business_id == customers.c.business_id,
+            cards.c.customer_id == customers.c.id,
+            cards.c.id == bindparam("card_id", type_=cards.c.id.type),
+        ),
+    )
+    .outerjoin(
+        programs,
+        and_(programs.c.business_id == cards.c.business_id, programs.c.id == cards.c.program_id),
+    )
+    .where(
+        customers.c.business_id == bindparam("business_id"),
+        customers.c.id == bindparam("customer_id"),
+    )
+)
+
+
 async def load_holder(
     session: AsyncSession, business_id: str, customer_id: str, card_id: str | None
 ) -> Holder:
-    query = (
-        select(
-            customers.c.source_id,
-            customers.c.language,
-            cards.c.id.label("card_id"),
-            cards.c.program_id,
-            cards.c.scan_code,
-            cards.c.stamps,
-            cards.c.lifetime_stamps,
-            programs.c.goals,
-        )
-        .select_from(customers)
-        .outerjoin(
-            cards,
-            and_(
-                cards.c.business_id == customers.c.business_id,
-                cards.c.customer_id == customers.c.id,
-                cards.c.id == card_id,
-            ),
-        )
-        .outerjoin(
-            programs,
-            and_(
-                programs.c.business_id == cards.c.business_id, programs.c.id == cards.c.program_id
-            ),
-        )
-        .where(customers.c.business_id == business_id, customers.c.id == customer_id)
-    )
-    row = (await session.execute(query)).one()
+    params = {"business_id": business_id, "customer_id": customer_id, "card_id": card_id}
+    row = (await session.execute(_HOLDER, params)).one()
     card = None
     if row.card_id is not None:
         goal_index = progress.standing(row.stamps, row.goals).goal_index

@@ -4,7 +4,7 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Row, and_, or_, select, update
+from sqlalchemy import Row, String, and_, bindparam, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.businesses.service import acting_location
@@ -421,6 +421,36 @@ async def _refusal(session: AsyncSession, actor: Actor, voucher_id: str) -> Conf
     )
 
 
+def _redeem_statement(match: Any) -> Any:
+    """Redeem the voucher ``match`` names if it is still redeemable: the conditional UPDATE
+    that makes redemption happen exactly once. Built once, as it runs on every redemption."""
+    now = bindparam("now", type_=vouchers.c.redeemed_at.type)
+    return (
+        update(vouchers)
+        .where(
+            vouchers.c.business_id == bindparam("tenant"),
+            vouchers.c.status == "issued",
+            or_(vouchers.c.expires_at.is_(None), vouchers.c.expires_at > now),
+            match,
+        )
+        .values(
+            status="redeemed",
+            redeemed_at=now,
+            redeemed_location_id=bindparam("location_id", type_=String),
+            redeemed_staff_id=bindparam("staff_id", type_=String),
+            redeemed_via=bindparam("via", type_=String),
+            redeemed_via_detail=bindparam("via_detail", type_=String),
+        )
+        .returning(*vouchers.c)
+    )
+
+
+_REDEEM_BY_ID = _redeem_statement(vouchers.c.id == bindparam("voucher_id"))
+_REDEEM_BY_UNIQUE_CODE = _redeem_statement(
+    and_(vouchers.c.redeem_code == bindparam("code"), vouchers.c.code_unique)
+)
+
+
 async def redeem(
     session: AsyncSession,
     actor: Actor,
@@ -434,24 +464,23 @@ async def redeem(
     actor.require(Permission.VOUCHERS_REDEEM)
     location_id = await acting_location(session, actor, data.location_id)
     now = utcnow()
-    changes = {
-        "status": "redeemed",
-        "redeemed_at": now,
-        "redeemed_location_id": location_id,
-        "redeemed_staff_id": actor.staff_id,
-        "redeemed_via": data.via,
-        "redeemed_via_detail": via_detail,
+    params = {
+        "tenant": actor.business_id,
+        "now": now,
+        "location_id": location_id,
+        "staff_id": actor.staff_id,
+        "via": data.via,
+        "via_detail": via_detail,
     }
-    where = [vouchers.c.business_id == actor.business_id, _redeemable(now)]
+    row = None
     if isinstance(data, RedeemByCode):
         # Fast path: a unique code identifies the voucher, no look-up needed.
-        by_code = [*where, vouchers.c.redeem_code == data.code, vouchers.c.code_unique]
+        statement = _REDEEM_BY_UNIQUE_CODE
         if data.card_id:
-            by_code.append(vouchers.c.card_id == data.card_id)
+            statement = statement.where(vouchers.c.card_id == data.card_id)
         if data.customer_id:
-            by_code.append(vouchers.c.customer_id == data.customer_id)
-        statement = update(vouchers).where(*by_code).values(changes).returning(*vouchers.c)
-        row = (await session.execute(statement)).one_or_none()
+            statement = statement.where(vouchers.c.customer_id == data.customer_id)
+        row = (await session.execute(statement, {**params, "code": data.code})).one_or_none()
         if row is None:
             voucher_id = await voucher_for_code(
                 session,
@@ -460,17 +489,10 @@ async def redeem(
                 card_id=data.card_id,
                 customer_id=data.customer_id,
             )
-    else:
-        row = None
     if row is None:
         assert voucher_id is not None
-        statement = (
-            update(vouchers)
-            .where(*where, vouchers.c.id == voucher_id)
-            .values(changes)
-            .returning(*vouchers.c)
-        )
-        row = (await session.execute(statement)).one_or_none()
+        by_id = {**params, "voucher_id": voucher_id}
+        row = (await session.execute(_REDEEM_BY_ID, by_id)).one_or_none()
         if row is None:
             raise await _refusal(session, actor, voucher_id)
     holder = await load_holder(session, actor.business_id, row.customer_id, row.card_id)
