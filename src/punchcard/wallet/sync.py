@@ -78,6 +78,7 @@ async def bump_versions(session: AsyncSession, condition: Any) -> None:
         await session.execute(
             select(passes.c.business_id, passes.c.id, passes.c.updated_at)
             .where(condition)
+            .order_by(passes.c.business_id, passes.c.id)  # one lock order: no deadlocks
             .with_for_update()
         )
     ).all()
