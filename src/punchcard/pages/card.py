@@ -4,11 +4,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from punchcard.kit.errors import ProblemError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from punchcard.kit.errors import NotFound, ProblemError
+from punchcard.pages.common import CardLink
 from punchcard.pages.templating import svg_data_uri
 from punchcard.vouchers import rendering
+from punchcard.wallet import events as wallet_events
 from punchcard.wallet.i18n import stamps_to_reward, text
-from punchcard.wallet.view import PassView, VoucherLine
+from punchcard.wallet.view import PassView, VoucherLine, load_pass_view
 
 QR_SIZE = rendering.Size(scale=6, bar_height=80)
 BAR_SIZE = rendering.Size(scale=2, bar_height=80)
@@ -83,3 +87,13 @@ def card_context(view: PassView, language: str, now: datetime) -> dict[str, Any]
         "scan_qr": qr_image(view.scan_code),
         "vouchers": [_voucher(line) for line in view.vouchers],
     }
+
+
+async def open_web_card(session: AsyncSession, link: CardLink, at: datetime) -> PassView:
+    """The card a web-card link names, opened (``card_opened``, at most hourly); 404
+    ``card_not_found`` for a wrong token or an unknown card."""
+    if not link.valid:
+        raise NotFound("card_not_found", "wrong token")
+    view = await load_pass_view(session, link.business_id, link.card_id)
+    await wallet_events.opened(session, view, "web", at)
+    return view

@@ -4,19 +4,15 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from punchcard.kit.clock import utcnow
-from punchcard.kit.crypto import token_matches
 from punchcard.kit.errors import Conflict, NotFound
 from punchcard.kit.http import AppSettings, Session
 from punchcard.pages import form as join_form
-from punchcard.pages.card import card_context
-from punchcard.pages.common import AcceptLanguage, Lang, not_found
+from punchcard.pages.card import card_context, open_web_card
+from punchcard.pages.common import Visiting, WebCardLink
 from punchcard.pages.join import JoinPage, join, open_program
-from punchcard.pages.language import page_language
 from punchcard.pages.links import card_path
 from punchcard.pages.templating import message_page, page
 from punchcard.pages.wallets import apple_ready, google_ready
-from punchcard.wallet import events as wallet_events
-from punchcard.wallet.view import load_pass_view
 
 router = APIRouter(include_in_schema=False)
 NO_STORE = {"Cache-Control": "private, no-store"}
@@ -44,35 +40,25 @@ def _join_form(
 
 @router.get("/join/{business_id}/{program_id}", response_class=HTMLResponse)
 async def join_page(
-    business_id: str,
-    program_id: str,
-    session: Session,
-    lang: Lang = None,
-    accept_language: AcceptLanguage = None,
+    business_id: str, program_id: str, session: Session, visitor: Visiting
 ) -> Response:
-    language = page_language(lang, accept_language)
     try:
         program = await open_program(session, business_id, program_id)
     except NotFound:
-        return not_found(lang, accept_language, "not_found_join")
-    return _join_form(program, language)
+        return visitor.not_found("not_found_join")
+    return _join_form(program, visitor.language())
 
 
 @router.post("/join/{business_id}/{program_id}", response_class=HTMLResponse)
 async def submit_join(
-    business_id: str,
-    program_id: str,
-    request: Request,
-    session: Session,
-    lang: Lang = None,
-    accept_language: AcceptLanguage = None,
+    business_id: str, program_id: str, request: Request, session: Session, visitor: Visiting
 ) -> Response:
     """Valid details: 303 to the web card. Invalid: the form again (422), values kept."""
-    language = page_language(lang, accept_language)
     try:
         program = await open_program(session, business_id, program_id)
     except NotFound:
-        return not_found(lang, accept_language, "not_found_join")
+        return visitor.not_found("not_found_join")
+    language = visitor.language()
     values = await join_form.read_form(request)
     details, errors = join_form.validate(values)
     if details is None:
@@ -89,26 +75,17 @@ async def submit_join(
 
 @router.get("/c/{business_id}/{card_id}/{token}", response_class=HTMLResponse)
 async def web_card(
-    business_id: str,
-    card_id: str,
-    token: str,
-    session: Session,
-    settings: AppSettings,
-    lang: Lang = None,
-    accept_language: AcceptLanguage = None,
+    link: WebCardLink, session: Session, settings: AppSettings, visitor: Visiting
 ) -> Response:
     """The card as a page: the fallback for phones without a wallet app."""
-    try:
-        if not token_matches("web-card", card_id, token):
-            raise NotFound("card_not_found", "wrong token")
-        view = await load_pass_view(session, business_id, card_id)
-    except NotFound:
-        return not_found(lang, accept_language, "not_found_card")
-    language = page_language(lang, accept_language, fallback=view.language)
     now = utcnow()
-    await wallet_events.opened(session, view, "web", now)
-    here = card_path(business_id, card_id)
-    apple = await apple_ready(session, settings, business_id)
+    try:
+        view = await open_web_card(session, link, now)
+    except NotFound:
+        return visitor.not_found("not_found_card")
+    language = visitor.language(fallback=view.language)
+    here = card_path(link.business_id, link.card_id)
+    apple = await apple_ready(session, settings, link.business_id)
     return page(
         "card.html",
         language=language,

@@ -18,8 +18,11 @@ QR_MEDIA_TYPES: dict[QrType, str] = {
 }
 
 
+WEB_CARD = "web-card"  # the token purpose of web-card links
+
+
 def card_path(business_id: str, card_id: str) -> str:
-    return f"/c/{business_id}/{card_id}/{token_for('web-card', card_id)}"
+    return f"/c/{business_id}/{card_id}/{token_for(WEB_CARD, card_id)}"
 
 
 async def join_url(session: AsyncSession, actor: Actor, program_id: str) -> str:

@@ -8,11 +8,9 @@ from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.config import Settings, get_settings
-from punchcard.kit.crypto import token_matches
 from punchcard.kit.errors import Conflict, NotFound
 from punchcard.kit.http import AppSettings, Session, database
-from punchcard.pages.common import NEUTRAL, AcceptLanguage, Lang, not_found
-from punchcard.pages.language import page_language
+from punchcard.pages.common import NEUTRAL, Visiting, WebCardLink
 from punchcard.pages.templating import message_page
 from punchcard.wallet.apple.passes import MEDIA_TYPE as PKPASS
 from punchcard.wallet.apple.passes import pkpass_for_card
@@ -43,21 +41,15 @@ def google_ready() -> bool:
 
 @router.get("/c/{business_id}/{card_id}/{token}/pass.pkpass")
 async def apple_pass(
-    business_id: str,
-    card_id: str,
-    token: str,
-    session: Session,
-    settings: AppSettings,
-    lang: Lang = None,
-    accept_language: AcceptLanguage = None,
+    link: WebCardLink, session: Session, settings: AppSettings, visitor: Visiting
 ) -> Response:
     """The card's Apple Wallet pass (Safari offers to add it)."""
-    if not token_matches("web-card", card_id, token):
-        return not_found(lang, accept_language, "not_found_card")
+    if not link.valid:
+        return visitor.not_found("not_found_card")
     try:
-        made = await pkpass_for_card(session, settings, business_id, card_id)
+        made = await pkpass_for_card(session, settings, link.business_id, link.card_id)
     except (NotFound, Conflict):  # no such card, or Apple Wallet is not set up
-        return not_found(lang, accept_language, "not_found_card")
+        return visitor.not_found("not_found_card")
     return Response(
         made.content,
         media_type=PKPASS,
@@ -69,22 +61,15 @@ async def apple_pass(
 
 
 @router.get("/c/{business_id}/{card_id}/{token}/google")
-async def google_wallet(
-    business_id: str,
-    card_id: str,
-    token: str,
-    request: Request,
-    lang: Lang = None,
-    accept_language: AcceptLanguage = None,
-) -> Response:
+async def google_wallet(link: WebCardLink, request: Request, visitor: Visiting) -> Response:
     """303 to Google's "save" page; no transaction is held while Google answers."""
-    if not token_matches("web-card", card_id, token):
-        return not_found(lang, accept_language, "not_found_card")
+    if not link.valid:
+        return visitor.not_found("not_found_card")
+    db, settings = database(request), get_settings()
     try:
-        url = await google.google_save_url(database(request), get_settings(), business_id, card_id)
+        url = await google.google_save_url(db, settings, link.business_id, link.card_id)
     except (NotFound, Conflict):
-        return not_found(lang, accept_language, "not_found_card")
+        return visitor.not_found("not_found_card")
     except google.GoogleWalletFailed:
-        language = page_language(lang, accept_language)
-        return message_page(language, NEUTRAL, "wallet_down_title", "wallet_down", 502)
+        return message_page(visitor.language(), NEUTRAL, "wallet_down_title", "wallet_down", 502)
     return RedirectResponse(url, status_code=303)
