@@ -27,9 +27,8 @@ class Permission(StrEnum):
     EVENTS_READ = "events:read"
     WEBHOOKS_MANAGE = "webhooks:manage"  # webhook endpoints and Zapier/Make subscriptions
     POS_MANAGE = "pos:manage"  # POS connectors, their secrets and sales logs
-    WALLET_PASSES = "wallet:passes"  # hand a customer's card out as a wallet pass
+    WALLET_PASSES = "wallet:passes"  # hand a customer's card out as a wallet pass or link
     BUSINESS_MANAGE = "business:manage"
-    WALLET_PASSES_DOWNLOAD = "wallet_passes:download"  # a card's pass file, sent on by hand
 
 
 _SCANNER = {

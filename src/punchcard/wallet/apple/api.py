@@ -1,10 +1,9 @@
 from fastapi import APIRouter, Response
 
 from punchcard.kit.http import AppSettings, Session
-from punchcard.staff.actor import Permission
 from punchcard.staff.auth import CurrentActor
 from punchcard.wallet.apple import signing_service
-from punchcard.wallet.apple.passes import MEDIA_TYPE, pkpass_for_card
+from punchcard.wallet.apple.passes import MEDIA_TYPE, staff_pkpass
 from punchcard.wallet.apple.schemas import AppleSigningIn, AppleSigningOut
 
 router = APIRouter(tags=["Wallet cards"])
@@ -19,8 +18,7 @@ router = APIRouter(tags=["Wallet cards"])
 async def download_pkpass(
     card_id: str, session: Session, actor: CurrentActor, settings: AppSettings
 ) -> Response:
-    actor.require(Permission.WALLET_PASSES_DOWNLOAD)
-    made = await pkpass_for_card(session, settings, actor.business_id, card_id)
+    made = await staff_pkpass(session, actor, settings, card_id)
     return Response(
         made.content,
         media_type=MEDIA_TYPE,

@@ -18,10 +18,10 @@ from punchcard.kit.errors import NotFound, Unauthorized
 from punchcard.kit.ids import new_id
 from punchcard.kit.sql import insert_ignoring_conflicts
 from punchcard.wallet import events as wallet_events
-from punchcard.wallet.apple.passes import pkpass_for_card
+from punchcard.wallet.apple.passes import pkpass_of
 from punchcard.wallet.apple.registrations import DeviceRegistration
 from punchcard.wallet.apple.serials import parse_serial, serial_number
-from punchcard.wallet.apple.signing import signing_identity
+from punchcard.wallet.apple.signing import SigningIdentity, signing_identity
 from punchcard.wallet.models import WalletPass
 from punchcard.wallet.view import load_pass_view
 
@@ -63,13 +63,14 @@ class LatestPass:
     content: bytes | None  # the signed .pkpass; None: the device has this version already
 
 
-async def _check_pass_type(
+async def _identity_for(
     session: AsyncSession, settings: Settings, holder: PassHolder, pass_type: str
-) -> None:
-    """The business signs its passes with this pass type identifier (404 otherwise)."""
+) -> SigningIdentity:
+    """The identity the business signs with, if its pass type is this one (404 otherwise)."""
     identity = await signing_identity(session, settings, holder.business_id)
     if identity is None or identity.pass_type_identifier != pass_type:
         raise NotFound("pass_type_not_found", f"No passes of type '{pass_type}' here.")
+    return identity
 
 
 def tag_of(version: datetime) -> str:
@@ -94,7 +95,7 @@ async def register(
     """Register the device for the card's updates; True when new (then ``card_saved`` is
     emitted), False when it was registered already (its push token is updated)."""
     view = await load_pass_view(session, holder.business_id, holder.card_id)
-    await _check_pass_type(session, settings, holder, pass_type)
+    await _identity_for(session, settings, holder, pass_type)
     inserted = await session.execute(
         insert_ignoring_conflicts(
             registrations,
@@ -179,11 +180,11 @@ async def latest_pass(
     """The card's pass, unless the device's copy (``modified_since``, an HTTP date: whole
     seconds) is as new; either way the card was opened (``card_opened``, at most hourly)."""
     view = await load_pass_view(session, holder.business_id, holder.card_id)
-    await _check_pass_type(session, settings, holder, pass_type)
+    identity = await _identity_for(session, settings, holder, pass_type)
     await wallet_events.opened(session, view, "apple", at)
     if modified_since is not None and view.updated_at.replace(microsecond=0) <= modified_since:
         return LatestPass(view.updated_at, None)
-    made = await pkpass_for_card(session, settings, holder.business_id, holder.card_id)
+    made = pkpass_of(view, identity, settings)
     return LatestPass(made.last_modified, made.content)
 
 

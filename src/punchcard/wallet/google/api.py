@@ -8,7 +8,6 @@ from pydantic import BaseModel
 from punchcard.config import get_settings
 from punchcard.kit.errors import ContentTooLarge
 from punchcard.kit.http import Session, database
-from punchcard.staff.actor import Permission
 from punchcard.staff.auth import CurrentActor
 from punchcard.wallet.google import service
 from punchcard.wallet.google.objects import CALLBACK_PATH
@@ -36,12 +35,9 @@ class SaveLink(BaseModel):
 async def google_save_link(
     card_id: Id, request: Request, session: Session, actor: CurrentActor
 ) -> object:
-    actor.require(Permission.WALLET_PASSES)
     # The API key lookup's transaction ends here: no lock is held while Google answers.
     await session.commit()
-    url = await service.google_save_url(
-        database(request), get_settings(), actor.business_id, card_id
-    )
+    url = await service.staff_save_url(database(request), get_settings(), actor, card_id)
     return SaveLink(save_url=url)
 
 

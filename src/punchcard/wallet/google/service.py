@@ -13,6 +13,7 @@ from punchcard.db.engine import Database
 from punchcard.kit.clock import utcnow
 from punchcard.kit.errors import Conflict, NotFound, ProblemError, Unauthorized, not_found
 from punchcard.programs.models import Program
+from punchcard.staff.actor import Actor, Permission
 from punchcard.wallet.events import hold, saved
 from punchcard.wallet.google.callbacks import CallbackRejected, root_keys, verify_callback
 from punchcard.wallet.google.client import GoogleWalletError, WalletClient
@@ -92,6 +93,12 @@ async def google_save_url(db: Database, settings: Settings, business_id: str, ca
         class_id=class_id(config.issuer_id, business_id, view.program_id),
         at=now,
     )
+
+
+async def staff_save_url(db: Database, settings: Settings, actor: Actor, card_id: str) -> str:
+    """The save link, for staff who may hand cards out as wallet passes (not scanners)."""
+    actor.require(Permission.WALLET_PASSES)
+    return await google_save_url(db, settings, actor.business_id, card_id)
 
 
 async def program_logo(session: AsyncSession, business_id: str, program_id: str) -> bytes:
