@@ -3,11 +3,12 @@
 All are pure functions of small keys (grid size, count, colours, scale, initial), cached, so a
 busy program renders each stamp count once per process."""
 
-import io
 import math
 from functools import lru_cache
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
+
+from punchcard.wallet.badges import initial_of, initial_png, png
 
 STRIP_POINTS = (375, 123)  # a store card's strip image, in points
 ICON_POINTS = 29
@@ -15,12 +16,6 @@ LOGO_POINTS = 50
 SCALES = (1, 2, 3)
 SUPERSAMPLE = 2  # drawn larger then reduced: smooth circle edges without slow anti-aliasing
 RING = 0.08  # width of an empty stamp's ring, as a share of its diameter
-
-
-def _png(image: Image.Image) -> bytes:
-    out = io.BytesIO()
-    image.save(out, "PNG", compress_level=6)
-    return out.getvalue()
 
 
 def grid_layout(grid: int) -> tuple[int, int, float]:
@@ -66,37 +61,17 @@ def strip_png(grid: int, filled: int, background: str, stamp: str, scale: int) -
                 draw.ellipse(box, fill=stamp)
             else:
                 draw.ellipse(box, outline=stamp, width=ring)
-    return _png(image.reduce(SUPERSAMPLE))
-
-
-@lru_cache(maxsize=1024)
-def _initial_png(
-    initial: str, points: int, background: str, foreground: str, round_: bool, scale: int
-) -> bytes:
-    side = points * scale
-    image = Image.new("RGBA", (side, side), (0, 0, 0, 0))
-    draw = ImageDraw.Draw(image)
-    if round_:
-        draw.ellipse((0, 0, side - 1, side - 1), fill=background)
-    else:
-        draw.rectangle((0, 0, side, side), fill=background)
-    font = ImageFont.load_default(size=side * 0.6)
-    draw.text((side / 2, side / 2), initial, fill=foreground, font=font, anchor="mm")
-    return _png(image)
-
-
-def initial_of(name: str) -> str:
-    return next((char.upper() for char in name if char.isalnum()), "*")
+    return png(image.reduce(SUPERSAMPLE))
 
 
 def default_icon_png(name: str, background: str, foreground: str, scale: int) -> bytes:
     """The notification/lock-screen icon: the business initial on the card colour."""
-    return _initial_png(initial_of(name), ICON_POINTS, background, foreground, False, scale)
+    return initial_png(initial_of(name), ICON_POINTS * scale, background, foreground, False)
 
 
 def default_logo_png(name: str, stamp: str, background: str, scale: int) -> bytes:
     """A round badge with the business initial, beside the logo text on the card's front."""
-    return _initial_png(initial_of(name), LOGO_POINTS, stamp, background, True, scale)
+    return initial_png(initial_of(name), LOGO_POINTS * scale, stamp, background, True)
 
 
 def scaled_name(name: str, scale: int) -> str:

@@ -4,16 +4,15 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import httpx
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from punchcard.businesses.models import Business
 from punchcard.config import Settings
 from punchcard.db.engine import Database
 from punchcard.kit.clock import utcnow
 from punchcard.kit.errors import Conflict, NotFound, ProblemError, Unauthorized, not_found
 from punchcard.programs.models import Program
 from punchcard.staff.actor import Actor, Permission
+from punchcard.wallet.badges import initial_of, initial_png
 from punchcard.wallet.events import hold, saved
 from punchcard.wallet.google.callbacks import CallbackRejected, root_keys, verify_callback
 from punchcard.wallet.google.client import GoogleWalletError, WalletClient
@@ -22,7 +21,6 @@ from punchcard.wallet.google.config import (
     GoogleWalletSetupError,
     google_wallet_config,
 )
-from punchcard.wallet.google.logo import initial_logo
 from punchcard.wallet.google.objects import (
     business_of_class,
     card_of_object,
@@ -32,8 +30,9 @@ from punchcard.wallet.google.objects import (
     object_id,
 )
 from punchcard.wallet.google.save_link import save_url
-from punchcard.wallet.models import PassDesign
-from punchcard.wallet.view import Design, PassView, load_pass_view
+from punchcard.wallet.view import PassView, load_design, load_pass_view
+
+LOGO_SIZE = 660  # Google's recommended program logo size, in pixels
 
 
 class GoogleWalletFailed(ProblemError):
@@ -103,29 +102,13 @@ async def staff_save_url(db: Database, settings: Settings, actor: Actor, card_id
 
 async def program_logo(session: AsyncSession, business_id: str, program_id: str) -> bytes:
     """The PNG the program's loyalty class shows; 404 for a program that does not exist."""
-    row = (
-        await session.execute(
-            select(Business.name, PassDesign)
-            .select_from(Program)
-            .join(Business, Business.id == Program.business_id)
-            .outerjoin(
-                PassDesign,
-                (PassDesign.business_id == Program.business_id) & (PassDesign.id == Program.id),
-            )
-            .where(Program.business_id == business_id, Program.id == program_id)
-        )
-    ).one_or_none()
-    if row is None:
+    if await session.get(Program, (business_id, program_id)) is None:
         raise not_found("program", program_id)
-    name, design = row
-    if design is not None and design.logo_png:
+    design = await load_design(session, business_id, program_id)
+    if design.logo_png:
         return bytes(design.logo_png)
-    colours = design or Design(organization_name=name)
-    return initial_logo(
-        (design and design.organization_name) or name,
-        colours.background_color,
-        colours.foreground_color,
-    )
+    initial = initial_of(design.organization_name)
+    return initial_png(initial, LOGO_SIZE, design.background_color, design.foreground_color, False)
 
 
 async def note_callback(db: Database, settings: Settings, body: bytes) -> str:
