@@ -8,7 +8,6 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, insert, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.code_lookups.models import CodeLookupFailure, CodeLookupLimit
@@ -18,6 +17,7 @@ from punchcard.kit.clock import utcnow
 from punchcard.kit.errors import ProblemError
 from punchcard.kit.ids import new_id
 from punchcard.kit.pagination import PageParams, newest_first, to_page
+from punchcard.kit.sql import upsert
 from punchcard.staff.actor import Actor, Permission
 
 failures = table_of(CodeLookupFailure)
@@ -66,12 +66,8 @@ async def ensure_allowed(
 
 def _lock_scope(dialect: str, business_id: str, scope_id: str, now: datetime) -> Any:
     """Upsert the scope's row: the row lock orders concurrent failures of the scope."""
-    dml = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = dml(limits).values(business_id=business_id, id=scope_id, updated_at=now)
-    return statement.on_conflict_do_update(
-        index_elements=[limits.c.business_id, limits.c.id],
-        set_={"updated_at": statement.excluded.updated_at},
-    )
+    values = {"business_id": business_id, "id": scope_id, "updated_at": now}
+    return upsert(limits, dialect, values, key=["business_id", "id"])
 
 
 async def record_failure(
