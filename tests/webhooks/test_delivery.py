@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+import pytest
 from aiohttp import web
 from sqlalchemy import select
 from standardwebhooks import Webhook
@@ -226,3 +227,17 @@ async def test_ordered_endpoint_holds_a_cards_events_behind_a_failure(
     await make_due(db, tenant.business_id)
     deliveries = await receiver.wait_for(4)
     assert [d.json["stamp"]["count"] for d in deliveries] == [1, 1, 2, 3]
+
+
+async def test_a_destination_refused_at_send_time_fails_at_once(
+    tenant: Tenant, receiver: Receiver, dispatcher: Dispatcher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    created = await endpoint(tenant, receiver.url())  # allowed when saved (private allowed) ...
+    monkeypatch.setattr(dispatcher.sender.resolver, "allow_private", False)  # ... not any more
+    await card(tenant.client, (await coffee_program(tenant.client))["id"])
+    await recorded(dispatcher, tenant, 1)
+    [message] = ok(await tenant.client.get(f"/v1/webhooks/{created['id']}/messages"))["data"]
+    assert message["status"] == "failed"  # not pending for three days of retries
+    assert message["attempts"] == 1
+    assert message["last_error"].startswith("refused: ")
+    assert receiver.arrivals == []

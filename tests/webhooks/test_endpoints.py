@@ -64,6 +64,17 @@ async def test_private_addresses_are_refused_unless_allowed(monkeypatch, tenant:
         "http://10.1.2.3/x",
         "http://[::1]/x",
         "http://169.254.169.254/latest",
+        # IPv6 forms that carry a private IPv4 address: NAT64, 6to4, Teredo, mapped, compatible
+        "http://[64:ff9b::a00:1]/",
+        "http://[2002:a00:1::]/",
+        "http://[2001:0:a00:1::]/",
+        "http://[::ffff:10.0.0.1]/",
+        "http://[::10.0.0.1]/",
+        # IPv4 spellings a resolver accepts
+        "http://2130706433/",
+        "http://127.1/",
+        "http://0x7f.0.0.1/",
+        "http://app.localhost/",
     ):
         body = problem(
             await tenant.client.post("/v1/webhooks", json={"url": url}), 422, "url_not_allowed"

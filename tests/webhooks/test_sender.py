@@ -1,17 +1,19 @@
 """One delivery over real HTTP on loopback: the SSRF guard at send time, the pinned connection,
 and what is kept of the answer."""
 
+import socket
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from urllib.parse import urlsplit
 
 import pytest
 from aiohttp import web
+from aiohttp.resolver import ThreadedResolver
 
 from punchcard.kit.clock import utcnow
+from punchcard.kit.outbound import GuardedResolver, TargetRefused
 from punchcard.webhooks.sender import RESPONSE_BODY_LIMIT, Outcome, Sender
 from punchcard.webhooks.signing import new_secret
-from punchcard.webhooks.targets import CheckedResolver, TargetRefused
 from tests.support.receiver import Receiver
 
 
@@ -35,16 +37,25 @@ async def test_private_targets_are_refused_at_send_time(receiver: Receiver) -> N
         outcome = await deliver(url, allow_private=False)
         assert outcome.status_code is None
         assert (outcome.error or "").startswith("refused: "), outcome.error
+        assert outcome.refused
     assert receiver.arrivals == []
 
 
-async def test_resolver_refuses_a_name_of_a_private_address() -> None:
-    with pytest.raises(TargetRefused, match="localhost resolves to a non-public address"):
-        await CheckedResolver(allow_private=False).resolve("localhost", 80)
+async def test_resolver_refuses_a_name_of_a_private_address(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    async def dns(_self: object, host: str, port: int = 0, family: int = 0) -> list[object]:
+        """The system's answer for an intranet name: a NAT64 form of 10.0.0.1."""
+        family = socket.AF_INET6
+        return [{"hostname": host, "host": "64:ff9b::a00:1", "port": port, "family": family}]
+
+    monkeypatch.setattr(ThreadedResolver, "resolve", dns)
+    with pytest.raises(TargetRefused, match=r"intranet\.example resolves to a non-public address"):
+        await GuardedResolver(allow_private=False).resolve("intranet.example", 80)
 
 
 async def test_resolver_pins_the_checked_addresses_under_the_name() -> None:
-    found = await CheckedResolver(allow_private=True).resolve("localhost", 8080)
+    found = await GuardedResolver(allow_private=True).resolve("localhost", 8080)
     assert found
     for result in found:  # the name stays for TLS; the connection goes to the address
         assert (result["hostname"], result["port"]) == ("localhost", 8080)

@@ -361,6 +361,8 @@ async def complete(
         elif outcome.status_code == 410:
             status = "failed"
             gone.append(message)
+        elif outcome.refused:  # a destination the guard refuses stays refused
+            status = "failed"
         else:
             next_at = retry.next_attempt(message.attempts, now, outcome.retry_after)
             status = "pending" if next_at else "failed"

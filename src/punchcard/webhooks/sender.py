@@ -12,9 +12,9 @@ import aiohttp
 from yarl import URL
 
 from punchcard import __version__
+from punchcard.kit.outbound import GuardedResolver, TargetRefused
 from punchcard.webhooks import signing
 from punchcard.webhooks.retry import parse_retry_after
-from punchcard.webhooks.targets import CheckedResolver, TargetRefused
 
 RESPONSE_BODY_LIMIT = 2048
 DNS_CACHE_SECONDS = 10  # each answer was checked; a re-pointed name is seen this much later
@@ -28,6 +28,7 @@ class Outcome:
     response_body: str | None
     error: str | None
     retry_after: timedelta | None
+    refused: bool = False  # the guard refused the destination: trying again will not help
 
     @property
     def succeeded(self) -> bool:
@@ -45,7 +46,7 @@ class Sender:
 
     def __init__(self, *, timeout_seconds: float, connections: int, allow_private: bool) -> None:
         self.timeout = timeout_seconds
-        self.resolver = CheckedResolver(allow_private=allow_private)
+        self.resolver = GuardedResolver(allow_private=allow_private)
         self.session = aiohttp.ClientSession(
             connector=aiohttp.TCPConnector(
                 limit=connections,
@@ -103,7 +104,8 @@ class Sender:
                 parse_retry_after(response.headers.get("retry-after"), now),
             )
         except TargetRefused as exc:
-            error = f"refused: {exc}"
+            latency = (time.perf_counter() - started) * 1000
+            return Outcome(None, latency, None, f"refused: {exc}", None, refused=True)
         except TimeoutError:
             error = "timeout"
         except (aiohttp.ClientError, OSError) as exc:  # OSError: name resolution, sockets
