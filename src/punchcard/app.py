@@ -23,12 +23,14 @@ from punchcard.events.api import router as events_router
 from punchcard.events.catalogue import DESCRIPTIONS, PAYLOADS
 from punchcard.idempotency import http as idempotency_http
 from punchcard.idempotency.service import prune
+from punchcard.kit.clock import utcnow
 from punchcard.kit.http import install_error_handlers
 from punchcard.pages import http as pages_http
 from punchcard.pages import wallets as page_wallets
 from punchcard.pages.api import router as join_links_router
 from punchcard.pos.api import connectors_router as pos_connectors_router
 from punchcard.pos.api import inbound_router as pos_inbound_router
+from punchcard.pos.service import prune_seen_requests
 from punchcard.programs.api import router as programs_router
 from punchcard.staff.api import router as staff_router
 from punchcard.vouchers.api import router as vouchers_router
@@ -58,13 +60,15 @@ State-changing POSTs accept an `Idempotency-Key` header.
 
 
 async def _prune_forever(db: Database) -> None:
-    """Idempotency keys live 24 h; any server process may sweep them (deletes are idempotent)."""
+    """Idempotency keys live 24 h, seen POS requests and rate-limit counters until they expire;
+    any server process may sweep them (deletes are idempotent)."""
     while True:
         try:
             async with db.transaction() as session:
                 await prune(session)
+                await prune_seen_requests(session, utcnow())
         except Exception:  # a database hiccup must not end the loop
-            log.warning("idempotency key pruning failed; will retry", exc_info=True)
+            log.warning("pruning expired rows failed; will retry", exc_info=True)
         await asyncio.sleep(PRUNE_EVERY_SECONDS)
 
 

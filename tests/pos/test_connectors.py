@@ -1,9 +1,11 @@
 import json
 
 import httpx
+import pytest
 from sqlalchemy import select
 
 from punchcard.businesses.onboarding import onboard
+from punchcard.config import get_settings
 from punchcard.db.base import table_of
 from punchcard.db.engine import Database
 from punchcard.pos.models import PosConnector
@@ -138,3 +140,21 @@ async def test_other_businesses_connectors_are_invisible(
             "pos_connector_not_found",
         )
         assert ok(await outsider.get("/v1/pos-connectors"))["data"] == []
+
+
+async def test_poster_base_url_on_a_private_address_is_refused(
+    tenant: Tenant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PUNCHCARD_WEBHOOK_ALLOW_PRIVATE_NETWORKS", "false")
+    get_settings.cache_clear()
+    program = await coffee_program(tenant.client)
+    keys = {"application_secret": "s", "access_token": "t"}
+    try:
+        for url in ("http://127.0.0.1:8080", "http://[64:ff9b::7f00:1]/", "http://2130706433/"):
+            body = {"type": "poster", "name": "P", "program_id": program["id"]}
+            body["poster"] = {**keys, "base_url": url}
+            answer = await tenant.client.post("/v1/pos-connectors", json=body)
+            assert problem(answer, 422, "url_not_allowed")["field"] == "poster.base_url", url
+    finally:
+        monkeypatch.undo()
+        get_settings.cache_clear()

@@ -1,11 +1,13 @@
 """The Poster connector against a fake Poster API on loopback (real HTTP)."""
 
+import time
 from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
 import pytest
 
+from punchcard.config import get_settings
 from tests.conftest import Tenant
 from tests.support.factories import card, coffee_program, ok, problem
 from tests.support.fake_poster import APPLICATION_SECRET, TOKEN, FakePoster, fake_poster, webhook
@@ -169,7 +171,38 @@ async def test_wrong_access_token_is_a_pos_api_error(tenant: Tenant, poster: Fak
     )
     poster.close(1100, 1000)
     body = problem(await _send(api, till, webhook(1100)), 502, "pos_api_error")
-    assert "Invalid token" in body["detail"]
+    assert body["detail"] == "Poster API error (code 10)."  # Poster's own words are not echoed
+    assert [s["detail"] for s in await sales(api, till["id"])] == [body["detail"]]
+
+
+async def test_a_stale_poster_webhook_is_refused(tenant: Tenant, poster: FakePoster) -> None:
+    api = tenant.client
+    till, the_card = await _setup(api, poster)
+    poster.close(1300, 1000, card_number=the_card["scan_code"])
+    captured = webhook(1300, at=int(time.time()) - 301)  # a webhook captured and sent again
+    problem(await _send(api, till, captured), 401, "pos_signature_invalid")
+    problem(await _send(api, till, webhook(1300, at=978_307_200)), 401, "pos_signature_invalid")
+    assert poster.requests == []
+
+
+async def test_poster_api_on_a_private_address_is_refused_and_not_echoed(
+    tenant: Tenant, poster: FakePoster, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The base_url was allowed when saved (private networks allowed then); a connection is
+    checked again on the address it goes to, and the internal answer is never shown."""
+    api = tenant.client
+    till, the_card = await _setup(api, poster)
+    poster.close(1400, 1000, card_number=the_card["scan_code"])
+    monkeypatch.setenv("PUNCHCARD_WEBHOOK_ALLOW_PRIVATE_NETWORKS", "false")
+    get_settings.cache_clear()
+    try:
+        body = problem(await _send(api, till, webhook(1400)), 502, "pos_api_error")
+    finally:
+        monkeypatch.undo()
+        get_settings.cache_clear()
+    assert "non-public address" in body["detail"]
+    assert poster.requests == []
+    assert TOKEN not in body["detail"]
 
 
 async def test_form_encoded_webhooks_verify_too(tenant: Tenant, poster: FakePoster) -> None:

@@ -1,6 +1,8 @@
+import json
+
 from tests.conftest import Tenant
 from tests.support.factories import ok, problem, stamp
-from tests.support.pos import generic_setup, send_signed
+from tests.support.pos import generic_setup, send_signed, signed_headers
 
 
 async def test_till_redeems_by_code_through_the_redemption_service(tenant: Tenant) -> None:
@@ -45,3 +47,33 @@ async def test_unsigned_or_disabled_redemptions_are_refused(tenant: Tenant) -> N
     disabled = await send_signed(api, path, till["signing_secret"], body)
     problem(disabled, 403, "pos_connector_disabled")
     assert ok(await api.get(f"/v1/vouchers/{cookie['id']}"))["status"] == "issued"
+
+
+async def test_a_replayed_signed_redemption_is_refused_after_a_rollback(tenant: Tenant) -> None:
+    """An attacker who captured a signed redemption sends it again once staff rolled the
+    redemption back: the webhook-id was seen, so nothing is redeemed twice."""
+    api = tenant.client
+    till, the_card = await generic_setup(api)
+    cookie = (await stamp(api, the_card["id"], 5))["vouchers_issued"][0]
+    path = f"/v1/pos/{till['id']}/redeem"
+    body = json.dumps({"code": "FREECOOKIE", "card_id": the_card["id"]}).encode()
+    headers = signed_headers(till["signing_secret"], body)
+    ok(await api.post(path, content=body, headers=headers))
+    rollback = {"reason": "Scanned the wrong voucher"}
+    ok(await api.post(f"/v1/vouchers/{cookie['id']}/redemption/rollback", json=rollback))
+
+    replayed = await api.post(path, content=body, headers=headers)
+
+    problem(replayed, 409, "pos_request_replayed")
+    assert ok(await api.get(f"/v1/vouchers/{cookie['id']}"))["status"] == "issued"
+
+
+async def test_a_failed_signed_redemption_may_be_sent_again(tenant: Tenant) -> None:
+    api = tenant.client
+    till, the_card = await generic_setup(api)
+    path = f"/v1/pos/{till['id']}/redeem"
+    body = json.dumps({"code": "FREECOOKIE", "card_id": the_card["id"]}).encode()
+    headers = signed_headers(till["signing_secret"], body)
+    problem(await api.post(path, content=body, headers=headers), 404, "voucher_not_found")
+    await stamp(api, the_card["id"], 5)
+    assert ok(await api.post(path, content=body, headers=headers))["status"] == "redeemed"

@@ -2,6 +2,7 @@
 ``webhook`` builds what Poster would send, signed as Poster documents it."""
 
 import hashlib
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -63,6 +64,7 @@ def webhook(
     object: str = "transaction",
     action: str = "changed",
     data: str | None = '{"transactions_history":{"type_history":"close"}}',
+    at: int | None = None,
 ) -> dict[str, Any]:
     """A Poster webhook body: ``verify`` is md5 of account;object;object_id;action;[data;]time;
     secret (Poster's documented recipe, written here independently of the server's)."""
@@ -72,7 +74,7 @@ def webhook(
         "object": object,
         "object_id": object_id,
         "action": action,
-        "time": "1688722229",
+        "time": str(int(time.time()) if at is None else at),
     }
     if data is not None:
         body["data"] = data

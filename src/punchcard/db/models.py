@@ -8,7 +8,7 @@ from punchcard.customers.models import Customer
 from punchcard.db.base import Base
 from punchcard.events.models import Event
 from punchcard.idempotency.models import IdempotencyRecord
-from punchcard.pos.models import PosConnector, PosSale
+from punchcard.pos.models import PosConnector, PosSale, PosSeenRequest
 from punchcard.programs.models import Program
 from punchcard.staff.models import ApiKey, Staff
 from punchcard.vouchers.models import Voucher, VoucherTemplate
@@ -33,6 +33,7 @@ __all__ = [
     "PassDesign",
     "PosConnector",
     "PosSale",
+    "PosSeenRequest",
     "Program",
     "Staff",
     "Stamp",

@@ -222,6 +222,8 @@ async def _signed_connector(
     connector = await service.inbound_connector(session, connector_id)
     delivery = _delivery(request, await request.body())
     signing.verify(delivery, service.keys_of(connector).signing_secrets)
+    signed_at = int(webhook_timestamp or 0)  # verify() checked both headers
+    await service.remember_request(session, connector, webhook_id or "", signed_at)
     return connector
 
 
@@ -232,7 +234,10 @@ async def _signed_connector(
     responses={
         **SIGNATURE_ERRORS,
         403: {"description": "pos_connector_disabled"},
-        409: {"description": "voucher_already_redeemed, voucher_expired or redeem_code_ambiguous"},
+        409: {
+            "description": "voucher_already_redeemed, voucher_expired, redeem_code_ambiguous, "
+            "or pos_request_replayed (a webhook-id sent before)"
+        },
     },
 )
 async def redeem(

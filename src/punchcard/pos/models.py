@@ -85,3 +85,24 @@ class PosSale(TenantMixin, Base):
     stamps: Mapped[int] = mapped_column(Integer)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class PosSeenRequest(Base):
+    """A signed till request already acted on (its ``webhook-id``), kept while its signature is
+    valid: the same signed redemption sent again (after staff rolled the redemption back, say)
+    is refused instead of redeeming again. Pruned once expired."""
+
+    __tablename__ = "pos_seen_requests"
+    __table_args__ = (
+        ForeignKeyConstraint(
+            ["business_id", "connector_id"],
+            ["pos_connectors.business_id", "pos_connectors.id"],
+            ondelete="CASCADE",
+        ),
+        Index("ix_pos_seen_requests_expires_at", "expires_at"),
+    )
+
+    business_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    connector_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    webhook_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)

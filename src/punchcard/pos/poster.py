@@ -11,6 +11,7 @@ its Poster ``client_id`` (a customer's ``source_id``), or its ``client_phone``.
 import hashlib
 import hmac
 import json
+import time
 from contextlib import suppress
 from datetime import UTC, datetime
 from typing import Any
@@ -21,6 +22,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from punchcard.config import get_settings
 from punchcard.customers.schemas import Phone
+from punchcard.kit.outbound import TargetRefused, guarded_client
 from punchcard.pos.connector import (
     BadSignature,
     Delivery,
@@ -90,6 +92,12 @@ def _closed_at(transaction: dict[str, Any]) -> datetime | None:
     return datetime.fromtimestamp(millis / 1000, UTC) if millis else None
 
 
+def _error_code(body: Any) -> str:
+    error = body.get("error") if isinstance(body, dict) else None
+    code = error.get("code") if isinstance(error, dict) else error
+    return str(code) if isinstance(code, int) else "unknown"
+
+
 class PosterConnector:
     def verify(self, delivery: Delivery, keys: Keys) -> Notice | Skip:
         fields = _fields(delivery)
@@ -99,6 +107,11 @@ class PosterConnector:
         expected = signature(fields, keys.credentials["application_secret"])
         if not hmac.compare_digest(expected, str(fields["verify"]).lower()):
             raise BadSignature("The Poster 'verify' does not match the application secret.")
+        # As for signed generic webhooks: a captured webhook is worthless minutes later.
+        tolerance = get_settings().pos_signature_tolerance_seconds
+        sent = str(fields["time"])
+        if not sent.isdigit() or abs(time.time() - int(sent)) > tolerance:
+            raise BadSignature(f"The Poster webhook's time is more than {tolerance} s from ours.")
         what = f"{fields['object']} {fields['object_id']} {fields['action']}"
         if fields["object"] != "transaction" or fields["action"] == "removed":
             return Skip("ignored", f"Poster webhook for {what}: not a sale.")
@@ -129,21 +142,27 @@ class PosterConnector:
             "transaction_id": transaction_id,
             "include_products": "true",
         }
+        client = guarded_client(
+            allow_private=settings.webhook_allow_private_networks,
+            timeout=settings.pos_api_timeout_seconds,
+        )
         try:
-            async with httpx.AsyncClient(timeout=settings.pos_api_timeout_seconds) as client:
+            async with client:
                 response = await client.get(
                     f"{base_url.rstrip('/')}/api/dash.getTransaction", params=query
                 )
             response.raise_for_status()
             body = response.json()
+        except TargetRefused as exc:
+            raise PosApiError(f"Poster API refused: {exc}.") from exc
         except httpx.HTTPStatusError as exc:
             raise PosApiError(f"Poster API answered {exc.response.status_code}.") from exc
         except (httpx.HTTPError, ValueError) as exc:
             # The name only: the request URL (in most messages) carries the access token.
             raise PosApiError(f"Poster API unreachable: {exc.__class__.__name__}.") from exc
         if not isinstance(body, dict) or "error" in body:
-            error = body.get("error") if isinstance(body, dict) else body
-            raise PosApiError(f"Poster API error: {error}")
+            # Never the answer's text: whoever set base_url would read it in the 502 and the log.
+            raise PosApiError(f"Poster API error (code {_error_code(body)}).")
         found = body.get("response")
         if isinstance(found, list):
             found = found[0] if found else None

@@ -6,10 +6,10 @@ as staff do (so goals, vouchers and events all happen).
 """
 
 import json
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Row, and_, insert, or_, select
+from sqlalchemy import Row, and_, delete, insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.businesses.service import get_location
@@ -26,7 +26,7 @@ from punchcard.kit.pagination import PageParams, newest_first, to_page
 from punchcard.kit.sql import insert_ignoring_conflicts
 from punchcard.pos import rules, signing
 from punchcard.pos.connector import Identifier, Keys, Sale, Skip
-from punchcard.pos.models import PosConnector, PosSale
+from punchcard.pos.models import PosConnector, PosSale, PosSeenRequest
 from punchcard.pos.schemas import ConnectorCreate, ConnectorUpdate, PosRedeem
 from punchcard.programs import service as program_service
 from punchcard.staff.actor import Actor, Permission, Role
@@ -36,6 +36,7 @@ from punchcard.webhooks.targets import check_url
 
 SECRET_OVERLAP = timedelta(hours=24)
 sales = table_of(PosSale)
+seen_requests = table_of(PosSeenRequest)
 
 # --- settings --------------------------------------------------------------------------------
 
@@ -56,14 +57,7 @@ async def _check_targets(
 
 
 def _poster_base_url(url: Any) -> str:
-    try:
-        check_url(str(url))
-    except Unprocessable:
-        raise Unprocessable(
-            "url_not_allowed",
-            "poster.base_url may not point at private, loopback or link-local addresses.",
-            field="poster.base_url",
-        ) from None
+    check_url(str(url), field="poster.base_url")
     return str(url).rstrip("/")
 
 
@@ -391,6 +385,35 @@ async def record_sale(session: AsyncSession, connector: PosConnector, sale: Sale
             .values(outcome=row["outcome"], detail=row["detail"], stamps=0)
         )
     return row
+
+
+async def remember_request(
+    session: AsyncSession, connector: PosConnector, webhook_id: str, signed_at: int
+) -> None:
+    """Note a verified signed request as acted on; 409 ``pos_request_replayed`` when it was
+    before. Kept until its signature is no longer accepted anyway (its timestamp plus the
+    tolerance), in the request's transaction: a request that fails may be sent again."""
+    tolerance = get_settings().pos_signature_tolerance_seconds
+    row = {
+        "business_id": connector.business_id,
+        "connector_id": connector.id,
+        "webhook_id": webhook_id,
+        "expires_at": datetime.fromtimestamp(signed_at + tolerance, UTC),
+    }
+    dialect = session.get_bind().dialect.name
+    claim = insert_ignoring_conflicts(seen_requests, dialect, row).returning(
+        seen_requests.c.webhook_id
+    )
+    if (await session.execute(claim)).first() is None:
+        raise Conflict(
+            "pos_request_replayed",
+            f"The request '{webhook_id}' was processed before: sign each request with a new "
+            "webhook-id.",
+        )
+
+
+async def prune_seen_requests(session: AsyncSession, now: datetime) -> None:
+    await session.execute(delete(seen_requests).where(seen_requests.c.expires_at < now))
 
 
 async def redeem(session: AsyncSession, connector: PosConnector, data: PosRedeem) -> Row[Any]:

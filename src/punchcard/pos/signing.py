@@ -20,12 +20,15 @@ def new_secret() -> str:
     return SECRET_PREFIX + signing.new_secret()
 
 
+MAX_ID_LENGTH = 200
+
+
 def verify(delivery: Delivery, secrets: list[str]) -> None:
     headers = delivery.headers
     message_id = headers.get("webhook-id")
     stamp = headers.get("webhook-timestamp", "")
     offered = headers.get("webhook-signature", "").split()
-    if not message_id or not stamp.isdigit() or not offered:
+    if not message_id or len(message_id) > MAX_ID_LENGTH or not stamp.isdigit() or not offered:
         raise BadSignature(
             "Sign the request: webhook-id, webhook-timestamp and webhook-signature headers."
         )

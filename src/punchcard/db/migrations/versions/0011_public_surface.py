@@ -1,0 +1,45 @@
+"""public surface: replayed POS requests, rate-limit counters, rotatable web-card links,
+privacy links of a business
+
+Revision ID: 0011_public
+Revises: 0010
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+from punchcard.kit.sql import UTCDateTime
+
+revision: str = "0011_public"
+down_revision: str | None = "0010"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "pos_seen_requests",
+        sa.Column("business_id", sa.String(length=40), nullable=False),
+        sa.Column("connector_id", sa.String(length=40), nullable=False),
+        sa.Column("webhook_id", sa.String(length=200), nullable=False),
+        sa.Column("expires_at", UTCDateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["business_id", "connector_id"],
+            ["pos_connectors.business_id", "pos_connectors.id"],
+            name=op.f("fk_pos_seen_requests_business_id_pos_connectors"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint(
+            "business_id", "connector_id", "webhook_id", name=op.f("pk_pos_seen_requests")
+        ),
+    )
+    op.create_index(
+        "ix_pos_seen_requests_expires_at", "pos_seen_requests", ["expires_at"], unique=False
+    )
+
+
+def downgrade() -> None:
+    op.drop_index("ix_pos_seen_requests_expires_at", table_name="pos_seen_requests")
+    op.drop_table("pos_seen_requests")
