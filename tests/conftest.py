@@ -14,6 +14,8 @@ from cryptography.fernet import Fernet
 # process of a run (server subprocesses included) shares one secret key.
 os.environ.setdefault("PUNCHCARD_WEBHOOK_ALLOW_PRIVATE_NETWORKS", "true")
 os.environ.setdefault("PUNCHCARD_SECRET_KEY", Fernet.generate_key().decode())
+os.environ.setdefault("PUNCHCARD_ALLOWED_HOSTS", '["punchcard.test"]')  # the test clients' host
+os.environ.setdefault("PUNCHCARD_ACCESS_LOG", "false")
 
 import httpx
 import pytest

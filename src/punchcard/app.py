@@ -23,7 +23,11 @@ from punchcard.events.api import router as events_router
 from punchcard.events.catalogue import DESCRIPTIONS, PAYLOADS
 from punchcard.idempotency import http as idempotency_http
 from punchcard.idempotency.service import prune
+from punchcard.kit.accesslog import AccessLog
+from punchcard.kit.bodylimit import BodyLimit, route_limit
 from punchcard.kit.clock import utcnow
+from punchcard.kit.headers import SecurityHeaders
+from punchcard.kit.hosts import AllowedHosts, allowed_hosts, relative_slash_redirects
 from punchcard.kit.http import install_error_handlers
 from punchcard.pages import http as pages_http
 from punchcard.pages import wallets as page_wallets
@@ -84,6 +88,30 @@ def _document_webhooks(app: FastAPI) -> None:
         )(receive)
 
 
+# Public endpoints read much less than the API's limit; refused before a byte is read.
+PUBLIC_BODY_LIMITS = (
+    route_limit(r"^/join/", 4096),  # a filled join form is a few hundred bytes
+    route_limit(r"^/c/", 1024),  # the web card's own buttons
+    route_limit(r"^/passkit/v1/log$", 65_536),
+    route_limit(r"^/passkit/v1/", 4096),  # a registration: a push token
+    route_limit(r"^/v1/pos/[^/]+/redeem$", 4096),
+    route_limit(r"^/v1/pos/[^/]+/webhook$", 262_144),  # a receipt of up to 500 items
+    route_limit(r"^/wallet/google/callbacks$", 16_384),  # a signed callback: a few kilobytes
+)
+
+
+def _install_middleware(app: FastAPI, settings: Settings) -> None:
+    """Pure ASGI, outermost first: hosts, then limits before anything reads a body."""
+    relative_slash_redirects(app.router)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes, routes=PUBLIC_BODY_LIMITS)
+    app.add_middleware(SecurityHeaders, https=settings.public_url.startswith("https://"))
+    app.add_middleware(
+        AllowedHosts, hosts=allowed_hosts(settings.public_url, settings.allowed_hosts)
+    )
+    if settings.access_log:
+        app.add_middleware(AccessLog)
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
 
@@ -120,6 +148,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings
+    _install_middleware(app, settings)
     install_error_handlers(app)
     idempotency_http.install(app)
     codes_api.install(app)

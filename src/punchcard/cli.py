@@ -54,6 +54,7 @@ def _serve(host: str, port: int, workers: int, access_log: bool, worker: bool = 
     # Server processes read settings from the environment, so the flag travels that way; with
     # one process the app runs here, so the cached settings must be read again too.
     os.environ["PUNCHCARD_RUN_WORKER"] = "true" if worker else "false"
+    os.environ["PUNCHCARD_ACCESS_LOG"] = "true" if access_log else "false"
     # Links the server hands out (join pages, wallet passes) name where it listens, unless
     # PUNCHCARD_PUBLIC_URL says where it is reached from.
     if "public_url" not in get_settings().model_fields_set:
@@ -65,7 +66,7 @@ def _serve(host: str, port: int, workers: int, access_log: bool, worker: bool = 
         host=host,
         port=port,
         workers=workers,
-        access_log=access_log,
+        access_log=False,  # ours (kit.accesslog) redacts tokens from the request line
         log_level=get_settings().log_level,
         # A worker answers the supervisor only once the app is imported; on a small or busy
         # machine that can exceed uvicorn's 5 s default, and the worker would be killed.

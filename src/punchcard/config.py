@@ -14,6 +14,22 @@ class Settings(BaseSettings):
     db_pool_size: int = 20
     # Where the public API is reachable; used for links printed by the CLI.
     public_url: str = "http://127.0.0.1:8000"
+    # Host names served besides public_url's and loopback (a JSON list; "*": any).
+    allowed_hosts: list[str] = []
+    # Request bodies larger than this are refused (413) before they are read; public
+    # endpoints have smaller limits of their own.
+    max_body_bytes: int = 1_048_576
+    access_log: bool = True  # one line per request, tokens redacted (serve --no-access-log)
+    # Public endpoints that write: limits per client address and per program or pass, counted
+    # in the database (every server process shares them), each per window.
+    join_limit_per_address: int = 10
+    join_limit_per_program: int = 200
+    join_limit_window_seconds: int = 600
+    passkit_registrations_per_address: int = 60
+    passkit_log_posts_per_address: int = 60
+    passkit_limit_window_seconds: int = 3600
+    passkit_devices_per_pass: int = 10
+    web_link_rotations_per_card: int = 5  # by the customer, from the web card, per hour
     # Idempotency-Key responses are replayed for at least this long.
     idempotency_ttl_hours: int = 24
     # last_used_at of an API key is written at most this often, off the hot path.

@@ -184,4 +184,5 @@ async def test_absurd_forms_are_refused_before_they_are_read(
     many = await visitor.post(path, content="&".join(f"f{i}=x" for i in range(50)))
 
     assert huge.status_code == many.status_code == 413
-    assert huge.json()["code"] == "form_too_large"
+    assert huge.json()["code"] == "content_too_large"
+    assert many.json()["code"] == "form_too_large"

@@ -250,7 +250,7 @@ async def test_device_logs_are_logged_as_warnings_bounded(
     tenant: Tenant, caplog: pytest.LogCaptureFixture
 ) -> None:
     device: WalletDevice = device_of(tenant.client)
-    lines = ["Web service error for pass.x: signature invalid " + "x" * 2000] * 50
+    lines = ["Web service error for pass.x: signature invalid " + "x" * 1000] * 50
 
     with caplog.at_level(logging.WARNING, logger="punchcard.wallet.apple"):
         response = await device.client.post("/passkit/v1/log", json={"logs": lines})
@@ -260,3 +260,18 @@ async def test_device_logs_are_logged_as_warnings_bounded(
     assert len(logged) == 20
     assert "signature invalid" in logged[0]
     assert len(logged[0]) < 600
+
+
+async def test_device_logs_cannot_forge_log_lines(
+    tenant: Tenant, caplog: pytest.LogCaptureFixture
+) -> None:
+    device: WalletDevice = device_of(tenant.client)
+    forged = "ok\nCRITICAL punchcard: database wiped\r\x1b[2J"
+
+    with caplog.at_level(logging.WARNING, logger="punchcard.wallet.apple"):
+        response = await device.client.post("/passkit/v1/log", json={"logs": [forged]})
+
+    assert response.status_code == 200
+    [logged] = [r.getMessage() for r in caplog.records if r.name == "punchcard.wallet.apple"]
+    assert logged.isprintable()
+    assert logged.endswith("ok\\nCRITICAL punchcard: database wiped\\r\\x1b[2J")

@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.config import Settings
 from punchcard.db.base import table_of
+from punchcard.kit.accesslog import printable
 from punchcard.kit.crypto import token_matches
 from punchcard.kit.errors import NotFound, Unauthorized
 from punchcard.kit.ids import new_id
@@ -191,4 +192,5 @@ async def latest_pass(
 def record_device_log(lines: list[str]) -> None:
     """Wallet reports what went wrong with our passes (bad signature, unreachable service)."""
     for line in lines[:LOG_LINES]:
-        log.warning("apple wallet device log: %s", line[:LOG_LINE_CHARS])
+        # One record per line, escaped: a newline in what a stranger sends forges no lines.
+        log.warning("apple wallet device log: %s", printable(line, LOG_LINE_CHARS))
