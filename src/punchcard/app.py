@@ -23,6 +23,7 @@ from punchcard.events.api import router as events_router
 from punchcard.events.catalogue import DESCRIPTIONS, PAYLOADS
 from punchcard.idempotency import http as idempotency_http
 from punchcard.idempotency.service import prune
+from punchcard.kit import ratelimit
 from punchcard.kit.accesslog import AccessLog
 from punchcard.kit.bodylimit import BodyLimit, route_limit
 from punchcard.kit.clock import utcnow
@@ -32,6 +33,7 @@ from punchcard.kit.http import install_error_handlers
 from punchcard.pages import http as pages_http
 from punchcard.pages import wallets as page_wallets
 from punchcard.pages.api import router as join_links_router
+from punchcard.pages.join import NoCardLinkSender
 from punchcard.pos.api import connectors_router as pos_connectors_router
 from punchcard.pos.api import inbound_router as pos_inbound_router
 from punchcard.pos.service import prune_seen_requests
@@ -71,6 +73,7 @@ async def _prune_forever(db: Database) -> None:
             async with db.transaction() as session:
                 await prune(session)
                 await prune_seen_requests(session, utcnow())
+                await ratelimit.prune(session, utcnow())
         except Exception:  # a database hiccup must not end the loop
             log.warning("pruning expired rows failed; will retry", exc_info=True)
         await asyncio.sleep(PRUNE_EVERY_SECONDS)
@@ -148,6 +151,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings
+    # Who sends a known customer their card link when they join again (channels plug in).
+    app.state.card_link_sender = NoCardLinkSender()
     _install_middleware(app, settings)
     install_error_handlers(app)
     idempotency_http.install(app)

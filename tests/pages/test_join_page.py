@@ -1,8 +1,11 @@
 import re
 
 import httpx
+import pytest
 
+from punchcard.pages.join import KnownCustomer
 from tests.conftest import Tenant
+from tests.pages.conftest import Visitor, visitor_of
 from tests.support.factories import card, coffee_program, ok, stamp
 
 
@@ -21,9 +24,7 @@ async def customer_by_email(api: httpx.AsyncClient, email: str) -> dict[str, obj
     return found[0]  # type: ignore[no-any-return]
 
 
-async def test_join_page_speaks_the_browsers_language(
-    tenant: Tenant, visitor: httpx.AsyncClient
-) -> None:
+async def test_join_page_speaks_the_browsers_language(tenant: Tenant, visitor: Visitor) -> None:
     program = await coffee_program(tenant.client)
     path = join_path(tenant, program["id"])
 
@@ -46,15 +47,15 @@ async def test_join_page_speaks_the_browsers_language(
 
 
 async def test_invalid_details_show_the_form_again_with_messages_and_values(
-    tenant: Tenant, visitor: httpx.AsyncClient
+    tenant: Tenant, visitor: Visitor
 ) -> None:
     program = await coffee_program(tenant.client)
     path = join_path(tenant, program["id"])
 
-    nothing = await visitor.post(path, data={"name": " ", "email": "", "phone": ""})
-    wrong = await visitor.post(
+    nothing = await visitor.submit(path, {"name": " ", "email": "", "phone": ""})
+    wrong = await visitor.submit(
         path,
-        data={"name": "Ada", "email": "ada@", "phone": "12", "birthday": "2999-01-01"},
+        {"name": "Ada", "email": "ada@", "phone": "12", "birthday": "2999-01-01"},
         headers={"Accept-Language": "de"},
     )
 
@@ -71,8 +72,25 @@ async def test_invalid_details_show_the_form_again_with_messages_and_values(
     assert 'aria-invalid="true" aria-describedby="email-error"' in wrong.text
 
 
+async def test_a_nul_byte_is_a_field_error_not_a_500_and_logs_no_details(
+    tenant: Tenant, visitor: Visitor, caplog: pytest.LogCaptureFixture
+) -> None:
+    program = await coffee_program(tenant.client)
+    path = join_path(tenant, program["id"])
+
+    answer = await visitor.submit(path, {"name": "Eve\x00Secret", "email": "eve\x00@example.com"})
+
+    assert answer.status_code == 422
+    assert error_of(answer.text, "name") == "Please remove the unusual characters."
+    assert error_of(answer.text, "email") == "Please remove the unusual characters."
+    assert 'value="EveSecret"' in answer.text
+    assert "\x00" not in answer.text
+    assert not [r for r in caplog.records if "eve" in r.getMessage().lower()]
+    assert ok(await tenant.client.get("/v1/customers"))["data"] == []
+
+
 async def test_joining_creates_the_customer_with_consent_and_a_card(
-    tenant: Tenant, visitor: httpx.AsyncClient
+    tenant: Tenant, visitor: Visitor
 ) -> None:
     program = await coffee_program(tenant.client)
     details = {
@@ -82,11 +100,12 @@ async def test_joining_creates_the_customer_with_consent_and_a_card(
         "marketing_consent": "yes",
     }
 
-    joined = await visitor.post(
-        join_path(tenant, program["id"]), data=details, headers={"Accept-Language": "de"}
+    joined = await visitor.submit(
+        join_path(tenant, program["id"]), details, headers={"Accept-Language": "de"}
     )
 
     assert joined.status_code == 303
+    assert joined.headers["cache-control"] == "private, no-store"  # the Location is a login
     customer = await customer_by_email(tenant.client, "grace@example.com")
     assert (customer["name"], customer["birthday"], customer["language"]) == (
         "Grace",
@@ -101,71 +120,98 @@ async def test_joining_creates_the_customer_with_consent_and_a_card(
     assert (await visitor.get(joined.headers["location"])).status_code == 200
 
 
-async def test_joining_twice_with_the_same_email_reuses_the_card(
-    tenant: Tenant, visitor: httpx.AsyncClient
+async def test_the_same_browser_sending_its_form_twice_sees_its_card(
+    tenant: Tenant, visitor: Visitor
 ) -> None:
     program = await coffee_program(tenant.client)
     path = join_path(tenant, program["id"])
     details = {"name": "Linus", "email": "linus@example.com"}
 
-    first = await visitor.post(path, data=details)
-    again = await visitor.post(path, data={**details, "name": "Someone else"})
+    first = await visitor.submit(path, details)
+    again = await visitor.submit(path, {**details, "name": "Someone else"})  # a double tap
 
     assert first.status_code == again.status_code == 303
     assert again.headers["location"] == first.headers["location"]
     customer = await customer_by_email(tenant.client, "linus@example.com")
-    assert customer["name"] == "Linus"  # a public form does not rewrite a member's details
-    assert customer["marketing_consent"] is False
-    cards = ok(await tenant.client.get("/v1/cards", params={"customer_id": customer["id"]}))
-    assert len(cards["data"]) == 1
+    assert customer["name"] == "Linus"
 
 
-async def test_a_card_with_stamps_is_not_shown_to_whoever_types_its_email(
-    tenant: Tenant, visitor: httpx.AsyncClient
+async def test_a_known_email_or_phone_reveals_and_changes_nothing(
+    tenant: Tenant, visitor: Visitor
+) -> None:
+    """Every known address (a card with a reward waiting, a card without stamps, a customer
+    without a card, a phone, the email of one member with the phone of another) gets the
+    answer a stranger gets for any known address, and no customer is changed."""
+    api = tenant.client
+    program = await coffee_program(api)
+    path = join_path(tenant, program["id"])
+    rewarded = await card(api, program["id"], "regular@example.com")
+    await stamp(api, rewarded["id"], 5)  # a free cookie is waiting on it
+    fresh = await card(api, program["id"], "fresh@example.com")
+    ok(await api.post("/v1/customers", json={"email": "nocard@example.com"}), 201)
+    ok(await api.post("/v1/customers", json={"phone": "+4915112345678"}), 201)
+    attempts = [
+        {"email": "regular@example.com"},
+        {"email": "fresh@example.com"},
+        {"email": "nocard@example.com"},
+        {"phone": "+4915112345678"},
+        {"email": "regular@example.com", "phone": "+4915112345678"},
+    ]
+    before = ok(await api.get("/v1/customers"))["data"]
+
+    answers = [
+        await visitor.submit(
+            path,
+            {"name": "Mallory", "birthday": "1970-01-01", "marketing_consent": "yes", **typed},
+        )
+        for typed in attempts
+    ]
+
+    assert {(a.status_code, a.headers["location"]) for a in answers} == {(303, f"{path}/sent")}
+    page = await visitor.get(f"{path}/sent")
+    assert page.status_code == 200
+    assert "If you already have a card with us" in page.text
+    for card_id in (rewarded["id"], fresh["id"]):
+        assert all(card_id not in a.text + a.headers["location"] for a in answers)
+    assert ok(await api.get("/v1/customers"))["data"] == before  # consent, birthday, name
+
+
+async def test_a_known_customer_is_handed_to_the_card_link_sender(
+    tenant: Tenant, visitor: Visitor
 ) -> None:
     program = await coffee_program(tenant.client)
-    issued = await card(tenant.client, program["id"], "regular@example.com")
-    await stamp(tenant.client, issued["id"], 5)  # a free cookie is waiting on it
+    issued = await card(tenant.client, program["id"], "ada@example.com")
+    app = tenant.client._transport.app  # type: ignore[attr-defined]
+    sent: list[KnownCustomer] = []
 
-    answer = await visitor.post(
-        join_path(tenant, program["id"]),
-        data={"name": "Mallory", "email": "regular@example.com", "marketing_consent": "yes"},
-    )
+    class Recording:
+        async def send_card_link(self, session: object, known: KnownCustomer) -> None:
+            sent.append(known)
 
-    assert answer.status_code == 200
-    assert "You already have a card" in answer.text
-    assert issued["id"] not in answer.text
-    assert issued["scan_code"] not in answer.text
-    customer = await customer_by_email(tenant.client, "regular@example.com")
-    assert customer["name"] is None
+    default, app.state.card_link_sender = app.state.card_link_sender, Recording()
+    try:
+        await visitor.submit(
+            join_path(tenant, program["id"]), {"name": "A", "email": "ada@example.com"}
+        )
+    finally:
+        app.state.card_link_sender = default
 
-
-async def test_email_of_one_member_and_phone_of_another_is_a_field_error(
-    tenant: Tenant, visitor: httpx.AsyncClient
-) -> None:
-    program = await coffee_program(tenant.client)
-    ok(await tenant.client.post("/v1/customers", json={"email": "one@example.com"}), 201)
-    ok(await tenant.client.post("/v1/customers", json={"phone": "+4915112345678"}), 201)
-
-    answer = await visitor.post(
-        join_path(tenant, program["id"]),
-        data={"name": "Eve", "email": "one@example.com", "phone": "+4915112345678"},
-    )
-
-    assert answer.status_code == 422
-    assert error_of(answer.text, "phone") == (
-        "This email and phone number belong to different members."
-    )
+    [known] = sent
+    assert (known.customer_id, known.program_id) == (issued["customer_id"], program["id"])
+    assert known.email == "ada@example.com"
 
 
 async def test_archived_or_unknown_programs_show_a_friendly_404(
-    tenant: Tenant, visitor: httpx.AsyncClient
+    tenant: Tenant, visitor: Visitor
 ) -> None:
     program = await coffee_program(tenant.client)
+    token = await visitor.form_token(join_path(tenant, program["id"]))
     ok(await tenant.client.patch(f"/v1/programs/{program['id']}", json={"status": "archived"}))
 
     archived = await visitor.get(join_path(tenant, program["id"]))
-    posted = await visitor.post(join_path(tenant, program["id"]), data={"name": "A"})
+    posted = await visitor.post(
+        join_path(tenant, program["id"]), data={"name": "A", "csrf_token": token}
+    )
     unknown = await visitor.get(f"/join/biz_nope/{program['id']}", params={"lang": "de"})
 
     assert archived.status_code == posted.status_code == unknown.status_code == 404
@@ -175,7 +221,7 @@ async def test_archived_or_unknown_programs_show_a_friendly_404(
 
 
 async def test_absurd_forms_are_refused_before_they_are_read(
-    tenant: Tenant, visitor: httpx.AsyncClient
+    tenant: Tenant, visitor: Visitor
 ) -> None:
     program = await coffee_program(tenant.client)
     path = join_path(tenant, program["id"])
@@ -186,3 +232,134 @@ async def test_absurd_forms_are_refused_before_they_are_read(
     assert huge.status_code == many.status_code == 413
     assert huge.json()["code"] == "content_too_large"
     assert many.json()["code"] == "form_too_large"
+
+
+# --- forged posts ------------------------------------------------------------------------------
+
+
+async def test_a_post_without_this_browsers_token_is_refused(
+    tenant: Tenant, visitor: Visitor
+) -> None:
+    program = await coffee_program(tenant.client)
+    path = join_path(tenant, program["id"])
+    details = {"name": "Ada", "email": "ada@example.com", "marketing_consent": "yes"}
+    async with visitor_of(tenant) as attacker:
+        stolen = await attacker.form_token(path)  # the attacker's own page's token
+
+    no_token = await visitor.post(path, data=details)
+    foreign = await visitor.post(path, data={**details, "csrf_token": stolen})
+    expired = await visitor.post(path, data={**details, "csrf_token": "1000000000.abc"})
+
+    for answer in (no_token, foreign, expired):
+        assert answer.status_code == 403
+        assert "This form has expired or was sent from another site." in answer.text
+    assert ok(await tenant.client.get("/v1/customers"))["data"] == []
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Origin": "https://evil.example"},
+        {"Origin": "null"},
+        {"Sec-Fetch-Site": "cross-site"},
+        {"Sec-Fetch-Site": "same-site"},
+    ],
+)
+async def test_a_post_from_another_site_is_refused_even_with_a_token(
+    tenant: Tenant, visitor: Visitor, headers: dict[str, str]
+) -> None:
+    program = await coffee_program(tenant.client)
+    path = join_path(tenant, program["id"])
+    answer = await visitor.submit(
+        path, {"name": "Ada", "email": "ada@example.com"}, headers=headers
+    )
+    assert answer.status_code == 403
+    assert ok(await tenant.client.get("/v1/customers"))["data"] == []
+
+
+async def test_a_post_from_this_site_passes(tenant: Tenant, visitor: Visitor) -> None:
+    program = await coffee_program(tenant.client)
+    path = join_path(tenant, program["id"])
+    headers = {"Origin": "http://punchcard.test", "Sec-Fetch-Site": "same-origin"}
+    answer = await visitor.submit(path, {"name": "Ada", "email": "a@example.com"}, headers=headers)
+    assert answer.status_code == 303
+
+
+# --- limits ------------------------------------------------------------------------------------
+
+
+async def test_joins_from_one_address_are_limited_with_retry_after(
+    tenant: Tenant, visitor: Visitor
+) -> None:
+    program = await coffee_program(tenant.client)
+    path = join_path(tenant, program["id"])
+    token = await visitor.form_token(path)
+
+    answers = [
+        await visitor.post(
+            path, data={"name": "Bot", "email": f"bot{n}@example.com", "csrf_token": token}
+        )
+        for n in range(11)
+    ]
+
+    assert [a.status_code for a in answers] == [303] * 10 + [429]
+    assert 1 <= int(answers[-1].headers["retry-after"]) <= 600
+    assert "too many attempts" in answers[-1].text
+    async with visitor_of(tenant) as neighbour:  # another address is not held up
+        assert (
+            await neighbour.submit(path, {"name": "Ada", "email": "ada@example.com"})
+        ).status_code == 303
+
+
+# --- privacy notice ----------------------------------------------------------------------------
+
+
+async def test_the_join_page_links_the_privacy_policy_and_imprint(
+    tenant: Tenant, visitor: Visitor
+) -> None:
+    program = await coffee_program(tenant.client)
+    links = {
+        "privacy_policy_url": "https://cafe.example/privacy",
+        "imprint_url": "https://cafe.example/imprint",
+    }
+    ok(await tenant.client.patch("/v1/business", json=links))
+
+    page = await visitor.get(join_path(tenant, program["id"]))
+
+    assert (
+        '<a href="https://cafe.example/privacy" rel="noopener noreferrer">Privacy policy</a>'
+        in page.text
+    )
+    assert (
+        '<a href="https://cafe.example/imprint" rel="noopener noreferrer">Imprint</a>' in page.text
+    )
+
+
+async def test_a_business_may_require_its_privacy_links_before_sign_ups(
+    tenant: Tenant, visitor: Visitor
+) -> None:
+    program = await coffee_program(tenant.client)
+    path = join_path(tenant, program["id"])
+    ok(await tenant.client.patch("/v1/business", json={"join_requires_privacy_links": True}))
+
+    closed = await visitor.get(path)
+    ok(
+        await tenant.client.patch(
+            "/v1/business",
+            json={
+                "privacy_policy_url": "https://cafe.example/privacy",
+                "imprint_url": "http://cafe.example/imprint",
+            },
+        )
+    )
+    opened = await visitor.get(path)
+
+    assert closed.status_code == 404
+    assert opened.status_code == 200
+
+
+async def test_privacy_links_must_be_web_addresses(tenant: Tenant) -> None:
+    for url in ("javascript:alert(1)", "ftp://cafe.example/x", "data:text/html,x", "cafe"):
+        answer = await tenant.client.patch("/v1/business", json={"privacy_policy_url": url})
+        assert answer.status_code == 422, url
+        assert answer.json()["errors"][0]["field"] == "body.privacy_policy_url"

@@ -6,9 +6,10 @@ from sqlalchemy import func, select
 
 from punchcard.db.engine import Database
 from punchcard.events.models import Event
-from punchcard.pages.links import card_path
+from punchcard.wallet.web_link import path as card_path
 from tests.conftest import Tenant
-from tests.support.factories import card, coffee_program, stamp
+from tests.pages.conftest import Visitor
+from tests.support.factories import card, coffee_program, ok, problem, staff_key, stamp
 from tests.support.scanning import scan
 
 
@@ -94,3 +95,79 @@ async def test_opening_the_web_card_emits_card_opened_at_most_once_an_hour(
     assert await opened_events(db, tenant.business_id, issued["id"]) == 1
     events = (await tenant.client.get("/v1/events", params={"type": "card_opened"})).json()
     assert events["data"][0]["wallet"] == "web"
+
+
+async def test_the_business_rotates_a_cards_link_and_the_old_one_stops_at_once(
+    tenant: Tenant, visitor: Visitor
+) -> None:
+    program = await coffee_program(tenant.client)
+    issued = await card(tenant.client, program["id"])
+    old = ok(await tenant.client.get(f"/v1/cards/{issued['id']}/web-link"))["url"]
+    assert (await visitor.get(httpx.URL(old).path)).status_code == 200
+
+    new = ok(await tenant.client.post(f"/v1/cards/{issued['id']}/web-link/rotate"))["url"]
+
+    assert new != old
+    assert new.startswith(f"http://127.0.0.1:8000/c/{tenant.business_id}/{issued['id']}/")
+    assert (await visitor.get(httpx.URL(old).path)).status_code == 404
+    for wallet in ("pass.pkpass", "google"):  # the wallet buttons behind the old link too
+        assert (await visitor.get(f"{httpx.URL(old).path}/{wallet}")).status_code == 404
+    assert (await visitor.get(httpx.URL(new).path)).status_code == 200
+    current = ok(await tenant.client.get(f"/v1/cards/{issued['id']}/web-link"))["url"]
+    assert current == new
+
+
+async def test_scanners_may_not_hand_out_or_rotate_card_links(tenant: Tenant) -> None:
+    program = await coffee_program(tenant.client)
+    issued = await card(tenant.client, program["id"])
+    _, key = await staff_key(tenant.client, "scanner", tenant.location_id)
+    scanner = await tenant.client_for(key)
+    for answer in (
+        await scanner.get(f"/v1/cards/{issued['id']}/web-link"),
+        await scanner.post(f"/v1/cards/{issued['id']}/web-link/rotate"),
+    ):
+        problem(answer, 403, "insufficient_role")
+    problem(await tenant.client.post("/v1/cards/card_nope/web-link/rotate"), 404, "card_not_found")
+
+
+async def test_the_customer_rotates_the_link_from_the_web_card(
+    tenant: Tenant, visitor: Visitor
+) -> None:
+    program = await coffee_program(tenant.client)
+    issued = await card(tenant.client, program["id"])
+    old = card_path(tenant.business_id, issued["id"])
+    token = await visitor.form_token(old)
+
+    rotated = await visitor.post(f"{old}/rotate", data={"csrf_token": token})
+
+    assert rotated.status_code == 303
+    assert rotated.headers["cache-control"] == "private, no-store"
+    new = rotated.headers["location"]
+    assert new.startswith(f"/c/{tenant.business_id}/{issued['id']}/")
+    assert new != old
+    assert (await visitor.get(old)).status_code == 404
+    assert (await visitor.get(new)).status_code == 200
+
+
+async def test_a_forged_rotation_is_refused(tenant: Tenant, visitor: Visitor) -> None:
+    program = await coffee_program(tenant.client)
+    issued = await card(tenant.client, program["id"])
+    path = card_path(tenant.business_id, issued["id"])
+    token = await visitor.form_token(path)
+
+    no_token = await visitor.post(f"{path}/rotate")
+    cross_site = await visitor.post(
+        f"{path}/rotate", data={"csrf_token": token}, headers={"Sec-Fetch-Site": "cross-site"}
+    )
+
+    assert no_token.status_code == cross_site.status_code == 403
+    assert (await visitor.get(path)).status_code == 200
+
+
+async def test_the_web_card_links_the_privacy_policy(tenant: Tenant, visitor: Visitor) -> None:
+    program = await coffee_program(tenant.client)
+    issued = await card(tenant.client, program["id"])
+    ok(await tenant.client.patch("/v1/business", json={"imprint_url": "https://cafe.example/i"}))
+    page = await visitor.get(card_path(tenant.business_id, issued["id"]))
+    assert '<a href="https://cafe.example/i" rel="noopener noreferrer">Imprint</a>' in page.text
+    assert "Privacy policy" not in page.text

@@ -1,6 +1,7 @@
 """Apple Wallet on a device, as the PassKit web service sees it: register, ask what changed,
 fetch, unregister; each request signed with the pass's ``ApplePass`` token."""
 
+import itertools
 import secrets
 from dataclasses import dataclass, field
 
@@ -70,9 +71,15 @@ class WalletDevice:
         )
 
 
-def device_of(api: httpx.AsyncClient) -> WalletDevice:
-    """A device reaching the same server as ``api``, without its staff credentials."""
-    return WalletDevice(httpx.AsyncClient(transport=api._transport, base_url=str(api.base_url)))
+_addresses = (f"203.0.113.{n % 250 + 1}" for n in itertools.count())  # TEST-NET-3
+
+
+def device_of(api: httpx.AsyncClient, address: str | None = None) -> WalletDevice:
+    """A device reaching the same server as ``api``, without its staff credentials, from an
+    address of its own (registrations are limited per address)."""
+    app = api._transport.app  # type: ignore[attr-defined]
+    transport = httpx.ASGITransport(app=app, client=(address or next(_addresses), 50000))
+    return WalletDevice(httpx.AsyncClient(transport=transport, base_url=str(api.base_url)))
 
 
 async def apple_pass(tenant: Tenant) -> ApplePass:

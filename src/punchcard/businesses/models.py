@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from sqlalchemy import Float, ForeignKey, String
+from sqlalchemy import Boolean, Float, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from punchcard.db.base import Base, TenantMixin
@@ -14,6 +14,10 @@ class Business(Base):
     name: Mapped[str] = mapped_column(String(200))
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Linked from the join page and web card; required there before sign-ups when asked.
+    privacy_policy_url: Mapped[str | None] = mapped_column(String(2000))
+    imprint_url: Mapped[str | None] = mapped_column(String(2000))
+    join_requires_privacy_links: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class Location(TenantMixin, Base):

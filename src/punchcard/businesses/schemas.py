@@ -2,7 +2,7 @@ from datetime import datetime
 from typing import Annotated
 from zoneinfo import available_timezones
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, AnyHttpUrl, Field, UrlConstraints
 
 from punchcard.kit.schemas import Input, Name, Output
 
@@ -17,6 +17,7 @@ def _zone(value: str) -> str:
 
 TimeZone = Annotated[str, AfterValidator(_zone)]
 Latitude = Annotated[float, Field(ge=-90, le=90)]
+PageUrl = Annotated[AnyHttpUrl, UrlConstraints(max_length=2000)]
 Longitude = Annotated[float, Field(ge=-180, le=180)]
 
 
@@ -24,12 +25,25 @@ class BusinessOut(Output):
     id: str
     name: str
     timezone: str
+    privacy_policy_url: str | None
+    imprint_url: str | None
+    join_requires_privacy_links: bool
     created_at: datetime
 
 
 class BusinessUpdate(Input):
     name: Name | None = None
     timezone: TimeZone | None = None
+    privacy_policy_url: PageUrl | None = Field(
+        None, description="Your privacy policy (http or https): the join page and web card link it."
+    )
+    imprint_url: PageUrl | None = Field(
+        None, description="Your imprint / legal notice, linked beside the privacy policy."
+    )
+    join_requires_privacy_links: bool | None = Field(
+        None,
+        description="true: the join form is shown only once both links are set (else a 404).",
+    )
 
 
 class LocationCreate(Input):

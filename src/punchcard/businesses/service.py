@@ -13,7 +13,13 @@ from punchcard.staff.actor import Actor, Permission
 
 
 async def create_business(session: AsyncSession, *, name: str, timezone: str = "UTC") -> Business:
-    business = Business(id=new_id("biz"), name=name, timezone=timezone, created_at=utcnow())
+    business = Business(
+        id=new_id("biz"),
+        name=name,
+        timezone=timezone,
+        created_at=utcnow(),
+        join_requires_privacy_links=False,
+    )
     session.add(business)
     await session.flush()
     return business
@@ -30,7 +36,10 @@ async def update_business(session: AsyncSession, actor: Actor, *, data: Business
     actor.require(Permission.BUSINESS_MANAGE)
     business = await get_business(session, actor)
     for field, value in data.model_dump(exclude_unset=True, exclude_none=True).items():
-        setattr(business, field, value)
+        setattr(business, field, str(value) if field.endswith("_url") else value)
+    for field in ("privacy_policy_url", "imprint_url"):  # null removes a link
+        if field in data.model_fields_set and getattr(data, field) is None:
+            setattr(business, field, None)
     return business
 
 

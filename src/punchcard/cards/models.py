@@ -44,6 +44,8 @@ class Card(TenantMixin, Base):
     issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
     expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_stamp_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Mixed into the web-card link's token; a new one revokes the link (wallet.web_link).
+    web_link_nonce: Mapped[str | None] = mapped_column(String(32))
 
 
 class Stamp(TenantMixin, Base):

@@ -8,6 +8,7 @@ from punchcard.customers.models import Customer
 from punchcard.db.base import Base
 from punchcard.events.models import Event
 from punchcard.idempotency.models import IdempotencyRecord
+from punchcard.kit.ratelimit import RateCounter
 from punchcard.pos.models import PosConnector, PosSale, PosSeenRequest
 from punchcard.programs.models import Program
 from punchcard.staff.models import ApiKey, Staff
@@ -35,6 +36,7 @@ __all__ = [
     "PosSale",
     "PosSeenRequest",
     "Program",
+    "RateCounter",
     "Staff",
     "Stamp",
     "Voucher",

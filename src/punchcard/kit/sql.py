@@ -54,11 +54,19 @@ def insert_ignoring_conflicts(table: Table, dialect_name: str, values: dict[str,
     return sqlite.insert(table).values(**values).on_conflict_do_nothing()
 
 
-def upsert(table: Table, dialect_name: str, values: dict[str, Any], key: list[str]) -> Insert:
-    """INSERT ... ON CONFLICT (key) DO UPDATE: concurrent writers of one row never collide."""
+def upsert(
+    table: Table,
+    dialect_name: str,
+    values: dict[str, Any],
+    key: list[str],
+    changes: dict[str, Any] | None = None,
+) -> Insert:
+    """INSERT ... ON CONFLICT (key) DO UPDATE: concurrent writers of one row never collide.
+    The conflicting row takes the new values, or ``changes`` (expressions over its columns)."""
     dml = postgresql.insert if dialect_name == "postgresql" else sqlite.insert
     statement = dml(table).values(**values)
-    changes = {name: statement.excluded[name] for name in values if name not in key}
+    if changes is None:
+        changes = {name: statement.excluded[name] for name in values if name not in key}
     return statement.on_conflict_do_update(index_elements=key, set_=changes)
 
 

@@ -7,6 +7,7 @@ from fastapi import APIRouter, Path, Query, Response
 from punchcard.kit.http import Session
 from punchcard.kit.schemas import Output
 from punchcard.pages import links
+from punchcard.pages.card import link_of, rotate_link
 from punchcard.staff.auth import CurrentActor
 
 router = APIRouter(tags=["Programs"])
@@ -15,6 +16,43 @@ ProgramId = Annotated[str, Path(max_length=64)]
 
 class JoinLinkOut(Output):
     url: str
+
+
+class WebLinkOut(Output):
+    url: str
+
+
+CardId = Annotated[str, Path(max_length=64)]
+WEB_LINK_ERRORS: dict[int | str, dict[str, str]] = {
+    403: {"description": "insufficient_role: scanners may not hand out card links"},
+    404: {"description": "card_not_found"},
+}
+
+
+@router.get(
+    "/cards/{card_id}/web-link",
+    response_model=WebLinkOut,
+    tags=["Cards"],
+    summary="The card's web-card link, to send to its customer (managers and owners)",
+    responses=WEB_LINK_ERRORS,
+)
+async def web_link(card_id: CardId, session: Session, actor: CurrentActor) -> object:
+    return WebLinkOut(url=links.public_url(await link_of(session, actor, card_id)))
+
+
+@router.post(
+    "/cards/{card_id}/web-link/rotate",
+    response_model=WebLinkOut,
+    tags=["Cards"],
+    summary="A new web-card link: the old one stops working at once (managers and owners)",
+    description=(
+        "The card's wallet passes get a new version with the new link, and are pushed. "
+        "Nothing else changes: not the card, not the secret key."
+    ),
+    responses=WEB_LINK_ERRORS,
+)
+async def rotate_web_link(card_id: CardId, session: Session, actor: CurrentActor) -> object:
+    return WebLinkOut(url=links.public_url(await rotate_link(session, actor, card_id)))
 
 
 @router.get(

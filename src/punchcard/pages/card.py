@@ -6,11 +6,13 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from punchcard.kit.errors import NotFound, ProblemError
+from punchcard.kit.errors import NotFound, ProblemError, not_found
 from punchcard.pages.common import CardLink
 from punchcard.pages.templating import svg_data_uri
+from punchcard.staff.actor import Actor, Permission
 from punchcard.vouchers import rendering
 from punchcard.wallet import events as wallet_events
+from punchcard.wallet import web_link
 from punchcard.wallet.i18n import stamps_to_reward, text
 from punchcard.wallet.view import PassView, VoucherLine, load_pass_view
 
@@ -86,14 +88,32 @@ def card_context(view: PassView, language: str, now: datetime) -> dict[str, Any]
         "scan_code": view.scan_code,
         "scan_qr": qr_image(view.scan_code),
         "vouchers": [_voucher(line) for line in view.vouchers],
+        "privacy_url": view.privacy_policy_url,
+        "imprint_url": view.imprint_url,
     }
 
 
 async def open_web_card(session: AsyncSession, link: CardLink, at: datetime) -> PassView:
     """The card a web-card link names, opened (``card_opened``, at most hourly); 404
-    ``card_not_found`` for a wrong token or an unknown card."""
-    if not link.valid:
-        raise NotFound("card_not_found", "wrong token")
+    ``card_not_found`` for a wrong (or rotated) token or an unknown card."""
     view = await load_pass_view(session, link.business_id, link.card_id)
+    if not web_link.matches(view.card_id, view.web_link_nonce, link.token):
+        raise NotFound("card_not_found", "wrong token")
     await wallet_events.opened(session, view, "web", at)
     return view
+
+
+async def rotate_link(session: AsyncSession, actor: Actor, card_id: str) -> str:
+    """Staff give a card a new web-card link (as they may hand out wallet passes); the old
+    link stops working. Returns the new link's path."""
+    actor.require(Permission.WALLET_PASSES)
+    return await web_link.rotate(session, actor.business_id, card_id)
+
+
+async def link_of(session: AsyncSession, actor: Actor, card_id: str) -> str:
+    """The card's current web-card link (path), for staff to send to its customer."""
+    actor.require(Permission.WALLET_PASSES)
+    exists, nonce = await web_link.nonce_of(session, actor.business_id, card_id)
+    if not exists:
+        raise not_found("card", card_id)
+    return web_link.path(actor.business_id, card_id, nonce)

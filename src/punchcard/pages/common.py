@@ -1,25 +1,30 @@
-"""What every public page route shares: who is visiting (their language), the card a web-card
-link names, and the friendly 404."""
+"""What every public page route shares: who is visiting (their language and address), the card
+a web-card link names, the forms' CSRF protection, and the friendly 404."""
 
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, Header, Query
+from fastapi import Depends, Header, Query, Request
 from fastapi.responses import HTMLResponse
+from sqlalchemy.ext.asyncio import AsyncSession
 
-from punchcard.kit.crypto import token_matches
+from punchcard.config import get_settings
+from punchcard.kit.csrf import Csrf
+from punchcard.kit.ratelimit import RateLimited, address_of
 from punchcard.pages.language import page_language
-from punchcard.pages.links import WEB_CARD
 from punchcard.pages.templating import message_page
+from punchcard.wallet import web_link
 from punchcard.wallet.view import Design
 
 NEUTRAL = Design(organization_name="Punchcard")  # for links that lead to nothing we know
+NO_STORE = {"Cache-Control": "private, no-store"}
 
 
 @dataclass(frozen=True)
 class Visitor:
     lang: str | None  # ?lang=
     accept_language: str | None
+    address: str  # the client address (IPv6: its /64), for rate limits
 
     def language(self, fallback: str | None = None) -> str:
         return page_language(self.lang, self.accept_language, fallback)
@@ -27,12 +32,19 @@ class Visitor:
     def not_found(self, message_key: str) -> HTMLResponse:
         return message_page(self.language(), NEUTRAL, "not_found_title", message_key, 404)
 
+    def too_many(self, refused: RateLimited, design: Design = NEUTRAL) -> HTMLResponse:
+        page = message_page(self.language(), design, "too_many_title", "too_many", 429)
+        page.headers.update(refused.headers)
+        return page
+
 
 async def _visitor(
+    request: Request,
     lang: Annotated[str | None, Query(max_length=16)] = None,
     accept_language: Annotated[str | None, Header(max_length=1000)] = None,
 ) -> Visitor:
-    return Visitor(lang, accept_language)
+    client = request.client
+    return Visitor(lang, accept_language, address_of(client.host if client else None))
 
 
 @dataclass(frozen=True)
@@ -41,13 +53,23 @@ class CardLink:
 
     business_id: str
     card_id: str
-    valid: bool  # the token is the card's
+    token: str
+
+    async def valid(self, session: AsyncSession) -> bool:
+        """Whether the card exists and the token is its current link's."""
+        exists, nonce = await web_link.nonce_of(session, self.business_id, self.card_id)
+        return exists and web_link.matches(self.card_id, nonce, self.token)
 
 
 async def _card_link(business_id: str, card_id: str, token: str) -> CardLink:
-    return CardLink(business_id, card_id, token_matches(WEB_CARD, card_id, token))
+    return CardLink(business_id, card_id, token)
+
+
+async def _csrf() -> Csrf:
+    return Csrf(get_settings().public_url)
 
 
 # Async dependencies: sync ones would hop to the threadpool on every request.
 Visiting = Annotated[Visitor, Depends(_visitor)]
 WebCardLink = Annotated[CardLink, Depends(_card_link)]
+FormGuard = Annotated[Csrf, Depends(_csrf)]

@@ -9,11 +9,12 @@ from fastapi import Request
 from pydantic import BaseModel, ValidationError, model_validator
 
 from punchcard.customers.schemas import Birthday, Email, Phone
+from punchcard.kit.csrf import FIELD as CSRF_FIELD
 from punchcard.kit.errors import ContentTooLarge
 from punchcard.kit.schemas import Name
 
 MAX_FIELDS = 10
-FIELDS = ("name", "email", "phone", "birthday", "marketing_consent")
+FIELDS = ("name", "email", "phone", "birthday", "marketing_consent", CSRF_FIELD)
 MAX_LENGTHS = {"name": 200, "email": 320, "phone": 32, "birthday": 10}
 CONTACT_ERROR = "error_contact"  # neither email nor phone: shown at the email field
 
@@ -32,7 +33,7 @@ class JoinForm(BaseModel):
         return self
 
 
-async def read_form(request: Request) -> dict[str, str]:
+async def read_form(request: Request, fields: tuple[str, ...] = FIELDS) -> dict[str, str]:
     """The submitted fields as typed (unknown ones dropped). The body was bounded before it
     was read (app.PUBLIC_BODY_LIMITS)."""
     body = await request.body()
@@ -40,12 +41,26 @@ async def read_form(request: Request) -> dict[str, str]:
         pairs = parse_qsl(body.decode("utf-8", "replace"), max_num_fields=MAX_FIELDS)
     except ValueError as exc:
         raise ContentTooLarge("form_too_large", f"The form has over {MAX_FIELDS} fields.") from exc
-    return {key: value.strip() for key, value in pairs if key in FIELDS}
+    return {key: value.strip() for key, value in pairs if key in fields}
+
+
+def shown(values: dict[str, str]) -> dict[str, str]:
+    """Values to show in the form again: without the control characters we refused."""
+    return {key: "".join(c for c in value if c.isprintable()) for key, value in values.items()}
 
 
 def validate(values: dict[str, str]) -> tuple[JoinForm | None, dict[str, str]]:
     """The form, or the catalogue key of each field's error (all of them at once)."""
-    data: dict[str, Any] = {key: value for key, value in values.items() if value}
+    # A NUL byte (PostgreSQL refuses it in text) or another control character is bad input,
+    # said at its field, never a 500 whose traceback would log the visitor's details.
+    unusual = {
+        key for key, value in values.items() if key in MAX_LENGTHS and not value.isprintable()
+    }
+    if unusual:
+        return None, {key: "error_characters" for key in unusual}
+    data: dict[str, Any] = {
+        key: value for key, value in values.items() if value and key != CSRF_FIELD
+    }
     data["marketing_consent"] = "marketing_consent" in data
     # Said here too: the model's own check runs only once every field is valid.
     errors = {} if data.keys() & {"email", "phone"} else {"email": CONTACT_ERROR}

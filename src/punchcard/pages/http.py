@@ -1,26 +1,35 @@
 """Public routes: the join page (GET shows the form, POST joins) and the web card."""
 
+import time
+
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from punchcard.kit import ratelimit
 from punchcard.kit.clock import utcnow
-from punchcard.kit.errors import Conflict, NotFound
-from punchcard.kit.http import AppSettings, Session
+from punchcard.kit.crypto import token_for, token_matches
+from punchcard.kit.csrf import FIELD as CSRF_FIELD
+from punchcard.kit.csrf import CsrfRefused
+from punchcard.kit.errors import NotFound
+from punchcard.kit.http import AppSettings, Session, database
 from punchcard.pages import form as join_form
 from punchcard.pages.card import card_context, open_web_card
-from punchcard.pages.common import Visiting, WebCardLink
-from punchcard.pages.join import JoinPage, join, open_program
-from punchcard.pages.links import card_path
+from punchcard.pages.common import NEUTRAL as NEUTRAL_DESIGN
+from punchcard.pages.common import NO_STORE, FormGuard, Visiting, WebCardLink
+from punchcard.pages.join import CardLinkSender, JoinPage, card_of_known, join, open_program
 from punchcard.pages.templating import message_page, page
 from punchcard.pages.wallets import apple_ready, google_ready
+from punchcard.wallet import web_link
 
 router = APIRouter(include_in_schema=False)
-NO_STORE = {"Cache-Control": "private, no-store"}
+JOINED_COOKIE = "pc_joined"  # "this browser just made card X": a double tap finds it again
+JOINED_SECONDS = 3600
 
 
 def _join_form(
     program: JoinPage,
     language: str,
+    csrf_token: str,
     values: dict[str, str] | None = None,
     errors: dict[str, str] | None = None,
 ) -> HTMLResponse:
@@ -29,53 +38,146 @@ def _join_form(
         language=language,
         design=program.design,
         status_code=422 if errors else 200,
+        headers=NO_STORE,  # the form carries this browser's CSRF token
         title=program.program_name,
         program_name=program.program_name,
         rewards=program.rewards,
         values=values or {},
         errors=errors or {},
         max_lengths=join_form.MAX_LENGTHS,
+        csrf_field=CSRF_FIELD,
+        csrf_token=csrf_token,
+        privacy_url=program.privacy_url,
+        imprint_url=program.imprint_url,
     )
+
+
+def _joined_cookie(card_id: str) -> str:
+    expiry = int(time.time()) + JOINED_SECONDS
+    return f"{card_id}.{expiry}.{token_for('joined', f'{card_id}.{expiry}')}"
+
+
+def _joined_card(request: Request) -> str | None:
+    card_id, _, rest = request.cookies.get(JOINED_COOKIE, "").partition(".")
+    expiry, _, mac = rest.partition(".")
+    if not expiry.isdigit() or int(expiry) < time.time():
+        return None
+    return card_id if token_matches("joined", f"{card_id}.{expiry}", mac) else None
 
 
 @router.get("/join/{business_id}/{program_id}", response_class=HTMLResponse)
 async def join_page(
-    business_id: str, program_id: str, session: Session, visitor: Visiting
+    business_id: str,
+    program_id: str,
+    request: Request,
+    session: Session,
+    visitor: Visiting,
+    csrf: FormGuard,
 ) -> Response:
     try:
         program = await open_program(session, business_id, program_id)
     except NotFound:
         return visitor.not_found("not_found_join")
-    return _join_form(program, visitor.language())
+    key, new = csrf.browser_key(request)
+    response = _join_form(program, visitor.language(), csrf.token(key, request.url.path))
+    if new:
+        csrf.remember(response, key)
+    return response
 
 
 @router.post("/join/{business_id}/{program_id}", response_class=HTMLResponse)
 async def submit_join(
-    business_id: str, program_id: str, request: Request, session: Session, visitor: Visiting
+    business_id: str,
+    program_id: str,
+    request: Request,
+    settings: AppSettings,
+    visitor: Visiting,
+    csrf: FormGuard,
 ) -> Response:
-    """Valid details: 303 to the web card. Invalid: the form again (422), values kept."""
+    """A new customer: 303 to their web card. Any known email or phone: 303 to the same
+    neutral page, nothing changed. Invalid details: the form again (422), values kept."""
+    window = settings.join_limit_window_seconds
+    limits = [
+        (ratelimit.Limit("join-address", settings.join_limit_per_address, window), visitor.address),
+        (ratelimit.Limit("join-program", settings.join_limit_per_program, window), program_id),
+    ]
+    # Counted first, in its own transaction: the request's own starts only after it.
+    try:
+        await ratelimit.hits(database(request), limits, business_id=business_id)
+    except ratelimit.RateLimited as refused:
+        return visitor.too_many(refused)
+    async with database(request).transaction() as session:
+        return await _join(business_id, program_id, request, session, visitor, csrf)
+
+
+async def _join(
+    business_id: str,
+    program_id: str,
+    request: Request,
+    session: Session,
+    visitor: Visiting,
+    csrf: FormGuard,
+) -> Response:
     try:
         program = await open_program(session, business_id, program_id)
     except NotFound:
         return visitor.not_found("not_found_join")
     language = visitor.language()
     values = await join_form.read_form(request)
+    try:
+        csrf.check(request, values, request.url.path)
+    except CsrfRefused:
+        return message_page(language, program.design, "form_expired_title", "form_expired", 403)
+    key, _ = csrf.browser_key(request)
     details, errors = join_form.validate(values)
     if details is None:
-        return _join_form(program, language, values, errors)
+        token = csrf.token(key, request.url.path)
+        return _join_form(program, language, token, join_form.shown(values), errors)
+    sender: CardLinkSender = request.app.state.card_link_sender
+    joined = await join(session, business_id, program_id, details, language, sender)
+    if joined.card_id is not None:
+        location = web_link.path(business_id, joined.card_id, None)
+        response = RedirectResponse(location, status_code=303, headers=NO_STORE)
+        response.set_cookie(
+            JOINED_COOKIE,
+            _joined_cookie(joined.card_id),
+            max_age=JOINED_SECONDS,
+            path=f"/join/{business_id}/{program_id}",
+            secure=csrf.secure,
+            httponly=True,
+            samesite="strict",
+        )
+        return response
+    again = _joined_card(request)
+    if again is not None and joined.known_customer_id is not None:
+        path = await card_of_known(
+            session, business_id, program_id, joined.known_customer_id, again
+        )
+        if path is not None:  # the same browser sent its own form twice (a double tap)
+            return RedirectResponse(path, status_code=303, headers=NO_STORE)
+    return RedirectResponse(f"/join/{business_id}/{program_id}/sent", status_code=303)
+
+
+@router.get("/join/{business_id}/{program_id}/sent", response_class=HTMLResponse)
+async def join_sent(
+    business_id: str, program_id: str, session: Session, visitor: Visiting
+) -> Response:
+    """The one answer for every known email or phone."""
     try:
-        joined = await join(session, business_id, program_id, details, language)
-    except Conflict as exc:  # the email is one member's, the phone another's
-        field = str(exc.extra.get("field", "email"))
-        return _join_form(program, language, values, {field: "error_taken"})
-    if not joined.may_show_card:
-        return message_page(language, program.design, "already_member_title", "already_member", 200)
-    return RedirectResponse(card_path(business_id, joined.card_id), status_code=303)
+        program = await open_program(session, business_id, program_id)
+    except NotFound:
+        return visitor.not_found("not_found_join")
+    return message_page(visitor.language(), program.design, "sent_title", "sent", 200)
 
 
 @router.get("/c/{business_id}/{card_id}/{token}", response_class=HTMLResponse)
 async def web_card(
-    link: WebCardLink, session: Session, settings: AppSettings, visitor: Visiting
+    link: WebCardLink,
+    request: Request,
+    session: Session,
+    settings: AppSettings,
+    visitor: Visiting,
+    csrf: FormGuard,
 ) -> Response:
     """The card as a page: the fallback for phones without a wallet app."""
     now = utcnow()
@@ -84,14 +186,54 @@ async def web_card(
     except NotFound:
         return visitor.not_found("not_found_card")
     language = visitor.language(fallback=view.language)
-    here = card_path(link.business_id, link.card_id)
+    here = web_link.path(link.business_id, link.card_id, view.web_link_nonce)
     apple = await apple_ready(session, settings, link.business_id)
-    return page(
+    key, new = csrf.browser_key(request)
+    response = page(
         "card.html",
         language=language,
         design=view.design,
         headers=NO_STORE,
         apple_url=f"{here}/pass.pkpass" if apple else None,
         google_url=f"{here}/google" if google_ready() else None,
+        rotate_url=f"{here}/rotate",
+        csrf_field=CSRF_FIELD,
+        csrf_token=csrf.token(key, _rotate_scope(link.card_id)),
         **card_context(view, language, now),
     )
+    if new:
+        csrf.remember(response, key)
+    return response
+
+
+def _rotate_scope(card_id: str) -> str:
+    # Not the path: it holds the token, which the rotation changes.
+    return f"web-link-rotate:{card_id}"
+
+
+@router.post("/c/{business_id}/{card_id}/{token}/rotate")
+async def rotate_web_card_link(
+    link: WebCardLink,
+    request: Request,
+    settings: AppSettings,
+    visitor: Visiting,
+    csrf: FormGuard,
+) -> Response:
+    """The customer's "new link" button: 303 to the card's new address; the old one (the
+    one this came from) stops working."""
+    limit = ratelimit.Limit("web-link-rotate", settings.web_link_rotations_per_card, 3600)
+    try:
+        await ratelimit.hit(database(request), limit, link.card_id, business_id=link.business_id)
+    except ratelimit.RateLimited as refused:
+        return visitor.too_many(refused)
+    async with database(request).transaction() as session:
+        if not await link.valid(session):
+            return visitor.not_found("not_found_card")
+        try:
+            fields = await join_form.read_form(request, (CSRF_FIELD,))
+            csrf.check(request, fields, _rotate_scope(link.card_id))
+        except CsrfRefused:
+            language = visitor.language()
+            return message_page(language, NEUTRAL_DESIGN, "form_expired_title", "form_expired", 403)
+        path = await web_link.rotate(session, link.business_id, link.card_id)
+    return RedirectResponse(path, status_code=303, headers=NO_STORE)

@@ -5,7 +5,6 @@ from typing import Literal
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.config import get_settings
-from punchcard.kit.crypto import token_for
 from punchcard.programs.service import get_program
 from punchcard.staff.actor import Actor
 from punchcard.vouchers import rendering
@@ -18,18 +17,14 @@ QR_MEDIA_TYPES: dict[QrType, str] = {
 }
 
 
-WEB_CARD = "web-card"  # the token purpose of web-card links
-
-
-def card_path(business_id: str, card_id: str) -> str:
-    return f"/c/{business_id}/{card_id}/{token_for(WEB_CARD, card_id)}"
-
-
 async def join_url(session: AsyncSession, actor: Actor, program_id: str) -> str:
     """The public join page of a program of the actor's business (404 if there is none)."""
     program = await get_program(session, actor, program_id)
-    base = get_settings().public_url.rstrip("/")
-    return f"{base}/join/{actor.business_id}/{program.id}"
+    return public_url(f"/join/{actor.business_id}/{program.id}")
+
+
+def public_url(path: str) -> str:
+    return get_settings().public_url.rstrip("/") + path
 
 
 def join_qr(url: str, image_type: QrType, size: int) -> bytes:

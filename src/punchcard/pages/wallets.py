@@ -44,7 +44,7 @@ async def apple_pass(
     link: WebCardLink, session: Session, settings: AppSettings, visitor: Visiting
 ) -> Response:
     """The card's Apple Wallet pass (Safari offers to add it)."""
-    if not link.valid:
+    if not await link.valid(session):
         return visitor.not_found("not_found_card")
     try:
         made = await pkpass_for_card(session, settings, link.business_id, link.card_id)
@@ -63,9 +63,11 @@ async def apple_pass(
 @router.get("/c/{business_id}/{card_id}/{token}/google")
 async def google_wallet(link: WebCardLink, request: Request, visitor: Visiting) -> Response:
     """303 to Google's "save" page; no transaction is held while Google answers."""
-    if not link.valid:
-        return visitor.not_found("not_found_card")
     db, settings = database(request), get_settings()
+    async with db.transaction() as session:
+        valid = await link.valid(session)
+    if not valid:
+        return visitor.not_found("not_found_card")
     try:
         url = await google.google_save_url(db, settings, link.business_id, link.card_id)
     except (NotFound, Conflict):

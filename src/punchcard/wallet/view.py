@@ -77,6 +77,9 @@ class PassView:
     places: tuple[Place, ...]  # the business's locations
     design: Design
     updated_at: datetime  # the card's wallet version (issue time if no wallet holds it yet)
+    web_link_nonce: str | None = None  # the web-card link's (wallet.web_link)
+    privacy_policy_url: str | None = None  # the business's, linked from the web card
+    imprint_url: str | None = None
 
     @property
     def grid_size(self) -> int:
@@ -150,6 +153,9 @@ async def load_pass_view(session: AsyncSession, business_id: str, card_id: str) 
         places=tuple(Place(p.name, p.address, p.latitude, p.longitude) for p in places),
         design=_design(design, business.name),
         updated_at=updated_at or card.issued_at,
+        web_link_nonce=card.web_link_nonce,
+        privacy_policy_url=business.privacy_policy_url,
+        imprint_url=business.imprint_url,
     )
 
 

@@ -12,6 +12,7 @@ from punchcard.config import Settings
 from punchcard.db.engine import Database
 from punchcard.kit.clock import utcnow
 from punchcard.kit.crypto import token_for
+from punchcard.wallet import web_link
 from punchcard.wallet.apple.passes import pkpass_for_card
 from tests.conftest import Tenant
 from tests.support.factories import coffee_program, ok, stamp
@@ -168,3 +169,20 @@ async def test_design_texts_appear_on_the_back(
     assert field(content, "backFields", "terms")["value"] == "One stamp per drink."
     assert field(content, "backFields", "website")["value"] == "https://bean.example/card"
     assert field(content, "backFields", "opening_hours")["value"] == "Mon-Fri 7-18"
+
+
+async def test_the_pass_links_the_web_card_and_gets_the_new_link_after_a_rotation(
+    tenant: Tenant, db: Database, apple_settings: Settings
+) -> None:
+    api = tenant.client
+    card_id = await issued_card(api, (await coffee_program(api))["id"])
+    before, _ = await pass_of(tenant, db, apple_settings, card_id)
+
+    rotated = ok(await api.post(f"/v1/cards/{card_id}/web-link/rotate"))["url"]
+    after, _ = await pass_of(tenant, db, apple_settings, card_id)
+
+    old_link = field(before, "backFields", "web_card")["value"]
+    assert old_link == f"https://cards.example{web_link.path(tenant.business_id, card_id)}"
+    new_link = field(after, "backFields", "web_card")["value"]
+    assert new_link.removeprefix("https://cards.example") == httpx.URL(rotated).path
+    assert new_link != old_link

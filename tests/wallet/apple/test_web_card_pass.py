@@ -3,7 +3,7 @@
 import re
 from pathlib import Path
 
-from punchcard.pages.links import card_path
+from punchcard.wallet.web_link import path as card_path
 from tests.conftest import Tenant
 from tests.support.factories import card, coffee_program, stamp
 from tests.support.pass_certs import PassChain

@@ -275,3 +275,38 @@ async def test_device_logs_cannot_forge_log_lines(
     [logged] = [r.getMessage() for r in caplog.records if r.name == "punchcard.wallet.apple"]
     assert logged.isprintable()
     assert logged.endswith("ok\\nCRITICAL punchcard: database wiped\\r\\x1b[2J")
+
+
+async def test_a_pass_is_registered_on_at_most_ten_devices(tenant: Tenant, db: Database) -> None:
+    held, phones = await held_on(tenant, devices=10)
+    more = device_of(tenant.client)
+
+    refused = await more.register(held)
+
+    assert refused.status_code == 409
+    assert refused.json()["code"] == "too_many_devices"
+    assert len(await registrations_of(db, held)) == 10
+    assert (await phones[0].register(held)).status_code == 200  # a known device still updates
+    saved = ok(await tenant.client.get("/v1/events", params={"type": "card_saved", "limit": 100}))
+    assert len([e for e in saved["data"] if e["card"]["id"] == held.card_id]) == 10
+
+
+async def test_registrations_from_one_address_are_limited(tenant: Tenant) -> None:
+    address = "192.0.2.77"
+    passes = [await apple_pass(tenant) for _ in range(3)]
+    device = device_of(tenant.client, address)
+    app = tenant.client._transport.app  # type: ignore[attr-defined]
+    default = app.state.settings
+    app.state.settings = default.model_copy(update={"passkit_registrations_per_address": 2})
+    try:
+        answers = [await device.register(held) for held in passes]
+    finally:
+        app.state.settings = default
+    assert [a.status_code for a in answers] == [201, 201, 429]
+    assert int(answers[-1].headers["retry-after"]) > 0
+
+
+async def test_device_log_posts_from_one_address_are_limited(tenant: Tenant) -> None:
+    device = device_of(tenant.client, "192.0.2.78")
+    answers = [await device.client.post("/passkit/v1/log", json={"logs": ["x"]}) for _ in range(61)]
+    assert [a.status_code for a in answers] == [200] * 60 + [429]

@@ -2,7 +2,7 @@
 
 import re
 
-from punchcard.pages.links import card_path
+from punchcard.wallet.web_link import path as card_path
 from tests.conftest import Tenant
 from tests.support.factories import card, coffee_program
 from tests.wallet.google.conftest import ISSUER_ID, Google

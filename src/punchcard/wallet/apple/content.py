@@ -10,7 +10,7 @@ from typing import Any
 from punchcard.config import Settings
 from punchcard.kit.clock import isoformat_z, utcnow
 from punchcard.kit.crypto import token_for
-from punchcard.wallet import i18n
+from punchcard.wallet import i18n, web_link
 from punchcard.wallet.apple.serials import serial_number
 from punchcard.wallet.apple.signing import SigningIdentity
 from punchcard.wallet.view import PassView, VoucherLine
@@ -63,7 +63,7 @@ def _voucher_text(voucher: VoucherLine, language: str) -> str:
     return text
 
 
-def _back_fields(view: PassView, language: str) -> list[dict[str, Any]]:
+def _back_fields(view: PassView, language: str, public_url: str) -> list[dict[str, Any]]:
     design = view.design
     fields = [
         {"key": f"voucher_{v.id}", "label": v.title, "value": _voucher_text(v, language)}
@@ -73,6 +73,10 @@ def _back_fields(view: PassView, language: str) -> list[dict[str, Any]]:
         ", ".join(part for part in (place.name, place.address) if part) for place in view.places
     )
     optional = (
+        (
+            "web_card",
+            public_url + web_link.path(view.business_id, view.card_id, view.web_link_nonce),
+        ),
         ("locations", places),
         ("opening_hours", design.opening_hours),
         ("website", design.website_url),
@@ -132,7 +136,7 @@ def pass_json(view: PassView, identity: SigningIdentity, settings: Settings) -> 
                 }
                 for voucher in view.vouchers[:FRONT_VOUCHERS]
             ],
-            "backFields": _back_fields(view, language),
+            "backFields": _back_fields(view, language, settings.public_url.rstrip("/")),
         },
         "barcodes": [
             {

@@ -11,11 +11,12 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from punchcard.cards.models import Card
 from punchcard.config import Settings
 from punchcard.db.base import table_of
 from punchcard.kit.accesslog import printable
 from punchcard.kit.crypto import token_matches
-from punchcard.kit.errors import NotFound, Unauthorized
+from punchcard.kit.errors import NotFound, ProblemError, Unauthorized
 from punchcard.kit.ids import new_id
 from punchcard.kit.sql import insert_ignoring_conflicts
 from punchcard.wallet import events as wallet_events
@@ -97,6 +98,7 @@ async def register(
     emitted), False when it was registered already (its push token is updated)."""
     view = await load_pass_view(session, holder.business_id, holder.card_id)
     await _identity_for(session, settings, holder, pass_type)
+    await _room_for(session, settings, holder, device)
     inserted = await session.execute(
         insert_ignoring_conflicts(
             registrations,
@@ -126,6 +128,37 @@ async def register(
         .values(push_token=push_token, pass_type_identifier=pass_type, updated_at=at)
     )
     return False
+
+
+class TooManyDevices(ProblemError):
+    status = 409
+    title = "Conflict"
+
+
+async def _room_for(
+    session: AsyncSession, settings: Settings, holder: PassHolder, device: str
+) -> None:
+    """A pass may be registered on at most ``passkit_devices_per_pass`` devices (a phone and
+    a watch or two; one pass once registered 1,000 made-up devices). The card's row is
+    locked first, so concurrent registrations of one pass are counted one after another."""
+    await session.execute(
+        select(Card.id)
+        .where(Card.business_id == holder.business_id, Card.id == holder.card_id)
+        .with_for_update()
+    )
+    devices = (
+        await session.scalars(
+            select(registrations.c.device_library_identifier).where(
+                registrations.c.business_id == holder.business_id,
+                registrations.c.card_id == holder.card_id,
+            )
+        )
+    ).all()
+    cap = settings.passkit_devices_per_pass
+    if len(devices) >= cap and device not in devices:
+        raise TooManyDevices(
+            "too_many_devices", f"This pass is registered on {cap} devices already."
+        )
 
 
 async def unregister(

@@ -6,10 +6,11 @@ from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Header, Path, Query, Response
+from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
 
+from punchcard.kit import ratelimit
 from punchcard.kit.clock import utcnow
-from punchcard.kit.http import AppSettings, Session
+from punchcard.kit.http import AppSettings, Session, database
 from punchcard.wallet.apple import service
 from punchcard.wallet.apple.passes import MEDIA_TYPE
 from punchcard.wallet.apple.web_schemas import DeviceLogIn, RegistrationIn, SerialNumbersOut
@@ -32,6 +33,13 @@ def _holder(serial: Serial, authorization: Authorization = None) -> service.Pass
 Holder = Annotated[service.PassHolder, Depends(_holder)]
 
 
+async def _per_address(request: Request, name: str, count: int, window: int) -> None:
+    """A limit per client address, counted before the request's own transaction starts."""
+    client = request.client
+    address = ratelimit.address_of(client.host if client else None)
+    await ratelimit.hit(database(request), ratelimit.Limit(name, count, window), address)
+
+
 @router.post(
     REGISTRATION,
     status_code=201,
@@ -43,9 +51,18 @@ async def register(
     pass_type: PassType,
     holder: Holder,
     body: RegistrationIn,
+    request: Request,
     session: Session,
     settings: AppSettings,
 ) -> Response:
+    """At most PUNCHCARD_PASSKIT_DEVICES_PER_PASS devices per pass (409 beyond), and
+    PUNCHCARD_PASSKIT_REGISTRATIONS_PER_ADDRESS registrations per address and window (429)."""
+    await _per_address(
+        request,
+        "passkit-register",
+        settings.passkit_registrations_per_address,
+        settings.passkit_limit_window_seconds,
+    )
     created = await service.register(
         session,
         settings,
@@ -134,6 +151,12 @@ async def unregister(
 
 
 @router.post("/log", summary="Messages from Wallet about our passes (logged)")
-async def device_log(body: DeviceLogIn) -> Response:
+async def device_log(body: DeviceLogIn, request: Request, settings: AppSettings) -> Response:
+    await _per_address(
+        request,
+        "passkit-log",
+        settings.passkit_log_posts_per_address,
+        settings.passkit_limit_window_seconds,
+    )
     service.record_device_log(body.logs)
     return Response(status_code=200)

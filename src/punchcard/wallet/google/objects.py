@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from punchcard.kit.clock import isoformat_z
+from punchcard.wallet import web_link
 from punchcard.wallet.i18n import language_of, stamps_to_reward, text
 from punchcard.wallet.view import PassView, VoucherLine
 
@@ -64,7 +65,16 @@ def loyalty_class(view: PassView, *, issuer_id: str, public_url: str) -> dict[st
     }
 
 
-def loyalty_object(view: PassView, *, issuer_id: str) -> dict[str, Any]:
+def _links(view: PassView, language: str, public_url: str) -> list[dict[str, str]]:
+    card = public_url + web_link.path(view.business_id, view.card_id, view.web_link_nonce)
+    links = [{"id": "web_card", "uri": card, "description": text(language, "web_card")}]
+    if view.design.website_url:
+        website = view.design.website_url
+        links.append({"id": "website", "uri": website, "description": text(language, "website")})
+    return links
+
+
+def loyalty_object(view: PassView, *, issuer_id: str, public_url: str) -> dict[str, Any]:
     language = language_of(view.language)
     body: dict[str, Any] = {
         "id": object_id(issuer_id, view.card_id),
@@ -93,19 +103,7 @@ def loyalty_object(view: PassView, *, issuer_id: str) -> dict[str, Any]:
             _next_reward(view, language),
             *(_voucher(voucher, language) for voucher in view.vouchers),
         ],
-        "linksModuleData": {
-            "uris": (
-                [
-                    {
-                        "id": "website",
-                        "uri": view.design.website_url,
-                        "description": text(language, "website"),
-                    }
-                ]
-                if view.design.website_url
-                else []
-            )
-        },
+        "linksModuleData": {"uris": _links(view, language, public_url)},
     }
     if view.card_expires_at is not None:
         body["validTimeInterval"] = {"end": {"date": isoformat_z(view.card_expires_at)}}
