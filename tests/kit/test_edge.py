@@ -82,7 +82,7 @@ async def test_api_and_pages_carry_security_headers(
     docs = await stranger.get("/docs")
     for answer in (api, page, docs):
         assert answer.headers["x-content-type-options"] == "nosniff"
-        assert answer.headers["referrer-policy"] == "no-referrer"
+        assert answer.headers["referrer-policy"] == "same-origin"
         assert answer.headers["x-frame-options"] == "DENY"
         assert "frame-ancestors 'none'" in answer.headers["content-security-policy"]
         assert "strict-transport-security" not in answer.headers  # served over http here

@@ -55,7 +55,9 @@ class Database:
             # A fixed pool: overflow connections are closed as soon as they are returned, so
             # bursts would pay a reconnect each; requests beyond the pool wait for a connection.
             options = {"pool_size": settings.db_pool_size, "max_overflow": 0}
-        self.engine = create_async_engine(url, **options)
+        # Statement parameters are customers' details (emails, names): never in an error's
+        # message, so never in a logged traceback.
+        self.engine = create_async_engine(url, hide_parameters=True, **options)
         if self.dialect == "sqlite":
             _configure_sqlite(self.engine)
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)

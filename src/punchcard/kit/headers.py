@@ -36,7 +36,7 @@ class SecurityHeaders:
         self.app = app
         common = {
             "X-Content-Type-Options": "nosniff",
-            "Referrer-Policy": "no-referrer",
+            "Referrer-Policy": "same-origin",  # no-referrer would make a form's Origin "null"
             "X-Frame-Options": "DENY",
         }
         if https:
