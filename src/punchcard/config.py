@@ -68,6 +68,17 @@ class Settings(BaseSettings):
     google_wallet_timeout_seconds: float = 10.0
     # Google's root keys, which sign its save/delete callbacks (card_saved).
     google_wallet_callback_keys_url: str = "https://pay.google.com/gp/m/issuer/keys"
+    # Messaging channels (channels/): each provider's API and how long a call may take. A
+    # business configures its own credentials (PUT /v1/channels/{type}).
+    telegram_api_base_url: str = "https://api.telegram.org"
+    telegram_timeout_seconds: float = 10.0
+    whatsapp_api_base_url: str = "https://graph.facebook.com/v23.0"
+    whatsapp_timeout_seconds: float = 10.0
+    viber_api_base_url: str = "https://chatapi.viber.com"
+    viber_timeout_seconds: float = 10.0
+    smtp_timeout_seconds: float = 20.0
+    # How long a "get updates on Telegram/Viber/WhatsApp" link from the web card stays usable.
+    channel_link_minutes: int = 60
 
 
 @lru_cache

@@ -86,6 +86,7 @@ def card_context(view: PassView, language: str, now: datetime) -> dict[str, Any]
         "scan_code": view.scan_code,
         "scan_qr": qr_image(view.scan_code),
         "vouchers": [_voucher(line) for line in view.vouchers],
+        "message": view.message,
     }
 
 

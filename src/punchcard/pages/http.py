@@ -3,6 +3,7 @@
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from punchcard.channels.pages import card_buttons
 from punchcard.kit.clock import utcnow
 from punchcard.kit.errors import Conflict, NotFound
 from punchcard.kit.http import AppSettings, Session
@@ -93,5 +94,8 @@ async def web_card(
         headers=NO_STORE,
         apple_url=f"{here}/pass.pkpass" if apple else None,
         google_url=f"{here}/google" if google_ready() else None,
+        channel_buttons=await card_buttons(
+            session, link.business_id, link.card_id, view.customer_id
+        ),
         **card_context(view, language, now),
     )

@@ -67,7 +67,10 @@ async def join(
             email=form.email, phone=form.phone, marketing_consent=form.marketing_consent or None
         )
     issued, created = await cards.issue_card(
-        session, actor, data=CardIssue(program_id=program_id, customer=customer)
+        session,
+        actor,
+        data=CardIssue(program_id=program_id, customer=customer),
+        consent_source="join_form",
     )
     if created:
         return Joined(issued.card.id, may_show_card=True)
