@@ -109,7 +109,8 @@ async def test_start_with_the_cards_token_links_the_chat_and_replies(
     )
 
     reply = ok(answer)
-    assert reply["method"] == "sendMessage" and reply["chat_id"] == str(CHAT)
+    assert reply["method"] == "sendMessage"
+    assert reply["chat_id"] == str(CHAT)
     assert "Test Café" in reply["text"]
     shown = ok(await tenant.client.get(f"/v1/customers/{customer.customer_id}"))
     telegram = shown["channels"]["telegram"]
@@ -210,7 +211,8 @@ async def test_a_marketing_message_goes_as_html_to_the_linked_chat(
         message=news(),
     )
 
-    assert isinstance(sent, Sent) and sent.provider_message_id.isdigit()
+    assert isinstance(sent, Sent)
+    assert sent.provider_message_id.isdigit()
     assert providers.telegram.sent[-1]["chat_id"] == str(CHAT)
     assert providers.telegram.sent[-1]["text"] == "<b>Double stamps</b> today"
     assert providers.telegram.sent[-1]["parse_mode"] == "HTML"
@@ -266,7 +268,8 @@ async def test_telegram_being_down_is_a_retry(
         message=news(),
     )
 
-    assert isinstance(result, RetryLater) and result.reason == "provider_unavailable"
+    assert isinstance(result, RetryLater)
+    assert result.reason == "provider_unavailable"
 
 
 async def test_a_blocked_bot_gives_up_and_drops_the_link(
@@ -292,7 +295,8 @@ async def test_a_blocked_bot_gives_up_and_drops_the_link(
         message=news("dlv_2"),
     )
 
-    assert isinstance(result, GiveUp) and result.reason == "recipient_blocked"
+    assert isinstance(result, GiveUp)
+    assert result.reason == "recipient_blocked"
     assert "blocked by the user" in result.detail
     assert again == Skip("not_linked", "The customer has no telegram address.")
     changes = ok(await tenant.client.get(f"/v1/customers/{customer.customer_id}/consent-changes"))
@@ -314,7 +318,8 @@ async def test_a_chat_telegram_does_not_know_is_an_invalid_address(
         message=news(),
     )
 
-    assert isinstance(result, GiveUp) and result.reason == "invalid_address"
+    assert isinstance(result, GiveUp)
+    assert result.reason == "invalid_address"
 
 
 async def test_the_web_card_offers_telegram_until_the_chat_is_linked(
@@ -333,7 +338,8 @@ async def test_the_web_card_offers_telegram_until_the_chat_is_linked(
 
     after = (await providers.public.get(customer.card_path)).text
 
-    assert 'data-channel="telegram"' in before and "Get updates on Telegram" in before
+    assert 'data-channel="telegram"' in before
+    assert "Get updates on Telegram" in before
     assert 'data-channel="telegram"' not in after
 
 

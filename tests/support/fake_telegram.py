@@ -12,6 +12,7 @@ from aiohttp import web
 
 TOKEN = "7364925117:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
 USERNAME = "cafe_nord_bot"
+BOT = {"id": 7364925117, "is_bot": True, "first_name": "Café Nord", "username": USERNAME}
 _updates = itertools.count(10_000)
 
 
@@ -117,15 +118,14 @@ def message_update(chat_id: int, text: str, language: str = "en") -> dict[str, A
 def blocked_update(chat_id: int) -> dict[str, Any]:
     """What Telegram posts when the person blocks the bot."""
     user = {"id": chat_id, "is_bot": False, "first_name": "Ada"}
-    bot = {"id": 7364925117, "is_bot": True, "first_name": "Café Nord", "username": USERNAME}
     return {
         "update_id": next(_updates),
         "my_chat_member": {
             "chat": _chat(chat_id),
             "from": user,
             "date": 1767225600,
-            "old_chat_member": {"user": bot, "status": "member"},
-            "new_chat_member": {"user": bot, "status": "kicked", "until_date": 0},
+            "old_chat_member": {"user": BOT, "status": "member"},
+            "new_chat_member": {"user": BOT, "status": "kicked", "until_date": 0},
         },
     }
 

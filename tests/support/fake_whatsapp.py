@@ -19,6 +19,7 @@ APP_SECRET = "6f1b2a3c4d5e6f708192a3b4c5d6e7f8"
 PHONE_NUMBER_ID = "106540352242922"
 DISPLAY_NUMBER = "+1 555-010-0200"
 VERSION = "v23.0"
+INBOUND_ID = "wamid.HBgLMTY0NjcwNDM1OTUVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA="
 # Calls Meta's verification GET on a URL with these query parameters: (status, body).
 Verifier = Callable[[str, dict[str, str]], Awaitable[tuple[int, str]]]
 
@@ -129,7 +130,7 @@ def inbound_body(wa_id: str, text: str) -> bytes:
                             "messages": [
                                 {
                                     "from": wa_id,
-                                    "id": "wamid.HBgLMTY0NjcwNDM1OTUVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=",
+                                    "id": INBOUND_ID,
                                     "timestamp": "1767225600",
                                     "text": {"body": text},
                                     "type": "text",
