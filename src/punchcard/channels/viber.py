@@ -59,7 +59,7 @@ NAMES = {
     12: "tooManyRequests",
     15: "publicAccountNotAuthorized",
 }
-UNUSABLE = {2, 7, 8, 9, 10, 15}
+UNUSABLE = {1, 2, 7, 8, 9, 10, 15}  # 1: Viber could not reach our webhook
 
 
 def deep_link(account: dict[str, Any], token: str) -> str:
