@@ -228,6 +228,14 @@ async def test_starttls_with_a_verified_certificate_and_login(
     assert server.mailbox.received[0].message["Subject"] == "Double stamps today"
 
 
+async def test_a_server_without_the_asked_for_login_is_refused(api: httpx.AsyncClient) -> None:
+    with smtp_server() as server:  # no AUTH offered
+        login = {"username": USERNAME, "password": PASSWORD}
+        refused = await api.put("/v1/channels/email", json=email_settings(server, **login))
+
+    assert "AUTH" in problem(refused, 422, "channel_credentials_refused")["detail"]
+
+
 async def test_a_test_message_goes_to_any_address(api: httpx.AsyncClient, mail: SmtpServer) -> None:
     await set_up(api, "email", email_settings(mail))
 

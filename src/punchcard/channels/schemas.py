@@ -1,7 +1,14 @@
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, Field, StringConstraints, TypeAdapter, ValidationError
+from pydantic import (
+    AfterValidator,
+    Field,
+    StrictBool,
+    StringConstraints,
+    TypeAdapter,
+    ValidationError,
+)
 
 from punchcard.channels.adapter import ChannelType, ProviderTemplate
 from punchcard.customers.schemas import CustomerOut, Email, Phone
@@ -208,7 +215,7 @@ class CustomerWithChannels(CustomerOut):
 
 
 class CustomerPatch(Input):
-    consents: dict[ChannelType, bool] = Field(
+    consents: dict[ChannelType, StrictBool] = Field(
         min_length=1,
         description="Marketing consent per channel as the business recorded it (source 'api'). "
         "WhatsApp opts in by the customer's phone number.",

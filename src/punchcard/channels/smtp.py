@@ -173,7 +173,10 @@ def _failure(exc: Exception) -> RetryLater | GiveUp:
         if isinstance(exc, aiosmtplib.SMTPSenderRefused):
             return GiveUp("channel_unusable", detail)
         return GiveUp("message_rejected", detail)
-    return RetryLater("network_error", f"SMTP server unreachable: {type(exc).__name__}: {exc}")
+    if isinstance(exc, OSError | aiosmtplib.SMTPConnectError | aiosmtplib.SMTPServerDisconnected):
+        return RetryLater("network_error", f"SMTP server unreachable: {type(exc).__name__}: {exc}")
+    # The server cannot do what the settings ask (no AUTH, no STARTTLS, ...).
+    return GiveUp("channel_unusable", f"SMTP: {exc}")
 
 
 class EmailChannel:
