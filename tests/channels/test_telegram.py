@@ -2,6 +2,7 @@
 by a one-time /start token, /stop and blocking the bot unlinking, and Telegram's errors mapped to
 retry or give up."""
 
+import asyncio
 import json
 from typing import Any
 
@@ -363,3 +364,29 @@ async def test_deleting_the_channel_removes_telegrams_webhook(
         "created_at": None,
         "updated_at": None,
     }
+
+
+async def test_a_token_sent_by_many_chats_at_once_links_exactly_one(
+    tenant: Tenant, providers: Providers
+) -> None:
+    await set_up(tenant.client, "telegram", TELEGRAM)
+    customer = await member(tenant)
+    token = await start_token(providers, customer.card_path)
+    chats = [CHAT + n for n in range(12)]
+
+    answers = await asyncio.gather(
+        *(
+            post_update(
+                providers, providers.telegram.webhook, message_update(chat, f"/start {token}")
+            )
+            for chat in chats
+        )
+    )
+
+    replies = [ok(answer)["text"] for answer in answers]
+    assert sum("will now get updates" in reply for reply in replies) == 1
+    shown = ok(await tenant.client.get(f"/v1/customers/{customer.customer_id}"))
+    winner = chats[next(i for i, reply in enumerate(replies) if "will now" in reply)]
+    assert shown["channels"]["telegram"]["address"] == str(winner)
+    changes = ok(await tenant.client.get(f"/v1/customers/{customer.customer_id}/consent-changes"))
+    assert [change["source"] for change in changes["data"]] == ["messenger_link"]
