@@ -26,7 +26,7 @@ from punchcard.kit.http import Session, database
 from punchcard.staff.auth import CurrentActor
 
 router = APIRouter(prefix="/channels", tags=["Channels"])
-webhooks_router = APIRouter(tags=["Channels"])
+webhooks_router = APIRouter(include_in_schema=False)  # providers, not integrators, call these
 ChannelId = Annotated[str, Path(max_length=64)]
 MAX_WEBHOOK_BYTES = 65_536  # providers' updates are a few kilobytes
 
