@@ -80,7 +80,9 @@ async def test_a_server_that_does_not_answer_is_a_502(api: httpx.AsyncClient) ->
 async def test_a_marketing_mail_arrives_multipart_with_one_click_unsubscribe(
     tenant: Tenant, mail: SmtpServer, db: Database, providers: Providers
 ) -> None:
-    customer_id = await opted_in(tenant, mail, reply_to="team@cafe.example")
+    customer_id = await opted_in(
+        tenant, mail, reply_to="team@cafe.example", unsubscribe_mailto="leave@cafe.example"
+    )
 
     sent = await send(db, tenant, customer_id)
 
@@ -99,8 +101,9 @@ async def test_a_marketing_mail_arrives_multipart_with_one_click_unsubscribe(
     assert html.get_content_type() == "text/html"
     assert "<b>twice</b>" in html.get_content()
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
-    link = message["List-Unsubscribe"].strip("<>")
-    assert link.startswith(f"{PUBLIC_URL}/unsubscribe/{tenant.business_id}/{customer_id}/email/")
+    https, mailto = message["List-Unsubscribe"].split(", ")
+    assert https.startswith(f"<{PUBLIC_URL}/unsubscribe/{tenant.business_id}/{customer_id}/email/")
+    assert mailto == "<mailto:leave@cafe.example?subject=unsubscribe>"
 
 
 async def test_the_unsubscribe_link_withdraws_email_consent_with_one_post(
