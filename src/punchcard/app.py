@@ -13,6 +13,10 @@ from fastapi.responses import RedirectResponse
 from punchcard import __version__
 from punchcard.businesses.api import router as businesses_router
 from punchcard.cards.api import router as cards_router
+from punchcard.channels import registry as channel_registry
+from punchcard.channels.api import router as channels_router
+from punchcard.channels.api import webhooks_router as channel_webhooks_router
+from punchcard.channels.pages import router as channel_pages_router
 from punchcard.code_lookups import http as code_lookups_http
 from punchcard.code_lookups.api import router as code_lookups_router
 from punchcard.codes import api as codes_api
@@ -142,6 +146,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             for task in background:
                 with contextlib.suppress(asyncio.CancelledError):
                     await task
+            await channel_registry.close()
             await app.state.db.dispose()
 
     app = FastAPI(
@@ -179,12 +184,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         wallet_design_router,
         apple_wallet_router,
         google_wallet_router,
+        channels_router,
     ):
         app.include_router(router, prefix="/v1")  # flat: each nesting level costs every request
     app.include_router(passkit_router)  # public: devices authenticate with the pass's token
     app.include_router(google_wallet_public_router)
     app.include_router(pages_http.router)  # public pages: /join/..., /c/...
     app.include_router(page_wallets.router)
+    app.include_router(channel_webhooks_router)  # public: signed by each provider
+    app.include_router(channel_pages_router)  # public: messenger links, unsubscribe
     _document_webhooks(app)
 
     @app.get("/healthz", include_in_schema=False)

@@ -30,6 +30,7 @@ class Settings(BaseSettings):
     passkit_limit_window_seconds: int = 3600
     passkit_devices_per_pass: int = 10
     web_link_rotations_per_card: int = 5  # by the customer, from the web card, per hour
+    channel_links_per_card: int = 20  # messenger link buttons followed per card per hour
     # Idempotency-Key responses are replayed for at least this long.
     idempotency_ttl_hours: int = 24
     # last_used_at of an API key is written at most this often, off the hot path.
@@ -84,6 +85,17 @@ class Settings(BaseSettings):
     google_wallet_timeout_seconds: float = 10.0
     # Google's root keys, which sign its save/delete callbacks (card_saved).
     google_wallet_callback_keys_url: str = "https://pay.google.com/gp/m/issuer/keys"
+    # Messaging channels (channels/): each provider's API and how long a call may take. A
+    # business configures its own credentials (PUT /v1/channels/{type}).
+    telegram_api_base_url: str = "https://api.telegram.org"
+    telegram_timeout_seconds: float = 10.0
+    whatsapp_api_base_url: str = "https://graph.facebook.com/v23.0"
+    whatsapp_timeout_seconds: float = 10.0
+    viber_api_base_url: str = "https://chatapi.viber.com"
+    viber_timeout_seconds: float = 10.0
+    smtp_timeout_seconds: float = 20.0
+    # How long a "get updates on Telegram/Viber/WhatsApp" link from the web card stays usable.
+    channel_link_minutes: int = 60
 
 
 @lru_cache

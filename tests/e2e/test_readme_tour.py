@@ -2,6 +2,7 @@
 
 import re
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ from tests.support.databases import fresh_sqlite
 from tests.support.pass_certs import make_chain
 from tests.support.pkpass import manifest_mismatches, openssl_verifies, unzip
 from tests.support.scanning import scan
-from tests.support.server import Server, running_server
+from tests.support.server import Server, free_port, running_server
 
 README = Path(__file__).parents[2] / "README.md"
 
@@ -36,7 +37,13 @@ def test_readme_tour_runs_against_a_real_server(sqlite_server: Server, tmp_path:
     (tmp_path / "pass.pem").write_text(chain.certificate_pem)
     (tmp_path / "pass.key").write_text(chain.key_pem)
     (tmp_path / "AppleWWDRCAG4.pem").write_text(chain.root_pem)
-    env = {"PC": sqlite_server.base_url, "KEY": sqlite_server.api_key, "PATH": "/usr/bin:/bin"}
+    env = {
+        "PC": sqlite_server.base_url,
+        "KEY": sqlite_server.api_key,
+        # The tour's SMTP server (aiosmtpd) is in the project's environment, first on the PATH.
+        "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin",
+        "SMTP_PORT": str(free_port()),
+    }
     done = subprocess.run(
         ["bash", "-euo", "pipefail", "-c", tour_script()],
         cwd=tmp_path,  # the tour saves code images to the working directory
@@ -53,6 +60,8 @@ def test_readme_tour_runs_against_a_real_server(sqlite_server: Server, tmp_path:
     assert '"outcome":"duplicate"' in done.stdout
     assert '"redeemed_via_detail":"Harbour till"' in done.stdout
     assert '"idempotent-replayed"' not in done.stdout  # headers are not printed, only bodies
+    # The test email reached the tour's SMTP server (which prints what it receives).
+    assert "Subject: Hello from Punchcard" in done.stdout
     # The images the tour saved scan as the voucher's code.
     assert scan((tmp_path / "code.png").read_bytes(), "image/png") == [("FREECOOKIE", "QRCode")]
     svg = (tmp_path / "code.svg").read_bytes()

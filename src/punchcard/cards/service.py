@@ -14,6 +14,7 @@ from punchcard.cards import progress
 from punchcard.cards.models import Card, Stamp
 from punchcard.cards.repository import cards, customers, programs
 from punchcard.cards.schemas import CardIssue
+from punchcard.channels.consent import ConsentSource
 from punchcard.customers import service as customer_service
 from punchcard.db.base import table_of
 from punchcard.events import service as events
@@ -123,16 +124,23 @@ async def _active_card(
 
 
 async def issue_card(
-    session: AsyncSession, actor: Actor, *, data: CardIssue
+    session: AsyncSession,
+    actor: Actor,
+    *,
+    data: CardIssue,
+    consent_source: ConsentSource = "api",
 ) -> tuple[CardView, bool]:
-    """Returns (card, created). Issuing twice returns the customer's active card."""
+    """Returns (card, created). Issuing twice returns the customer's active card.
+    ``consent_source``: where a ``marketing_consent`` in ``data.customer`` was given."""
     actor.require(Permission.CARDS_WRITE)
     program = await program_service.get_program(session, actor, data.program_id)
     if program.status != "active":
         raise Conflict("program_archived", f"Program '{program.id}' is archived: no new cards.")
     location_id = await acting_location(session, actor, data.location_id)
     if data.customer is not None:
-        customer, _ = await customer_service.upsert_customer(session, actor, data=data.customer)
+        customer, _ = await customer_service.upsert_customer(
+            session, actor, data=data.customer, consent_source=consent_source
+        )
     else:
         assert data.customer_id is not None
         customer = await customer_service.get_customer(session, actor, data.customer_id)

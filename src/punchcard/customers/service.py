@@ -7,6 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from punchcard.channels import consent
 from punchcard.customers.models import Customer
 from punchcard.customers.schemas import IDENTITY, CustomerUpsert
 from punchcard.kit.clock import utcnow
@@ -73,9 +74,17 @@ async def _clash(
 
 
 async def upsert_customer(
-    session: AsyncSession, actor: Actor, *, data: CustomerUpsert
+    session: AsyncSession,
+    actor: Actor,
+    *,
+    data: CustomerUpsert,
+    consent_source: consent.ConsentSource = "api",
 ) -> tuple[Customer, bool]:
-    """Returns (customer, created). Safe to call concurrently with the same identity."""
+    """Returns (customer, created). Safe to call concurrently with the same identity.
+
+    A change of ``marketing_consent`` is carried to the customer's channels (see
+    ``channels.consent.follow_general_consent``); a box ticked on the join form is the
+    customer's own act, so it grants again even if the flag was already set."""
     actor.require(Permission.CUSTOMERS_WRITE)
     now = utcnow()
     for attempt in range(2):
@@ -86,6 +95,10 @@ async def upsert_customer(
             customer.metadata_ = {}
             customer.marketing_consent = False
         customer_id = customer.id
+        wanted = data.marketing_consent
+        follow = wanted is not None and (
+            wanted != bool(customer.marketing_consent) or (wanted and consent_source == "join_form")
+        )
         try:
             # Changes go inside the savepoint: begin_nested() flushes what is pending before it.
             async with session.begin_nested():
@@ -96,6 +109,9 @@ async def upsert_customer(
             if created and attempt == 0:
                 continue  # a concurrent call created this identity first: match it now
             raise await _clash(session, actor.business_id, customer_id, data) from None
+        if follow:
+            assert wanted is not None
+            await consent.follow_general_consent(session, customer, wanted, consent_source)
         return customer, created
     raise AssertionError("unreachable")
 

@@ -2,6 +2,7 @@
 
 from punchcard.businesses.models import Business, Location
 from punchcard.cards.models import Card, Stamp
+from punchcard.channels.models import ChannelConfig, ConsentChange, CustomerChannel, LinkToken
 from punchcard.code_lookups.models import CodeLookupFailure, CodeLookupLimit
 from punchcard.codes.models import VoucherCode
 from punchcard.customers.models import Customer
@@ -15,7 +16,7 @@ from punchcard.staff.models import ApiKey, Staff
 from punchcard.vouchers.models import Voucher, VoucherTemplate
 from punchcard.wallet.apple.models import AppleSigning
 from punchcard.wallet.apple.registrations import DeviceRegistration
-from punchcard.wallet.models import PassDesign, WalletPass
+from punchcard.wallet.models import PassDesign, WalletMessage, WalletPass
 from punchcard.webhooks.models import WebhookAttempt, WebhookEndpoint, WebhookMessage
 
 __all__ = [
@@ -24,12 +25,16 @@ __all__ = [
     "Base",
     "Business",
     "Card",
+    "ChannelConfig",
     "CodeLookupFailure",
     "CodeLookupLimit",
+    "ConsentChange",
     "Customer",
+    "CustomerChannel",
     "DeviceRegistration",
     "Event",
     "IdempotencyRecord",
+    "LinkToken",
     "Location",
     "PassDesign",
     "PosConnector",
@@ -42,6 +47,7 @@ __all__ = [
     "Voucher",
     "VoucherCode",
     "VoucherTemplate",
+    "WalletMessage",
     "WalletPass",
     "WebhookAttempt",
     "WebhookEndpoint",

@@ -90,6 +90,7 @@ def card_context(view: PassView, language: str, now: datetime) -> dict[str, Any]
         "vouchers": [_voucher(line) for line in view.vouchers],
         "privacy_url": view.privacy_policy_url,
         "imprint_url": view.imprint_url,
+        "message": view.message,
     }
 
 

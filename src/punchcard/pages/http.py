@@ -5,6 +5,7 @@ import time
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from punchcard.channels.pages import card_buttons
 from punchcard.kit import ratelimit
 from punchcard.kit.clock import utcnow
 from punchcard.kit.crypto import token_for, token_matches
@@ -199,6 +200,7 @@ async def web_card(
         rotate_url=f"{here}/rotate",
         csrf_field=CSRF_FIELD,
         csrf_token=csrf.token(key, _rotate_scope(link.card_id)),
+        channel_buttons=await card_buttons(session, link.business_id, view.customer_id, here),
         **card_context(view, language, now),
     )
     if new:

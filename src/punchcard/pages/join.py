@@ -135,6 +135,7 @@ async def join(
                 session,
                 Actor.system(business_id),
                 data=CardIssue(program_id=program_id, customer=customer),
+                consent_source="join_form",
             )
         except Conflict:  # the address became a customer's meanwhile: known after all
             created = False

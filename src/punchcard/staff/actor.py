@@ -28,6 +28,7 @@ class Permission(StrEnum):
     WEBHOOKS_MANAGE = "webhooks:manage"  # webhook endpoints and Zapier/Make subscriptions
     POS_MANAGE = "pos:manage"  # POS connectors, their secrets and sales logs
     WALLET_PASSES = "wallet:passes"  # hand a customer's card out as a wallet pass or link
+    CHANNELS_MANAGE = "channels:manage"  # messaging channels: credentials, test messages
     BUSINESS_MANAGE = "business:manage"
 
 

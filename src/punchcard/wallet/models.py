@@ -58,3 +58,20 @@ class WalletPass(TenantMixin, Base):
     push_error: Mapped[str | None] = mapped_column(Text)
     # card_opened is emitted at most once an hour per card.
     opened_event_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class WalletMessage(TenantMixin, Base):
+    """The latest message sent to a card through the wallet channel; ``id`` is the card's id.
+
+    The pass shows it (Apple: a back field whose change notifies; Google: the object's message
+    list; the web card too) until the next one replaces it."""
+
+    __tablename__ = "wallet_messages"
+    __table_args__ = (
+        ForeignKeyConstraint(["business_id", "id"], ["cards.business_id", "cards.id"]),
+    )
+
+    key: Mapped[str] = mapped_column(String(100))  # the delivery's key: a resend is the same
+    header: Mapped[str | None] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime)

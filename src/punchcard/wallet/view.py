@@ -14,7 +14,7 @@ from punchcard.customers.models import Customer
 from punchcard.kit.errors import NotFound
 from punchcard.programs.models import Program
 from punchcard.vouchers.models import Voucher
-from punchcard.wallet.models import PassDesign, WalletPass
+from punchcard.wallet.models import PassDesign, WalletMessage, WalletPass
 
 BARCODE_FORMATS = ("qr", "code128", "pdf417", "aztec")
 
@@ -53,6 +53,16 @@ class VoucherLine:
 
 
 @dataclass(frozen=True)
+class MessageLine:
+    """The latest message sent to the card (wallet push)."""
+
+    key: str
+    header: str | None
+    body: str
+    sent_at: datetime
+
+
+@dataclass(frozen=True)
 class PassView:
     business_id: str
     business_name: str
@@ -80,6 +90,7 @@ class PassView:
     web_link_nonce: str | None = None  # the web-card link's (wallet.web_link)
     privacy_policy_url: str | None = None  # the business's, linked from the web card
     imprint_url: str | None = None
+    message: MessageLine | None = None
 
     @property
     def grid_size(self) -> int:
@@ -90,7 +101,9 @@ async def load_pass_view(session: AsyncSession, business_id: str, card_id: str) 
     """The card as its wallet faces show it; 404 ``card_not_found`` if there is no such card."""
     row = (
         await session.execute(
-            select(Card, Program, Customer, Business, PassDesign, WalletPass.updated_at)
+            select(
+                Card, Program, Customer, Business, PassDesign, WalletPass.updated_at, WalletMessage
+            )
             .join(
                 Program, (Program.business_id == Card.business_id) & (Program.id == Card.program_id)
             )
@@ -107,12 +120,16 @@ async def load_pass_view(session: AsyncSession, business_id: str, card_id: str) 
                 WalletPass,
                 (WalletPass.business_id == Card.business_id) & (WalletPass.id == Card.id),
             )
+            .outerjoin(
+                WalletMessage,
+                (WalletMessage.business_id == Card.business_id) & (WalletMessage.id == Card.id),
+            )
             .where(Card.business_id == business_id, Card.id == card_id)
         )
     ).one_or_none()
     if row is None:
         raise NotFound("card_not_found", f"no card {card_id}")
-    card, program, customer, business, design, updated_at = row
+    card, program, customer, business, design, updated_at, message = row
     vouchers = await session.scalars(
         select(Voucher)
         .where(
@@ -156,6 +173,11 @@ async def load_pass_view(session: AsyncSession, business_id: str, card_id: str) 
         web_link_nonce=card.web_link_nonce,
         privacy_policy_url=business.privacy_policy_url,
         imprint_url=business.imprint_url,
+        message=(
+            MessageLine(message.key, message.header, message.body, message.sent_at)
+            if message is not None
+            else None
+        ),
     )
 
 

@@ -63,9 +63,19 @@ def _voucher_text(voucher: VoucherLine, language: str) -> str:
     return text
 
 
+def _message_field(view: PassView) -> list[dict[str, Any]]:
+    """The latest message (wallet push) first on the back; its change notifies the phone, which
+    shows the new value (``%@``)."""
+    if view.message is None:
+        return []
+    label = view.message.header or "news"  # "news" is a key of pass.strings
+    return [{"key": "message", "label": label, "value": view.message.body, "changeMessage": "%@"}]
+
+
 def _back_fields(view: PassView, language: str, public_url: str) -> list[dict[str, Any]]:
     design = view.design
-    fields = [
+    fields = _message_field(view)
+    fields += [
         {"key": f"voucher_{v.id}", "label": v.title, "value": _voucher_text(v, language)}
         for v in view.vouchers
     ]

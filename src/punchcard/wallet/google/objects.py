@@ -99,6 +99,7 @@ def loyalty_object(view: PassView, *, issuer_id: str, public_url: str) -> dict[s
             "value": view.scan_code,
             "alternateText": view.scan_code,
         },
+        "messages": _messages(view, language),
         "textModulesData": [
             _next_reward(view, language),
             *(_voucher(voucher, language) for voucher in view.vouchers),
@@ -108,6 +109,21 @@ def loyalty_object(view: PassView, *, issuer_id: str, public_url: str) -> dict[s
     if view.card_expires_at is not None:
         body["validTimeInterval"] = {"end": {"date": isoformat_z(view.card_expires_at)}}
     return body
+
+
+def _messages(view: PassView, language: str) -> list[dict[str, str]]:
+    """The latest message (wallet push), shown on the card and as an Android notification; the
+    same id on every later update, so Google sees one message, not a new one each time."""
+    if view.message is None:
+        return []
+    return [
+        {
+            "id": NOT_IN_ID.sub("_", view.message.key),
+            "header": view.message.header or text(language, "news"),
+            "body": view.message.body,
+            "messageType": "TEXT_AND_NOTIFY",
+        }
+    ]
 
 
 def _next_reward(view: PassView, language: str) -> dict[str, str]:

@@ -1,7 +1,7 @@
 """public surface: replayed POS requests, rate-limit counters, rotatable web-card links,
 privacy links of a business
 
-Revision ID: 0011_public
+Revision ID: 0011
 Revises: 0010
 """
 
@@ -12,7 +12,7 @@ from alembic import op
 
 from punchcard.kit.sql import UTCDateTime
 
-revision: str = "0011_public"
+revision: str = "0011"
 down_revision: str | None = "0010"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
