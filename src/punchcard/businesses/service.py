@@ -1,5 +1,6 @@
 """Businesses and their locations."""
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.businesses.models import Business, Location
@@ -17,6 +18,11 @@ async def create_business(session: AsyncSession, *, name: str, timezone: str = "
     session.add(business)
     await session.flush()
     return business
+
+
+async def list_businesses(session: AsyncSession) -> list[Business]:
+    """Every business on this server, oldest first: for the operator's CLI, never the API."""
+    return list(await session.scalars(select(Business).order_by(Business.id)))
 
 
 async def get_business(session: AsyncSession, actor: Actor) -> Business:

@@ -258,3 +258,32 @@ async def delete_api_key(session: AsyncSession, actor: Actor, key_id: str) -> No
     if _holds_the_business(staff.role, staff.location_id, staff.active):
         await _keep_an_owner(session, staff.business_id, key=view.key.id)
     await session.delete(view.key)
+
+
+async def issue_key(
+    session: AsyncSession, actor: Actor, staff_id: str, *, replace: bool
+) -> KeyView:
+    """A new key for the login; ``replace``: if it has one, that key gets a new secret."""
+    if replace:
+        key_id = await session.scalar(
+            select(ApiKey.id).where(
+                ApiKey.business_id == actor.business_id, ApiKey.staff_id == staff_id
+            )
+        )
+        if key_id is not None:
+            return await regenerate_api_key(session, actor, key_id)
+    return await create_api_key(session, actor, data=ApiKeyCreate(staff_id=staff_id))
+
+
+async def roster(session: AsyncSession, actor: Actor) -> list[tuple[Staff, str | None]]:
+    """Every login the actor sees, oldest first, with its key's id (None: it has no key)."""
+    actor.require(Permission.STAFF_MANAGE)
+    query = (
+        select(Staff, ApiKey.id)
+        .outerjoin(
+            ApiKey, (ApiKey.business_id == Staff.business_id) & (ApiKey.staff_id == Staff.id)
+        )
+        .where(Staff.business_id == actor.business_id, *_seen_by(actor))
+        .order_by(Staff.id)
+    )
+    return [(staff, key_id) for staff, key_id in (await session.execute(query)).all()]
