@@ -81,3 +81,23 @@ async def test_two_owners_removing_each_other_at_once_leave_one(
                 survivor = newcomer
             me = ok(await survivor.client.get("/v1/me"))
             assert (me["role"], me["location_id"]) == ("owner", None)
+
+
+async def test_a_login_and_its_key_changed_at_once_never_fail(live_api: httpx.AsyncClient) -> None:
+    """Deleting a login while its key is regenerated or deleted: each change waits for the
+    other (both lock the login first), none is a deadlock or a 500."""
+    for n in range(ROUNDS):
+        body = {"name": f"Till {n}", "login": f"till-race-{n}"}
+        staff = ok(await live_api.post("/v1/staff", json=body), 201)
+        key = ok(await live_api.post("/v1/api-keys", json={"staff_id": staff["id"]}), 201)
+
+        answers = await asyncio.gather(
+            live_api.delete(f"/v1/staff/{staff['id']}"),
+            live_api.post(f"/v1/api-keys/{key['id']}/regenerate"),
+            live_api.delete(f"/v1/api-keys/{key['id']}"),
+        )
+
+        assert answers[0].status_code == 204, answers[0].text
+        assert {answer.status_code for answer in answers[1:]} <= {200, 204, 404}, [
+            answer.text for answer in answers
+        ]

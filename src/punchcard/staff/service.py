@@ -211,27 +211,33 @@ def _keys_with_staff() -> Any:
     )
 
 
-async def _key_with_staff(
-    session: AsyncSession, actor: Actor, key_id: str, *, to_change: bool
-) -> KeyView:
-    """A key and its login; ``to_change``: both locked until commit, and within reach."""
+async def _key_with_staff(session: AsyncSession, actor: Actor, key_id: str) -> KeyView:
+    """A key and its login, as they are (to read or to check)."""
     actor.require(Permission.STAFF_MANAGE)
     query = _keys_with_staff().where(ApiKey.business_id == actor.business_id, ApiKey.id == key_id)
-    if to_change:
-        query = query.with_for_update().execution_options(populate_existing=True)
     row = (await session.execute(query)).one_or_none()
     if row is None:
         raise not_found("api_key", key_id)
-    view = KeyView(row.ApiKey, row.Staff)
-    if to_change:
-        _ensure_reach(actor, Role(view.staff.role), view.staff.location_id)
-    else:
-        actor.require_location(view.staff.location_id)
-    return view
+    return KeyView(row.ApiKey, row.Staff)
+
+
+async def _key_to_change(session: AsyncSession, actor: Actor, key_id: str) -> KeyView:
+    """A key and its login, both locked until commit (the login first, as every change of
+    logins and keys locks them, so that none waits for another in a circle), within reach."""
+    found = await _key_with_staff(session, actor, key_id)
+    staff = await _staff_to_change(session, actor, found.staff.id)
+    key = await session.get(
+        ApiKey, (actor.business_id, key_id), with_for_update=True, populate_existing=True
+    )
+    if key is None:  # deleted while we waited for its login
+        raise not_found("api_key", key_id)
+    return KeyView(key, staff)
 
 
 async def get_api_key(session: AsyncSession, actor: Actor, key_id: str) -> KeyView:
-    return await _key_with_staff(session, actor, key_id, to_change=False)
+    view = await _key_with_staff(session, actor, key_id)
+    actor.require_location(view.staff.location_id)
+    return view
 
 
 async def list_api_keys(
@@ -246,14 +252,14 @@ async def list_api_keys(
 
 async def regenerate_api_key(session: AsyncSession, actor: Actor, key_id: str) -> KeyView:
     """A new secret replaces the old hash in place: the old key stops working at commit."""
-    view = await _key_with_staff(session, actor, key_id, to_change=True)
+    view = await _key_to_change(session, actor, key_id)
     view.secret = _set_secret(view.key)
     view.key.regenerated_at = utcnow()
     return view
 
 
 async def delete_api_key(session: AsyncSession, actor: Actor, key_id: str) -> None:
-    view = await _key_with_staff(session, actor, key_id, to_change=True)
+    view = await _key_to_change(session, actor, key_id)
     staff = view.staff
     if _holds_the_business(staff.role, staff.location_id, staff.active):
         await _keep_an_owner(session, staff.business_id, key=view.key.id)
