@@ -1,4 +1,4 @@
-"""The ``punchcard`` command: serve, migrate, business create, codes generate, demo."""
+"""The ``punchcard`` command: serve, migrate, business, staff, api-key, codes generate, demo."""
 
 import asyncio
 import gc
@@ -14,10 +14,12 @@ import uvicorn
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.businesses.onboarding import onboard
+from punchcard.businesses.service import list_businesses
 from punchcard.codes import cli as codes_cli
 from punchcard.config import get_settings
 from punchcard.db.engine import Database
 from punchcard.db.migrate import upgrade
+from punchcard.staff import cli as staff_cli
 
 T = TypeVar("T")
 app = typer.Typer(
@@ -28,6 +30,8 @@ app = typer.Typer(
 business_app = typer.Typer(help="Manage businesses.", no_args_is_help=True)
 app.add_typer(business_app, name="business")
 app.add_typer(codes_cli.app, name="codes")
+app.add_typer(staff_cli.staff_app, name="staff")
+app.add_typer(staff_cli.key_app, name="api-key")
 
 
 def in_transaction(work: Callable[[AsyncSession], Awaitable[T]]) -> T:
@@ -144,6 +148,22 @@ def business_create(
     typer.echo(f"location_id: {made.location_id}")
     typer.echo(f"staff_id:    {made.staff_id}")
     typer.echo(f"api_key:     {made.api_key}   (copy it now: it is not shown again)")
+
+
+@business_app.command("list")
+def business_list(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+) -> None:
+    """Every business on this server: id and name."""
+    found = [
+        {"business_id": business.id, "name": business.name}
+        for business in in_transaction(list_businesses)
+    ]
+    if as_json:
+        typer.echo(json.dumps(found))
+        return
+    for business in found:
+        typer.echo(f"{business['business_id']}  {business['name']}")
 
 
 @app.command()

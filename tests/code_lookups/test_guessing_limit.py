@@ -104,3 +104,20 @@ async def test_successful_and_refused_lookups_are_not_failures(tenant: Tenant) -
         await _guess(api, "FREECOOKIE", card_id=the_card["id"]), 409, "voucher_already_redeemed"
     )
     assert ok(await api.get("/v1/code-lookup-failures"))["data"] == []
+
+
+async def test_a_location_bound_manager_sees_its_locations_failures(tenant: Tenant) -> None:
+    api = tenant.client
+    there = ok(await api.post("/v1/locations", json={"name": "Harbour"}), 201)["id"]
+    problem(await _guess(api, "HERE-1", location_id=tenant.location_id), 404, "voucher_not_found")
+    problem(await _guess(api, "THERE-1", location_id=there), 404, "voucher_not_found")
+    problem(await _guess(api, "NOWHERE-1"), 404, "voucher_not_found")
+    _, key = await staff_key(api, "manager", tenant.location_id)
+    async with await tenant.client_for(key) as manager:
+        seen = ok(await manager.get("/v1/code-lookup-failures"))["data"]
+        assert [row["code"] for row in seen] == ["HERE-1"]
+        problem(
+            await manager.get("/v1/code-lookup-failures", params={"location_id": there}),
+            403,
+            "location_forbidden",
+        )

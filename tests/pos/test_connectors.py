@@ -158,3 +158,38 @@ async def test_poster_base_url_on_a_private_address_is_refused(
     finally:
         monkeypatch.undo()
         get_settings.cache_clear()
+
+
+async def test_a_location_bound_manager_manages_its_locations_tills_only(tenant: Tenant) -> None:
+    api = tenant.client
+    program = await coffee_program(api)
+    there = ok(await api.post("/v1/locations", json={"name": "Airport"}), 201)["id"]
+    elsewhere = await connector(api, program["id"], location_id=there)
+    everywhere = await connector(api, program["id"])  # stamps for every location
+    _, key = await staff_key(api, "manager", tenant.location_id)
+    async with await tenant.client_for(key) as manager:
+        mine = await connector(manager, program["id"], name="Counter")  # where it works
+        assert mine["location_id"] == tenant.location_id
+        listed = ok(await manager.get("/v1/pos-connectors"))["data"]
+        assert [till["id"] for till in listed] == [mine["id"]]
+        for till in (elsewhere, everywhere):
+            url = f"/v1/pos-connectors/{till['id']}"
+            for response in (
+                await manager.get(url),
+                await manager.patch(url, json={"enabled": False}),
+                await manager.post(f"{url}/rotate-secret"),
+                await manager.get(f"{url}/sales"),
+                await manager.delete(url),
+            ):
+                problem(response, 403, "location_forbidden")
+        for location_id in (None, there):  # a till may not stamp beyond the manager's location
+            body = {"type": "generic", "name": "T", "program_id": program["id"]}
+            made = await manager.post(
+                "/v1/pos-connectors", json=body | {"location_id": location_id}
+            )
+            problem(made, 403, "location_forbidden")
+            moved = await manager.patch(
+                f"/v1/pos-connectors/{mine['id']}", json={"location_id": location_id}
+            )
+            problem(moved, 403, "location_forbidden")
+    assert ok(await api.get(f"/v1/pos-connectors/{elsewhere['id']}"))["enabled"] is True

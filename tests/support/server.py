@@ -60,6 +60,7 @@ class Server:
     base_url: str
     api_key: str  # the owner key of a business made by `punchcard business create`
     log: ServerLog
+    env: dict[str, str]  # the environment it runs in (its database), for more CLI commands
 
 
 def free_port() -> int:
@@ -122,6 +123,6 @@ def running_server(
         log.ready.wait(START_TIMEOUT)
         if log.started < workers or not log.wait_for_text(LISTENING, timeout=START_TIMEOUT):
             raise AssertionError(f"server did not start {workers} workers:\n{log.text()}")
-        yield Server(f"http://127.0.0.1:{port}", api_key, log)
+        yield Server(f"http://127.0.0.1:{port}", api_key, log, env)
     finally:
         _stop(process)

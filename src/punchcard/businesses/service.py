@@ -1,12 +1,13 @@
 """Businesses and their locations."""
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.businesses.models import Business, Location
 from punchcard.businesses.schemas import BusinessUpdate, LocationCreate, LocationUpdate
 from punchcard.kit.clock import utcnow
 from punchcard.kit.db import get_owned, owned_page
-from punchcard.kit.errors import Forbidden, not_found
+from punchcard.kit.errors import not_found
 from punchcard.kit.ids import new_id
 from punchcard.kit.pagination import PageParams
 from punchcard.staff.actor import Actor, Permission
@@ -23,6 +24,11 @@ async def create_business(session: AsyncSession, *, name: str, timezone: str = "
     session.add(business)
     await session.flush()
     return business
+
+
+async def list_businesses(session: AsyncSession) -> list[Business]:
+    """Every business on this server, oldest first: for the operator's CLI, never the API."""
+    return list(await session.scalars(select(Business).order_by(Business.id)))
 
 
 async def get_business(session: AsyncSession, actor: Actor) -> Business:
@@ -45,6 +51,7 @@ async def update_business(session: AsyncSession, actor: Actor, *, data: Business
 
 async def create_location(session: AsyncSession, actor: Actor, *, data: LocationCreate) -> Location:
     actor.require(Permission.LOCATIONS_MANAGE)
+    actor.require_location(None)  # a new location is the business's, not one location's
     location = Location(
         business_id=actor.business_id, id=new_id("loc"), created_at=utcnow(), **data.model_dump()
     )
@@ -68,6 +75,7 @@ async def update_location(
 ) -> Location:
     actor.require(Permission.LOCATIONS_MANAGE)
     location = await get_location(session, actor, location_id)
+    actor.require_location(location.id)
     for field, value in data.model_dump(exclude_unset=True).items():
         setattr(location, field, value)
     return location
@@ -75,13 +83,9 @@ async def update_location(
 
 async def acting_location(session: AsyncSession, actor: Actor, requested: str | None) -> str | None:
     """Where an action happens: staff bound to a location act there and nowhere else."""
-    if actor.location_id is not None:
-        if requested is not None and requested != actor.location_id:
-            raise Forbidden(
-                "location_forbidden",
-                f"This key's staff login is bound to location '{actor.location_id}'.",
-            )
+    if requested is None:
         return actor.location_id
-    if requested is not None:
+    actor.require_location(requested)
+    if actor.location_id is None:
         await get_location(session, actor, requested)
     return requested

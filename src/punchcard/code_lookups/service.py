@@ -135,6 +135,9 @@ async def list_failures(
     staff_id: str | None,
 ) -> tuple[list[Any], str | None]:
     actor.require(Permission.EVENTS_READ)
+    if location_id:
+        actor.require_location(location_id)
+    location_id = location_id or actor.location_id  # staff bound to a location see its own
     query = select(failures).where(failures.c.business_id == actor.business_id)
     if location_id:
         query = query.where(failures.c.location_id == location_id)

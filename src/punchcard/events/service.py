@@ -28,6 +28,7 @@ async def page_of(
     card_id: str | None = None,
     customer_id: str | None = None,
     voucher_id: str | None = None,
+    location_id: str | None = None,
 ) -> tuple[list[dict[str, Any]], str | None]:
     """Payloads newest first; the card history is this list filtered by card."""
     query = select(_events.c.id, _events.c.payload).where(_events.c.business_id == business_id)
@@ -36,6 +37,7 @@ async def page_of(
         _events.c.card_id: card_id,
         _events.c.customer_id: customer_id,
         _events.c.voucher_id: voucher_id,
+        _events.c.location_id: location_id,
     }
     for column, value in filters.items():
         if value is not None:
@@ -49,4 +51,8 @@ async def list_events(
     session: AsyncSession, actor: Actor, params: PageParams, **filters: str | None
 ) -> tuple[list[dict[str, Any]], str | None]:
     actor.require(Permission.EVENTS_READ)
-    return await page_of(session, actor.business_id, params, **filters)
+    # Staff bound to a location see what happened there (an event of the business as a whole,
+    # or of another location, may name other locations' customers, staff and sales).
+    return await page_of(
+        session, actor.business_id, params, location_id=actor.location_id, **filters
+    )

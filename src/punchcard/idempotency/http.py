@@ -28,7 +28,7 @@ class Idempotency:
             status_code, body = _split(status_code, await produce())
             return JSONResponse(body, status_code)
         request = self.request
-        fingerprint = service.fingerprint(request.method, request.url.path, await request.body())
+        fingerprint = service.fingerprint(request.method, request.url.path, await _body(request))
         business_id = self.actor.business_id
         stored = await service.lookup(self.session, business_id, self.key, fingerprint)
         if stored is not None:
@@ -36,6 +36,15 @@ class Idempotency:
         status_code, body = _split(status_code, await produce())
         await service.save(self.session, business_id, self.key, fingerprint, status_code, body)
         return JSONResponse(body, status_code)
+
+
+async def _body(request: Request) -> bytes | object:
+    """The body as FastAPI parsed it (Starlette keeps the parsed JSON: no second parse)."""
+    raw = await request.body()
+    try:
+        return await request.json() if raw else raw
+    except ValueError:  # not JSON: the endpoint accepted it as it is
+        return raw
 
 
 def _split(default: int, result: tuple[int, BaseModel] | BaseModel) -> tuple[int, dict]:  # type: ignore[type-arg]

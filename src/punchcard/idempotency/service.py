@@ -6,6 +6,7 @@ the second wait for the first and then roll its own work back (see ``IdempotentR
 """
 
 import hashlib
+import json
 from datetime import timedelta
 from typing import Any
 
@@ -29,7 +30,12 @@ class IdempotentReplay(Exception):
         self.business_id, self.key, self.fingerprint = business_id, key, request_fingerprint
 
 
-def fingerprint(method: str, path: str, body: bytes) -> str:
+def fingerprint(method: str, path: str, body: bytes | object) -> str:
+    """What makes two requests the same: method, path and the body's JSON value (keys sorted,
+    no whitespace), so a retry that serialises the same object differently still matches.
+    ``body``: the parsed JSON, or the raw bytes of a body that is not JSON."""
+    if not isinstance(body, bytes):
+        body = json.dumps(body, sort_keys=True, separators=(",", ":")).encode()
     return hashlib.sha256(b"%s %s\n%s" % (method.encode(), path.encode(), body)).hexdigest()
 
 

@@ -71,7 +71,11 @@ async def create_connector(
 ) -> tuple[PosConnector, str]:
     """Returns the connector and its signing secret (shown this once)."""
     actor.require(Permission.POS_MANAGE)
-    await _check_targets(session, actor, data.program_id, data.location_id)
+    location_id = data.location_id
+    if "location_id" not in data.model_fields_set:
+        location_id = actor.location_id  # a bound manager's till works where it does
+    actor.require_location(location_id)  # a till stamps wherever its connector may
+    await _check_targets(session, actor, data.program_id, location_id)
     now = utcnow()
     secret = signing.new_secret()
     connector = PosConnector(
@@ -80,7 +84,7 @@ async def create_connector(
         type=data.type,
         name=data.name,
         program_id=data.program_id,
-        location_id=data.location_id,
+        location_id=location_id,
         stamp_rule=data.stamp_rule.model_dump(),
         currency=data.currency,
         enabled=data.enabled,
@@ -102,14 +106,19 @@ async def create_connector(
 
 async def get_connector(session: AsyncSession, actor: Actor, connector_id: str) -> PosConnector:
     actor.require(Permission.POS_MANAGE)
-    return await get_owned(session, PosConnector, actor.business_id, connector_id, "pos_connector")
+    connector = await get_owned(
+        session, PosConnector, actor.business_id, connector_id, "pos_connector"
+    )
+    actor.require_location(connector.location_id)
+    return connector
 
 
 async def list_connectors(
     session: AsyncSession, actor: Actor, params: PageParams
 ) -> tuple[list[PosConnector], str | None]:
     actor.require(Permission.POS_MANAGE)
-    return await owned_page(session, PosConnector, actor.business_id, params)
+    mine = [] if actor.location_id is None else [PosConnector.location_id == actor.location_id]
+    return await owned_page(session, PosConnector, actor.business_id, params, *mine)
 
 
 async def update_connector(
@@ -117,6 +126,8 @@ async def update_connector(
 ) -> PosConnector:
     connector = await get_connector(session, actor, connector_id)
     given = data.model_fields_set
+    if "location_id" in given:
+        actor.require_location(data.location_id)
     await _check_targets(session, actor, data.program_id, data.location_id)
     for field in ("name", "program_id", "enabled"):
         value = getattr(data, field)

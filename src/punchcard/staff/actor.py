@@ -46,6 +46,13 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.MANAGER: frozenset(set(Permission) - {Permission.BUSINESS_MANAGE}),
     Role.OWNER: frozenset(Permission),
 }
+# What each role may grant: a login never hands out more than it has.
+RANK = {Role.SCANNER: 0, Role.MANAGER: 1, Role.OWNER: 2}
+# Changes that reach every location (the programs and rewards all locations share, webhooks
+# carrying every location's events, the business itself): staff bound to a location may not.
+BUSINESS_WIDE = frozenset(
+    {Permission.PROGRAMS_MANAGE, Permission.WEBHOOKS_MANAGE, Permission.BUSINESS_MANAGE}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,4 +79,21 @@ class Actor:
                 f"A {self.role.value} key may not do this (needs '{permission.value}').",
                 required_permission=permission.value,
                 role=self.role.value,
+            )
+        if permission in BUSINESS_WIDE:
+            self.require_location(None)
+
+    def reaches(self, location_id: str | None) -> bool:
+        """Whether this login may see and change what belongs to ``location_id`` (None: every
+        location, or the business as a whole)."""
+        return self.location_id is None or self.location_id == location_id
+
+    def require_location(self, location_id: str | None) -> None:
+        if not self.reaches(location_id):
+            where = f"location '{location_id}'" if location_id else "every location"
+            raise Forbidden(
+                "location_forbidden",
+                f"This key's staff login is bound to location '{self.location_id}' and may not "
+                f"act for {where}.",
+                location_id=self.location_id,
             )

@@ -25,20 +25,17 @@ _CLEARED = {
 }
 
 
-def _not_redeemed(voucher_id: str) -> Conflict:
-    return Conflict(
-        "voucher_not_redeemed", f"Voucher '{voucher_id}' is not redeemed: nothing to roll back."
-    )
-
-
 async def rollback_redemption(
     session: AsyncSession, actor: Actor, voucher_id: str, *, data: RollbackIn
 ) -> Row[Any]:
     actor.require(Permission.VOUCHERS_REDEEM)
     location_id = await acting_location(session, actor, data.location_id)
-    old = await get_voucher(session, actor, voucher_id)
+    # Locked: the redemption read here is the one undone, however many requests race for it.
+    old = await get_voucher(session, actor, voucher_id, lock=True)
     if old.status != "redeemed":
-        raise _not_redeemed(voucher_id)
+        raise Conflict(
+            "voucher_not_redeemed", f"Voucher '{voucher_id}' is not redeemed: nothing to roll back."
+        )
     if actor.location_id is not None and old.redeemed_location_id != actor.location_id:
         raise Forbidden(
             "location_forbidden", "Staff bound to a location undo redemptions made there only."
@@ -52,22 +49,13 @@ async def rollback_redemption(
             redeemed_at=isoformat_z(old.redeemed_at),
             window_minutes=minutes,
         )
-    # Conditional on the very redemption we read: of concurrent rollbacks one wins, and a
-    # rollback never undoes a newer redemption it did not see.
     statement = (
         update(vouchers)
-        .where(
-            vouchers.c.business_id == actor.business_id,
-            vouchers.c.id == voucher_id,
-            vouchers.c.status == "redeemed",
-            vouchers.c.redeemed_at == old.redeemed_at,
-        )
+        .where(vouchers.c.business_id == actor.business_id, vouchers.c.id == voucher_id)
         .values(_CLEARED)
         .returning(*vouchers.c)
     )
-    row = (await session.execute(statement)).one_or_none()
-    if row is None:
-        raise _not_redeemed(voucher_id)
+    row = (await session.execute(statement)).one()
     undone = {
         "redeemed_at": isoformat_z(old.redeemed_at),
         "redeemed_via": old.redeemed_via,

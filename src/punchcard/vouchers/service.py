@@ -15,7 +15,7 @@ from punchcard.customers.models import Customer
 from punchcard.db.base import table_of
 from punchcard.events import service as events
 from punchcard.events.payloads import event_row, voucher_part
-from punchcard.kit.clock import utcnow
+from punchcard.kit.clock import isoformat_z, utcnow
 from punchcard.kit.db import get_owned, owned_page
 from punchcard.kit.errors import Conflict, not_found
 from punchcard.kit.ids import new_id
@@ -310,15 +310,15 @@ async def issue_voucher(session: AsyncSession, actor: Actor, *, data: VoucherIss
 # --- reading ---------------------------------------------------------------------------------
 
 
-async def get_voucher(session: AsyncSession, actor: Actor, voucher_id: str) -> Row[Any]:
+async def get_voucher(
+    session: AsyncSession, actor: Actor, voucher_id: str, *, lock: bool = False
+) -> Row[Any]:
+    """``lock``: no other transaction changes it until this one ends."""
     actor.require(Permission.VOUCHERS_READ)
-    row = (
-        await session.execute(
-            select(vouchers).where(
-                vouchers.c.business_id == actor.business_id, vouchers.c.id == voucher_id
-            )
-        )
-    ).one_or_none()
+    query = select(vouchers).where(
+        vouchers.c.business_id == actor.business_id, vouchers.c.id == voucher_id
+    )
+    row = (await session.execute(query.with_for_update() if lock else query)).one_or_none()
     if row is None:
         raise not_found("voucher", voucher_id)
     return row
@@ -406,19 +406,31 @@ async def voucher_for_code(
     return str(rows[0].id)
 
 
-async def _refusal(session: AsyncSession, actor: Actor, voucher_id: str) -> Conflict:
-    """Why a conditional redeem updated nothing."""
-    row = await get_voucher(session, actor, voucher_id)
+def _refusal(row: Row[Any], now: datetime) -> Conflict | None:
+    """Why ``row`` cannot be redeemed at ``now``; None if it can."""
     if row.status == "redeemed":
         return Conflict(
             "voucher_already_redeemed",
-            f"Voucher '{voucher_id}' was already redeemed.",
-            redeemed_at=row.redeemed_at.isoformat().replace("+00:00", "Z"),
+            f"Voucher '{row.id}' was already redeemed.",
+            redeemed_at=isoformat_z(row.redeemed_at),
             redeemed_via=row.redeemed_via,
         )
-    return Conflict(
-        "voucher_expired", f"Voucher '{voucher_id}' has expired and cannot be redeemed."
-    )
+    if row.status == "expired" or (row.expires_at is not None and row.expires_at <= now):
+        return Conflict(
+            "voucher_expired", f"Voucher '{row.id}' has expired and cannot be redeemed."
+        )
+    return None
+
+
+async def _redeem_refused(session: AsyncSession, actor: Actor, by_id: dict[str, Any]) -> Row[Any]:
+    """The conditional redeem matched nothing: say why from the voucher as it is now, locked so
+    that it stays so. It may be redeemable again by then (a redemption rolled back since the
+    UPDATE saw it): then it is redeemed after all, which the lock makes certain."""
+    voucher = await get_voucher(session, actor, by_id["voucher_id"], lock=True)
+    refusal = _refusal(voucher, by_id["now"])
+    if refusal is not None:
+        raise refusal
+    return (await session.execute(_REDEEM_BY_ID, by_id)).one()
 
 
 def _redeem_statement(match: Any) -> Any:
@@ -494,7 +506,7 @@ async def redeem(
         by_id = {**params, "voucher_id": voucher_id}
         row = (await session.execute(_REDEEM_BY_ID, by_id)).one_or_none()
         if row is None:
-            raise await _refusal(session, actor, voucher_id)
+            row = await _redeem_refused(session, actor, by_id)
     holder = await load_holder(session, actor.business_id, row.customer_id, row.card_id)
     await events.record(
         session,
