@@ -4,7 +4,7 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Row, String, and_, bindparam, or_, select, update
+from sqlalchemy import Row, String, and_, bindparam, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.businesses.service import acting_location
@@ -87,6 +87,19 @@ async def get_template(session: AsyncSession, actor: Actor, template_id: str) ->
     )
 
 
+def refuse_if_archived(template: VoucherTemplate, doing: str) -> None:
+    """Archived means retired: nothing new comes from the template (no edits, vouchers issued
+    by API, codes uploaded or generated), while what exists stays readable: the template, its
+    vouchers, which redeem as before, and its pool's codes, to reconcile them with the POS.
+    Goals set before it was archived still issue it (``templates_by_id``)."""
+    if template.archived_at is not None:
+        raise Conflict(
+            "template_archived",
+            f"Template '{template.id}' is archived: {doing} is refused. It stays readable, with "
+            "its vouchers and pool codes; create a new template instead.",
+        )
+
+
 async def list_templates(
     session: AsyncSession, actor: Actor, params: PageParams, *, include_archived: bool
 ) -> tuple[list[VoucherTemplate], str | None]:
@@ -101,6 +114,7 @@ async def update_template(
     """Edits apply to vouchers issued from now on; issued vouchers keep their snapshot."""
     actor.require(Permission.PROGRAMS_MANAGE)
     template = await get_template(session, actor, template_id)
+    refuse_if_archived(template, "editing it")
     _apply_template_fields(template, data)
     template.updated_at = utcnow()
     return template
@@ -250,8 +264,7 @@ async def issue_voucher(session: AsyncSession, actor: Actor, *, data: VoucherIss
     now = utcnow()
     if data.template_id is not None:
         template = await get_template(session, actor, data.template_id)
-        if template.archived_at is not None:
-            raise Conflict("template_archived", f"Template '{template.id}' is archived.")
+        refuse_if_archived(template, "issuing vouchers from it")
         voucher = await issue_from_template(
             session,
             business_id=actor.business_id,
@@ -341,7 +354,7 @@ async def list_vouchers(
     if card_id:
         query = query.where(vouchers.c.card_id == card_id)
     if code:
-        query = query.where(vouchers.c.redeem_code == codes.normalize(code))
+        query = query.where(vouchers.c.redeem_code.in_(codes.meanings(codes.normalize(code))))
     if status:
         query = query.where(_status_is(status, utcnow()))
     rows = list((await session.execute(newest_first(query, vouchers.c.id, params))).all())
@@ -370,6 +383,12 @@ def _status_is(status: str, now: datetime) -> Any:
 # --- redeeming -------------------------------------------------------------------------------
 
 
+def _most_literal_first(table: Any, code: Any) -> tuple[Any, ...]:
+    """Order vouchers matching ``codes.meanings(code)``: the code as sent, then the code an
+    EAN-13 reading of it was drawn from (13 digits before 12)."""
+    return (table.c.redeem_code == code).desc(), func.length(table.c.redeem_code).desc()
+
+
 async def voucher_for_code(
     session: AsyncSession,
     business_id: str,
@@ -379,8 +398,9 @@ async def voucher_for_code(
     customer_id: str | None = None,
 ) -> str:
     """Pick the voucher a scanned code means; a shared POS code needs the card or customer."""
+    meanings = codes.meanings(code)
     query = select(vouchers.c.id, vouchers.c.code_unique, vouchers.c.card_id).where(
-        vouchers.c.business_id == business_id, vouchers.c.redeem_code == code
+        vouchers.c.business_id == business_id, vouchers.c.redeem_code.in_(meanings)
     )
     if card_id:
         query = query.where(vouchers.c.card_id == card_id)
@@ -389,6 +409,7 @@ async def voucher_for_code(
     # Redeemable first, soonest expiry first: two free coffees, use the one that expires first.
     now = utcnow()
     query = query.order_by(
+        *(_most_literal_first(vouchers, code) if len(meanings) > 1 else ()),
         _redeemable(now).desc(),
         vouchers.c.expires_at.is_(None),
         vouchers.c.expires_at,
@@ -451,6 +472,26 @@ _REDEEM_BY_UNIQUE_CODE = _redeem_statement(
 )
 
 
+def _first_unique_meaning() -> Any:
+    """The unique-code voucher a scanned code names first (see ``codes.meanings``), as a
+    subquery: a code with several meanings still redeems in one statement, and one voucher."""
+    named = vouchers.alias("named")
+    return (
+        select(named.c.id)
+        .where(
+            named.c.business_id == bindparam("tenant"),
+            named.c.code_unique,
+            named.c.redeem_code.in_(bindparam("meanings", expanding=True)),
+        )
+        .order_by(*_most_literal_first(named, bindparam("code")))
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
+_REDEEM_BY_SCANNED_CODE = _redeem_statement(vouchers.c.id == _first_unique_meaning())
+
+
 async def redeem(
     session: AsyncSession,
     actor: Actor,
@@ -475,12 +516,15 @@ async def redeem(
     row = None
     if isinstance(data, RedeemByCode):
         # Fast path: a unique code identifies the voucher, no look-up needed.
-        statement = _REDEEM_BY_UNIQUE_CODE
+        meanings = codes.meanings(data.code)
+        statement, by_code = _REDEEM_BY_UNIQUE_CODE, {**params, "code": data.code}
+        if len(meanings) > 1:  # digits a till may have read from an EAN-13 symbol
+            statement, by_code["meanings"] = _REDEEM_BY_SCANNED_CODE, list(meanings)
         if data.card_id:
             statement = statement.where(vouchers.c.card_id == data.card_id)
         if data.customer_id:
             statement = statement.where(vouchers.c.customer_id == data.customer_id)
-        row = (await session.execute(statement, {**params, "code": data.code})).one_or_none()
+        row = (await session.execute(statement, by_code)).one_or_none()
         if row is None:
             voucher_id = await voucher_for_code(
                 session,
