@@ -113,7 +113,10 @@ async def pool_status(template_id: TemplateId, session: Session, actor: CurrentA
         }
     },
     responses={
-        409: {"description": "duplicate_codes (with counts and samples) or template_not_pool"},
+        409: {
+            "description": "duplicate_codes (with counts and samples), template_not_pool or "
+            "template_archived"
+        },
         422: {
             "description": "invalid_codes, invalid_csv (e.g. a bare carriage return), "
             "csv_code_column_missing or validation_error"
@@ -138,8 +141,14 @@ async def import_codes(
     status_code=201,
     response_model=GenerateResult,
     summary="Generate unique codes into the pool in bulk (one batch, downloadable as CSV)",
+    description="Generates `count` codes new to the business (in no pool and on no voucher), "
+    "in one transaction. At most half of a pattern's space is used, counting the codes of it "
+    "the business already has: a larger request is refused up front (`422 "
+    "code_space_too_small`, with `space`, `in_use` and `at_most`); a request that passes "
+    "completes every time, unless concurrent requests fill the space meanwhile (`409 "
+    "code_space_exhausted`).",
     responses={
-        409: {"description": "code_space_exhausted or template_not_pool"},
+        409: {"description": "code_space_exhausted, template_not_pool or template_archived"},
         422: {"description": "code_space_too_small or validation_error"},
     },
 )

@@ -65,18 +65,18 @@ class Upload:
             batch = rows[start : start + SQLITE_BATCH]
             await self.session.execute(upload.insert(), [{"id": i, "code": c} for i, c in batch])
 
-    def _taken(self, business_id: str) -> ColumnElement[bool]:
-        in_a_pool = exists().where(
-            codes_t.c.business_id == business_id, codes_t.c.code == upload.c.code
-        )
-        on_a_voucher = exists().where(
+    def _in_a_pool(self, business_id: str) -> ColumnElement[bool]:
+        return exists().where(codes_t.c.business_id == business_id, codes_t.c.code == upload.c.code)
+
+    def _on_a_voucher(self, business_id: str) -> ColumnElement[bool]:
+        return exists().where(
             vouchers_t.c.business_id == business_id, vouchers_t.c.redeem_code == upload.c.code
         )
-        return or_(in_a_pool, on_a_voucher)
 
     async def taken(self, business_id: str) -> list[str]:
         """Codes of the table the business already has (in a pool or on a voucher)."""
-        query = select(upload.c.code).where(self._taken(business_id)).order_by(upload.c.id)
+        taken = or_(self._in_a_pool(business_id), self._on_a_voucher(business_id))
+        query = select(upload.c.code).where(taken).order_by(upload.c.id)
         return list((await self.session.scalars(query)).all())
 
     async def insert_new(
@@ -88,11 +88,12 @@ class Upload:
         now: datetime,
         limit: int | None = None,
     ) -> int:
-        """Add the table's codes the business does not have yet (in a pool or on a voucher) to
-        the pool, in table order, at most ``limit`` of them; how many were added.
+        """Add the table's codes the business does not have yet to the pool, in table order,
+        at most ``limit`` rows of the table; how many were added.
 
-        A code on a voucher is left out too: the pool could never hand it out. The unique index
-        drops a code another transaction added meanwhile."""
+        The unique index drops codes already in a pool (probing it is part of inserting
+        anyway; an anti-join would hash every code of the business for each chunk). Codes on
+        a voucher are left out by a look-up, as the pool could never hand them out."""
         rows = select(
             literal(business_id),
             upload.c.id,
@@ -101,7 +102,7 @@ class Upload:
             literal("available"),
             literal(batch_id),
             literal(now, UTCDateTime()),
-        ).where(~self._taken(business_id))
+        ).where(~self._on_a_voucher(business_id))
         if limit is not None:
             rows = rows.order_by(upload.c.id).limit(limit)
         columns = ["business_id", "id", "template_id", "code", "status", "batch_id", "created_at"]
