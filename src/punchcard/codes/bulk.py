@@ -80,16 +80,9 @@ class Upload:
         return list((await self.session.scalars(query)).all())
 
     async def insert_new(
-        self,
-        *,
-        business_id: str,
-        template_id: str,
-        batch_id: str,
-        now: datetime,
-        limit: int | None = None,
+        self, *, business_id: str, template_id: str, batch_id: str, now: datetime
     ) -> int:
-        """Add the table's codes the business does not have yet to the pool, in table order,
-        at most ``limit`` rows of the table; how many were added.
+        """Add the table's codes the business does not have yet to the pool; how many.
 
         The unique index drops codes already in a pool (probing it is part of inserting
         anyway; an anti-join would hash every code of the business for each chunk). Codes on
@@ -103,8 +96,6 @@ class Upload:
             literal(batch_id),
             literal(now, UTCDateTime()),
         ).where(~self._on_a_voucher(business_id))
-        if limit is not None:
-            rows = rows.order_by(upload.c.id).limit(limit)
         columns = ["business_id", "id", "template_id", "code", "status", "batch_id", "created_at"]
         insert = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
         statement = insert(codes_t).from_select(columns, rows).on_conflict_do_nothing()

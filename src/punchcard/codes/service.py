@@ -183,7 +183,8 @@ def _too_small(count: int, pattern: str, space: int, used: int) -> Unprocessable
 def _draws(needed: int, free: int, space: int) -> int:
     """How many random codes to draw so that ``needed`` new ones are among them, most likely:
     k uniform draws from ``space`` codes hit ``free * (1 - exp(-k / space))`` different free
-    ones on average; a tenth more, and a few, make a shortfall rare (the next round tops up)."""
+    ones on average. A tenth more, and a few, make a shortfall rare (the next round tops it
+    up); a surplus is removed (``_drop_newest``)."""
     expected = -space * math.log1p(-min(needed / free, MAX_FILL))
     return min(CHUNK, math.ceil(DRAW_MARGIN * expected) + MIN_DRAW)
 
@@ -218,12 +219,11 @@ async def generate(
         fresh = dict.fromkeys(codes.random_codes(pattern, charset, draws))
         await upload.replace(_with_ids(batch_id, list(fresh), sequence))
         added = await upload.insert_new(
-            business_id=actor.business_id,
-            template_id=template.id,
-            batch_id=batch_id,
-            now=now,
-            limit=needed,
+            business_id=actor.business_id, template_id=template.id, batch_id=batch_id, now=now
         )
+        if added > needed:  # the draws are sized to find a little more than is missing
+            await _drop_newest(session, template, batch_id, added - needed)
+            added = needed
         generated += added
         if on_progress is not None:
             on_progress(added)
@@ -244,6 +244,23 @@ async def generate(
         charset=charset,
         download=f"/v1/voucher-templates/{template.id}/code-pool/codes?batch_id={batch_id}",
         pool=await _status(session, template),
+    )
+
+
+async def _drop_newest(
+    session: AsyncSession, template: VoucherTemplate, batch_id: str, count: int
+) -> None:
+    """Remove the batch's last ``count`` codes (a batch's ids grow in the order drawn)."""
+    newest = (
+        select(codes_t.c.id)
+        .where(*_scope(template.business_id, template.id), codes_t.c.batch_id == batch_id)
+        .order_by(codes_t.c.id.desc())
+        .limit(count)
+    )
+    await session.execute(
+        delete(codes_t).where(
+            codes_t.c.business_id == template.business_id, codes_t.c.id.in_(newest)
+        )
     )
 
 
