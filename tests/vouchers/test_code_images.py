@@ -36,6 +36,11 @@ async def _image(
     return response
 
 
+async def _refused(api: httpx.AsyncClient, voucher_id: str, path: str, code: str) -> dict:  # type: ignore[type-arg]
+    """The 422 problem of ``GET /v1/vouchers/{voucher_id}/{path}``."""
+    return problem(await api.get(f"/v1/vouchers/{voucher_id}/{path}"), 422, code)
+
+
 @pytest.mark.parametrize("kind", ["png", "svg"])
 @pytest.mark.parametrize(
     ("code", "symbology"),
@@ -131,24 +136,14 @@ async def test_etag_answers_304_and_caching_is_private(tenant: Tenant) -> None:
 
 async def test_a_format_the_voucher_does_not_allow_is_refused(tenant: Tenant) -> None:
     voucher = await _voucher(tenant.client, "FREECOOKIE", ["text", "qr"])
-    body = problem(
-        await tenant.client.get(f"/v1/vouchers/{voucher['id']}/code.svg?format=code128"),
-        422,
-        "code_format_not_allowed",
+    body = await _refused(
+        tenant.client, voucher["id"], "code.svg?format=code128", "code_format_not_allowed"
     )
     assert body["allowed"] == ["text", "qr"]
     assert "barcode" in body["detail"]
     only_barcode = await _voucher(tenant.client, "BDAY25", ["barcode"])
-    problem(
-        await tenant.client.get(f"/v1/vouchers/{only_barcode['id']}/code.png"),
-        422,
-        "code_format_not_allowed",
-    )
-    problem(
-        await tenant.client.get(f"/v1/vouchers/{only_barcode['id']}/code.txt"),
-        422,
-        "code_format_not_allowed",
-    )
+    await _refused(tenant.client, only_barcode["id"], "code.png", "code_format_not_allowed")
+    await _refused(tenant.client, only_barcode["id"], "code.txt", "code_format_not_allowed")
 
 
 @pytest.mark.parametrize("code", ["FREECOOKIE", "12345", "4006381333932"])
@@ -156,20 +151,14 @@ async def test_ean13_needs_12_digits_or_13_with_the_right_check_digit(
     tenant: Tenant, code: str
 ) -> None:
     voucher = await _voucher(tenant.client, code, ["barcode"])
-    body = problem(
-        await tenant.client.get(f"/v1/vouchers/{voucher['id']}/code.png?format=ean13"),
-        422,
-        "code_not_ean13",
-    )
+    body = await _refused(tenant.client, voucher["id"], "code.png?format=ean13", "code_not_ean13")
     assert body["field"] == "format"
 
 
 async def test_a_code_code128_cannot_carry_is_422_and_qr_still_works(tenant: Tenant) -> None:
     voucher = await _voucher(tenant.client, "CAFÉ-10", ["qr", "barcode"])
-    body = problem(
-        await tenant.client.get(f"/v1/vouchers/{voucher['id']}/code.svg?format=code128"),
-        422,
-        "code_not_encodable",
+    body = await _refused(
+        tenant.client, voucher["id"], "code.svg?format=code128", "code_not_encodable"
     )
     assert (body["field"], "format=qr" in body["detail"]) == ("format", True)
     response = await _image(tenant.client, voucher["id"], "svg", format="qr")
@@ -191,21 +180,13 @@ async def test_bad_size_or_format_is_422_naming_the_parameter(
     tenant: Tenant, query: str, field: str
 ) -> None:
     voucher = await _voucher(tenant.client, "FREECOOKIE", ["qr", "barcode"])
-    body = problem(
-        await tenant.client.get(f"/v1/vouchers/{voucher['id']}/code.svg?{query}"),
-        422,
-        "validation_error",
-    )
+    body = await _refused(tenant.client, voucher["id"], f"code.svg?{query}", "validation_error")
     assert body["errors"][0]["field"] == field
 
 
 async def test_height_is_for_bars_only(tenant: Tenant) -> None:
     voucher = await _voucher(tenant.client, "FREECOOKIE", ["qr"])
-    body = problem(
-        await tenant.client.get(f"/v1/vouchers/{voucher['id']}/code.png?height=100"),
-        422,
-        "validation_error",
-    )
+    body = await _refused(tenant.client, voucher["id"], "code.png?height=100", "validation_error")
     assert body["field"] == "height"
 
 
