@@ -52,17 +52,19 @@ def in_space(
     return column.op("GLOB")(glob(pattern, charset))
 
 
-async def used(session: AsyncSession, business_id: str, pattern: str, charset: str) -> int:
-    """How many different codes of the pattern's space the business has, in its pools or on
-    its vouchers (a pool code handed out is both, and counts once)."""
+async def used(
+    session: AsyncSession, business_id: str, pattern: str, charset: str, *, in_pools: bool = True
+) -> int:
+    """How many different codes of the pattern's space the business has on its vouchers and,
+    unless ``in_pools`` is false, in its pools (a pool code handed out is both, counted once)."""
     dialect = session.get_bind().dialect.name
+    on_vouchers = select(vouchers_t.c.redeem_code.label("code")).where(
+        vouchers_t.c.business_id == business_id,
+        in_space(vouchers_t.c.redeem_code, pattern, charset, dialect),
+    )
     pooled = select(codes_t.c.code).where(
         codes_t.c.business_id == business_id,
         in_space(codes_t.c.code, pattern, charset, dialect),
     )
-    issued = select(vouchers_t.c.redeem_code).where(
-        vouchers_t.c.business_id == business_id,
-        in_space(vouchers_t.c.redeem_code, pattern, charset, dialect),
-    )
-    counted = select(func.count()).select_from(union(pooled, issued).subquery())
-    return int(await session.scalar(counted) or 0)
+    found = union(on_vouchers, pooled) if in_pools else on_vouchers.distinct()
+    return int(await session.scalar(select(func.count()).select_from(found.subquery())) or 0)

@@ -1,5 +1,6 @@
 """Voucher templates, issuing vouchers, and redeeming them exactly once."""
 
+import itertools
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from typing import Any
@@ -10,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from punchcard.businesses.service import acting_location
 from punchcard.cards.models import Card
 from punchcard.cards.repository import load_holder
+from punchcard.codes import space as code_space
 from punchcard.codes.pool import pool_code_source
 from punchcard.customers.models import Customer
 from punchcard.db.base import table_of
@@ -38,7 +40,10 @@ from punchcard.vouchers.schemas import (
 )
 
 vouchers = table_of(Voucher)
-CODE_ATTEMPTS = 8
+CODE_ATTEMPTS = 8  # misses in a row before a random code source looks at how full its space is
+MAX_CODE_ATTEMPTS = 64
+FULL = 0.8  # of a pattern's space in use: issuing refuses from here on (below, 64 misses in a
+# row have a chance under 0.8**64 = 6e-7)
 
 # --- templates -------------------------------------------------------------------------------
 
@@ -157,32 +162,49 @@ def _expiry(template: VoucherTemplate, now: datetime) -> datetime | None:
     return template.valid_until
 
 
+NextCode = Callable[[int], Awaitable[str]]  # a code for attempt n (0, 1, ...), or a refusal
+
+
 async def insert_voucher(
-    session: AsyncSession,
-    values: dict[str, Any],
-    next_code: Callable[[], Awaitable[str]] | None,
+    session: AsyncSession, values: dict[str, Any], next_code: NextCode | None
 ) -> dict[str, Any]:
-    """Insert with a fresh code until the unique index accepts it (unique codes only)."""
+    """Insert with a fresh code until the unique index accepts it (unique codes only):
+    ``next_code`` says when to give up, by raising."""
     dialect = session.get_bind().dialect.name
-    for _ in range(CODE_ATTEMPTS if next_code else 1):
+    for attempt in itertools.count():
         if next_code:
-            values["redeem_code"] = await next_code()
+            values["redeem_code"] = await next_code(attempt)
         statement = insert_ignoring_conflicts(vouchers, dialect, values).returning(vouchers.c.id)
         if (await session.execute(statement)).first() is not None:
             return values
-    if next_code:
-        raise Conflict(
-            "code_space_exhausted",
-            f"No unused redeem code found in {CODE_ATTEMPTS} attempts: the code space is nearly "
-            "used up; make the codes longer or the charset larger.",
-        )
-    raise Conflict(
-        "redeem_code_taken", f"Another voucher already has code '{values['redeem_code']}'."
-    )
+        if not next_code:
+            raise Conflict(
+                "redeem_code_taken", f"Another voucher already has code '{values['redeem_code']}'."
+            )
+    raise AssertionError("unreachable")
 
 
-def random_code_source(pattern: str, charset: str) -> Callable[[], Awaitable[str]]:
-    async def next_code() -> str:
+def random_code_source(
+    session: AsyncSession, business_id: str, pattern: str, charset: str
+) -> NextCode:
+    """Random codes of the pattern until one is free (on no voucher: the unique index decides).
+    After a few misses in a row it counts the pattern's codes on vouchers: from ``FULL`` of the
+    space on, issuing is refused with the numbers; below, drawing goes on (each draw is then
+    free with a chance of at least 1 - FULL)."""
+
+    async def next_code(attempt: int) -> str:
+        if attempt in (CODE_ATTEMPTS, MAX_CODE_ATTEMPTS):
+            used = await code_space.used(session, business_id, pattern, charset, in_pools=False)
+            space = codes.space_size(pattern, charset)
+            if used >= FULL * space or attempt == MAX_CODE_ATTEMPTS:
+                raise Conflict(
+                    "code_space_exhausted",
+                    f"{used:,} of the {space:,} possible codes of pattern '{pattern}' are on "
+                    f"vouchers of the business, and {attempt} random draws found none free: "
+                    "make the codes longer or the charset larger.",
+                    space=space,
+                    in_use=used,
+                )
         return codes.from_pattern(pattern, charset)
 
     return next_code
@@ -221,6 +243,8 @@ async def issue_from_template(
         next_code = pool_code_source(session, template, values["id"], now)
     elif template.code_type != "fixed":
         next_code = random_code_source(
+            session,
+            business_id,
             template.code_pattern or codes.DEFAULT_PATTERN,
             template.code_charset or codes.DEFAULT_CHARSET,
         )
@@ -296,7 +320,9 @@ async def issue_voucher(session: AsyncSession, actor: Actor, *, data: VoucherIss
             "metadata": data.metadata,
         }
         generated = (
-            random_code_source(codes.DEFAULT_PATTERN, codes.DEFAULT_CHARSET)
+            random_code_source(
+                session, actor.business_id, codes.DEFAULT_PATTERN, codes.DEFAULT_CHARSET
+            )
             if not custom.redeem_code
             else None
         )
