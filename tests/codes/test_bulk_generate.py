@@ -4,15 +4,18 @@ import asyncio
 import csv
 import io
 import os
+import random
 import re
 import sys
 from asyncio.subprocess import PIPE
 from pathlib import Path
 
 import httpx
+import pytest
 
+from punchcard.vouchers import codes
 from tests.conftest import Tenant
-from tests.support.factories import ok, problem, template
+from tests.support.factories import card, coffee_program, ok, problem, template
 
 PUNCHCARD = str(Path(sys.executable).with_name("punchcard"))
 
@@ -61,8 +64,58 @@ async def test_more_than_half_the_space_is_refused(api: httpx.AsyncClient) -> No
     tid = await pool(api)
     body = {"count": 600, "config": {"type": "generated", "length": 3, "charset": "0123456789"}}
     response = await api.post(f"/v1/voucher-templates/{tid}/code-pool/generate", json=body)
-    assert problem(response, 422, "code_space_too_small")["errors"][0]["field"] == "body.count"
+    refused = problem(response, 422, "code_space_too_small")
+    assert refused["errors"][0]["field"] == "body.count"
+    assert (refused["space"], refused["in_use"], refused["at_most"]) == (1000, 0, 500)
+    assert "has none of them yet" in refused["detail"]
     assert ok(await api.get(f"/v1/voucher-templates/{tid}/code-pool"))["total"] == 0
+
+
+FOUR_DIGITS = {"type": "pattern", "pattern": "####", "charset": "0123456789"}
+
+
+@pytest.mark.parametrize("seed", range(6))
+async def test_half_a_space_is_generated_every_time(
+    api: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch, seed: int
+) -> None:
+    """5,000 codes of a 4-digit pattern (half of 10^4, the documented limit) in one request:
+    random draws collide more and more as the space fills, and generation still completes.
+    Seeded, so each case is the same run every time (the draws are the only chance involved)."""
+    monkeypatch.setattr(codes.secrets, "token_bytes", random.Random(seed).randbytes)
+    tid = await pool(api)
+    body = {"count": 5000, "config": FOUR_DIGITS}
+    made = ok(await api.post(f"/v1/voucher-templates/{tid}/code-pool/generate", json=body), 201)
+    assert made["generated"] == made["pool"]["available"] == 5000
+    batch = codes_of((await api.get(made["download"])).text)
+    assert len(set(batch)) == 5000
+    assert all(re.fullmatch(r"\d{4}", code) for code in batch)
+
+
+async def test_codes_the_business_has_count_against_the_space(api: httpx.AsyncClient) -> None:
+    """Codes of the pattern already in a pool or on a voucher leave less room: a request that
+    cannot fit is refused up front with what is in use; what fits is generated around them."""
+    other = await pool(api)
+    upload = {"codes": ["0042"]}
+    ok(await api.post(f"/v1/voucher-templates/{other}/code-pool/codes", json=upload), 201)
+    the_card = await card(api, (await coffee_program(api))["id"])
+    custom = {"title": "Gift", "redeem_code": "0043"}
+    ok(await api.post("/v1/vouchers", json={"card_id": the_card["id"], "custom": custom}), 201)
+    tid = await pool(api)
+    path = f"/v1/voucher-templates/{tid}/code-pool/generate"
+    refused = problem(
+        await api.post(path, json={"count": 4999, "config": FOUR_DIGITS}),
+        422,
+        "code_space_too_small",
+    )
+    assert (refused["in_use"], refused["at_most"]) == (2, 4998)
+    assert "already has 2 of them (in pools or on vouchers)" in refused["detail"]
+    made = ok(await api.post(path, json={"count": 4998, "config": FOUR_DIGITS}), 201)
+    batch = codes_of((await api.get(made["download"])).text)
+    assert {"0042", "0043"}.isdisjoint(batch)
+    full = problem(
+        await api.post(path, json={"count": 1, "config": FOUR_DIGITS}), 422, "code_space_too_small"
+    )
+    assert (full["in_use"], full["at_most"]) == (5000, 0)
 
 
 async def test_cli_generates_into_the_pool_and_writes_csv(

@@ -87,6 +87,38 @@ async def test_download_and_remove_unassigned_codes(api: httpx.AsyncClient) -> N
     assert ok(await api.delete(path))["removed"] == 1
 
 
+async def test_a_csv_that_cannot_be_read_for_sure_is_422_naming_the_line(
+    api: httpx.AsyncClient,
+) -> None:
+    tid = await pool_template(api)
+    body = problem(await upload(api, tid, "GIFT-1\nA\rB\n"), 422, "invalid_csv")
+    assert body["errors"] == [{"field": "body", "message": body["errors"][0]["message"]}]
+    assert "line 2" in body["detail"]
+    assert "carriage return" in body["detail"]
+    huge = problem(await upload(api, tid, "X" * 140_000), 422, "invalid_csv")
+    assert "field limit" in huge["detail"]
+    # Windows line ends are fine.
+    assert ok(await upload(api, tid, "code\r\nGIFT-1\r\nGIFT-2\r\n"), 201)["imported"] == 2
+    assert ok(await api.get(f"/v1/voucher-templates/{tid}/code-pool"))["total"] == 2
+
+
+async def test_an_archived_pool_is_kept_for_reconciling_and_takes_no_new_codes(
+    api: httpx.AsyncClient,
+) -> None:
+    """The business still sees which codes went to which voucher (to retire them in the POS)
+    and may remove free ones; uploading or generating into the pool is refused."""
+    tid = await pool_template(api)
+    ok(await upload(api, tid, "OLD-1\nOLD-2\n"), 201)
+    ok(await api.delete(f"/v1/voucher-templates/{tid}"), 204)
+    path = f"/v1/voucher-templates/{tid}/code-pool"
+    problem(await upload(api, tid, "OLD-3\n"), 409, "template_archived")
+    problem(await api.post(f"{path}/generate", json={"count": 10}), 409, "template_archived")
+    assert ok(await api.get(path))["available"] == 2
+    rows = (await api.get(f"{path}/codes")).text.splitlines()[1:]
+    assert [row.split(",")[0] for row in rows] == ["OLD-1", "OLD-2"]
+    assert ok(await api.delete(f"{path}/codes"))["removed"] == 2
+
+
 async def test_pool_endpoints_need_a_pool_template(api: httpx.AsyncClient) -> None:
     fixed = (await template(api))["id"]
     problem(await api.get(f"/v1/voucher-templates/{fixed}/code-pool"), 409, "template_not_pool")

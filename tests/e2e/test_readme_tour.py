@@ -66,6 +66,8 @@ def test_readme_tour_runs_against_a_real_server(sqlite_server: Server, tmp_path:
     assert scan((tmp_path / "code.png").read_bytes(), "image/png") == [("FREECOOKIE", "QRCode")]
     svg = (tmp_path / "code.svg").read_bytes()
     assert scan(svg, "image/svg+xml") == [("FREECOOKIE", "Code128")]
+    gift = (tmp_path / "gift.svg").read_bytes()
+    assert scan(gift, "image/svg+xml") == [("5012345678917", "EAN13")]  # what the tour redeems
     # The pass the tour downloaded is signed with the identity it uploaded.
     files = unzip((tmp_path / "card.pkpass").read_bytes())
     assert manifest_mismatches(files) == []

@@ -51,6 +51,20 @@ async def test_web_card_shows_the_grid_next_reward_scan_code_and_ready_vouchers(
     assert "Add to Apple Wallet" not in page.text  # no wallet is configured in these tests
 
 
+async def test_web_card_barcodes_scan_as_the_code_printed(
+    tenant: Tenant, visitor: httpx.AsyncClient
+) -> None:
+    issued = await card(tenant.client, (await coffee_program(tenant.client))["id"])
+    custom = {"title": "Gift", "redeem_code": "991234567890", "formats": ["text", "barcode"]}
+    body = {"card_id": issued["id"], "custom": custom}
+    assert (await tenant.client.post("/v1/vouchers", json=body)).status_code == 201
+
+    page = await visitor.get(card_path(tenant.business_id, issued["id"]))
+
+    bars = images(page.text)["991234567890"]  # a leading "99" is data, not a code set switch
+    assert scan(bars, "image/svg+xml") == [("991234567890", "Code128")]
+
+
 async def test_web_card_speaks_the_customers_language(
     tenant: Tenant, visitor: httpx.AsyncClient
 ) -> None:

@@ -9,10 +9,14 @@ from PIL import Image
 
 
 def scan(content: bytes, media_type: str) -> list[tuple[str, str]]:
-    """(text, symbology) of every symbol found in a PNG or SVG image."""
+    """(text, symbology) of every symbol found in a PNG or SVG image; the text as the symbol
+    carries it (Plain: control characters as themselves, not as "<US>")."""
     if media_type == "image/svg+xml":
         content = bytes(resvg_py.svg_to_bytes(svg_string=content.decode()))
     else:
         assert media_type == "image/png", media_type
     image = Image.open(io.BytesIO(content))
-    return [(found.text, found.format.name) for found in zxingcpp.read_barcodes(image)]
+    return [
+        (found.text, found.format.name)
+        for found in zxingcpp.read_barcodes(image, text_mode=zxingcpp.TextMode.Plain)
+    ]

@@ -5,7 +5,7 @@ import httpx
 import pytest
 
 from tests.conftest import Tenant
-from tests.support.factories import card, coffee_program, ok, problem
+from tests.support.factories import card, coffee_program, ok, problem, template
 from tests.support.scanning import scan
 
 MEDIA = {"png": "image/png", "svg": "image/svg+xml"}
@@ -13,7 +13,8 @@ SYMBOLOGY = {"qr": "QRCode", "code128": "Code128", "ean13": "EAN13"}
 
 
 def ean13_check_digit(digits12: str) -> str:
-    """GS1 check digit: weights 1, 3, 1, 3, ... from the left of the 12 data digits."""
+    """GS1 check digit: weights 1, 3, 1, 3, ... from the left of the 12 data digits (written
+    apart from the code under test, so a mistake in one does not hide in the other)."""
     return str((10 - sum(int(d) * (1, 3)[i % 2] for i, d in enumerate(digits12)) % 10) % 10)
 
 
@@ -35,13 +36,23 @@ async def _image(
     return response
 
 
+async def _refused(api: httpx.AsyncClient, voucher_id: str, path: str, code: str) -> dict:  # type: ignore[type-arg]
+    """The 422 problem of ``GET /v1/vouchers/{voucher_id}/{path}``."""
+    return problem(await api.get(f"/v1/vouchers/{voucher_id}/{path}"), 422, code)
+
+
 @pytest.mark.parametrize("kind", ["png", "svg"])
 @pytest.mark.parametrize(
     ("code", "symbology"),
     [
         ("CAFE-7Q2K", "qr"),
         ("BDAY25", "code128"),
+        ("991234567890", "code128"),  # a leading "99" is data, not a code set switch
+        ("9912", "code128"),
+        ("99ABC", "code128"),
+        ("99", "code128"),
         ("Gift 100 / €5", "qr"),  # stored upper-case; QR carries any text
+        ("grün-äöü", "qr"),  # as UTF-8 with an ECI header: never read as Shift JIS
         ("4006381333931", "ean13"),
         ("4006381333931", "qr"),
     ],
@@ -52,6 +63,32 @@ async def test_image_decodes_to_the_exact_code(
     voucher = await _voucher(tenant.client, code, ["text", "qr", "barcode"])
     response = await _image(tenant.client, voucher["id"], kind, format=symbology)
     assert scan(response.content, MEDIA[kind]) == [(voucher["redeem_code"], SYMBOLOGY[symbology])]
+
+
+SOURCES = [
+    {"type": "fixed", "value": "99FREE"},
+    {"type": "pattern", "pattern": "99####", "charset": "0123456789"},
+    {"type": "generated", "prefix": "99", "length": 8, "charset": "0123456789"},
+    {"type": "pool"},
+]
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=[source["type"] for source in SOURCES])
+async def test_codes_of_every_template_type_scan_as_code128(
+    tenant: Tenant, source: dict[str, str]
+) -> None:
+    api = tenant.client
+    made = await template(api, redeem_code=source, formats=["text", "barcode"])
+    if source["type"] == "pool":
+        upload = {"codes": ["991234567890"]}
+        ok(await api.post(f"/v1/voucher-templates/{made['id']}/code-pool/codes", json=upload), 201)
+    the_card = await card(api, (await coffee_program(api))["id"])
+    body = {"card_id": the_card["id"], "template_id": made["id"]}
+    voucher = ok(await api.post("/v1/vouchers", json=body), 201)
+    assert voucher["redeem_code"].startswith("99")
+    for kind in MEDIA:
+        response = await _image(api, voucher["id"], kind, format="code128")
+        assert scan(response.content, MEDIA[kind]) == [(voucher["redeem_code"], "Code128")]
 
 
 @pytest.mark.parametrize("kind", ["png", "svg"])
@@ -99,24 +136,14 @@ async def test_etag_answers_304_and_caching_is_private(tenant: Tenant) -> None:
 
 async def test_a_format_the_voucher_does_not_allow_is_refused(tenant: Tenant) -> None:
     voucher = await _voucher(tenant.client, "FREECOOKIE", ["text", "qr"])
-    body = problem(
-        await tenant.client.get(f"/v1/vouchers/{voucher['id']}/code.svg?format=code128"),
-        422,
-        "code_format_not_allowed",
+    body = await _refused(
+        tenant.client, voucher["id"], "code.svg?format=code128", "code_format_not_allowed"
     )
     assert body["allowed"] == ["text", "qr"]
     assert "barcode" in body["detail"]
     only_barcode = await _voucher(tenant.client, "BDAY25", ["barcode"])
-    problem(
-        await tenant.client.get(f"/v1/vouchers/{only_barcode['id']}/code.png"),
-        422,
-        "code_format_not_allowed",
-    )
-    problem(
-        await tenant.client.get(f"/v1/vouchers/{only_barcode['id']}/code.txt"),
-        422,
-        "code_format_not_allowed",
-    )
+    await _refused(tenant.client, only_barcode["id"], "code.png", "code_format_not_allowed")
+    await _refused(tenant.client, only_barcode["id"], "code.txt", "code_format_not_allowed")
 
 
 @pytest.mark.parametrize("code", ["FREECOOKIE", "12345", "4006381333932"])
@@ -124,12 +151,18 @@ async def test_ean13_needs_12_digits_or_13_with_the_right_check_digit(
     tenant: Tenant, code: str
 ) -> None:
     voucher = await _voucher(tenant.client, code, ["barcode"])
-    body = problem(
-        await tenant.client.get(f"/v1/vouchers/{voucher['id']}/code.png?format=ean13"),
-        422,
-        "code_not_ean13",
-    )
+    body = await _refused(tenant.client, voucher["id"], "code.png?format=ean13", "code_not_ean13")
     assert body["field"] == "format"
+
+
+async def test_a_code_code128_cannot_carry_is_422_and_qr_still_works(tenant: Tenant) -> None:
+    voucher = await _voucher(tenant.client, "CAFÉ-10", ["qr", "barcode"])
+    body = await _refused(
+        tenant.client, voucher["id"], "code.svg?format=code128", "code_not_encodable"
+    )
+    assert (body["field"], "format=qr" in body["detail"]) == ("format", True)
+    response = await _image(tenant.client, voucher["id"], "svg", format="qr")
+    assert scan(response.content, MEDIA["svg"]) == [("CAFÉ-10", "QRCode")]
 
 
 @pytest.mark.parametrize(
@@ -147,21 +180,13 @@ async def test_bad_size_or_format_is_422_naming_the_parameter(
     tenant: Tenant, query: str, field: str
 ) -> None:
     voucher = await _voucher(tenant.client, "FREECOOKIE", ["qr", "barcode"])
-    body = problem(
-        await tenant.client.get(f"/v1/vouchers/{voucher['id']}/code.svg?{query}"),
-        422,
-        "validation_error",
-    )
+    body = await _refused(tenant.client, voucher["id"], f"code.svg?{query}", "validation_error")
     assert body["errors"][0]["field"] == field
 
 
 async def test_height_is_for_bars_only(tenant: Tenant) -> None:
     voucher = await _voucher(tenant.client, "FREECOOKIE", ["qr"])
-    body = problem(
-        await tenant.client.get(f"/v1/vouchers/{voucher['id']}/code.png?height=100"),
-        422,
-        "validation_error",
-    )
+    body = await _refused(tenant.client, voucher["id"], "code.png?height=100", "validation_error")
     assert body["field"] == "height"
 
 

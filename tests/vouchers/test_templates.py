@@ -1,5 +1,5 @@
 from tests.conftest import Tenant
-from tests.support.factories import ok, problem, program, template
+from tests.support.factories import card, coffee_program, ok, problem, program, template
 
 
 async def test_fixed_and_pattern_templates_round_trip(tenant: Tenant) -> None:
@@ -92,3 +92,24 @@ async def test_template_used_by_a_goal_cannot_be_archived(tenant: Tenant) -> Non
     assert free["id"] not in listed
     archived = ok(await api.get("/v1/voucher-templates", params={"include_archived": True}))["data"]
     assert next(t for t in archived if t["id"] == free["id"])["archived"] is True
+
+
+async def test_an_archived_template_is_read_only(tenant: Tenant) -> None:
+    """Archived means retired: readable, with what it issued, but nothing new comes from it."""
+    api = tenant.client
+    retired = await template(api, title="Summer gift")
+    the_card = await card(api, (await coffee_program(api))["id"])
+    issued = ok(
+        await api.post(
+            "/v1/vouchers", json={"card_id": the_card["id"], "template_id": retired["id"]}
+        ),
+        201,
+    )
+    ok(await api.delete(f"/v1/voucher-templates/{retired['id']}"), 204)
+    assert ok(await api.get(f"/v1/voucher-templates/{retired['id']}"))["archived"] is True
+    edit = await api.patch(f"/v1/voucher-templates/{retired['id']}", json={"title": "Winter"})
+    assert "archived" in problem(edit, 409, "template_archived")["detail"]
+    again = {"card_id": the_card["id"], "template_id": retired["id"]}
+    problem(await api.post("/v1/vouchers", json=again), 409, "template_archived")
+    body = {"code": issued["redeem_code"], "card_id": the_card["id"]}
+    assert ok(await api.post("/v1/vouchers/redeem", json=body))["id"] == issued["id"]

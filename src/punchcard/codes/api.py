@@ -4,6 +4,7 @@ import csv
 import io
 import json
 import logging
+import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, FastAPI, Path, Query, Request, Response
@@ -37,8 +38,30 @@ CSV_BODY = {
 }
 
 
+def _unreadable(line: int, reason: str) -> Unprocessable:
+    return Unprocessable(
+        "invalid_csv",
+        f"The CSV cannot be read at line {line}: {reason}. Nothing was imported.",
+        errors=[{"field": "body", "message": f"line {line}: {reason}"}],
+    )
+
+
+def _csv_rows(text: str) -> list[list[str]]:
+    """The CSV's rows; 422 ``invalid_csv`` when they cannot be told apart for sure."""
+    if bare := re.search(r"\r(?!\n)", text):
+        # Old Mac line ends, or a stray CR: a code either side of it may be cut or joined.
+        line = text.count("\n", 0, bare.start()) + 1
+        reason = "a carriage return (CR) without a line feed; save it with LF or CRLF line ends"
+        raise _unreadable(line, reason)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        return list(reader)
+    except csv.Error as error:  # e.g. a field beyond the csv module's size limit
+        raise _unreadable(reader.line_num, str(error)) from error
+
+
 def _codes_of_csv(text: str) -> list[str]:
-    rows = [row for row in csv.reader(io.StringIO(text)) if any(cell.strip() for cell in row)]
+    rows = [row for row in _csv_rows(text) if any(cell.strip() for cell in row)]
     if not rows:
         return []
     header = [cell.strip().lower() for cell in rows[0]]
@@ -90,8 +113,14 @@ async def pool_status(template_id: TemplateId, session: Session, actor: CurrentA
         }
     },
     responses={
-        409: {"description": "duplicate_codes (with counts and samples) or template_not_pool"},
-        422: {"description": "invalid_codes, csv_code_column_missing or validation_error"},
+        409: {
+            "description": "duplicate_codes (with counts and samples), template_not_pool or "
+            "template_archived"
+        },
+        422: {
+            "description": "invalid_codes, invalid_csv (e.g. a bare carriage return), "
+            "csv_code_column_missing or validation_error"
+        },
     },
 )
 async def import_codes(
@@ -112,8 +141,14 @@ async def import_codes(
     status_code=201,
     response_model=GenerateResult,
     summary="Generate unique codes into the pool in bulk (one batch, downloadable as CSV)",
+    description="Generates `count` codes new to the business (in no pool and on no voucher), "
+    "in one transaction. At most half of a pattern's space is used, counting the codes of it "
+    "the business already has: a larger request is refused up front (`422 "
+    "code_space_too_small`, with `space`, `in_use` and `at_most`); a request that passes "
+    "completes every time, unless concurrent requests fill the space meanwhile (`409 "
+    "code_space_exhausted`).",
     responses={
-        409: {"description": "code_space_exhausted or template_not_pool"},
+        409: {"description": "code_space_exhausted, template_not_pool or template_archived"},
         422: {"description": "code_space_too_small or validation_error"},
     },
 )

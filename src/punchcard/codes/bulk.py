@@ -16,7 +16,6 @@ from sqlalchemy import (
     or_,
     select,
     text,
-    true,
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -66,37 +65,28 @@ class Upload:
             batch = rows[start : start + SQLITE_BATCH]
             await self.session.execute(upload.insert(), [{"id": i, "code": c} for i, c in batch])
 
+    def _in_a_pool(self, business_id: str) -> ColumnElement[bool]:
+        return exists().where(codes_t.c.business_id == business_id, codes_t.c.code == upload.c.code)
+
     def _on_a_voucher(self, business_id: str) -> ColumnElement[bool]:
         return exists().where(
             vouchers_t.c.business_id == business_id, vouchers_t.c.redeem_code == upload.c.code
         )
 
-    def _taken(self, business_id: str) -> ColumnElement[bool]:
-        in_a_pool = exists().where(
-            codes_t.c.business_id == business_id, codes_t.c.code == upload.c.code
-        )
-        return or_(in_a_pool, self._on_a_voucher(business_id))
-
     async def taken(self, business_id: str) -> list[str]:
         """Codes of the table the business already has (in a pool or on a voucher)."""
-        query = select(upload.c.code).where(self._taken(business_id)).order_by(upload.c.id)
+        taken = or_(self._in_a_pool(business_id), self._on_a_voucher(business_id))
+        query = select(upload.c.code).where(taken).order_by(upload.c.id)
         return list((await self.session.scalars(query)).all())
 
     async def insert_new(
-        self,
-        *,
-        business_id: str,
-        template_id: str,
-        batch_id: str,
-        now: datetime,
-        skip_voucher_codes: bool,
+        self, *, business_id: str, template_id: str, batch_id: str, now: datetime
     ) -> int:
         """Add the table's codes the business does not have yet to the pool; how many.
 
-        The unique index drops codes already in a pool. ``skip_voucher_codes`` also leaves out
-        codes on vouchers (an imported POS code may be one); random codes skip that look-up,
-        which would cost a scan of the business's vouchers per chunk, as the claim passes over
-        a code a voucher already has anyway."""
+        The unique index drops codes already in a pool (probing it is part of inserting
+        anyway; an anti-join would hash every code of the business for each chunk). Codes on
+        a voucher are left out by a look-up, as the pool could never hand them out."""
         rows = select(
             literal(business_id),
             upload.c.id,
@@ -105,9 +95,7 @@ class Upload:
             literal("available"),
             literal(batch_id),
             literal(now, UTCDateTime()),
-        )
-        # SQLite needs a WHERE before ON CONFLICT to parse INSERT ... SELECT.
-        rows = rows.where(~self._on_a_voucher(business_id) if skip_voucher_codes else true())
+        ).where(~self._on_a_voucher(business_id))
         columns = ["business_id", "id", "template_id", "code", "status", "batch_id", "created_at"]
         insert = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
         statement = insert(codes_t).from_select(columns, rows).on_conflict_do_nothing()

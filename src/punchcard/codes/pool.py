@@ -17,6 +17,7 @@ codes_t = table_of(VoucherCode)
 templates_t = table_of(VoucherTemplate)
 vouchers_t = table_of(Voucher)
 ALERT_EVERY = timedelta(hours=1)
+CLAIM_ATTEMPTS = 8
 
 
 class CodePoolEmpty(Conflict):
@@ -68,8 +69,17 @@ async def claim(
 
 def pool_code_source(
     session: AsyncSession, template: VoucherTemplate, voucher_id: str, now: datetime
-) -> Callable[[], Awaitable[str]]:
-    async def next_code() -> str:
+) -> Callable[[int], Awaitable[str]]:
+    """The pool's next free code; a claimed code is only ever taken by a concurrent voucher
+    (a code already on a voucher is never claimed), so a few attempts always do."""
+
+    async def next_code(attempt: int) -> str:
+        if attempt == CLAIM_ATTEMPTS:
+            raise Conflict(
+                "code_space_exhausted",
+                f"{attempt} codes of the pool of template '{template.id}' were taken by other "
+                "vouchers as they were handed out: try again.",
+            )
         return await claim(session, template.business_id, template.id, voucher_id, now)
 
     return next_code

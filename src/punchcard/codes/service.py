@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from punchcard.codes import space as code_space
 from punchcard.codes.bulk import Upload
 from punchcard.codes.pool import codes_t, counts
 from punchcard.codes.schemas import (
@@ -31,9 +32,15 @@ from punchcard.staff.actor import Actor, Permission
 from punchcard.vouchers import codes
 from punchcard.vouchers.models import VoucherTemplate
 from punchcard.vouchers.schemas import PatternCode
-from punchcard.vouchers.service import get_template
+from punchcard.vouchers.service import get_template, refuse_if_archived
 
-CHUNK = 10_000
+CHUNK = 10_000  # codes per round of generation (one COPY and one INSERT ... SELECT)
+DRAW_MARGIN = 1.1
+MIN_DRAW = 64
+MAX_FILL = 0.5  # of the free space a round needs at most (the half-space rule sees to it)
+# Rounds in a row that find no new code: with a free half, 64 draws all taken has a chance of
+# 2**-64 per round, so this only happens when other requests filled the space meanwhile.
+FRUITLESS_ROUNDS = 3
 _CODE = re.compile(r"[!-~]{1,64}")  # printable ASCII, no spaces: what tills and barcodes take
 Progress = Callable[[int], None]
 
@@ -98,6 +105,7 @@ async def import_codes(
     ``skip_duplicates`` imports the rest and reports what it skipped."""
     actor.require(Permission.PROGRAMS_MANAGE)
     template = await pool_template(session, actor, template_id)
+    refuse_if_archived(template, "uploading codes into its pool")
     given = _valid_codes(raw)
     unique = list(dict.fromkeys(given))
     repeated = [code for code, n in Counter(given).items() if n > 1]
@@ -116,7 +124,6 @@ async def import_codes(
         template_id=template.id,
         batch_id=batch_id,
         now=utcnow(),
-        skip_voucher_codes=True,
     )
     await upload.close()
     if imported != len(unique) - len(taken):
@@ -154,6 +161,34 @@ def _config(template: VoucherTemplate, data: CodeGenerate) -> tuple[str, str]:
     return default.pattern, default.charset
 
 
+def _too_small(count: int, pattern: str, space: int, used: int) -> Unprocessable:
+    room = max(0, space // 2 - used)
+    has = (
+        f"the business already has {used:,} of them (in pools or on vouchers)"
+        if used
+        else ("the business has none of them yet")
+    )
+    return Unprocessable(
+        "code_space_too_small",
+        f"{count:,} codes asked of pattern '{pattern}', which has {space:,} possible codes; "
+        f"{has}. At most half a space is used, so at most {room:,} more can be generated: "
+        "ask for fewer, add random characters or use a larger charset.",
+        errors=[{"field": "body.count", "message": f"at most {room:,} for this pattern"}],
+        space=space,
+        in_use=used,
+        at_most=room,
+    )
+
+
+def _draws(needed: int, free: int, space: int) -> int:
+    """How many random codes to draw so that ``needed`` new ones are among them, most likely:
+    k uniform draws from ``space`` codes hit ``free * (1 - exp(-k / space))`` different free
+    ones on average. A tenth more, and a few, make a shortfall rare (the next round tops it
+    up); a surplus is removed (``_drop_newest``)."""
+    expected = -space * math.log1p(-min(needed / free, MAX_FILL))
+    return min(CHUNK, math.ceil(DRAW_MARGIN * expected) + MIN_DRAW)
+
+
 async def generate(
     session: AsyncSession,
     actor: Actor,
@@ -161,46 +196,46 @@ async def generate(
     data: CodeGenerate,
     on_progress: Progress | None = None,
 ) -> GenerateResult:
-    """Generate ``count`` codes new to the business into the pool, in one transaction: codes
-    that collide are dropped by the unique index and topped up in the next round."""
+    """Generate ``count`` codes new to the business into the pool, in one transaction.
+
+    At most half of a pattern's space is ever filled, counting the codes the business already
+    has in it (``code_space_too_small`` up front otherwise): guessing a code stays hard, and
+    every random draw is new with a chance of at least one half, so rounds of draws sized to
+    what is missing finish in a few steps, every time."""
     actor.require(Permission.PROGRAMS_MANAGE)
     template = await pool_template(session, actor, template_id)
+    refuse_if_archived(template, "generating codes into its pool")
     pattern, charset = _config(template, data)
     space = codes.space_size(pattern, charset)
-    if data.count > space // 2:
-        # Past half the space most random draws collide; the POS also needs room to spare.
-        raise Unprocessable(
-            "code_space_too_small",
-            f"{data.count:,} codes asked of a pattern with {space:,} possible codes; at most "
-            "half the space can be generated: add random characters or use a larger charset.",
-            errors=[{"field": "body.count", "message": "exceeds half the code space"}],
-        )
+    used = await code_space.used(session, actor.business_id, pattern, charset)
+    if data.count > space // 2 - used:
+        raise _too_small(data.count, pattern, space, used)
     batch_id, sequence, now = new_id("cbt"), itertools.count(), utcnow()
     upload = await Upload(session).open()
-    generated, rounds = 0, 0
-    max_rounds = 2 * math.ceil(data.count / CHUNK) + 8
+    generated, fruitless = 0, 0
     while generated < data.count:
-        rounds += 1
-        if rounds > max_rounds:
-            raise Conflict(
-                "code_space_exhausted",
-                f"Only {generated:,} of {data.count:,} new codes found in pattern '{pattern}': "
-                "the business already uses most of its space. Nothing was generated.",
-            )
-        fresh = dict.fromkeys(
-            codes.random_codes(pattern, charset, min(CHUNK, data.count - generated))
-        )
+        needed = data.count - generated
+        draws = _draws(needed, space - used - generated, space)
+        fresh = dict.fromkeys(codes.random_codes(pattern, charset, draws))
         await upload.replace(_with_ids(batch_id, list(fresh), sequence))
         added = await upload.insert_new(
-            business_id=actor.business_id,
-            template_id=template.id,
-            batch_id=batch_id,
-            now=now,
-            skip_voucher_codes=False,
+            business_id=actor.business_id, template_id=template.id, batch_id=batch_id, now=now
         )
+        if added > needed:  # the draws are sized to find a little more than is missing
+            await _drop_newest(session, template, batch_id, added - needed)
+            added = needed
         generated += added
         if on_progress is not None:
             on_progress(added)
+        fruitless = 0 if added else fruitless + 1
+        if fruitless == FRUITLESS_ROUNDS:  # only if others filled the space meanwhile
+            in_use = await code_space.used(session, actor.business_id, pattern, charset)
+            raise Conflict(
+                "code_space_exhausted",
+                f"Only {generated:,} of {data.count:,} new codes found: while they were being "
+                f"generated, other requests filled pattern '{pattern}' ({in_use:,} of its "
+                f"{space:,} codes are in use now). Nothing was generated.",
+            )
     await upload.close()
     return GenerateResult(
         batch_id=batch_id,
@@ -209,6 +244,23 @@ async def generate(
         charset=charset,
         download=f"/v1/voucher-templates/{template.id}/code-pool/codes?batch_id={batch_id}",
         pool=await _status(session, template),
+    )
+
+
+async def _drop_newest(
+    session: AsyncSession, template: VoucherTemplate, batch_id: str, count: int
+) -> None:
+    """Remove the batch's last ``count`` codes (a batch's ids grow in the order drawn)."""
+    newest = (
+        select(codes_t.c.id)
+        .where(*_scope(template.business_id, template.id), codes_t.c.batch_id == batch_id)
+        .order_by(codes_t.c.id.desc())
+        .limit(count)
+    )
+    await session.execute(
+        delete(codes_t).where(
+            codes_t.c.business_id == template.business_id, codes_t.c.id.in_(newest)
+        )
     )
 
 

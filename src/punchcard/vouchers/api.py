@@ -9,6 +9,7 @@ from punchcard.kit.pagination import Page, PageQuery
 from punchcard.staff.auth import CurrentActor
 from punchcard.vouchers import service
 from punchcard.vouchers.schemas import (
+    SCANNED_CODES,
     RedeemByCode,
     RedeemById,
     TemplateCreate,
@@ -64,6 +65,7 @@ async def get_template(template_id: TemplateId, session: Session, actor: Current
     response_model=TemplateOut,
     tags=["Voucher templates"],
     summary="Edit a template (vouchers already issued keep their code and title)",
+    responses={409: {"description": "template_archived: an archived template is read-only"}},
 )
 async def update_template(
     template_id: TemplateId, body: TemplateUpdate, session: Session, actor: CurrentActor
@@ -76,6 +78,10 @@ async def update_template(
     status_code=204,
     tags=["Voucher templates"],
     summary="Archive a template (refused while a program goal uses it)",
+    description="Archived means retired: the template, its vouchers (which redeem as before) "
+    "and its pool's codes stay readable, but it takes no edits, no vouchers issued by API and "
+    "no new pool codes (`409 template_archived`). Goals set before still issue it.",
+    responses={409: {"description": "template_in_use"}},
 )
 async def archive_template(
     template_id: TemplateId, session: Session, actor: CurrentActor
@@ -110,7 +116,10 @@ async def list_vouchers(
     customer_id: Annotated[str | None, Query(max_length=64)] = None,
     card_id: Annotated[str | None, Query(max_length=64)] = None,
     status: Literal["issued", "redeemed", "expired"] | None = None,
-    code: Annotated[str | None, Query(max_length=64)] = None,
+    code: Annotated[
+        str | None,
+        Query(max_length=64, description="Vouchers this code names. " + SCANNED_CODES),
+    ] = None,
 ) -> object:
     rows, cursor = await service.list_vouchers(
         session, actor, page, customer_id=customer_id, card_id=card_id, status=status, code=code
@@ -123,6 +132,8 @@ async def list_vouchers(
     response_model=VoucherOut,
     tags=["Vouchers"],
     summary="Redeem a voucher by its redeem code (exactly once)",
+    description="One conditional update redeems the voucher, however many requests race for "
+    "it; a shared POS code also needs `card_id` or `customer_id`. " + SCANNED_CODES,
     responses={
         409: {"description": "voucher_already_redeemed, voucher_expired or redeem_code_ambiguous"},
         429: {"description": "too_many_failed_lookups (with Retry-After)"},

@@ -11,7 +11,7 @@ from punchcard.staff.auth import CurrentActor
 from punchcard.vouchers import images, rendering
 from punchcard.vouchers.code_schemas import RollbackIn, ValidateCode, ValidationOut
 from punchcard.vouchers.rollback import rollback_redemption
-from punchcard.vouchers.schemas import VoucherOut
+from punchcard.vouchers.schemas import SCANNED_CODES, VoucherOut
 from punchcard.vouchers.validation import validate
 
 router = APIRouter(tags=["Vouchers"])
@@ -106,6 +106,8 @@ async def code_txt(voucher_id: VoucherId, session: Session, actor: CurrentActor)
     "/vouchers/validate",
     response_model=ValidationOut,
     summary="Check a redeem code without redeeming it (state, customer, expiry, reason)",
+    description="Picks the voucher exactly as redeem-by-code would and changes nothing. "
+    + SCANNED_CODES,
     responses={
         429: {"description": "too_many_failed_lookups (with Retry-After)"},
         403: {"description": "location_forbidden"},

@@ -18,6 +18,34 @@ def normalize(code: str) -> str:
     return code.strip().upper()
 
 
+def gtin_check_digit(digits: str) -> str:
+    """The GS1 check digit of EAN-13 (12 digits) and UPC-A (11): weights 3, 1, 3, ... from the
+    right."""
+    total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(reversed(digits)))
+    return str(-total % 10)
+
+
+def _gtin13(code: str) -> str | None:
+    """The EAN-13 a till scanned, if ``code`` is one: 13 digits with the right check digit, or a
+    UPC-A (12 digits, the EAN-13 without its leading 0, as many tills report EAN-13s that start
+    with 0)."""
+    if not (code.isascii() and code.isdigit() and len(code) in (12, 13)):
+        return None
+    gtin = code.rjust(13, "0")
+    return gtin if gtin[12] == gtin_check_digit(gtin[:12]) else None
+
+
+def meanings(code: str) -> tuple[str, ...]:
+    """The voucher codes a scanned or typed code can name, most literal first: the code itself;
+    then, when it reads as an EAN-13 symbol, the code that symbol was drawn from (a 12-digit
+    code is drawn with its check digit appended, so the till sends 13 digits, or 12 as UPC-A).
+    A wrong check digit names nothing more."""
+    gtin = _gtin13(code)
+    if gtin is None:
+        return (code,)
+    return tuple(dict.fromkeys((code, gtin, gtin[:12])))
+
+
 def space_size(pattern: str, charset: str) -> int:
     return int(len(charset) ** pattern.count(PLACEHOLDER))
 
@@ -68,11 +96,16 @@ def random_chars(charset: str, count: int) -> str:
     return b"".join(chunks)[:count].decode("ascii")
 
 
+def pattern_parts(pattern: str) -> tuple[list[str], list[int]]:
+    """(literals, widths): the literal text around each run of placeholders and the runs'
+    widths; there is one literal more than widths (the first and last may be empty)."""
+    runs = re.split(f"({re.escape(PLACEHOLDER)}+)", normalize(pattern))
+    return runs[0::2], [len(run) for run in runs[1::2]]
+
+
 def random_codes(pattern: str, charset: str, count: int) -> list[str]:
     """``count`` codes of the pattern (they may repeat: uniqueness is the database's job)."""
-    pattern = normalize(pattern)
-    runs = re.split(f"({re.escape(PLACEHOLDER)}+)", pattern)
-    literals, widths = runs[0::2], [len(run) for run in runs[1::2]]
+    literals, widths = pattern_parts(pattern)
     slots = sum(widths)
     chars = random_chars(charset, slots * count)
     if len(widths) == 1:  # prefix + random + postfix: the common shape, kept fast

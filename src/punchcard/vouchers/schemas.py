@@ -22,6 +22,14 @@ RedeemVia = Literal["staff_scanner", "api", "pos"]
 Code = Annotated[
     str, StringConstraints(strip_whitespace=True, to_upper=True, min_length=1, max_length=64)
 ]
+# How a code sent to redeem, validate or list names vouchers (codes.meanings).
+SCANNED_CODES = (
+    "A code matches case-insensitively, ignoring surrounding spaces. Digits a till read from an "
+    "EAN-13 symbol also name the code it was drawn from: a 12-digit code is drawn with its check "
+    "digit appended, so the 13 digits scanned (or 12 as UPC-A, when the EAN-13 starts with 0) "
+    "name it; a wrong check digit names nothing. A voucher whose own code is exactly what was "
+    "sent comes first."
+)
 
 
 def _unique_formats(value: list[str]) -> list[str]:

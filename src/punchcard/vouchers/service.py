@@ -1,15 +1,17 @@
 """Voucher templates, issuing vouchers, and redeeming them exactly once."""
 
+import itertools
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Row, String, and_, bindparam, or_, select, update
+from sqlalchemy import Row, String, and_, bindparam, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.businesses.service import acting_location
 from punchcard.cards.models import Card
 from punchcard.cards.repository import load_holder
+from punchcard.codes import space as code_space
 from punchcard.codes.pool import pool_code_source
 from punchcard.customers.models import Customer
 from punchcard.db.base import table_of
@@ -38,7 +40,10 @@ from punchcard.vouchers.schemas import (
 )
 
 vouchers = table_of(Voucher)
-CODE_ATTEMPTS = 8
+CODE_ATTEMPTS = 8  # misses in a row before a random code source looks at how full its space is
+MAX_CODE_ATTEMPTS = 64
+FULL = 0.8  # of a pattern's space in use: issuing refuses from here on (below, 64 misses in a
+# row have a chance under 0.8**64 = 6e-7)
 
 # --- templates -------------------------------------------------------------------------------
 
@@ -87,6 +92,19 @@ async def get_template(session: AsyncSession, actor: Actor, template_id: str) ->
     )
 
 
+def refuse_if_archived(template: VoucherTemplate, doing: str) -> None:
+    """Archived means retired: nothing new comes from the template (no edits, vouchers issued
+    by API, codes uploaded or generated), while what exists stays readable: the template, its
+    vouchers, which redeem as before, and its pool's codes, to reconcile them with the POS.
+    Goals set before it was archived still issue it (``templates_by_id``)."""
+    if template.archived_at is not None:
+        raise Conflict(
+            "template_archived",
+            f"Template '{template.id}' is archived: {doing} is refused. It stays readable, with "
+            "its vouchers and pool codes; create a new template instead.",
+        )
+
+
 async def list_templates(
     session: AsyncSession, actor: Actor, params: PageParams, *, include_archived: bool
 ) -> tuple[list[VoucherTemplate], str | None]:
@@ -101,6 +119,7 @@ async def update_template(
     """Edits apply to vouchers issued from now on; issued vouchers keep their snapshot."""
     actor.require(Permission.PROGRAMS_MANAGE)
     template = await get_template(session, actor, template_id)
+    refuse_if_archived(template, "editing it")
     _apply_template_fields(template, data)
     template.updated_at = utcnow()
     return template
@@ -143,32 +162,49 @@ def _expiry(template: VoucherTemplate, now: datetime) -> datetime | None:
     return template.valid_until
 
 
+NextCode = Callable[[int], Awaitable[str]]  # a code for attempt n (0, 1, ...), or a refusal
+
+
 async def insert_voucher(
-    session: AsyncSession,
-    values: dict[str, Any],
-    next_code: Callable[[], Awaitable[str]] | None,
+    session: AsyncSession, values: dict[str, Any], next_code: NextCode | None
 ) -> dict[str, Any]:
-    """Insert with a fresh code until the unique index accepts it (unique codes only)."""
+    """Insert with a fresh code until the unique index accepts it (unique codes only):
+    ``next_code`` says when to give up, by raising."""
     dialect = session.get_bind().dialect.name
-    for _ in range(CODE_ATTEMPTS if next_code else 1):
+    for attempt in itertools.count():
         if next_code:
-            values["redeem_code"] = await next_code()
+            values["redeem_code"] = await next_code(attempt)
         statement = insert_ignoring_conflicts(vouchers, dialect, values).returning(vouchers.c.id)
         if (await session.execute(statement)).first() is not None:
             return values
-    if next_code:
-        raise Conflict(
-            "code_space_exhausted",
-            f"No unused redeem code found in {CODE_ATTEMPTS} attempts: the code space is nearly "
-            "used up; make the codes longer or the charset larger.",
-        )
-    raise Conflict(
-        "redeem_code_taken", f"Another voucher already has code '{values['redeem_code']}'."
-    )
+        if not next_code:
+            raise Conflict(
+                "redeem_code_taken", f"Another voucher already has code '{values['redeem_code']}'."
+            )
+    raise AssertionError("unreachable")
 
 
-def random_code_source(pattern: str, charset: str) -> Callable[[], Awaitable[str]]:
-    async def next_code() -> str:
+def random_code_source(
+    session: AsyncSession, business_id: str, pattern: str, charset: str
+) -> NextCode:
+    """Random codes of the pattern until one is free (on no voucher: the unique index decides).
+    After a few misses in a row it counts the pattern's codes on vouchers: from ``FULL`` of the
+    space on, issuing is refused with the numbers; below, drawing goes on (each draw is then
+    free with a chance of at least 1 - FULL)."""
+
+    async def next_code(attempt: int) -> str:
+        if attempt in (CODE_ATTEMPTS, MAX_CODE_ATTEMPTS):
+            used = await code_space.used(session, business_id, pattern, charset, in_pools=False)
+            space = codes.space_size(pattern, charset)
+            if used >= FULL * space or attempt == MAX_CODE_ATTEMPTS:
+                raise Conflict(
+                    "code_space_exhausted",
+                    f"{used:,} of the {space:,} possible codes of pattern '{pattern}' are on "
+                    f"vouchers of the business, and {attempt} random draws found none free: "
+                    "make the codes longer or the charset larger.",
+                    space=space,
+                    in_use=used,
+                )
         return codes.from_pattern(pattern, charset)
 
     return next_code
@@ -207,6 +243,8 @@ async def issue_from_template(
         next_code = pool_code_source(session, template, values["id"], now)
     elif template.code_type != "fixed":
         next_code = random_code_source(
+            session,
+            business_id,
             template.code_pattern or codes.DEFAULT_PATTERN,
             template.code_charset or codes.DEFAULT_CHARSET,
         )
@@ -250,8 +288,7 @@ async def issue_voucher(session: AsyncSession, actor: Actor, *, data: VoucherIss
     now = utcnow()
     if data.template_id is not None:
         template = await get_template(session, actor, data.template_id)
-        if template.archived_at is not None:
-            raise Conflict("template_archived", f"Template '{template.id}' is archived.")
+        refuse_if_archived(template, "issuing vouchers from it")
         voucher = await issue_from_template(
             session,
             business_id=actor.business_id,
@@ -283,7 +320,9 @@ async def issue_voucher(session: AsyncSession, actor: Actor, *, data: VoucherIss
             "metadata": data.metadata,
         }
         generated = (
-            random_code_source(codes.DEFAULT_PATTERN, codes.DEFAULT_CHARSET)
+            random_code_source(
+                session, actor.business_id, codes.DEFAULT_PATTERN, codes.DEFAULT_CHARSET
+            )
             if not custom.redeem_code
             else None
         )
@@ -341,7 +380,7 @@ async def list_vouchers(
     if card_id:
         query = query.where(vouchers.c.card_id == card_id)
     if code:
-        query = query.where(vouchers.c.redeem_code == codes.normalize(code))
+        query = query.where(vouchers.c.redeem_code.in_(codes.meanings(codes.normalize(code))))
     if status:
         query = query.where(_status_is(status, utcnow()))
     rows = list((await session.execute(newest_first(query, vouchers.c.id, params))).all())
@@ -370,6 +409,12 @@ def _status_is(status: str, now: datetime) -> Any:
 # --- redeeming -------------------------------------------------------------------------------
 
 
+def _most_literal_first(table: Any, code: Any) -> tuple[Any, ...]:
+    """Order vouchers matching ``codes.meanings(code)``: the code as sent, then the code an
+    EAN-13 reading of it was drawn from (13 digits before 12)."""
+    return (table.c.redeem_code == code).desc(), func.length(table.c.redeem_code).desc()
+
+
 async def voucher_for_code(
     session: AsyncSession,
     business_id: str,
@@ -379,8 +424,9 @@ async def voucher_for_code(
     customer_id: str | None = None,
 ) -> str:
     """Pick the voucher a scanned code means; a shared POS code needs the card or customer."""
+    meanings = codes.meanings(code)
     query = select(vouchers.c.id, vouchers.c.code_unique, vouchers.c.card_id).where(
-        vouchers.c.business_id == business_id, vouchers.c.redeem_code == code
+        vouchers.c.business_id == business_id, vouchers.c.redeem_code.in_(meanings)
     )
     if card_id:
         query = query.where(vouchers.c.card_id == card_id)
@@ -389,6 +435,7 @@ async def voucher_for_code(
     # Redeemable first, soonest expiry first: two free coffees, use the one that expires first.
     now = utcnow()
     query = query.order_by(
+        *(_most_literal_first(vouchers, code) if len(meanings) > 1 else ()),
         _redeemable(now).desc(),
         vouchers.c.expires_at.is_(None),
         vouchers.c.expires_at,
@@ -463,6 +510,26 @@ _REDEEM_BY_UNIQUE_CODE = _redeem_statement(
 )
 
 
+def _first_unique_meaning() -> Any:
+    """The unique-code voucher a scanned code names first (see ``codes.meanings``), as a
+    subquery: a code with several meanings still redeems in one statement, and one voucher."""
+    named = vouchers.alias("named")
+    return (
+        select(named.c.id)
+        .where(
+            named.c.business_id == bindparam("tenant"),
+            named.c.code_unique,
+            named.c.redeem_code.in_(bindparam("meanings", expanding=True)),
+        )
+        .order_by(*_most_literal_first(named, bindparam("code")))
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
+_REDEEM_BY_SCANNED_CODE = _redeem_statement(vouchers.c.id == _first_unique_meaning())
+
+
 async def redeem(
     session: AsyncSession,
     actor: Actor,
@@ -487,12 +554,15 @@ async def redeem(
     row = None
     if isinstance(data, RedeemByCode):
         # Fast path: a unique code identifies the voucher, no look-up needed.
-        statement = _REDEEM_BY_UNIQUE_CODE
+        meanings = codes.meanings(data.code)
+        statement, by_code = _REDEEM_BY_UNIQUE_CODE, {**params, "code": data.code}
+        if len(meanings) > 1:  # digits a till may have read from an EAN-13 symbol
+            statement, by_code["meanings"] = _REDEEM_BY_SCANNED_CODE, list(meanings)
         if data.card_id:
             statement = statement.where(vouchers.c.card_id == data.card_id)
         if data.customer_id:
             statement = statement.where(vouchers.c.customer_id == data.customer_id)
-        row = (await session.execute(statement, {**params, "code": data.code})).one_or_none()
+        row = (await session.execute(statement, by_code)).one_or_none()
         if row is None:
             voucher_id = await voucher_for_code(
                 session,
