@@ -32,7 +32,7 @@ from tests.support.server import Server, running_server
 from tests.support.tcp_proxy import tcp_proxy
 from tests.support.workers import Worker, Workers
 
-RECORDING_FAILED = "database unavailable while recording attempts; retrying"
+RECORDING_FAILED = "webhook worker: database unavailable"
 
 
 @pytest.fixture(scope="module")

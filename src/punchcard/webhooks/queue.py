@@ -31,7 +31,7 @@ from punchcard.events import service as events
 from punchcard.events.models import Event
 from punchcard.events.payloads import event_row
 from punchcard.kit.ids import new_id
-from punchcard.kit.sql import keyed, rows_table
+from punchcard.kit.sql import JSONDoc, keyed, rows_table
 from punchcard.wallet.sync import mark_changed
 from punchcard.webhooks import retry
 from punchcard.webhooks.models import WebhookAttempt, WebhookEndpoint, WebhookMessage
@@ -291,10 +291,13 @@ async def claim(session: AsyncSession, now: datetime, limit: int, lease: timedel
             endpoints.c.secret_sealed,
             endpoints.c.previous_secret_sealed,
             endpoints.c.previous_secret_expires_at,
-            events_table.c.payload,
+            # A test send carries its own body; every other message delivers its event.
+            func.coalesce(messages.c.payload, events_table.c.payload, type_=JSONDoc).label(
+                "payload"
+            ),
         )
         .select_from(
-            messages.join(endpoints, join).join(
+            messages.join(endpoints, join).outerjoin(
                 events_table,
                 and_(
                     events_table.c.business_id == messages.c.business_id,
@@ -347,8 +350,49 @@ LOGGED = (
 )
 
 
+HELD = ("business_id", "id", "attempts")
+
+
+def _held_by(session: AsyncSession, held: Sequence[tuple[str, str, int]]) -> Any:
+    """Messages still leased by these claims (a newer claim has a higher attempt count)."""
+    given = rows_table(session, messages, HELD, list(held))
+    return and_(
+        messages.c.business_id == given.c.business_id,
+        messages.c.id == given.c.id,
+        messages.c.attempts == given.c.attempts,
+        messages.c.status == PENDING,
+    )
+
+
+async def renew(
+    session: AsyncSession, held: Sequence[tuple[str, str, int]], now: datetime, lease: timedelta
+) -> None:
+    """Extend the leases a live worker holds, so a short lease covers a long send."""
+    until = now + lease
+    await session.execute(
+        update(messages)
+        .where(_held_by(session, held))
+        .values(next_attempt_at=until, in_flight_until=until)
+    )
+
+
+async def release(
+    session: AsyncSession, held: Sequence[tuple[str, str, int]], now: datetime
+) -> None:
+    """A stopping worker hands back what it leased and did not send: due now, and the claim
+    that never became an attempt is not counted against the retry schedule."""
+    await session.execute(
+        update(messages)
+        .where(_held_by(session, held))
+        .values(attempts=messages.c.attempts - 1, next_attempt_at=now, in_flight_until=None)
+    )
+
+
 async def complete(
-    session: AsyncSession, results: list[tuple[Claim, Outcome]], now: datetime
+    session: AsyncSession,
+    results: list[tuple[Claim, Outcome]],
+    now: datetime,
+    delays: Sequence[timedelta] = retry.DELAYS,
 ) -> None:
     """Record a batch of attempts and move each message on: done, retry later, or failed."""
     finished, logged = [], []
@@ -362,7 +406,7 @@ async def complete(
             status = "failed"
             gone.append(message)
         else:
-            next_at = retry.next_attempt(message.attempts, now, outcome.retry_after)
+            next_at = retry.next_attempt(message.attempts, now, outcome.retry_after, delays)
             status = "pending" if next_at else "failed"
         key = (message.business_id, message.endpoint_id)
         streaks[key] = streaks.get(key, False) or outcome.succeeded
