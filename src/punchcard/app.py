@@ -21,8 +21,8 @@ from punchcard.customers.api import router as customers_router
 from punchcard.db.engine import Database
 from punchcard.events.api import router as events_router
 from punchcard.events.catalogue import DESCRIPTIONS, PAYLOADS
+from punchcard.health import router as health_router
 from punchcard.idempotency import http as idempotency_http
-from punchcard.idempotency.service import prune
 from punchcard.kit.http import install_error_handlers
 from punchcard.pages import http as pages_http
 from punchcard.pages import wallets as page_wallets
@@ -39,13 +39,10 @@ from punchcard.wallet.apple.web_service import router as passkit_router
 from punchcard.wallet.design_api import router as wallet_design_router
 from punchcard.wallet.google.api import public_router as google_wallet_public_router
 from punchcard.wallet.google.api import router as google_wallet_router
-from punchcard.wallet.pushers import configured_pushers
-from punchcard.wallet.sync import PassSync
 from punchcard.webhooks.api import event_types_router, hooks_router, webhooks_router
-from punchcard.webhooks.dispatcher import Dispatcher
+from punchcard.worker import worker_loops
 
 log = logging.getLogger("punchcard")
-PRUNE_EVERY_SECONDS = 600
 
 DESCRIPTION = """
 Punchcard is an open-source loyalty engine: stamp cards, goals and reward vouchers whose
@@ -55,17 +52,6 @@ Authenticate with a staff-bound API key: `Authorization: Bearer pc_sk_...`.
 Errors are RFC 9457 `application/problem+json` with a stable `code`.
 State-changing POSTs accept an `Idempotency-Key` header.
 """
-
-
-async def _prune_forever(db: Database) -> None:
-    """Idempotency keys live 24 h; any server process may sweep them (deletes are idempotent)."""
-    while True:
-        try:
-            async with db.transaction() as session:
-                await prune(session)
-        except Exception:  # a database hiccup must not end the loop
-            log.warning("idempotency key pruning failed; will retry", exc_info=True)
-        await asyncio.sleep(PRUNE_EVERY_SECONDS)
 
 
 def _document_webhooks(app: FastAPI) -> None:
@@ -87,14 +73,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.db = Database(settings)
         stop = asyncio.Event()
-        background = [
-            asyncio.create_task(_prune_forever(app.state.db)),
-            asyncio.create_task(sweep_forever(app.state.db, settings)),
-        ]
+        sweeper = asyncio.create_task(sweep_forever(app.state.db, settings))
+        background = [sweeper]  # the sweep never stops by itself: it is cancelled
         if settings.run_worker:
-            background.append(asyncio.create_task(Dispatcher(app.state.db, settings).run(stop)))
-            sync = PassSync(app.state.db, settings, configured_pushers(settings))
-            background.append(asyncio.create_task(sync.run(stop)))
+            for loop in worker_loops(app.state.db, settings):
+                background.append(asyncio.create_task(loop(stop)))
         # Start-up objects (routes, schemas, statements) live forever: keep them out of every
         # garbage collection, which otherwise rescans them all and stalls requests.
         gc.freeze()
@@ -102,8 +85,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             yield
         finally:
             stop.set()
-            for task in background[:2]:  # the loops that never stop by themselves
-                task.cancel()
+            sweeper.cancel()
             for task in background:
                 with contextlib.suppress(asyncio.CancelledError):
                     await task
@@ -147,11 +129,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(google_wallet_public_router)
     app.include_router(pages_http.router)  # public pages: /join/..., /c/...
     app.include_router(page_wallets.router)
+    app.include_router(health_router)  # /healthz, /readyz
     _document_webhooks(app)
-
-    @app.get("/healthz", include_in_schema=False)
-    async def healthz() -> dict[str, str]:
-        return {"status": "ok"}
 
     @app.get("/", include_in_schema=False)
     async def root() -> RedirectResponse:

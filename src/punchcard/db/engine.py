@@ -19,12 +19,18 @@ from punchcard.config import Settings
 ASYNC_DRIVERS = {"sqlite": "sqlite+aiosqlite", "postgresql": "postgresql+asyncpg"}
 
 
+class UnsupportedDatabaseURL(ValueError):
+    """A URL of a database Punchcard does not run on."""
+
+
 def async_url(url: str) -> str:
     """Accept plain ``postgresql://`` / ``sqlite://`` URLs and pick the async driver."""
     parsed = make_url(url)
     driver = ASYNC_DRIVERS.get(parsed.get_backend_name())
     if driver is None:
-        raise ValueError(f"Unsupported database URL {url!r}: use sqlite:// or postgresql://")
+        raise UnsupportedDatabaseURL(
+            f"{parsed.get_backend_name()}:// is not supported: use sqlite:// or postgresql://"
+        )
     return parsed.set(drivername=driver).render_as_string(hide_password=False)
 
 
