@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import (
     ColumnClause,
     ColumnElement,
+    Select,
     String,
     Table,
     delete,
@@ -111,15 +112,21 @@ KINDS = (
 )
 
 
-async def prune_batch(db: Database, kind: Kind, cutoff: datetime, batch_size: int) -> int:
-    """Delete up to ``batch_size`` rows of ``kind`` older than ``cutoff``, in one transaction."""
-    key = list(kind.table.primary_key.columns)
-    victims = select(*key).where(kind.age < cutoff)
+def victims(kind: Kind, cutoff: datetime, batch_size: int) -> Select[Any]:
+    """The keys of up to ``batch_size`` rows of ``kind`` to prune (none locked by others)."""
+    chosen = select(*kind.table.primary_key.columns).where(kind.age < cutoff)
     if kind.prunable is not None:
-        victims = victims.where(kind.prunable())
-    victims = victims.limit(batch_size).with_for_update(skip_locked=True)
+        chosen = chosen.where(kind.prunable())
+    return chosen.limit(batch_size).with_for_update(skip_locked=True)
+
+
+async def prune_batch(db: Database, kind: Kind, cutoff: datetime, batch_size: int) -> int:
+    """Delete one batch of ``kind`` older than ``cutoff``, in its own short transaction."""
+    key = tuple_(*kind.table.primary_key.columns)
     async with db.transaction() as session:
-        result = await session.execute(delete(kind.table).where(tuple_(*key).in_(victims)))
+        result = await session.execute(
+            delete(kind.table).where(key.in_(victims(kind, cutoff, batch_size)))
+        )
     return int(getattr(result, "rowcount", 0) or 0)
 
 
@@ -145,22 +152,22 @@ class Retention:
     """The worker loop: claims today's run (or catches up after downtime), prunes, and
     records the run as finished."""
 
-    def __init__(self, db: Database, settings: Settings) -> None:
-        self.db, self.settings = db, settings
+    def __init__(self, db: Database, settings: Settings, job: str = JOB) -> None:
+        self.db, self.settings, self.job = db, settings, job
         self.outage = QuietLog(log, "retention")
 
     async def run_due(self, now: datetime, stop: asyncio.Event | None = None) -> dict[str, int]:
         """Prune if this worker claims today's run; what it pruned (nothing if it did not)."""
         period = daily(now)
         async with self.db.transaction() as session:
-            claimed = await claim_period(session, JOB, period, now, lease=LEASE)
+            claimed = await claim_period(session, self.job, period, now, lease=LEASE)
         if not claimed:
             return {}
         pruned = await prune(self.db, self.settings, now, stop)
         if stop is not None and stop.is_set():
             return pruned  # unfinished: the lease lets another worker take it over
         async with self.db.transaction() as session:
-            await finish_period(session, JOB, period, utcnow())
+            await finish_period(session, self.job, period, utcnow())
         log.info("retention run of %s pruned %s", period, pruned)
         return pruned
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnClause,
+    Select,
     String,
     and_,
     delete,
@@ -79,6 +80,17 @@ def _direct(endpoint: Any) -> bool:
     )
 
 
+def undispatched_events(batch: int) -> Select[Any]:
+    """The outbox's head: committed events not yet fanned out (a partial index holds them)."""
+    return (
+        select(events_table.c.business_id, events_table.c.id)
+        .where(events_table.c.dispatched_at.is_(None))
+        .order_by(events_table.c.id)
+        .limit(batch)
+        .with_for_update(skip_locked=True)
+    )
+
+
 async def fan_out(
     session: AsyncSession, now: datetime, batch: int, *, lease: timedelta, room: int
 ) -> FannedOut:
@@ -87,13 +99,7 @@ async def fan_out(
     Up to ``room`` messages are inserted already leased and returned as claims: no claim (a
     query and an update) stands between an event and its delivery. Those that must queue
     (order, rate limit, concurrency cap, no room) wait, pending, for ``claim``."""
-    undispatched = (
-        select(events_table.c.business_id, events_table.c.id)
-        .where(events_table.c.dispatched_at.is_(None))
-        .order_by(events_table.c.id)
-        .limit(batch)
-        .with_for_update(skip_locked=True)
-    )
+    undispatched = undispatched_events(batch)
     pending = (
         await session.execute(
             update(events_table)
@@ -241,28 +247,35 @@ async def _capped(
     return accepted
 
 
+def due_messages(now: datetime, limit: int) -> Select[Any]:
+    """Due messages in due order, with their endpoint's limits (a partial index holds the
+    pending ones, so done messages cost nothing here however many pile up)."""
+    return (
+        select(
+            messages.c.business_id,
+            messages.c.id,
+            messages.c.endpoint_id,
+            endpoints.c.max_concurrency,
+            endpoints.c.rate_limit_per_second,
+        )
+        .select_from(messages.join(endpoints, _endpoint_join()))
+        .where(_due(now))
+        .order_by(messages.c.next_attempt_at)
+        .limit(limit)
+        .with_for_update(of=messages, skip_locked=True)
+    )
+
+
+def _endpoint_join() -> Any:
+    return and_(
+        endpoints.c.business_id == messages.c.business_id, endpoints.c.id == messages.c.endpoint_id
+    )
+
+
 async def claim(session: AsyncSession, now: datetime, limit: int, lease: timedelta) -> list[Claim]:
     """Lease up to ``limit`` due messages: their next attempt moves past the lease, so a
     worker that dies mid-send leaves them due again, with the same webhook-id."""
-    join = and_(
-        endpoints.c.business_id == messages.c.business_id, endpoints.c.id == messages.c.endpoint_id
-    )
-    candidates = (
-        await session.execute(
-            select(
-                messages.c.business_id,
-                messages.c.id,
-                messages.c.endpoint_id,
-                endpoints.c.max_concurrency,
-                endpoints.c.rate_limit_per_second,
-            )
-            .select_from(messages.join(endpoints, join))
-            .where(_due(now))
-            .order_by(messages.c.next_attempt_at)
-            .limit(limit)
-            .with_for_update(of=messages, skip_locked=True)
-        )
-    ).all()
+    candidates = (await session.execute(due_messages(now, limit))).all()
     if not candidates:
         return []
     accepted = await _capped(session, candidates, now)
@@ -297,7 +310,7 @@ async def claim(session: AsyncSession, now: datetime, limit: int, lease: timedel
             ),
         )
         .select_from(
-            messages.join(endpoints, join).outerjoin(
+            messages.join(endpoints, _endpoint_join()).outerjoin(
                 events_table,
                 and_(
                     events_table.c.business_id == messages.c.business_id,
