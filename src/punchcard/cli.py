@@ -108,7 +108,14 @@ def migrate() -> None:
     typer.echo("database is up to date")
 
 
-def _serve(host: str, port: int, workers: int, access_log: bool, worker: bool = True) -> None:
+def _serve(
+    host: str,
+    port: int,
+    workers: int,
+    access_log: bool,
+    worker: bool = True,
+    forwarded_allow_ips: str | None = None,
+) -> None:
     _require_free_port(host, port)
     upgrade(get_settings().database_url)
     # Server processes read settings from the environment, so the flag travels that way; with
@@ -134,6 +141,9 @@ def _serve(host: str, port: int, workers: int, access_log: bool, worker: bool = 
         # SIGTERM: requests under way get this long to finish, then the worker loops (which
         # finish their deliveries and release the rest) stop.
         timeout_graceful_shutdown=int(get_settings().shutdown_grace_seconds),
+        # Behind a reverse proxy: X-Forwarded-For/-Proto are believed from these addresses
+        # only (uvicorn's default: 127.0.0.1, or FORWARDED_ALLOW_IPS).
+        forwarded_allow_ips=forwarded_allow_ips,
     )
 
 
@@ -146,9 +156,17 @@ def serve(
     worker: Annotated[
         bool, typer.Option(help="Run a webhook dispatcher in each server process.")
     ] = True,
+    forwarded_allow_ips: Annotated[
+        str | None,
+        typer.Option(
+            help="Reverse proxy addresses whose X-Forwarded-* headers are trusted "
+            "(comma-separated; '*' trusts any). Default: 127.0.0.1.",
+            envvar="FORWARDED_ALLOW_IPS",
+        ),
+    ] = None,
 ) -> None:
     """Migrate the database, then serve the API (and deliver webhooks, unless --no-worker)."""
-    _serve(host, port, workers, access_log, worker)
+    _serve(host, port, workers, access_log, worker, forwarded_allow_ips)
 
 
 @app.command("worker")
