@@ -90,7 +90,8 @@ async def workers(postgres_url: str) -> AsyncIterator[Workers]:
             "PUNCHCARD_DATABASE_URL": postgres_url,
             "PUNCHCARD_LOG_LEVEL": "info",
             "PUNCHCARD_WEBHOOK_POLL_SECONDS": "0.05",
-            "PUNCHCARD_WEBHOOK_TIMEOUT_SECONDS": "1",  # the lease is 4 x this: 4 s
+            "PUNCHCARD_WEBHOOK_TIMEOUT_SECONDS": "1",
+            "PUNCHCARD_WEBHOOK_LEASE_SECONDS": "4",  # renewed while a worker lives
             "PYTHONUNBUFFERED": "1",
         }
     )
@@ -210,7 +211,7 @@ async def test_messages_of_a_killed_worker_are_redelivered_with_the_same_id_and_
 
     receiver.hold = asyncio.Event()
     # Its sends must not time out (a timeout frees a slot for another claim) before the kill;
-    # 2 s leaves a wide margin and makes the lease 8 s.
+    # 2 s leaves a wide margin (the lease, 4 s, is renewed while it lives).
     victim = await workers.start(
         "victim", webhook_max_in_flight=str(in_flight), webhook_timeout_seconds="2"
     )
@@ -318,7 +319,7 @@ async def test_a_receiver_answering_byte_by_byte_is_cut_off_at_the_timeout(
 ) -> None:
     async with dripping_receiver() as (url, hung_up):
         endpoint = ok(await api.post("/v1/webhooks", json={"url": url}), 201)
-        await workers.start("patient")  # timeout 1 s, so its lease is 4 s
+        await workers.start("patient")  # timeout 1 s
         await issue_cards(api, 1)
         # The whole exchange, not each read, is bounded by the timeout: the worker leaves well
         # before its lease ends (after which another claim would send a twin).
