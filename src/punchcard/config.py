@@ -4,7 +4,7 @@ from datetime import timedelta
 from functools import lru_cache
 
 from cryptography.fernet import Fernet
-from pydantic import field_validator, model_validator
+from pydantic import PositiveFloat, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -37,10 +37,10 @@ class Settings(BaseSettings):
     webhook_max_in_flight: int = 128  # concurrent deliveries per worker process
     # A claimed message is leased this long and the lease is renewed while it is held, so a
     # worker that dies (SIGKILL, power loss) leaves its messages to others this soon.
-    webhook_lease_seconds: float = 15.0
+    webhook_lease_seconds: PositiveFloat = 15.0
     # Waits after the 1st, 2nd, ... failed attempt (seconds, jittered); empty: the default
     # schedule (5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 24 h).
-    webhook_retry_schedule: list[float] = []
+    webhook_retry_schedule: list[PositiveFloat] = []
     # SIGTERM: requests and deliveries under way get this long to finish; what is left is
     # released to other workers.
     shutdown_grace_seconds: float = 30.0
