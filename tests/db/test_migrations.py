@@ -1,11 +1,19 @@
 """The migrations build exactly the schema the models describe, on each backend."""
 
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import Connection
+from sqlalchemy.engine import make_url
 
 from punchcard.db.engine import Database
 from punchcard.db.models import Base
+from tests.support.databases import drop_postgres, postgres_server_url, recreate
 
 
 def _diff(connection: Connection) -> list[object]:
@@ -21,16 +29,6 @@ async def test_migrated_schema_matches_models(db: Database) -> None:
 def test_processes_starting_together_migrate_one_after_another() -> None:
     """serve and worker migrate at start: many at once on an empty PostgreSQL database must
     all succeed (one upgrades under an advisory lock; the others find the schema current)."""
-    import subprocess
-    import sys
-    import uuid
-    from pathlib import Path
-
-    import pytest
-    from sqlalchemy.engine import make_url
-
-    from tests.support.databases import drop_postgres, postgres_server_url, recreate
-
     server = postgres_server_url()
     if server is None:
         pytest.skip("needs PostgreSQL: set PUNCHCARD_TEST_DATABASE_URL")
