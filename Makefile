@@ -37,10 +37,11 @@ run: install ## Serve the API on SQLite with a demo café (prints the owner API 
 test: install ## Run the whole test suite (also on PostgreSQL when PUNCHCARD_TEST_DATABASE_URL is set)
 	$(UV) run pytest
 
-lint: install ## ruff (lint + format check) and mypy
+lint: install ## ruff (lint + format check), mypy and hadolint (Dockerfile)
 	$(UV) run ruff check .
 	$(UV) run ruff format --check .
 	$(UV) run mypy
+	$(UV) run hadolint Dockerfile
 
 format: install ## Apply ruff fixes and formatting
 	$(UV) run ruff check --fix .

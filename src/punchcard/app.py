@@ -25,12 +25,10 @@ from punchcard.customers.api import router as customers_router
 from punchcard.db.engine import Database
 from punchcard.events.api import router as events_router
 from punchcard.events.catalogue import DESCRIPTIONS, PAYLOADS
+from punchcard.health import router as health_router
 from punchcard.idempotency import http as idempotency_http
-from punchcard.idempotency.service import prune
-from punchcard.kit import ratelimit
 from punchcard.kit.accesslog import AccessLog
 from punchcard.kit.bodylimit import BodyLimit, route_limit
-from punchcard.kit.clock import utcnow
 from punchcard.kit.headers import SecurityHeaders
 from punchcard.kit.hosts import AllowedHosts, allowed_hosts, relative_slash_redirects
 from punchcard.kit.http import install_error_handlers
@@ -40,7 +38,6 @@ from punchcard.pages.api import router as join_links_router
 from punchcard.pages.join import NoCardLinkSender
 from punchcard.pos.api import connectors_router as pos_connectors_router
 from punchcard.pos.api import inbound_router as pos_inbound_router
-from punchcard.pos.service import prune_seen_requests
 from punchcard.programs.api import router as programs_router
 from punchcard.staff.api import router as staff_router
 from punchcard.vouchers.api import router as vouchers_router
@@ -51,13 +48,10 @@ from punchcard.wallet.apple.web_service import router as passkit_router
 from punchcard.wallet.design_api import router as wallet_design_router
 from punchcard.wallet.google.api import public_router as google_wallet_public_router
 from punchcard.wallet.google.api import router as google_wallet_router
-from punchcard.wallet.pushers import configured_pushers
-from punchcard.wallet.sync import PassSync
 from punchcard.webhooks.api import event_types_router, hooks_router, webhooks_router
-from punchcard.webhooks.dispatcher import Dispatcher
+from punchcard.worker import worker_loops
 
 log = logging.getLogger("punchcard")
-PRUNE_EVERY_SECONDS = 600
 
 DESCRIPTION = """
 Punchcard is an open-source loyalty engine: stamp cards, goals and reward vouchers whose
@@ -67,20 +61,6 @@ Authenticate with a staff-bound API key: `Authorization: Bearer pc_sk_...`.
 Errors are RFC 9457 `application/problem+json` with a stable `code`.
 State-changing POSTs accept an `Idempotency-Key` header.
 """
-
-
-async def _prune_forever(db: Database) -> None:
-    """Idempotency keys live 24 h, seen POS requests and rate-limit counters until they expire;
-    any server process may sweep them (deletes are idempotent)."""
-    while True:
-        try:
-            async with db.transaction() as session:
-                await prune(session)
-                await prune_seen_requests(session, utcnow())
-                await ratelimit.prune(session, utcnow())
-        except Exception:  # a database hiccup must not end the loop
-            log.warning("pruning expired rows failed; will retry", exc_info=True)
-        await asyncio.sleep(PRUNE_EVERY_SECONDS)
 
 
 def _document_webhooks(app: FastAPI) -> None:
@@ -126,14 +106,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.db = Database(settings)
         stop = asyncio.Event()
-        background = [
-            asyncio.create_task(_prune_forever(app.state.db)),
-            asyncio.create_task(sweep_forever(app.state.db, settings)),
-        ]
+        sweeper = asyncio.create_task(sweep_forever(app.state.db, settings))
+        background = [sweeper]  # the sweep never stops by itself: it is cancelled
         if settings.run_worker:
-            background.append(asyncio.create_task(Dispatcher(app.state.db, settings).run(stop)))
-            sync = PassSync(app.state.db, settings, configured_pushers(settings))
-            background.append(asyncio.create_task(sync.run(stop)))
+            for loop in worker_loops(app.state.db, settings):
+                background.append(asyncio.create_task(loop(stop)))
         # Start-up objects (routes, schemas, statements) live forever: keep them out of every
         # garbage collection, which otherwise rescans them all and stalls requests.
         gc.freeze()
@@ -141,8 +118,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             yield
         finally:
             stop.set()
-            for task in background[:2]:  # the loops that never stop by themselves
-                task.cancel()
+            sweeper.cancel()
             for task in background:
                 with contextlib.suppress(asyncio.CancelledError):
                     await task
@@ -193,11 +169,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(page_wallets.router)
     app.include_router(channel_webhooks_router)  # public: signed by each provider
     app.include_router(channel_pages_router)  # public: messenger links, unsubscribe
+    app.include_router(health_router)  # /healthz, /readyz
     _document_webhooks(app)
-
-    @app.get("/healthz", include_in_schema=False)
-    async def healthz() -> dict[str, str]:
-        return {"status": "ok"}
 
     @app.get("/", include_in_schema=False)
     async def root() -> RedirectResponse:

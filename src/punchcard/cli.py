@@ -6,32 +6,91 @@ import json
 import logging
 import os
 import signal
+import socket
+import sys
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Annotated, TypeVar
 
 import typer
 import uvicorn
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from punchcard import __version__
 from punchcard.businesses.onboarding import onboard
 from punchcard.businesses.service import list_businesses
 from punchcard.codes import cli as codes_cli
-from punchcard.config import get_settings
+from punchcard.config import Settings, get_settings
 from punchcard.db.engine import Database
 from punchcard.db.migrate import upgrade
 from punchcard.staff import cli as staff_cli
+from punchcard.startup import explain_startup_error
 
 T = TypeVar("T")
+ENVIRONMENT = """Settings come from PUNCHCARD_* environment variables (or a .env file): above
+all PUNCHCARD_DATABASE_URL (default sqlite:///./punchcard.db; production:
+postgresql://user:password@host:5432/punchcard) and PUNCHCARD_SECRET_KEY (make one with
+`punchcard secret-key`). Every setting: the Configuration table in README.md."""
 app = typer.Typer(
     help="Punchcard: an open-source loyalty engine.",
+    epilog=ENVIRONMENT,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: no type column (no stray <bool> beside flags)
 )
 business_app = typer.Typer(help="Manage businesses.", no_args_is_help=True)
 app.add_typer(business_app, name="business")
 app.add_typer(codes_cli.app, name="codes")
 app.add_typer(staff_cli.staff_app, name="staff")
 app.add_typer(staff_cli.key_app, name="api-key")
+apple_app = typer.Typer(help="Apple Wallet helpers.", no_args_is_help=True)
+app.add_typer(apple_app, name="apple")
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"punchcard {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Print the version and exit.", callback=_print_version, is_eager=True
+        ),
+    ] = False,
+) -> None:
+    """Punchcard: an open-source loyalty engine."""
+
+
+def _port_in_use(host: str, port: int) -> bool:
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return True
+    return False
+
+
+def _require_free_port(host: str, port: int) -> None:
+    """Before anything changes (migrations, the demo's key): a busy port stops here."""
+    if _port_in_use(host, port):
+        raise typer.BadParameter(
+            f"{host}:{port} is in use (is Punchcard already running there?): stop it, or "
+            f"pick another port (--port, or PORT={port + 1} make run)",
+            param_hint="--port",
+        )
+
+
+def _warn_about_wallets(settings: Settings) -> None:
+    from punchcard.wallet.warnings import wallet_url_warning
+
+    warning = wallet_url_warning(settings)
+    if warning:
+        typer.echo(f"warning: {warning}", err=True)
 
 
 def in_transaction(work: Callable[[AsyncSession], Awaitable[T]]) -> T:
@@ -53,7 +112,15 @@ def migrate() -> None:
     typer.echo("database is up to date")
 
 
-def _serve(host: str, port: int, workers: int, access_log: bool, worker: bool = True) -> None:
+def _serve(
+    host: str,
+    port: int,
+    workers: int,
+    access_log: bool,
+    worker: bool = True,
+    forwarded_allow_ips: str | None = None,
+) -> None:
+    _require_free_port(host, port)
     upgrade(get_settings().database_url)
     # Server processes read settings from the environment, so the flag travels that way; with
     # one process the app runs here, so the cached settings must be read again too.
@@ -64,6 +131,7 @@ def _serve(host: str, port: int, workers: int, access_log: bool, worker: bool = 
     if "public_url" not in get_settings().model_fields_set:
         os.environ["PUNCHCARD_PUBLIC_URL"] = f"http://{host}:{port}"
     get_settings.cache_clear()
+    _warn_about_wallets(get_settings())
     uvicorn.run(
         "punchcard.app:create_app",
         factory=True,
@@ -75,6 +143,12 @@ def _serve(host: str, port: int, workers: int, access_log: bool, worker: bool = 
         # A worker answers the supervisor only once the app is imported; on a small or busy
         # machine that can exceed uvicorn's 5 s default, and the worker would be killed.
         timeout_worker_healthcheck=30,
+        # SIGTERM: requests under way get this long to finish, then the worker loops (which
+        # finish their deliveries and release the rest) stop.
+        timeout_graceful_shutdown=int(get_settings().shutdown_grace_seconds),
+        # Behind a reverse proxy: X-Forwarded-For/-Proto are believed from these addresses
+        # only (uvicorn's default: 127.0.0.1, or FORWARDED_ALLOW_IPS).
+        forwarded_allow_ips=forwarded_allow_ips,
     )
 
 
@@ -87,20 +161,28 @@ def serve(
     worker: Annotated[
         bool, typer.Option(help="Run a webhook dispatcher in each server process.")
     ] = True,
+    forwarded_allow_ips: Annotated[
+        str | None,
+        typer.Option(
+            help="Reverse proxy addresses whose X-Forwarded-* headers are trusted "
+            "(comma-separated; '*' trusts any). Default: 127.0.0.1.",
+            envvar="FORWARDED_ALLOW_IPS",
+        ),
+    ] = None,
 ) -> None:
     """Migrate the database, then serve the API (and deliver webhooks, unless --no-worker)."""
-    _serve(host, port, workers, access_log, worker)
+    _serve(host, port, workers, access_log, worker, forwarded_allow_ips)
 
 
 @app.command("worker")
 def run_worker() -> None:
-    """Deliver webhooks and wallet pass updates (run as many as you like on PostgreSQL)."""
-    from punchcard.wallet.pushers import configured_pushers
-    from punchcard.wallet.sync import PassSync
-    from punchcard.webhooks.dispatcher import Dispatcher
+    """Deliver webhooks and wallet pass updates, prune old rows (run as many as you like on
+    PostgreSQL)."""
+    from punchcard.worker import worker_loops
 
     settings = get_settings()
     upgrade(settings.database_url)
+    _warn_about_wallets(settings)
     logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(name)s %(message)s")
     # HTTP clients log each request at INFO or DEBUG: a busy worker's log would hold little else.
     for library in ("aiohttp", "httpx", "httpcore"):
@@ -112,13 +194,12 @@ def run_worker() -> None:
         for signum in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(signum, stop.set)
         db = Database(settings)
-        dispatcher = Dispatcher(db, settings)
-        sync = PassSync(db, settings, configured_pushers(settings))
+        loops = worker_loops(db, settings)
         # As in the server: start-up objects live forever, keep them out of every collection.
         gc.freeze()
         try:
             logging.getLogger("punchcard").info("webhook worker started")
-            await asyncio.gather(dispatcher.run(stop), sync.run(stop))
+            await asyncio.gather(*(loop(stop) for loop in loops))
         finally:
             await db.dispose()
 
@@ -174,13 +255,18 @@ def demo(
     """Migrate, create a demo café (program, rewards, a customer with a card), and serve."""
     from punchcard.demo import seed
 
+    _require_free_port(host, port)
+    # A laptop demo: webhooks may go to a receiver on this machine (the README's tour does).
+    os.environ.setdefault("PUNCHCARD_WEBHOOK_ALLOW_PRIVATE_NETWORKS", "true")
+    get_settings.cache_clear()
     upgrade(get_settings().database_url)
-    made = in_transaction(seed)
+    made, same_key = in_transaction(seed)
     base = f"http://{host}:{port}"
+    kept = "the same as last time" if same_key else "new: an earlier demo key no longer works"
     typer.echo(
         f"""
 Punchcard demo is ready.
-  Owner API key : {made.api_key}
+  Owner API key : {made.api_key}   ({kept})
   API docs      : {base}/docs
   Try           : curl -H "Authorization: Bearer {made.api_key}" {base}/v1/me
 """
@@ -188,5 +274,56 @@ Punchcard demo is ready.
     _serve(host, port, 1, True)
 
 
+@app.command("secret-key")
+def secret_key() -> None:
+    """Print a new PUNCHCARD_SECRET_KEY (a Fernet key). Set it once, the same on every machine:
+    changing it later makes stored secrets (webhook and POS signing keys) unreadable."""
+    from cryptography.fernet import Fernet
+
+    typer.echo(Fernet.generate_key().decode())
+
+
+@apple_app.command("dev-chain")
+def apple_dev_chain(
+    out: Annotated[Path, typer.Option(help="Directory for pass.pem, pass.key, wwdr.pem.")] = Path(
+        "."
+    ),
+    pass_type_identifier: Annotated[
+        str, typer.Option(help="Pass type identifier in the certificate.")
+    ] = "pass.dev.punchcard.example",
+    team_identifier: Annotated[str, typer.Option(help="Team identifier.")] = "DEVTEAM000",
+) -> None:
+    """Make a self-signed DEVELOPMENT signing chain (pass.pem, pass.key, wwdr.pem) to try Apple
+    Wallet passes without an Apple developer account. Apple devices will NOT accept its passes:
+    for real ones use your pass type certificate and Apple's WWDR G4."""
+    from punchcard.wallet.apple.dev_chain import make_dev_chain
+
+    chain = make_dev_chain(
+        pass_type_identifier=pass_type_identifier, team_identifier=team_identifier
+    )
+    out.mkdir(parents=True, exist_ok=True)
+    for name, pem in (
+        ("pass.pem", chain.certificate_pem),
+        ("pass.key", chain.key_pem),
+        ("wwdr.pem", chain.root_pem),
+    ):
+        path = out / name
+        path.write_text(pem)
+        if name == "pass.key":
+            path.chmod(0o600)
+    typer.echo(
+        f"wrote pass.pem, pass.key and wwdr.pem to {out}: a DEVELOPMENT chain. Passes signed "
+        "with it work with Punchcard's API, but Apple devices will not accept them.",
+        err=True,
+    )
+
+
 def main() -> None:
-    app()
+    try:
+        app()
+    except Exception as exc:
+        explanation = explain_startup_error(exc)
+        if explanation is None:
+            raise
+        typer.echo(f"punchcard: {explanation}", err=True)
+        sys.exit(2)

@@ -1,7 +1,10 @@
 """Settings, read from the environment (prefix ``PUNCHCARD_``) or a ``.env`` file."""
 
+from datetime import timedelta
 from functools import lru_cache
 
+from cryptography.fernet import Fernet
+from pydantic import PositiveFloat, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -12,6 +15,7 @@ class Settings(BaseSettings):
     database_url: str = "sqlite+aiosqlite:///./punchcard.db"
     # Connections per server process (PostgreSQL only): mind max_connections x processes.
     db_pool_size: int = 20
+    db_connect_timeout_seconds: float = 5.0  # a database that does not answer: 503 after this
     # Where the public API is reachable; used for links printed by the CLI.
     public_url: str = "http://127.0.0.1:8000"
     # Host names served besides public_url's and loopback (a JSON list; "*": any).
@@ -48,6 +52,21 @@ class Settings(BaseSettings):
     webhook_https_only: bool = False
     webhook_poll_seconds: float = 0.1  # idle wait between looks for new work
     webhook_max_in_flight: int = 128  # concurrent deliveries per worker process
+    # A claimed message is leased this long and the lease is renewed while it is held, so a
+    # worker that dies (SIGKILL, power loss) leaves its messages to others this soon.
+    webhook_lease_seconds: PositiveFloat = 15.0
+    # Waits after the 1st, 2nd, ... failed attempt (seconds, jittered); empty: the default
+    # schedule (5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 24 h).
+    webhook_retry_schedule: list[PositiveFloat] = []
+    # SIGTERM: requests and deliveries under way get this long to finish; what is left is
+    # released to other workers.
+    shutdown_grace_seconds: float = 30.0
+    # Retention (days; 0 keeps forever). The ledger (cards, stamps, vouchers, redemptions)
+    # is the business's record and is never pruned.
+    retain_events_days: int = 400
+    retain_webhook_messages_days: int = 30  # delivered or failed messages and their attempts
+    retain_pos_sales_days: int = 180
+    retention_batch_size: int = 1000  # rows per short transaction
     # POS connectors.
     pos_poster_base_url: str = "https://joinposter.com"  # a connector may override it
     pos_api_timeout_seconds: float = 10.0
@@ -96,6 +115,33 @@ class Settings(BaseSettings):
     smtp_timeout_seconds: float = 20.0
     # How long a "get updates on Telegram/Viber/WhatsApp" link from the web card stays usable.
     channel_link_minutes: int = 60
+
+    @field_validator("secret_key")
+    @classmethod
+    def _fernet_key(cls, value: str | None) -> str | None:
+        if value:
+            try:
+                Fernet(value.encode())
+            except ValueError:
+                raise ValueError(
+                    "must be 32 url-safe base64-encoded bytes: make one with `punchcard secret-key`"
+                ) from None
+        return value
+
+    @model_validator(mode="after")
+    def _events_outlive_messages(self) -> "Settings":
+        # A message's event must exist while the message may be delivered again (recover).
+        events, messages = self.retain_events_days, self.retain_webhook_messages_days
+        if events and (not messages or messages > events):
+            raise ValueError(
+                "PUNCHCARD_RETAIN_EVENTS_DAYS must be at least "
+                "PUNCHCARD_RETAIN_WEBHOOK_MESSAGES_DAYS"
+            )
+        return self
+
+    @property
+    def webhook_lease(self) -> timedelta:
+        return timedelta(seconds=self.webhook_lease_seconds)
 
 
 @lru_cache

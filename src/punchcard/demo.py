@@ -1,4 +1,10 @@
-"""The demo café `punchcard demo` serves: enough data to try every endpoint at once."""
+"""The demo café `punchcard demo` serves: enough data to try every endpoint at once.
+
+Its owner key is kept (sealed with the secret key) in ``.punchcard-demo-key``, so running the
+demo again hands out the same key: a terminal or script still using it keeps working."""
+
+import os
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -8,20 +14,50 @@ from punchcard.businesses.onboarding import Onboarded, onboard
 from punchcard.cards.schemas import CardIssue
 from punchcard.cards.service import add_stamps, issue_card
 from punchcard.customers.schemas import CustomerUpsert
+from punchcard.kit import crypto
 from punchcard.kit.pagination import PageParams
 from punchcard.programs.schemas import GoalIn, ProgramCreate
 from punchcard.programs.service import create_program
+from punchcard.staff import keys
 from punchcard.staff import service as staff
 from punchcard.staff.actor import Actor, Role
-from punchcard.staff.models import Staff
+from punchcard.staff.models import ApiKey, Staff
 from punchcard.vouchers.schemas import FixedCode, PatternCode, TemplateCreate
 from punchcard.vouchers.service import create_template
 
 DEMO_NAME = "Demo Café"
+KEY_FILE = Path(".punchcard-demo-key")
 
 
-async def _existing(session: AsyncSession) -> Onboarded | None:
-    """Re-running the demo reuses its café and hands out a fresh owner key."""
+def _kept_key() -> str | None:
+    try:
+        return crypto.unseal(KEY_FILE.read_text().strip())
+    except (OSError, RuntimeError):  # none yet, or sealed under another secret key
+        return None
+
+
+def _keep_key(api_key: str) -> None:
+    descriptor = os.open(KEY_FILE, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w") as handle:
+        handle.write(crypto.seal(api_key))
+
+
+async def _still_valid(session: AsyncSession, owner: Staff, api_key: str | None) -> bool:
+    if api_key is None:
+        return False
+    found = await session.scalar(
+        select(ApiKey.id).where(
+            ApiKey.business_id == owner.business_id,
+            ApiKey.staff_id == owner.id,
+            ApiKey.key_hash == keys.digest(api_key),
+        )
+    )
+    return found is not None
+
+
+async def _existing(session: AsyncSession) -> tuple[Onboarded, bool] | None:
+    """Re-running the demo reuses its café and the owner key it handed out before (True);
+    only if that key is gone (regenerated, another database) is a new one made (False)."""
     business_id = await session.scalar(
         select(Business.id).where(Business.name == DEMO_NAME).order_by(Business.id).limit(1)
     )
@@ -32,18 +68,26 @@ async def _existing(session: AsyncSession) -> Onboarded | None:
         select(Staff).where(Staff.business_id == business_id, Staff.role == Role.OWNER).limit(1)
     )
     assert owner is not None
-    keys, _ = await staff.list_api_keys(session, actor, PageParams(limit=100, cursor=None))
-    mine = next((view for view in keys if view.staff.id == owner.id), None)
+    kept = _kept_key()
+    if await _still_valid(session, owner, kept):
+        assert kept is not None
+        return Onboarded(business_id, owner.location_id, owner.id, kept), True
+    views, _ = await staff.list_api_keys(session, actor, PageParams(limit=100, cursor=None))
+    mine = next((view for view in views if view.staff.id == owner.id), None)
     assert mine is not None
     regenerated = await staff.regenerate_api_key(session, actor, mine.key.id)
     assert regenerated.secret is not None
-    return Onboarded(business_id, owner.location_id, owner.id, regenerated.secret)
+    return Onboarded(business_id, owner.location_id, owner.id, regenerated.secret), False
 
 
-async def seed(session: AsyncSession) -> Onboarded:
-    existing = await _existing(session)
-    if existing is not None:
-        return existing
+async def seed(session: AsyncSession) -> tuple[Onboarded, bool]:
+    """The demo café, and whether its owner key is the one handed out before."""
+    existing = await _existing(session) or (await _new_cafe(session), False)
+    _keep_key(existing[0].api_key)
+    return existing
+
+
+async def _new_cafe(session: AsyncSession) -> Onboarded:
     made = await onboard(session, name=DEMO_NAME, location="Main Street")
     actor = Actor.system(made.business_id)
     cookie = await create_template(

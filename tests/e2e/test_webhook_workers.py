@@ -11,6 +11,7 @@ import os
 from collections import Counter, defaultdict
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime, timedelta
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
@@ -32,7 +33,7 @@ from tests.support.server import Server, running_server
 from tests.support.tcp_proxy import tcp_proxy
 from tests.support.workers import Worker, Workers
 
-RECORDING_FAILED = "database unavailable while recording attempts; retrying"
+RECORDING_FAILED = "webhook worker: database unavailable"
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +90,8 @@ async def workers(postgres_url: str) -> AsyncIterator[Workers]:
             "PUNCHCARD_DATABASE_URL": postgres_url,
             "PUNCHCARD_LOG_LEVEL": "info",
             "PUNCHCARD_WEBHOOK_POLL_SECONDS": "0.05",
-            "PUNCHCARD_WEBHOOK_TIMEOUT_SECONDS": "1",  # the lease is 4 x this: 4 s
+            "PUNCHCARD_WEBHOOK_TIMEOUT_SECONDS": "1",
+            "PUNCHCARD_WEBHOOK_LEASE_SECONDS": "4",  # renewed while a worker lives
             "PYTHONUNBUFFERED": "1",
         }
     )
@@ -209,7 +211,7 @@ async def test_messages_of_a_killed_worker_are_redelivered_with_the_same_id_and_
 
     receiver.hold = asyncio.Event()
     # Its sends must not time out (a timeout frees a slot for another claim) before the kill;
-    # 2 s leaves a wide margin and makes the lease 8 s.
+    # 2 s leaves a wide margin (the lease, 4 s, is renewed while it lives).
     victim = await workers.start(
         "victim", webhook_max_in_flight=str(in_flight), webhook_timeout_seconds="2"
     )
@@ -317,7 +319,7 @@ async def test_a_receiver_answering_byte_by_byte_is_cut_off_at_the_timeout(
 ) -> None:
     async with dripping_receiver() as (url, hung_up):
         endpoint = ok(await api.post("/v1/webhooks", json={"url": url}), 201)
-        await workers.start("patient")  # timeout 1 s, so its lease is 4 s
+        await workers.start("patient")  # timeout 1 s
         await issue_cards(api, 1)
         # The whole exchange, not each read, is bounded by the timeout: the worker leaves well
         # before its lease ends (after which another claim would send a twin).
@@ -326,3 +328,82 @@ async def test_a_receiver_answering_byte_by_byte_is_cut_off_at_the_timeout(
         await workers.stop_all()
     [message] = ok(await api.get(f"/v1/webhooks/{endpoint['id']}/messages"))["data"]
     assert (message["status"], message["last_error"]) == ("pending", "timeout")
+
+
+async def held_states(db: Database, endpoint_id: str) -> list[tuple[Any, ...]]:
+    """(attempts, next_attempt_at, in_flight_until) of the endpoint's pending messages."""
+    message = WebhookMessage
+    async with db.transaction() as session:
+        rows = await session.execute(
+            select(message.attempts, message.next_attempt_at, message.in_flight_until).where(
+                message.endpoint_id == endpoint_id, message.status == "pending"
+            )
+        )
+        return [tuple(row) for row in rows]
+
+
+async def test_sigterm_lets_deliveries_under_way_finish(
+    api: httpx.AsyncClient, receiver: Receiver, workers: Workers, postgres: Database
+) -> None:
+    in_flight = 10
+    endpoint = await add_endpoint(api, receiver)
+    expected = await issue_cards(api, in_flight)
+    receiver.hold = asyncio.Event()
+    worker = await workers.start("stopping", webhook_timeout_seconds="60")
+    await receiver.until(lambda arrived: len(arrived) >= in_flight)
+    worker.process.terminate()  # SIGTERM while every request waits for its answer
+    receiver.hold.set()
+    assert await worker.stop() == 0
+    assert webhook_ids(receiver.deliveries) == dict.fromkeys(expected, 1)
+    states = await message_states(postgres, endpoint["id"])
+    assert Counter(states.values()) == {State("succeeded", 1, 1): in_flight}
+
+
+async def test_sigterm_releases_what_cannot_finish_within_the_grace_period(
+    api: httpx.AsyncClient, receiver: Receiver, workers: Workers, postgres: Database
+) -> None:
+    in_flight = 10
+    endpoint = await add_endpoint(api, receiver)
+    expected = await issue_cards(api, in_flight)
+    receiver.hold = asyncio.Event()  # the receiver never answers while the worker stops
+    worker = await workers.start(
+        "impatient", webhook_timeout_seconds="60", shutdown_grace_seconds="1"
+    )
+    await receiver.until(lambda arrived: len(arrived) >= in_flight)
+    assert await worker.stop() == 0
+    await worker.wait_for_log(f"released {in_flight} leased webhook messages")
+    released = await held_states(postgres, endpoint["id"])
+    now = datetime.now(UTC)
+    assert len(released) == in_flight
+    # Due now, not leased, and the cut-off attempt does not count against the schedule.
+    assert all(n == 0 and due <= now and lease is None for n, due, lease in released)
+    receiver.hold.set()
+    await workers.start("next")
+    await receiver.until(
+        lambda arrived: len(arrived) >= 2 * in_flight and set(webhook_ids(arrived)) == expected
+    )
+
+
+async def test_a_killed_workers_messages_are_leased_only_briefly_while_it_sends_on(
+    api: httpx.AsyncClient, receiver: Receiver, workers: Workers, postgres: Database
+) -> None:
+    """Sends may take the whole timeout (60 s here); the lease is 2 s and renewed while the
+    worker lives, so after a SIGKILL its messages are due again within 2 s, not 60."""
+    in_flight = 5
+    endpoint = await add_endpoint(api, receiver)
+    await issue_cards(api, in_flight)
+    receiver.hold = asyncio.Event()
+    victim = await workers.start("victim", webhook_timeout_seconds="60", webhook_lease_seconds="2")
+    await receiver.until(lambda arrived: len(arrived) >= in_flight)
+    first = {lease for _, _, lease in await held_states(postgres, endpoint["id"])}
+
+    async def renewed() -> None:
+        while {lease for _, _, lease in await held_states(postgres, endpoint["id"])} & first:  # noqa: ASYNC110
+            await asyncio.sleep(0.1)  # polling the database for the heartbeat's write
+
+    await asyncio.wait_for(renewed(), 30)
+    await victim.kill()
+    killed_at = datetime.now(UTC)
+    leases = await held_states(postgres, endpoint["id"])
+    assert all(due <= killed_at + timedelta(seconds=2) for _, due, _ in leases)
+    receiver.hold.set()

@@ -34,10 +34,15 @@ async def _recreate(server_url: str, name: str) -> None:
         await connection.close()
 
 
+def recreate(server_url: str, name: str) -> None:
+    """An empty database ``name`` on ``server_url``'s server."""
+    asyncio.run(_recreate(server_url, name))
+
+
 def fresh_postgres(server_url: str, label: str) -> str:
     """Create an empty database next to ``server_url``'s, migrate it, return its URL."""
     name = f"punchcard_test_{label}_{uuid.uuid4().hex[:8]}"
-    asyncio.run(_recreate(server_url, name))
+    recreate(server_url, name)
     url = make_url(server_url).set(drivername="postgresql", database=name)
     rendered = url.render_as_string(hide_password=False)
     upgrade(rendered)

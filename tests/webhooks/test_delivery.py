@@ -241,3 +241,36 @@ async def test_a_destination_refused_at_send_time_fails_at_once(
     assert message["attempts"] == 1
     assert message["last_error"].startswith("refused: ")
     assert receiver.arrivals == []
+
+
+async def test_test_sends_stay_out_of_the_event_log_and_the_samples(
+    tenant: Tenant, receiver: Receiver, dispatcher: Dispatcher
+) -> None:
+    api = tenant.client
+    created = await endpoint(tenant, receiver.url())
+    for event_type in ("goal_reached", "voucher_redeemed"):
+        body = {"event_type": event_type}
+        ok(await api.post(f"/v1/webhooks/{created['id']}/test", json=body), 202)
+    deliveries = await receiver.wait_for(2)
+    assert {d.json["customer"]["id"] for d in deliveries} == {"cus_sample"}
+    assert ok(await api.get("/v1/events"))["data"] == []
+    samples = ok(await api.get("/v1/hooks/samples/voucher_redeemed"))
+    assert [sample.get("test") for sample in samples] == [None]  # the catalogue's sample
+
+
+async def test_retry_now_delivers_what_waits_for_its_next_retry(
+    tenant: Tenant, receiver: Receiver, dispatcher: Dispatcher
+) -> None:
+    api = tenant.client
+    created = await endpoint(tenant, receiver.url())
+    receiver.responder = lambda _: web.Response(status=503)  # the receiver is down
+    await card(api, (await coffee_program(api))["id"])
+    await receiver.wait_for(1)
+    await recorded(dispatcher, tenant, 1)  # failed once: next try in about 5 s
+    receiver.responder = None  # back
+    answer = ok(await api.post(f"/v1/webhooks/{created['id']}/retry-now"), 202)
+    assert answer == {"retried": 1}
+    [_, delivered] = await receiver.wait_for(2)
+    assert delivered.webhook_id == receiver.deliveries[0].webhook_id
+    again = ok(await api.post(f"/v1/webhooks/{created['id']}/retry-now"), 202)
+    assert again == {"retried": 0}  # nothing is waiting any more

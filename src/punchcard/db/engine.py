@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -18,12 +19,18 @@ from punchcard.config import Settings
 ASYNC_DRIVERS = {"sqlite": "sqlite+aiosqlite", "postgresql": "postgresql+asyncpg"}
 
 
+class UnsupportedDatabaseURL(ValueError):
+    """A URL of a database Punchcard does not run on."""
+
+
 def async_url(url: str) -> str:
     """Accept plain ``postgresql://`` / ``sqlite://`` URLs and pick the async driver."""
     parsed = make_url(url)
     driver = ASYNC_DRIVERS.get(parsed.get_backend_name())
     if driver is None:
-        raise ValueError(f"Unsupported database URL {url!r}: use sqlite:// or postgresql://")
+        raise UnsupportedDatabaseURL(
+            f"{parsed.get_backend_name()}:// is not supported: use sqlite:// or postgresql://"
+        )
     return parsed.set(drivername=driver).render_as_string(hide_password=False)
 
 
@@ -46,6 +53,17 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+def _drop_closed_connections(engine: AsyncEngine) -> None:
+    """A pooled connection whose server went away (PostgreSQL restarted, the connection was
+    killed) is replaced when checked out, instead of failing the request that drew it. The
+    driver saw the socket close, so this costs no round trip (unlike a pre-ping)."""
+
+    @event.listens_for(engine.sync_engine, "checkout")
+    def on_checkout(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+        if dbapi_connection.driver_connection.is_closed():
+            raise DisconnectionError("the pooled connection was closed by the server")
+
+
 class Database:
     def __init__(self, settings: Settings) -> None:
         url = async_url(settings.database_url)
@@ -54,12 +72,19 @@ class Database:
         if self.dialect == "postgresql":
             # A fixed pool: overflow connections are closed as soon as they are returned, so
             # bursts would pay a reconnect each; requests beyond the pool wait for a connection.
-            options = {"pool_size": settings.db_pool_size, "max_overflow": 0}
+            options = {
+                "pool_size": settings.db_pool_size,
+                "max_overflow": 0,
+                # Unreachable: fail (503) within seconds rather than hang for asyncpg's 60 s.
+                "connect_args": {"timeout": settings.db_connect_timeout_seconds},
+            }
         # Statement parameters are customers' details (emails, names): never in an error's
         # message, so never in a logged traceback.
         self.engine = create_async_engine(url, hide_parameters=True, **options)
         if self.dialect == "sqlite":
             _configure_sqlite(self.engine)
+        else:
+            _drop_closed_connections(self.engine)
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)
 
     @asynccontextmanager

@@ -9,6 +9,7 @@ from punchcard.customers.models import Customer
 from punchcard.db.base import Base
 from punchcard.events.models import Event
 from punchcard.idempotency.models import IdempotencyRecord
+from punchcard.jobs.models import JobClaim
 from punchcard.kit.ratelimit import RateCounter
 from punchcard.pos.models import PosConnector, PosSale, PosSeenRequest
 from punchcard.programs.models import Program
@@ -34,6 +35,7 @@ __all__ = [
     "DeviceRegistration",
     "Event",
     "IdempotencyRecord",
+    "JobClaim",
     "LinkToken",
     "Location",
     "PassDesign",

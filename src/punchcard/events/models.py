@@ -15,6 +15,7 @@ class Event(TenantMixin, Base):
     __table_args__ = (
         Index("ix_events_card", "business_id", "card_id", "id"),
         Index("ix_events_type", "business_id", "type", "id"),
+        Index("ix_events_created_at", "created_at"),  # retention prunes by age
         # The outbox queue: events not yet fanned out to webhook endpoints.
         Index(
             "ix_events_undispatched",

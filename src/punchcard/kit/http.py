@@ -7,15 +7,19 @@ from typing import Annotated, Any
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from punchcard.config import Settings
 from punchcard.db.engine import Database
 from punchcard.kit.errors import ProblemError
+from punchcard.kit.unavailable import QuietLog, database_unavailable
 
 log = logging.getLogger("punchcard")
 PROBLEM_JSON = "application/problem+json"
+DATABASE_RETRY_AFTER_SECONDS = 5
+_outage = QuietLog(log, "requests answered 503")
 
 
 def database(request: Request) -> Database:
@@ -100,8 +104,26 @@ async def _on_unexpected(_request: Request, exc: Exception) -> JSONResponse:
     return problem(500, "internal_error", "Internal error", "An unexpected error occurred.")
 
 
+async def _on_database_error(request: Request, exc: Exception) -> JSONResponse:
+    """The database is down or restarting: 503 with Retry-After, one log line per kind (and
+    handled here, not re-raised past the response, so the keep-alive connection stays open)."""
+    if not database_unavailable(exc):
+        return await _on_unexpected(request, exc)
+    _outage.failed(exc)
+    response = problem(
+        503,
+        "database_unavailable",
+        "Service unavailable",
+        "The database cannot be reached right now; try again shortly.",
+    )
+    response.headers["Retry-After"] = str(DATABASE_RETRY_AFTER_SECONDS)
+    return response
+
+
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(ProblemError, _on_problem)
+    app.add_exception_handler(DBAPIError, _on_database_error)
+    app.add_exception_handler(OSError, _on_database_error)  # the driver's connect errors
     app.add_exception_handler(RequestValidationError, _on_validation)
     app.add_exception_handler(StarletteHTTPException, _on_http)
     app.add_exception_handler(Exception, _on_unexpected)

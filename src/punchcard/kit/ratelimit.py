@@ -4,8 +4,8 @@ A limit allows ``count`` hits per ``window_seconds`` for one subject (a client a
 program, a pass). Each hit is one ``INSERT ... ON CONFLICT DO UPDATE ... RETURNING`` on the
 subject's counter row, in a transaction of its own so the row is locked for that statement
 only (never for the rest of a request); the window starts at the subject's first hit. Expired
-counters are deleted by ``prune``. Used by the public pages and PassKit, and meant for the
-dashboard sign-in and referral-code look-ups.
+counters are deleted by the daily retention job (jobs.retention). Used by the public pages and
+PassKit, and meant for the dashboard sign-in and referral-code look-ups.
 """
 
 import ipaddress
@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import String, case, delete
+from sqlalchemy import String, case
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -127,7 +127,3 @@ async def hits(db: Database, limits: list[tuple[Limit, str]], *, business_id: st
                 )
     if refused is not None:
         raise refused
-
-
-async def prune(session: AsyncSession, now: datetime) -> None:
-    await session.execute(delete(counters).where(counters.c.window_ends_at <= now))

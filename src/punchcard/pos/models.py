@@ -64,6 +64,7 @@ class PosSale(TenantMixin, Base):
     __table_args__ = (
         UniqueConstraint("business_id", "connector_id", "claimed_transaction_id"),
         Index("ix_pos_sales_connector", "business_id", "connector_id", "id"),
+        Index("ix_pos_sales_received_at", "received_at"),  # retention prunes by age
         ForeignKeyConstraint(
             ["business_id", "connector_id"],
             ["pos_connectors.business_id", "pos_connectors.id"],

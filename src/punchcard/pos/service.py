@@ -9,7 +9,7 @@ import json
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Row, and_, delete, insert, or_, select
+from sqlalchemy import Row, and_, insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.businesses.service import get_location
@@ -421,10 +421,6 @@ async def remember_request(
             f"The request '{webhook_id}' was processed before: sign each request with a new "
             "webhook-id.",
         )
-
-
-async def prune_seen_requests(session: AsyncSession, now: datetime) -> None:
-    await session.execute(delete(seen_requests).where(seen_requests.c.expires_at < now))
 
 
 async def redeem(session: AsyncSession, connector: PosConnector, data: PosRedeem) -> Row[Any]:

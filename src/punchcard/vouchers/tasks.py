@@ -12,6 +12,7 @@ from punchcard.config import Settings
 from punchcard.db.engine import Database
 from punchcard.events import service as events
 from punchcard.kit.clock import utcnow
+from punchcard.kit.unavailable import QuietLog, database_unavailable
 from punchcard.vouchers.service import vouchers
 from punchcard.vouchers.voucher_events import voucher_event
 
@@ -56,9 +57,15 @@ async def sweep(db: Database, batch_size: int) -> int:
 
 
 async def sweep_forever(db: Database, settings: Settings) -> None:
+    outage = QuietLog(log, "voucher expiry sweep")
     while True:
         try:
             await sweep(db, settings.voucher_expiry_batch_size)
-        except Exception:  # a database hiccup must not end the loop
-            log.warning("voucher expiry sweep failed; will retry", exc_info=True)
+        except Exception as exc:  # a database hiccup must not end the loop
+            if database_unavailable(exc):
+                outage.failed(exc)
+            else:
+                log.warning("voucher expiry sweep failed; will retry", exc_info=True)
+        else:
+            outage.recovered()
         await asyncio.sleep(settings.voucher_expiry_sweep_seconds)

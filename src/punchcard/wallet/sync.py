@@ -23,6 +23,7 @@ from punchcard.db.base import table_of
 from punchcard.db.engine import Database
 from punchcard.kit.clock import utcnow
 from punchcard.kit.sql import keyed
+from punchcard.kit.unavailable import QuietLog, database_unavailable
 from punchcard.wallet.models import WalletPass
 
 log = logging.getLogger("punchcard.wallet")
@@ -32,6 +33,7 @@ QUIET = frozenset({"card_saved", "card_opened"})
 LEASE = timedelta(seconds=60)
 MAX_ATTEMPTS = 20  # about a day of retries with the backoff below
 BATCH = 100
+ERROR_BACKOFF_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,7 @@ class PassSync:
         self.db = db
         self.poll = settings.wallet_poll_seconds
         self.pushers = pushers
+        self.outage = QuietLog(log, "wallet push")
         # Pushes finished so far, with a condition to await them (tests).
         self.pushed = 0
         self.progress = asyncio.Condition()
@@ -122,16 +125,22 @@ class PassSync:
 
     async def _forever(self, stop: asyncio.Event) -> None:
         while not stop.is_set():
+            wait = self.poll
             try:
                 claimed = await self._claim()
                 if claimed:
                     await asyncio.gather(*(self._push(ref) for ref in claimed))
-            except Exception:
-                log.exception("wallet push step failed; retrying")
-                claimed = []
+            except Exception as exc:
+                if database_unavailable(exc):  # one line per kind, not a traceback per poll
+                    self.outage.failed(exc)
+                else:
+                    log.exception("wallet push step failed; retrying")
+                claimed, wait = [], max(self.poll, ERROR_BACKOFF_SECONDS)
+            else:
+                self.outage.recovered()
             if len(claimed) < BATCH:
                 with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(stop.wait(), self.poll)
+                    await asyncio.wait_for(stop.wait(), wait)
 
     async def _claim(self) -> list[PassRef]:
         now = utcnow()

@@ -19,6 +19,7 @@ from punchcard.webhooks.schemas import (
     MessageOut,
     RecoverIn,
     RecoverOut,
+    RetryNowOut,
     SecretOut,
     TestEventIn,
 )
@@ -147,6 +148,16 @@ async def replay(
     endpoint_id: EndpointId, message_id: MessageId, session: Session, actor: CurrentActor
 ) -> object:
     return await service.replay(session, actor, endpoint_id, message_id)
+
+
+@webhooks_router.post(
+    "/{endpoint_id}/retry-now",
+    status_code=202,
+    response_model=RetryNowOut,
+    summary="Deliver now every pending message waiting for its next retry (the receiver is back)",
+)
+async def retry_now(endpoint_id: EndpointId, session: Session, actor: CurrentActor) -> object:
+    return {"retried": await service.retry_now(session, actor, endpoint_id)}
 
 
 @webhooks_router.post(

@@ -1,19 +1,23 @@
 """The webhook worker: fans committed events out and sends them at once, claims due messages,
-and records outcomes in batches. It never gives up on an error: it logs, waits, and resumes."""
+and records outcomes in batches. It never gives up on an error: it logs, waits, and resumes.
+
+Leases are short and renewed while held (a heartbeat), so messages of a worker that died are
+due again within a lease; a worker that stops gracefully finishes its sends within the grace
+period and hands back the rest at once."""
 
 import asyncio
 import collections
 import contextlib
 import logging
 import time
-from datetime import timedelta
 
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import InterfaceError, OperationalError
 
 from punchcard.config import Settings
 from punchcard.db.engine import Database
 from punchcard.kit.clock import utcnow
-from punchcard.webhooks import queue
+from punchcard.kit.unavailable import QuietLog, database_unavailable
+from punchcard.webhooks import queue, retry
 from punchcard.webhooks.sender import Outcome, Sender
 
 log = logging.getLogger("punchcard.webhooks")
@@ -21,6 +25,8 @@ FAN_OUT_BATCH = 500
 COMPLETE_BATCH = 500
 ERROR_BACKOFF_SECONDS = 1.0
 FOLLOW_UP_SECONDS = 0.02
+RENEWALS_PER_LEASE = 3
+HeldKey = tuple[str, str]  # (business_id, message id)
 
 
 class Dispatcher:
@@ -37,8 +43,11 @@ class Dispatcher:
         self.room = 2 * self.capacity
         # Wait for this much room before the next step, so steps come in batches.
         self.refill = max(1, self.capacity // 4)
-        # The lease must outlast a send (timeout) by a margin, or a slow send gets a twin.
-        self.lease = timedelta(seconds=settings.webhook_timeout_seconds * 4)
+        self.lease = settings.webhook_lease
+        self.delays = retry.schedule(settings)
+        # Every claim from its lease until its attempt is recorded (attempt count: the fence).
+        self.held: dict[HeldKey, int] = {}
+        self.outage = QuietLog(log, "webhook worker")
         self.sender = Sender(
             timeout_seconds=settings.webhook_timeout_seconds,
             connections=self.capacity,
@@ -52,18 +61,72 @@ class Dispatcher:
         self.progress = asyncio.Condition()
 
     async def run(self, stop: asyncio.Event) -> None:
-        """Work until ``stop`` is set, then finish the sends under way and record them."""
+        """Work until ``stop`` is set; then finish the sends under way and record them within
+        the grace period, and release whatever is still leased."""
         sends_done = asyncio.Event()
         recorder = asyncio.create_task(self._record_until(sends_done))
+        heartbeat = asyncio.create_task(self._renew_forever())
         try:
             await self._forever(stop)
-            while self.sending:  # each one that ends starts a waiting one
-                await asyncio.wait(self.sending)
+            loop = asyncio.get_running_loop()
+            deadline = loop.time() + self.settings.shutdown_grace_seconds
+            await self._finish_sends(deadline)
             sends_done.set()
-            await recorder
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(asyncio.shield(recorder), max(0.0, deadline - loop.time()))
+            await self._release()
         finally:
+            heartbeat.cancel()
             recorder.cancel()
             await self.sender.close()
+
+    async def _finish_sends(self, deadline: float) -> None:
+        """Sends under way (and those waiting for a slot) until the deadline; then the rest
+        are cancelled: their messages stay held and are released."""
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout_at(deadline):
+                while self.sending:  # each one that ends starts a waiting one
+                    await asyncio.wait(self.sending)
+        self.waiting.clear()
+        for task in self.sending:
+            task.cancel()
+        await asyncio.gather(*self.sending, return_exceptions=True)
+
+    def _held_rows(self) -> list[tuple[str, str, int]]:
+        return [(business_id, id_, n) for (business_id, id_), n in self.held.items()]
+
+    async def _renew_forever(self) -> None:
+        """The heartbeat: leases of held messages are renewed a few times per lease."""
+        every = self.lease.total_seconds() / RENEWALS_PER_LEASE
+        while True:
+            await asyncio.sleep(every)
+            if not self.held:
+                continue
+            try:
+                async with self.db.transaction() as session:
+                    await queue.renew(session, self._held_rows(), utcnow(), self.lease)
+            except Exception as exc:
+                self._failed(exc, "renewing leases failed")
+
+    async def _release(self) -> None:
+        """Hand back at once what this worker leased but did not get to send or record."""
+        if not self.held:
+            return
+        try:
+            async with self.db.transaction() as session:
+                await queue.release(session, self._held_rows(), utcnow())
+        except Exception as exc:  # their leases run out instead
+            self._failed(exc, "releasing leases failed")
+        else:
+            log.info("released %d leased webhook messages", len(self.held))
+        self.held.clear()
+
+    def _failed(self, exc: Exception, what: str) -> None:
+        """One line per kind while the database is down; a traceback for anything else."""
+        if _transient(exc):
+            self.outage.failed(exc)
+        else:
+            log.exception("webhook worker: %s", what)
 
     async def _forever(self, stop: asyncio.Event) -> None:
         """Repeat a step: at once while a limit cut it short, soon while it found deliveries
@@ -75,10 +138,11 @@ class Dispatcher:
                 break
             try:
                 started, cut_short = await self._step()
-            except Exception:
-                log.exception("webhook worker step failed; retrying")
+            except Exception as exc:
+                self._failed(exc, "step failed; retrying")
                 started, cut_short, wait = 0, False, ERROR_BACKOFF_SECONDS
             else:
+                self.outage.recovered()
                 wait = min(poll, FOLLOW_UP_SECONDS) if started else poll
             if not cut_short:
                 with contextlib.suppress(TimeoutError):
@@ -96,6 +160,8 @@ class Dispatcher:
             claims = fanned.claims
             if len(claims) < free:
                 claims += await queue.claim(session, now, free - len(claims), self.lease)
+        for claim in claims:
+            self.held[(claim.business_id, claim.id)] = claim.attempts
         self.waiting += claims
         self._start_sends()
         return len(claims), fanned.events == batch or len(claims) == free
@@ -149,7 +215,7 @@ class Dispatcher:
             part = pending.pop()
             try:
                 async with self.db.transaction() as session:
-                    await queue.complete(session, part, utcnow())
+                    await queue.complete(session, part, utcnow(), self.delays)
             except Exception as exc:
                 if not _transient(exc):
                     if len(part) > 1:
@@ -158,11 +224,15 @@ class Dispatcher:
                         log.exception(
                             "dropping the record of one webhook attempt: %s", part[0][0].id
                         )
+                        self.held.pop((part[0][0].business_id, part[0][0].id), None)
                     continue
-                log.warning("database unavailable while recording attempts; retrying")
+                self.outage.failed(exc)
                 pending.append(part)
                 await asyncio.sleep(ERROR_BACKOFF_SECONDS)
                 continue
+            for claim, _ in part:
+                if self.held.get((claim.business_id, claim.id)) == claim.attempts:
+                    del self.held[(claim.business_id, claim.id)]
             async with self.progress:
                 self.recorded += len(part)
                 self.progress.notify_all()
@@ -181,7 +251,7 @@ class Dispatcher:
 
 def _transient(exc: Exception) -> bool:
     """The database is down or the connection broke: waiting is the cure, not splitting."""
-    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+    if database_unavailable(exc):
         return True
     return isinstance(exc, OperationalError | InterfaceError | OSError | TimeoutError)
 

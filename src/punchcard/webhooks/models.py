@@ -1,4 +1,5 @@
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -18,6 +19,7 @@ from punchcard.kit.sql import JSONDoc, UTCDateTime
 # A literal, not a parameter: a query can use a partial index only if its own condition
 # says the same in the same words.
 PENDING = text("status = 'pending'")
+UNFINISHED = text("status <> 'succeeded'")
 
 
 class WebhookEndpoint(TenantMixin, Base):
@@ -71,6 +73,16 @@ class WebhookMessage(TenantMixin, Base):
             postgresql_where=PENDING,
         ),
         Index("ix_webhook_messages_endpoint", "business_id", "endpoint_id", "id"),
+        Index("ix_webhook_messages_created_at", "created_at"),  # retention prunes by age
+        # Retention keeps an event while a message may still deliver it (pending, or failed
+        # and open to `recover`).
+        Index(
+            "ix_webhook_messages_unfinished",
+            "business_id",
+            "event_id",
+            sqlite_where=UNFINISHED,
+            postgresql_where=UNFINISHED,
+        ),
         ForeignKeyConstraint(
             ["business_id", "endpoint_id"],
             ["webhook_endpoints.business_id", "webhook_endpoints.id"],
@@ -91,6 +103,8 @@ class WebhookMessage(TenantMixin, Base):
     event_created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # A test send's sample body: test events are not events (the event log never holds them).
+    payload: Mapped[dict[str, Any] | None] = mapped_column(JSONDoc)
 
 
 class WebhookAttempt(TenantMixin, Base):

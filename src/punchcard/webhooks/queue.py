@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnClause,
+    Select,
     String,
     and_,
     delete,
@@ -31,7 +32,7 @@ from punchcard.events import service as events
 from punchcard.events.models import Event
 from punchcard.events.payloads import event_row
 from punchcard.kit.ids import new_id
-from punchcard.kit.sql import keyed, rows_table
+from punchcard.kit.sql import JSONDoc, keyed, rows_table
 from punchcard.wallet.sync import mark_changed
 from punchcard.webhooks import retry
 from punchcard.webhooks.models import WebhookAttempt, WebhookEndpoint, WebhookMessage
@@ -79,6 +80,17 @@ def _direct(endpoint: Any) -> bool:
     )
 
 
+def undispatched_events(batch: int) -> Select[Any]:
+    """The outbox's head: committed events not yet fanned out (a partial index holds them)."""
+    return (
+        select(events_table.c.business_id, events_table.c.id)
+        .where(events_table.c.dispatched_at.is_(None))
+        .order_by(events_table.c.id)
+        .limit(batch)
+        .with_for_update(skip_locked=True)
+    )
+
+
 async def fan_out(
     session: AsyncSession, now: datetime, batch: int, *, lease: timedelta, room: int
 ) -> FannedOut:
@@ -87,13 +99,7 @@ async def fan_out(
     Up to ``room`` messages are inserted already leased and returned as claims: no claim (a
     query and an update) stands between an event and its delivery. Those that must queue
     (order, rate limit, concurrency cap, no room) wait, pending, for ``claim``."""
-    undispatched = (
-        select(events_table.c.business_id, events_table.c.id)
-        .where(events_table.c.dispatched_at.is_(None))
-        .order_by(events_table.c.id)
-        .limit(batch)
-        .with_for_update(skip_locked=True)
-    )
+    undispatched = undispatched_events(batch)
     pending = (
         await session.execute(
             update(events_table)
@@ -241,28 +247,35 @@ async def _capped(
     return accepted
 
 
+def due_messages(now: datetime, limit: int) -> Select[Any]:
+    """Due messages in due order, with their endpoint's limits (a partial index holds the
+    pending ones, so done messages cost nothing here however many pile up)."""
+    return (
+        select(
+            messages.c.business_id,
+            messages.c.id,
+            messages.c.endpoint_id,
+            endpoints.c.max_concurrency,
+            endpoints.c.rate_limit_per_second,
+        )
+        .select_from(messages.join(endpoints, _endpoint_join()))
+        .where(_due(now))
+        .order_by(messages.c.next_attempt_at)
+        .limit(limit)
+        .with_for_update(of=messages, skip_locked=True)
+    )
+
+
+def _endpoint_join() -> Any:
+    return and_(
+        endpoints.c.business_id == messages.c.business_id, endpoints.c.id == messages.c.endpoint_id
+    )
+
+
 async def claim(session: AsyncSession, now: datetime, limit: int, lease: timedelta) -> list[Claim]:
     """Lease up to ``limit`` due messages: their next attempt moves past the lease, so a
     worker that dies mid-send leaves them due again, with the same webhook-id."""
-    join = and_(
-        endpoints.c.business_id == messages.c.business_id, endpoints.c.id == messages.c.endpoint_id
-    )
-    candidates = (
-        await session.execute(
-            select(
-                messages.c.business_id,
-                messages.c.id,
-                messages.c.endpoint_id,
-                endpoints.c.max_concurrency,
-                endpoints.c.rate_limit_per_second,
-            )
-            .select_from(messages.join(endpoints, join))
-            .where(_due(now))
-            .order_by(messages.c.next_attempt_at)
-            .limit(limit)
-            .with_for_update(of=messages, skip_locked=True)
-        )
-    ).all()
+    candidates = (await session.execute(due_messages(now, limit))).all()
     if not candidates:
         return []
     accepted = await _capped(session, candidates, now)
@@ -291,10 +304,13 @@ async def claim(session: AsyncSession, now: datetime, limit: int, lease: timedel
             endpoints.c.secret_sealed,
             endpoints.c.previous_secret_sealed,
             endpoints.c.previous_secret_expires_at,
-            events_table.c.payload,
+            # A test send carries its own body; every other message delivers its event.
+            func.coalesce(messages.c.payload, events_table.c.payload, type_=JSONDoc).label(
+                "payload"
+            ),
         )
         .select_from(
-            messages.join(endpoints, join).join(
+            messages.join(endpoints, _endpoint_join()).outerjoin(
                 events_table,
                 and_(
                     events_table.c.business_id == messages.c.business_id,
@@ -347,8 +363,49 @@ LOGGED = (
 )
 
 
+HELD = ("business_id", "id", "attempts")
+
+
+def _held_by(session: AsyncSession, held: Sequence[tuple[str, str, int]]) -> Any:
+    """Messages still leased by these claims (a newer claim has a higher attempt count)."""
+    given = rows_table(session, messages, HELD, list(held))
+    return and_(
+        messages.c.business_id == given.c.business_id,
+        messages.c.id == given.c.id,
+        messages.c.attempts == given.c.attempts,
+        messages.c.status == PENDING,
+    )
+
+
+async def renew(
+    session: AsyncSession, held: Sequence[tuple[str, str, int]], now: datetime, lease: timedelta
+) -> None:
+    """Extend the leases a live worker holds, so a short lease covers a long send."""
+    until = now + lease
+    await session.execute(
+        update(messages)
+        .where(_held_by(session, held))
+        .values(next_attempt_at=until, in_flight_until=until)
+    )
+
+
+async def release(
+    session: AsyncSession, held: Sequence[tuple[str, str, int]], now: datetime
+) -> None:
+    """A stopping worker hands back what it leased and did not send: due now, and the claim
+    that never became an attempt is not counted against the retry schedule."""
+    await session.execute(
+        update(messages)
+        .where(_held_by(session, held))
+        .values(attempts=messages.c.attempts - 1, next_attempt_at=now, in_flight_until=None)
+    )
+
+
 async def complete(
-    session: AsyncSession, results: list[tuple[Claim, Outcome]], now: datetime
+    session: AsyncSession,
+    results: list[tuple[Claim, Outcome]],
+    now: datetime,
+    delays: Sequence[timedelta] = retry.DELAYS,
 ) -> None:
     """Record a batch of attempts and move each message on: done, retry later, or failed."""
     finished, logged = [], []
@@ -364,7 +421,7 @@ async def complete(
         elif outcome.refused:  # a destination the guard refuses stays refused
             status = "failed"
         else:
-            next_at = retry.next_attempt(message.attempts, now, outcome.retry_after)
+            next_at = retry.next_attempt(message.attempts, now, outcome.retry_after, delays)
             status = "pending" if next_at else "failed"
         key = (message.business_id, message.endpoint_id)
         streaks[key] = streaks.get(key, False) or outcome.succeeded

@@ -1,7 +1,11 @@
-"""When to try again: the Standard Webhooks schedule, stretched to about three days."""
+"""When to try again: the Standard Webhooks schedule, stretched to about three days; an
+operator may replace it (PUNCHCARD_WEBHOOK_RETRY_SCHEDULE)."""
 
 import random
+from collections.abc import Sequence
 from datetime import datetime, timedelta
+
+from punchcard.config import Settings
 
 # Waits after the 1st, 2nd, ... failed attempt; after the last one the message has failed.
 DELAYS = [
@@ -15,16 +19,23 @@ DELAYS = [
     timedelta(hours=20),
     timedelta(hours=24),
 ]
-MAX_ATTEMPTS = len(DELAYS) + 1
 MAX_RETRY_AFTER = timedelta(hours=24)
 JITTER = 0.2
 
 
-def next_attempt(attempts: int, now: datetime, retry_after: timedelta | None) -> datetime | None:
+def schedule(settings: Settings) -> list[timedelta]:
+    """The configured waits, else the default ones."""
+    configured = [timedelta(seconds=wait) for wait in settings.webhook_retry_schedule]
+    return configured or DELAYS
+
+
+def next_attempt(
+    attempts: int, now: datetime, retry_after: timedelta | None, delays: Sequence[timedelta]
+) -> datetime | None:
     """``attempts`` made so far (all failed); None when the schedule is exhausted."""
-    if attempts >= MAX_ATTEMPTS:
+    if attempts > len(delays):
         return None
-    wait = DELAYS[attempts - 1] * random.uniform(1 - JITTER, 1 + JITTER)
+    wait = delays[attempts - 1] * random.uniform(1 - JITTER, 1 + JITTER)
     if retry_after is not None:
         wait = max(wait, min(retry_after, MAX_RETRY_AFTER))
     return now + wait

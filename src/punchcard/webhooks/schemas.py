@@ -103,6 +103,10 @@ class RecoverOut(Output):
     recovered: int
 
 
+class RetryNowOut(Output):
+    retried: int  # pending messages made due now
+
+
 class HookSubscribe(Input):
     """A REST hook subscription, as Zapier and Make create them."""
 

@@ -2,15 +2,15 @@
 
 from datetime import datetime, timedelta
 from functools import lru_cache
+from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import Row, and_, delete, select, update
+from sqlalchemy import Row, and_, delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.db.base import table_of
 from punchcard.events import catalogue
 from punchcard.events import service as events
-from punchcard.events.models import Event
 from punchcard.events.payloads import event_row
 from punchcard.kit import crypto
 from punchcard.kit.clock import utcnow
@@ -19,14 +19,13 @@ from punchcard.kit.ids import new_id
 from punchcard.kit.pagination import PageParams, newest_first, to_page
 from punchcard.staff.actor import Actor, Permission
 from punchcard.webhooks import signing
-from punchcard.webhooks.models import WebhookAttempt, WebhookEndpoint, WebhookMessage
+from punchcard.webhooks.models import PENDING, WebhookAttempt, WebhookEndpoint, WebhookMessage
 from punchcard.webhooks.schemas import EndpointCreate, EndpointUpdate, HookSubscribe
 from punchcard.webhooks.targets import check_url
 
 SECRET_OVERLAP = timedelta(hours=24)
 messages = table_of(WebhookMessage)
 attempts = table_of(WebhookAttempt)
-events_table = table_of(Event)
 
 
 def _endpoint(
@@ -167,7 +166,9 @@ def message_row(endpoint_id: str, event: Any, now: datetime) -> dict[str, Any]:
 async def send_test(
     session: AsyncSession, actor: Actor, endpoint_id: str, event_type: str
 ) -> Row[Any]:
-    """A sample event, marked as a test, delivered to this endpoint only."""
+    """A sample event, marked as a test, delivered to this endpoint only. It is no event: the
+    message carries its body, and the event log (and the samples no-code tools show) never
+    see it."""
     endpoint = await get_endpoint(session, actor, endpoint_id)
     now = utcnow()
     body = catalogue.sample(event_type)
@@ -183,17 +184,8 @@ async def send_test(
         test=True,
         **{k: v for k, v in body.items() if k not in catalogue.Envelope.model_fields},
     )
-    row["customer_id"] = row["card_id"] = row["voucher_id"] = None  # samples name no real rows
-    row["dispatched_at"] = now  # fanned out here, to this endpoint alone
-    await events.record(session, [row])
-    event = (
-        await session.execute(
-            select(events_table).where(
-                events_table.c.business_id == actor.business_id, events_table.c.id == row["id"]
-            )
-        )
-    ).one()
-    message = message_row(endpoint.id, event, now)
+    row["card_id"] = None  # a sample names no real card (and joins no card's order)
+    message = message_row(endpoint.id, SimpleNamespace(**row), now) | {"payload": row["payload"]}
     await session.execute(messages.insert().values(message))
     return await get_message(session, actor, endpoint.id, message["id"])
 
@@ -259,6 +251,25 @@ async def replay(
         .values(status="pending", next_attempt_at=utcnow(), in_flight_until=None)
     )
     return await get_message(session, actor, endpoint_id, message_id)
+
+
+async def retry_now(session: AsyncSession, actor: Actor, endpoint_id: str) -> int:
+    """Every pending message of the endpoint waiting out a retry delay is due now (a
+    receiver that was down is back). Messages being sent (leased) are left alone."""
+    await get_endpoint(session, actor, endpoint_id)
+    now = utcnow()
+    result = await session.execute(
+        update(messages)
+        .where(
+            messages.c.business_id == actor.business_id,
+            messages.c.endpoint_id == endpoint_id,
+            PENDING,
+            messages.c.next_attempt_at > now,
+            or_(messages.c.in_flight_until.is_(None), messages.c.in_flight_until <= now),
+        )
+        .values(next_attempt_at=now)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
 
 
 async def recover(session: AsyncSession, actor: Actor, endpoint_id: str, since: datetime) -> int:

@@ -3,12 +3,15 @@
 import asyncio
 
 from alembic import context
-from sqlalchemy import Connection
+from sqlalchemy import Connection, text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from punchcard.db.models import Base
 
 target_metadata = Base.metadata
+# Many processes may start at once (serve and worker migrate first): on PostgreSQL one
+# upgrades while the others wait on this lock, then find the schema current.
+MIGRATION_LOCK = 7_406_170_011
 
 
 def run(connection: Connection) -> None:
@@ -19,6 +22,8 @@ def run(connection: Connection) -> None:
         compare_type=True,
     )
     with context.begin_transaction():
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         context.run_migrations()
 
 

@@ -1,0 +1,70 @@
+"""Health checks for load balancers and orchestrators: alive, and ready to serve."""
+
+import asyncio
+from functools import lru_cache
+
+from alembic.script import ScriptDirectory
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+from sqlalchemy import text
+
+from punchcard.db.migrate import alembic_config
+from punchcard.kit.http import PROBLEM_JSON, database, problem
+from punchcard.kit.unavailable import database_unavailable, failure_kind
+
+READY_TIMEOUT_SECONDS = 2.0
+RETRY_AFTER_SECONDS = "5"
+router = APIRouter(tags=["Health"])
+NOT_READY = {
+    503: {
+        "description": "Not ready: `detail` says why, `Retry-After` when to ask again",
+        "content": {PROBLEM_JSON: {"schema": {"type": "object", "required": ["code", "detail"]}}},
+    }
+}
+
+
+@lru_cache
+def _head() -> set[str]:
+    """The migrations this code expects (read once: the code does not change while it runs)."""
+    return set(ScriptDirectory.from_config(alembic_config("sqlite://")).get_heads())
+
+
+@router.get("/healthz", summary="Alive: the process answers (no database check)")
+async def healthz() -> dict[str, str]:
+    return {"status": "ok"}
+
+
+@router.get(
+    "/readyz",
+    summary="Ready: the database answers within 2 s and its schema is at this code's migration",
+    responses=NOT_READY,  # type: ignore[arg-type]
+)
+async def readyz(request: Request) -> JSONResponse:
+    reason = await _not_ready(request)
+    if reason is None:
+        return JSONResponse({"status": "ready"})
+    response = problem(503, "not_ready", "Service unavailable", reason)
+    response.headers["Retry-After"] = RETRY_AFTER_SECONDS
+    return response
+
+
+async def _not_ready(request: Request) -> str | None:
+    try:
+        async with asyncio.timeout(READY_TIMEOUT_SECONDS):
+            async with database(request).engine.connect() as connection:
+                current = set((await connection.execute(text(_VERSIONS))).scalars())
+    except TimeoutError:
+        return f"The database did not answer within {READY_TIMEOUT_SECONDS:g} s."
+    except Exception as exc:  # any failure to reach or read the database is "not ready"
+        if database_unavailable(exc):
+            return f"The database cannot be reached ({failure_kind(exc)})."
+        kind = failure_kind(exc)
+        return f"The database has no migrated schema ({kind}): run `punchcard migrate`."
+    if current != _head():
+        found = ", ".join(sorted(current)) or "none"
+        expected = ", ".join(sorted(_head()))
+        return f"The database schema is at {found}, not {expected}: run `punchcard migrate`."
+    return None
+
+
+_VERSIONS = "SELECT version_num FROM alembic_version"

@@ -1,0 +1,1 @@
+"""Periodic jobs that many workers share: each period is claimed by one of them."""
