@@ -14,6 +14,7 @@ import uvicorn
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.businesses.onboarding import onboard
+from punchcard.campaigns import cli as campaigns_cli
 from punchcard.codes import cli as codes_cli
 from punchcard.config import get_settings
 from punchcard.db.engine import Database
@@ -28,6 +29,7 @@ app = typer.Typer(
 business_app = typer.Typer(help="Manage businesses.", no_args_is_help=True)
 app.add_typer(business_app, name="business")
 app.add_typer(codes_cli.app, name="codes")
+app.add_typer(campaigns_cli.app, name="campaigns")
 
 
 def in_transaction(work: Callable[[AsyncSession], Awaitable[T]]) -> T:
@@ -90,7 +92,10 @@ def serve(
 
 @app.command("worker")
 def run_worker() -> None:
-    """Deliver webhooks and wallet pass updates (run as many as you like on PostgreSQL)."""
+    """Deliver webhooks, wallet pass updates and campaign messages (run as many as you like on
+    PostgreSQL)."""
+    from punchcard.campaigns.tasks import CampaignSender
+    from punchcard.channels import registry as channel_registry
     from punchcard.wallet.pushers import configured_pushers
     from punchcard.wallet.sync import PassSync
     from punchcard.webhooks.dispatcher import Dispatcher
@@ -110,12 +115,14 @@ def run_worker() -> None:
         db = Database(settings)
         dispatcher = Dispatcher(db, settings)
         sync = PassSync(db, settings, configured_pushers(settings))
+        sender = CampaignSender(db, settings)
         # As in the server: start-up objects live forever, keep them out of every collection.
         gc.freeze()
         try:
             logging.getLogger("punchcard").info("webhook worker started")
-            await asyncio.gather(dispatcher.run(stop), sync.run(stop))
+            await asyncio.gather(dispatcher.run(stop), sync.run(stop), sender.run(stop))
         finally:
+            await channel_registry.close()
             await db.dispose()
 
     try:

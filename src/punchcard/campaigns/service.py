@@ -2,7 +2,7 @@
 their progress (deliveries by status) and deliveries. The sending itself is ``sending.py``'s,
 run by the worker (``tasks.CampaignSender``)."""
 
-from datetime import datetime, time
+from datetime import UTC, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -54,7 +54,7 @@ async def _send_at(session: AsyncSession, business_id: str, value: datetime) -> 
         raise _field_error(
             "send_at", "send_at_in_past", f"send_at {when.isoformat()} is not in the future."
         )
-    return when
+    return when.astimezone(UTC)
 
 
 def quiet_now(quiet: dict[str, str] | None, zone: ZoneInfo, now: datetime) -> bool:
