@@ -169,7 +169,7 @@ class VariableOut(Output):
 
 # --- audiences -------------------------------------------------------------------------------
 
-Count = Annotated[int, Field(ge=0, le=MAX_SAFE_INT)]
+Count = Annotated[StrictInt, Field(ge=0, le=MAX_SAFE_INT)]
 Moment = Annotated[datetime, AfterValidator(lambda value: _aware(value))]
 
 
