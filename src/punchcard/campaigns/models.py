@@ -102,5 +102,8 @@ class Delivery(TenantMixin, Base):
     voucher_id: Mapped[str | None] = mapped_column(String(40))
     next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime)
     lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # When the message went to a provider that cannot recognise a resend (messengers): from
+    # then on a crash leaves its fate unknown. Reset by each claim.
+    handed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

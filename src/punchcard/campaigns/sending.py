@@ -249,17 +249,17 @@ async def finish(session: AsyncSession, now: datetime) -> list[str]:
 
 
 async def recover(session: AsyncSession, now: datetime) -> int:
-    """Rows left ``sending`` by a worker that died: sent again where a resend is recognisable,
-    else failed (``outcome_unknown``)."""
-    resendable = deliveries.c.channel.in_(RESENDABLE)
+    """Rows left ``sending`` by a worker that died: sent again where a resend is recognisable
+    or the message never reached the provider, else failed (``outcome_unknown``)."""
+    again = or_(deliveries.c.channel.in_(RESENDABLE), deliveries.c.handed_at.is_(None))
     recovered = await session.execute(
         update(deliveries)
         .where(deliveries.c.status == "sending", deliveries.c.lease_until < now)
         .values(
-            status=case((resendable, "queued"), else_="failed"),
-            reason=case((resendable, None), else_="outcome_unknown"),
+            status=case((again, "queued"), else_="failed"),
+            reason=case((again, None), else_="outcome_unknown"),
             last_error=case(
-                (resendable, deliveries.c.last_error),
+                (again, deliveries.c.last_error),
                 else_="The worker sending it stopped; the provider may or may not have it.",
             ),
             lease_until=None,
@@ -267,6 +267,18 @@ async def recover(session: AsyncSession, now: datetime) -> int:
         .returning(deliveries.c.id)
     )
     return len(recovered.all())
+
+
+async def hand_over(
+    session: AsyncSession, business_id: str, delivery_id: str, now: datetime
+) -> None:
+    """The message goes to a provider that cannot recognise a resend: from now on, a crash
+    makes its outcome unknown (``recover``)."""
+    await session.execute(
+        update(deliveries)
+        .where(deliveries.c.business_id == business_id, deliveries.c.id == delivery_id)
+        .values(handed_at=now)
+    )
 
 
 async def claim(
@@ -298,7 +310,10 @@ async def claim(
         )
     claimed = await session.execute(
         statement.values(
-            status="sending", lease_until=now + lease, attempts=deliveries.c.attempts + 1
+            status="sending",
+            lease_until=now + lease,
+            attempts=deliveries.c.attempts + 1,
+            handed_at=None,
         ).returning(*deliveries.c)
     )
     return list(claimed.all())

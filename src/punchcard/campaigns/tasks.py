@@ -94,7 +94,8 @@ class CampaignSender:
         outcomes = await asyncio.gather(*(self._send(job) for job in prepared.jobs))
         if claimed:
             async with self.db.transaction() as session:
-                await sending.record(session, list(outcomes), utcnow())
+                recorded = [verdict for verdict in outcomes if verdict is not None]
+                await sending.record(session, recorded, utcnow())
                 await sending.finish(session, utcnow())
         return bool(added or claimed)
 
@@ -109,10 +110,17 @@ class CampaignSender:
             self.paces[key] = Pace(CHANNELS[job.channel].max_per_second)
         return self.paces[key]
 
-    async def _send(self, job: Job) -> Verdict:
+    async def _send(self, job: Job) -> Verdict | None:
+        """Send one job; its outcome, to record with the batch. A provider that cannot tell a
+        resend (messengers) gets each message marked before and recorded right after it, so a
+        crash leaves only the messages in flight unknown: None then."""
         pace = self._pace(job)
+        once = job.channel not in sending.RESENDABLE
         async with self.in_flight[job.channel]:
             await pace.slot()
+            if once:
+                async with self.db.transaction() as session:
+                    await sending.hand_over(session, job.business_id, job.delivery_id, utcnow())
             result: SendResult
             try:
                 result = await CHANNELS[job.channel].send(
@@ -123,7 +131,7 @@ class CampaignSender:
                 result = RetryLater("network_error", f"{type(exc).__name__}: {exc}")
         if isinstance(result, RetryLater) and result.retry_after:
             pace.hold(result.retry_after)
-        return Verdict(
+        verdict = Verdict(
             job.business_id,
             job.delivery_id,
             job.attempts,
@@ -131,3 +139,8 @@ class CampaignSender:
             job.channel,
             job.recipient.address,
         )
+        if not once:
+            return verdict
+        async with self.db.transaction() as session:
+            await sending.record(session, [verdict], utcnow())
+        return None

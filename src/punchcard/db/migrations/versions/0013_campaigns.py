@@ -77,6 +77,7 @@ def upgrade() -> None:
         sa.Column("voucher_id", sa.String(length=40), nullable=True),
         sa.Column("next_attempt_at", UTCDateTime(), nullable=False),
         sa.Column("lease_until", UTCDateTime(), nullable=True),
+        sa.Column("handed_at", UTCDateTime(), nullable=True),
         sa.Column("created_at", UTCDateTime(), nullable=False),
         sa.Column("sent_at", UTCDateTime(), nullable=True),
         sa.Column("business_id", sa.String(length=40), nullable=False),
