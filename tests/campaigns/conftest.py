@@ -3,7 +3,6 @@ local fake) set up, members with consent, and the sender run in-process step by 
 has nothing left to do (no sleeps: each step awaits its sends)."""
 
 import itertools
-from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
@@ -31,8 +30,8 @@ EMAIL = {"subject": "Hi {{ first_name }}", "text": "{{ stamps }} stamps. {{ unsu
 
 
 @pytest.fixture
-async def sender(db: Database, database_url: str) -> AsyncIterator[CampaignSender]:
-    yield CampaignSender(db, Settings(database_url=database_url))
+def sender(db: Database, database_url: str) -> CampaignSender:
+    return CampaignSender(db, Settings(database_url=database_url))
 
 
 @pytest.fixture

@@ -141,9 +141,10 @@ async def _campaign(db: Database, actor: Actor, channel: Any, parts: dict[str, s
 
 
 async def _until(condition: Any, timeout: float = 60) -> None:
-    """Wait (bounded) until ``condition()`` holds; checked every 20 ms."""
+    """Wait (bounded) until ``condition()`` holds; checked every 20 ms (what it reads is in
+    other processes and the database: nothing here to await)."""
     async with asyncio.timeout(timeout):
-        while not await condition():
+        while not await condition():  # noqa: ASYNC110
             await asyncio.sleep(0.02)
 
 
