@@ -7,6 +7,7 @@ reach filters EXISTS over their tables. Campaigns select recipients from it in b
 automations can build their rules on it the same way.
 """
 
+import json
 from datetime import datetime
 from typing import Any
 
@@ -121,7 +122,7 @@ def _reachable(channel: ChannelType, now: datetime) -> ColumnElement[bool]:
 def _metadata(dialect: str, key: str, value: Any) -> ColumnElement[bool]:
     column = customers.c.metadata
     if dialect == "postgresql":  # containment: one JSONB operator, GIN-indexable
-        return column.op("@>")(cast(literal({key: value}, JSONB), JSONB))
+        return column.op("@>")(cast(literal(json.dumps({key: value})), JSONB))
     path = f'$."{key}"'
     kind = func.json_type(column, path)
     if isinstance(value, bool):

@@ -60,6 +60,7 @@ class CampaignSender:
         self.poll = settings.campaign_poll_seconds
         self.lease = timedelta(seconds=settings.campaign_lease_seconds)
         self.paces: dict[str, Pace] = {}
+        self.rates = settings.campaign_max_per_second
         self.in_flight = {channel: asyncio.Semaphore(n) for channel, n in IN_FLIGHT.items()}
 
     async def run(self, stop: asyncio.Event) -> None:
@@ -107,7 +108,8 @@ class CampaignSender:
     def _pace(self, job: Job) -> Pace:
         key = job.keys.channel_id
         if key not in self.paces:
-            self.paces[key] = Pace(CHANNELS[job.channel].max_per_second)
+            rate = self.rates.get(job.channel, CHANNELS[job.channel].max_per_second)
+            self.paces[key] = Pace(rate)
         return self.paces[key]
 
     async def _send(self, job: Job) -> Verdict | None:
