@@ -265,7 +265,7 @@ async def _send(
 ) -> dict[str, float]:
     """Start a worker, wait (bounded) for the campaign to be sent, sample its RSS."""
     before = counter.value
-    worker = subprocess.Popen(
+    worker = subprocess.Popen(  # noqa: ASYNC220 (started once, not waited on)
         [CLI, "worker"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT
     )
     process = psutil.Process(worker.pid)
@@ -309,11 +309,12 @@ async def _send(
 
 async def _audiences(database_url: str, cards: int) -> dict[str, float]:
     """``cards`` customers with a card each in one business; counts with EXPLAIN ANALYZE."""
+    from sqlalchemy import func, select
+    from sqlalchemy.dialects import postgresql
+
     from punchcard.campaigns.audiences import conditions
     from punchcard.campaigns.schemas import Audience
     from punchcard.customers.models import Customer
-    from sqlalchemy import func, select
-    from sqlalchemy.dialects import postgresql
 
     connection = await _connect(database_url)
     try:
@@ -410,7 +411,7 @@ async def main(args: argparse.Namespace) -> None:
     ]
     for sink in sinks:
         sink.start()
-    time.sleep(1.0)  # the sinks bind
+    await asyncio.sleep(1.0)  # the sinks bind
     env = {
         **os.environ,
         "PUNCHCARD_DATABASE_URL": database_url,
