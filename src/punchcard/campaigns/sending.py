@@ -14,7 +14,9 @@ Exactly one message per recipient:
 - a ``sending`` row whose lease ran out belonged to a worker that died mid-send: the provider
   may or may not have the message. Email and wallet recognise a resend (Message-ID and wallet
   message key come from the delivery id), so the row is sent again; Telegram, WhatsApp and Viber
-  cannot, so the row fails with ``outcome_unknown`` rather than risk a second message.
+  cannot, so their sends are marked (``hand_over``) and recorded one by one, and a row that had
+  been handed over fails with ``outcome_unknown`` rather than risk a second message (one never
+  handed over is simply sent).
 """
 
 from collections import defaultdict
