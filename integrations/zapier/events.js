@@ -56,7 +56,7 @@ module.exports = [
     noun: 'Voucher',
     label: 'Voucher Issued',
     description: 'Triggers when a voucher is issued (by a goal, the API or a campaign).',
-    extra: { voucher },
+    extra: { voucher, campaign: null },
   },
   {
     type: 'voucher_redeemed',
@@ -126,9 +126,28 @@ module.exports = [
   {
     type: 'campaign_sent',
     noun: 'Campaign',
-    label: 'Campaign Message Sent',
-    description: 'Triggers when a campaign message is sent to a customer.',
-    extra: { campaign: { id: 'cmp_sample', name: 'We miss you', channel: 'email' } },
+    label: 'Campaign Sent',
+    description:
+      'Triggers once when a campaign finishes sending, with its counts (sent, failed, skipped, by reason).',
+    extra: {
+      location_id: null,
+      staff_id: null,
+      customer: null,
+      card: null,
+      voucher: null,
+      campaign: {
+        id: 'cmp_sample',
+        name: 'We miss you',
+        channel: 'email',
+        recipients: 1200,
+        sent: 1130,
+        failed: 12,
+        skipped: 58,
+        reasons: { no_consent: 51, unsubscribed: 7, invalid_address: 12 },
+        started_at: '2026-05-11T12:30:00Z',
+        finished_at: '2026-05-11T12:34:56Z',
+      },
+    },
   },
   {
     type: 'code_pool_empty',

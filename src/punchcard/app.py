@@ -12,6 +12,8 @@ from fastapi.responses import RedirectResponse
 
 from punchcard import __version__
 from punchcard.businesses.api import router as businesses_router
+from punchcard.campaigns.api import router as campaigns_router
+from punchcard.campaigns.card_links import DeliveryCardLinkSender
 from punchcard.cards.api import router as cards_router
 from punchcard.channels import registry as channel_registry
 from punchcard.channels.api import router as channels_router
@@ -35,7 +37,6 @@ from punchcard.kit.http import install_error_handlers
 from punchcard.pages import http as pages_http
 from punchcard.pages import wallets as page_wallets
 from punchcard.pages.api import router as join_links_router
-from punchcard.pages.join import NoCardLinkSender
 from punchcard.pos.api import connectors_router as pos_connectors_router
 from punchcard.pos.api import inbound_router as pos_inbound_router
 from punchcard.programs.api import router as programs_router
@@ -132,8 +133,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings
-    # Who sends a known customer their card link when they join again (channels plug in).
-    app.state.card_link_sender = NoCardLinkSender()
+    # Who sends a known customer their card link when they join again: a queued delivery.
+    app.state.card_link_sender = DeliveryCardLinkSender()
     _install_middleware(app, settings)
     install_error_handlers(app)
     idempotency_http.install(app)
@@ -161,6 +162,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         apple_wallet_router,
         google_wallet_router,
         channels_router,
+        campaigns_router,
     ):
         app.include_router(router, prefix="/v1")  # flat: each nesting level costs every request
     app.include_router(passkit_router)  # public: devices authenticate with the pass's token

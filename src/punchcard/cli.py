@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from punchcard import __version__
 from punchcard.businesses.onboarding import onboard
 from punchcard.businesses.service import list_businesses
+from punchcard.campaigns import cli as campaigns_cli
 from punchcard.codes import cli as codes_cli
 from punchcard.config import Settings, get_settings
 from punchcard.db.engine import Database
@@ -91,6 +92,9 @@ def _warn_about_wallets(settings: Settings) -> None:
     warning = wallet_url_warning(settings)
     if warning:
         typer.echo(f"warning: {warning}", err=True)
+
+
+app.add_typer(campaigns_cli.app, name="campaigns")
 
 
 def in_transaction(work: Callable[[AsyncSession], Awaitable[T]]) -> T:
@@ -176,8 +180,9 @@ def serve(
 
 @app.command("worker")
 def run_worker() -> None:
-    """Deliver webhooks and wallet pass updates, prune old rows (run as many as you like on
-    PostgreSQL)."""
+    """Deliver webhooks, wallet pass updates and campaign messages, prune old rows (run as many
+    as you like on PostgreSQL)."""
+    from punchcard.channels import registry as channel_registry
     from punchcard.worker import worker_loops
 
     settings = get_settings()
@@ -201,6 +206,7 @@ def run_worker() -> None:
             logging.getLogger("punchcard").info("webhook worker started")
             await asyncio.gather(*(loop(stop) for loop in loops))
         finally:
+            await channel_registry.close()
             await db.dispose()
 
     try:

@@ -115,6 +115,16 @@ class Settings(BaseSettings):
     smtp_timeout_seconds: float = 20.0
     # How long a "get updates on Telegram/Viber/WhatsApp" link from the web card stays usable.
     channel_link_minutes: int = 60
+    # Campaigns and transactional messages (campaigns/): the sender in workers and servers.
+    campaign_poll_seconds: float = 0.5  # idle wait between looks for due deliveries
+    campaign_batch_size: int = 500  # deliveries claimed (and audience rows added) per step
+    campaign_lease_seconds: float = 120.0  # a claimed delivery is another worker's after this
+    # Sends per second per account, where a provider allows more than its default (Telegram's
+    # paid broadcasts: up to 1000/s), e.g. {"telegram": 1000}; each worker process keeps it.
+    campaign_max_per_second: dict[str, float] = {}
+    # Card links sent to a known customer from the join form: at most this many per window.
+    card_link_limit_per_customer: int = 3
+    card_link_limit_window_seconds: int = 3600
 
     @field_validator("secret_key")
     @classmethod

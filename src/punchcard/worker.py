@@ -14,6 +14,7 @@ Loop = Callable[[asyncio.Event], Coroutine[Any, Any, None]]
 
 def worker_loops(db: Database, settings: Settings) -> list[Loop]:
     """Build them inside the running event loop (the dispatcher opens its HTTP client)."""
+    from punchcard.campaigns.tasks import CampaignSender
     from punchcard.jobs.retention import Retention
     from punchcard.wallet.pushers import configured_pushers
     from punchcard.wallet.sync import PassSync
@@ -23,4 +24,5 @@ def worker_loops(db: Database, settings: Settings) -> list[Loop]:
         Dispatcher(db, settings).run,
         PassSync(db, settings, configured_pushers(settings)).run,
         Retention(db, settings).run,
+        CampaignSender(db, settings).run,
     ]

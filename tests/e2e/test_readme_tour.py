@@ -63,6 +63,10 @@ def test_readme_tour_runs_against_a_real_server(sqlite_server: Server, tmp_path:
     assert '"idempotent-replayed"' not in done.stdout  # headers are not printed, only bodies
     # The test email reached the tour's SMTP server (which prints what it receives).
     assert "Subject: Hello from Punchcard" in done.stdout
+    # The campaign reached it too, with the voucher's code, and finished with its counts.
+    assert "Subject: Double stamps today, Ada!" in done.stdout
+    assert "FREECOOKIE" in done.stdout
+    assert '"code":"campaign_status_conflict"' in done.stdout
     # The images the tour saved scan as the voucher's code.
     assert scan((tmp_path / "code.png").read_bytes(), "image/png") == [("FREECOOKIE", "QRCode")]
     svg = (tmp_path / "code.svg").read_bytes()

@@ -1,6 +1,7 @@
 """Imports every area's models so the metadata (and Alembic) sees all tables."""
 
 from punchcard.businesses.models import Business, Location
+from punchcard.campaigns.models import Campaign, Delivery, MessageTemplate
 from punchcard.cards.models import Card, Stamp
 from punchcard.channels.models import ChannelConfig, ConsentChange, CustomerChannel, LinkToken
 from punchcard.code_lookups.models import CodeLookupFailure, CodeLookupLimit
@@ -25,6 +26,7 @@ __all__ = [
     "AppleSigning",
     "Base",
     "Business",
+    "Campaign",
     "Card",
     "ChannelConfig",
     "CodeLookupFailure",
@@ -32,12 +34,14 @@ __all__ = [
     "ConsentChange",
     "Customer",
     "CustomerChannel",
+    "Delivery",
     "DeviceRegistration",
     "Event",
     "IdempotencyRecord",
     "JobClaim",
     "LinkToken",
     "Location",
+    "MessageTemplate",
     "PassDesign",
     "PosConnector",
     "PosSale",

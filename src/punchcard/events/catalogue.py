@@ -87,6 +87,16 @@ class CampaignInfo(_Part):
     channel: Literal["wallet_push", "email", "whatsapp", "telegram", "viber"]
 
 
+class CampaignCounts(CampaignInfo):
+    recipients: int = Field(description="Deliveries: one per customer of the audience.")
+    sent: int
+    failed: int = Field(description="The provider refused, or retries ran out.")
+    skipped: int = Field(description="Not sent: no consent, no address, cancelled, ...")
+    reasons: dict[str, int] = Field(description="Failed and skipped deliveries by reason.")
+    started_at: datetime
+    finished_at: datetime
+
+
 class EndpointInfo(_Part):
     id: str
     url: str
@@ -157,6 +167,7 @@ class RewardIssued(Envelope):
 class VoucherIssued(Envelope):
     event: Literal["voucher_issued"]
     voucher: VoucherRef
+    campaign: CampaignInfo | None = Field(None, description="The campaign that issued it.")
 
 
 class VoucherRedeemed(Envelope):
@@ -193,7 +204,7 @@ class InactivityTrigger(Envelope):
 
 class CampaignSent(Envelope):
     event: Literal["campaign_sent"]
-    campaign: CampaignInfo
+    campaign: CampaignCounts
 
 
 class WebhookEndpointDisabled(Envelope):
@@ -242,7 +253,8 @@ DESCRIPTIONS = {
     "lottery_played": "The customer played a lottery reward; `lottery` holds the result.",
     "birthday_reached": "It is the customer's birthday.",
     "inactivity_trigger": "The customer has not collected a stamp for the configured days.",
-    "campaign_sent": "A campaign message was sent to the customer.",
+    "campaign_sent": "A campaign finished sending (one event per campaign, not per recipient): "
+    "`campaign` holds its counts (sent, failed, skipped, by reason).",
     "webhook_endpoint_disabled": "A webhook endpoint was disabled (410, or failing for 5 days).",
     "code_pool_empty": "A voucher template's code pool ran out: issuing from it is refused "
     "until codes are imported or generated (sent at most once per template per hour).",
@@ -336,8 +348,23 @@ _EXTRAS: dict[str, dict[str, Any]] = {
         "last_stamp_at": "2026-04-11T09:00:00Z",
     },
     "campaign_sent": {
+        "location_id": None,
+        "staff_id": None,
+        "customer": None,
+        "card": None,
         "voucher": None,
-        "campaign": {"id": "cmp_sample", "name": "We miss you", "channel": "email"},
+        "campaign": {
+            "id": "cmp_sample",
+            "name": "We miss you",
+            "channel": "email",
+            "recipients": 1200,
+            "sent": 1130,
+            "failed": 12,
+            "skipped": 58,
+            "reasons": {"no_consent": 51, "unsubscribed": 7, "invalid_address": 12},
+            "started_at": "2026-05-11T12:30:00Z",
+            "finished_at": "2026-05-11T12:34:56Z",
+        },
     },
     "webhook_endpoint_disabled": {
         "customer": None,

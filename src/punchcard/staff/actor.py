@@ -29,6 +29,7 @@ class Permission(StrEnum):
     POS_MANAGE = "pos:manage"  # POS connectors, their secrets and sales logs
     WALLET_PASSES = "wallet:passes"  # hand a customer's card out as a wallet pass or link
     CHANNELS_MANAGE = "channels:manage"  # messaging channels: credentials, test messages
+    CAMPAIGNS_MANAGE = "campaigns:manage"  # message templates, audiences, campaigns
     BUSINESS_MANAGE = "business:manage"
 
 

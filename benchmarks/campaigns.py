@@ -1,0 +1,482 @@
+"""Campaign benchmark: a campaign to ``--recipients`` customers sent by a real `punchcard worker`
+to a local SMTP sink, beside a plain aiosmtplib loop sending the same messages to the same sink
+in the same run; the same for Telegram against a local fake (beside a plain httpx loop); the
+worker's RSS sampled with psutil while it sends; audience counts over ``--cards`` cards with
+their EXPLAIN ANALYZE execution times.
+
+The SMTP sink and the fake Telegram are minimal asyncio servers in their own processes that
+accept and discard. Everything talks to 127.0.0.1 only; each phase is bounded in time; the
+database (``punchcard_bench_campaigns``) is dropped at the end. Figures are printed, never
+asserted.
+
+    uv run python benchmarks/campaigns.py [--recipients 100000] [--telegram 20000]
+        [--cards 1000000] [--baseline 20000] [--server-url postgresql://postgres@127.0.0.1/test]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import multiprocessing
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import aiosmtplib
+import asyncpg
+import httpx
+import psutil
+from aiohttp import web
+from sqlalchemy.engine import make_url
+
+BENCH_DB = "punchcard_bench_campaigns"
+CLI = str(Path(sys.executable).with_name("punchcard"))
+TOKEN = "7364925117:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
+
+
+# --- sinks (each in its own process) ---------------------------------------------------------
+
+
+class _SmtpSink(asyncio.Protocol):
+    """Accepts every message and forgets it; counts them in ``counter``."""
+
+    def __init__(self, counter: Any) -> None:
+        self.counter, self.buffer, self.data = counter, b"", False
+
+    def connection_made(self, transport: Any) -> None:
+        self.transport = transport
+        transport.write(b"220 sink ESMTP\r\n")
+
+    def data_received(self, chunk: bytes) -> None:
+        self.buffer += chunk
+        while True:
+            if self.data:
+                end = self.buffer.find(b"\r\n.\r\n")
+                if end < 0:
+                    return
+                self.buffer, self.data = self.buffer[end + 5 :], False
+                with self.counter.get_lock():
+                    self.counter.value += 1
+                self.transport.write(b"250 2.0.0 Ok: queued\r\n")
+                continue
+            end = self.buffer.find(b"\r\n")
+            if end < 0:
+                return
+            line, self.buffer = self.buffer[:end].upper(), self.buffer[end + 2 :]
+            if line.startswith((b"EHLO", b"HELO")):
+                self.transport.write(b"250-sink\r\n250-8BITMIME\r\n250 SMTPUTF8\r\n")
+            elif line.startswith(b"DATA"):
+                self.data = True
+                self.transport.write(b"354 End data with <CR><LF>.<CR><LF>\r\n")
+            elif line.startswith(b"QUIT"):
+                self.transport.write(b"221 Bye\r\n")
+                self.transport.close()
+                return
+            else:  # MAIL, RCPT, RSET, NOOP
+                self.transport.write(b"250 OK\r\n")
+
+
+def _smtp_sink(port: int, counter: Any) -> None:
+    async def serve() -> None:
+        loop = asyncio.get_running_loop()
+        server = await loop.create_server(lambda: _SmtpSink(counter), "127.0.0.1", port)
+        await server.serve_forever()
+
+    asyncio.run(serve())
+
+
+def _telegram_sink(port: int, counter: Any) -> None:
+    async def handle(request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        if method == "getMe":
+            return web.json_response(
+                {"ok": True, "result": {"id": 1, "is_bot": True, "username": "bench_bot"}}
+            )
+        if method in ("setWebhook", "deleteWebhook"):
+            return web.json_response({"ok": True, "result": True})
+        await request.read()
+        with counter.get_lock():
+            counter.value += 1
+            number = counter.value
+        return web.json_response({"ok": True, "result": {"message_id": number}})
+
+    app = web.Application()
+    app.router.add_post("/bot{token}/{method}", handle)
+    web.run_app(app, host="127.0.0.1", port=port, print=None, access_log=None)
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+# --- database --------------------------------------------------------------------------------
+
+
+async def _recreate(server_url: str) -> str:
+    url = make_url(server_url)
+    connection = await asyncpg.connect(
+        host=url.host, port=url.port or 5432, user=url.username, database="postgres"
+    )
+    try:
+        await connection.execute(f'DROP DATABASE IF EXISTS "{BENCH_DB}" WITH (FORCE)')
+        await connection.execute(f'CREATE DATABASE "{BENCH_DB}"')
+    finally:
+        await connection.close()
+    return url.set(drivername="postgresql", database=BENCH_DB).render_as_string(False)
+
+
+async def _connect(database_url: str) -> asyncpg.Connection:
+    url = make_url(database_url)
+    return await asyncpg.connect(
+        host=url.host, port=url.port or 5432, user=url.username, database=url.database
+    )
+
+
+async def _business(env: dict[str, str], channel: str, settings: dict[str, Any]) -> str:
+    """A business with ``channel`` set up (through the service: the credentials are checked)."""
+    from punchcard.businesses.onboarding import onboard
+    from punchcard.channels import service
+    from punchcard.channels.schemas import CONFIG_SCHEMAS
+    from punchcard.config import Settings
+    from punchcard.db.engine import Database
+    from punchcard.staff.actor import Actor
+
+    db = Database(Settings(database_url=env["PUNCHCARD_DATABASE_URL"]))
+    try:
+        async with db.transaction() as session:
+            made = await onboard(session, name=f"Bench {channel}", location=None)
+        actor = Actor.system(made.business_id)
+        await service.configure(db, actor, channel, CONFIG_SCHEMAS[channel](**settings))  # type: ignore[arg-type]
+    finally:
+        await db.dispose()
+    return made.business_id
+
+
+async def _fill(database_url: str, business_id: str, count: int, channel: str) -> None:
+    """``count`` customers with consent (and an address) on ``channel``, by generate_series."""
+    connection = await _connect(database_url)
+    try:
+        await connection.execute(
+            """
+            INSERT INTO customers (business_id, id, email, name, metadata, marketing_consent,
+                                   created_at, updated_at)
+            SELECT $1, 'cus_' || lpad(n::text, 22, '0'),
+                   CASE WHEN $3::text = 'email' THEN 'fan' || n || '@example.com' END,
+                   'Fan ' || n, '{}'::jsonb, true, now(), now()
+            FROM generate_series(1, $2) AS n
+            """,
+            business_id,
+            count,
+            channel,
+        )
+        await connection.execute(
+            """
+            INSERT INTO customer_channels (business_id, id, customer_id, channel, address,
+                                           consent, updated_at)
+            SELECT $1, 'cch_' || lpad(n::text, 22, '0'), 'cus_' || lpad(n::text, 22, '0'), $3::text,
+                   CASE WHEN $3::text = 'email' THEN NULL ELSE (100000000 + n)::text END,
+                   'granted', now()
+            FROM generate_series(1, $2) AS n
+            """,
+            business_id,
+            count,
+            channel,
+        )
+        await connection.execute("ANALYZE")
+    finally:
+        await connection.close()
+
+
+async def _campaign(database_url: str, business_id: str, channel: str) -> str:
+    from punchcard.campaigns import service, templates
+    from punchcard.campaigns.schemas import CampaignIn, TemplateIn
+    from punchcard.config import Settings
+    from punchcard.db.engine import Database
+    from punchcard.staff.actor import Actor
+
+    parts = {"text": "Double stamps today, {{ first_name }}! {{ unsubscribe_link }}"}
+    if channel == "email":
+        parts["subject"] = "Double stamps, {{ first_name }}"
+    db = Database(Settings(database_url=database_url))
+    actor = Actor.system(business_id)
+    try:
+        async with db.transaction() as session:
+            template = await templates.create_template(
+                session,
+                actor,
+                data=TemplateIn(name="Bench", channel=channel, bodies={"en": parts}),  # type: ignore[arg-type]
+            )
+            made = await service.create_campaign(
+                session,
+                actor,
+                data=CampaignIn(name="Bench", channel=channel, template_id=template.id),  # type: ignore[arg-type]
+            )
+            await service.send_now(session, actor, made.id)
+    finally:
+        await db.dispose()
+    return made.id
+
+
+# --- phases ----------------------------------------------------------------------------------
+
+
+async def _smtp_baseline(port: int, count: int) -> float:
+    """A plain aiosmtplib loop: one connection, the same kind of message, one after another."""
+    from email.message import EmailMessage
+
+    smtp = aiosmtplib.SMTP(hostname="127.0.0.1", port=port, start_tls=False)
+    await smtp.connect()
+    started = time.perf_counter()
+    for n in range(count):
+        mail = EmailMessage()
+        mail["From"] = "hello@cafe.example"
+        mail["To"] = f"fan{n}@example.com"
+        mail["Subject"] = f"Double stamps, Fan {n}"
+        mail["Message-ID"] = f"<dlv_{n}@cafe.example>"
+        mail.set_content(f"Double stamps today, Fan! https://loyalty.example/unsubscribe/{n}")
+        await smtp.send_message(mail)
+    elapsed = time.perf_counter() - started
+    await smtp.quit()
+    return count / elapsed
+
+
+async def _telegram_baseline(port: int, count: int) -> float:
+    """A plain httpx loop: one client, sendMessage one after another."""
+    url = f"http://127.0.0.1:{port}/bot{TOKEN}/sendMessage"
+    async with httpx.AsyncClient() as client:
+        started = time.perf_counter()
+        for n in range(count):
+            body = {"chat_id": str(100000000 + n), "text": "Double stamps today, Fan!"}
+            (await client.post(url, json=body)).raise_for_status()
+        return count / (time.perf_counter() - started)
+
+
+async def _send(
+    env: dict[str, str], database_url: str, campaign_id: str, counter: Any, total: int
+) -> dict[str, float]:
+    """Start a worker, wait (bounded) for the campaign to be sent, sample its RSS."""
+    before = counter.value
+    worker = subprocess.Popen(  # noqa: ASYNC220 (started once, not waited on)
+        [CLI, "worker"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT
+    )
+    process = psutil.Process(worker.pid)
+    connection = await _connect(database_url)
+    started, peak, status = time.perf_counter(), 0, ""
+    try:
+        while time.perf_counter() - started < 600:
+            peak = max(peak, process.memory_info().rss)
+            status = await connection.fetchval(
+                "SELECT status FROM campaigns WHERE id = $1", campaign_id
+            )
+            if status == "sent":
+                break
+            await asyncio.sleep(0.2)
+        elapsed = time.perf_counter() - started
+        first = await connection.fetchval(
+            "SELECT min(sent_at) FROM message_deliveries WHERE campaign_id = $1", campaign_id
+        )
+        last = await connection.fetchval(
+            "SELECT max(sent_at) FROM message_deliveries WHERE campaign_id = $1", campaign_id
+        )
+        sent = await connection.fetchval(
+            "SELECT count(*) FROM message_deliveries WHERE campaign_id = $1 AND status = 'sent'",
+            campaign_id,
+        )
+    finally:
+        await connection.close()
+        worker.send_signal(signal.SIGTERM)
+        worker.wait(30)
+    sending = (last - first).total_seconds() if first and last else float("nan")
+    return {
+        "status_sent": float(status == "sent"),
+        "end_to_end_s": elapsed,
+        "sent": float(sent),
+        "received": float(counter.value - before),
+        "send_rate_per_s": sent / sending if sending else float("nan"),
+        "worker_peak_rss_mb": peak / 1e6,
+        "total": float(total),
+    }
+
+
+async def _audiences(database_url: str, cards: int) -> dict[str, float]:
+    """``cards`` customers with a card each in one business; counts with EXPLAIN ANALYZE."""
+    from sqlalchemy import func, select
+    from sqlalchemy.dialects import postgresql
+
+    from punchcard.campaigns.audiences import conditions
+    from punchcard.campaigns.schemas import Audience
+    from punchcard.customers.models import Customer
+
+    connection = await _connect(database_url)
+    try:
+        business = "biz_audience"
+        await connection.execute(
+            "INSERT INTO businesses (id, name, timezone, created_at, join_requires_privacy_links)"
+            " VALUES ($1, 'Audience', 'UTC', now(), false)",
+            business,
+        )
+        await connection.execute(
+            "INSERT INTO programs (business_id, id, name, goals, after_last_goal, status,"
+            " created_at, updated_at) VALUES ($1, 'prg_a', 'A', '[]', 'restart', 'active',"
+            " now(), now())",
+            business,
+        )
+        await connection.execute(
+            """
+            INSERT INTO customers (business_id, id, email, name, language, birthday, metadata,
+                                   marketing_consent, created_at, updated_at)
+            SELECT $1, 'cus_' || lpad(n::text, 22, '0'), 'a' || n || '@example.com', 'A',
+                   (ARRAY['en','de','fr'])[1 + n % 3], date '1980-01-01' + (n % 10000),
+                   jsonb_build_object('tier', (ARRAY['gold','silver','bronze'])[1 + n % 3]),
+                   true, now(), now()
+            FROM generate_series(1, $2) AS n
+            """,
+            business,
+            cards,
+        )
+        await connection.execute(
+            """
+            INSERT INTO cards (business_id, id, program_id, customer_id, scan_code, status,
+                               stamps, lifetime_stamps, rounds_completed, issued_at,
+                               last_stamp_at)
+            SELECT $1, 'card_' || lpad(n::text, 22, '0'), 'prg_a',
+                   'cus_' || lpad(n::text, 22, '0'), lpad(to_hex(n), 12, '0'), 'active',
+                   n % 10, n % 50, 0, now(), now() - (n % 400) * interval '1 day'
+            FROM generate_series(1, $2) AS n
+            """,
+            business,
+            cards,
+        )
+        await connection.execute("ANALYZE")
+        filters = {
+            "everyone": {},
+            "program": {"program_id": "prg_a"},
+            "stamps 8-9": {"stamps": {"min": 8}},
+            "inactive 300+ days": {"last_stamp_before": "2026-02-01T00:00:00Z"},
+            "birthday in May": {"birthday_month": 5},
+            "language de": {"languages": ["de"]},
+            "metadata tier=gold": {"metadata": {"tier": "gold"}},
+            "reachable by email": {"reachable_on": "email"},
+            "stamps 8+ and German": {"stamps": {"min": 8}, "languages": ["de"]},
+        }
+        figures = {}
+        for name, audience in filters.items():
+            statement = (
+                select(func.count())
+                .select_from(Customer.__table__)
+                .where(*conditions(business, Audience.model_validate(audience), "postgresql"))
+            )
+            sql = str(
+                statement.compile(
+                    dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True}
+                )
+            )
+            started = time.perf_counter()
+            count = await connection.fetchval(sql)
+            wall = time.perf_counter() - started
+            plan = await connection.fetchval(f"EXPLAIN (ANALYZE, FORMAT JSON) {sql}")
+            executed = json.loads(plan)[0]["Execution Time"] / 1000
+            print(
+                f"  audience {name:<22} {count:>9,} customers  {wall * 1000:7.1f} ms wall"
+                f"  {executed * 1000:7.1f} ms EXPLAIN ANALYZE"
+            )
+            figures[name] = wall
+        return figures
+    finally:
+        await connection.close()
+
+
+async def main(args: argparse.Namespace) -> None:
+    database_url = await _recreate(args.server_url)
+    from punchcard.db.migrate import upgrade
+
+    await asyncio.to_thread(upgrade, database_url)  # Alembic runs its own event loop
+    smtp_port, telegram_port = _free_port(), _free_port()
+    smtp_count = multiprocessing.Value("q", 0)
+    telegram_count = multiprocessing.Value("q", 0)
+    sinks = [
+        multiprocessing.Process(target=_smtp_sink, args=(smtp_port, smtp_count), daemon=True),
+        multiprocessing.Process(
+            target=_telegram_sink, args=(telegram_port, telegram_count), daemon=True
+        ),
+    ]
+    for sink in sinks:
+        sink.start()
+    await asyncio.sleep(1.0)  # the sinks bind
+    env = {
+        **os.environ,
+        "PUNCHCARD_DATABASE_URL": database_url,
+        "PUNCHCARD_PUBLIC_URL": "https://punchcard.test",
+        "PUNCHCARD_TELEGRAM_API_BASE_URL": f"http://127.0.0.1:{telegram_port}",
+        "PUNCHCARD_CAMPAIGN_MAX_PER_SECOND": json.dumps({"telegram": args.telegram_rate}),
+        "PUNCHCARD_LOG_LEVEL": "warning",
+        "PUNCHCARD_DB_POOL_SIZE": "10",
+    }
+    os.environ.update({k: v for k, v in env.items() if k.startswith("PUNCHCARD_")})
+    from punchcard.config import get_settings
+
+    get_settings.cache_clear()
+    try:
+        print(f"machine: {os.cpu_count()} cores; PostgreSQL {database_url.split('@')[-1]}")
+        email_business = await _business(
+            env,
+            "email",
+            {"host": "127.0.0.1", "port": smtp_port, "security": "none", "from_email": "a@b.co"},
+        )
+        await _fill(database_url, email_business, args.recipients, "email")
+        raw = await _smtp_baseline(smtp_port, args.baseline)
+        print(f"email: plain aiosmtplib loop (1 connection): {raw:,.0f} messages/s")
+        campaign = await _campaign(database_url, email_business, "email")
+        got = await _send(env, database_url, campaign, smtp_count, args.recipients)
+        print(
+            f"email: campaign to {args.recipients:,}: {got['sent']:,.0f} sent "
+            f"({got['received']:,.0f} at the sink) in {got['end_to_end_s']:.1f} s end to end; "
+            f"sending {got['send_rate_per_s']:,.0f}/s = {got['send_rate_per_s'] / raw:.2f} x "
+            f"plain loop; worker peak RSS {got['worker_peak_rss_mb']:.0f} MB"
+        )
+        if args.telegram:
+            tg_business = await _business(env, "telegram", {"bot_token": TOKEN})
+            await _fill(database_url, tg_business, args.telegram, "telegram")
+            raw = await _telegram_baseline(telegram_port, min(args.baseline, args.telegram))
+            print(f"telegram: plain httpx loop: {raw:,.0f} requests/s")
+            campaign = await _campaign(database_url, tg_business, "telegram")
+            got = await _send(env, database_url, campaign, telegram_count, args.telegram)
+            print(
+                f"telegram: campaign to {args.telegram:,} (pace {args.telegram_rate}/s): "
+                f"{got['sent']:,.0f} sent in {got['end_to_end_s']:.1f} s end to end; sending "
+                f"{got['send_rate_per_s']:,.0f}/s = {got['send_rate_per_s'] / raw:.2f} x plain "
+                f"loop; worker peak RSS {got['worker_peak_rss_mb']:.0f} MB"
+            )
+        if args.cards:
+            print(f"audience counts over {args.cards:,} cards:")
+            await _audiences(database_url, args.cards)
+    finally:
+        for sink in sinks:
+            sink.terminate()
+        if not args.keep_db:
+            connection = await asyncpg.connect(
+                host=make_url(database_url).host, user="postgres", database="postgres"
+            )
+            await connection.execute(f'DROP DATABASE IF EXISTS "{BENCH_DB}" WITH (FORCE)')
+            await connection.close()
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--recipients", type=int, default=100_000)
+    parser.add_argument("--telegram", type=int, default=20_000)
+    parser.add_argument("--telegram-rate", type=float, default=1000.0)
+    parser.add_argument("--cards", type=int, default=1_000_000)
+    parser.add_argument("--baseline", type=int, default=20_000)
+    parser.add_argument("--server-url", default="postgresql://postgres@127.0.0.1:5432/test")
+    parser.add_argument("--keep-db", action="store_true")
+    asyncio.run(main(parser.parse_args()))

@@ -1,0 +1,263 @@
+"""Message templates, audiences and campaigns over HTTP (owners and managers:
+``campaigns:manage``). Nothing here sends: the sender in the worker (and in each server
+process) does, after commit."""
+
+from dataclasses import asdict
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+
+from punchcard.campaigns import audiences, service, templates
+from punchcard.campaigns.models import Campaign
+from punchcard.campaigns.rendering import SAMPLE, VARIABLES
+from punchcard.campaigns.schemas import (
+    Audience,
+    AudienceCount,
+    CampaignIn,
+    CampaignOut,
+    CampaignPatch,
+    CampaignStatus,
+    DeliveryOut,
+    DeliveryStatus,
+    PreviewIn,
+    PreviewOut,
+    ScheduleIn,
+    TemplateIn,
+    TemplateOut,
+    TemplatePatch,
+    VariableOut,
+)
+from punchcard.kit.http import Session
+from punchcard.kit.pagination import Page, PageQuery
+from punchcard.staff.auth import CurrentActor
+
+router = APIRouter(tags=["Campaigns"])
+Id = Annotated[str, Path(max_length=64)]
+WHO = "Owners and managers (`campaigns:manage`)."
+CAMPAIGN_ERRORS: dict[int | str, dict[str, str]] = {
+    404: {"description": "campaign_not_found (another business's ids too)"},
+    409: {"description": "campaign_status_conflict: not in a status this allows"},
+}
+
+
+@router.get(
+    "/message-templates/variables",
+    response_model=list[VariableOut],
+    summary="The variables a message template may use, with sample values",
+)
+async def list_variables() -> object:
+    sample = asdict(SAMPLE)
+    return [
+        {"name": name, "description": text, "sample": sample[name]}
+        for name, text in VARIABLES.items()
+    ]
+
+
+@router.post(
+    "/message-templates",
+    status_code=201,
+    response_model=TemplateOut,
+    summary="Create a message template",
+    description="A message for one channel in one or more languages; each part is a Jinja "
+    "template rendered in a sandbox. A variable that does not exist, a syntax error, a tag "
+    f"Telegram does not take: 422 naming the part, nothing saved. {WHO}",
+)
+async def create_template(data: TemplateIn, session: Session, actor: CurrentActor) -> object:
+    return await templates.create_template(session, actor, data=data)
+
+
+@router.get(
+    "/message-templates", response_model=Page[TemplateOut], summary="List message templates"
+)
+async def list_templates(session: Session, actor: CurrentActor, page: PageQuery) -> object:
+    rows, cursor = await templates.list_templates(session, actor, page)
+    return {"data": rows, "next_cursor": cursor}
+
+
+@router.get(
+    "/message-templates/{template_id}",
+    response_model=TemplateOut,
+    summary="A message template",
+)
+async def get_template(template_id: Id, session: Session, actor: CurrentActor) -> object:
+    return await templates.get_template(session, actor, template_id)
+
+
+@router.patch(
+    "/message-templates/{template_id}",
+    response_model=TemplateOut,
+    summary="Rename a template or replace its bodies",
+    description="Checked as a whole, like a new one. Campaigns render when they send: "
+    f"messages not sent yet use the new text. {WHO}",
+)
+async def update_template(
+    template_id: Id, data: TemplatePatch, session: Session, actor: CurrentActor
+) -> object:
+    return await templates.update_template(session, actor, template_id, data=data)
+
+
+@router.delete(
+    "/message-templates/{template_id}",
+    status_code=204,
+    summary="Delete a template no campaign uses (409 template_in_use)",
+)
+async def delete_template(template_id: Id, session: Session, actor: CurrentActor) -> None:
+    await templates.delete_template(session, actor, template_id)
+
+
+@router.post(
+    "/message-templates/{template_id}/preview",
+    response_model=PreviewOut,
+    summary="Render a template for a customer, or for a sample customer",
+    description="Nothing is sent and no voucher issued (voucher variables show sample "
+    f"values). {WHO}",
+)
+async def preview_template(
+    template_id: Id, data: PreviewIn, session: Session, actor: CurrentActor
+) -> object:
+    rendered, customer_id = await templates.preview(session, actor, template_id, data=data)
+    message = rendered.message
+    return {
+        "language": rendered.language,
+        "subject": message.subject,
+        "text": message.text,
+        "html": message.html,
+        "whatsapp_parameters": list(message.template.parameters) if message.template else None,
+        "customer_id": customer_id,
+    }
+
+
+@router.post(
+    "/audiences/count",
+    response_model=AudienceCount,
+    summary="How many customers an audience holds now",
+    description="The filters a campaign's `audience` takes; all must hold (none: every "
+    f"customer). An unknown filter is a 422. One SQL query, indexed. {WHO}",
+)
+async def count_audience(data: Audience, session: Session, actor: CurrentActor) -> object:
+    return {"customers": await audiences.count(session, actor, data)}
+
+
+async def _out(session: Session, campaign: Campaign) -> CampaignOut:
+    counts = await service.counts(session, campaign.business_id, campaign.id)
+    out = CampaignOut.model_validate(campaign)
+    return out.model_copy(
+        update={"counts": counts, "recipients_complete": campaign.materialized_at is not None}
+    )
+
+
+@router.post(
+    "/campaigns",
+    status_code=201,
+    response_model=CampaignOut,
+    summary="Create a campaign (a draft, or scheduled with send_at)",
+    description="A template to an audience on a set-up channel, optionally with a voucher "
+    "for each recipient and quiet hours. 422 `channel_not_configured`, "
+    "`template_channel_mismatch`, `send_at_in_past` (each naming its `field`); 404 for "
+    f"another business's template, voucher template, program or location. {WHO} When it "
+    "finishes sending: `campaign_sent` with its counts.",
+    responses={422: {"description": "the field named in `field`, nothing saved"}},
+)
+async def create_campaign(data: CampaignIn, session: Session, actor: CurrentActor) -> object:
+    return await _out(session, await service.create_campaign(session, actor, data=data))
+
+
+@router.get("/campaigns", response_model=Page[CampaignOut], summary="List campaigns")
+async def list_campaigns(
+    session: Session,
+    actor: CurrentActor,
+    page: PageQuery,
+    status: Annotated[CampaignStatus | None, Query()] = None,
+) -> object:
+    rows, cursor = await service.list_campaigns(session, actor, page, status)
+    return {"data": rows, "next_cursor": cursor}
+
+
+@router.get(
+    "/campaigns/{campaign_id}",
+    response_model=CampaignOut,
+    summary="A campaign and its progress (deliveries by status)",
+    responses=CAMPAIGN_ERRORS,
+)
+async def get_campaign(campaign_id: Id, session: Session, actor: CurrentActor) -> object:
+    return await _out(session, await service.get_campaign(session, actor, campaign_id))
+
+
+@router.patch(
+    "/campaigns/{campaign_id}",
+    response_model=CampaignOut,
+    summary="Change a draft or scheduled campaign",
+    responses=CAMPAIGN_ERRORS,
+)
+async def update_campaign(
+    campaign_id: Id, data: CampaignPatch, session: Session, actor: CurrentActor
+) -> object:
+    campaign = await service.update_campaign(session, actor, campaign_id, data=data)
+    return await _out(session, campaign)
+
+
+@router.post(
+    "/campaigns/{campaign_id}/schedule",
+    response_model=CampaignOut,
+    summary="Schedule (or reschedule) a campaign",
+    description="`send_at` with a zone, or local in the business's time zone; in the past: "
+    f"422 `send_at_in_past`. {WHO}",
+    responses=CAMPAIGN_ERRORS,
+)
+async def schedule_campaign(
+    campaign_id: Id, data: ScheduleIn, session: Session, actor: CurrentActor
+) -> object:
+    return await _out(session, await service.schedule(session, actor, campaign_id, data=data))
+
+
+@router.post(
+    "/campaigns/{campaign_id}/send",
+    response_model=CampaignOut,
+    summary="Send a draft or scheduled campaign now",
+    description=f"The worker starts it within a poll interval; quiet hours still hold. {WHO}",
+    responses=CAMPAIGN_ERRORS,
+)
+async def send_campaign(campaign_id: Id, session: Session, actor: CurrentActor) -> object:
+    return await _out(session, await service.send_now(session, actor, campaign_id))
+
+
+@router.post(
+    "/campaigns/{campaign_id}/cancel",
+    response_model=CampaignOut,
+    summary="Cancel a campaign: deliveries not sent yet are skipped (campaign_cancelled)",
+    responses=CAMPAIGN_ERRORS,
+)
+async def cancel_campaign(campaign_id: Id, session: Session, actor: CurrentActor) -> object:
+    return await _out(session, await service.cancel(session, actor, campaign_id))
+
+
+@router.post(
+    "/campaigns/{campaign_id}/resume",
+    response_model=CampaignOut,
+    summary="Resume a campaign paused because its voucher code pool ran dry",
+    description="Add codes to the pool first; the remaining recipients then get theirs.",
+    responses=CAMPAIGN_ERRORS,
+)
+async def resume_campaign(campaign_id: Id, session: Session, actor: CurrentActor) -> object:
+    return await _out(session, await service.resume(session, actor, campaign_id))
+
+
+@router.get(
+    "/campaigns/{campaign_id}/deliveries",
+    response_model=Page[DeliveryOut],
+    summary="A campaign's deliveries: one per recipient, with status, reason and attempts",
+    responses=CAMPAIGN_ERRORS,
+)
+async def list_deliveries(
+    campaign_id: Id,
+    session: Session,
+    actor: CurrentActor,
+    page: PageQuery,
+    status: Annotated[DeliveryStatus | None, Query()] = None,
+    reason: Annotated[str | None, Query(max_length=40)] = None,
+    customer_id: Annotated[str | None, Query(max_length=64)] = None,
+) -> object:
+    rows, cursor = await service.list_deliveries(
+        session, actor, campaign_id, page, status=status, reason=reason, customer_id=customer_id
+    )
+    return {"data": rows, "next_cursor": cursor}

@@ -1,0 +1,156 @@
+"""Message templates rendered in Jinja's sandbox: only the variables below exist (an unknown one
+is refused when the template is saved, by reading the template's syntax tree), a value of None
+renders as nothing, HTML parts (email, Telegram) escape every value, text parts do not.
+
+``render`` is a plain function of a template's parts and a ``Variables``: campaigns, the join
+form's card link and automations all call it.
+"""
+
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from html.parser import HTMLParser
+from typing import Any
+
+from jinja2 import StrictUndefined, TemplateError, meta, nodes
+from jinja2.sandbox import SandboxedEnvironment
+
+VARIABLES: dict[str, str] = {
+    "business_name": "The business's name.",
+    "program_name": "The program of the customer's card.",
+    "customer_name": "The customer's name (empty when unknown).",
+    "first_name": "The first word of the customer's name.",
+    "stamps": "Stamps on the card this round.",
+    "lifetime_stamps": "Stamps ever collected on the card.",
+    "next_reward": "The title of the next goal's reward (empty after the last goal).",
+    "stamps_to_next_reward": "Stamps still needed for the next reward.",
+    "voucher_title": "The voucher the campaign issued (empty without one).",
+    "voucher_code": "Its redeem code.",
+    "voucher_expires_on": "Its expiry date (YYYY-MM-DD; empty when it never expires).",
+    "card_link": "The customer's web card (stamps, rewards, wallet buttons).",
+    "unsubscribe_link": "One click withdraws the customer's consent for this channel.",
+}
+# Telegram's HTML subset (https://core.telegram.org/bots/api#html-style).
+TELEGRAM_TAGS = {
+    "b",
+    "strong",
+    "i",
+    "em",
+    "u",
+    "ins",
+    "s",
+    "strike",
+    "del",
+    "span",
+    "tg-spoiler",
+    "a",
+    "code",
+    "pre",
+    "blockquote",
+    "tg-emoji",
+}
+
+
+@dataclass(frozen=True)
+class Variables:
+    business_name: str
+    program_name: str | None = None
+    customer_name: str | None = None
+    first_name: str | None = None
+    stamps: int | None = None
+    lifetime_stamps: int | None = None
+    next_reward: str | None = None
+    stamps_to_next_reward: int | None = None
+    voucher_title: str | None = None
+    voucher_code: str | None = None
+    voucher_expires_on: str | None = None
+    card_link: str | None = None
+    unsubscribe_link: str | None = None
+
+
+SAMPLE = Variables(
+    business_name="Café Nord",
+    program_name="Coffee card",
+    customer_name="Ada Lovelace",
+    first_name="Ada",
+    stamps=3,
+    lifetime_stamps=13,
+    next_reward="Free coffee",
+    stamps_to_next_reward=2,
+    voucher_title="Free cookie",
+    voucher_code="COOKIE-7K2Q",
+    voucher_expires_on="2026-12-31",
+    card_link="https://loyalty.example/c/biz_sample/card_sample/token",
+    unsubscribe_link="https://loyalty.example/unsubscribe/biz_sample/cus_sample/email/token",
+)
+
+
+class TemplateProblem(ValueError):
+    """A template part that cannot be saved: the sentence names what is wrong."""
+
+
+def _blank_none(value: Any) -> Any:
+    return "" if value is None else value
+
+
+def _environment(autoescape: bool) -> SandboxedEnvironment:
+    return SandboxedEnvironment(
+        undefined=StrictUndefined, autoescape=autoescape, finalize=_blank_none, cache_size=0
+    )
+
+
+_TEXT, _HTML = _environment(False), _environment(True)
+
+
+@lru_cache(maxsize=512)
+def _compiled(source: str, html: bool) -> Any:
+    return (_HTML if html else _TEXT).from_string(source)
+
+
+def _unknown_names(tree: nodes.Template) -> set[str]:
+    return set(meta.find_undeclared_variables(tree)) - set(VARIABLES)
+
+
+def check(source: str, *, html: bool = False, telegram: bool = False) -> None:
+    """Raise ``TemplateProblem`` unless the source parses, uses only known variables, renders
+    with the sample values (so a sandbox violation or a type error shows now, not at send
+    time) and, for Telegram, uses only Telegram's HTML tags."""
+    environment = _HTML if html else _TEXT
+    try:
+        tree = environment.parse(source)
+    except TemplateError as exc:
+        raise TemplateProblem(f"not a valid template: {exc.message}") from None
+    unknown = _unknown_names(tree)
+    if unknown:
+        names = ", ".join(sorted(unknown))
+        raise TemplateProblem(f"unknown variable(s) {names}; known: {', '.join(sorted(VARIABLES))}")
+    try:
+        render_part(source, SAMPLE, html=html)
+    except Exception as exc:  # sandbox refusals, type errors, filters given bad values
+        raise TemplateProblem(f"does not render: {exc}") from None
+    if telegram:
+        _check_telegram_html(source)
+
+
+def render_part(source: str, variables: Variables, *, html: bool = False) -> str:
+    return str(_compiled(source, html).render(asdict(variables)))
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.refused: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in TELEGRAM_TAGS:
+            self.refused.add(tag)
+
+
+def _check_telegram_html(source: str) -> None:
+    parser = _Tags()
+    parser.feed(source)
+    parser.close()
+    if parser.refused:
+        raise TemplateProblem(
+            f"Telegram does not support the tag(s) {', '.join(sorted(parser.refused))}; "
+            f"allowed: {', '.join(sorted(TELEGRAM_TAGS))}"
+        )

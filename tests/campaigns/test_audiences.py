@@ -1,0 +1,83 @@
+"""Audiences: each filter narrows the count, unknown filters and foreign ids are refused."""
+
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.campaigns.conftest import consenting
+from tests.channels.conftest import member
+from tests.conftest import Tenant
+from tests.support.factories import ok, problem
+
+
+async def _count(api: httpx.AsyncClient, **audience: Any) -> int:
+    return ok(await api.post("/v1/audiences/count", json=audience))["customers"]  # type: ignore[no-any-return]
+
+
+async def test_each_filter_narrows_the_audience(tenant: Tenant) -> None:
+    api = tenant.client
+    regular = await consenting(
+        tenant, language="de-AT", birthday="1990-05-11", metadata={"tier": "gold", "vip": True}
+    )
+    body = {"count": 7, "location_id": tenant.location_id}
+    ok(await api.post(f"/v1/cards/{regular.card_id}/stamps", json=body), 201)
+    newcomer = await member(tenant, language="en")
+    assert await _count(api) == 2
+    assert await _count(api, stamps={"min": 5}) == 1
+    assert await _count(api, lifetime_stamps={"max": 0}) == 1
+    assert await _count(api, languages=["de"]) == 1
+    assert await _count(api, birthday_month=5) == 1
+    assert await _count(api, metadata={"tier": "gold"}) == 1
+    assert await _count(api, metadata={"vip": True}) == 1
+    assert await _count(api, metadata={"vip": False}) == 0
+    assert await _count(api, consent="email") == 1
+    assert await _count(api, reachable_on="email") == 1
+    assert await _count(api, reachable_on="telegram") == 0
+    assert await _count(api, has_unredeemed_voucher=True) == 1  # the 5-stamp reward
+    assert await _count(api, has_unredeemed_voucher=False) == 1
+    assert await _count(api, last_stamp_location_id=tenant.location_id) == 1
+    assert await _count(api, last_stamp_after="2000-01-01T00:00:00Z") == 1
+    assert await _count(api, last_stamp_before="2000-01-01T00:00:00Z") == 0
+    program = ok(await api.get(f"/v1/cards/{newcomer.card_id}"))["program_id"]
+    assert await _count(api, program_id=program) == 1
+
+
+@pytest.mark.parametrize(
+    ("audience", "field"),
+    [
+        ({"favourite_colour": "red"}, "body.favourite_colour"),
+        ({"stamps": {"min": "5"}}, "body.stamps.min"),
+        ({"stamps": {"min": 5, "max": 1}}, "body.stamps"),
+        ({"birthday_month": 13}, "body.birthday_month"),
+        ({"languages": [None]}, "body.languages.0"),
+        ({"stamps": None, "birthday_month": "5"}, "body.birthday_month"),
+        ({"last_stamp_after": "99999-01-01T00:00:00Z"}, "body.last_stamp_after"),
+        ({"last_stamp_after": "2020-01-01T00:00:00"}, "body.last_stamp_after"),
+        ({"metadata": {"tier\x00": "gold"}}, "body.metadata.tier\x00.[key]"),
+        ({"metadata": {"tier": "go\x00ld"}}, None),
+        ({"reachable_on": "sms"}, "body.reachable_on"),
+    ],
+)
+async def test_bad_filters_are_refused_naming_the_field(
+    api: httpx.AsyncClient, audience: dict[str, Any], field: str | None
+) -> None:
+    refused = problem(await api.post("/v1/audiences/count", json=audience), 422, "validation_error")
+    if field is not None:
+        assert field in [error["field"] for error in refused["errors"]], refused
+
+
+async def test_another_business_program_is_not_found(api: httpx.AsyncClient) -> None:
+    problem(
+        await api.post("/v1/audiences/count", json={"program_id": "prg_elsewhere"}),
+        404,
+        "program_not_found",
+    )
+
+
+async def test_a_scanner_may_not_count_audiences(tenant: Tenant) -> None:
+    from tests.support.factories import staff_key
+
+    _, key = await staff_key(tenant.client, "scanner")
+    async with await tenant.client_for(key) as scanner:
+        problem(await scanner.post("/v1/audiences/count", json={}), 403, "insufficient_role")
