@@ -24,6 +24,7 @@ from punchcard.events.catalogue import DESCRIPTIONS, PAYLOADS
 from punchcard.idempotency import http as idempotency_http
 from punchcard.idempotency.service import prune
 from punchcard.kit.http import install_error_handlers
+from punchcard.lotteries.api import router as lotteries_router
 from punchcard.pages import http as pages_http
 from punchcard.pages import wallets as page_wallets
 from punchcard.pages.api import router as join_links_router
@@ -128,6 +129,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         staff_router,
         businesses_router,
         programs_router,
+        lotteries_router,
         join_links_router,
         codes_api.router,
         code_lookups_router,

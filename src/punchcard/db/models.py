@@ -8,6 +8,7 @@ from punchcard.customers.models import Customer
 from punchcard.db.base import Base
 from punchcard.events.models import Event
 from punchcard.idempotency.models import IdempotencyRecord
+from punchcard.lotteries.models import Lottery, LotteryDraw, LotteryVariant
 from punchcard.pos.models import PosConnector, PosSale
 from punchcard.programs.models import Program
 from punchcard.staff.models import ApiKey, Staff
@@ -30,6 +31,9 @@ __all__ = [
     "Event",
     "IdempotencyRecord",
     "Location",
+    "Lottery",
+    "LotteryDraw",
+    "LotteryVariant",
     "PassDesign",
     "PosConnector",
     "PosSale",

@@ -33,19 +33,22 @@ class CardRef(_Part):
 
 class VoucherRef(_Part):
     id: str
-    type: Literal["voucher"]
+    type: Literal["voucher", "lottery"] = Field(
+        description="lottery: a lottery ticket (no redeem code; played once, then 'played')."
+    )
     title: str
     template_id: str | None
     goal_index: int | None
     redeem_code: str
     redeem_code_formats: list[Literal["text", "qr", "barcode"]]
-    status: Literal["issued", "redeemed", "expired"]
+    status: Literal["issued", "redeemed", "expired", "played"]
     expires_at: datetime | None
     redeemed_at: datetime | None
     redeemed_via: str | None
     redeemed_via_detail: str | None = Field(
         None, description="More about redeemed_via: the POS connector's name for 'pos'."
     )
+    lottery_id: str | None = Field(None, description="A lottery ticket's lottery.")
 
 
 class StampInfo(_Part):
@@ -58,7 +61,10 @@ class GoalInfo(_Part):
     index: int
     stamps: int
     title: str
-    template_id: str
+    template_id: str | None = Field(description="The voucher template the goal issues.")
+    lottery_id: str | None = Field(
+        None, description="A lottery goal's lottery (template_id is then null)."
+    )
 
 
 class ProgramInfo(_Part):
@@ -76,9 +82,12 @@ class RolledBackRedemption(_Part):
 
 class LotteryResult(_Part):
     lottery_id: str
-    variant: str = Field(description="The variant drawn, 'no_prize' included.")
+    variant: str = Field(description="The key of the variant drawn, 'no_prize' included.")
     won: bool
-    voucher_id: str | None
+    voucher_id: str | None = Field(description="The prize voucher (its own voucher_issued too).")
+    draw_id: str = Field(description="The draw's audit record: GET /v1/lottery-draws/{draw_id}.")
+    title: str = Field(description="The lottery's title.")
+    variant_title: str = Field(description="The title of the variant drawn.")
 
 
 class CampaignInfo(_Part):
@@ -239,7 +248,8 @@ DESCRIPTIONS = {
     "voucher_expired": "A voucher passed its expiry without being redeemed.",
     "voucher_redemption_rolled_back": "A redemption was rolled back: the voucher is redeemable "
     "again; `redemption` is what was undone.",
-    "lottery_played": "The customer played a lottery reward; `lottery` holds the result.",
+    "lottery_played": "The customer played a lottery ticket (`voucher`, of type lottery, now "
+    "played); `lottery` holds the result. A win also sends `voucher_issued` for the prize.",
     "birthday_reached": "It is the customer's birthday.",
     "inactivity_trigger": "The customer has not collected a stamp for the configured days.",
     "campaign_sent": "A campaign message was sent to the customer.",
@@ -322,12 +332,27 @@ _EXTRAS: dict[str, dict[str, Any]] = {
         }
     },
     "lottery_played": {
+        "voucher": {
+            **_VOUCHER,
+            "id": "vch_ticket",
+            "type": "lottery",
+            "title": "Spin the wheel",
+            "template_id": None,
+            "redeem_code": "",
+            "redeem_code_formats": [],
+            "status": "played",
+            "expires_at": None,
+            "lottery_id": "lot_sample",
+        },
         "lottery": {
             "lottery_id": "lot_sample",
             "variant": "free_coffee",
             "won": True,
             "voucher_id": "vch_sample",
-        }
+            "draw_id": "drw_sample",
+            "title": "Spin the wheel",
+            "variant_title": "Free coffee",
+        },
     },
     "birthday_reached": {"voucher": None, "birthday": "1990-05-11"},
     "inactivity_trigger": {
