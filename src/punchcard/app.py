@@ -26,6 +26,7 @@ from punchcard.idempotency.service import prune
 from punchcard.kit.http import install_error_handlers
 from punchcard.lotteries.api import router as lotteries_router
 from punchcard.pages import http as pages_http
+from punchcard.pages import lottery as page_lottery
 from punchcard.pages import wallets as page_wallets
 from punchcard.pages.api import router as join_links_router
 from punchcard.pos.api import connectors_router as pos_connectors_router
@@ -149,6 +150,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(google_wallet_public_router)
     app.include_router(pages_http.router)  # public pages: /join/..., /c/...
     app.include_router(page_wallets.router)
+    app.include_router(page_lottery.router)
     _document_webhooks(app)
 
     @app.get("/healthz", include_in_schema=False)

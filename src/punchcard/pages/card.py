@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.kit.errors import NotFound, ProblemError
 from punchcard.pages.common import CardLink
+from punchcard.pages.lottery import lottery_context
 from punchcard.pages.templating import svg_data_uri
 from punchcard.vouchers import rendering
 from punchcard.wallet import events as wallet_events
@@ -86,6 +87,7 @@ def card_context(view: PassView, language: str, now: datetime) -> dict[str, Any]
         "scan_code": view.scan_code,
         "scan_qr": qr_image(view.scan_code),
         "vouchers": [_voucher(line) for line in view.vouchers],
+        "lottery": lottery_context(view, language),
     }
 
 

@@ -54,6 +54,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "bookmark_hint": "Bookmark this page to find your card again.",
         "wallet_down_title": "Please try again",
         "wallet_down": "The wallet service did not answer. Please try again in a moment.",
+        # lotteries
+        "lottery": "Lottery",
+        "lottery_ticket": "Lottery ticket",
+        "lottery_play": "Play now",
+        "lottery_play_on_card": "Play on your card page: $url",
+        "lottery_won": "You won: $prize",
+        "lottery_no_prize": "No prize this time",
+        "lottery_sold_out": "All prizes are gone for now. Your ticket stays valid.",
     },
     "de": {
         "stamps": "Stempel",
@@ -102,6 +110,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "bookmark_hint": "Setz ein Lesezeichen, um deine Karte wiederzufinden.",
         "wallet_down_title": "Bitte versuch es noch einmal",
         "wallet_down": "Der Wallet-Dienst hat nicht geantwortet. Versuch es gleich noch einmal.",
+        # lotteries
+        "lottery": "Gewinnspiel",
+        "lottery_ticket": "Gewinnspiel-Los",
+        "lottery_play": "Jetzt spielen",
+        "lottery_play_on_card": "Spiel auf deiner Kartenseite: $url",
+        "lottery_won": "Gewonnen: $prize",
+        "lottery_no_prize": "Diesmal leider kein Gewinn",
+        "lottery_sold_out": "Alle Preise sind gerade vergeben. Dein Los bleibt gültig.",
     },
 }
 LANGUAGES = tuple(CATALOGUE)
@@ -118,6 +134,12 @@ def language_of(preferred: str | None) -> str:
 
 def text(language: str, key: str, **values: object) -> str:
     return Template(CATALOGUE[language_of(language)][key]).safe_substitute(values)
+
+
+def lottery_result(language: str, won: bool, variant_title: str) -> str:
+    if won:
+        return text(language, "lottery_won", prize=variant_title)
+    return text(language, "lottery_no_prize")
 
 
 def stamps_to_reward(language: str, count: int, reward: str) -> str:

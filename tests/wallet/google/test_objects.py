@@ -14,6 +14,7 @@ from punchcard.wallet.google.objects import (
 from punchcard.wallet.view import Design, PassView, Place, VoucherLine
 
 ISSUER = "3388000000012345678"
+PUBLIC_URL = "https://loyalty.example"
 VIEW = PassView(
     business_id="biz_1",
     business_name="Test Café",
@@ -77,7 +78,7 @@ def test_the_class_carries_the_programs_look_logo_and_places_with_coordinates() 
 
 
 def test_the_object_shows_stamps_next_reward_and_vouchers_in_the_customers_language() -> None:
-    body = loyalty_object(VIEW, issuer_id=ISSUER)
+    body = loyalty_object(VIEW, issuer_id=ISSUER, public_url=PUBLIC_URL)
 
     assert body["id"] == f"{ISSUER}.card_1"
     assert body["classId"] == f"{ISSUER}.biz_1-prg_1"
@@ -97,7 +98,9 @@ def test_the_object_shows_stamps_next_reward_and_vouchers_in_the_customers_langu
 def test_an_expired_card_is_expired_in_the_wallet_too() -> None:
     ended = datetime(2026, 10, 1, 12, 0, tzinfo=UTC)
     body = loyalty_object(
-        replace(VIEW, card_status="expired", card_expires_at=ended), issuer_id=ISSUER
+        replace(VIEW, card_status="expired", card_expires_at=ended),
+        issuer_id=ISSUER,
+        public_url=PUBLIC_URL,
     )
 
     assert body["state"] == "EXPIRED"
@@ -106,7 +109,7 @@ def test_an_expired_card_is_expired_in_the_wallet_too() -> None:
 
 def test_a_card_past_its_last_goal_says_so_instead_of_a_count() -> None:
     done = replace(VIEW, language=None, stamps_to_next_goal=None, next_goal_title=None)
-    body = loyalty_object(done, issuer_id=ISSUER)
+    body = loyalty_object(done, issuer_id=ISSUER, public_url=PUBLIC_URL)
 
     assert body["secondaryLoyaltyPoints"]["balance"] == {"string": "All rewards reached"}
     assert body["textModulesData"][0]["body"] == "All rewards reached"

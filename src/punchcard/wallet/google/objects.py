@@ -9,7 +9,8 @@ import re
 from typing import Any
 
 from punchcard.kit.clock import isoformat_z
-from punchcard.wallet.i18n import language_of, stamps_to_reward, text
+from punchcard.pages.links import card_path
+from punchcard.wallet.i18n import language_of, lottery_result, stamps_to_reward, text
 from punchcard.wallet.view import PassView, VoucherLine
 
 # Google ids are "<issuer id>.<identifier>", the identifier made of these characters only.
@@ -64,8 +65,9 @@ def loyalty_class(view: PassView, *, issuer_id: str, public_url: str) -> dict[st
     }
 
 
-def loyalty_object(view: PassView, *, issuer_id: str) -> dict[str, Any]:
+def loyalty_object(view: PassView, *, issuer_id: str, public_url: str) -> dict[str, Any]:
     language = language_of(view.language)
+    card_url = public_url + card_path(view.business_id, view.card_id)
     body: dict[str, Any] = {
         "id": object_id(issuer_id, view.card_id),
         "classId": class_id(issuer_id, view.business_id, view.program_id),
@@ -92,24 +94,47 @@ def loyalty_object(view: PassView, *, issuer_id: str) -> dict[str, Any]:
         "textModulesData": [
             _next_reward(view, language),
             *(_voucher(voucher, language) for voucher in view.vouchers),
+            *_lottery(view, language, card_url),
         ],
-        "linksModuleData": {
-            "uris": (
-                [
-                    {
-                        "id": "website",
-                        "uri": view.design.website_url,
-                        "description": text(language, "website"),
-                    }
-                ]
-                if view.design.website_url
-                else []
-            )
-        },
+        "linksModuleData": {"uris": _links(view, language, card_url)},
     }
     if view.card_expires_at is not None:
         body["validTimeInterval"] = {"end": {"date": isoformat_z(view.card_expires_at)}}
     return body
+
+
+def _links(view: PassView, language: str, card_url: str) -> list[dict[str, str]]:
+    links = []
+    if view.design.website_url:
+        links.append(
+            {
+                "id": "website",
+                "uri": view.design.website_url,
+                "description": text(language, "website"),
+            }
+        )
+    if any(ticket.playable for ticket in view.tickets):  # the web card is where tickets are played
+        links.append(
+            {"id": "lottery", "uri": card_url, "description": text(language, "lottery_play")}
+        )
+    return links
+
+
+def _lottery(view: PassView, language: str, card_url: str) -> list[dict[str, str]]:
+    """Each ticket to play, and the latest result."""
+    play = text(language, "lottery_play_on_card", url=card_url)
+    modules = [
+        {
+            "id": NOT_IN_ID.sub("_", ticket.id),
+            "header": f"{text(language, 'lottery_ticket')}: {ticket.title}",
+            "body": play if ticket.playable else text(language, "lottery_sold_out"),
+        }
+        for ticket in view.tickets
+    ]
+    if (draw := view.last_draw) is not None:
+        result = lottery_result(language, draw.won, draw.variant_title)
+        modules.append({"id": "lottery_result", "header": draw.lottery_title, "body": result})
+    return modules
 
 
 def _next_reward(view: PassView, language: str) -> dict[str, str]:

@@ -18,7 +18,9 @@ class GooglePusher:
     async def push(self, db: Database, ref: PassRef) -> None:
         async with db.transaction() as session:
             view = await load_pass_view(session, ref.business_id, ref.card_id)
-        body = loyalty_object(view, issuer_id=self.config.issuer_id)
+        body = loyalty_object(
+            view, issuer_id=self.config.issuer_id, public_url=self.config.public_url
+        )
         async with wallet_client(self.config) as client:
             # No object: no save link was ever handed out (the link is given only once its
             # object is written), so the card is held by another wallet or the web card alone.

@@ -65,7 +65,9 @@ async def publish(client: WalletClient, config: GoogleWalletConfig, view: PassVi
     await client.upsert_class(
         loyalty_class(view, issuer_id=config.issuer_id, public_url=config.public_url)
     )
-    await client.upsert_object(loyalty_object(view, issuer_id=config.issuer_id))
+    await client.upsert_object(
+        loyalty_object(view, issuer_id=config.issuer_id, public_url=config.public_url)
+    )
 
 
 async def google_save_url(db: Database, settings: Settings, business_id: str, card_id: str) -> str:

@@ -1,0 +1,58 @@
+"""The web card's lottery: a button per ticket (a plain form, no JavaScript), and the latest
+result. Playing answers 303 back to the card (Post/Redirect/Get), so reloading the result
+never plays again. The card's secret link is the customer's credential here, as it is for
+the card itself: a page elsewhere cannot post to it without knowing it."""
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Path
+from fastapi.responses import RedirectResponse, Response
+
+from punchcard.db.engine import Database
+from punchcard.kit.errors import Conflict, NotFound
+from punchcard.kit.http import database
+from punchcard.lotteries import service as lotteries
+from punchcard.pages.common import Visiting, WebCardLink
+from punchcard.pages.links import card_path
+from punchcard.staff.actor import Actor
+from punchcard.wallet.i18n import lottery_result
+from punchcard.wallet.view import PassView
+
+router = APIRouter(include_in_schema=False)
+
+
+def lottery_context(view: PassView, language: str) -> dict[str, Any]:
+    """What ``lottery.html`` shows on the web card."""
+    draw = view.last_draw
+    return {
+        "tickets": view.tickets,
+        "result": (
+            f"{draw.lottery_title}: {lottery_result(language, draw.won, draw.variant_title)}"
+            if draw
+            else None
+        ),
+        "play_path": f"{card_path(view.business_id, view.card_id)}/lottery",
+    }
+
+
+@router.post("/c/{business_id}/{card_id}/{token}/lottery/{ticket_id}/play")
+async def play_on_web_card(
+    link: WebCardLink,
+    ticket_id: Annotated[str, Path(max_length=64)],
+    db: Annotated[Database, Depends(database)],
+    visitor: Visiting,
+) -> Response:
+    if not link.valid:
+        return visitor.not_found("not_found_card")
+    try:
+        # Its own transaction: a refused play rolls back whole before the redirect.
+        async with db.transaction() as session:
+            actor = Actor.system(link.business_id)
+            await lotteries.play(
+                session, actor, ticket_id=ticket_id, via="web_card", card_id=link.card_id
+            )
+    except NotFound:
+        return visitor.not_found("not_found_card")
+    except Conflict:
+        pass  # played already (a second tap) or sold out for now: the card shows which
+    return RedirectResponse(card_path(link.business_id, link.card_id), status_code=303)
