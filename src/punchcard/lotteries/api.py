@@ -7,6 +7,7 @@ from punchcard.kit.http import Session
 from punchcard.kit.pagination import Page, PageQuery
 from punchcard.lotteries import service
 from punchcard.lotteries.schemas import (
+    ID_PATTERN,
     DrawOut,
     LotteryCreate,
     LotteryOut,
@@ -18,8 +19,8 @@ from punchcard.staff.auth import CurrentActor
 from punchcard.vouchers.schemas import VoucherOut
 
 router = APIRouter(tags=["Lotteries"])
-LotteryId = Annotated[str, Path(max_length=64)]
-Ref = Annotated[str | None, Query(max_length=64)]
+PathId = Annotated[str, Path(max_length=64, pattern=ID_PATTERN)]
+QueryId = Annotated[str | None, Query(max_length=64, pattern=ID_PATTERN)]
 
 
 @router.post(
@@ -48,7 +49,7 @@ async def list_lotteries(
     response_model=LotteryOut,
     summary="Get a lottery, with each variant's chance now",
 )
-async def get_lottery(lottery_id: LotteryId, session: Session, actor: CurrentActor) -> object:
+async def get_lottery(lottery_id: PathId, session: Session, actor: CurrentActor) -> object:
     return (await service.get_lottery(session, actor, lottery_id)).out()
 
 
@@ -58,7 +59,7 @@ async def get_lottery(lottery_id: LotteryId, session: Session, actor: CurrentAct
     summary="Edit a lottery or restock its prizes (tickets not yet played draw from the new one)",
 )
 async def update_lottery(
-    lottery_id: LotteryId, body: LotteryUpdate, session: Session, actor: CurrentActor
+    lottery_id: PathId, body: LotteryUpdate, session: Session, actor: CurrentActor
 ) -> object:
     return (await service.update_lottery(session, actor, lottery_id, data=body)).out()
 
@@ -69,7 +70,7 @@ async def update_lottery(
     summary="Archive a lottery (refused while a goal uses it; issued tickets stay playable)",
     responses={409: {"description": "lottery_in_use"}},
 )
-async def archive_lottery(lottery_id: LotteryId, session: Session, actor: CurrentActor) -> Response:
+async def archive_lottery(lottery_id: PathId, session: Session, actor: CurrentActor) -> Response:
     await service.archive_lottery(session, actor, lottery_id)
     return Response(status_code=204)
 
@@ -88,7 +89,7 @@ async def archive_lottery(lottery_id: LotteryId, session: Session, actor: Curren
     },
 )
 async def play(
-    voucher_id: Annotated[str, Path(max_length=64)],
+    voucher_id: PathId,
     session: Session,
     actor: CurrentActor,
     idem: Idempotent,
@@ -114,9 +115,9 @@ async def list_draws(
     session: Session,
     actor: CurrentActor,
     page: PageQuery,
-    lottery_id: Ref = None,
-    card_id: Ref = None,
-    ticket_id: Ref = None,
+    lottery_id: QueryId = None,
+    card_id: QueryId = None,
+    ticket_id: QueryId = None,
 ) -> object:
     data, cursor = await service.list_draws(
         session, actor, page, lottery_id=lottery_id, card_id=card_id, ticket_id=ticket_id
@@ -125,7 +126,5 @@ async def list_draws(
 
 
 @router.get("/lottery-draws/{draw_id}", response_model=DrawOut, summary="Get a draw")
-async def get_draw(
-    draw_id: Annotated[str, Path(max_length=64)], session: Session, actor: CurrentActor
-) -> object:
+async def get_draw(draw_id: PathId, session: Session, actor: CurrentActor) -> object:
     return await service.get_draw(session, actor, draw_id)

@@ -1,12 +1,35 @@
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import AliasChoices, Field, StringConstraints, ValidationInfo, field_validator
+from pydantic import (
+    AfterValidator,
+    AliasChoices,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+)
 
 from punchcard.kit.schemas import Input, Name, Output, Ref, Text
 from punchcard.lotteries.draw import Entry, chances
 from punchcard.vouchers.schemas import RedeemVia, VoucherOut
 
+# Public ids as we make them (prefix_ulid): a path or query id of other characters (a NUL byte,
+# which PostgreSQL refuses in text) is a 422 naming it, never a database error.
+ID_PATTERN = r"^[a-z]+_[0-9a-z]+$"
+
+
+def _no_nul(value: str) -> str:
+    # PostgreSQL text cannot hold NUL: refuse it as bad input rather than fail to store it.
+    if "\x00" in value:
+        raise ValueError("must not contain NUL characters")
+    return value
+
+
+NoNul = AfterValidator(_no_nul)
+Title = Annotated[Name, NoNul]
+Description = Annotated[Text, NoNul]
+Id = Annotated[Ref, NoNul]
 VariantKey = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,39}$"),
@@ -19,10 +42,10 @@ MAX_STOCK = 100_000_000
 
 class VariantIn(Input):
     key: VariantKey
-    title: Name | None = Field(
+    title: Title | None = Field(
         None, description="Shown to the customer; defaults to the template's title, or No prize."
     )
-    template_id: Ref | None = Field(
+    template_id: Id | None = Field(
         None, description="The voucher template a win issues; omitted: this variant is no prize."
     )
     weight: int = Field(
@@ -61,16 +84,16 @@ Variants = Annotated[list[VariantIn], Field(min_length=1, max_length=50)]
 
 
 class LotteryCreate(Input):
-    title: Name = Field(description="What the ticket is called on the card, e.g. Spin the wheel.")
-    description: Text | None = None
+    title: Title = Field(description="What the ticket is called on the card, e.g. Spin the wheel.")
+    description: Description | None = None
     variants: Variants
 
     _variants = field_validator("variants")(_valid_variants)
 
 
 class LotteryUpdate(Input):
-    title: Name | None = None
-    description: Text | None = None
+    title: Title | None = None
+    description: Description | None = None
     variants: Variants | None = Field(
         None,
         description="The whole list. Variants keep their key: a key given again is updated in "
@@ -107,7 +130,7 @@ class LotteryOut(Output):
 
 
 class PlayIn(Input):
-    location_id: Ref | None = None
+    location_id: Id | None = None
     via: RedeemVia = "api"
 
 

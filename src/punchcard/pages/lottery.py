@@ -12,6 +12,7 @@ from punchcard.db.engine import Database
 from punchcard.kit.errors import Conflict, NotFound
 from punchcard.kit.http import database
 from punchcard.lotteries import service as lotteries
+from punchcard.lotteries.schemas import ID_PATTERN
 from punchcard.pages.common import Visiting, WebCardLink
 from punchcard.pages.links import card_path
 from punchcard.staff.actor import Actor
@@ -38,7 +39,7 @@ def lottery_context(view: PassView, language: str) -> dict[str, Any]:
 @router.post("/c/{business_id}/{card_id}/{token}/lottery/{ticket_id}/play")
 async def play_on_web_card(
     link: WebCardLink,
-    ticket_id: Annotated[str, Path(max_length=64)],
+    ticket_id: Annotated[str, Path(max_length=64, pattern=ID_PATTERN)],
     db: Annotated[Database, Depends(database)],
     visitor: Visiting,
 ) -> Response:

@@ -4,6 +4,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, field_validator, model_validator
 
 from punchcard.kit.schemas import Input, Name, Output, Ref
+from punchcard.lotteries.schemas import Id as LotteryRef
 
 AfterLastGoal = Literal["restart", "continue"]
 
@@ -11,7 +12,7 @@ AfterLastGoal = Literal["restart", "continue"]
 class GoalIn(Input):
     stamps: int = Field(ge=1, le=1000, description="Stamps on the card when this goal is reached.")
     template_id: Ref | None = Field(None, description="The voucher template this goal issues ...")
-    lottery_id: Ref | None = Field(
+    lottery_id: LotteryRef | None = Field(
         None, description="... or the lottery it issues a ticket for (played once for a prize)."
     )
     title: Name | None = Field(None, description="Shown on the card; defaults to the reward title.")
