@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import and_, bindparam, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.businesses.service import acting_location
@@ -37,7 +37,9 @@ from punchcard.staff.actor import Actor, Permission
 from punchcard.vouchers.models import Voucher, VoucherTemplate
 from punchcard.vouchers.service import as_voucher, insert_voucher, issue_from_template, vouchers
 
+lotteries_table = table_of(Lottery)
 variants_table = table_of(LotteryVariant)
+draws_table = table_of(LotteryDraw)
 NO_PRIZE = "No prize"
 
 # --- lotteries -------------------------------------------------------------------------------
@@ -274,6 +276,31 @@ class Played:
     prize: Voucher | None
 
 
+# The variants in force, in draw order, with their lottery's title: one round trip per play.
+_IN_FORCE = (
+    select(
+        lotteries_table.c.title.label("lottery_title"),
+        variants_table.c.id,
+        variants_table.c.key,
+        variants_table.c.title,
+        variants_table.c.template_id,
+        variants_table.c.weight,
+        variants_table.c.stock,
+    )
+    .join_from(
+        variants_table,
+        lotteries_table,
+        and_(
+            lotteries_table.c.business_id == variants_table.c.business_id,
+            lotteries_table.c.id == variants_table.c.lottery_id,
+        ),
+    )
+    .where(
+        variants_table.c.business_id == bindparam("tenant"),
+        variants_table.c.lottery_id == bindparam("lottery_id"),
+    )
+    .order_by(variants_table.c.position)
+)
 # The ticket is played here and nowhere else: one conditional UPDATE, however many race.
 _CLAIM = (
     update(vouchers)
@@ -375,9 +402,10 @@ async def play(
     ).one_or_none()
     if ticket is None:
         raise await _unplayable(session, business_id, ticket_id, card_id)
-    lottery = await session.get(Lottery, (business_id, ticket.lottery_id))
-    assert lottery is not None
-    entries = (await _entries(session, business_id, [lottery.id]))[lottery.id]
+    rows = (
+        await session.execute(_IN_FORCE, {"tenant": business_id, "lottery_id": ticket.lottery_id})
+    ).all()
+    entries = [drawing.Entry(*row[1:]) for row in rows]
     result, drawn_from, stock_left, redraws = await _draw_taking_stock(
         session, business_id, entries
     )
@@ -396,20 +424,20 @@ async def play(
             goal_index=ticket.goal_index,
             now=now,
         )
-    record = LotteryDraw(
-        business_id=business_id,
-        id=new_id("drw"),
-        lottery_id=lottery.id,
-        ticket_id=ticket.id,
-        card_id=ticket.card_id,
-        customer_id=ticket.customer_id,
-        variant_key=chosen.key,
-        variant_title=chosen.title,
-        won=prize is not None,
-        voucher_id=prize.id if prize else None,
-        random_number=result.random_number,
-        total_weight=result.total_weight,
-        variants=[
+    record = {
+        "business_id": business_id,
+        "id": new_id("drw"),
+        "lottery_id": ticket.lottery_id,
+        "ticket_id": ticket.id,
+        "card_id": ticket.card_id,
+        "customer_id": ticket.customer_id,
+        "variant_key": chosen.key,
+        "variant_title": chosen.title,
+        "won": prize is not None,
+        "voucher_id": prize.id if prize else None,
+        "random_number": result.random_number,
+        "total_weight": result.total_weight,
+        "variants": [
             {
                 "key": e.key,
                 "title": e.title,
@@ -420,45 +448,44 @@ async def play(
             }
             for e in drawn_from
         ],
-        stock_left=stock_left,
-        redraws=redraws,
-        via=via,
-        location_id=location_id,
-        staff_id=actor.staff_id,
-        drawn_at=now,
-    )
-    session.add(record)
-    await session.flush()
-    await _record_events(session, actor, ticket, lottery, record, prize, location_id)
-    return Played(record, prize)
+        "stock_left": stock_left,
+        "redraws": redraws,
+        "via": via,
+        "location_id": location_id,
+        "staff_id": actor.staff_id,
+        "drawn_at": now,
+    }
+    await session.execute(insert(draws_table), record)
+    lottery_title = rows[0].lottery_title
+    await _record_events(session, actor, ticket, lottery_title, record, prize)
+    return Played(LotteryDraw(**record), prize)
 
 
 async def _record_events(
     session: AsyncSession,
     actor: Actor,
     ticket: Any,
-    lottery: Lottery,
-    record: LotteryDraw,
+    lottery_title: str,
+    record: dict[str, Any],
     prize: Voucher | None,
-    location_id: str | None,
 ) -> None:
     holder = await load_holder(session, actor.business_id, ticket.customer_id, ticket.card_id)
     common: dict[str, Any] = {
         "business_id": actor.business_id,
-        "at": record.drawn_at,
-        "location_id": location_id,
+        "at": record["drawn_at"],
+        "location_id": record["location_id"],
         "staff_id": actor.staff_id,
         "customer": holder.customer,
         "card": holder.card,
     }
     result = {
-        "lottery_id": lottery.id,
-        "variant": record.variant_key,
-        "won": record.won,
-        "voucher_id": record.voucher_id,
-        "draw_id": record.id,
-        "title": lottery.title,
-        "variant_title": record.variant_title,
+        "lottery_id": record["lottery_id"],
+        "variant": record["variant_key"],
+        "won": record["won"],
+        "voucher_id": record["voucher_id"],
+        "draw_id": record["id"],
+        "title": lottery_title,
+        "variant_title": record["variant_title"],
     }
     rows = [event_row("lottery_played", **common, voucher=voucher_part(ticket), lottery=result)]
     if prize is not None:
