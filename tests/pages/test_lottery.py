@@ -1,0 +1,134 @@
+"""The web card's lottery: a Play button per ticket (a plain form), Post/Redirect/Get back to
+the card, and the result shown there."""
+
+import re
+
+import httpx
+
+from punchcard.pages.links import card_path
+from tests.conftest import Tenant
+from tests.support.factories import lottery, lottery_card, ok, template, tickets
+
+
+async def only_prize(api: httpx.AsyncClient, stock: int | None = None) -> dict:  # type: ignore[type-arg]
+    coffee = await template(
+        api, title="Free coffee", redeem_code={"type": "fixed", "value": "WINNER"}
+    )
+    prize = {"key": "free_coffee", "template_id": coffee["id"], "weight": 1, "stock": stock}
+    return await lottery(api, [prize])
+
+
+def play_forms(html: str) -> list[str]:
+    return re.findall(r'<form method="post" action="([^"]+)">', html)
+
+
+async def test_the_web_card_offers_each_ticket_to_play(
+    tenant: Tenant, visitor: httpx.AsyncClient
+) -> None:
+    the_card = await lottery_card(tenant.client, (await lottery(tenant.client))["id"])
+    first, second = await tickets(tenant.client, the_card["id"], 2)
+    here = card_path(tenant.business_id, the_card["id"])
+
+    page = await visitor.get(here)
+
+    assert play_forms(page.text) == [
+        f"{here}/lottery/{first['id']}/play",
+        f"{here}/lottery/{second['id']}/play",
+    ]
+    assert page.text.count(">Play now</button>") == 2
+    assert "Spin the wheel" in page.text
+    assert 'data-testid="lottery-result"' not in page.text
+
+
+async def test_playing_redirects_to_the_card_which_shows_the_result_and_the_prize(
+    tenant: Tenant, visitor: httpx.AsyncClient
+) -> None:
+    the_card = await lottery_card(tenant.client, (await only_prize(tenant.client))["id"])
+    [ticket] = await tickets(tenant.client, the_card["id"])
+    here = card_path(tenant.business_id, the_card["id"])
+
+    played = await visitor.post(f"{here}/lottery/{ticket['id']}/play")
+    page = await visitor.get(played.headers["location"])
+
+    assert played.status_code == 303
+    assert played.headers["location"] == here
+    assert "Spin the wheel: You won: Free coffee" in page.text
+    assert "Code: WINNER" in page.text
+    assert play_forms(page.text) == []
+    [draw] = ok(await tenant.client.get("/v1/lottery-draws", params={"ticket_id": ticket["id"]}))[
+        "data"
+    ]
+    assert (draw["via"], draw["staff_id"], draw["won"]) == ("web_card", None, True)
+
+
+async def test_a_second_tap_plays_nothing_more(tenant: Tenant, visitor: httpx.AsyncClient) -> None:
+    the_card = await lottery_card(tenant.client, (await lottery(tenant.client))["id"])
+    [ticket] = await tickets(tenant.client, the_card["id"])
+    play = f"{card_path(tenant.business_id, the_card['id'])}/lottery/{ticket['id']}/play"
+
+    taps = [await visitor.post(play), await visitor.post(play)]
+
+    assert [tap.status_code for tap in taps] == [303, 303]
+    played = ok(await tenant.client.get("/v1/events", params={"type": "lottery_played"}))
+    assert len(played["data"]) == 1
+
+
+async def test_a_wrong_link_or_another_cards_ticket_plays_nothing(
+    tenant: Tenant, visitor: httpx.AsyncClient
+) -> None:
+    lucky = await lottery(tenant.client)
+    mine = await lottery_card(tenant.client, lucky["id"])
+    theirs = await lottery_card(tenant.client, lucky["id"])
+    [ticket] = await tickets(tenant.client, theirs["id"])
+    my_link = card_path(tenant.business_id, mine["id"])
+    wrong_token = f"/c/{tenant.business_id}/{theirs['id']}/not-the-token"
+
+    for base in (my_link, wrong_token):
+        answer = await visitor.post(f"{base}/lottery/{ticket['id']}/play")
+        assert answer.status_code == 404, base
+        assert "This card link is not valid." in answer.text
+
+    assert ok(await tenant.client.get(f"/v1/vouchers/{ticket['id']}"))["status"] == "issued"
+
+
+async def test_a_sold_out_lottery_shows_a_note_instead_of_the_button(
+    tenant: Tenant, visitor: httpx.AsyncClient
+) -> None:
+    the_card = await lottery_card(tenant.client, (await only_prize(tenant.client, 0))["id"])
+    [ticket] = await tickets(tenant.client, the_card["id"])
+    here = card_path(tenant.business_id, the_card["id"])
+
+    page = await visitor.get(here)
+    played = await visitor.post(f"{here}/lottery/{ticket['id']}/play")
+
+    assert "All prizes are gone for now. Your ticket stays valid." in page.text
+    assert ">Play now</button>" not in page.text
+    assert played.status_code == 303
+    assert ok(await tenant.client.get(f"/v1/vouchers/{ticket['id']}"))["status"] == "issued"
+
+
+async def test_the_result_speaks_the_customers_language(
+    tenant: Tenant, visitor: httpx.AsyncClient
+) -> None:
+    lucky = await lottery(
+        tenant.client,
+        [{"key": "free", "template_id": (await template(tenant.client))["id"], "weight": 1}],
+    )
+    program = ok(
+        await tenant.client.post(
+            "/v1/programs",
+            json={"name": "Glück", "goals": [{"stamps": 1, "lottery_id": lucky["id"]}]},
+        ),
+        201,
+    )
+    body = {"program_id": program["id"], "customer": {"email": "jo@example.com", "language": "de"}}
+    the_card = ok(await tenant.client.post("/v1/cards", json=body), 201)
+    [ticket] = await tickets(tenant.client, the_card["id"])
+    here = card_path(tenant.business_id, the_card["id"])
+
+    before = await visitor.get(here)
+    await visitor.post(f"{here}/lottery/{ticket['id']}/play")
+    after = await visitor.get(here)
+
+    assert "Jetzt spielen" in before.text
+    assert "Spin the wheel: Gewonnen: Free cookie" in after.text
