@@ -18,6 +18,11 @@ async def only_prize(api: httpx.AsyncClient, stock: int | None = None) -> dict: 
     return await lottery(api, [prize])
 
 
+def result(html: str) -> str | None:
+    found = re.search(r'data-testid="lottery-result">([^<]*)<', html)
+    return found.group(1) if found else None
+
+
 def play_forms(html: str) -> list[str]:
     return re.findall(r'<form method="post" action="([^"]+)">', html)
 
@@ -37,7 +42,7 @@ async def test_the_web_card_offers_each_ticket_to_play(
     ]
     assert page.text.count(">Play now</button>") == 2
     assert "Spin the wheel" in page.text
-    assert 'data-testid="lottery-result"' not in page.text
+    assert result(page.text) is None
 
 
 async def test_playing_redirects_to_the_card_which_shows_the_result_and_the_prize(
@@ -52,7 +57,7 @@ async def test_playing_redirects_to_the_card_which_shows_the_result_and_the_priz
 
     assert played.status_code == 303
     assert played.headers["location"] == here
-    assert "Spin the wheel: You won: Free coffee" in page.text
+    assert result(page.text) == "You won: Free coffee"
     assert "Code: WINNER" in page.text
     assert play_forms(page.text) == []
     [draw] = ok(await tenant.client.get("/v1/lottery-draws", params={"ticket_id": ticket["id"]}))[
@@ -131,4 +136,4 @@ async def test_the_result_speaks_the_customers_language(
     after = await visitor.get(here)
 
     assert "Jetzt spielen" in before.text
-    assert "Spin the wheel: Gewonnen: Free cookie" in after.text
+    assert result(after.text) == "Gewonnen: Free cookie"

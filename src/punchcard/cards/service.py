@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import partial
 from types import SimpleNamespace
 from typing import Any
 
@@ -376,26 +377,18 @@ async def _reward_goals(
     reached, issued = [], []
     for index in crossing.reached:
         goal = {"index": index, **goals[index]}
-        voucher = (
-            await issue_ticket(
-                session,
-                business_id=business_id,
-                lottery=lotteries[goal["lottery_id"]],
-                customer_id=card.customer_id,
-                card_id=card.id,
-                goal_index=index,
-                now=now,
-            )
+        issue = (
+            partial(issue_ticket, lottery=lotteries[goal["lottery_id"]])
             if goal.get("lottery_id") is not None
-            else await issue_from_template(
-                session,
-                business_id=business_id,
-                template=templates[goal["template_id"]],
-                customer_id=card.customer_id,
-                card_id=card.id,
-                goal_index=index,
-                now=now,
-            )
+            else partial(issue_from_template, template=templates[goal["template_id"]])
+        )
+        voucher = await issue(
+            session,
+            business_id=business_id,
+            customer_id=card.customer_id,
+            card_id=card.id,
+            goal_index=index,
+            now=now,
         )
         reached.append(goal)
         issued.append(voucher)

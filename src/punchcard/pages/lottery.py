@@ -28,7 +28,10 @@ def lottery_context(view: PassView, language: str) -> dict[str, Any]:
     return {
         "tickets": view.tickets,
         "result": (
-            f"{draw.lottery_title}: {lottery_result(language, draw.won, draw.variant_title)}"
+            {
+                "title": draw.lottery_title,
+                "text": lottery_result(language, draw.won, draw.variant_title),
+            }
             if draw
             else None
         ),
