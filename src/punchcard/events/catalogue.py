@@ -242,8 +242,10 @@ DESCRIPTIONS = {
     "card_opened": "The customer opened the card (wallet pass fetched or web card viewed).",
     "stamp_added": "Stamps were added to a card.",
     "goal_reached": "A card reached one of its program's goals.",
-    "reward_issued": "A goal's reward voucher was issued to the card.",
-    "voucher_issued": "A voucher was issued (by a goal, the API or a campaign).",
+    "reward_issued": "A goal's reward was issued to the card: a voucher, or for a lottery goal "
+    "a lottery ticket (`voucher.type` lottery).",
+    "voucher_issued": "A voucher was issued (by a goal, a lottery win, the API or a campaign); "
+    "`voucher.type` lottery: a lottery ticket, to be played.",
     "voucher_redeemed": "A voucher was redeemed at checkout (once).",
     "voucher_expired": "A voucher passed its expiry without being redeemed.",
     "voucher_redemption_rolled_back": "A redemption was rolled back: the voucher is redeemable "
