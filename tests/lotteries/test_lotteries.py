@@ -181,6 +181,12 @@ BAD_LOTTERIES = {
         None,
     ),
     "no variants": ({"variants": []}, "body.variants", None),
+    "too many variants": (
+        {"variants": [_prize(key=f"v{i}") for i in range(51)]},
+        "body.variants",
+        None,
+    ),
+    "title too long": ({"title": "x" * 201, "variants": [_prize()]}, "body.title", None),
     "variants null": ({"variants": None}, "body.variants", None),
     "variants an object": ({"variants": {"key": "cookie"}}, "body.variants", None),
     "variants missing": ({}, "body.variants", None),

@@ -309,3 +309,28 @@ async def test_template_goals_still_issue_vouchers_beside_lottery_goals(tenant: 
         "Spin the wheel",
         1,
     )
+
+
+async def test_bad_play_requests_are_refused_and_play_nothing(
+    tenant: Tenant, stranger: Tenant
+) -> None:
+    api = tenant.client
+    the_card = await lottery_card(api, (await lottery(api))["id"])
+    [ticket] = await tickets(api, the_card["id"])
+    play = f"/v1/vouchers/{ticket['id']}/play"
+    elsewhere = stranger.location_id
+
+    for body, field in (
+        ({"via": "moon"}, "body.via"),
+        ({"via": None}, "body.via"),
+        ({"location_id": 7}, "body.location_id"),
+        ({"location_id": "loc_\x00"}, "body.location_id"),
+        ({"luck": "please"}, "body.luck"),
+        ([], "body"),
+    ):
+        refused = problem(await api.post(play, json=body), 422, "validation_error")
+        assert refused["errors"][0]["field"] == field, body
+    problem(await api.post(play, json={"location_id": elsewhere}), 404, "location_not_found")
+
+    assert ok(await api.get(f"/v1/vouchers/{ticket['id']}"))["status"] == "issued"
+    assert ok(await api.get("/v1/lottery-draws"))["data"] == []
