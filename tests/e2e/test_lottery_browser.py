@@ -6,17 +6,15 @@ from pathlib import Path
 
 import httpx
 import pytest
-from playwright.async_api import Browser, async_playwright, expect
+from playwright.async_api import Browser, expect
 
 from punchcard.pages.links import card_path
-from tests.e2e.test_join_browser import CHROMIUM, CHROMIUM_ARGS, PHONE
+from tests.support.browser import PHONE, chromium, needs_chromium
 from tests.support.databases import fresh_sqlite
 from tests.support.factories import lottery, lottery_card, ok, template, tickets
 from tests.support.server import Server, running_server
 
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(), reason="needs Chromium: `make install` installs it (as root)"
-)
+pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="module")
@@ -26,17 +24,13 @@ def lottery_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]
 
 
 @pytest.fixture(scope="module")
-async def chromium() -> AsyncIterator[Browser]:
-    async with async_playwright() as playwright:
-        launched = await playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
-        )
+async def browser() -> AsyncIterator[Browser]:
+    async with chromium() as launched:
         yield launched
-        await launched.close()
 
 
 async def test_play_a_ticket_without_javascript_and_see_the_prize(
-    lottery_server: Server, chromium: Browser, tmp_path: Path
+    lottery_server: Server, browser: Browser, tmp_path: Path
 ) -> None:
     headers = {"Authorization": f"Bearer {lottery_server.api_key}"}
     async with httpx.AsyncClient(base_url=lottery_server.base_url, headers=headers) as owner:
@@ -47,7 +41,7 @@ async def test_play_a_ticket_without_javascript_and_see_the_prize(
         the_card = await lottery_card(owner, (await lottery(owner, [prize]))["id"])
         [ticket] = await tickets(owner, the_card["id"])
         business_id = ok(await owner.get("/v1/me"))["business_id"]
-    context = await chromium.new_context(**PHONE, locale="en-GB", java_script_enabled=False)  # type: ignore[arg-type]
+    context = await browser.new_context(**PHONE, locale="en-GB", java_script_enabled=False)  # type: ignore[arg-type]
     phone = await context.new_page()
 
     await phone.goto(lottery_server.base_url + card_path(business_id, the_card["id"]))
