@@ -8,7 +8,7 @@ import httpx
 import pytest
 from playwright.async_api import Browser, Page, expect
 
-from tests.support.browser import PHONE, chromium, needs_chromium
+from tests.support.browser import PHONE, needs_chromium
 from tests.support.databases import fresh_sqlite
 from tests.support.factories import coffee_program, ok, stamp
 from tests.support.pass_certs import PASS_TYPE_IDENTIFIER, TEAM_IDENTIFIER, make_chain
@@ -34,12 +34,6 @@ def join_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
             patch.setenv(name, value)  # the server process inherits the environment
         with running_server(fresh_sqlite(tmp_path_factory.mktemp("join"))) as running:
             yield running
-
-
-@pytest.fixture(scope="module")
-async def browser() -> AsyncIterator[Browser]:
-    async with chromium() as launched:
-        yield launched
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """A customer plays a lottery ticket on the web card in headless Chromium with JavaScript off:
 the button is a plain form, the answer a redirect back to the card with the result."""
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -9,7 +9,7 @@ import pytest
 from playwright.async_api import Browser, expect
 
 from punchcard.pages.links import card_path
-from tests.support.browser import PHONE, chromium, needs_chromium
+from tests.support.browser import PHONE, needs_chromium
 from tests.support.databases import fresh_sqlite
 from tests.support.factories import lottery, lottery_card, ok, template, tickets
 from tests.support.server import Server, running_server
@@ -21,12 +21,6 @@ pytestmark = needs_chromium
 def lottery_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     with running_server(fresh_sqlite(tmp_path_factory.mktemp("lottery"))) as running:
         yield running
-
-
-@pytest.fixture(scope="module")
-async def browser() -> AsyncIterator[Browser]:
-    async with chromium() as launched:
-        yield launched
 
 
 async def test_play_a_ticket_without_javascript_and_see_the_prize(
