@@ -99,6 +99,13 @@ async def tenant(db: Database, app_transport: httpx.ASGITransport) -> AsyncItera
 
 
 @pytest.fixture
+async def stranger(db: Database, app_transport: httpx.ASGITransport) -> AsyncIterator[Tenant]:
+    """Another business on the same server."""
+    async with onboarded(db, app_transport, "Other Bakery", "Elm Road") as made:
+        yield made
+
+
+@pytest.fixture
 def api(tenant: Tenant) -> httpx.AsyncClient:
     """The owner's API client of a fresh business."""
     return tenant.client

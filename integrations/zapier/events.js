@@ -48,14 +48,15 @@ module.exports = [
     type: 'reward_issued',
     noun: 'Reward',
     label: 'Reward Issued',
-    description: "Triggers when a goal's reward voucher is issued to a card.",
+    description: "Triggers when a goal's reward (a voucher or a lottery ticket) is issued.",
     extra: { goal, voucher },
   },
   {
     type: 'voucher_issued',
     noun: 'Voucher',
     label: 'Voucher Issued',
-    description: 'Triggers when a voucher is issued (by a goal, the API or a campaign).',
+    description:
+      'Triggers when a voucher is issued (by a goal, a lottery win, the API or a campaign).',
     extra: { voucher, campaign: null },
   },
   {
@@ -99,13 +100,31 @@ module.exports = [
     type: 'lottery_played',
     noun: 'Lottery',
     label: 'Lottery Played',
-    description: 'Triggers when a customer plays a lottery reward (the result included).',
+    description:
+      'Triggers when a customer plays a lottery ticket (the result included; a win also ' +
+      'triggers Voucher Issued with the prize and its code).',
     extra: {
+      // The ticket played: a voucher of type lottery, without a code.
+      voucher: {
+        ...voucher,
+        id: 'vch_ticket',
+        type: 'lottery',
+        lottery_id: 'lot_sample',
+        template_id: null,
+        title: 'Spin the wheel',
+        redeem_code: '',
+        redeem_code_formats: [],
+        status: 'played',
+        expires_at: null,
+      },
       lottery: {
         lottery_id: 'lot_sample',
         variant: 'free_coffee',
         won: true,
         voucher_id: 'vch_sample',
+        draw_id: 'drw_sample',
+        title: 'Spin the wheel',
+        variant_title: 'Free coffee',
       },
     },
   },

@@ -4,6 +4,7 @@
 const voucher = {
   id: 'vch_sample',
   type: 'voucher',
+  lottery_id: null,
   customer_id: 'cus_sample',
   card_id: 'card_sample',
   template_id: 'vtp_sample',
@@ -22,7 +23,13 @@ const voucher = {
   metadata: {},
 };
 
-const goal = { index: 0, stamps: 5, template_id: 'vtp_sample', title: 'Free coffee' };
+const goal = {
+  index: 0,
+  stamps: 5,
+  template_id: 'vtp_sample',
+  lottery_id: null, // a lottery goal names its lottery here (template_id is then null)
+  title: 'Free coffee',
+};
 
 const cardState = {
   id: 'card_sample',
@@ -39,9 +46,13 @@ const cardState = {
     stamps: 10,
     title: 'Free lunch',
     template_id: 'vtp_lunch',
+    lottery_id: null,
     stamps_to_go: 5,
   },
-  goals: [goal, { index: 1, stamps: 10, template_id: 'vtp_lunch', title: 'Free lunch' }],
+  goals: [
+    goal,
+    { index: 1, stamps: 10, template_id: 'vtp_lunch', lottery_id: null, title: 'Free lunch' },
+  ],
   issued_at: '2026-01-02T09:00:00Z',
   expires_at: null,
   last_stamp_at: '2026-05-11T12:34:56Z',

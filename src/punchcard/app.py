@@ -34,7 +34,9 @@ from punchcard.kit.bodylimit import BodyLimit, route_limit
 from punchcard.kit.headers import SecurityHeaders
 from punchcard.kit.hosts import AllowedHosts, allowed_hosts, relative_slash_redirects
 from punchcard.kit.http import install_error_handlers
+from punchcard.lotteries.api import router as lotteries_router
 from punchcard.pages import http as pages_http
+from punchcard.pages import lottery as page_lottery
 from punchcard.pages import wallets as page_wallets
 from punchcard.pages.api import router as join_links_router
 from punchcard.pos.api import connectors_router as pos_connectors_router
@@ -148,6 +150,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         staff_router,
         businesses_router,
         programs_router,
+        lotteries_router,
         join_links_router,
         codes_api.router,
         code_lookups_router,
@@ -172,6 +175,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(channel_webhooks_router)  # public: signed by each provider
     app.include_router(channel_pages_router)  # public: messenger links, unsubscribe
     app.include_router(health_router)  # /healthz, /readyz
+    app.include_router(page_lottery.router)
     _document_webhooks(app)
 
     @app.get("/", include_in_schema=False)

@@ -6,7 +6,9 @@ from collections.abc import AsyncIterator, Generator, Iterator
 
 import httpx
 import pytest
+from playwright.async_api import Browser
 
+from tests.support.browser import chromium
 from tests.support.databases import drop_postgres, fresh_postgres, postgres_server_url
 from tests.support.server import Server, running_server
 from tests.support.workers import Workers
@@ -42,6 +44,13 @@ def pytest_runtest_makereport(
         elif isinstance(value, Workers):
             report.sections.append(("worker output", value.text()))
     return report
+
+
+@pytest.fixture(scope="module")
+async def browser() -> AsyncIterator[Browser]:
+    """Headless Chromium for a module's page tests (they are marked ``needs_chromium``)."""
+    async with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture

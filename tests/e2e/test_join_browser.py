@@ -6,29 +6,16 @@ from pathlib import Path
 
 import httpx
 import pytest
-from playwright.async_api import Browser, Page, async_playwright, expect
+from playwright.async_api import Browser, Page, expect
 
+from tests.support.browser import PHONE, needs_chromium
 from tests.support.databases import fresh_sqlite
 from tests.support.factories import coffee_program, ok, stamp
 from tests.support.pass_certs import PASS_TYPE_IDENTIFIER, TEAM_IDENTIFIER, make_chain
 from tests.support.pkpass import pass_json, unzip
 from tests.support.server import Server, running_server
 
-CHROMIUM = Path("/usr/bin/chromium")  # Debian's, installed by `make install`
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True}
-
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(), reason="needs Chromium: `make install` installs it (as root)"
-)
+pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="module")
@@ -47,16 +34,6 @@ def join_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
             patch.setenv(name, value)  # the server process inherits the environment
         with running_server(fresh_sqlite(tmp_path_factory.mktemp("join"))) as running:
             yield running
-
-
-@pytest.fixture(scope="module")
-async def browser() -> AsyncIterator[Browser]:
-    async with async_playwright() as playwright:
-        chromium = await playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
-        )
-        yield chromium
-        await chromium.close()
 
 
 @pytest.fixture

@@ -57,6 +57,7 @@ def test_readme_tour_runs_against_a_real_server(sqlite_server: Server, tmp_path:
     assert done.returncode == 0, f"stdout:\n{done.stdout}\nstderr:\n{done.stderr}"
     assert '"code":"insufficient_role"' in done.stdout  # the scanner is refused key management
     assert '"code":"voucher_already_redeemed"' in done.stdout
+    assert '"code":"lottery_ticket_played"' in done.stdout  # a ticket is played once
     assert '"outcome":"stamped"' in done.stdout  # the till's signed sale, then its replay
     assert '"outcome":"duplicate"' in done.stdout
     assert '"redeemed_via_detail":"Harbour till"' in done.stdout

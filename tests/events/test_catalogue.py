@@ -8,7 +8,7 @@ from punchcard.events.catalogue import EVENT_TYPES, PAYLOADS, sample
 from punchcard.events.payloads import EVENT_ROW_KEYS, event_row
 from punchcard.kit.clock import utcnow
 from tests.conftest import Tenant
-from tests.support.factories import card, coffee_program, ok, stamp
+from tests.support.factories import card, coffee_program, lottery, lottery_card, ok, stamp, tickets
 
 
 def _undocumented(model: type[BaseModel], payload: dict[str, Any], path: str = "") -> list[str]:
@@ -49,6 +49,21 @@ async def test_every_written_event_matches_its_schema(tenant: Tenant) -> None:
         "voucher_issued",
         "voucher_redeemed",
     }
+    for payload in written:
+        model = PAYLOADS[payload["event"]]
+        model.model_validate(payload)
+        assert _undocumented(model, payload) == [], payload["event"]
+
+
+async def test_lottery_events_match_their_schemas(tenant: Tenant) -> None:
+    api = tenant.client
+    the_card = await lottery_card(api, (await lottery(api))["id"])
+    [ticket] = await tickets(api, the_card["id"])
+    ok(await api.post(f"/v1/vouchers/{ticket['id']}/play"))
+
+    written = ok(await api.get("/v1/events", params={"card_id": the_card["id"]}))["data"]
+
+    assert "lottery_played" in {e["event"] for e in written}
     for payload in written:
         model = PAYLOADS[payload["event"]]
         model.model_validate(payload)

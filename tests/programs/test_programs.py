@@ -7,7 +7,13 @@ async def test_program_goals_name_their_rewards(tenant: Tenant) -> None:
     cookie = await template(api)
     created = await program(api, [(5, cookie["id"])], card_validity_days=365)
     assert created["goals"] == [
-        {"index": 0, "stamps": 5, "template_id": cookie["id"], "title": "Free cookie"}
+        {
+            "index": 0,
+            "stamps": 5,
+            "template_id": cookie["id"],
+            "lottery_id": None,
+            "title": "Free cookie",
+        }
     ]
     assert (created["after_last_goal"], created["status"]) == ("restart", "active")
     assert ok(await api.get(f"/v1/programs/{created['id']}")) == created

@@ -77,3 +77,33 @@ async def staff_key(
     )
     key = ok(await api.post("/v1/api-keys", json={"staff_id": staff["id"]}), 201)
     return staff, key["key"]
+
+
+async def lottery(
+    api: httpx.AsyncClient, variants: list[dict[str, Any]] | None = None, **fields: Any
+) -> dict[str, Any]:
+    """A lottery; by default a free cookie (weight 1) against no prize (weight 1)."""
+    if variants is None:
+        cookie = await template(api)
+        variants = [
+            {"key": "free_cookie", "template_id": cookie["id"], "weight": 1},
+            {"key": "no_prize", "weight": 1},
+        ]
+    body = {"title": "Spin the wheel", "variants": variants, **fields}
+    return ok(await api.post("/v1/lotteries", json=body), 201)  # type: ignore[no-any-return]
+
+
+async def lottery_card(api: httpx.AsyncClient, lottery_id: str) -> dict[str, Any]:
+    """A card whose program gives a ticket for ``lottery_id`` with every stamp."""
+    body = {
+        "name": "Lucky card",
+        "goals": [{"stamps": 1, "lottery_id": lottery_id}],
+        "after_last_goal": "restart",
+    }
+    made = ok(await api.post("/v1/programs", json=body), 201)
+    return await card(api, made["id"])
+
+
+async def tickets(api: httpx.AsyncClient, card_id: str, count: int = 1) -> list[dict[str, Any]]:
+    """``count`` stamps on a lottery card: its new tickets."""
+    return (await stamp(api, card_id, count))["vouchers_issued"]  # type: ignore[no-any-return]

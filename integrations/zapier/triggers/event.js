@@ -21,6 +21,7 @@ const outputFields = [
   { key: 'voucher__title', label: 'Voucher Title' },
   { key: 'voucher__redeem_code', label: 'Voucher Redeem Code' },
   { key: 'voucher__status', label: 'Voucher Status' },
+  { key: 'voucher__type', label: 'Voucher Type (voucher, or lottery for a lottery ticket)' },
 ];
 
 // Zapier calls these when a Zap is turned on and off; the hook id it gets back from subscribe

@@ -34,7 +34,8 @@ class NextGoal(Output):
     index: int
     stamps: int
     title: str
-    template_id: str
+    template_id: str | None
+    lottery_id: str | None = None
     stamps_to_go: int
 
 

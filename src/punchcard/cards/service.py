@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import partial
 from types import SimpleNamespace
 from typing import Any
 
@@ -32,6 +33,7 @@ from punchcard.kit.errors import Conflict, not_found
 from punchcard.kit.ids import new_id, random_code
 from punchcard.kit.pagination import PageParams, newest_first, to_page
 from punchcard.kit.sql import insert_ignoring_conflicts
+from punchcard.lotteries.service import issue_ticket, lotteries_by_id
 from punchcard.programs import service as program_service
 from punchcard.staff.actor import Actor, Permission
 from punchcard.vouchers import codes
@@ -371,18 +373,26 @@ async def _reward_goals(
     crossing: progress.Crossing,
     now: datetime,
 ) -> tuple[list[dict[str, Any]], list[Voucher]]:
-    """Issue each reached goal's voucher in this transaction, in the order reached."""
+    """Issue each reached goal's voucher (a lottery goal: its ticket) in this transaction, in
+    the order reached."""
     if not crossing.reached:
         return [], []
-    wanted = {goals[i]["template_id"] for i in crossing.reached}
-    templates = await templates_by_id(session, business_id, wanted, archived=True)
+    reached_goals = [goals[i] for i in crossing.reached]
+    wanted = {g["template_id"] for g in reached_goals if g["template_id"] is not None}
+    templates = await templates_by_id(session, business_id, wanted, archived=True) if wanted else {}
+    drawn = {g["lottery_id"] for g in reached_goals if g.get("lottery_id") is not None}
+    lotteries = await lotteries_by_id(session, business_id, drawn) if drawn else {}
     reached, issued = [], []
     for index in crossing.reached:
         goal = {"index": index, **goals[index]}
-        voucher = await issue_from_template(
+        issue = (
+            partial(issue_ticket, lottery=lotteries[goal["lottery_id"]])
+            if goal.get("lottery_id") is not None
+            else partial(issue_from_template, template=templates[goal["template_id"]])
+        )
+        voucher = await issue(
             session,
             business_id=business_id,
-            template=templates[goal["template_id"]],
             customer_id=card.customer_id,
             card_id=card.id,
             goal_index=index,

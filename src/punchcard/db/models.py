@@ -12,6 +12,7 @@ from punchcard.events.models import Event
 from punchcard.idempotency.models import IdempotencyRecord
 from punchcard.jobs.models import JobClaim
 from punchcard.kit.ratelimit import RateCounter
+from punchcard.lotteries.models import Lottery, LotteryDraw, LotteryVariant
 from punchcard.pos.models import PosConnector, PosSale, PosSeenRequest
 from punchcard.programs.models import Program
 from punchcard.staff.models import ApiKey, Staff
@@ -41,6 +42,9 @@ __all__ = [
     "JobClaim",
     "LinkToken",
     "Location",
+    "Lottery",
+    "LotteryDraw",
+    "LotteryVariant",
     "MessageTemplate",
     "PassDesign",
     "PosConnector",

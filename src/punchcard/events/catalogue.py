@@ -33,19 +33,22 @@ class CardRef(_Part):
 
 class VoucherRef(_Part):
     id: str
-    type: Literal["voucher"]
+    type: Literal["voucher", "lottery"] = Field(
+        description="lottery: a lottery ticket (no redeem code; played once, then 'played')."
+    )
     title: str
     template_id: str | None
     goal_index: int | None
     redeem_code: str
     redeem_code_formats: list[Literal["text", "qr", "barcode"]]
-    status: Literal["issued", "redeemed", "expired"]
+    status: Literal["issued", "redeemed", "expired", "played"]
     expires_at: datetime | None
     redeemed_at: datetime | None
     redeemed_via: str | None
     redeemed_via_detail: str | None = Field(
         None, description="More about redeemed_via: the POS connector's name for 'pos'."
     )
+    lottery_id: str | None = Field(None, description="A lottery ticket's lottery.")
 
 
 class StampInfo(_Part):
@@ -58,7 +61,10 @@ class GoalInfo(_Part):
     index: int
     stamps: int
     title: str
-    template_id: str
+    template_id: str | None = Field(description="The voucher template the goal issues.")
+    lottery_id: str | None = Field(
+        None, description="A lottery goal's lottery (template_id is then null)."
+    )
 
 
 class ProgramInfo(_Part):
@@ -76,9 +82,12 @@ class RolledBackRedemption(_Part):
 
 class LotteryResult(_Part):
     lottery_id: str
-    variant: str = Field(description="The variant drawn, 'no_prize' included.")
+    variant: str = Field(description="The key of the variant drawn, 'no_prize' included.")
     won: bool
-    voucher_id: str | None
+    voucher_id: str | None = Field(description="The prize voucher (its own voucher_issued too).")
+    draw_id: str = Field(description="The draw's audit record: GET /v1/lottery-draws/{draw_id}.")
+    title: str = Field(description="The lottery's title.")
+    variant_title: str = Field(description="The title of the variant drawn.")
 
 
 class CampaignInfo(_Part):
@@ -244,13 +253,16 @@ DESCRIPTIONS = {
     "card_opened": "The customer opened the card (wallet pass fetched or web card viewed).",
     "stamp_added": "Stamps were added to a card.",
     "goal_reached": "A card reached one of its program's goals.",
-    "reward_issued": "A goal's reward voucher was issued to the card.",
-    "voucher_issued": "A voucher was issued (by a goal, the API or a campaign).",
+    "reward_issued": "A goal's reward was issued to the card: a voucher, or for a lottery goal "
+    "a lottery ticket (`voucher.type` lottery).",
+    "voucher_issued": "A voucher was issued (by a goal, a lottery win, the API or a campaign); "
+    "`voucher.type` lottery: a lottery ticket, to be played.",
     "voucher_redeemed": "A voucher was redeemed at checkout (once).",
     "voucher_expired": "A voucher passed its expiry without being redeemed.",
     "voucher_redemption_rolled_back": "A redemption was rolled back: the voucher is redeemable "
     "again; `redemption` is what was undone.",
-    "lottery_played": "The customer played a lottery reward; `lottery` holds the result.",
+    "lottery_played": "The customer played a lottery ticket (`voucher`, of type lottery, now "
+    "played); `lottery` holds the result. A win also sends `voucher_issued` for the prize.",
     "birthday_reached": "It is the customer's birthday.",
     "inactivity_trigger": "The customer has not collected a stamp for the configured days.",
     "campaign_sent": "A campaign finished sending (one event per campaign, not per recipient): "
@@ -334,12 +346,27 @@ _EXTRAS: dict[str, dict[str, Any]] = {
         }
     },
     "lottery_played": {
+        "voucher": {
+            **_VOUCHER,
+            "id": "vch_ticket",
+            "type": "lottery",
+            "title": "Spin the wheel",
+            "template_id": None,
+            "redeem_code": "",
+            "redeem_code_formats": [],
+            "status": "played",
+            "expires_at": None,
+            "lottery_id": "lot_sample",
+        },
         "lottery": {
             "lottery_id": "lot_sample",
             "variant": "free_coffee",
             "won": True,
             "voucher_id": "vch_sample",
-        }
+            "draw_id": "drw_sample",
+            "title": "Spin the wheel",
+            "variant_title": "Free coffee",
+        },
     },
     "birthday_reached": {"voucher": None, "birthday": "1990-05-11"},
     "inactivity_trigger": {

@@ -33,7 +33,7 @@ def voucher_part(voucher: Any) -> Part:
 
     return {
         "id": voucher.id,
-        "type": "voucher",
+        "type": voucher.type,
         "title": voucher.title,
         "template_id": voucher.template_id,
         "goal_index": voucher.goal_index,
@@ -44,6 +44,7 @@ def voucher_part(voucher: Any) -> Part:
         "redeemed_at": when(voucher.redeemed_at),
         "redeemed_via": voucher.redeemed_via,
         "redeemed_via_detail": voucher.redeemed_via_detail,
+        "lottery_id": voucher.lottery_id,
     }
 
 

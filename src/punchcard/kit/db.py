@@ -7,7 +7,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.db.base import Base, TenantMixin
-from punchcard.kit.errors import ProblemError, not_found
+from punchcard.kit.errors import ProblemError, Unprocessable, not_found
 from punchcard.kit.pagination import PageParams, newest_first, to_page
 
 Owned = TypeVar("Owned", bound=TenantMixin)
@@ -40,3 +40,33 @@ async def owned_page(
     query = select(model).where(model.business_id == business_id, *where)
     rows = list((await session.scalars(newest_first(query, model.id, params))).all())
     return to_page(rows, params, lambda row: row.id)
+
+
+async def owned_live(
+    session: AsyncSession, model: Any, business_id: str, refs: dict[str, str], kind: str
+) -> dict[str, Any]:
+    """Rows of this business, not archived, that request fields name (field path -> id), by
+    id; a 422 ``{kind}_not_found`` naming every field whose row is unknown or archived."""
+    if not refs:
+        return {}
+    ids = set(refs.values())
+    found = {
+        row.id: row
+        for row in await session.scalars(
+            select(model).where(
+                model.business_id == business_id, model.id.in_(ids), model.archived_at.is_(None)
+            )
+        )
+    }
+    if missing := sorted(ids - found.keys()):
+        noun = kind.replace("_", " ")
+        raise Unprocessable(
+            f"{kind}_not_found",
+            f"Unknown or archived {noun}: {', '.join(missing)}.",
+            errors=[
+                {"field": field, "message": f"unknown or archived {noun}"}
+                for field, ref in refs.items()
+                if ref in missing
+            ],
+        )
+    return found

@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.kit.errors import NotFound, ProblemError, not_found
 from punchcard.pages.common import CardLink
+from punchcard.pages.lottery import lottery_context
 from punchcard.pages.templating import svg_data_uri
 from punchcard.staff.actor import Actor, Permission
 from punchcard.vouchers import rendering
@@ -91,6 +92,7 @@ def card_context(view: PassView, language: str, now: datetime) -> dict[str, Any]
         "privacy_url": view.privacy_policy_url,
         "imprint_url": view.imprint_url,
         "message": view.message,
+        "lottery": lottery_context(view, language),
     }
 
 

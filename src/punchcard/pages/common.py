@@ -61,6 +61,12 @@ class CardLink:
         return exists and web_link.matches(self.card_id, nonce, self.token)
 
 
+def card_form_scope(card_id: str) -> str:
+    """The CSRF scope of the web card's forms (new link, lottery play). Not the path: it holds
+    the token, which a rotation changes."""
+    return f"web-card-forms:{card_id}"
+
+
 async def _card_link(business_id: str, card_id: str, token: str) -> CardLink:
     return CardLink(business_id, card_id, token)
 

@@ -16,7 +16,7 @@ from punchcard.kit.http import AppSettings, Session, database
 from punchcard.pages import form as join_form
 from punchcard.pages.card import card_context, open_web_card
 from punchcard.pages.common import NEUTRAL as NEUTRAL_DESIGN
-from punchcard.pages.common import NO_STORE, FormGuard, Visiting, WebCardLink
+from punchcard.pages.common import NO_STORE, FormGuard, Visiting, WebCardLink, card_form_scope
 from punchcard.pages.join import CardLinkSender, JoinPage, card_of_known, join, open_program
 from punchcard.pages.templating import message_page, page
 from punchcard.pages.wallets import apple_ready, google_ready
@@ -199,18 +199,13 @@ async def web_card(
         google_url=f"{here}/google" if google_ready() else None,
         rotate_url=f"{here}/rotate",
         csrf_field=CSRF_FIELD,
-        csrf_token=csrf.token(key, _rotate_scope(link.card_id)),
+        csrf_token=csrf.token(key, card_form_scope(link.card_id)),
         channel_buttons=await card_buttons(session, link.business_id, view.customer_id, here),
         **card_context(view, language, now),
     )
     if new:
         csrf.remember(response, key)
     return response
-
-
-def _rotate_scope(card_id: str) -> str:
-    # Not the path: it holds the token, which the rotation changes.
-    return f"web-link-rotate:{card_id}"
 
 
 @router.post("/c/{business_id}/{card_id}/{token}/rotate")
@@ -233,7 +228,7 @@ async def rotate_web_card_link(
             return visitor.not_found("not_found_card")
         try:
             fields = await join_form.read_form(request, (CSRF_FIELD,))
-            csrf.check(request, fields, _rotate_scope(link.card_id))
+            csrf.check(request, fields, card_form_scope(link.card_id))
         except CsrfRefused:
             language = visitor.language()
             return message_page(language, NEUTRAL_DESIGN, "form_expired_title", "form_expired", 403)

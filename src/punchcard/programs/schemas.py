@@ -1,17 +1,27 @@
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from punchcard.kit.schemas import Input, Name, Output, Ref
+from punchcard.lotteries.schemas import Id as LotteryRef
 
 AfterLastGoal = Literal["restart", "continue"]
 
 
 class GoalIn(Input):
     stamps: int = Field(ge=1, le=1000, description="Stamps on the card when this goal is reached.")
-    template_id: Ref = Field(description="The voucher template this goal issues.")
+    template_id: Ref | None = Field(None, description="The voucher template this goal issues ...")
+    lottery_id: LotteryRef | None = Field(
+        None, description="... or the lottery it issues a ticket for (played once for a prize)."
+    )
     title: Name | None = Field(None, description="Shown on the card; defaults to the reward title.")
+
+    @model_validator(mode="after")
+    def _one_reward(self) -> "GoalIn":
+        if (self.template_id is None) == (self.lottery_id is None):
+            raise ValueError("give exactly one of template_id or lottery_id")
+        return self
 
 
 def _increasing(goals: list[GoalIn] | None) -> list[GoalIn] | None:
@@ -49,7 +59,8 @@ class ProgramUpdate(Input):
 class GoalOut(Output):
     index: int
     stamps: int
-    template_id: str
+    template_id: str | None
+    lottery_id: str | None = None
     title: str
 
 

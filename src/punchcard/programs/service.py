@@ -5,40 +5,42 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.kit.clock import utcnow
-from punchcard.kit.db import get_owned, owned_page
-from punchcard.kit.errors import Unprocessable
+from punchcard.kit.db import get_owned, owned_live, owned_page
 from punchcard.kit.ids import new_id
 from punchcard.kit.pagination import PageParams
+from punchcard.lotteries.models import Lottery
 from punchcard.programs.models import Program
 from punchcard.programs.schemas import GoalIn, ProgramCreate, ProgramUpdate
 from punchcard.staff.actor import Actor, Permission
-from punchcard.vouchers.service import templates_by_id
+from punchcard.vouchers.models import VoucherTemplate
 
 
 async def _goal_rows(
     session: AsyncSession, actor: Actor, goals: list[GoalIn]
 ) -> list[dict[str, Any]]:
-    ids = {goal.template_id for goal in goals}
-    templates = await templates_by_id(session, actor.business_id, ids, archived=False)
-    missing = sorted(ids - templates.keys())
-    if missing:
-        raise Unprocessable(
-            "voucher_template_not_found",
-            f"Unknown or archived voucher template(s): {', '.join(missing)}.",
-            errors=[
-                {"field": f"body.goals.{i}.template_id", "message": "unknown or archived template"}
-                for i, goal in enumerate(goals)
-                if goal.template_id in missing
-            ],
-        )
-    return [
-        {
-            "stamps": goal.stamps,
-            "template_id": goal.template_id,
-            "title": goal.title or templates[goal.template_id].title,
-        }
-        for goal in goals
-    ]
+    """Goals as stored: a template goal as {stamps, template_id, title}, a lottery goal with
+    lottery_id too (and template_id null)."""
+
+    def named(field: str) -> dict[str, str]:
+        refs = {f"body.goals.{i}.{field}": getattr(goal, field) for i, goal in enumerate(goals)}
+        return {path: ref for path, ref in refs.items() if ref is not None}
+
+    business_id = actor.business_id
+    templates = await owned_live(
+        session, VoucherTemplate, business_id, named("template_id"), "voucher_template"
+    )
+    lotteries = await owned_live(session, Lottery, business_id, named("lottery_id"), "lottery")
+    rows: list[dict[str, Any]] = []
+    for goal in goals:
+        if goal.lottery_id is not None:
+            title = goal.title or lotteries[goal.lottery_id].title
+            rows.append({"stamps": goal.stamps, "template_id": None, "lottery_id": goal.lottery_id})
+        else:
+            assert goal.template_id is not None
+            title = goal.title or templates[goal.template_id].title
+            rows.append({"stamps": goal.stamps, "template_id": goal.template_id})
+        rows[-1]["title"] = title
+    return rows
 
 
 async def create_program(session: AsyncSession, actor: Actor, *, data: ProgramCreate) -> Program:

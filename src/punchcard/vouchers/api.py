@@ -115,14 +115,25 @@ async def list_vouchers(
     page: PageQuery,
     customer_id: Annotated[str | None, Query(max_length=64)] = None,
     card_id: Annotated[str | None, Query(max_length=64)] = None,
-    status: Literal["issued", "redeemed", "expired"] | None = None,
+    status: Literal["issued", "redeemed", "expired", "played"] | None = None,
     code: Annotated[
         str | None,
         Query(max_length=64, description="Vouchers this code names. " + SCANNED_CODES),
     ] = None,
+    voucher_type: Annotated[
+        Literal["voucher", "lottery"] | None,
+        Query(alias="type", description="voucher: redeemable rewards; lottery: lottery tickets."),
+    ] = None,
 ) -> object:
     rows, cursor = await service.list_vouchers(
-        session, actor, page, customer_id=customer_id, card_id=card_id, status=status, code=code
+        session,
+        actor,
+        page,
+        customer_id=customer_id,
+        card_id=card_id,
+        status=status,
+        code=code,
+        voucher_type=voucher_type,
     )
     return {"data": rows, "next_cursor": cursor}
 

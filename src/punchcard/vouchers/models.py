@@ -32,7 +32,10 @@ class VoucherTemplate(TenantMixin, Base):
 
 
 class Voucher(TenantMixin, Base):
-    """A reward handed to a customer; its code is a snapshot, so template edits never change it."""
+    """A reward handed to a customer; its code is a snapshot, so template edits never change it.
+
+    ``type`` "lottery" is a lottery ticket: played once (issued -> played), never redeemed, no
+    code; the prize it wins is a voucher of its own."""
 
     __tablename__ = "vouchers"
     __table_args__ = (
@@ -65,8 +68,12 @@ class Voucher(TenantMixin, Base):
         ),
     )
 
+    type: Mapped[str] = mapped_column(String(16), default="voucher", server_default="voucher")
     customer_id: Mapped[str] = mapped_column(String(40))
     card_id: Mapped[str | None] = mapped_column(String(40))
+    # A ticket's lottery. No foreign key, as for pool codes: lotteries are archived, never
+    # deleted, and adding one to this table would make SQLite copy it whole.
+    lottery_id: Mapped[str | None] = mapped_column(String(40))
     template_id: Mapped[str | None] = mapped_column(String(40))
     goal_index: Mapped[int | None] = mapped_column(Integer)
     title: Mapped[str] = mapped_column(String(200))
@@ -74,7 +81,7 @@ class Voucher(TenantMixin, Base):
     redeem_code: Mapped[str] = mapped_column(String(64))
     code_unique: Mapped[bool] = mapped_column(Boolean)
     formats: Mapped[list[str]] = mapped_column(JSONDoc)
-    status: Mapped[str] = mapped_column(String(16))  # issued | redeemed | expired
+    status: Mapped[str] = mapped_column(String(16))  # issued | redeemed | expired | played
     issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
     expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     redeemed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -260,7 +260,11 @@ class RedeemByCode(RedeemById):
 
 class VoucherOut(Output):
     id: str
-    type: Literal["voucher"] = "voucher"
+    type: Literal["voucher", "lottery"] = Field(
+        description="lottery: a lottery ticket, played once (issued -> played), never redeemed; "
+        "a prize it wins is a voucher of its own."
+    )
+    lottery_id: str | None = Field(None, description="A lottery ticket's lottery.")
     customer_id: str
     card_id: str | None
     template_id: str | None
@@ -269,7 +273,7 @@ class VoucherOut(Output):
     description: str | None
     redeem_code: str
     redeem_code_formats: list[Format] = Field(validation_alias=AliasChoices("formats"))
-    status: Literal["issued", "redeemed", "expired"]
+    status: Literal["issued", "redeemed", "expired", "played"]
     issued_at: datetime
     expires_at: datetime | None
     redeemed_at: datetime | None

@@ -248,12 +248,12 @@ async def issue_from_template(
             template.code_pattern or codes.DEFAULT_PATTERN,
             template.code_charset or codes.DEFAULT_CHARSET,
         )
-    return _as_voucher(await insert_voucher(session, values, next_code))
+    return as_voucher(await insert_voucher(session, values, next_code))
 
 
-def _as_voucher(values: dict[str, Any]) -> Voucher:
+def as_voucher(values: dict[str, Any]) -> Voucher:
     """A transient Voucher for output and payloads (the row was written with Core)."""
-    fields = dict(values)
+    fields = {"type": "voucher", "lottery_id": None, **values}
     fields["metadata_"] = fields.pop("metadata")
     for name in (
         "redeemed_at",
@@ -326,7 +326,7 @@ async def issue_voucher(session: AsyncSession, actor: Actor, *, data: VoucherIss
             if not custom.redeem_code
             else None
         )
-        voucher = _as_voucher(await insert_voucher(session, values, generated))
+        voucher = as_voucher(await insert_voucher(session, values, generated))
     holder = await load_holder(session, actor.business_id, customer_id, card_id)
     await events.record(
         session,
@@ -372,9 +372,12 @@ async def list_vouchers(
     card_id: str | None,
     status: str | None,
     code: str | None,
+    voucher_type: str | None = None,
 ) -> tuple[list[Row[Any]], str | None]:
     actor.require(Permission.VOUCHERS_READ)
     query = select(vouchers).where(vouchers.c.business_id == actor.business_id)
+    if voucher_type:
+        query = query.where(vouchers.c.type == voucher_type)
     if customer_id:
         query = query.where(vouchers.c.customer_id == customer_id)
     if card_id:
@@ -455,6 +458,12 @@ async def voucher_for_code(
 
 def _refusal(row: Row[Any], now: datetime) -> Conflict | None:
     """Why ``row`` cannot be redeemed at ``now``; None if it can."""
+    if row.type == "lottery":
+        return Conflict(
+            "voucher_is_lottery_ticket",
+            f"'{row.id}' is a lottery ticket: it is played (POST /v1/vouchers/{row.id}/play),"
+            " and a prize it wins is a voucher of its own.",
+        )
     if row.status == "redeemed":
         return Conflict(
             "voucher_already_redeemed",
@@ -489,6 +498,7 @@ def _redeem_statement(match: Any) -> Any:
         .where(
             vouchers.c.business_id == bindparam("tenant"),
             vouchers.c.status == "issued",
+            vouchers.c.type == "voucher",  # lottery tickets are played, not redeemed
             or_(vouchers.c.expires_at.is_(None), vouchers.c.expires_at > now),
             match,
         )

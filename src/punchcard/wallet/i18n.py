@@ -88,6 +88,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "stopped_reply": "You will no longer get updates from $business here.",
         "link_invalid_reply": "This link has expired. Open your card and tap the button again.",
         "whatsapp_opt_in": "Please send me updates (code $code)",
+        # lotteries
+        "lottery": "Lottery",
+        "lottery_ticket": "Lottery ticket",
+        "lottery_play": "Play now",
+        "lottery_play_on_card": "Play on your card page: $url",
+        "lottery_won": "You won: $prize",
+        "lottery_no_prize": "No prize this time",
+        "lottery_sold_out": "All prizes are gone for now. Your ticket stays valid.",
     },
     "de": {
         "stamps": "Stempel",
@@ -169,6 +177,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "stopped_reply": "Du bekommst keine Neuigkeiten von $business mehr hier.",
         "link_invalid_reply": "Dieser Link ist abgelaufen. Öffne deine Karte und tippe erneut.",
         "whatsapp_opt_in": "Bitte schickt mir Neuigkeiten (Code $code)",
+        # lotteries
+        "lottery": "Gewinnspiel",
+        "lottery_ticket": "Gewinnspiel-Los",
+        "lottery_play": "Jetzt spielen",
+        "lottery_play_on_card": "Spiel auf deiner Kartenseite: $url",
+        "lottery_won": "Gewonnen: $prize",
+        "lottery_no_prize": "Diesmal leider kein Gewinn",
+        "lottery_sold_out": "Alle Preise sind gerade vergeben. Dein Los bleibt gültig.",
     },
 }
 LANGUAGES = tuple(CATALOGUE)
@@ -185,6 +201,12 @@ def language_of(preferred: str | None) -> str:
 
 def text(language: str, key: str, **values: object) -> str:
     return Template(CATALOGUE[language_of(language)][key]).safe_substitute(values)
+
+
+def lottery_result(language: str, won: bool, variant_title: str) -> str:
+    if won:
+        return text(language, "lottery_won", prize=variant_title)
+    return text(language, "lottery_no_prize")
 
 
 def stamps_to_reward(language: str, count: int, reward: str) -> str:

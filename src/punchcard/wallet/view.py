@@ -4,7 +4,7 @@ pass, the Google Wallet object and the web card all draw from a ``PassView``."""
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.businesses.models import Business, Location
@@ -12,6 +12,7 @@ from punchcard.cards.models import Card
 from punchcard.cards.progress import standing, thresholds
 from punchcard.customers.models import Customer
 from punchcard.kit.errors import NotFound
+from punchcard.lotteries.models import Lottery, LotteryDraw, LotteryVariant
 from punchcard.programs.models import Program
 from punchcard.vouchers.models import Voucher
 from punchcard.wallet.models import PassDesign, WalletMessage, WalletPass
@@ -63,6 +64,25 @@ class MessageLine:
 
 
 @dataclass(frozen=True)
+class TicketLine:
+    """A lottery ticket not yet played."""
+
+    id: str
+    title: str
+    description: str | None
+    playable: bool  # False while every prize is used up and there is no 'no prize' variant
+
+
+@dataclass(frozen=True)
+class DrawLine:
+    """The result of the card's latest lottery play."""
+
+    lottery_title: str
+    won: bool
+    variant_title: str  # the prize won, or the no-prize variant's title
+
+
+@dataclass(frozen=True)
 class PassView:
     business_id: str
     business_name: str
@@ -91,6 +111,8 @@ class PassView:
     privacy_policy_url: str | None = None  # the business's, linked from the web card
     imprint_url: str | None = None
     message: MessageLine | None = None
+    tickets: tuple[TicketLine, ...] = ()  # lottery tickets to play, oldest first
+    last_draw: DrawLine | None = None
 
     @property
     def grid_size(self) -> int:
@@ -130,15 +152,18 @@ async def load_pass_view(session: AsyncSession, business_id: str, card_id: str) 
     if row is None:
         raise NotFound("card_not_found", f"no card {card_id}")
     card, program, customer, business, design, updated_at, message = row
-    vouchers = await session.scalars(
-        select(Voucher)
-        .where(
-            Voucher.business_id == business_id,
-            Voucher.card_id == card_id,
-            Voucher.status == "issued",
+    held = list(
+        await session.scalars(
+            select(Voucher)
+            .where(
+                Voucher.business_id == business_id,
+                Voucher.card_id == card_id,
+                Voucher.status == "issued",
+            )
+            .order_by(Voucher.id)
         )
-        .order_by(Voucher.id)
     )
+    vouchers = [v for v in held if v.type == "voucher"]
     places = await session.scalars(
         select(Location).where(Location.business_id == business_id).order_by(Location.id)
     )
@@ -178,7 +203,47 @@ async def load_pass_view(session: AsyncSession, business_id: str, card_id: str) 
             if message is not None
             else None
         ),
+        tickets=await _tickets(session, business_id, [v for v in held if v.type == "lottery"]),
+        last_draw=await _last_draw(session, business_id, card_id),
     )
+
+
+async def _tickets(
+    session: AsyncSession, business_id: str, tickets: list[Voucher]
+) -> tuple[TicketLine, ...]:
+    if not tickets:
+        return ()
+    playable = set(
+        await session.scalars(
+            select(LotteryVariant.lottery_id)
+            .where(
+                LotteryVariant.business_id == business_id,
+                LotteryVariant.lottery_id.in_({t.lottery_id for t in tickets}),
+                or_(LotteryVariant.stock.is_(None), LotteryVariant.stock > 0),
+            )
+            .distinct()
+        )
+    )
+    return tuple(
+        TicketLine(t.id, t.title, t.description, t.lottery_id in playable) for t in tickets
+    )
+
+
+async def _last_draw(session: AsyncSession, business_id: str, card_id: str) -> DrawLine | None:
+    row = (
+        await session.execute(
+            select(Lottery.title, LotteryDraw.won, LotteryDraw.variant_title)
+            .join(
+                Lottery,
+                (Lottery.business_id == LotteryDraw.business_id)
+                & (Lottery.id == LotteryDraw.lottery_id),
+            )
+            .where(LotteryDraw.business_id == business_id, LotteryDraw.card_id == card_id)
+            .order_by(LotteryDraw.id.desc())
+            .limit(1)
+        )
+    ).one_or_none()
+    return DrawLine(*row) if row else None
 
 
 def _design(row: PassDesign | None, business_name: str) -> Design:

@@ -15,7 +15,15 @@ from punchcard.kit.crypto import token_for
 from punchcard.wallet import web_link
 from punchcard.wallet.apple.passes import pkpass_for_card
 from tests.conftest import Tenant
-from tests.support.factories import coffee_program, ok, stamp
+from tests.support.factories import (
+    coffee_program,
+    lottery,
+    lottery_card,
+    ok,
+    stamp,
+    template,
+    tickets,
+)
 from tests.support.pkpass import pass_json, unzip
 
 
@@ -186,3 +194,34 @@ async def test_the_pass_links_the_web_card_and_gets_the_new_link_after_a_rotatio
     new_link = field(after, "backFields", "web_card")["value"]
     assert new_link.removeprefix("https://cards.example") == httpx.URL(rotated).path
     assert new_link != old_link
+
+
+async def test_a_lottery_ticket_shows_where_to_play_then_the_result(
+    tenant: Tenant, db: Database, apple_settings: Settings
+) -> None:
+    api = tenant.client
+    cookie = await template(api)
+    lucky = await lottery(api, [{"key": "cookie", "template_id": cookie["id"], "weight": 1}])
+    the_card = await lottery_card(api, lucky["id"])
+    [ticket] = await tickets(api, the_card["id"])
+    web_card = "https://cards.example" + web_link.path(tenant.business_id, the_card["id"])
+
+    before, files = await pass_of(tenant, db, apple_settings, the_card["id"])
+    ok(await api.post(f"/v1/vouchers/{ticket['id']}/play"))
+    after, _ = await pass_of(tenant, db, apple_settings, the_card["id"])
+
+    front = field(before, "auxiliaryFields", f"lottery_{ticket['id']}")
+    assert (front["label"], front["value"]) == ("lottery_ticket", "Spin the wheel")
+    assert front["changeMessage"] == "lottery_ticket_message"
+    back = field(before, "backFields", f"lottery_play_{ticket['id']}")
+    assert back["value"] == f"Play on your card page: {web_card}"
+    english = files["en.lproj/pass.strings"].decode("utf-16")
+    assert '"lottery_ticket_message" = "Lottery ticket: %@";' in english
+    prizes = ok(
+        await api.get("/v1/vouchers", params={"card_id": the_card["id"], "type": "voucher"})
+    )
+    assert [f["key"] for f in after["storeCard"]["auxiliaryFields"]] == [
+        f"reward_{prizes['data'][0]['id']}"  # the prize; the ticket is played
+    ]
+    result = field(after, "backFields", "lottery_result")
+    assert (result["label"], result["value"]) == ("Spin the wheel", "You won: Free cookie")

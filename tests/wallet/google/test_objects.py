@@ -12,7 +12,7 @@ from punchcard.wallet.google.objects import (
     loyalty_object,
     object_id,
 )
-from punchcard.wallet.view import Design, PassView, Place, VoucherLine
+from punchcard.wallet.view import Design, DrawLine, PassView, Place, TicketLine, VoucherLine
 
 ISSUER = "3388000000012345678"
 PUBLIC_URL = "https://loyalty.example"
@@ -117,3 +117,34 @@ def test_a_card_past_its_last_goal_says_so_instead_of_a_count() -> None:
 
     assert body["secondaryLoyaltyPoints"]["balance"] == {"string": "All rewards reached"}
     assert body["textModulesData"][0]["body"] == "All rewards reached"
+
+
+def test_the_object_lists_tickets_to_play_and_the_latest_result() -> None:
+    lottery = replace(
+        VIEW,
+        language="en",
+        vouchers=(),
+        tickets=(
+            TicketLine("vch_2", "Spin the wheel", None, playable=True),
+            TicketLine("vch_3", "Scratch card", None, playable=False),
+        ),
+        last_draw=DrawLine("Spin the wheel", won=False, variant_title="No prize"),
+    )
+    card_url = PUBLIC_URL + web_link.path("biz_1", "card_1")
+
+    body = loyalty_object(lottery, issuer_id=ISSUER, public_url=PUBLIC_URL)
+
+    _, playable, sold_out, result = body["textModulesData"]
+    assert playable == {
+        "id": "vch_2",
+        "header": "Lottery ticket: Spin the wheel",
+        "body": f"Play on your card page: {card_url}",
+    }
+    assert sold_out["body"] == "All prizes are gone for now. Your ticket stays valid."
+    assert (result["header"], result["body"]) == ("Spin the wheel", "No prize this time")
+    # The web card, where tickets are played, is the object's first link.
+    assert body["linksModuleData"]["uris"][0] == {
+        "id": "web_card",
+        "uri": card_url,
+        "description": "Your card online",
+    }

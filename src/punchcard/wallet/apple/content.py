@@ -23,8 +23,9 @@ BARCODE_FORMATS = {
 }
 MAX_LOCATIONS = 10  # Wallet ignores the rest
 FRONT_VOUCHERS = 3  # a store card has room for four secondary + auxiliary fields
-# Keys of pass.strings beyond the i18n catalogue: the notification when a reward is ready.
+# Keys of pass.strings beyond the i18n catalogue: the notifications when a reward is ready.
 REWARD_READY_MESSAGE = "reward_ready_message"
+LOTTERY_TICKET_MESSAGE = "lottery_ticket_message"
 
 
 def pass_strings(language: str) -> bytes:
@@ -32,6 +33,7 @@ def pass_strings(language: str) -> bytes:
     UTF-16 with a byte order mark, the encoding Apple documents for strings files."""
     words = dict(i18n.CATALOGUE[language])
     words[REWARD_READY_MESSAGE] = f"{words['reward_ready']}: %@"
+    words[LOTTERY_TICKET_MESSAGE] = f"{words['lottery_ticket']}: %@"
     lines = (f'"{_quoted(key)}" = "{_quoted(value)}";' for key, value in words.items())
     return codecs.BOM_UTF16_LE + ("\n".join(lines) + "\n").encode("utf-16-le")
 
@@ -72,21 +74,66 @@ def _message_field(view: PassView) -> list[dict[str, Any]]:
     return [{"key": "message", "label": label, "value": view.message.body, "changeMessage": "%@"}]
 
 
-def _back_fields(view: PassView, language: str, public_url: str) -> list[dict[str, Any]]:
+def _card_url(view: PassView, settings: Settings) -> str:
+    """The web card: where tickets are played, and the link on the back."""
+    path = web_link.path(view.business_id, view.card_id, view.web_link_nonce)
+    return settings.public_url.rstrip("/") + path
+
+
+def _front_rewards(view: PassView) -> list[dict[str, Any]]:
+    """Vouchers ready, then lottery tickets to play: as many as the front has room for."""
+    vouchers = [
+        {
+            "key": f"reward_{voucher.id}",
+            "label": "reward_ready",
+            "value": f"{voucher.title} · {voucher.redeem_code}",
+            "changeMessage": REWARD_READY_MESSAGE,
+        }
+        for voucher in view.vouchers
+    ]
+    tickets = [
+        {
+            "key": f"lottery_{ticket.id}",
+            "label": "lottery_ticket",
+            "value": ticket.title,
+            "changeMessage": LOTTERY_TICKET_MESSAGE,
+        }
+        for ticket in view.tickets
+    ]
+    return (vouchers + tickets)[:FRONT_VOUCHERS]
+
+
+def _lottery_fields(view: PassView, language: str, card_url: str) -> list[dict[str, Any]]:
+    """Where to play each ticket (the web card: Wallet makes the link tappable), and the
+    latest result."""
+    play = i18n.text(language, "lottery_play_on_card", url=card_url)
+    fields = [
+        {
+            "key": f"lottery_play_{ticket.id}",
+            "label": ticket.title,
+            "value": play if ticket.playable else i18n.text(language, "lottery_sold_out"),
+        }
+        for ticket in view.tickets
+    ]
+    if (draw := view.last_draw) is not None:
+        result = i18n.lottery_result(language, draw.won, draw.variant_title)
+        fields.append({"key": "lottery_result", "label": draw.lottery_title, "value": result})
+    return fields
+
+
+def _back_fields(view: PassView, language: str, card_url: str) -> list[dict[str, Any]]:
     design = view.design
     fields = _message_field(view)
     fields += [
         {"key": f"voucher_{v.id}", "label": v.title, "value": _voucher_text(v, language)}
         for v in view.vouchers
     ]
+    fields += _lottery_fields(view, language, card_url)
     places = "\n".join(
         ", ".join(part for part in (place.name, place.address) if part) for place in view.places
     )
     optional = (
-        (
-            "web_card",
-            public_url + web_link.path(view.business_id, view.card_id, view.web_link_nonce),
-        ),
+        ("web_card", card_url),
         ("locations", places),
         ("opening_hours", design.opening_hours),
         ("website", design.website_url),
@@ -137,16 +184,8 @@ def pass_json(view: PassView, identity: SigningIdentity, settings: Settings) -> 
                     "changeMessage": "%@",
                 }
             ],
-            "auxiliaryFields": [
-                {
-                    "key": f"reward_{voucher.id}",
-                    "label": "reward_ready",
-                    "value": f"{voucher.title} · {voucher.redeem_code}",
-                    "changeMessage": REWARD_READY_MESSAGE,
-                }
-                for voucher in view.vouchers[:FRONT_VOUCHERS]
-            ],
-            "backFields": _back_fields(view, language, settings.public_url.rstrip("/")),
+            "auxiliaryFields": _front_rewards(view),
+            "backFields": _back_fields(view, language, _card_url(view, settings)),
         },
         "barcodes": [
             {

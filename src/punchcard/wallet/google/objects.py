@@ -10,7 +10,7 @@ from typing import Any
 
 from punchcard.kit.clock import isoformat_z
 from punchcard.wallet import web_link
-from punchcard.wallet.i18n import language_of, stamps_to_reward, text
+from punchcard.wallet.i18n import language_of, lottery_result, stamps_to_reward, text
 from punchcard.wallet.view import PassView, VoucherLine
 
 # Google ids are "<issuer id>.<identifier>", the identifier made of these characters only.
@@ -65,9 +65,9 @@ def loyalty_class(view: PassView, *, issuer_id: str, public_url: str) -> dict[st
     }
 
 
-def _links(view: PassView, language: str, public_url: str) -> list[dict[str, str]]:
-    card = public_url + web_link.path(view.business_id, view.card_id, view.web_link_nonce)
-    links = [{"id": "web_card", "uri": card, "description": text(language, "web_card")}]
+def _links(view: PassView, language: str, card_url: str) -> list[dict[str, str]]:
+    """The web card (where lottery tickets are played, too) and the business's website."""
+    links = [{"id": "web_card", "uri": card_url, "description": text(language, "web_card")}]
     if view.design.website_url:
         website = view.design.website_url
         links.append({"id": "website", "uri": website, "description": text(language, "website")})
@@ -76,6 +76,7 @@ def _links(view: PassView, language: str, public_url: str) -> list[dict[str, str
 
 def loyalty_object(view: PassView, *, issuer_id: str, public_url: str) -> dict[str, Any]:
     language = language_of(view.language)
+    card_url = public_url + web_link.path(view.business_id, view.card_id, view.web_link_nonce)
     body: dict[str, Any] = {
         "id": object_id(issuer_id, view.card_id),
         "classId": class_id(issuer_id, view.business_id, view.program_id),
@@ -103,8 +104,9 @@ def loyalty_object(view: PassView, *, issuer_id: str, public_url: str) -> dict[s
         "textModulesData": [
             _next_reward(view, language),
             *(_voucher(voucher, language) for voucher in view.vouchers),
+            *_lottery(view, language, card_url),
         ],
-        "linksModuleData": {"uris": _links(view, language, public_url)},
+        "linksModuleData": {"uris": _links(view, language, card_url)},
     }
     if view.card_expires_at is not None:
         body["validTimeInterval"] = {"end": {"date": isoformat_z(view.card_expires_at)}}
@@ -124,6 +126,23 @@ def _messages(view: PassView, language: str) -> list[dict[str, str]]:
             "messageType": "TEXT_AND_NOTIFY",
         }
     ]
+
+
+def _lottery(view: PassView, language: str, card_url: str) -> list[dict[str, str]]:
+    """Each ticket to play, and the latest result."""
+    play = text(language, "lottery_play_on_card", url=card_url)
+    modules = [
+        {
+            "id": NOT_IN_ID.sub("_", ticket.id),
+            "header": f"{text(language, 'lottery_ticket')}: {ticket.title}",
+            "body": play if ticket.playable else text(language, "lottery_sold_out"),
+        }
+        for ticket in view.tickets
+    ]
+    if (draw := view.last_draw) is not None:
+        result = lottery_result(language, draw.won, draw.variant_title)
+        modules.append({"id": "lottery_result", "header": draw.lottery_title, "body": result})
+    return modules
 
 
 def _next_reward(view: PassView, language: str) -> dict[str, str]:
