@@ -1,10 +1,17 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Path, Query, Response
 from pydantic import AwareDatetime
 
 from punchcard.customers import service
-from punchcard.customers.schemas import CustomerOut, CustomerUpsert
+from punchcard.customers.schemas import (
+    BulkRowResult,
+    CustomerBulkResult,
+    CustomerBulkUpsert,
+    CustomerOut,
+    CustomerUpsert,
+)
+from punchcard.idempotency.http import Idempotent
 from punchcard.kit.http import Session
 from punchcard.kit.pagination import Page, PageQuery
 from punchcard.staff.auth import CurrentActor
@@ -25,6 +32,35 @@ async def upsert_customer(
     customer, created = await service.upsert_customer(session, actor, data=body)
     response.status_code = 201 if created else 200
     return customer
+
+
+@router.post(
+    "/customers/bulk",
+    response_model=CustomerBulkResult,
+    summary="Create or update up to 1,000 customers at once (all or nothing)",
+    description="Each row is matched like `POST /v1/customers` (source_id, else email, else "
+    "phone). Any refused row (a clash with another customer, two rows naming one customer) "
+    "refuses the whole call with `422 bulk_rejected` naming every refused row in `errors`, "
+    "and nothing is written. Sending the same body again changes nothing (every row "
+    "`unchanged`); an `Idempotency-Key` replays the first answer. Changed customers emit "
+    "`customer_updated`.",
+    responses={422: {"description": "validation_error or bulk_rejected (per-row `errors`)"}},
+)
+async def bulk_upsert(
+    body: CustomerBulkUpsert, session: Session, actor: CurrentActor, idem: Idempotent
+) -> object:
+    async def produce() -> CustomerBulkResult:
+        outcomes = await service.bulk_upsert(session, actor, rows=body.customers)
+        results = [
+            BulkRowResult(index=i, status=o.status, id=o.customer.id)
+            for i, o in enumerate(outcomes)
+        ]
+        counts = {s: sum(r.status == s for r in results) for s in ("created", "updated")}
+        return CustomerBulkResult(
+            **counts, unchanged=len(results) - sum(counts.values()), results=results
+        )
+
+    return await idem.respond(200, produce)
 
 
 @router.get("/customers", response_model=Page[CustomerOut], summary="List customers")
@@ -49,6 +85,26 @@ async def list_customers(
     return {"data": data, "next_cursor": cursor}
 
 
+CustomerId = Annotated[str, Path(max_length=64)]
+
+
 @router.get("/customers/{customer_id}", response_model=CustomerOut, summary="Get a customer")
-async def get_customer(customer_id: str, session: Session, actor: CurrentActor) -> object:
+async def get_customer(customer_id: CustomerId, session: Session, actor: CurrentActor) -> object:
     return await service.get_customer(session, actor, customer_id)
+
+
+@router.delete(
+    "/customers/{customer_id}",
+    status_code=204,
+    summary="Erase a customer's personal data (GDPR); their cards and ledger stay, anonymous",
+    description="Erases source_id, email, phone, name, birthday, metadata and marketing "
+    "consent, also from past events, POS sale logs and import reports. Cards, stamps, "
+    "vouchers and redemptions stay and keep counting in totals, linked to nobody. Emits "
+    "`customer_deleted` (with the source_id, so a CRM can find its record). Managers and owners.",
+    responses={404: {"description": "customer_not_found (also once erased)"}},
+)
+async def erase_customer(
+    customer_id: CustomerId, session: Session, actor: CurrentActor
+) -> Response:
+    await service.erase_customer(session, actor, customer_id)
+    return Response(status_code=204)

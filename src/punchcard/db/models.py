@@ -8,6 +8,7 @@ from punchcard.customers.models import Customer
 from punchcard.db.base import Base
 from punchcard.events.models import Event
 from punchcard.idempotency.models import IdempotencyRecord
+from punchcard.imports.models import ImportJob, ImportKey, ImportRow
 from punchcard.pos.models import PosConnector, PosSale
 from punchcard.programs.models import Program
 from punchcard.staff.models import ApiKey, Staff
@@ -29,6 +30,9 @@ __all__ = [
     "DeviceRegistration",
     "Event",
     "IdempotencyRecord",
+    "ImportJob",
+    "ImportKey",
+    "ImportRow",
     "Location",
     "PassDesign",
     "PosConnector",

@@ -22,6 +22,28 @@ class CustomerRef(_Part):
     language: str | None
 
 
+class CustomerProfile(_Part):
+    """Everything known about the customer, after the change."""
+
+    id: str
+    source_id: str | None
+    email: str | None
+    phone: str | None
+    name: str | None
+    birthday: date | None
+    language: str | None
+    marketing_consent: bool
+    marketing_consent_at: datetime | None
+    metadata: dict[str, Any]
+    created_at: datetime
+    updated_at: datetime
+
+
+CustomerField = Literal[
+    "source_id", "email", "phone", "name", "birthday", "language", "marketing_consent", "metadata"
+]
+
+
 class CardRef(_Part):
     id: str
     program_id: str
@@ -117,6 +139,20 @@ class Envelope(BaseModel):
     voucher: VoucherRef | None
 
 
+class CustomerUpdated(Envelope):
+    event: Literal["customer_updated"]
+    customer: CustomerRef
+    profile: CustomerProfile
+    changed: list[CustomerField] = Field(description="The fields this change set.")
+
+
+class CustomerDeleted(Envelope):
+    event: Literal["customer_deleted"]
+    customer: CustomerRef = Field(
+        description="The customer as they were: `source_id` lets your CRM find its record."
+    )
+
+
 class CardIssued(Envelope):
     event: Literal["card_issued"]
     card: CardRef
@@ -208,6 +244,8 @@ class CodePoolEmpty(Envelope):
 
 
 PAYLOADS: dict[str, type[Envelope]] = {
+    "customer_updated": CustomerUpdated,
+    "customer_deleted": CustomerDeleted,
     "card_issued": CardIssued,
     "card_saved": CardSaved,
     "card_opened": CardOpened,
@@ -228,6 +266,11 @@ PAYLOADS: dict[str, type[Envelope]] = {
 EVENT_TYPES = tuple(PAYLOADS)
 
 DESCRIPTIONS = {
+    "customer_updated": "A customer's details changed (by the API, a bulk upsert, an import or "
+    "a join form); sent only when something really changed. `changed` names the fields, "
+    "`profile` is the customer after the change.",
+    "customer_deleted": "A customer was erased (GDPR): their personal data is gone; their cards, "
+    "stamps and vouchers stay, anonymous. The last event to name their `source_id`.",
     "card_issued": "A card was issued to a customer.",
     "card_saved": "The customer saved the card to Apple Wallet or Google Wallet.",
     "card_opened": "The customer opened the card (wallet pass fetched or web card viewed).",
@@ -249,7 +292,9 @@ DESCRIPTIONS = {
 }
 
 EventPayload = Annotated[
-    CardIssued
+    CustomerUpdated
+    | CustomerDeleted
+    | CardIssued
     | CardSaved
     | CardOpened
     | StampAdded
@@ -296,7 +341,28 @@ _VOUCHER = {
     "redeemed_via": None,
 }
 _GOAL = {"index": 0, "stamps": 5, "title": "Free coffee", "template_id": "vtp_sample"}
+_PROFILE = {
+    "id": "cus_sample",
+    "source_id": "crm-42",
+    "email": "ada@example.com",
+    "phone": "+4915112345678",
+    "name": "Ada",
+    "birthday": "1990-05-17",
+    "language": "en",
+    "marketing_consent": True,
+    "marketing_consent_at": "2026-05-11T12:34:56Z",
+    "metadata": {"tier": "gold"},
+    "created_at": "2026-01-02T09:00:00Z",
+    "updated_at": "2026-05-11T12:34:56Z",
+}
 _EXTRAS: dict[str, dict[str, Any]] = {
+    "customer_updated": {
+        "card": None,
+        "voucher": None,
+        "profile": _PROFILE,
+        "changed": ["email", "marketing_consent"],
+    },
+    "customer_deleted": {"card": None, "voucher": None},
     "card_issued": {"voucher": None, "program": {"id": "prg_sample", "name": "Coffee card"}},
     "card_saved": {"voucher": None, "wallet": "apple"},
     "card_opened": {"voucher": None, "wallet": "google"},

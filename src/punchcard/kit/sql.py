@@ -76,6 +76,14 @@ def rows_table(
     return func.unnest(*arrays).table_valued(*columns).render_derived(name="v")
 
 
+def any_of(session: AsyncSession, column: Any, values: Sequence[Any]) -> Any:
+    """``column IN values``; on PostgreSQL ``= ANY(array)``: one statement text whatever the
+    number of values (prepared once)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return column.in_(values)
+    return column == func.any(literal(list(values), ARRAY(column.type)))
+
+
 def keyed(session: AsyncSession, table: Any, keys: Collection[tuple[str, str]]) -> Any:
     """Rows by primary key: (business_id, id) pairs, so the key's index is used."""
     given = rows_table(session, table, ("business_id", "id"), list(keys))

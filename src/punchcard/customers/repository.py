@@ -1,0 +1,103 @@
+"""Customer statements that work on many rows at once: a batch of upserts reads its customers
+in one query and writes them in one INSERT and one UPDATE, whatever the number of rows."""
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import or_, select, text, true, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from punchcard.customers.matching import Customer, Key
+from punchcard.customers.models import Customer as CustomerModel
+from punchcard.customers.schemas import IDENTITY
+from punchcard.db.base import table_of
+from punchcard.kit.sql import any_of, rows_table
+
+customers = table_of(CustomerModel)
+COLUMNS = tuple(customers.c.keys())
+# Written by an update: everything an upsert may change.
+CHANGEABLE = (
+    "source_id",
+    "email",
+    "phone",
+    "name",
+    "birthday",
+    "language",
+    "marketing_consent",
+    "marketing_consent_at",
+    "metadata",
+    "updated_at",
+)
+
+
+def _postgres(session: AsyncSession) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+async def serialize_batches(session: AsyncSession, business_id: str) -> None:
+    """Batches of upserts of one business take turns (PostgreSQL; SQLite writers always do).
+
+    Two batches inserting overlapping identities in different orders would otherwise wait for
+    each other's unique index entries: a deadlock. Taken for the transaction, released at
+    commit."""
+    if _postgres(session):
+        digest = hashlib.blake2b(f"customers:{business_id}".encode(), digest_size=8).digest()
+        key = int.from_bytes(digest, "big", signed=True)
+        await session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+
+
+async def holders(
+    session: AsyncSession, business_id: str, keys: Iterable[Key], *, lock: bool
+) -> dict[Key, Customer]:
+    """The customers holding any of ``keys``, by key; ``lock`` holds them (in id order, so
+    concurrent writers never wait for each other in a circle) until the transaction ends."""
+    wanted: dict[str, list[str]] = {name: [] for name in IDENTITY}
+    for name, value in keys:
+        wanted[name].append(value)
+    named = [any_of(session, customers.c[name], vals) for name, vals in wanted.items() if vals]
+    if not named:
+        return {}
+    query = select(customers).where(customers.c.business_id == business_id, or_(*named))
+    if lock:
+        query = query.order_by(customers.c.id).with_for_update()
+    found: dict[Key, Customer] = {}
+    for row in await session.execute(query):
+        for name in IDENTITY:
+            if (value := getattr(row, name)) is not None:
+                found[(name, value)] = row
+    return found
+
+
+async def insert_new(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> dict[str, Customer]:
+    """Insert customers; a row whose identity a concurrent writer took first is left out
+    (a unique index decides, never a prior read). Returns the inserted rows by id."""
+    if not rows:
+        return {}
+    values = [tuple(row[c] for c in COLUMNS) for row in rows]
+    given = rows_table(session, customers, COLUMNS, values)
+    # SQLite needs a WHERE before ON CONFLICT to parse INSERT ... SELECT.
+    source = select(*(given.c[c] for c in COLUMNS)).where(true())
+    dml = postgresql.insert if _postgres(session) else sqlite.insert
+    statement = (
+        dml(customers).from_select(COLUMNS, source).on_conflict_do_nothing().returning(customers)
+    )
+    return {row.id: row for row in await session.execute(statement)}
+
+
+async def update_changed(
+    session: AsyncSession, business_id: str, rows: Sequence[dict[str, Any]]
+) -> dict[str, Customer]:
+    """Write the changeable columns of ``rows`` (whole rows, by id) in one statement."""
+    if not rows:
+        return {}
+    names = ("id", *CHANGEABLE)
+    given = rows_table(session, customers, names, [tuple(row[c] for c in names) for row in rows])
+    statement = (
+        update(customers)
+        .where(customers.c.business_id == business_id, customers.c.id == given.c.id)
+        .values({c: given.c[c] for c in CHANGEABLE})
+        .returning(customers)
+    )
+    return {row.id: row for row in await session.execute(statement)}
