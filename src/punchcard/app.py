@@ -23,6 +23,8 @@ from punchcard.events.api import router as events_router
 from punchcard.events.catalogue import DESCRIPTIONS, PAYLOADS
 from punchcard.idempotency import http as idempotency_http
 from punchcard.idempotency.service import prune
+from punchcard.imports.api import router as imports_router
+from punchcard.imports.tasks import ImportRunner
 from punchcard.kit.http import install_error_handlers
 from punchcard.pages import http as pages_http
 from punchcard.pages import wallets as page_wallets
@@ -95,6 +97,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             background.append(asyncio.create_task(Dispatcher(app.state.db, settings).run(stop)))
             sync = PassSync(app.state.db, settings, configured_pushers(settings))
             background.append(asyncio.create_task(sync.run(stop)))
+            imports = ImportRunner(app.state.db, settings)
+            background.append(asyncio.create_task(imports.run(stop)))
         # Start-up objects (routes, schemas, statements) live forever: keep them out of every
         # garbage collection, which otherwise rescans them all and stalls requests.
         gc.freeze()
@@ -132,6 +136,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         codes_api.router,
         code_lookups_router,
         customers_router,
+        imports_router,
         events_router,
         webhooks_router,
         hooks_router,

@@ -89,7 +89,9 @@ def serve(
 
 @app.command("worker")
 def run_worker() -> None:
-    """Deliver webhooks and wallet pass updates (run as many as you like on PostgreSQL)."""
+    """Deliver webhooks and wallet pass updates, run CSV imports (run as many as you like on
+    PostgreSQL)."""
+    from punchcard.imports.tasks import ImportRunner
     from punchcard.wallet.pushers import configured_pushers
     from punchcard.wallet.sync import PassSync
     from punchcard.webhooks.dispatcher import Dispatcher
@@ -109,11 +111,12 @@ def run_worker() -> None:
         db = Database(settings)
         dispatcher = Dispatcher(db, settings)
         sync = PassSync(db, settings, configured_pushers(settings))
+        imports = ImportRunner(db, settings)
         # As in the server: start-up objects live forever, keep them out of every collection.
         gc.freeze()
         try:
             logging.getLogger("punchcard").info("webhook worker started")
-            await asyncio.gather(dispatcher.run(stop), sync.run(stop))
+            await asyncio.gather(dispatcher.run(stop), sync.run(stop), imports.run(stop))
         finally:
             await db.dispose()
 

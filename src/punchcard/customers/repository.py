@@ -5,15 +5,14 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import or_, select, text, true, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.customers.matching import Customer, Key
 from punchcard.customers.models import Customer as CustomerModel
 from punchcard.customers.schemas import IDENTITY
 from punchcard.db.base import table_of
-from punchcard.kit.sql import any_of, rows_table
+from punchcard.kit.sql import any_of, insert_rows_ignoring_conflicts, rows_table
 
 customers = table_of(CustomerModel)
 COLUMNS = tuple(customers.c.keys())
@@ -32,17 +31,13 @@ CHANGEABLE = (
 )
 
 
-def _postgres(session: AsyncSession) -> bool:
-    return session.get_bind().dialect.name == "postgresql"
-
-
 async def serialize_batches(session: AsyncSession, business_id: str) -> None:
     """Batches of upserts of one business take turns (PostgreSQL; SQLite writers always do).
 
     Two batches inserting overlapping identities in different orders would otherwise wait for
     each other's unique index entries: a deadlock. Taken for the transaction, released at
     commit."""
-    if _postgres(session):
+    if session.get_bind().dialect.name == "postgresql":
         digest = hashlib.blake2b(f"customers:{business_id}".encode(), digest_size=8).digest()
         key = int.from_bytes(digest, "big", signed=True)
         await session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
@@ -76,13 +71,8 @@ async def insert_new(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> d
     if not rows:
         return {}
     values = [tuple(row[c] for c in COLUMNS) for row in rows]
-    given = rows_table(session, customers, COLUMNS, values)
-    # SQLite needs a WHERE before ON CONFLICT to parse INSERT ... SELECT.
-    source = select(*(given.c[c] for c in COLUMNS)).where(true())
-    dml = postgresql.insert if _postgres(session) else sqlite.insert
-    statement = (
-        dml(customers).from_select(COLUMNS, source).on_conflict_do_nothing().returning(customers)
-    )
+    insert = insert_rows_ignoring_conflicts(session, customers, COLUMNS, values)
+    statement = insert.returning(customers)
     return {row.id: row for row in await session.execute(statement)}
 
 

@@ -244,8 +244,6 @@ class CodePoolEmpty(Envelope):
 
 
 PAYLOADS: dict[str, type[Envelope]] = {
-    "customer_updated": CustomerUpdated,
-    "customer_deleted": CustomerDeleted,
     "card_issued": CardIssued,
     "card_saved": CardSaved,
     "card_opened": CardOpened,
@@ -262,15 +260,12 @@ PAYLOADS: dict[str, type[Envelope]] = {
     "campaign_sent": CampaignSent,
     "webhook_endpoint_disabled": WebhookEndpointDisabled,
     "code_pool_empty": CodePoolEmpty,
+    "customer_updated": CustomerUpdated,
+    "customer_deleted": CustomerDeleted,
 }
 EVENT_TYPES = tuple(PAYLOADS)
 
 DESCRIPTIONS = {
-    "customer_updated": "A customer's details changed (by the API, a bulk upsert, an import or "
-    "a join form); sent only when something really changed. `changed` names the fields, "
-    "`profile` is the customer after the change.",
-    "customer_deleted": "A customer was erased (GDPR): their personal data is gone; their cards, "
-    "stamps and vouchers stay, anonymous. The last event to name their `source_id`.",
     "card_issued": "A card was issued to a customer.",
     "card_saved": "The customer saved the card to Apple Wallet or Google Wallet.",
     "card_opened": "The customer opened the card (wallet pass fetched or web card viewed).",
@@ -289,12 +284,15 @@ DESCRIPTIONS = {
     "webhook_endpoint_disabled": "A webhook endpoint was disabled (410, or failing for 5 days).",
     "code_pool_empty": "A voucher template's code pool ran out: issuing from it is refused "
     "until codes are imported or generated (sent at most once per template per hour).",
+    "customer_updated": "A customer's details changed (by the API, a bulk upsert, an import or "
+    "a join form); sent only when something really changed. `changed` names the fields, "
+    "`profile` is the customer after the change.",
+    "customer_deleted": "A customer was erased (GDPR): their personal data is gone; their cards, "
+    "stamps and vouchers stay, anonymous. The last event to name their `source_id`.",
 }
 
 EventPayload = Annotated[
-    CustomerUpdated
-    | CustomerDeleted
-    | CardIssued
+    CardIssued
     | CardSaved
     | CardOpened
     | StampAdded
@@ -309,7 +307,9 @@ EventPayload = Annotated[
     | InactivityTrigger
     | CampaignSent
     | WebhookEndpointDisabled
-    | CodePoolEmpty,
+    | CodePoolEmpty
+    | CustomerUpdated
+    | CustomerDeleted,
     Field(discriminator="event"),
 ]
 
