@@ -68,7 +68,8 @@ async def test_one_customer_gets_a_card_in_each_program(
 ) -> None:
     coffee = await coffee_program(tenant.client)
     tea = await coffee_program(tenant.client, name="Tea card")
-    text = f"program_id,email,stamps\n{coffee['id']},two@example.com,1\n{tea['id']},two@example.com,2\n"
+    text = "program_id,email,stamps\n"
+    text += f"{coffee['id']},two@example.com,1\n{tea['id']},two@example.com,2\n"
     job = await imported(tenant.client, runner, text, kind="cards")
     rows = await report(tenant.client, job["id"])
     cards = [await _card_of(tenant, row["id"]) for row in rows]
