@@ -21,6 +21,7 @@ from punchcard.customers.api import router as customers_router
 from punchcard.db.engine import Database
 from punchcard.events.api import router as events_router
 from punchcard.events.catalogue import DESCRIPTIONS, PAYLOADS
+from punchcard.exports.api import router as exports_router
 from punchcard.idempotency import http as idempotency_http
 from punchcard.idempotency.service import prune
 from punchcard.imports.api import router as imports_router
@@ -137,6 +138,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         code_lookups_router,
         customers_router,
         imports_router,
+        exports_router,
         events_router,
         webhooks_router,
         hooks_router,

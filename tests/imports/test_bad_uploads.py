@@ -3,8 +3,8 @@
 from collections.abc import AsyncIterator
 
 from tests.conftest import Tenant
-from tests.imports.conftest import upload
 from tests.support.factories import ok, problem, staff_key
+from tests.support.imports import upload
 
 MB = 1024 * 1024
 

@@ -4,8 +4,8 @@ from typing import Any
 
 from punchcard.imports.tasks import ImportRunner
 from tests.conftest import Tenant
-from tests.imports.conftest import imported, report
 from tests.support.factories import card, coffee_program, ok
+from tests.support.imports import imported, report
 
 
 async def _card_of(tenant: Tenant, card_id: str) -> dict[str, Any]:

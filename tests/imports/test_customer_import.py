@@ -2,8 +2,8 @@
 
 from punchcard.imports.tasks import ImportRunner
 from tests.conftest import Tenant
-from tests.imports.conftest import imported, report
 from tests.support.factories import ok, problem
+from tests.support.imports import imported, report
 
 CUSTOMERS = """source_id,email,name,phone,birthday,marketing_consent,metadata.tier
 crm-1,ada@example.com,Ada,,1990-05-17,yes,gold

@@ -6,6 +6,7 @@ effects are idempotent upserts too: a file imported twice changes nothing the se
 A worker holds a job by a lease that every batch extends; a batch whose lease was taken over
 (the worker stalled past it) changes nothing."""
 
+import json
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -108,7 +109,19 @@ def _parse(kind: str, data: dict[str, str], program_id: str | None) -> BaseModel
         )
     fields: dict[str, Any] = {k: v for k, v in data.items() if not k.startswith(METADATA)}
     metadata = {k[len(METADATA) :]: v for k, v in data.items() if k.startswith(METADATA)}
-    return CustomerUpsert.model_validate({**fields, "metadata": metadata} if metadata else fields)
+    if "metadata" in fields:  # a JSON object, as exports write it
+        fields["metadata"] = _json_object(fields["metadata"], metadata)
+    elif metadata:
+        fields["metadata"] = metadata
+    return CustomerUpsert.model_validate(fields)
+
+
+def _json_object(text: str, more: dict[str, str]) -> Any:
+    try:
+        parsed = json.loads(text)
+    except ValueError:
+        return text  # validation says what is wrong: not an object
+    return {**parsed, **more} if isinstance(parsed, dict) else parsed
 
 
 def _keys(kind: str, row: Any) -> list[str]:

@@ -17,6 +17,7 @@ FIELDS = {
         "birthday",
         "language",
         "marketing_consent",
+        "metadata",
     ),
     "cards": ("program_id", "source_id", "email", "phone", "stamps"),
 }

@@ -30,7 +30,8 @@ class ImportOptions(Input):
         max_length=200,
         description="Column header -> field (null: ignore the column). Unmapped columns are "
         "matched by name: email, phone, source_id, name, birthday, language, "
-        "marketing_consent, metadata.<key>; cards: program_id, stamps.",
+        "marketing_consent, metadata (a JSON object) or metadata.<key>; cards: program_id, "
+        "stamps.",
     )
     program_id: Ref | None = Field(
         None, description="Cards: the program of every row without a program_id column."
