@@ -18,6 +18,8 @@ from punchcard.codes import cli as codes_cli
 from punchcard.config import get_settings
 from punchcard.db.engine import Database
 from punchcard.db.migrate import upgrade
+from punchcard.exports import cli as exports_cli
+from punchcard.imports import cli as imports_cli
 
 T = TypeVar("T")
 app = typer.Typer(
@@ -28,6 +30,8 @@ app = typer.Typer(
 business_app = typer.Typer(help="Manage businesses.", no_args_is_help=True)
 app.add_typer(business_app, name="business")
 app.add_typer(codes_cli.app, name="codes")
+app.add_typer(imports_cli.app, name="import")
+app.command("export")(exports_cli.export)
 
 
 def in_transaction(work: Callable[[AsyncSession], Awaitable[T]]) -> T:

@@ -44,6 +44,7 @@ Rows = dict[int, BaseModel]  # valid rows by line
 class Lease:
     business_id: str
     import_id: str
+    kind: str
     token: str
 
 
@@ -81,10 +82,10 @@ async def claim(
             lease_until=now + lease_for,
             started_at=func.coalesce(jobs.c.started_at, now),
         )
-        .returning(jobs.c.business_id, jobs.c.id)
+        .returning(jobs.c.business_id, jobs.c.id, jobs.c.kind)
     )
     row = held.first()
-    return Lease(row.business_id, row.id, token) if row else None
+    return Lease(row.business_id, row.id, row.kind, token) if row else None
 
 
 # --- one batch -------------------------------------------------------------------------------

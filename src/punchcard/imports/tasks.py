@@ -6,7 +6,7 @@ lets it go at once."""
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
 from sqlalchemy import update
@@ -14,6 +14,7 @@ from sqlalchemy import update
 from punchcard.config import Settings
 from punchcard.db.engine import Database
 from punchcard.imports import batches
+from punchcard.imports.statistics import Statistics
 from punchcard.kit.clock import utcnow
 
 log = logging.getLogger("punchcard.imports")
@@ -25,13 +26,14 @@ class ImportRunner:
         self,
         db: Database,
         settings: Settings,
-        on_batch: Callable[[batches.Lease], None] | None = None,
+        on_batch: Callable[[batches.Lease], Awaitable[object]] | None = None,
     ) -> None:
         self.db = db
         self.lease_for = timedelta(seconds=settings.import_lease_seconds)
         self.batch = settings.import_batch_size
         self.poll = settings.import_poll_seconds
         self.on_batch = on_batch
+        self.statistics = Statistics(db)
 
     async def run(self, stop: asyncio.Event) -> None:
         while not stop.is_set():
@@ -53,6 +55,7 @@ class ImportRunner:
             lease = await batches.claim(session, utcnow(), self.lease_for, only)
         if lease is None:
             return False
+        await self.statistics.job_taken(lease.kind)
         while stop is None or not stop.is_set():
             try:
                 async with self.db.transaction() as session:
@@ -64,8 +67,9 @@ class ImportRunner:
                         session, lease, repr(exc)[:2000], give_up_after=GIVE_UP_AFTER
                     )
                 return True
+            await self.statistics.batch_written(self.batch)
             if self.on_batch is not None:
-                self.on_batch(lease)
+                await self.on_batch(lease)
             if not more:
                 return True
         await self._release(lease)
