@@ -2,6 +2,7 @@
 
 import csv
 import io
+import json
 from typing import Any
 
 import httpx
@@ -138,7 +139,7 @@ async def test_a_customers_export_imports_back_unchanged(
     assert (await api.delete(f"/v1/customers/{erased['id']}")).status_code == 204
     exported = await _csv(api, "customers")
     assert [row["source_id"] for row in exported] == [f"crm-{i}" for i in range(4)]
-    assert exported[1]["metadata"] == '{"tier":"gold","visits":1}'
+    assert json.loads(exported[1]["metadata"]) == {"tier": "gold", "visits": 1}
     text = (await api.get("/v1/exports/customers.csv")).text
     job = await imported(api, runner, text)
     assert (job["unchanged"], job["failed"], job["created"]) == (4, 0, 0)

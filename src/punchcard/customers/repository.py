@@ -5,14 +5,15 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import or_, select, text, update
+from sqlalchemy import Select, column, func, literal, or_, select, text, true, union, update
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.customers.matching import Customer, Key
 from punchcard.customers.models import Customer as CustomerModel
 from punchcard.customers.schemas import IDENTITY
 from punchcard.db.base import table_of
-from punchcard.kit.sql import any_of, insert_rows_ignoring_conflicts, rows_table
+from punchcard.kit.sql import insert_rows_ignoring_conflicts, rows_table
 
 customers = table_of(CustomerModel)
 COLUMNS = tuple(customers.c.keys())
@@ -43,20 +44,55 @@ async def serialize_batches(session: AsyncSession, business_id: str) -> None:
         await session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
 
 
+def _probe(business_id: str, name: str, values: list[str]) -> Select[Any]:
+    """PostgreSQL: the ids holding ``values`` of the column, one unique-index probe each."""
+    held = customers.alias(f"{name}_holder")
+    keys = (
+        func.unnest(literal(values, ARRAY(held.c[name].type)))
+        .table_valued(column("v", held.c[name].type))
+        .render_derived(name=f"{name}_keys")
+    )
+    # LIMIT keeps the planner from flattening the probes into a join, which it would plan by
+    # statistics: a table filled since it was last analyzed looks tiny, and every look-up
+    # would scan all the business's customers.
+    hit = (
+        select(held.c.id)
+        .where(held.c.business_id == business_id, held.c[name] == keys.c.v)
+        .limit(1)
+        .lateral(f"{name}_hit")
+    )
+    return select(hit.c.id).select_from(keys.join(hit, true()))
+
+
+def _holders_query(
+    business_id: str, wanted: dict[str, list[str]], *, lock: bool, postgres: bool
+) -> Any:
+    if not postgres:  # SQLite plans IN lists by index; its writers take turns, no locks
+        named = [customers.c[name].in_(values) for name, values in wanted.items()]
+        return select(customers).where(customers.c.business_id == business_id, or_(*named))
+    probes = [_probe(business_id, name, values) for name, values in wanted.items()]
+    ids = (union(*probes) if len(probes) > 1 else probes[0]).subquery("found")
+    ordered = select(ids.c.id).order_by(ids.c.id).subquery("ordered")
+    row = customers.alias("held")
+    by_id = select(row).where(row.c.business_id == business_id, row.c.id == ordered.c.id)
+    if lock:
+        by_id = by_id.with_for_update()
+    customer = by_id.limit(1).lateral("customer")
+    return select(customer).select_from(ordered.join(customer, true()))
+
+
 async def holders(
     session: AsyncSession, business_id: str, keys: Iterable[Key], *, lock: bool
 ) -> dict[Key, Customer]:
     """The customers holding any of ``keys``, by key; ``lock`` holds them (in id order, so
     concurrent writers never wait for each other in a circle) until the transaction ends."""
-    wanted: dict[str, list[str]] = {name: [] for name in IDENTITY}
+    wanted: dict[str, list[str]] = {}
     for name, value in keys:
-        wanted[name].append(value)
-    named = [any_of(session, customers.c[name], vals) for name, vals in wanted.items() if vals]
-    if not named:
+        wanted.setdefault(name, []).append(value)
+    if not wanted:
         return {}
-    query = select(customers).where(customers.c.business_id == business_id, or_(*named))
-    if lock:
-        query = query.order_by(customers.c.id).with_for_update()
+    postgres = session.get_bind().dialect.name == "postgresql"
+    query = _holders_query(business_id, wanted, lock=lock, postgres=postgres)
     found: dict[Key, Customer] = {}
     for row in await session.execute(query):
         for name in IDENTITY:

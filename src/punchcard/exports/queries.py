@@ -11,6 +11,7 @@ from sqlalchemy import ColumnElement, Select, and_, case, exists, or_, select
 from punchcard.cards.models import Card, Stamp
 from punchcard.customers.models import Customer
 from punchcard.db.base import table_of
+from punchcard.exports.cells import as_text
 from punchcard.vouchers.models import Voucher
 
 customers = table_of(Customer)
@@ -183,6 +184,8 @@ QUERIES: dict[str, Callable[[Filters], Select[Any]]] = {
 KINDS = tuple(QUERIES)
 
 
-def export(kind: str, filters: Filters) -> Export:
+def export(kind: str, filters: Filters, dialect: str) -> Export:
     query = QUERIES[kind](filters)
-    return Export(kind, tuple(column.name for column in query.selected_columns), query)
+    columns = tuple(column.name for column in query.selected_columns)
+    cells = [as_text(column, dialect) for column in query.selected_columns]
+    return Export(kind, columns, query.with_only_columns(*cells, maintain_column_froms=True))

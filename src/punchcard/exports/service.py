@@ -1,16 +1,18 @@
-"""CSV exports of customers, cards, vouchers and redemptions, streamed in constant memory:
-rows are read through a server-side cursor a chunk at a time and written out as they come,
-in a read-only transaction (one consistent snapshot; on SQLite it holds no write lock)."""
+"""CSV exports of customers, cards, vouchers and redemptions, streamed in constant memory, in a
+read-only transaction (one consistent snapshot; on SQLite it holds no write lock). The
+database formats every cell (exports.cells); PostgreSQL then streams the CSV itself with
+``COPY ... TO STDOUT``, and SQLite's rows are read through a cursor a chunk at a time."""
 
+import asyncio
+import contextlib
 import csv
 import io
-import json
-from collections.abc import AsyncIterator, Callable
-from datetime import date, datetime
+from collections.abc import AsyncIterator
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, DateTime
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import Dialect
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from punchcard.businesses.service import acting_location
 from punchcard.db.engine import Database
@@ -19,37 +21,8 @@ from punchcard.exports.queries import Export, Filters
 from punchcard.kit.clock import utcnow
 from punchcard.staff.actor import Actor, Permission
 
-CHUNK_ROWS = 5000  # rows fetched and written at a time: the memory an export holds
-
-
-def _instant(value: datetime | None) -> str | None:
-    return value.strftime("%Y-%m-%dT%H:%M:%S.%fZ") if value is not None else None
-
-
-def _day(value: date | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def _flag(value: bool | None) -> str | None:
-    return None if value is None else ("true" if value else "false")
-
-
-def _document(value: Any) -> str | None:
-    return None if value is None else json.dumps(value, separators=(",", ":"), ensure_ascii=False)
-
-
-def _formatter(column_type: Any) -> Callable[[Any], Any] | None:
-    """How a column's values are written: times in UTC with a Z, dates ISO, booleans
-    true/false, JSON compact; text and numbers as they are (None: empty)."""
-    for kind, format_value in (
-        (DateTime, _instant),
-        (Date, _day),
-        (Boolean, _flag),
-        (JSON, _document),
-    ):
-        if isinstance(column_type, kind) or isinstance(getattr(column_type, "impl", None), kind):
-            return format_value
-    return None
+CHUNK_ROWS = 5000  # SQLite: rows fetched and written at a time
+CHUNKS_AHEAD = 8  # PostgreSQL: COPY data read ahead of a slow client, then COPY waits
 
 
 async def prepare(
@@ -66,29 +39,62 @@ async def prepare(
     actor.require(Permission.DATA_EXPORT)
     location = await acting_location(session, actor, location_id)
     filters = Filters(actor.business_id, created_after, created_before, location, utcnow())
-    return queries.export(kind, filters)
+    return queries.export(kind, filters, session.get_bind().dialect.name)
 
 
 async def stream(db: Database, export: Export) -> AsyncIterator[bytes]:
-    """The CSV, header first, a chunk of rows at a time."""
-    formats = [
-        (index, formatter)
-        for index, column in enumerate(export.query.selected_columns)
-        if (formatter := _formatter(column.type)) is not None
-    ]
+    """The CSV, header first, as the database produces it."""
+    async with db.reading() as connection:
+        if connection.dialect.name != "postgresql":
+            async for chunk in _fetched(connection, export):
+                yield chunk
+            return
+        driver = (await connection.get_raw_connection()).driver_connection
+        assert driver is not None
+        chunks: asyncio.Queue[bytes | None] = asyncio.Queue(CHUNKS_AHEAD)
+        copying = asyncio.create_task(_copy(connection.dialect, driver, export, chunks))
+        try:
+            while (copied := await chunks.get()) is not None:
+                yield copied
+            await copying  # how it ended: its error, if any
+        finally:
+            if not copying.done():  # the client went away mid-way: stop COPY
+                # A COPY cannot be stopped and the connection used again (not even to roll
+                # back): close it first, so no more data arrives, and the pool replaces it.
+                driver.terminate()
+                copying.cancel()
+                with contextlib.suppress(asyncio.CancelledError, Exception):
+                    await copying
+                await connection.invalidate()
+
+
+async def _copy(
+    dialect: Dialect, driver: Any, export: Export, chunks: asyncio.Queue[bytes | None]
+) -> None:
+    """``COPY (the export's query) TO STDOUT`` into ``chunks``, then None."""
+    compiled = export.query.compile(dialect=dialect)
+    arguments = [compiled.params[name] for name in compiled.positiontup or ()]
+
+    async def keep(data: bytes | bytearray | memoryview) -> None:
+        await chunks.put(bytes(data))  # the driver may reuse its buffer
+
+    try:
+        await driver.copy_from_query(
+            compiled.string, *arguments, output=keep, format="csv", header=True
+        )
+    finally:
+        await chunks.put(None)
+
+
+async def _fetched(connection: AsyncConnection, export: Export) -> AsyncIterator[bytes]:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(export.columns)
-    async with db.reading() as connection:
-        result = await connection.stream(export.query.execution_options(yield_per=CHUNK_ROWS))
-        async for rows in result.partitions():
-            for row in rows:
-                cells = list(row)
-                for index, formatter in formats:
-                    cells[index] = formatter(cells[index])
-                writer.writerow(cells)
-            yield buffer.getvalue().encode()
-            buffer.seek(0)
-            buffer.truncate()
+    result = await connection.stream(export.query.execution_options(yield_per=CHUNK_ROWS))
+    async for rows in result.partitions():
+        writer.writerows(rows)
+        yield buffer.getvalue().encode()
+        buffer.seek(0)
+        buffer.truncate()
     if buffer.tell():  # no rows: the header alone
         yield buffer.getvalue().encode()
