@@ -17,6 +17,7 @@ from punchcard.events import service as events
 from punchcard.kit.clock import utcnow
 from punchcard.kit.errors import Conflict, ProblemError, Unprocessable, not_found
 from punchcard.kit.pagination import PageParams, newest_first, to_page
+from punchcard.kit.statistics import refresh_if_grown
 from punchcard.staff.actor import Actor, Permission
 
 customers = repository.customers
@@ -109,6 +110,7 @@ async def upsert_rows(
     rows name (locked), one INSERT, one UPDATE, one INSERT of the events."""
     if len(rows) > 1:
         await repository.serialize_batches(session, actor.business_id)
+        await refresh_if_grown(session, "customers")
     results: list[Result | None] = [None] * len(rows)
     pending = list(range(len(rows)))
     for _ in range(ROUNDS):

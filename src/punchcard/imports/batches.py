@@ -30,6 +30,7 @@ from punchcard.kit.clock import utcnow
 from punchcard.kit.errors import ProblemError
 from punchcard.kit.ids import new_id
 from punchcard.kit.sql import any_of, insert_rows_ignoring_conflicts, rows_table
+from punchcard.kit.statistics import refresh_if_grown
 from punchcard.staff.actor import Actor, Role
 
 log = logging.getLogger("punchcard.imports")
@@ -285,6 +286,7 @@ async def step(session: AsyncSession, lease: Lease, lease_for: timedelta, batch:
     job = held.first()
     if job is None:
         return False
+    await refresh_if_grown(session, "import_rows", "customers", "cards")
     staged = (
         await session.execute(
             select(import_rows.c.line, import_rows.c.data, import_rows.c.errors)

@@ -14,7 +14,6 @@ from sqlalchemy import update
 from punchcard.config import Settings
 from punchcard.db.engine import Database
 from punchcard.imports import batches
-from punchcard.imports.statistics import Statistics
 from punchcard.kit.clock import utcnow
 
 log = logging.getLogger("punchcard.imports")
@@ -33,7 +32,6 @@ class ImportRunner:
         self.batch = settings.import_batch_size
         self.poll = settings.import_poll_seconds
         self.on_batch = on_batch
-        self.statistics = Statistics(db)
 
     async def run(self, stop: asyncio.Event) -> None:
         while not stop.is_set():
@@ -55,7 +53,6 @@ class ImportRunner:
             lease = await batches.claim(session, utcnow(), self.lease_for, only)
         if lease is None:
             return False
-        await self.statistics.job_taken(lease.kind)
         while stop is None or not stop.is_set():
             try:
                 async with self.db.transaction() as session:
@@ -67,7 +64,6 @@ class ImportRunner:
                         session, lease, repr(exc)[:2000], give_up_after=GIVE_UP_AFTER
                     )
                 return True
-            await self.statistics.batch_written(self.batch)
             if self.on_batch is not None:
                 await self.on_batch(lease)
             if not more:
