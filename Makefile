@@ -4,7 +4,7 @@ UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format bench bench-passes
+.PHONY: help install run test lint format bench bench-passes bench-crm
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -52,3 +52,6 @@ bench: install ## Load benchmark on PostgreSQL (see benchmarks/README.md)
 bench-passes: install ## Apple passes built and signed per second, beside passkit-generator (npm)
 	cd benchmarks/passkit_generator && npm ci --no-audit --no-fund
 	$(UV) run python benchmarks/pass_generation.py
+
+bench-crm: install ## Bulk upsert, CSV import and export on PostgreSQL, beside raw INSERT/COPY
+	$(UV) run python benchmarks/crm_sync.py
