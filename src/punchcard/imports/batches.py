@@ -123,7 +123,13 @@ def _json_object(text: str, more: dict[str, str]) -> Any:
         parsed = json.loads(text)
     except ValueError:
         return text  # validation says what is wrong: not an object
+    if "\\u0000" in json.dumps(parsed):  # a NUL character: PostgreSQL cannot store it
+        raise _NulInJson()
     return {**parsed, **more} if isinstance(parsed, dict) else parsed
+
+
+class _NulInJson(ValueError):
+    """A JSON cell spelling out a NUL character (\\u0000)."""
 
 
 def _keys(kind: str, row: Any) -> list[str]:
@@ -216,6 +222,9 @@ async def _process(
             valid[row.line] = _parse(job.kind, row.data, job.options.get("program_id"))
         except ValidationError as error:
             results[row.line] = RowResult.failed(row.line, *_invalid(error))
+        except _NulInJson:
+            nul = row_error("invalid_character", "The JSON holds a NUL character.", "metadata")
+            results[row.line] = RowResult.failed(row.line, nul)
     for line, repeated in (await _claim_keys(session, job, valid)).items():
         del valid[line]
         results[line] = RowResult.failed(line, repeated)

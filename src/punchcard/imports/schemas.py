@@ -36,7 +36,9 @@ class ImportOptions(Input):
     program_id: Ref | None = Field(
         None, description="Cards: the program of every row without a program_id column."
     )
-    filename: Annotated[str, StringConstraints(max_length=255)] | None = None
+    filename: (
+        Annotated[str, StringConstraints(max_length=255, pattern=r"^[^\x00-\x1f]*$")] | None
+    ) = None
 
 
 class CardBalance(Input):
