@@ -37,7 +37,15 @@ import aiohttp
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import URL, make_url
 
-from load_stamp_redeem import Server, connect, create_business, free_port, memory_of
+from load_stamp_redeem import (
+    Server,
+    connect,
+    create_business,
+    drop_database,
+    free_port,
+    memory_of,
+    recreate_database,
+)
 from punchcard.exports.queries import Filters, export
 
 DB = "punchcard_bench_crm"
@@ -49,16 +57,6 @@ RAW_TABLE = """CREATE TABLE raw_customers (
 RAW_INSERT = """INSERT INTO raw_customers (business_id, source_id, email, name)
     SELECT 'biz_raw', s, e, n FROM unnest($1::varchar[], $2::varchar[], $3::varchar[]) AS v(s, e, n)
     ON CONFLICT DO NOTHING"""
-
-
-async def recreate(admin: URL, create: bool = True) -> None:
-    connection = await connect(admin)
-    try:
-        await connection.execute(f'DROP DATABASE IF EXISTS "{DB}" WITH (FORCE)')
-        if create:
-            await connection.execute(f'CREATE DATABASE "{DB}"')
-    finally:
-        await connection.close()
 
 
 def figure(label: str, count: int, unit: str, seconds: float, extra: str = "") -> None:
@@ -283,7 +281,7 @@ async def main() -> None:
     parser.add_argument("--server-url", default="postgresql://postgres@127.0.0.1:5432/test")
     args = parser.parse_args()
     admin = make_url(args.server_url)
-    await recreate(admin)
+    await recreate_database(admin, DB)
     database_url = admin.set(database=DB).render_as_string(hide_password=False)
     os.environ["PUNCHCARD_RUN_WORKER"] = "false"  # imports wait for `punchcard worker`
     server = Server(database_url, free_port(), workers=2)
@@ -300,7 +298,7 @@ async def main() -> None:
     finally:
         await server.stop()
         with contextlib.suppress(Exception):
-            await recreate(admin, create=False)
+            await drop_database(admin, DB)
 
 
 if __name__ == "__main__":

@@ -7,39 +7,19 @@ unless PUNCHCARD_TEST_DATABASE_URL names a server.
 import csv
 import io
 import os
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
 import pytest
 
-from tests.support.databases import drop_postgres, fresh_postgres, postgres_server_url
 from tests.support.factories import ok
-from tests.support.server import Server, running_server
+from tests.support.server import Server
 from tests.support.workers import Workers
 
 ROWS = 10_000
 BATCH = 100  # 100 batches: the kill lands mid-import
 BATCH_DONE = "lines to"  # logged by the worker after each committed batch
-
-
-@pytest.fixture(scope="module")
-def postgres_url() -> Iterator[str]:
-    server_url = postgres_server_url()
-    if server_url is None:
-        pytest.skip("needs PostgreSQL: set PUNCHCARD_TEST_DATABASE_URL")
-    url = fresh_postgres(server_url, "imports")
-    try:
-        yield url
-    finally:
-        drop_postgres(url)
-
-
-@pytest.fixture(scope="module")
-def api_server(postgres_url: str) -> Iterator[Server]:
-    """The API only: imports wait for a `punchcard worker`."""
-    with running_server(postgres_url, webhook_worker=False) as running:
-        yield running
 
 
 @pytest.fixture

@@ -38,8 +38,18 @@ def profile_part(customer: Customer) -> Part:
     }
 
 
-def _ref(customer: Customer) -> Part:
-    return customer_part(customer.id, customer.source_id, customer.language)
+def _event(
+    event_type: str, actor: Actor, customer: Customer, at: datetime, **details: Any
+) -> dict[str, Any]:
+    return event_row(
+        event_type,
+        business_id=actor.business_id,
+        at=at,
+        location_id=actor.location_id,
+        staff_id=actor.staff_id,
+        customer=customer_part(customer.id, customer.source_id, customer.language),
+        **details,
+    )
 
 
 def updated(
@@ -47,25 +57,11 @@ def updated(
 ) -> dict[str, Any]:
     given = set(changed)
     names = [name for name in FIELDS if name in given]
-    return event_row(
-        "customer_updated",
-        business_id=actor.business_id,
-        at=at,
-        location_id=actor.location_id,
-        staff_id=actor.staff_id,
-        customer=_ref(customer),
-        profile=profile_part(customer),
-        changed=names,
+    return _event(
+        "customer_updated", actor, customer, at, profile=profile_part(customer), changed=names
     )
 
 
 def deleted(actor: Actor, customer: Customer, at: datetime) -> dict[str, Any]:
     """Built from the customer as they were before erasure."""
-    return event_row(
-        "customer_deleted",
-        business_id=actor.business_id,
-        at=at,
-        location_id=actor.location_id,
-        staff_id=actor.staff_id,
-        customer=_ref(customer),
-    )
+    return _event("customer_deleted", actor, customer, at)

@@ -14,7 +14,7 @@ from sqlalchemy import and_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.cards.models import Card
-from punchcard.customers.repository import customers
+from punchcard.customers.repository import BLANK, customers
 from punchcard.db.base import table_of
 from punchcard.events.models import Event
 from punchcard.imports.models import ImportRow
@@ -30,18 +30,7 @@ ERASED_PROFILE = ("source_id", "email", "phone", "name", "birthday", "marketing_
 
 
 def erased_values(now: datetime) -> dict[str, Any]:
-    return {
-        "source_id": None,
-        "email": None,
-        "phone": None,
-        "name": None,
-        "birthday": None,
-        "metadata": {},
-        "marketing_consent": False,
-        "marketing_consent_at": None,
-        "updated_at": now,
-        "erased_at": now,
-    }
+    return {**BLANK, "updated_at": now, "erased_at": now}
 
 
 def _scrubbed(payload: dict[str, Any]) -> dict[str, Any]:

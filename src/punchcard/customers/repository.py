@@ -9,27 +9,28 @@ from sqlalchemy import Select, column, func, literal, or_, select, text, true, u
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from punchcard.customers.matching import Customer, Key
+from punchcard.customers.matching import PLAIN_FIELDS, Customer, Key
 from punchcard.customers.models import Customer as CustomerModel
 from punchcard.customers.schemas import IDENTITY
 from punchcard.db.base import table_of
 from punchcard.kit.sql import insert_rows_ignoring_conflicts, rows_table
 
 customers = table_of(CustomerModel)
+# A customer without identity or profile: new (then filled in), or erased.
+BLANK: dict[str, Any] = {
+    "source_id": None,
+    "email": None,
+    "phone": None,
+    "name": None,
+    "birthday": None,
+    "metadata": {},
+    "marketing_consent": False,
+    "marketing_consent_at": None,
+    "erased_at": None,
+}
 COLUMNS = tuple(customers.c.keys())
 # Written by an update: everything an upsert may change.
-CHANGEABLE = (
-    "source_id",
-    "email",
-    "phone",
-    "name",
-    "birthday",
-    "language",
-    "marketing_consent",
-    "marketing_consent_at",
-    "metadata",
-    "updated_at",
-)
+CHANGEABLE = (*PLAIN_FIELDS, "marketing_consent", "marketing_consent_at", "metadata", "updated_at")
 
 
 async def serialize_batches(session: AsyncSession, business_id: str) -> None:

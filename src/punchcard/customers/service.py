@@ -84,20 +84,7 @@ def _columns(customer: Customer) -> dict[str, Any]:
 
 
 def _new_customer(now: datetime) -> dict[str, Any]:
-    return {
-        "source_id": None,
-        "email": None,
-        "phone": None,
-        "name": None,
-        "birthday": None,
-        "language": None,
-        "metadata": {},
-        "marketing_consent": False,
-        "marketing_consent_at": None,
-        "created_at": now,
-        "updated_at": now,
-        "erased_at": None,
-    }
+    return {**repository.BLANK, "language": None, "created_at": now, "updated_at": now}
 
 
 async def upsert_rows(

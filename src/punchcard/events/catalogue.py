@@ -6,6 +6,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from punchcard.customers.schemas import CustomerOut
 from punchcard.kit.errors import NotFound
 
 WalletKind = Literal["apple", "google", "web"]
@@ -20,23 +21,6 @@ class CustomerRef(_Part):
     source_id: str | None
     wallet_pass_id: str | None
     language: str | None
-
-
-class CustomerProfile(_Part):
-    """Everything known about the customer, after the change."""
-
-    id: str
-    source_id: str | None
-    email: str | None
-    phone: str | None
-    name: str | None
-    birthday: date | None
-    language: str | None
-    marketing_consent: bool
-    marketing_consent_at: datetime | None
-    metadata: dict[str, Any]
-    created_at: datetime
-    updated_at: datetime
 
 
 CustomerField = Literal[
@@ -142,7 +126,9 @@ class Envelope(BaseModel):
 class CustomerUpdated(Envelope):
     event: Literal["customer_updated"]
     customer: CustomerRef
-    profile: CustomerProfile
+    profile: CustomerOut = Field(
+        description="Everything known about the customer, after the change."
+    )
     changed: list[CustomerField] = Field(description="The fields this change set.")
 
 

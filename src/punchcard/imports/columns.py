@@ -5,23 +5,15 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from punchcard.customers.matching import PLAIN_FIELDS
+from punchcard.customers.schemas import IDENTITY
 from punchcard.kit.errors import Unprocessable
 
 METADATA = "metadata."
 FIELDS = {
-    "customers": (
-        "source_id",
-        "email",
-        "phone",
-        "name",
-        "birthday",
-        "language",
-        "marketing_consent",
-        "metadata",
-    ),
+    "customers": (*PLAIN_FIELDS, "marketing_consent", "metadata"),
     "cards": ("program_id", "source_id", "email", "phone", "stamps"),
 }
-IDENTITY = ("source_id", "email", "phone")
 SYNONYMS = {
     "source_id": ("external_id", "crm_id", "customer_id", "client_id", "customer_number"),
     "email": ("e_mail", "email_address", "mail"),

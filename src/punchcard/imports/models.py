@@ -54,16 +54,21 @@ class ImportJob(TenantMixin, Base):
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
+def _of_job() -> ForeignKeyConstraint:
+    """Rows and keys belong to their job and go with it."""
+    return ForeignKeyConstraint(
+        ["business_id", "import_id"],
+        ["import_jobs.business_id", "import_jobs.id"],
+        ondelete="CASCADE",
+    )
+
+
 class ImportRow(Base):
     """One data row of an uploaded file, by its line number, and what became of it."""
 
     __tablename__ = "import_rows"
     __table_args__ = (
-        ForeignKeyConstraint(
-            ["business_id", "import_id"],
-            ["import_jobs.business_id", "import_jobs.id"],
-            ondelete="CASCADE",
-        ),
+        _of_job(),
         # The report: a job's rows by status (failed ones first of all), in line order.
         Index("ix_import_rows_status", "business_id", "import_id", "status", "line"),
     )
@@ -84,13 +89,7 @@ class ImportKey(Base):
     finishes."""
 
     __tablename__ = "import_keys"
-    __table_args__ = (
-        ForeignKeyConstraint(
-            ["business_id", "import_id"],
-            ["import_jobs.business_id", "import_jobs.id"],
-            ondelete="CASCADE",
-        ),
-    )
+    __table_args__ = (_of_job(),)
 
     business_id: Mapped[str] = mapped_column(String(40), primary_key=True)
     import_id: Mapped[str] = mapped_column(String(40), primary_key=True)
