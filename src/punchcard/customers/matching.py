@@ -88,7 +88,7 @@ class Upsert:
         return "updated" if self.values else "unchanged"
 
 
-def _duplicate(index: int, earlier: int, name: str | None) -> Unprocessable:
+def _duplicate(earlier: int, name: str | None) -> Unprocessable:
     return Unprocessable(
         "duplicate_row",
         f"Names the same customer as row {earlier}.",
@@ -98,11 +98,16 @@ def _duplicate(index: int, earlier: int, name: str | None) -> Unprocessable:
 
 
 def plan(
-    rows: Sequence[CustomerUpsert], holders: Holders, now: datetime
+    rows: Sequence[CustomerUpsert],
+    holders: Holders,
+    now: datetime,
+    positions: Sequence[int] | None = None,
 ) -> list[Upsert | ProblemError]:
     """What each row does, or why it cannot. Two rows naming one customer (by a shared
     identity value, or both matching it) would make the result depend on their order: the
-    later one is refused with ``duplicate_row``."""
+    later one is refused with ``duplicate_row`` naming the earlier one by its position
+    (``positions``: the rows' places in the caller's batch, by default their own)."""
+    where = positions if positions is not None else range(len(rows))
     seen: dict[Key, int] = {}
     claimed: dict[str, int] = {}
     planned: list[Upsert | ProblemError] = []
@@ -112,7 +117,7 @@ def plan(
         for key in keys:
             seen.setdefault(key, index)
         if earlier is not None:
-            planned.append(_duplicate(index, *earlier))
+            planned.append(_duplicate(where[earlier[0]], earlier[1]))
             continue
         try:
             current = match(data, holders)
@@ -121,7 +126,7 @@ def plan(
             planned.append(refused)
             continue
         if current is not None and current.id in claimed:
-            planned.append(_duplicate(index, claimed[current.id], None))
+            planned.append(_duplicate(where[claimed[current.id]], None))
             continue
         customer_id = current.id if current is not None else new_id("cus")
         claimed[customer_id] = index

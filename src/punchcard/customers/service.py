@@ -105,7 +105,7 @@ async def upsert_rows(
         keys = [key for data in batch for key in identity_keys(data)]
         found = await repository.holders(session, actor.business_id, keys, lock=True)
         now = utcnow()
-        planned = plan(batch, found, now)
+        planned = plan(batch, found, now, positions=pending)
         refused = [
             (i, p) for i, p in zip(pending, planned, strict=True) if not isinstance(p, Upsert)
         ]
