@@ -245,7 +245,7 @@ async def export_phase(
     api_seconds = time.perf_counter() - started
     # The worker that served it: the one whose memory moved (both are shown if unsure).
     after = {pid: memory_of(pid) for pid in server.worker_pids}
-    query = export("redemptions", Filters(made["business_id"])).query
+    query = export("redemptions", Filters(made["business_id"]), "postgresql").query
     sql = str(query.compile(dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True}))
     raw = Counted()
     connection = await connect(admin, DB)

@@ -1,8 +1,14 @@
 """DELETE /v1/customers/{id}: personal data goes (GDPR), anonymous ledger totals stay."""
 
+from sqlalchemy import select
+
+from punchcard.db.engine import Database
 from punchcard.events.catalogue import PAYLOADS
+from punchcard.imports.models import ImportRow
+from punchcard.imports.tasks import ImportRunner
 from tests.conftest import Tenant
 from tests.support.factories import card, coffee_program, ok, problem, staff_key, stamp
+from tests.support.imports import imported, report
 
 
 async def test_erasure_keeps_the_ledger_and_forgets_the_person(tenant: Tenant) -> None:
@@ -55,3 +61,19 @@ async def test_scanners_may_not_erase(tenant: Tenant) -> None:
     _, key = await staff_key(tenant.client, "scanner")
     scanner = await tenant.client_for(key)
     problem(await scanner.delete(f"/v1/customers/{customer['id']}"), 403, "insufficient_role")
+
+
+async def test_erasure_reaches_the_import_lines_that_named_them(
+    tenant: Tenant, runner: ImportRunner, db: Database
+) -> None:
+    text = "source_id,email,birthday\ncrm-i,ima@example.com,\ncrm-j,IMA@example.com,1990-01-01\n"
+    job = await imported(tenant.client, runner, text)
+    (applied, repeated) = await report(tenant.client, job["id"])
+    assert repeated["errors"][0]["code"] == "duplicate_in_file"
+    assert (await tenant.client.delete(f"/v1/customers/{applied['id']}")).status_code == 204
+    async with db.transaction() as session:
+        staged = (
+            await session.execute(select(ImportRow.data).where(ImportRow.import_id == job["id"]))
+        ).scalars()
+        assert list(staged) == [{}, {}]
+    assert "ima@" not in str(await report(tenant.client, job["id"]))

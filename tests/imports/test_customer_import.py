@@ -103,8 +103,8 @@ async def test_a_duplicate_in_the_file_is_reported_on_its_later_line(
     job = await imported(tenant.client, runner, text)
     failed = await report(tenant.client, job["id"], status="failed")
     assert [(r["line"], r["errors"][0]["code"], r["errors"][0]["message"]) for r in failed] == [
-        (5, "duplicate_in_file", "The source_id 'd-1' is also on line 2 of the file."),
-        (6, "duplicate_in_file", "The email 'b@example.com' is also on line 3 of the file."),
+        (5, "duplicate_in_file", "The same source_id as line 2 of the file."),
+        (6, "duplicate_in_file", "The same email as line 3 of the file."),
     ]
     assert (await _customer(tenant, "d-1"))["email"] == "a@example.com"
 

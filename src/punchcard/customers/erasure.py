@@ -10,7 +10,7 @@ pushed again, so a pass no longer shows their name."""
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, select, update
+from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.cards.models import Card
@@ -58,6 +58,22 @@ async def _scrub_events(session: AsyncSession, business_id: str, customer_id: st
         )
 
 
+async def _scrub_import_rows(session: AsyncSession, customer: Any) -> None:
+    """The staged lines that made or named the customer (by their id, source_id or email;
+    phones are written too many ways to be found)."""
+    data = import_rows.c.data
+    named = [import_rows.c.record_id == customer.id]
+    if customer.source_id:
+        named.append(data["source_id"].as_string() == customer.source_id)
+    if customer.email:
+        named.append(func.lower(data["email"].as_string()) == customer.email)
+    await session.execute(
+        update(import_rows)
+        .where(import_rows.c.business_id == customer.business_id, or_(*named))
+        .values(data={}, errors=[])
+    )
+
+
 async def erase(
     session: AsyncSession, business_id: str, customer_id: str, now: datetime
 ) -> Any | None:
@@ -77,11 +93,7 @@ async def erase(
         .where(sales.c.business_id == business_id, sales.c.customer_id == customer_id)
         .values(identifiers=[])
     )
-    await session.execute(
-        update(import_rows)
-        .where(import_rows.c.business_id == business_id, import_rows.c.record_id == customer_id)
-        .values(data={}, errors=[])
-    )
+    await _scrub_import_rows(session, customer)
     their_cards = select(cards.c.id).where(
         cards.c.business_id == business_id, cards.c.customer_id == customer_id
     )

@@ -8,7 +8,7 @@ from punchcard.customers.models import Customer
 from punchcard.db.base import Base
 from punchcard.events.models import Event
 from punchcard.idempotency.models import IdempotencyRecord
-from punchcard.imports.models import ImportJob, ImportKey, ImportRow
+from punchcard.imports.models import ImportJob, ImportRow
 from punchcard.pos.models import PosConnector, PosSale
 from punchcard.programs.models import Program
 from punchcard.staff.models import ApiKey, Staff
@@ -31,7 +31,6 @@ __all__ = [
     "Event",
     "IdempotencyRecord",
     "ImportJob",
-    "ImportKey",
     "ImportRow",
     "Location",
     "PassDesign",

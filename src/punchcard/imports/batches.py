@@ -14,29 +14,26 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import and_, delete, func, or_, select, tuple_, update
+from sqlalchemy import and_, func, or_, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.customers import service as customers
-from punchcard.customers.matching import identity_keys
 from punchcard.customers.schemas import CustomerUpsert
 from punchcard.db.base import table_of
 from punchcard.imports import cards
 from punchcard.imports.columns import METADATA
-from punchcard.imports.models import ImportJob, ImportKey, ImportRow
+from punchcard.imports.models import ImportJob, ImportRow
 from punchcard.imports.results import RowResult, problem_error, row_error
 from punchcard.imports.schemas import CardBalance
 from punchcard.kit.clock import utcnow
 from punchcard.kit.errors import ProblemError
 from punchcard.kit.ids import new_id
-from punchcard.kit.sql import any_of, insert_rows_ignoring_conflicts, rows_table
-from punchcard.kit.statistics import refresh_if_grown
+from punchcard.kit.sql import rows_table
 from punchcard.staff.actor import Actor, Role
 
 log = logging.getLogger("punchcard.imports")
 jobs = table_of(ImportJob)
 import_rows = table_of(ImportRow)
-import_keys = table_of(ImportKey)
 RESULT_NAMES = ("line", "status", "result", "record_id", "errors")
 Rows = dict[int, BaseModel]  # valid rows by line
 
@@ -46,6 +43,7 @@ class Lease:
     business_id: str
     import_id: str
     kind: str
+    rows: int  # the job's rows (staged)
     token: str
 
 
@@ -83,10 +81,10 @@ async def claim(
             lease_until=now + lease_for,
             started_at=func.coalesce(jobs.c.started_at, now),
         )
-        .returning(jobs.c.business_id, jobs.c.id, jobs.c.kind)
+        .returning(jobs.c.business_id, jobs.c.id, jobs.c.kind, jobs.c.total_rows)
     )
     row = held.first()
-    return Lease(row.business_id, row.id, row.kind, token) if row else None
+    return Lease(row.business_id, row.id, row.kind, row.total_rows, token) if row else None
 
 
 # --- one batch -------------------------------------------------------------------------------
@@ -130,44 +128,6 @@ def _json_object(text: str, more: dict[str, str]) -> Any:
 
 class _NulInJson(ValueError):
     """A JSON cell spelling out a NUL character (\\u0000)."""
-
-
-def _keys(kind: str, row: Any) -> list[str]:
-    """The identities a row claims in the file: a customer once; a card once per program."""
-    identity = [f"{name}:{value}" for name, value in identity_keys(row)]
-    return [f"{row.program_id}/{key}" for key in identity] if kind == "cards" else identity
-
-
-async def _claim_keys(session: AsyncSession, job: Any, rows: Rows) -> dict[int, dict[str, Any]]:
-    """Rows naming an identity an earlier line of the file named: line -> error. The first
-    line keeps it (a primary key decides, across batches too)."""
-    first: dict[str, int] = {}
-    repeats: dict[int, str] = {}
-    for line, row in rows.items():
-        for key in _keys(job.kind, row):
-            if key in first:
-                repeats.setdefault(line, key)
-            else:
-                first[key] = line
-    if first:
-        values = [(job.business_id, job.id, key, line) for key, line in first.items()]
-        names = ("business_id", "import_id", "key", "line")
-        insert = insert_rows_ignoring_conflicts(session, import_keys, names, values)
-        kept = set((await session.scalars(insert.returning(import_keys.c.key))).all())
-        taken = [key for key in first if key not in kept]
-        if taken:
-            for key in taken:
-                repeats.setdefault(first[key], key)
-            earlier = select(import_keys.c.key, import_keys.c.line).where(
-                _of_job(import_keys, job), any_of(session, import_keys.c.key, taken)
-            )
-            first |= {key: line for key, line in (await session.execute(earlier)).all()}
-    errors = {}
-    for line, key in repeats.items():
-        name, _, value = key.rpartition("/")[2].partition(":")
-        message = f"The {name} '{value}' is also on line {first[key]} of the file."
-        errors[line] = row_error("duplicate_in_file", message, name)
-    return errors
 
 
 async def _apply(session: AsyncSession, actor: Actor, job: Any, rows: Rows) -> dict[int, RowResult]:
@@ -215,7 +175,7 @@ async def _process(
     results: dict[int, RowResult] = {}
     valid: Rows = {}
     for row in staged:
-        if row.errors and not row.data:  # refused when staged (extra cells, a NUL byte)
+        if row.errors and not row.data:  # refused when staged (a duplicate, a NUL byte, ...)
             results[row.line] = RowResult.failed(row.line, *row.errors)
             continue
         try:
@@ -225,9 +185,6 @@ async def _process(
         except _NulInJson:
             nul = row_error("invalid_character", "The JSON holds a NUL character.", "metadata")
             results[row.line] = RowResult.failed(row.line, nul)
-    for line, repeated in (await _claim_keys(session, job, valid)).items():
-        del valid[line]
-        results[line] = RowResult.failed(line, repeated)
     abort = job.on_error == "abort"
     if abort and results:
         valid = {line: row for line, row in valid.items() if line < min(results)}
@@ -276,7 +233,6 @@ async def _finish(session: AsyncSession, job: Any, status: str) -> None:
         .where(_job(job.business_id, job.id))
         .values(status=status, finished_at=utcnow(), lease_token=None, lease_until=None)
     )
-    await session.execute(delete(import_keys).where(_of_job(import_keys, job)))
     log.info("import %s: %s", job.id, status)
 
 
@@ -295,7 +251,6 @@ async def step(session: AsyncSession, lease: Lease, lease_for: timedelta, batch:
     job = held.first()
     if job is None:
         return False
-    await refresh_if_grown(session, "import_rows", "customers", "cards")
     staged = (
         await session.execute(
             select(import_rows.c.line, import_rows.c.data, import_rows.c.errors)

@@ -33,6 +33,7 @@ def _normal(header: str) -> str:
 
 @dataclass(frozen=True)
 class Columns:
+    kind: str  # customers | cards
     by_index: dict[int, str]  # column index -> field
     ignored: list[str]  # headers that feed nothing
 
@@ -96,7 +97,7 @@ def resolve(
         else:
             by_index[index] = target
     _require(kind, set(by_index.values()), program_given=program_given)
-    return Columns(by_index, ignored)
+    return Columns(kind, by_index, ignored)
 
 
 def _require(kind: str, fed: set[str], *, program_given: bool) -> None:

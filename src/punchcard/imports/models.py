@@ -54,21 +54,16 @@ class ImportJob(TenantMixin, Base):
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
-def _of_job() -> ForeignKeyConstraint:
-    """Rows and keys belong to their job and go with it."""
-    return ForeignKeyConstraint(
-        ["business_id", "import_id"],
-        ["import_jobs.business_id", "import_jobs.id"],
-        ondelete="CASCADE",
-    )
-
-
 class ImportRow(Base):
     """One data row of an uploaded file, by its line number, and what became of it."""
 
     __tablename__ = "import_rows"
     __table_args__ = (
-        _of_job(),
+        ForeignKeyConstraint(
+            ["business_id", "import_id"],
+            ["import_jobs.business_id", "import_jobs.id"],
+            ondelete="CASCADE",
+        ),
         # The report: a job's rows by status (failed ones first of all), in line order.
         Index("ix_import_rows_status", "business_id", "import_id", "status", "line"),
     )
@@ -81,17 +76,3 @@ class ImportRow(Base):
     record_id: Mapped[str | None] = mapped_column(String(40))  # the customer or card
     data: Mapped[dict[str, str]] = mapped_column(JSONDoc)  # field -> cell, as mapped
     errors: Mapped[list[dict[str, Any]]] = mapped_column(JSONDoc)
-
-
-class ImportKey(Base):
-    """Identities named by a running import's rows: the first line naming one keeps it, and a
-    later line naming it again is a duplicate (the primary key decides). Deleted when the job
-    finishes."""
-
-    __tablename__ = "import_keys"
-    __table_args__ = (_of_job(),)
-
-    business_id: Mapped[str] = mapped_column(String(40), primary_key=True)
-    import_id: Mapped[str] = mapped_column(String(40), primary_key=True)
-    key: Mapped[str] = mapped_column(String(600), primary_key=True)
-    line: Mapped[int] = mapped_column(Integer)

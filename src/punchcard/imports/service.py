@@ -3,12 +3,12 @@ apply a checked dry run. The rows themselves are applied by the worker (imports.
 
 from typing import IO, Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.db.base import table_of
 from punchcard.imports import columns as columns_of
-from punchcard.imports.models import ImportJob, ImportKey, ImportRow
+from punchcard.imports.models import ImportJob, ImportRow
 from punchcard.imports.reading import CsvFile
 from punchcard.imports.schemas import ImportOptions
 from punchcard.imports.staging import stage
@@ -22,7 +22,6 @@ from punchcard.staff.actor import Actor, Permission
 
 jobs = table_of(ImportJob)
 import_rows = table_of(ImportRow)
-import_keys = table_of(ImportKey)
 REPORTED_ERRORS = 20  # failed rows shown with the job; the rest through .../rows
 COUNTERS = ("processed", "created", "updated", "unchanged", "failed", "skipped")
 
@@ -67,7 +66,10 @@ async def create_import(
     session.add(job)
     await session.flush()
     width = len(csv.header)
-    job.total_rows = await stage(session, actor.business_id, job.id, columns, width, csv.records())
+    records = csv.records()
+    job.total_rows = await stage(
+        session, actor.business_id, job.id, columns, width, records, options.program_id
+    )
     if job.total_rows == 0:
         raise Unprocessable("csv_no_rows", "The file has a header but no rows.")
     return job
@@ -142,11 +144,6 @@ async def run_checked(session: AsyncSession, actor: Actor, import_id: str) -> Im
     of_job = (import_rows.c.business_id == job.business_id) & (import_rows.c.import_id == job.id)
     await session.execute(
         update(import_rows).where(of_job).values(status="pending", result=None, record_id=None)
-    )
-    await session.execute(
-        delete(import_keys).where(
-            import_keys.c.business_id == job.business_id, import_keys.c.import_id == job.id
-        )
     )
     await session.refresh(job)
     return job

@@ -15,9 +15,12 @@ from punchcard.config import Settings
 from punchcard.db.engine import Database
 from punchcard.imports import batches
 from punchcard.kit.clock import utcnow
+from punchcard.kit.statistics import refresh_if_grown
 
 log = logging.getLogger("punchcard.imports")
 GIVE_UP_AFTER = 5  # unexpected failures of one batch in a row before the job is failed
+STAGED = "import_rows"
+FILLED = {"customers": ("customers",), "cards": ("customers", "cards")}  # by the job's kind
 
 
 class ImportRunner:
@@ -53,6 +56,9 @@ class ImportRunner:
             lease = await batches.claim(session, utcnow(), self.lease_for, only)
         if lease is None:
             return False
+        filled = FILLED[lease.kind]
+        await self._refresh(STAGED, written=lease.rows)  # the file was staged since
+        written = 0
         while stop is None or not stop.is_set():
             try:
                 async with self.db.transaction() as session:
@@ -64,12 +70,21 @@ class ImportRunner:
                         session, lease, repr(exc)[:2000], give_up_after=GIVE_UP_AFTER
                     )
                 return True
+            written += self.batch
+            if await self._refresh(*filled, written=written):
+                written = 0
             if self.on_batch is not None:
                 await self.on_batch(lease)
             if not more:
                 return True
         await self._release(lease)
         return True
+
+    async def _refresh(self, *tables: str, written: int) -> bool:
+        """Statistics of tables the import grew (kit.statistics): in a transaction of its
+        own, so ANALYZE's lock is let go at once."""
+        async with self.db.transaction() as session:
+            return await refresh_if_grown(session, *tables, written=written)
 
     async def drain(self) -> None:
         """Apply every open job nobody holds, then return (tests, the CLI)."""

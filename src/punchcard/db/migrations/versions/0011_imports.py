@@ -1,4 +1,4 @@
-"""imports: CSV import jobs, their staged rows and identity keys; customers' erasure time
+"""imports: CSV import jobs and their staged rows; customers' erasure time
 
 Revision ID: 0011_imports
 Revises: 0010
@@ -17,15 +17,6 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 OPEN = sa.text("status IN ('queued', 'running')")
-
-
-def _of_job(table: str) -> sa.ForeignKeyConstraint:
-    return sa.ForeignKeyConstraint(
-        ["business_id", "import_id"],
-        ["import_jobs.business_id", "import_jobs.id"],
-        name=op.f(f"fk_{table}_business_id_import_id_import_jobs"),
-        ondelete="CASCADE",
-    )
 
 
 def upgrade() -> None:
@@ -61,15 +52,6 @@ def upgrade() -> None:
         "ix_import_jobs_open", "import_jobs", ["id"], sqlite_where=OPEN, postgresql_where=OPEN
     )
     op.create_table(
-        "import_keys",
-        sa.Column("business_id", sa.String(length=40), nullable=False),
-        sa.Column("import_id", sa.String(length=40), nullable=False),
-        sa.Column("key", sa.String(length=600), nullable=False),
-        sa.Column("line", sa.Integer(), nullable=False),
-        _of_job("import_keys"),
-        sa.PrimaryKeyConstraint("business_id", "import_id", "key", name=op.f("pk_import_keys")),
-    )
-    op.create_table(
         "import_rows",
         sa.Column("business_id", sa.String(length=40), nullable=False),
         sa.Column("import_id", sa.String(length=40), nullable=False),
@@ -79,7 +61,12 @@ def upgrade() -> None:
         sa.Column("record_id", sa.String(length=40), nullable=True),
         sa.Column("data", JSONDoc, nullable=False),
         sa.Column("errors", JSONDoc, nullable=False),
-        _of_job("import_rows"),
+        sa.ForeignKeyConstraint(
+            ["business_id", "import_id"],
+            ["import_jobs.business_id", "import_jobs.id"],
+            name=op.f("fk_import_rows_business_id_import_id_import_jobs"),
+            ondelete="CASCADE",
+        ),
         sa.PrimaryKeyConstraint("business_id", "import_id", "line", name=op.f("pk_import_rows")),
     )
     op.create_index(
@@ -93,5 +80,4 @@ def downgrade() -> None:
     with op.batch_alter_table("customers", schema=None) as batch_op:
         batch_op.drop_column("erased_at")
     op.drop_table("import_rows")
-    op.drop_table("import_keys")
     op.drop_table("import_jobs")
