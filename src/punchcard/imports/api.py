@@ -118,7 +118,8 @@ async def _upload(request: Request, limit: int) -> tuple[ImportOptions, IO[bytes
     if not isinstance(upload, UploadFile):
         raise Unprocessable("file_missing", "The form has no `file` part.", field="file")
     given |= {k: v for k, v in form.items() if k in OPTION_FIELDS and isinstance(v, str)}
-    given.setdefault("filename", upload.filename)
+    if upload.filename:  # as the browser sent it: kept printable and short
+        given.setdefault("filename", "".join(c for c in upload.filename if c >= " ")[:255])
     upload.file.seek(0)
     return _options(given), upload.file
 

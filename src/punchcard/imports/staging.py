@@ -3,6 +3,7 @@ never has to fit in memory, and any worker on any machine can apply it. The iden
 line names go to a temporary table of the upload's transaction, where one query per identity
 finds the lines naming one that an earlier line named; they are gone once it commits."""
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -29,6 +30,7 @@ keys = Table(
     postgresql_on_commit="DROP",
 )
 KEY_NAMES = ("line", *IDENTITY)
+NOT_PHONE = re.compile(r"[^0-9+]")
 CHUNK = 1000  # rows per INSERT (SQLite allows 32,766 parameters a statement)
 
 
@@ -41,7 +43,7 @@ def _key(name: str, value: str | None, program_id: str | None) -> str | None:
     if name == "email":
         value = value.lower()
     elif name == "phone":
-        value = "".join(c for c in value if c.isdigit() or c == "+")
+        value = NOT_PHONE.sub("", value)
     return f"{program_id}/{value}" if program_id else value
 
 
