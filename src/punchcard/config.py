@@ -48,6 +48,7 @@ class Settings(BaseSettings):
     import_batch_size: int = 1000
     import_lease_seconds: float = 60.0
     import_poll_seconds: float = 0.5
+    import_retention_days: int = 30  # finished imports (and their staged lines) are then deleted
     # Wallet cards: how often the worker looks for passes to push.
     wallet_poll_seconds: float = 0.2
     # Apple Wallet passes (wallet/apple): the global signing identity, each a file path or inline

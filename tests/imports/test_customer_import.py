@@ -1,6 +1,9 @@
 """Importing customers from CSV: dry run, run, progress and the per-row report."""
 
+from datetime import timedelta
+
 from punchcard.imports.tasks import ImportRunner
+from punchcard.kit.clock import utcnow
 from tests.conftest import Tenant
 from tests.support.factories import ok, problem
 from tests.support.imports import imported, report
@@ -206,3 +209,14 @@ async def test_a_multipart_upload_takes_its_options_as_form_fields(
     assert (job["filename"], job["dry_run"], job["on_error"]) == ("crm.csv", True, "abort")
     await runner.drain()
     assert ok(await tenant.client.get(f"/v1/imports/{job['id']}"))["status"] == "checked"
+
+
+async def test_finished_imports_are_forgotten_after_the_retention(
+    tenant: Tenant, runner: ImportRunner
+) -> None:
+    job = await imported(tenant.client, runner, "source_id\nr-1\n")
+    await runner.prune(utcnow())
+    ok(await tenant.client.get(f"/v1/imports/{job['id']}"))
+    assert await runner.prune(utcnow() + timedelta(days=31)) >= 1
+    problem(await tenant.client.get(f"/v1/imports/{job['id']}"), 404, "import_not_found")
+    assert (await _customer(tenant, "r-1"))["source_id"] == "r-1"  # what it did stays

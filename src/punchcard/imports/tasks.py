@@ -6,10 +6,11 @@ lets it go at once."""
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import Awaitable, Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from sqlalchemy import update
+from sqlalchemy import delete, update
 
 from punchcard.config import Settings
 from punchcard.db.engine import Database
@@ -19,6 +20,7 @@ from punchcard.kit.statistics import refresh_if_grown
 
 log = logging.getLogger("punchcard.imports")
 GIVE_UP_AFTER = 5  # unexpected failures of one batch in a row before the job is failed
+PRUNE_EVERY_SECONDS = 3600
 STAGED = "import_rows"
 FILLED = {"customers": ("customers",), "cards": ("customers", "cards")}  # by the job's kind
 
@@ -34,11 +36,16 @@ class ImportRunner:
         self.lease_for = timedelta(seconds=settings.import_lease_seconds)
         self.batch = settings.import_batch_size
         self.poll = settings.import_poll_seconds
+        self.keep = timedelta(days=settings.import_retention_days)
         self.on_batch = on_batch
 
     async def run(self, stop: asyncio.Event) -> None:
+        pruned_at = 0.0
         while not stop.is_set():
             try:
+                if time.monotonic() - pruned_at > PRUNE_EVERY_SECONDS:
+                    await self.prune(utcnow())
+                    pruned_at = time.monotonic()
                 worked = await self.work_once(stop)
             except Exception:  # a database hiccup must not end the loop
                 log.exception("import runner step failed; retrying")
@@ -85,6 +92,16 @@ class ImportRunner:
         own, so ANALYZE's lock is let go at once."""
         async with self.db.transaction() as session:
             return await refresh_if_grown(session, *tables, written=written)
+
+    async def prune(self, now: datetime) -> int:
+        """Forget imports finished more than the retention ago: their staged lines hold
+        personal data nobody needs once the report has been read. Any worker may run it."""
+        jobs = batches.jobs
+        async with self.db.transaction() as session:
+            gone = await session.execute(
+                delete(jobs).where(jobs.c.finished_at < now - self.keep)  # rows: ON DELETE CASCADE
+            )
+        return int(getattr(gone, "rowcount", 0) or 0)
 
     async def drain(self) -> None:
         """Apply every open job nobody holds, then return (tests, the CLI)."""
