@@ -28,7 +28,6 @@ BLANK: dict[str, Any] = {
     "marketing_consent_at": None,
     "erased_at": None,
 }
-COLUMNS = tuple(customers.c.keys())
 # Written by an update: everything an upsert may change.
 CHANGEABLE = (*PLAIN_FIELDS, "marketing_consent", "marketing_consent_at", "metadata", "updated_at")
 
@@ -103,12 +102,14 @@ async def holders(
 
 
 async def insert_new(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> dict[str, Customer]:
-    """Insert customers; a row whose identity a concurrent writer took first is left out
-    (a unique index decides, never a prior read). Returns the inserted rows by id."""
+    """Insert customers (columns not given take their defaults); a row whose identity a
+    concurrent writer took first is left out (a unique index decides, never a prior read).
+    Returns the inserted rows by id."""
     if not rows:
         return {}
-    values = [tuple(row[c] for c in COLUMNS) for row in rows]
-    insert = insert_rows_ignoring_conflicts(session, customers, COLUMNS, values)
+    names = tuple(rows[0])
+    values = [tuple(row[name] for name in names) for row in rows]
+    insert = insert_rows_ignoring_conflicts(session, customers, names, values)
     statement = insert.returning(customers)
     return {row.id: row for row in await session.execute(statement)}
 
