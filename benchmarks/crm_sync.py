@@ -75,19 +75,28 @@ def people(start: int, count: int, tag: str = "") -> list[dict[str, str]]:
 
 
 async def bulk_phase(http: aiohttp.ClientSession, base: str, admin: URL, calls: int) -> None:
-    async def run(tag: str, expect: str) -> float:
+    async def send(call: int, tag: str, expect: str) -> None:
+        body = {"customers": people(call * BULK, BULK, tag)}
+        async with http.post(f"{base}/v1/customers/bulk", json=body) as response:
+            answer = await response.json()
+            assert response.status == 200, answer
+            assert answer[expect] == BULK, answer
+
+    async def run(tag: str, expect: str, first: int = 0, clients: int = 1) -> float:
+        """``calls`` calls, ``clients`` at a time (each client its own share of them)."""
+
+        async def client(lane: int) -> None:
+            for call in range(first + lane, first + calls, clients):
+                await send(call, tag, expect)
+
         started = time.perf_counter()
-        for call in range(calls):
-            body = {"customers": people(call * BULK, BULK, tag)}
-            async with http.post(f"{base}/v1/customers/bulk", json=body) as response:
-                answer = await response.json()
-                assert response.status == 200, answer
-                assert answer[expect] == BULK, answer
+        await asyncio.gather(*(client(lane) for lane in range(clients)))
         return time.perf_counter() - started
 
     created = await run("", "created")
     unchanged = await run("", "unchanged")
     updated = await run(" (renamed)", "updated")
+    two_clients = await run("", "created", first=calls, clients=2)
     connection = await connect(admin, DB)
     try:
         await connection.execute(RAW_TABLE)
@@ -104,6 +113,7 @@ async def bulk_phase(http: aiohttp.ClientSession, base: str, admin: URL, calls: 
     figure("API: POST /v1/customers/bulk, all new", total, "customers", created)
     figure("API: the same bodies again, all unchanged", total, "customers", unchanged)
     figure("API: every name changed, all updated", total, "customers", updated)
+    figure("API: all new, 2 clients at once", total, "customers", two_clients)
     figure("raw: INSERT ... FROM unnest, 1,000 a statement", total, "customers", raw)
     print(f"  ratio raw / API (new): {raw / created:.2f}")
 
