@@ -1,4 +1,4 @@
-"""The ``punchcard`` command: serve, worker, migrate, business create, codes, import, export, demo."""
+"""The ``punchcard`` command: serve, worker, migrate, business, codes, import, export, demo."""
 
 import asyncio
 import gc
