@@ -351,19 +351,19 @@ async def connect(url: URL, database: str | None = None) -> asyncpg.Connection:
     )
 
 
-async def recreate_database(admin: URL) -> None:
+async def recreate_database(admin: URL, name: str = BENCH_DB) -> None:
     connection = await connect(admin)
     try:
-        await connection.execute(f'DROP DATABASE IF EXISTS "{BENCH_DB}" WITH (FORCE)')
-        await connection.execute(f'CREATE DATABASE "{BENCH_DB}"')
+        await connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await connection.execute(f'CREATE DATABASE "{name}"')
     finally:
         await connection.close()
 
 
-async def drop_database(admin: URL) -> None:
+async def drop_database(admin: URL, name: str = BENCH_DB) -> None:
     connection = await connect(admin)
     try:
-        await connection.execute(f'DROP DATABASE IF EXISTS "{BENCH_DB}" WITH (FORCE)')
+        await connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     finally:
         await connection.close()
 

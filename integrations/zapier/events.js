@@ -6,7 +6,7 @@ const sample = require('./samples');
 // trigger (triggers/event.js); `extra` holds the event's own keys for the fallback sample.
 // webhook_endpoint_disabled is left out on purpose: it concerns webhook endpoints, not
 // customers, and a REST hook is itself removed when its URL answers 410.
-const { voucher, goal } = sample;
+const { voucher, goal, customer } = sample;
 
 module.exports = [
   {
@@ -181,5 +181,29 @@ module.exports = [
       template: { id: 'vtp_sample', title: 'Free coffee' },
       pool: { available: 0, assigned: 500 },
     },
+  },
+  {
+    type: 'customer_updated',
+    noun: 'Customer',
+    label: 'Customer Updated',
+    description:
+      "Triggers when a customer's details really change (API, bulk upsert, CSV import, join form).",
+    extra: {
+      card: null,
+      profile: {
+        ...customer,
+        marketing_consent: true,
+        marketing_consent_at: '2026-05-11T12:34:56Z',
+      },
+      changed: ['email', 'marketing_consent'],
+    },
+  },
+  {
+    type: 'customer_deleted',
+    noun: 'Customer',
+    label: 'Customer Deleted',
+    description:
+      "Triggers when a customer's personal data is erased (GDPR); their source_id is included.",
+    extra: { card: null },
   },
 ];

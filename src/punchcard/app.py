@@ -27,8 +27,10 @@ from punchcard.customers.api import router as customers_router
 from punchcard.db.engine import Database
 from punchcard.events.api import router as events_router
 from punchcard.events.catalogue import DESCRIPTIONS, PAYLOADS
+from punchcard.exports.api import router as exports_router
 from punchcard.health import router as health_router
 from punchcard.idempotency import http as idempotency_http
+from punchcard.imports.api import router as imports_router
 from punchcard.kit.accesslog import AccessLog
 from punchcard.kit.bodylimit import BodyLimit, route_limit
 from punchcard.kit.headers import SecurityHeaders
@@ -93,7 +95,11 @@ PUBLIC_BODY_LIMITS = (
 def _install_middleware(app: FastAPI, settings: Settings) -> None:
     """Pure ASGI, outermost first: hosts, then limits before anything reads a body."""
     relative_slash_redirects(app.router)
-    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes, routes=PUBLIC_BODY_LIMITS)
+    # CSV uploads are larger than any JSON body; the import route counts its own limit too.
+    uploads = route_limit(r"^/v1/imports$", settings.import_max_upload_bytes)
+    app.add_middleware(
+        BodyLimit, max_bytes=settings.max_body_bytes, routes=(*PUBLIC_BODY_LIMITS, uploads)
+    )
     app.add_middleware(SecurityHeaders, https=settings.public_url.startswith("https://"))
     app.add_middleware(
         AllowedHosts, hosts=allowed_hosts(settings.public_url, settings.allowed_hosts)
@@ -155,6 +161,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         codes_api.router,
         code_lookups_router,
         customers_router,
+        imports_router,
+        exports_router,
         events_router,
         webhooks_router,
         hooks_router,

@@ -1,4 +1,5 @@
-"""The ``punchcard`` command: serve, migrate, business, staff, api-key, codes generate, demo."""
+"""The ``punchcard`` command: serve, worker, migrate, business, staff, api-key, codes, campaigns,
+import, export, demo, secret-key, apple."""
 
 import asyncio
 import gc
@@ -24,6 +25,8 @@ from punchcard.codes import cli as codes_cli
 from punchcard.config import Settings, get_settings
 from punchcard.db.engine import Database
 from punchcard.db.migrate import upgrade
+from punchcard.exports import cli as exports_cli
+from punchcard.imports import cli as imports_cli
 from punchcard.staff import cli as staff_cli
 from punchcard.startup import explain_startup_error
 
@@ -95,6 +98,8 @@ def _warn_about_wallets(settings: Settings) -> None:
 
 
 app.add_typer(campaigns_cli.app, name="campaigns")
+app.add_typer(imports_cli.app, name="import")
+app.command("export")(exports_cli.export)
 
 
 def in_transaction(work: Callable[[AsyncSession], Awaitable[T]]) -> T:
@@ -180,8 +185,8 @@ def serve(
 
 @app.command("worker")
 def run_worker() -> None:
-    """Deliver webhooks, wallet pass updates and campaign messages, prune old rows (run as many
-    as you like on PostgreSQL)."""
+    """Deliver webhooks, wallet pass updates and campaign messages, run CSV imports, prune old
+    rows (run as many as you like on PostgreSQL)."""
     from punchcard.channels import registry as channel_registry
     from punchcard.worker import worker_loops
 

@@ -77,6 +77,14 @@ class Settings(BaseSettings):
     code_lookup_window_seconds: int = 300  # ... in this sliding window, then 429
     voucher_expiry_sweep_seconds: float = 60.0  # how often each server process sweeps
     voucher_expiry_batch_size: int = 500  # vouchers expired (and events written) per transaction
+    # CSV imports: the upload limit (POST /v1/imports has its own, above the global body limit),
+    # rows applied per transaction, how long a worker holds a job between batches, and how
+    # often an idle worker looks for one.
+    import_max_upload_bytes: int = 64 * 1024 * 1024
+    import_batch_size: int = 1000
+    import_lease_seconds: float = 60.0
+    import_poll_seconds: float = 0.5
+    import_retention_days: int = 30  # finished imports (and their staged lines) are then deleted
     # Wallet cards: how often the worker looks for passes to push.
     wallet_poll_seconds: float = 0.2
     # Apple Wallet passes (wallet/apple): the global signing identity, each a file path or inline

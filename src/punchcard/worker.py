@@ -15,6 +15,7 @@ Loop = Callable[[asyncio.Event], Coroutine[Any, Any, None]]
 def worker_loops(db: Database, settings: Settings) -> list[Loop]:
     """Build them inside the running event loop (the dispatcher opens its HTTP client)."""
     from punchcard.campaigns.tasks import CampaignSender
+    from punchcard.imports.tasks import ImportRunner
     from punchcard.jobs.retention import Retention
     from punchcard.wallet.pushers import configured_pushers
     from punchcard.wallet.sync import PassSync
@@ -25,4 +26,5 @@ def worker_loops(db: Database, settings: Settings) -> list[Loop]:
         PassSync(db, settings, configured_pushers(settings)).run,
         Retention(db, settings).run,
         CampaignSender(db, settings).run,
+        ImportRunner(db, settings).run,
     ]

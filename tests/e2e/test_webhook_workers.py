@@ -9,7 +9,7 @@ import asyncio
 import contextlib
 import os
 from collections import Counter, defaultdict
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any, NamedTuple
@@ -26,33 +26,13 @@ from punchcard.businesses.onboarding import onboard
 from punchcard.config import Settings
 from punchcard.db.engine import Database
 from punchcard.webhooks.models import WebhookAttempt, WebhookMessage
-from tests.support.databases import drop_postgres, fresh_postgres, postgres_server_url
 from tests.support.factories import card, coffee_program, ok
 from tests.support.receiver import Delivery, Receiver, receiving
-from tests.support.server import Server, running_server
+from tests.support.server import Server
 from tests.support.tcp_proxy import tcp_proxy
 from tests.support.workers import Worker, Workers
 
 RECORDING_FAILED = "webhook worker: database unavailable"
-
-
-@pytest.fixture(scope="module")
-def postgres_url() -> Iterator[str]:
-    server_url = postgres_server_url()
-    if server_url is None:
-        pytest.skip("needs PostgreSQL: set PUNCHCARD_TEST_DATABASE_URL")
-    url = fresh_postgres(server_url, "workers")
-    try:
-        yield url
-    finally:
-        drop_postgres(url)
-
-
-@pytest.fixture(scope="module")
-def api_server(postgres_url: str) -> Iterator[Server]:
-    """The API only: nothing is delivered unless a test starts `punchcard worker`."""
-    with running_server(postgres_url, webhook_worker=False) as running:
-        yield running
 
 
 @pytest.fixture(scope="module")

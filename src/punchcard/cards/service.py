@@ -153,24 +153,10 @@ async def issue_card(
             return CardView(existing, program.goals), False
         existing.status = "expired"  # make room for the new card under the one-active rule
         await session.flush()
-    values = {
-        "business_id": actor.business_id,
-        "id": new_id("card"),
-        "program_id": program.id,
-        "customer_id": customer.id,
-        "status": "active",
-        "stamps": 0,
-        "lifetime_stamps": 0,
-        "rounds_completed": 0,
-        "issued_at": now,
-        "expires_at": (
-            now + timedelta(days=program.card_validity_days) if program.card_validity_days else None
-        ),
-        "last_stamp_at": None,
-    }
+    values = new_card(actor.business_id, program, customer.id, now)
     dialect = session.get_bind().dialect.name
     for _ in range(8):
-        values["scan_code"] = random_code(codes.DEFAULT_CHARSET, SCAN_CODE_LENGTH)
+        values["scan_code"] = new_scan_code()
         statement = insert_ignoring_conflicts(cards, dialect, values).returning(cards.c.id)
         if (await session.execute(statement)).first() is not None:
             break
@@ -180,24 +166,55 @@ async def issue_card(
             return CardView(raced, program.goals), False
     else:
         raise Conflict("scan_code_space_exhausted", "Could not allocate a unique scan code.")
-    card = Card(**values)
-    view = CardView(card, program.goals)
-    await events.record(
-        session,
-        [
-            event_row(
-                "card_issued",
-                business_id=actor.business_id,
-                at=now,
-                location_id=location_id,
-                staff_id=actor.staff_id,
-                customer=customer_part(customer.id, customer.source_id, customer.language),
-                card=view.payload_part(),
-                program={"id": program.id, "name": program.name},
-            )
-        ],
-    )
+    view = CardView(Card(**values), program.goals)
+    customer_ref = customer_part(customer.id, customer.source_id, customer.language)
+    issued = card_issued(actor, view, program, customer_ref, location_id, now)
+    await events.record(session, [issued])
     return view, True
+
+
+def new_card(business_id: str, program: Any, customer_id: str, now: datetime) -> dict[str, Any]:
+    """A new active card's row, without its scan code (``new_scan_code``; a unique index
+    decides, so callers draw again on a clash)."""
+    days = program.card_validity_days
+    return {
+        "business_id": business_id,
+        "id": new_id("card"),
+        "program_id": program.id,
+        "customer_id": customer_id,
+        "status": "active",
+        "stamps": 0,
+        "lifetime_stamps": 0,
+        "rounds_completed": 0,
+        "issued_at": now,
+        "expires_at": now + timedelta(days=days) if days else None,
+        "last_stamp_at": None,
+        "web_link_nonce": None,  # the first link; a rotation gives it one (wallet.web_link)
+    }
+
+
+def new_scan_code() -> str:
+    return random_code(codes.DEFAULT_CHARSET, SCAN_CODE_LENGTH)
+
+
+def card_issued(
+    actor: Actor,
+    view: CardView,
+    program: Any,
+    customer: Part,
+    location_id: str | None,
+    now: datetime,
+) -> dict[str, Any]:
+    return event_row(
+        "card_issued",
+        business_id=actor.business_id,
+        at=now,
+        location_id=location_id,
+        staff_id=actor.staff_id,
+        customer=customer,
+        card=view.payload_part(),
+        program={"id": program.id, "name": program.name},
+    )
 
 
 # --- stamping (hot path: few round trips, Core statements) -----------------------------------

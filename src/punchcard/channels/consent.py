@@ -24,6 +24,7 @@ from punchcard.kit.sql import insert_ignoring_conflicts
 ConsentSource = Literal[
     "join_form",  # the join page's consent box
     "api",  # recorded by the business (POST or PATCH /v1/customers)
+    "import",  # a CSV import by the business
     "messenger_link",  # the customer linked Telegram, Viber or WhatsApp from their card
     "inbound_stop",  # STOP, /stop, blocked the bot, unsubscribed in Viber
     "unsubscribe_link",  # the one-click link in a message

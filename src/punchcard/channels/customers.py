@@ -11,7 +11,7 @@ from punchcard.channels.adapter import CHANNEL_TYPES
 from punchcard.channels.models import ConsentChange
 from punchcard.channels.reach import Reach, address_on, decide, standing, window_open_until
 from punchcard.channels.schemas import CustomerPatch
-from punchcard.customers.models import Customer
+from punchcard.customers.matching import Customer  # a customers row
 from punchcard.customers.service import get_customer
 from punchcard.kit.clock import utcnow
 from punchcard.kit.pagination import PageParams, newest_first, to_page

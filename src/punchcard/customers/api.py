@@ -1,4 +1,4 @@
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Response
 from pydantic import AwareDatetime
@@ -7,8 +7,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from punchcard.channels.customers import channels_of, consent_changes, record_consents
 from punchcard.channels.schemas import ConsentChangeOut, CustomerPatch, CustomerWithChannels
 from punchcard.customers import service
-from punchcard.customers.models import Customer
-from punchcard.customers.schemas import CustomerOut, CustomerUpsert
+from punchcard.customers.schemas import (
+    BulkRowResult,
+    CustomerBulkResult,
+    CustomerBulkUpsert,
+    CustomerOut,
+    CustomerUpsert,
+)
+from punchcard.idempotency.http import Idempotent
 from punchcard.kit.http import Session
 from punchcard.kit.pagination import Page, PageQuery
 from punchcard.staff.auth import CurrentActor
@@ -30,6 +36,35 @@ async def upsert_customer(
     customer, created = await service.upsert_customer(session, actor, data=body)
     response.status_code = 201 if created else 200
     return customer
+
+
+@router.post(
+    "/customers/bulk",
+    response_model=CustomerBulkResult,
+    summary="Create or update up to 1,000 customers at once (all or nothing)",
+    description="Each row is matched like `POST /v1/customers` (source_id, else email, else "
+    "phone). Any refused row (a clash with another customer, two rows naming one customer) "
+    "refuses the whole call with `422 bulk_rejected` naming every refused row in `errors`, "
+    "and nothing is written. Sending the same body again changes nothing (every row "
+    "`unchanged`); an `Idempotency-Key` replays the first answer. Changed customers emit "
+    "`customer_updated`.",
+    responses={422: {"description": "validation_error or bulk_rejected (per-row `errors`)"}},
+)
+async def bulk_upsert(
+    body: CustomerBulkUpsert, session: Session, actor: CurrentActor, idem: Idempotent
+) -> object:
+    async def produce() -> CustomerBulkResult:
+        outcomes = await service.bulk_upsert(session, actor, rows=body.customers)
+        results = [
+            BulkRowResult(index=i, status=o.status, id=o.customer.id)
+            for i, o in enumerate(outcomes)
+        ]
+        counts = {s: sum(r.status == s for r in results) for s in ("created", "updated")}
+        return CustomerBulkResult(
+            **counts, unchanged=len(results) - sum(counts.values()), results=results
+        )
+
+    return await idem.respond(200, produce)
 
 
 @router.get("/customers", response_model=Page[CustomerOut], summary="List customers")
@@ -54,7 +89,7 @@ async def list_customers(
     return {"data": data, "next_cursor": cursor}
 
 
-async def _with_channels(session: AsyncSession, customer: Customer) -> CustomerWithChannels:
+async def _with_channels(session: AsyncSession, customer: Any) -> CustomerWithChannels:
     shown = CustomerOut.model_validate(customer).model_dump()
     return CustomerWithChannels(**shown, channels=await channels_of(session, customer))
 
@@ -90,3 +125,20 @@ async def list_consent_changes(
 ) -> object:
     data, cursor = await consent_changes(session, actor, customer_id, page)
     return {"data": data, "next_cursor": cursor}
+
+
+@router.delete(
+    "/customers/{customer_id}",
+    status_code=204,
+    summary="Erase a customer's personal data (GDPR); their cards and ledger stay, anonymous",
+    description="Erases source_id, email, phone, name, birthday, metadata and marketing "
+    "consent, also from past events, POS sale logs and import reports. Cards, stamps, "
+    "vouchers and redemptions stay and keep counting in totals, linked to nobody. Emits "
+    "`customer_deleted` (with the source_id, so a CRM can find its record). Managers and owners.",
+    responses={404: {"description": "customer_not_found (also once erased)"}},
+)
+async def erase_customer(
+    customer_id: CustomerId, session: Session, actor: CurrentActor
+) -> Response:
+    await service.erase_customer(session, actor, customer_id)
+    return Response(status_code=204)

@@ -29,3 +29,6 @@ class Customer(TenantMixin, Base):
     marketing_consent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Set when the customer was erased (GDPR): identity and profile are gone, the row stays so
+    # that their cards, stamps and vouchers keep counting, anonymously.
+    erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -1,5 +1,5 @@
 from datetime import date, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
@@ -80,3 +80,27 @@ class CustomerOut(Output):
     metadata: dict[str, Any] = Field(validation_alias=AliasChoices("metadata_", "metadata"))
     created_at: datetime
     updated_at: datetime
+
+
+MAX_BULK = 1000
+
+
+class CustomerBulkUpsert(Input):
+    customers: list[CustomerUpsert] = Field(
+        min_length=1,
+        max_length=MAX_BULK,
+        description=f"1 to {MAX_BULK} upserts, matched as by POST /v1/customers.",
+    )
+
+
+class BulkRowResult(Output):
+    index: int = Field(description="The row's position in `customers`.")
+    status: Literal["created", "updated", "unchanged"]
+    id: str
+
+
+class CustomerBulkResult(Output):
+    created: int
+    updated: int
+    unchanged: int
+    results: list[BulkRowResult]

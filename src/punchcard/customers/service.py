@@ -1,5 +1,8 @@
-"""Customers, upserted by source_id (the CRM's id), email or phone."""
+"""Customers, upserted by source_id (the CRM's id), email or phone: one at a time, in bulk
+(the API's batches and CSV imports), and erased on request (GDPR)."""
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -8,69 +11,126 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.channels import consent
-from punchcard.customers.models import Customer
+from punchcard.customers import customer_events, erasure, repository
+from punchcard.customers.matching import Customer, Upsert, identity_keys, match, plan
 from punchcard.customers.schemas import IDENTITY, CustomerUpsert
+from punchcard.events import service as events
 from punchcard.kit.clock import utcnow
-from punchcard.kit.db import get_owned, owned_page
-from punchcard.kit.errors import Conflict
-from punchcard.kit.ids import new_id
-from punchcard.kit.pagination import PageParams
+from punchcard.kit.errors import Conflict, ProblemError, Unprocessable, not_found
+from punchcard.kit.pagination import PageParams, newest_first, to_page
+from punchcard.kit.statistics import refresh_if_grown
 from punchcard.staff.actor import Actor, Permission
 
-
-async def _find(session: AsyncSession, business_id: str, field: str, value: str) -> Customer | None:
-    column = getattr(Customer, field)
-    query = select(Customer).where(Customer.business_id == business_id, column == value)
-    return (await session.scalars(query)).one_or_none()
-
-
-async def _match(session: AsyncSession, business_id: str, data: CustomerUpsert) -> Customer | None:
-    for field in IDENTITY:
-        value = getattr(data, field)
-        if value is None:
-            continue
-        customer = await _find(session, business_id, field, value)
-        if customer is None:
-            continue
-        # An email known under another CRM id is a different person, not a merge.
-        if data.source_id and customer.source_id not in (None, data.source_id):
-            raise Conflict(
-                "customer_conflict",
-                f"The {field} belongs to customer '{customer.id}' with another source_id.",
-                field=field,
-                customer_id=customer.id,
-            )
-        return customer
-    return None
+customers = repository.customers
+# A row a concurrent writer got to first is planned again against what it wrote; a third
+# collision in a row means the identity is being fought over: refuse rather than loop.
+ROUNDS = 3
 
 
-def _apply(customer: Customer, data: CustomerUpsert, now: datetime) -> None:
-    consent = data.marketing_consent
-    if consent is not None and consent != bool(customer.marketing_consent):
-        customer.marketing_consent_at = now
-    for field, value in data.model_dump(exclude_unset=True, exclude={"metadata"}).items():
-        if value is not None:
-            setattr(customer, field, value)
-    if data.metadata:
-        merged: dict[str, Any] = {**(customer.metadata_ or {}), **data.metadata}
-        customer.metadata_ = {key: value for key, value in merged.items() if value is not None}
-    customer.updated_at = now
+@dataclass(frozen=True)
+class Outcome:
+    status: str  # created | updated | unchanged
+    customer: Customer
+    changed: frozenset[str] = frozenset()  # the columns the upsert set
 
 
-async def _clash(
-    session: AsyncSession, business_id: str, customer_id: str, data: CustomerUpsert
-) -> Conflict:
-    for field in IDENTITY:
-        value = getattr(data, field)
-        other = await _find(session, business_id, field, value) if value else None
-        if other is not None and other.id != customer_id:
-            return Conflict(
-                "customer_conflict",
-                f"The {field} '{value}' belongs to another customer ('{other.id}').",
-                field=field,
-                customer_id=other.id,
-            )
+Result = Outcome | ProblemError
+
+
+class Refused(Exception):
+    """Rows that cannot be upserted, by index: nothing was written."""
+
+    def __init__(self, rows: list[tuple[int, ProblemError]]) -> None:
+        super().__init__(f"{len(rows)} rows refused")
+        self.rows = rows
+
+
+def _raced() -> Conflict:
     return Conflict("customer_conflict", "The customer changed concurrently; retry.")
+
+
+async def _write(
+    session: AsyncSession, actor: Actor, planned: Sequence[Upsert], now: datetime
+) -> tuple[dict[str, Customer], set[str]]:
+    """Write what was planned; returns the rows written by id, and the ids of rows a
+    concurrent writer got to first (written by nobody: plan them again)."""
+    new = [
+        {"business_id": actor.business_id, "id": p.customer_id, **_new_customer(now), **p.values}
+        for p in planned
+        if p.current is None
+    ]
+    written = await repository.insert_new(session, new)
+    raced = {row["id"] for row in new} - written.keys()
+    changed = [p for p in planned if p.current is not None and p.values]
+    if changed:
+        rows = [{**_columns(p.current), **p.values, "updated_at": now} for p in changed]
+        try:
+            async with session.begin_nested():
+                updated = await repository.update_changed(session, actor.business_id, rows)
+        except IntegrityError:  # a concurrent insert took a value we set: look again
+            raced |= {p.customer_id for p in changed}
+        else:
+            written |= updated
+            await events.record(
+                session,
+                [
+                    customer_events.updated(actor, updated[p.customer_id], p.values, now)
+                    for p in changed
+                ],
+            )
+    return written, raced
+
+
+def _columns(customer: Customer) -> dict[str, Any]:
+    return dict(customer._mapping)
+
+
+def _new_customer(now: datetime) -> dict[str, Any]:
+    return {**repository.BLANK, "language": None, "created_at": now, "updated_at": now}
+
+
+async def upsert_rows(
+    session: AsyncSession, actor: Actor, rows: Sequence[CustomerUpsert], *, partial: bool
+) -> list[Result]:
+    """What each row did, or why it could not. ``partial``: rows that can be written are,
+    whatever the others; otherwise any refused row means nothing is written (``Refused``).
+
+    A few statements per call whatever the number of rows: one read of every customer the
+    rows name (locked), one INSERT, one UPDATE, one INSERT of the events."""
+    if len(rows) > 1:
+        await repository.serialize_batches(session, actor.business_id)
+        await refresh_if_grown(session, "customers")
+    results: list[Result | None] = [None] * len(rows)
+    pending = list(range(len(rows)))
+    for _ in range(ROUNDS):
+        batch = [rows[i] for i in pending]
+        keys = [key for data in batch for key in identity_keys(data)]
+        found = await repository.holders(session, actor.business_id, keys, lock=True)
+        now = utcnow()
+        planned = plan(batch, found, now, positions=pending)
+        refused = [
+            (i, p) for i, p in zip(pending, planned, strict=True) if not isinstance(p, Upsert)
+        ]
+        if refused and not partial:
+            raise Refused(refused)
+        writable = [p for p in planned if isinstance(p, Upsert)]
+        written, raced = await _write(session, actor, writable, now)
+        retry = []
+        for index, planned_row in zip(pending, planned, strict=True):
+            if isinstance(planned_row, ProblemError):
+                results[index] = planned_row
+            elif planned_row.customer_id in raced:
+                retry.append(index)
+            else:
+                customer = written.get(planned_row.customer_id, planned_row.current)
+                changed = frozenset(planned_row.values)
+                results[index] = Outcome(planned_row.status, customer, changed)
+        pending = retry
+        if not pending:
+            break
+    for index in pending:
+        results[index] = _raced()
+    return [result for result in results if result is not None]
 
 
 async def upsert_customer(
@@ -80,40 +140,54 @@ async def upsert_customer(
     data: CustomerUpsert,
     consent_source: consent.ConsentSource = "api",
 ) -> tuple[Customer, bool]:
-    """Returns (customer, created). Safe to call concurrently with the same identity.
-
-    A change of ``marketing_consent`` is carried to the customer's channels (see
-    ``channels.consent.follow_general_consent``); a box ticked on the join form is the
-    customer's own act, so it grants again even if the flag was already set."""
+    """Returns (customer, created). Safe to call concurrently with the same identity. A change
+    of ``marketing_consent`` is carried to the customer's channels."""
     actor.require(Permission.CUSTOMERS_WRITE)
-    now = utcnow()
-    for attempt in range(2):
-        customer = await _match(session, actor.business_id, data)
-        created = customer is None
-        if customer is None:
-            customer = Customer(business_id=actor.business_id, id=new_id("cus"), created_at=now)
-            customer.metadata_ = {}
-            customer.marketing_consent = False
-        customer_id = customer.id
-        wanted = data.marketing_consent
-        follow = wanted is not None and (
-            wanted != bool(customer.marketing_consent) or (wanted and consent_source == "join_form")
-        )
-        try:
-            # Changes go inside the savepoint: begin_nested() flushes what is pending before it.
-            async with session.begin_nested():
-                _apply(customer, data, now)
-                session.add(customer)
-                await session.flush()
-        except IntegrityError:
-            if created and attempt == 0:
-                continue  # a concurrent call created this identity first: match it now
-            raise await _clash(session, actor.business_id, customer_id, data) from None
-        if follow:
-            assert wanted is not None
-            await consent.follow_general_consent(session, customer, wanted, consent_source)
-        return customer, created
-    raise AssertionError("unreachable")
+    try:
+        (result,) = await upsert_rows(session, actor, [data], partial=False)
+    except Refused as refused:
+        raise refused.rows[0][1] from None
+    assert isinstance(result, Outcome)
+    await follow_consents(session, [result], consent_source)
+    return result.customer, result.status == "created"
+
+
+async def follow_consents(
+    session: AsyncSession, outcomes: Sequence[Result], source: consent.ConsentSource
+) -> None:
+    """Carry each changed ``marketing_consent`` to the customer's channels (see
+    ``channels.consent.follow_general_consent``)."""
+    for outcome in outcomes:
+        if isinstance(outcome, Outcome) and "marketing_consent" in outcome.changed:
+            customer = outcome.customer
+            await consent.follow_general_consent(
+                session, customer, bool(customer.marketing_consent), source
+            )
+
+
+async def bulk_upsert(
+    session: AsyncSession, actor: Actor, *, rows: Sequence[CustomerUpsert]
+) -> list[Outcome]:
+    """All or nothing: one refused row refuses the batch, naming every refused row."""
+    actor.require(Permission.CUSTOMERS_WRITE)
+    try:
+        results = await upsert_rows(session, actor, rows, partial=False)
+    except Refused as refused:
+        raise Unprocessable(
+            "bulk_rejected",
+            f"{len(refused.rows)} of {len(rows)} rows cannot be upserted; nothing was written.",
+            errors=[row_error(f"body.customers.{i}", problem) for i, problem in refused.rows],
+        ) from None
+    await follow_consents(session, results, "api")
+    return [r for r in results if isinstance(r, Outcome)]
+
+
+def row_error(prefix: str, problem: ProblemError) -> dict[str, Any]:
+    """A refused row as the ``errors`` of a problem: where, code, message and any details."""
+    name = problem.extra.get("field")
+    details = {k: v for k, v in problem.extra.items() if k != "field"}
+    field = f"{prefix}.{name}" if name else prefix
+    return {"field": field, "code": problem.code, "message": problem.detail, **details}
 
 
 async def find_customer(
@@ -121,12 +195,30 @@ async def find_customer(
 ) -> Customer | None:
     """The customer an upsert with ``data`` would update, or None if it would create one."""
     actor.require(Permission.CUSTOMERS_READ)
-    return await _match(session, actor.business_id, data)
+    found = await repository.holders(session, actor.business_id, identity_keys(data), lock=False)
+    return match(data, found)
 
 
 async def get_customer(session: AsyncSession, actor: Actor, customer_id: str) -> Customer:
     actor.require(Permission.CUSTOMERS_READ)
-    return await get_owned(session, Customer, actor.business_id, customer_id, "customer")
+    query = select(customers).where(
+        customers.c.business_id == actor.business_id,
+        customers.c.id == customer_id,
+        customers.c.erased_at.is_(None),
+    )
+    customer = (await session.execute(query)).one_or_none()
+    if customer is None:
+        raise not_found("customer", customer_id)
+    return customer
+
+
+async def erase_customer(session: AsyncSession, actor: Actor, customer_id: str) -> None:
+    """GDPR erasure: the customer's personal data goes, their ledger stays (anonymous)."""
+    actor.require(Permission.CUSTOMERS_ERASE)
+    customer = await erasure.erase(session, actor.business_id, customer_id, utcnow())
+    if customer is None:
+        raise not_found("customer", customer_id)
+    await events.record(session, [customer_events.deleted(actor, customer, utcnow())])
 
 
 async def list_customers(
@@ -139,13 +231,15 @@ async def list_customers(
     actor.require(Permission.CUSTOMERS_READ)
     if filters.get("email"):
         filters = {**filters, "email": filters["email"].strip().lower()}
-    where = [
-        getattr(Customer, field) == filters[field]
-        for field in IDENTITY
-        if filters.get(field) is not None
-    ]
+    query = select(customers).where(
+        customers.c.business_id == actor.business_id, customers.c.erased_at.is_(None)
+    )
+    for field in IDENTITY:
+        if filters.get(field) is not None:
+            query = query.where(customers.c[field] == filters[field])
     if filters.get("created_after") is not None:
-        where.append(Customer.created_at >= filters["created_after"])
+        query = query.where(customers.c.created_at >= filters["created_after"])
     if filters.get("created_before") is not None:
-        where.append(Customer.created_at < filters["created_before"])
-    return await owned_page(session, Customer, actor.business_id, params, *where)
+        query = query.where(customers.c.created_at < filters["created_before"])
+    rows = list((await session.execute(newest_first(query, customers.c.id, params))).all())
+    return to_page(rows, params, lambda row: row.id)

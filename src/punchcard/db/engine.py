@@ -8,6 +8,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
@@ -16,6 +17,7 @@ from sqlalchemy.ext.asyncio import (
 
 from punchcard.config import Settings
 
+READ_ONLY = "punchcard_read_only"
 ASYNC_DRIVERS = {"sqlite": "sqlite+aiosqlite", "postgresql": "postgresql+asyncpg"}
 
 
@@ -49,8 +51,10 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
 
     @event.listens_for(engine.sync_engine, "begin")
     def on_begin(connection: Any) -> None:
-        # Writers queue on the lock up front instead of failing to upgrade a read lock later.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # Writers queue on the lock up front instead of failing to upgrade a read lock later;
+        # long reads (``Database.reading``) take no lock, so writers carry on meanwhile (WAL).
+        reading = connection.get_execution_options().get(READ_ONLY)
+        connection.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
 
 
 def _drop_closed_connections(engine: AsyncEngine) -> None:
@@ -92,6 +96,15 @@ class Database:
         """One unit of work: commit on success, roll back on any error."""
         async with self.sessions() as session, session.begin():
             yield session
+
+    @asynccontextmanager
+    async def reading(self) -> AsyncIterator[AsyncConnection]:
+        """A transaction for a long read (an export streamed for minutes): one consistent
+        snapshot, and on SQLite no write lock held while it lasts."""
+        async with self.engine.connect() as connection:
+            reader = await connection.execution_options(**{READ_ONLY: True})
+            async with reader.begin():
+                yield reader
 
     async def dispose(self) -> None:
         await self.engine.dispose()

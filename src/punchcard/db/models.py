@@ -10,6 +10,7 @@ from punchcard.customers.models import Customer
 from punchcard.db.base import Base
 from punchcard.events.models import Event
 from punchcard.idempotency.models import IdempotencyRecord
+from punchcard.imports.models import ImportJob, ImportRow
 from punchcard.jobs.models import JobClaim
 from punchcard.kit.ratelimit import RateCounter
 from punchcard.lotteries.models import Lottery, LotteryDraw, LotteryVariant
@@ -39,6 +40,8 @@ __all__ = [
     "DeviceRegistration",
     "Event",
     "IdempotencyRecord",
+    "ImportJob",
+    "ImportRow",
     "JobClaim",
     "LinkToken",
     "Location",

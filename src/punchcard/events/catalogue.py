@@ -6,6 +6,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from punchcard.customers.schemas import CustomerOut
 from punchcard.kit.errors import NotFound
 
 WalletKind = Literal["apple", "google", "web"]
@@ -20,6 +21,11 @@ class CustomerRef(_Part):
     source_id: str | None
     wallet_pass_id: str | None
     language: str | None
+
+
+CustomerField = Literal[
+    "source_id", "email", "phone", "name", "birthday", "language", "marketing_consent", "metadata"
+]
 
 
 class CardRef(_Part):
@@ -136,6 +142,22 @@ class Envelope(BaseModel):
     voucher: VoucherRef | None
 
 
+class CustomerUpdated(Envelope):
+    event: Literal["customer_updated"]
+    customer: CustomerRef
+    profile: CustomerOut = Field(
+        description="Everything known about the customer, after the change."
+    )
+    changed: list[CustomerField] = Field(description="The fields this change set.")
+
+
+class CustomerDeleted(Envelope):
+    event: Literal["customer_deleted"]
+    customer: CustomerRef = Field(
+        description="The customer as they were: `source_id` lets your CRM find its record."
+    )
+
+
 class CardIssued(Envelope):
     event: Literal["card_issued"]
     card: CardRef
@@ -244,6 +266,8 @@ PAYLOADS: dict[str, type[Envelope]] = {
     "campaign_sent": CampaignSent,
     "webhook_endpoint_disabled": WebhookEndpointDisabled,
     "code_pool_empty": CodePoolEmpty,
+    "customer_updated": CustomerUpdated,
+    "customer_deleted": CustomerDeleted,
 }
 EVENT_TYPES = tuple(PAYLOADS)
 
@@ -270,6 +294,11 @@ DESCRIPTIONS = {
     "webhook_endpoint_disabled": "A webhook endpoint was disabled (410, or failing for 5 days).",
     "code_pool_empty": "A voucher template's code pool ran out: issuing from it is refused "
     "until codes are imported or generated (sent at most once per template per hour).",
+    "customer_updated": "A customer's details changed (by the API, a bulk upsert, an import or "
+    "a join form); sent only when something really changed. `changed` names the fields, "
+    "`profile` is the customer after the change.",
+    "customer_deleted": "A customer was erased (GDPR): their personal data is gone; their cards, "
+    "stamps and vouchers stay, anonymous. The last event to name their `source_id`.",
 }
 
 EventPayload = Annotated[
@@ -288,7 +317,9 @@ EventPayload = Annotated[
     | InactivityTrigger
     | CampaignSent
     | WebhookEndpointDisabled
-    | CodePoolEmpty,
+    | CodePoolEmpty
+    | CustomerUpdated
+    | CustomerDeleted,
     Field(discriminator="event"),
 ]
 
@@ -320,7 +351,28 @@ _VOUCHER = {
     "redeemed_via": None,
 }
 _GOAL = {"index": 0, "stamps": 5, "title": "Free coffee", "template_id": "vtp_sample"}
+_PROFILE = {
+    "id": "cus_sample",
+    "source_id": "crm-42",
+    "email": "ada@example.com",
+    "phone": "+4915112345678",
+    "name": "Ada",
+    "birthday": "1990-05-17",
+    "language": "en",
+    "marketing_consent": True,
+    "marketing_consent_at": "2026-05-11T12:34:56Z",
+    "metadata": {"tier": "gold"},
+    "created_at": "2026-01-02T09:00:00Z",
+    "updated_at": "2026-05-11T12:34:56Z",
+}
 _EXTRAS: dict[str, dict[str, Any]] = {
+    "customer_updated": {
+        "card": None,
+        "voucher": None,
+        "profile": _PROFILE,
+        "changed": ["email", "marketing_consent"],
+    },
+    "customer_deleted": {"card": None, "voucher": None},
     "card_issued": {"voucher": None, "program": {"id": "prg_sample", "name": "Coffee card"}},
     "card_saved": {"voucher": None, "wallet": "apple"},
     "card_opened": {"voucher": None, "wallet": "google"},

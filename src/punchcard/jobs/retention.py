@@ -35,10 +35,11 @@ from punchcard.db.base import table_of
 from punchcard.db.engine import Database
 from punchcard.events.models import Event
 from punchcard.idempotency.models import IdempotencyRecord
+from punchcard.imports.models import ImportJob
 from punchcard.jobs.periods import claim_period, daily, finish_period
 from punchcard.kit.clock import utcnow
 from punchcard.kit.ratelimit import RateCounter
-from punchcard.kit.unavailable import QuietLog, database_unavailable
+from punchcard.kit.unavailable import QuietLog
 from punchcard.pos.models import PosSale, PosSeenRequest
 from punchcard.webhooks.models import WebhookMessage
 
@@ -52,6 +53,7 @@ messages = table_of(WebhookMessage)
 sales = table_of(PosSale)
 idempotency = table_of(IdempotencyRecord)
 rate_counters = table_of(RateCounter)
+import_jobs = table_of(ImportJob)
 seen_requests = table_of(PosSeenRequest)
 # In the words of the partial indexes (webhooks.models), so they serve these conditions.
 PENDING: ColumnClause[str] = literal_column("'pending'", String)
@@ -112,6 +114,14 @@ KINDS = (
         idempotency,
         idempotency.c.created_at,
         lambda settings: timedelta(hours=settings.idempotency_ttl_hours),
+    ),
+    # A finished import's staged lines hold personal data nobody needs once its report was
+    # read; they go with their job (ON DELETE CASCADE).
+    Kind(
+        "imports",
+        import_jobs,
+        import_jobs.c.finished_at,
+        lambda settings: _days(settings.import_retention_days),
     ),
     # Rows that say when they stop counting: gone once they have (a stale one is never read
     # as current, so a day's delay costs only space).
@@ -184,9 +194,6 @@ class Retention:
             try:
                 await self.run_due(utcnow(), stop)
             except Exception as exc:  # a database hiccup must not end the loop
-                if database_unavailable(exc):
-                    self.outage.failed(exc)
-                else:
-                    log.exception("retention run failed; will retry")
+                self.outage.step_failed(exc, "retention run failed; will retry")
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), CHECK_SECONDS)

@@ -52,6 +52,11 @@ class Unprocessable(ProblemError):
     title = "Unprocessable content"
 
 
+class UnsupportedMediaType(ProblemError):
+    status = 415
+    title = "Unsupported media type"
+
+
 class ContentTooLarge(ProblemError):
     status = 413
     title = "Content too large"

@@ -14,6 +14,7 @@ from sqlalchemy import (
     func,
     literal,
     select,
+    true,
     tuple_,
     values,
 )
@@ -80,8 +81,32 @@ def rows_table(
     columns = [column(name, table.c[name].type) for name in names]
     if session.get_bind().dialect.name != "postgresql":
         return values(*columns, name="v").data(rows).cte("v")
-    arrays = [literal([row[i] for row in rows], ARRAY(c.type)) for i, c in enumerate(columns)]
+    # One dimension: a JSON value that is itself a list is an element, not a nested array.
+    arrays = [
+        literal([row[i] for row in rows], ARRAY(c.type, dimensions=1))
+        for i, c in enumerate(columns)
+    ]
     return func.unnest(*arrays).table_valued(*columns).render_derived(name="v")
+
+
+def insert_rows_ignoring_conflicts(
+    session: AsyncSession, table: Table, names: Sequence[str], rows: list[tuple[Any, ...]]
+) -> Insert:
+    """INSERT ... SELECT of many rows (``rows_table``) ON CONFLICT DO NOTHING: constraints
+    decide which rows are new; add RETURNING to learn which went in."""
+    given = rows_table(session, table, names, rows)
+    dml = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    # SQLite needs a WHERE before ON CONFLICT to parse INSERT ... SELECT.
+    source = select(*(given.c[name] for name in names)).where(true())
+    return dml(table).from_select(names, source).on_conflict_do_nothing()
+
+
+def any_of(session: AsyncSession, column: Any, values: Sequence[Any]) -> Any:
+    """``column IN values``; on PostgreSQL ``= ANY(array)``: one statement text whatever the
+    number of values (prepared once)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return column.in_(values)
+    return column == func.any(literal(list(values), ARRAY(column.type)))
 
 
 def keyed(session: AsyncSession, table: Any, keys: Collection[tuple[str, str]]) -> Any:

@@ -20,6 +20,9 @@ class Permission(StrEnum):
     VOUCHERS_ISSUE = "vouchers:issue"
     CUSTOMERS_READ = "customers:read"
     CUSTOMERS_WRITE = "customers:write"
+    CUSTOMERS_ERASE = "customers:erase"  # GDPR erasure of a customer's personal data
+    DATA_IMPORT = "data:import"  # CSV imports of customers and card balances
+    DATA_EXPORT = "data:export"  # CSV exports (location-bound staff: their location's)
     PROGRAMS_READ = "programs:read"
     PROGRAMS_MANAGE = "programs:manage"  # programs and voucher templates
     LOCATIONS_MANAGE = "locations:manage"

@@ -12,7 +12,7 @@ from punchcard.config import Settings
 from punchcard.db.engine import Database
 from punchcard.events import service as events
 from punchcard.kit.clock import utcnow
-from punchcard.kit.unavailable import QuietLog, database_unavailable
+from punchcard.kit.unavailable import QuietLog
 from punchcard.vouchers.service import vouchers
 from punchcard.vouchers.voucher_events import voucher_event
 
@@ -62,10 +62,7 @@ async def sweep_forever(db: Database, settings: Settings) -> None:
         try:
             await sweep(db, settings.voucher_expiry_batch_size)
         except Exception as exc:  # a database hiccup must not end the loop
-            if database_unavailable(exc):
-                outage.failed(exc)
-            else:
-                log.warning("voucher expiry sweep failed; will retry", exc_info=True)
+            outage.step_failed(exc, "voucher expiry sweep failed; will retry")
         else:
             outage.recovered()
         await asyncio.sleep(settings.voucher_expiry_sweep_seconds)

@@ -23,7 +23,7 @@ from punchcard.db.base import table_of
 from punchcard.db.engine import Database
 from punchcard.kit.clock import utcnow
 from punchcard.kit.sql import keyed
-from punchcard.kit.unavailable import QuietLog, database_unavailable
+from punchcard.kit.unavailable import QuietLog
 from punchcard.wallet.models import WalletPass
 
 log = logging.getLogger("punchcard.wallet")
@@ -130,11 +130,8 @@ class PassSync:
                 claimed = await self._claim()
                 if claimed:
                     await asyncio.gather(*(self._push(ref) for ref in claimed))
-            except Exception as exc:
-                if database_unavailable(exc):  # one line per kind, not a traceback per poll
-                    self.outage.failed(exc)
-                else:
-                    log.exception("wallet push step failed; retrying")
+            except Exception as exc:  # an outage is one line per kind, not a traceback per poll
+                self.outage.step_failed(exc, "wallet push step failed; retrying")
                 claimed, wait = [], max(self.poll, ERROR_BACKOFF_SECONDS)
             else:
                 self.outage.recovered()

@@ -1,0 +1,131 @@
+"""Customer statements that work on many rows at once: a batch of upserts reads its customers
+in one query and writes them in one INSERT and one UPDATE, whatever the number of rows."""
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Select, column, func, literal, or_, select, text, true, union, update
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from punchcard.customers.matching import PLAIN_FIELDS, Customer, Key
+from punchcard.customers.models import Customer as CustomerModel
+from punchcard.customers.schemas import IDENTITY
+from punchcard.db.base import table_of
+from punchcard.kit.sql import insert_rows_ignoring_conflicts, rows_table
+
+customers = table_of(CustomerModel)
+# A customer without identity or profile: new (then filled in), or erased.
+BLANK: dict[str, Any] = {
+    "source_id": None,
+    "email": None,
+    "phone": None,
+    "name": None,
+    "birthday": None,
+    "metadata": {},
+    "marketing_consent": False,
+    "marketing_consent_at": None,
+    "erased_at": None,
+}
+# Written by an update: everything an upsert may change.
+CHANGEABLE = (*PLAIN_FIELDS, "marketing_consent", "marketing_consent_at", "metadata", "updated_at")
+
+
+async def serialize_batches(session: AsyncSession, business_id: str) -> None:
+    """Batches of upserts of one business take turns (PostgreSQL; SQLite writers always do).
+
+    Two batches inserting overlapping identities in different orders would otherwise wait for
+    each other's unique index entries: a deadlock. Taken for the transaction, released at
+    commit."""
+    if session.get_bind().dialect.name == "postgresql":
+        digest = hashlib.blake2b(f"customers:{business_id}".encode(), digest_size=8).digest()
+        key = int.from_bytes(digest, "big", signed=True)
+        await session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+
+
+def _probe(business_id: str, name: str, values: list[str]) -> Select[Any]:
+    """PostgreSQL: the ids holding ``values`` of the column, one unique-index probe each."""
+    held = customers.alias(f"{name}_holder")
+    keys = (
+        func.unnest(literal(values, ARRAY(held.c[name].type)))
+        .table_valued(column("v", held.c[name].type))
+        .render_derived(name=f"{name}_keys")
+    )
+    # LIMIT keeps the planner from flattening the probes into a join, which it would plan by
+    # statistics: a table filled since it was last analyzed looks tiny, and every look-up
+    # would scan all the business's customers.
+    hit = (
+        select(held.c.id)
+        .where(held.c.business_id == business_id, held.c[name] == keys.c.v)
+        .limit(1)
+        .lateral(f"{name}_hit")
+    )
+    return select(hit.c.id).select_from(keys.join(hit, true()))
+
+
+def _holders_query(
+    business_id: str, wanted: dict[str, list[str]], *, lock: bool, postgres: bool
+) -> Any:
+    if not postgres:  # SQLite plans IN lists by index; its writers take turns, no locks
+        named = [customers.c[name].in_(values) for name, values in wanted.items()]
+        return select(customers).where(customers.c.business_id == business_id, or_(*named))
+    probes = [_probe(business_id, name, values) for name, values in wanted.items()]
+    ids = (union(*probes) if len(probes) > 1 else probes[0]).subquery("found")
+    ordered = select(ids.c.id).order_by(ids.c.id).subquery("ordered")
+    row = customers.alias("held")
+    by_id = select(row).where(row.c.business_id == business_id, row.c.id == ordered.c.id)
+    if lock:
+        by_id = by_id.with_for_update()
+    customer = by_id.limit(1).lateral("customer")
+    return select(customer).select_from(ordered.join(customer, true()))
+
+
+async def holders(
+    session: AsyncSession, business_id: str, keys: Iterable[Key], *, lock: bool
+) -> dict[Key, Customer]:
+    """The customers holding any of ``keys``, by key; ``lock`` holds them (in id order, so
+    concurrent writers never wait for each other in a circle) until the transaction ends."""
+    wanted: dict[str, list[str]] = {}
+    for name, value in keys:
+        wanted.setdefault(name, []).append(value)
+    if not wanted:
+        return {}
+    postgres = session.get_bind().dialect.name == "postgresql"
+    query = _holders_query(business_id, wanted, lock=lock, postgres=postgres)
+    found: dict[Key, Customer] = {}
+    for row in await session.execute(query):
+        for name in IDENTITY:
+            if (value := getattr(row, name)) is not None:
+                found[(name, value)] = row
+    return found
+
+
+async def insert_new(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> dict[str, Customer]:
+    """Insert customers (columns not given take their defaults); a row whose identity a
+    concurrent writer took first is left out (a unique index decides, never a prior read).
+    Returns the inserted rows by id."""
+    if not rows:
+        return {}
+    names = tuple(rows[0])
+    values = [tuple(row[name] for name in names) for row in rows]
+    insert = insert_rows_ignoring_conflicts(session, customers, names, values)
+    statement = insert.returning(customers)
+    return {row.id: row for row in await session.execute(statement)}
+
+
+async def update_changed(
+    session: AsyncSession, business_id: str, rows: Sequence[dict[str, Any]]
+) -> dict[str, Customer]:
+    """Write the changeable columns of ``rows`` (whole rows, by id) in one statement."""
+    if not rows:
+        return {}
+    names = ("id", *CHANGEABLE)
+    given = rows_table(session, customers, names, [tuple(row[c] for c in names) for row in rows])
+    statement = (
+        update(customers)
+        .where(customers.c.business_id == business_id, customers.c.id == given.c.id)
+        .values({c: given.c[c] for c in CHANGEABLE})
+        .returning(customers)
+    )
+    return {row.id: row for row in await session.execute(statement)}

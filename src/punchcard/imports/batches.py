@@ -1,0 +1,287 @@
+"""Applying an import, one batch of rows per transaction: the rows' effects, their results in
+the report and the job's counters commit together, so a worker killed at any moment leaves
+the job exactly where its last batch ended, and the next worker resumes after it. The
+effects are idempotent upserts too: a file imported twice changes nothing the second time.
+
+A worker holds a job by a lease that every batch extends; a batch whose lease was taken over
+(the worker stalled past it) changes nothing."""
+
+import json
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from sqlalchemy import and_, func, or_, select, tuple_, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from punchcard.customers import service as customers
+from punchcard.customers.schemas import CustomerUpsert
+from punchcard.db.base import table_of
+from punchcard.imports import cards
+from punchcard.imports.columns import METADATA
+from punchcard.imports.models import ImportJob, ImportRow
+from punchcard.imports.results import RowResult, problem_error, row_error
+from punchcard.imports.schemas import CardBalance
+from punchcard.kit.clock import utcnow
+from punchcard.kit.errors import ProblemError
+from punchcard.kit.ids import new_id
+from punchcard.kit.sql import rows_table
+from punchcard.staff.actor import Actor, Role
+
+log = logging.getLogger("punchcard.imports")
+jobs = table_of(ImportJob)
+import_rows = table_of(ImportRow)
+RESULT_NAMES = ("line", "status", "result", "record_id", "errors")
+Rows = dict[int, BaseModel]  # valid rows by line
+
+
+@dataclass(frozen=True)
+class Lease:
+    business_id: str
+    import_id: str
+    kind: str
+    rows: int  # the job's rows (staged)
+    token: str
+
+
+def _job(business_id: str, import_id: str) -> Any:
+    return and_(jobs.c.business_id == business_id, jobs.c.id == import_id)
+
+
+def _of_job(table: Any, job: Any) -> Any:
+    return and_(table.c.business_id == job.business_id, table.c.import_id == job.id)
+
+
+async def claim(
+    session: AsyncSession, now: datetime, lease_for: timedelta, only: tuple[str, str] | None = None
+) -> Lease | None:
+    """The oldest open job nobody holds (or ``only`` that one), held from now on."""
+    open_jobs = (
+        select(jobs.c.business_id, jobs.c.id)
+        .where(
+            jobs.c.status.in_(("queued", "running")),
+            or_(jobs.c.lease_until.is_(None), jobs.c.lease_until < now),
+        )
+        .order_by(jobs.c.id)
+        .limit(1)
+        .with_for_update(skip_locked=True)
+    )
+    if only is not None:
+        open_jobs = open_jobs.where(_job(*only))
+    token = new_id("lease")
+    held = await session.execute(
+        update(jobs)
+        .where(tuple_(jobs.c.business_id, jobs.c.id).in_(open_jobs))
+        .values(
+            status="running",
+            lease_token=token,
+            lease_until=now + lease_for,
+            started_at=func.coalesce(jobs.c.started_at, now),
+        )
+        .returning(jobs.c.business_id, jobs.c.id, jobs.c.kind, jobs.c.total_rows)
+    )
+    row = held.first()
+    return Lease(row.business_id, row.id, row.kind, row.total_rows, token) if row else None
+
+
+# --- one batch -------------------------------------------------------------------------------
+
+
+def _invalid(error: ValidationError) -> list[dict[str, Any]]:
+    return [
+        row_error(
+            "invalid_value",
+            str(detail["msg"]).removeprefix("Value error, "),
+            ".".join(str(part) for part in detail["loc"]) or None,
+        )
+        for detail in error.errors()
+    ]
+
+
+def _parse(kind: str, data: dict[str, str], program_id: str | None) -> BaseModel:
+    """A staged row as the input its use case takes (the same validation as the API's)."""
+    if kind == "cards":
+        return CardBalance.model_validate(
+            {"program_id": program_id, **data} if program_id else data
+        )
+    fields: dict[str, Any] = {k: v for k, v in data.items() if not k.startswith(METADATA)}
+    metadata = {k[len(METADATA) :]: v for k, v in data.items() if k.startswith(METADATA)}
+    if "metadata" in fields:  # a JSON object, as exports write it
+        fields["metadata"] = _json_object(fields["metadata"], metadata)
+    elif metadata:
+        fields["metadata"] = metadata
+    return CustomerUpsert.model_validate(fields)
+
+
+def _json_object(text: str, more: dict[str, str]) -> Any:
+    try:
+        parsed = json.loads(text)
+    except ValueError:
+        return text  # validation says what is wrong: not an object
+    if "\\u0000" in json.dumps(parsed):  # a NUL character: PostgreSQL cannot store it
+        raise _NulInJson()
+    return {**parsed, **more} if isinstance(parsed, dict) else parsed
+
+
+class _NulInJson(ValueError):
+    """A JSON cell spelling out a NUL character (\\u0000)."""
+
+
+async def _apply(session: AsyncSession, actor: Actor, job: Any, rows: Rows) -> dict[int, RowResult]:
+    if job.kind == "cards":
+        return await cards.apply(session, actor, job.id, rows)  # type: ignore[arg-type]
+    lines = list(rows)
+    done = await customers.upsert_rows(session, actor, list(rows.values()), partial=True)  # type: ignore[arg-type]
+    await customers.follow_consents(session, done, "import")
+    results = {}
+    for line, outcome in zip(lines, done, strict=True):
+        if not isinstance(outcome, ProblemError):
+            results[line] = RowResult.applied(line, outcome.status, outcome.customer.id)
+        elif outcome.code == "duplicate_row":  # names a customer an earlier row named
+            earlier = lines[outcome.extra["duplicate_of"]]
+            message = f"Names the same customer as line {earlier} of the file."
+            results[line] = RowResult.failed(line, row_error("duplicate_in_file", message))
+        else:
+            results[line] = RowResult.failed(line, problem_error(outcome))
+    return results
+
+
+async def _apply_until_error(
+    session: AsyncSession, actor: Actor, job: Any, rows: Rows
+) -> dict[int, RowResult]:
+    """on_error abort: the rows before the first that fails are applied, nothing after it."""
+    first_failure: dict[int, RowResult] = {}
+    while rows:
+        savepoint = await session.begin_nested()
+        results = await _apply(session, actor, job, rows)
+        failed = [line for line, result in results.items() if result.status == "failed"]
+        if not failed:
+            await savepoint.commit()
+            return results | first_failure
+        await savepoint.rollback()
+        first = min(failed)
+        first_failure = {first: results[first]}
+        rows = {line: row for line, row in rows.items() if line < first}
+    return first_failure
+
+
+async def _process(
+    session: AsyncSession, actor: Actor, job: Any, staged: Sequence[Any]
+) -> list[RowResult]:
+    """The results of a batch (with on_error abort, every row after the first failure is
+    skipped); the rows' effects unless the job is a dry run."""
+    results: dict[int, RowResult] = {}
+    valid: Rows = {}
+    for row in staged:
+        if row.errors and not row.data:  # refused when staged (a duplicate, a NUL byte, ...)
+            results[row.line] = RowResult.failed(row.line, *row.errors)
+            continue
+        try:
+            valid[row.line] = _parse(job.kind, row.data, job.options.get("program_id"))
+        except ValidationError as error:
+            results[row.line] = RowResult.failed(row.line, *_invalid(error))
+        except _NulInJson:
+            nul = row_error("invalid_character", "The JSON holds a NUL character.", "metadata")
+            results[row.line] = RowResult.failed(row.line, nul)
+    abort = job.on_error == "abort"
+    if abort and results:
+        valid = {line: row for line, row in valid.items() if line < min(results)}
+    if valid:
+        savepoint = await session.begin_nested()
+        apply = _apply_until_error if abort else _apply
+        results |= await apply(session, actor, job, valid)
+        # A dry run: every row's result, none of its effects.
+        await (savepoint.rollback() if job.dry_run else savepoint.commit())
+    failures = [line for line, result in results.items() if result.status == "failed"]
+    if abort and failures:
+        first = min(failures)
+        results = {line: r for line, r in results.items() if line <= first}
+    return [results.get(row.line) or RowResult(row.line, "skipped") for row in staged]
+
+
+async def _record(session: AsyncSession, job: Any, results: list[RowResult]) -> bool:
+    """Write the batch's results and counters; True if the import stops here (aborted)."""
+    values = [(r.line, r.status, r.result, r.record_id, r.errors) for r in results]
+    given = rows_table(session, import_rows, RESULT_NAMES, values)
+    await session.execute(
+        update(import_rows)
+        .where(_of_job(import_rows, job), import_rows.c.line == given.c.line)
+        .values({name: given.c[name] for name in RESULT_NAMES[1:]})
+    )
+    counts = dict.fromkeys(("created", "updated", "unchanged", "failed", "skipped"), 0)
+    for result in results:
+        counts[result.result or result.status] += 1
+    stop = job.on_error == "abort" and counts["failed"] > 0
+    if stop:  # every later row is skipped too
+        later = and_(_of_job(import_rows, job), import_rows.c.line > results[-1].line)
+        skipped = await session.execute(update(import_rows).where(later).values(status="skipped"))
+        counts["skipped"] += int(getattr(skipped, "rowcount", 0) or 0)
+    changes: dict[str, Any] = {
+        f"{name}_rows": jobs.c[f"{name}_rows"] + count for name, count in counts.items()
+    }
+    changes["processed_rows"] = jobs.c.processed_rows + sum(counts.values())
+    changes |= {"cursor_line": results[-1].line, "attempts": 0}
+    await session.execute(update(jobs).where(_job(job.business_id, job.id)).values(changes))
+    return stop
+
+
+async def _finish(session: AsyncSession, job: Any, status: str) -> None:
+    await session.execute(
+        update(jobs)
+        .where(_job(job.business_id, job.id))
+        .values(status=status, finished_at=utcnow(), lease_token=None, lease_until=None)
+    )
+    log.info("import %s: %s", job.id, status)
+
+
+async def step(session: AsyncSession, lease: Lease, lease_for: timedelta, batch: int) -> bool:
+    """Apply the next batch of the held job; False once it is done (or no longer ours)."""
+    held = await session.execute(
+        update(jobs)
+        .where(
+            _job(lease.business_id, lease.import_id),
+            jobs.c.lease_token == lease.token,
+            jobs.c.status == "running",
+        )
+        .values(lease_until=utcnow() + lease_for)
+        .returning(*jobs.c)
+    )
+    job = held.first()
+    if job is None:
+        return False
+    staged = (
+        await session.execute(
+            select(import_rows.c.line, import_rows.c.data, import_rows.c.errors)
+            .where(_of_job(import_rows, job), import_rows.c.line > job.cursor_line)
+            .order_by(import_rows.c.line)
+            .limit(batch)
+        )
+    ).all()
+    if not staged:
+        await _finish(session, job, "checked" if job.dry_run else "completed")
+        return False
+    actor = Actor(business_id=job.business_id, role=Role.OWNER, staff_id=job.staff_id)
+    if await _record(session, job, await _process(session, actor, job, staged)):
+        await _finish(session, job, "aborted")
+        return False
+    log.info("import %s: lines to %d done", job.id, staged[-1].line)
+    return True
+
+
+async def fail(session: AsyncSession, lease: Lease, error: str, *, give_up_after: int) -> None:
+    """A batch failed unexpectedly (a bug or an outage, not a bad row): let the lease go so
+    the batch is tried again, and after ``give_up_after`` failures in a row mark the job
+    failed with the error."""
+    mine = and_(_job(lease.business_id, lease.import_id), jobs.c.lease_token == lease.token)
+    held = await session.execute(
+        update(jobs)
+        .where(mine)
+        .values(attempts=jobs.c.attempts + 1, lease_token=None, lease_until=None, error=error)
+        .returning(*jobs.c)
+    )
+    job = held.first()
+    if job is not None and job.attempts >= give_up_after:
+        await _finish(session, job, "failed")

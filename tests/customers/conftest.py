@@ -1,0 +1,3 @@
+from tests.support.imports import runner
+
+__all__ = ["runner"]
