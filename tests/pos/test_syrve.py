@@ -209,6 +209,40 @@ async def test_an_open_order_waits_for_its_close(tenant: Tenant, syrve: FakeSyrv
     assert (closed["outcome"], closed["stamps"]) == ("stamped", 1)
 
 
+@pytest.mark.parametrize(
+    ("kind", "change", "outcome", "detail"),
+    [
+        (
+            "table",
+            {"creationStatus": "InProgress"},
+            "not_closed",
+            "Syrve order creation: InProgress.",
+        ),
+        (
+            "table",
+            {"creationStatus": "Error", "order": None},
+            "ignored",
+            "Syrve could not create the order.",
+        ),
+        ("delivery", {"isDeleted": True}, "ignored", "The Syrve order is deleted."),
+        ("table", {"status": "Paid\x00"}, "not_closed", "Syrve order status unknown: not closed."),
+    ],
+)
+async def test_orders_syrve_did_not_create_close_or_keep_are_no_sale(
+    tenant: Tenant, syrve: FakeSyrve, kind: str, change: dict[str, Any], outcome: str, detail: str
+) -> None:
+    api = tenant.client
+    till, _ = await _setup(api, syrve)
+    order = syrve.order(10, kind=kind)
+    event = syrve.event(order)  # the webhook says "Closed"; Syrve's API says otherwise
+    if "creationStatus" in change:
+        syrve.orders[order] |= change
+    else:
+        syrve.orders[order]["order"] |= change
+    sale = ok(await _send(api, till, event))["sale"]
+    assert (sale["outcome"], sale["detail"]) == (outcome, detail)
+
+
 async def test_other_events_and_organizations_are_ignored(tenant: Tenant, syrve: FakeSyrve) -> None:
     api = tenant.client
     till, _ = await _setup(api, syrve)

@@ -3,6 +3,7 @@ API, as served at api-eu.syrve.live/docs): access tokens for an apiLogin, table 
 delivery orders by id, guests (Syrve Loyalty) by id; and ``event``, the webhook event Syrve
 POSTs (in a JSON array) when an order changes."""
 
+import copy
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -168,7 +169,7 @@ class FakeSyrve:
             "eventTime": syrve_time(at),
             "organizationId": organization_id,
             "correlationId": str(uuid.uuid4()),
-            "eventInfo": self.orders[order_id],
+            "eventInfo": copy.deepcopy(self.orders[order_id]),  # the order as it is now
         }
 
     async def handle(self, request: web.Request) -> web.Response:

@@ -105,6 +105,22 @@ def _notice(index: int, event: SyrveEvent, keys: Keys) -> Notice | Skip:
     return Notice(order_id, details={"kind": kind, "at": event.event_time})
 
 
+def _closed(info: dict[str, Any], order_id: str) -> dict[str, Any] | Skip:
+    """The order, when Syrve created and closed it; else why it is no sale (yet)."""
+    order = _object(info.get("order"))
+    created = _known(info.get("creationStatus"), CREATION) or "unknown"
+    if created == "Error":
+        return Skip("ignored", "Syrve could not create the order.", order_id)
+    if not order or created != "Success":
+        return Skip("not_closed", f"Syrve order creation: {created}.", order_id)
+    if order.get("isDeleted") is True:
+        return Skip("ignored", "The Syrve order is deleted.", order_id)
+    status = _known(order.get("status"), NOT_CLOSED | {CLOSED}) or "unknown"
+    if status != CLOSED:
+        return Skip("not_closed", f"Syrve order status {status}: not closed.", order_id)
+    return order
+
+
 def _minor(value: Any, currency: str | None) -> int | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
@@ -195,20 +211,14 @@ class SyrveConnector:
         async with calls.client() as client:
             token = await api.token(client, keys.credentials["api_login"])
             info = await api.order(client, token, notice.details["kind"], notice.transaction_id)
-            order = _object(info.get("order"))
-            created = _known(info.get("creationStatus"), CREATION) or "unknown"
-            status = _known(order.get("status"), NOT_CLOSED | {CLOSED})
-            if not order or created != "Success":
-                detail = f"Syrve order creation: {created}."
-                return Skip("not_closed", detail, notice.transaction_id)
-            if status != CLOSED or order.get("isDeleted") is True:
-                detail = f"Syrve order status {status or 'unknown'}: not closed."
-                return Skip("not_closed", detail, notice.transaction_id)
+            order = _closed(info, notice.transaction_id)
+            if isinstance(order, Skip):
+                return order
+            amount = _minor(order.get("sum"), keys.currency)
+            if amount is None:
+                raise PosApiError(f"Syrve API: order {notice.transaction_id} has no usable sum.")
             guest_id = _uuid(_object(order.get("customer")).get("id"))
             guest = await api.guest(client, token, guest_id) if guest_id else {}
-        amount = _minor(order.get("sum"), keys.currency)
-        if amount is None:
-            raise PosApiError(f"Syrve API: order {notice.transaction_id} has no usable sum.")
         return Sale(
             transaction_id=notice.transaction_id,
             amount=amount,
