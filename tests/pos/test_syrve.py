@@ -492,24 +492,48 @@ async def test_syrve_settings_are_shown_without_their_secret(
     assert defaults["syrve"]["base_url"] == "https://api-eu.syrve.live"
 
 
-async def test_syrve_settings_belong_to_syrve_connectors(tenant: Tenant, syrve: FakeSyrve) -> None:
+def _with_settings(**change: Any) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    return lambda body: body | {"syrve": body["syrve"] | change}
+
+
+BAD_SETTINGS: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]], str]] = {
+    "no syrve settings": (lambda body: body | {"syrve": None}, "body"),
+    "syrve settings on a generic till": (lambda body: body | {"type": "generic"}, "body"),
+    "an organization that is no UUID": (_with_settings(organization_id="42"), "organization_id"),
+    "a NUL in the organization": (_with_settings(organization_id="\x00"), "organization_id"),
+    "a number for the organization": (_with_settings(organization_id=7), "organization_id"),
+    "a null API key": (_with_settings(api_login=None), "api_login"),
+    "an overlong API key": (_with_settings(api_login="x" * 201), "api_login"),
+    "a NUL in the base URL": (_with_settings(base_url="https://api\x00.example"), "base_url"),
+    "an unknown field": (_with_settings(api_key="x"), "api_key"),
+    "a list for the settings": (lambda body: body | {"syrve": []}, "body.syrve"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_SETTINGS)
+async def test_bad_syrve_settings_name_the_field(tenant: Tenant, case: str) -> None:
     api = tenant.client
     program = await coffee_program(api)
     keys = {"api_login": API_LOGIN, "organization_id": ORGANIZATION_ID}
-    base = {"name": "S", "program_id": program["id"]}
-    for body in (
-        {**base, "type": "syrve"},
-        {**base, "type": "generic", "syrve": keys},
-        {**base, "type": "syrve", "syrve": {**keys, "organization_id": "42"}},
-        {**base, "type": "syrve", "syrve": {**keys, "api_login": None}},
-        {**base, "type": "syrve", "syrve": {**keys, "api_login": "x" * 201}},
-    ):
-        problem(await api.post("/v1/pos-connectors", json=body), 422, "validation_error")
+    make, field = BAD_SETTINGS[case]
+    body = make({"type": "syrve", "name": "S", "program_id": program["id"], "syrve": keys})
+    answer = problem(await api.post("/v1/pos-connectors", json=body), 422, "validation_error")
+    assert answer["errors"][0]["field"].startswith("body")
+    assert field in answer["errors"][0]["field"]
+
+
+async def test_syrve_settings_belong_to_syrve_connectors(tenant: Tenant, stranger: Tenant) -> None:
+    api = tenant.client
+    program = await coffee_program(api)
     generic = await connector(api, program["id"])
     answer = await api.patch(
         f"/v1/pos-connectors/{generic['id']}", json={"syrve": {"api_login": "x"}}
     )
     assert problem(answer, 422, "validation_error")["field"] == "syrve"
+    keys = {"api_login": API_LOGIN, "organization_id": ORGANIZATION_ID}
+    theirs = await coffee_program(stranger.client)  # a foreign program
+    body = {"type": "syrve", "name": "S", "program_id": theirs["id"], "syrve": keys}
+    problem(await api.post("/v1/pos-connectors", json=body), 404, "program_not_found")
 
 
 async def test_a_private_syrve_api_is_refused_when_saved_and_when_called(
@@ -538,3 +562,22 @@ async def test_a_private_syrve_api_is_refused_when_saved_and_when_called(
     assert "non-public address" in body["detail"]
     assert syrve.requests == []
     assert problem(made, 422, "url_not_allowed")["field"] == "syrve.base_url"
+
+
+async def test_the_openapi_document_describes_syrve(api: httpx.AsyncClient) -> None:
+    spec = ok(await api.get("/openapi.json"))
+    webhook = spec["paths"]["/v1/pos/{connector_id}/webhook"]["post"]
+    bodies = webhook["requestBody"]["content"]["application/json"]["schema"]["oneOf"]
+    syrve_body = next(body for body in bodies if body.get("type") == "array")
+    assert syrve_body["maxItems"] == 100
+    assert syrve_body["items"]["required"] == ["eventType", "eventTime", "organizationId"]
+    assert "Authorization" in webhook["description"]
+    schemas = spec["components"]["schemas"]
+    assert schemas["ConnectorCreate"]["properties"]["type"]["enum"] == [
+        "poster",
+        "syrve",
+        "generic",
+    ]
+    assert schemas["SyrveIn"]["required"] == ["api_login", "organization_id"]
+    assert "api_login" not in schemas["SyrveOut"]["properties"]
+    assert "sales" in schemas["Accepted"]["required"]

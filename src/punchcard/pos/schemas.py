@@ -83,8 +83,8 @@ class PosterUpdate(Input):
 
 
 class SyrveIn(Input):
-    """Your Syrve Cloud API key (the apiLogin made in Syrve Office, "API settings"), to read
-    closed orders and guests, and the organization whose orders this connector takes."""
+    """Your Syrve Cloud API key (the apiLogin made in Syrve's web back office), to read closed
+    orders and guests, and the organization whose orders this connector takes."""
 
     api_login: Secret
     organization_id: UUID = Field(description="The organization's id (/api/1/organizations).")
@@ -277,7 +277,7 @@ def _syrve_time(value: Any) -> datetime:
 SyrveTime = Annotated[
     datetime,
     BeforeValidator(_syrve_time),
-    WithJsonSchema({"type": "string", "pattern": SYRVE_TIME.pattern}),
+    WithJsonSchema({"type": "string", "pattern": f"^{SYRVE_TIME.pattern}$"}),
 ]
 
 
