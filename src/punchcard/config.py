@@ -69,6 +69,7 @@ class Settings(BaseSettings):
     retention_batch_size: int = 1000  # rows per short transaction
     # POS connectors.
     pos_poster_base_url: str = "https://joinposter.com"  # a connector may override it
+    pos_syrve_base_url: str = "https://api-eu.syrve.live"  # Syrve Cloud API; likewise
     pos_api_timeout_seconds: float = 10.0
     pos_signature_tolerance_seconds: int = 300  # signed till requests older or newer: refused
     # Redeem codes: undoing a redemption, guessing protection, the expiry sweep.

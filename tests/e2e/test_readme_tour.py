@@ -61,6 +61,7 @@ def test_readme_tour_runs_against_a_real_server(sqlite_server: Server, tmp_path:
     assert '"outcome":"stamped"' in done.stdout  # the till's signed sale, then its replay
     assert '"outcome":"duplicate"' in done.stdout
     assert '"redeemed_via_detail":"Harbour till"' in done.stdout
+    assert '"detail":"Syrve order status Bill: not closed."' in done.stdout  # Syrve not asked
     assert '"idempotent-replayed"' not in done.stdout  # headers are not printed, only bodies
     # The test email reached the tour's SMTP server (which prints what it receives).
     assert "Subject: Hello from Punchcard" in done.stdout

@@ -9,9 +9,9 @@ import pytest
 
 from punchcard.config import get_settings
 from tests.conftest import Tenant
-from tests.support.factories import card, coffee_program, ok, problem
+from tests.support.factories import ok, problem
 from tests.support.fake_poster import APPLICATION_SECRET, TOKEN, FakePoster, fake_poster, webhook
-from tests.support.pos import connector, sales
+from tests.support.pos import sales, typed_setup
 
 
 @pytest.fixture
@@ -23,16 +23,12 @@ async def poster() -> AsyncIterator[FakePoster]:
 async def _setup(
     api: httpx.AsyncClient, poster: FakePoster, **fields: Any
 ) -> tuple[dict[str, Any], dict[str, Any]]:
-    program = await coffee_program(api)
     keys = {
         "application_secret": APPLICATION_SECRET,
         "access_token": TOKEN,
         "base_url": poster.base_url,
     }
-    till = await connector(
-        api, program["id"], type="poster", name="Poster Harbour", poster=keys, **fields
-    )
-    return till, await card(api, program["id"])
+    return await typed_setup(api, "poster", keys, **fields)
 
 
 async def _send(

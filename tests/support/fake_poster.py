@@ -10,6 +10,8 @@ from typing import Any
 
 from aiohttp import web
 
+from tests.support.loopback import serving
+
 TOKEN = "687409:4164553abf6a031302898da7800b59fb"
 APPLICATION_SECRET = "fe2bc8e865d8fc2236968ee53c3b2bd5"
 
@@ -87,21 +89,8 @@ def webhook(
 
 @asynccontextmanager
 async def fake_poster() -> AsyncIterator[FakePoster]:
-    poster: FakePoster | None = None
-
-    async def handler(request: web.Request) -> web.Response:
-        assert poster is not None
-        return await poster.handle(request)
-
+    poster = FakePoster(base_url="")
     app = web.Application()
-    app.router.add_get("/api/dash.getTransaction", handler)
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-    poster = FakePoster(f"http://127.0.0.1:{port}")
-    try:
+    app.router.add_get("/api/dash.getTransaction", poster.handle)
+    async with serving(app) as poster.base_url:
         yield poster
-    finally:
-        await runner.cleanup()

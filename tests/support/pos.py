@@ -16,6 +16,22 @@ async def connector(api: httpx.AsyncClient, program_id: str, **fields: Any) -> d
     return ok(await api.post("/v1/pos-connectors", json=body), 201)  # type: ignore[no-any-return]
 
 
+async def typed_setup(
+    api: httpx.AsyncClient, till_type: str, settings: dict[str, Any], **fields: Any
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A coffee program with a Poster or Syrve connector ("Poster Harbour"), and a card."""
+    program = await coffee_program(api)
+    till = await connector(
+        api,
+        program["id"],
+        type=till_type,
+        name=f"{till_type.title()} Harbour",
+        **{till_type: settings},
+        **fields,
+    )
+    return till, await card(api, program["id"])
+
+
 async def generic_setup(
     api: httpx.AsyncClient, **fields: Any
 ) -> tuple[dict[str, Any], dict[str, Any]]:

@@ -21,6 +21,7 @@ from punchcard.pos.schemas import (
     PosterWebhook,
     SaleOut,
     SecretOut,
+    SyrveEvent,
 )
 from punchcard.staff.auth import CurrentActor
 from punchcard.vouchers.schemas import VoucherOut
@@ -34,13 +35,19 @@ SIGNATURE_ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
+def _typed_settings(connector: PosConnector, kind: str) -> dict[str, Any] | None:
+    """A Poster or Syrve connector's own settings, without its secrets."""
+    if connector.type != kind:
+        return None
+    default = getattr(get_settings(), f"pos_{kind}_base_url")
+    return {
+        **connector.settings,
+        "base_url": connector.settings.get("base_url") or default,
+        "credentials_set": connector.credentials_sealed is not None,
+    }
+
+
 def connector_out(connector: PosConnector) -> ConnectorOut:
-    poster = None
-    if connector.type == "poster":
-        poster = {
-            "base_url": connector.settings.get("base_url") or get_settings().pos_poster_base_url,
-            "credentials_set": connector.credentials_sealed is not None,
-        }
     return ConnectorOut(
         id=connector.id,
         type=connector.type,
@@ -50,7 +57,8 @@ def connector_out(connector: PosConnector) -> ConnectorOut:
         stamp_rule=connector.stamp_rule,
         currency=connector.currency,
         enabled=connector.enabled,
-        poster=poster,
+        poster=_typed_settings(connector, "poster"),
+        syrve=_typed_settings(connector, "syrve"),
         webhook_url=service.webhook_url(connector),
         previous_secret_expires_at=connector.previous_signing_secret_expires_at,
         created_at=connector.created_at,
@@ -62,7 +70,7 @@ def connector_out(connector: PosConnector) -> ConnectorOut:
     "",
     status_code=201,
     response_model=ConnectorCreated,
-    summary="Connect a till (Poster or generic); its signing secret is shown once",
+    summary="Connect a till (Poster, Syrve or generic); its signing secret is shown once",
 )
 async def create_connector(body: ConnectorCreate, session: Session, actor: CurrentActor) -> object:
     connector, secret = await service.create_connector(session, actor, data=body)
@@ -85,7 +93,7 @@ async def get_connector(connector_id: ConnectorId, session: Session, actor: Curr
 @connectors_router.patch(
     "/{connector_id}",
     response_model=ConnectorOut,
-    summary="Edit a connector: program, location, stamp rule, currency, enabled, Poster keys",
+    summary="Edit a connector: program, location, stamp rule, currency, enabled, till keys",
 )
 async def update_connector(
     connector_id: ConnectorId, body: ConnectorUpdate, session: Session, actor: CurrentActor
@@ -166,17 +174,19 @@ def _delivery(request: Request, body: bytes) -> Delivery:
 @inbound_router.post(
     "/{connector_id}/webhook",
     response_model=Accepted,
-    summary="A till reports a sale (Poster's webhook, or a signed generic webhook)",
+    summary="A till reports a sale (Poster's or Syrve's webhook, or a signed generic webhook)",
     description=(
-        "No API key: a Poster webhook is verified by its `verify` md5, a generic webhook by "
-        "its Standard Webhooks signature (headers `webhook-id`, `webhook-timestamp`, "
-        "`webhook-signature`). Every verified webhook is answered 200 with the outcome "
-        "(stamped, no_customer, below_minimum, duplicate, ...), so the till never retries "
-        "a decided sale; a transaction is decided once, however often it is sent."
+        "No API key: a Poster webhook is verified by its `verify` md5, a Syrve webhook (a JSON "
+        "array of events) by its `Authorization` header (the authToken of Syrve's webhook "
+        "settings: the connector's signing secret), a generic webhook by its Standard Webhooks "
+        "signature (headers `webhook-id`, `webhook-timestamp`, `webhook-signature`). Every "
+        "verified webhook is answered 200 with the outcome of each sale it carries (stamped, "
+        "no_customer, below_minimum, duplicate, ...), so the till never retries a decided "
+        "sale; a transaction is decided once, however often it is sent."
     ),
     responses={
         **SIGNATURE_ERRORS,
-        422: {"description": "validation_error: a signed generic body that is not a sale"},
+        422: {"description": "validation_error: a signed body that is not a sale or an event"},
         502: {"description": "pos_api_error: the POS API did not answer; the POS retries"},
     },
     openapi_extra={
@@ -194,7 +204,13 @@ def _delivery(request: Request, body: bytes) -> Delivery:
             "required": True,
             "content": {
                 "application/json": {
-                    "schema": {"oneOf": [_inline(GenericSale), _inline(PosterWebhook)]}
+                    "schema": {
+                        "oneOf": [
+                            _inline(GenericSale),
+                            _inline(PosterWebhook),
+                            {"type": "array", "items": _inline(SyrveEvent), "maxItems": 100},
+                        ]
+                    }
                 }
             },
         },
@@ -202,8 +218,8 @@ def _delivery(request: Request, body: bytes) -> Delivery:
 )
 async def receive_webhook(connector_id: ConnectorId, request: Request) -> object:
     delivery = _delivery(request, await request.body())
-    row = await inbound.receive(database(request), connector_id, delivery)
-    return {"status": "accept", "sale": row}
+    rows = await inbound.receive(database(request), connector_id, delivery)
+    return {"status": "accept", "sale": rows[0], "sales": rows}
 
 
 async def _signed_connector(

@@ -1,9 +1,10 @@
 """The connector interface: a till's webhook in, a normalised sale out.
 
 A connector verifies a delivery (raising ``BadSignature``) into a ``Notice`` that names the
-transaction, then turns the notice into a ``Sale``, fetching details from the POS API when the
-webhook only names the transaction. Everything after that (customer, stamp rule, idempotency,
-the log) is the same for every connector and lives in ``pos.service``.
+transaction (or a list of them, when the till batches events), then turns the notice into a
+``Sale``, fetching details from the POS API when the webhook only names the transaction.
+Everything after that (customer, stamp rule, idempotency, the log) is the same for every
+connector and lives in ``pos.service``.
 """
 
 from collections.abc import Mapping
@@ -45,10 +46,12 @@ class Skip:
 
 @dataclass(frozen=True)
 class Notice:
-    """A verified delivery: the transaction it is about, and the sale when the body has it."""
+    """A verified delivery: the transaction it is about, and the sale when the body has it
+    (else ``details``: what the connector needs to fetch it, such as the kind of order)."""
 
     transaction_id: str
     sale: Sale | None = None
+    details: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,7 @@ class Keys:
     signing_secrets: list[str]  # the current one, and the previous one during a rotation
     settings: dict[str, Any]
     credentials: dict[str, str] = field(repr=False)
+    currency: str | None = None  # the connector's, when set
 
 
 class BadSignature(Unauthorized):
@@ -76,6 +80,6 @@ class PosApiError(Exception):
 
 
 class Connector(Protocol):
-    def verify(self, delivery: Delivery, keys: Keys) -> Notice | Skip: ...
+    def verify(self, delivery: Delivery, keys: Keys) -> Notice | Skip | list[Notice | Skip]: ...
 
     async def sale(self, notice: Notice, keys: Keys) -> Sale | Skip: ...

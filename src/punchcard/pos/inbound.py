@@ -2,7 +2,8 @@
 
 Each step is its own short transaction, so no database connection waits on the POS API:
 load the connector, verify the signature, answer a replay from the log without asking the
-POS again, fetch the sale, then decide it (claim, stamps, log) in one transaction.
+POS again, fetch the sale, then decide it (claim, stamps, log) in one transaction. A delivery
+that carries several events (Syrve batches them) is processed event by event, in order.
 """
 
 from typing import Any
@@ -10,7 +11,8 @@ from typing import Any
 from punchcard.db.engine import Database
 from punchcard.kit.errors import ProblemError
 from punchcard.pos import service
-from punchcard.pos.connector import Delivery, PosApiError, Skip
+from punchcard.pos.connector import Connector, Delivery, Keys, Notice, PosApiError, Skip
+from punchcard.pos.models import PosConnector
 from punchcard.pos.registry import CONNECTORS
 
 
@@ -19,14 +21,21 @@ class PosApiUnavailable(ProblemError):
     title = "Bad gateway"
 
 
-async def receive(db: Database, connector_id: str, delivery: Delivery) -> dict[str, Any]:
-    """The sale's log row; raises BadSignature (401), or PosApiUnavailable (502, logged) so
-    the POS delivers the webhook again."""
+async def receive(db: Database, connector_id: str, delivery: Delivery) -> list[dict[str, Any]]:
+    """The log rows, one per event; raises BadSignature (401), or PosApiUnavailable (502,
+    logged) so the POS delivers the webhook again (events decided before are duplicates)."""
     async with db.transaction() as session:
         connector = await service.inbound_connector(session, connector_id)
     keys = service.keys_of(connector)
     handler = CONNECTORS[connector.type]
-    notice = handler.verify(delivery, keys)
+    verified = handler.verify(delivery, keys)
+    notices = verified if isinstance(verified, list) else [verified]
+    return [await _process(db, connector, handler, keys, notice) for notice in notices]
+
+
+async def _process(
+    db: Database, connector: PosConnector, handler: Connector, keys: Keys, notice: Notice | Skip
+) -> dict[str, Any]:
     async with db.transaction() as session:
         if isinstance(notice, Skip):
             return await service.log_skip(session, connector, notice)

@@ -17,12 +17,11 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import parse_qsl
 
-import httpx
 from pydantic import TypeAdapter, ValidationError
 
 from punchcard.config import get_settings
 from punchcard.customers.schemas import Phone
-from punchcard.kit.outbound import TargetRefused, guarded_client
+from punchcard.pos import calls
 from punchcard.pos.connector import (
     BadSignature,
     Delivery,
@@ -135,31 +134,19 @@ class PosterConnector:
         )
 
     async def _fetch(self, transaction_id: str, keys: Keys) -> dict[str, Any]:
-        settings = get_settings()
-        base_url = str(keys.settings.get("base_url") or settings.pos_poster_base_url)
+        base_url = str(keys.settings.get("base_url") or get_settings().pos_poster_base_url)
         query = {
             "token": keys.credentials["access_token"],
             "transaction_id": transaction_id,
             "include_products": "true",
         }
-        client = guarded_client(
-            allow_private=settings.webhook_allow_private_networks,
-            timeout=settings.pos_api_timeout_seconds,
-        )
-        try:
-            async with client:
+        with calls.failures("Poster API"):
+            async with calls.client() as client:
                 response = await client.get(
                     f"{base_url.rstrip('/')}/api/dash.getTransaction", params=query
                 )
             response.raise_for_status()
             body = response.json()
-        except TargetRefused as exc:
-            raise PosApiError(f"Poster API refused: {exc}.") from exc
-        except httpx.HTTPStatusError as exc:
-            raise PosApiError(f"Poster API answered {exc.response.status_code}.") from exc
-        except (httpx.HTTPError, ValueError) as exc:
-            # The name only: the request URL (in most messages) carries the access token.
-            raise PosApiError(f"Poster API unreachable: {exc.__class__.__name__}.") from exc
         if not isinstance(body, dict) or "error" in body:
             # Never the answer's text: whoever set base_url would read it in the 502 and the log.
             raise PosApiError(f"Poster API error (code {_error_code(body)}).")

@@ -3,5 +3,10 @@
 from punchcard.pos.connector import Connector
 from punchcard.pos.generic import GenericConnector
 from punchcard.pos.poster import PosterConnector
+from punchcard.pos.syrve import SyrveConnector
 
-CONNECTORS: dict[str, Connector] = {"poster": PosterConnector(), "generic": GenericConnector()}
+CONNECTORS: dict[str, Connector] = {
+    "poster": PosterConnector(),
+    "syrve": SyrveConnector(),
+    "generic": GenericConnector(),
+}

@@ -1,12 +1,26 @@
-from datetime import datetime
+import re
+from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
+from uuid import UUID
 
-from pydantic import AnyHttpUrl, AwareDatetime, Field, StringConstraints, model_validator
+from pydantic import (
+    AnyHttpUrl,
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
+from pydantic.alias_generators import to_camel
 
 from punchcard.customers.schemas import Email, Phone, SourceId
 from punchcard.kit.schemas import Input, Name, Output, Ref
 
-ConnectorType = Literal["poster", "generic"]
+ConnectorType = Literal["poster", "syrve", "generic"]
+Secret = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 Currency = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{3}$", to_upper=True)]
 MinorUnits = Annotated[int, Field(ge=0, le=10**12)]
 Outcome = Literal[
@@ -55,18 +69,33 @@ class PosterIn(Input):
     """Your Poster application's secret (it signs Poster's webhooks) and the account's API
     access token (to read the closed transaction)."""
 
-    application_secret: Annotated[str, StringConstraints(min_length=1, max_length=200)]
-    access_token: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    application_secret: Secret
+    access_token: Secret
     base_url: AnyHttpUrl | None = Field(
         None, description="Poster's API base URL; default PUNCHCARD_POS_POSTER_BASE_URL."
     )
 
 
 class PosterUpdate(Input):
-    application_secret: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = (
-        None
+    application_secret: Secret | None = None
+    access_token: Secret | None = None
+    base_url: AnyHttpUrl | None = None
+
+
+class SyrveIn(Input):
+    """Your Syrve Cloud API key (the apiLogin made in Syrve's web back office), to read closed
+    orders and guests, and the organization whose orders this connector takes."""
+
+    api_login: Secret
+    organization_id: UUID = Field(description="The organization's id (/api/1/organizations).")
+    base_url: AnyHttpUrl | None = Field(
+        None, description="Syrve Cloud API base URL; default PUNCHCARD_POS_SYRVE_BASE_URL."
     )
-    access_token: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
+
+
+class SyrveUpdate(Input):
+    api_login: Secret | None = None
+    organization_id: UUID | None = None
     base_url: AnyHttpUrl | None = None
 
 
@@ -84,11 +113,13 @@ class ConnectorCreate(Input):
     )
     enabled: bool = True
     poster: PosterIn | None = Field(None, description="Required for type 'poster'.")
+    syrve: SyrveIn | None = Field(None, description="Required for type 'syrve'.")
 
     @model_validator(mode="after")
-    def _poster_needs_keys(self) -> "ConnectorCreate":
-        if (self.type == "poster") != (self.poster is not None):
-            raise ValueError("give 'poster' settings for type 'poster', and only for it")
+    def _typed_tills_need_keys(self) -> "ConnectorCreate":
+        for kind in ("poster", "syrve"):
+            if (self.type == kind) != (getattr(self, kind) is not None):
+                raise ValueError(f"give '{kind}' settings for type '{kind}', and only for it")
         return self
 
 
@@ -100,11 +131,16 @@ class ConnectorUpdate(Input):
     currency: Currency | None = None
     enabled: bool | None = None
     poster: PosterUpdate | None = None
+    syrve: SyrveUpdate | None = None
 
 
 class PosterOut(Output):
     base_url: str
     credentials_set: bool = Field(description="Secrets are never returned.")
+
+
+class SyrveOut(PosterOut):
+    organization_id: str
 
 
 class ConnectorOut(Output):
@@ -117,6 +153,7 @@ class ConnectorOut(Output):
     currency: str | None
     enabled: bool
     poster: PosterOut | None
+    syrve: SyrveOut | None
     webhook_url: str = Field(description="Where the till sends its webhooks.")
     previous_secret_expires_at: datetime | None
     created_at: datetime
@@ -125,7 +162,8 @@ class ConnectorOut(Output):
 
 class ConnectorCreated(ConnectorOut):
     signing_secret: str = Field(
-        description="pos_whsec_...: signs generic webhooks and redemptions. Shown once."
+        description="pos_whsec_...: signs generic webhooks and redemptions, and is the authToken "
+        "Syrve sends with its webhooks. Shown once."
     )
 
 
@@ -161,7 +199,11 @@ class SaleOut(Output):
 
 class Accepted(Output):
     status: Literal["accept"] = "accept"
-    sale: SaleOut
+    sale: SaleOut = Field(description="The delivery's (first) sale.")
+    sales: list[SaleOut] = Field(
+        description="One per event the delivery carried: Syrve batches events, other tills "
+        "send one sale a request."
+    )
 
 
 # --- what tills send -------------------------------------------------------------------------
@@ -220,3 +262,43 @@ class PosterWebhook(Input):
         description="md5 of account;object;object_id;action;data;time;application_secret."
     )
     data: str | None = None
+
+
+SYRVE_TIME = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,7})?")
+
+
+def _syrve_time(value: Any) -> datetime:
+    """Syrve's ``yyyy-MM-dd HH:mm:ss.fff``, in UTC for event times."""
+    if not isinstance(value, str) or not SYRVE_TIME.fullmatch(value):
+        raise ValueError("expected yyyy-MM-dd HH:mm:ss.fff")
+    return datetime.fromisoformat(value).replace(tzinfo=UTC)  # ValueError: no such date
+
+
+SyrveTime = Annotated[
+    datetime,
+    BeforeValidator(_syrve_time),
+    WithJsonSchema({"type": "string", "pattern": f"^{SYRVE_TIME.pattern}$"}),
+]
+
+
+class SyrveEvent(BaseModel):
+    """One event of a Syrve webhook; Syrve POSTs a JSON array of them, with the authToken set
+    in its webhook settings as the ``Authorization`` header. Only an order's id is taken from
+    it: what was sold is read from the Syrve Cloud API."""
+
+    model_config = ConfigDict(alias_generator=to_camel, extra="ignore")
+
+    event_type: Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{1,64}$")] = Field(
+        examples=["TableOrderUpdate", "DeliveryOrderUpdate"]
+    )
+    event_time: SyrveTime = Field(
+        description="UTC, yyyy-MM-dd HH:mm:ss.fff.", examples=["2026-05-11 12:34:56.123"]
+    )
+    organization_id: UUID
+    correlation_id: UUID | None = None
+    event_info: dict[str, Any] | None = Field(
+        None, description="For order events: the order, its ``id`` (UUID) and ``order.status``."
+    )
+
+
+SyrveWebhook = Annotated[list[SyrveEvent], Field(max_length=100)]

@@ -9,6 +9,7 @@ import json
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from pydantic import BaseModel
 from sqlalchemy import Row, and_, insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -35,6 +36,8 @@ from punchcard.vouchers.schemas import RedeemByCode
 from punchcard.webhooks.targets import check_url
 
 SECRET_OVERLAP = timedelta(hours=24)
+# The tills with settings of their own (the body's "poster" or "syrve"): the fields sealed.
+SECRET_FIELDS = {"poster": {"application_secret", "access_token"}, "syrve": {"api_login"}}
 sales = table_of(PosSale)
 seen_requests = table_of(PosSeenRequest)
 
@@ -56,14 +59,25 @@ async def _check_targets(
         await get_location(session, actor, location_id)
 
 
-def _poster_base_url(url: Any) -> str:
-    check_url(str(url), field="poster.base_url")
-    return str(url).rstrip("/")
-
-
 def _credentials(connector: PosConnector) -> dict[str, str]:
     sealed = connector.credentials_sealed
     return json.loads(crypto.unseal(sealed)) if sealed else {}
+
+
+def _set_type_settings(connector: PosConnector, given: BaseModel) -> None:
+    """The till type's own settings: secrets sealed, a base URL checked (not-given fields keep
+    their value)."""
+    secrets = SECRET_FIELDS[connector.type]
+    values = given.model_dump(mode="json", exclude_none=True)
+    plain = {name: value for name, value in values.items() if name not in secrets}
+    if "base_url" in plain:
+        check_url(plain["base_url"], field=f"{connector.type}.base_url")
+        plain["base_url"] = plain["base_url"].rstrip("/")
+    connector.settings = {**connector.settings, **plain}
+    changed = {name: value for name, value in values.items() if name in secrets}
+    if changed:
+        credentials = {**_credentials(connector), **changed}
+        connector.credentials_sealed = crypto.seal(json.dumps(credentials))
 
 
 async def create_connector(
@@ -94,11 +108,9 @@ async def create_connector(
         created_at=now,
         updated_at=now,
     )
-    if data.poster is not None:
-        if data.poster.base_url is not None:
-            connector.settings = {"base_url": _poster_base_url(data.poster.base_url)}
-        credentials = data.poster.model_dump(include={"application_secret", "access_token"})
-        connector.credentials_sealed = crypto.seal(json.dumps(credentials))
+    typed = getattr(data, data.type, None)  # "poster" / "syrve" settings: required by the schema
+    if typed is not None:
+        _set_type_settings(connector, typed)
     session.add(connector)
     await session.flush()
     return connector, secret
@@ -138,22 +150,15 @@ async def update_connector(
             setattr(connector, field, getattr(data, field))
     if data.stamp_rule is not None:
         connector.stamp_rule = data.stamp_rule.model_dump()
-    if data.poster is not None:
-        if connector.type != "poster":
+    for kind in SECRET_FIELDS:
+        typed = getattr(data, kind)
+        if typed is None:
+            continue
+        if connector.type != kind:
             raise Unprocessable(
-                "validation_error", "'poster' settings are for type 'poster' only.", field="poster"
+                "validation_error", f"'{kind}' settings are for type '{kind}' only.", field=kind
             )
-        if data.poster.base_url is not None:
-            connector.settings = {
-                **connector.settings,
-                "base_url": _poster_base_url(data.poster.base_url),
-            }
-        changed = data.poster.model_dump(
-            include={"application_secret", "access_token"}, exclude_none=True
-        )
-        if changed:
-            credentials = {**_credentials(connector), **changed}
-            connector.credentials_sealed = crypto.seal(json.dumps(credentials))
+        _set_type_settings(connector, typed)
     connector.updated_at = utcnow()
     return connector
 
@@ -215,7 +220,7 @@ def keys_of(connector: PosConnector) -> Keys:
     expires = connector.previous_signing_secret_expires_at
     if previous and expires and expires > utcnow():
         secrets.append(crypto.unseal(previous))
-    return Keys(secrets, dict(connector.settings), _credentials(connector))
+    return Keys(secrets, dict(connector.settings), _credentials(connector), connector.currency)
 
 
 def connector_actor(connector: PosConnector) -> Actor:
