@@ -2,10 +2,10 @@
 
 from datetime import timedelta
 from functools import lru_cache
-from typing import Literal
+from typing import Annotated, Literal
 
 from cryptography.fernet import Fernet
-from pydantic import PositiveFloat, field_validator, model_validator
+from pydantic import Field, PositiveFloat, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -27,7 +27,7 @@ class Settings(BaseSettings):
     access_log: bool = True  # one line per request, tokens redacted (serve --no-access-log)
     # Prometheus metrics: GET /metrics on a listener of its own, off unless a port is set;
     # loopback unless the host says otherwise, and a bearer token when one is set.
-    metrics_port: int | None = None
+    metrics_port: Annotated[int, Field(ge=1, le=65535)] | None = None
     metrics_host: str = "127.0.0.1"
     metrics_token: str | None = None
     # Public endpoints that write: limits per client address and per program or pass, counted

@@ -21,7 +21,7 @@ from punchcard.db.engine import Database
 from tests.pages.conftest import Visitor
 from tests.support.databases import fresh_sqlite
 from tests.support.factories import card, coffee_program, ok
-from tests.support.receiver import Receiver, receiving
+from tests.support.receiver import Receiver
 from tests.support.server import Server, free_port, running_server
 from tests.support.workers import Worker, Workers
 
@@ -69,12 +69,6 @@ async def api(server: Server) -> AsyncIterator[httpx.AsyncClient]:
         base_url=server.base_url, headers={"Authorization": f"Bearer {server.api_key}"}
     ) as client:
         yield client
-
-
-@pytest.fixture
-async def receiver() -> AsyncIterator[Receiver]:
-    async with receiving() as running:
-        yield running
 
 
 def metrics_url(port: int | str) -> str:

@@ -28,7 +28,7 @@ from punchcard.db.engine import Database
 from punchcard.webhooks.models import WebhookAttempt, WebhookMessage
 from tests.support.databases import drop_postgres, fresh_postgres, postgres_server_url
 from tests.support.factories import card, coffee_program, ok
-from tests.support.receiver import Delivery, Receiver, receiving
+from tests.support.receiver import Delivery, Receiver
 from tests.support.server import Server, running_server
 from tests.support.tcp_proxy import tcp_proxy
 from tests.support.workers import Worker, Workers
@@ -73,12 +73,6 @@ async def api(api_server: Server, postgres: Database) -> AsyncIterator[httpx.Asy
         timeout=60.0,
     ) as client:
         yield client
-
-
-@pytest.fixture
-async def receiver() -> AsyncIterator[Receiver]:
-    async with receiving() as running:
-        yield running
 
 
 @pytest.fixture

@@ -19,8 +19,7 @@ from punchcard.kit.clock import utcnow
 from punchcard.observability.database_gauges import DatabaseGauges
 from punchcard.webhooks import queue
 from punchcard.webhooks.models import WebhookMessage
-from tests.conftest import BACKENDS, Tenant, onboarded
-from tests.support.databases import drop_postgres, fresh_postgres, fresh_sqlite, postgres_server_url
+from tests.conftest import BACKENDS, Tenant, fresh_database, onboarded
 from tests.support.factories import card, coffee_program, ok, template
 
 
@@ -28,14 +27,8 @@ from tests.support.factories import card, coffee_program, ok, template
 def own_database(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield fresh_sqlite(tmp_path_factory.mktemp("gauges"))
-        return
-    server = postgres_server_url()
-    assert server is not None
-    url = fresh_postgres(server, "gauges")
-    yield url
-    drop_postgres(url)
+    with fresh_database(request.param, tmp_path_factory.mktemp("gauges"), "gauges") as url:
+        yield url
 
 
 UNDISPATCHED = ("punchcard_outbox_events_undispatched", ())

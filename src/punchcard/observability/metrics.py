@@ -86,13 +86,13 @@ class RequestMetrics:
         children[1].observe(seconds)
 
 
+_WEBHOOK_RESULTS = {"succeeded": "succeeded", "pending": "retrying", "failed": "failed"}
+
+
 def webhook_results(statuses: Iterable[str]) -> None:
     """Count recorded attempts by the state they left their message in."""
     for status in statuses:
         WEBHOOK_DELIVERIES.labels(_WEBHOOK_RESULTS[status]).inc()
-
-
-_WEBHOOK_RESULTS = {"succeeded": "succeeded", "pending": "retrying", "failed": "failed"}
 
 
 def sample_pool(engine: AsyncEngine) -> None:
