@@ -70,6 +70,8 @@ class WaitCountingPool(AsyncAdaptedQueuePool):
     a checkout that finds none free waits inside ``_do_get``, the pool's override point."""
 
     waiting = 0
+    # SQLAlchemy names a pool's logger after its class: keep the pool's own (quiet) logger.
+    _sqla_logger_namespace = "sqlalchemy.pool.impl.AsyncAdaptedQueuePool"
 
     def _do_get(self) -> Any:
         self.waiting += 1
