@@ -5,8 +5,9 @@ tests are isolated by tenant exactly as real businesses are.
 
 import os
 from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 from cryptography.fernet import Fernet
 
@@ -29,18 +30,25 @@ from tests.support.databases import drop_postgres, fresh_postgres, fresh_sqlite,
 BACKENDS = ["sqlite"] + (["postgresql"] if postgres_server_url() else [])
 
 
+@contextmanager
+def fresh_database(backend: str, directory: Path, label: str) -> Iterator[str]:
+    """A migrated database of its own on ``backend`` (dropped after, on PostgreSQL)."""
+    if backend == "sqlite":
+        yield fresh_sqlite(directory)
+        return
+    server = postgres_server_url()
+    assert server is not None
+    url = fresh_postgres(server, label)
+    yield url
+    drop_postgres(url)
+
+
 @pytest.fixture(scope="session", params=BACKENDS)
 def database_url(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield fresh_sqlite(tmp_path_factory.mktemp("sqlite"))
-        return
-    server = postgres_server_url()
-    assert server is not None
-    url = fresh_postgres(server, "api")
-    yield url
-    drop_postgres(url)
+    with fresh_database(request.param, tmp_path_factory.mktemp("sqlite"), "api") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

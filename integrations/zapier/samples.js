@@ -89,6 +89,7 @@ const event = (type, extra = {}) => ({
     goal_index: 1,
   },
   voucher: null,
+  request_id: 'req_sample', // the API request that caused the event (null: a background job)
   ...extra,
 });
 

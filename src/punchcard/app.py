@@ -37,6 +37,7 @@ from punchcard.kit.headers import SecurityHeaders
 from punchcard.kit.hosts import AllowedHosts, allowed_hosts, relative_slash_redirects
 from punchcard.kit.http import install_error_handlers
 from punchcard.lotteries.api import router as lotteries_router
+from punchcard.observability.metrics import RequestMetrics, sample_pool_forever
 from punchcard.pages import http as pages_http
 from punchcard.pages import lottery as page_lottery
 from punchcard.pages import wallets as page_wallets
@@ -104,8 +105,9 @@ def _install_middleware(app: FastAPI, settings: Settings) -> None:
     app.add_middleware(
         AllowedHosts, hosts=allowed_hosts(settings.public_url, settings.allowed_hosts)
     )
-    if settings.access_log:
-        app.add_middleware(AccessLog)
+    # Always: every request gets an id (X-Request-Id), even with the access log off.
+    observe = RequestMetrics().observe if settings.metrics_port is not None else None
+    app.add_middleware(AccessLog, log_requests=settings.access_log, observe=observe)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -120,6 +122,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if settings.run_worker:
             for loop in worker_loops(app.state.db, settings):
                 background.append(asyncio.create_task(loop(stop)))
+        if settings.metrics_port is not None:
+            pool = sample_pool_forever(app.state.db.engine, stop)
+            background.append(asyncio.create_task(pool))
         # Start-up objects (routes, schemas, statements) live forever: keep them out of every
         # garbage collection, which otherwise rescans them all and stalls requests.
         gc.freeze()

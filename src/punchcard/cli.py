@@ -5,11 +5,13 @@ import asyncio
 import gc
 import json
 import logging
+import logging.config
 import os
 import signal
 import socket
 import sys
 from collections.abc import Awaitable, Callable
+from functools import partial
 from pathlib import Path
 from typing import Annotated, TypeVar
 
@@ -27,6 +29,9 @@ from punchcard.db.engine import Database
 from punchcard.db.migrate import upgrade
 from punchcard.exports import cli as exports_cli
 from punchcard.imports import cli as imports_cli
+from punchcard.observability import exporter
+from punchcard.observability.logs import server_logging, worker_logging
+from punchcard.observability.metrics import sample_pool_forever
 from punchcard.staff import cli as staff_cli
 from punchcard.startup import explain_startup_error
 
@@ -79,13 +84,14 @@ def _port_in_use(host: str, port: int) -> bool:
     return False
 
 
-def _require_free_port(host: str, port: int) -> None:
+def _require_free_port(host: str, port: int, setting: str | None = None) -> None:
     """Before anything changes (migrations, the demo's key): a busy port stops here."""
     if _port_in_use(host, port):
+        fix = f"{setting}={port + 1}" if setting else f"--port, or PORT={port + 1} make run"
         raise typer.BadParameter(
             f"{host}:{port} is in use (is Punchcard already running there?): stop it, or "
-            f"pick another port (--port, or PORT={port + 1} make run)",
-            param_hint="--port",
+            f"pick another port ({fix})",
+            param_hint=setting or "--port",
         )
 
 
@@ -130,6 +136,9 @@ def _serve(
     forwarded_allow_ips: str | None = None,
 ) -> None:
     _require_free_port(host, port)
+    metrics_port = get_settings().metrics_port
+    if metrics_port is not None:
+        _require_free_port(get_settings().metrics_host, metrics_port, "PUNCHCARD_METRICS_PORT")
     upgrade(get_settings().database_url)
     # Server processes read settings from the environment, so the flag travels that way; with
     # one process the app runs here, so the cached settings must be read again too.
@@ -140,7 +149,22 @@ def _serve(
     if "public_url" not in get_settings().model_fields_set:
         os.environ["PUNCHCARD_PUBLIC_URL"] = f"http://{host}:{port}"
     get_settings.cache_clear()
-    _warn_about_wallets(get_settings())
+    settings = get_settings()
+    _warn_about_wallets(settings)
+    # Several processes: each keeps its metrics in a file of a directory the exporter reads.
+    directory = exporter.use_multiprocess_directory() if metrics_port and workers > 1 else None
+    metrics = exporter.start(settings)
+    try:
+        _run_uvicorn(settings, host, port, workers, forwarded_allow_ips)
+    finally:
+        if metrics is not None:
+            metrics.stop()
+        exporter.remove_multiprocess_directory(directory)
+
+
+def _run_uvicorn(
+    settings: Settings, host: str, port: int, workers: int, forwarded_allow_ips: str | None
+) -> None:
     uvicorn.run(
         "punchcard.app:create_app",
         factory=True,
@@ -148,13 +172,14 @@ def _serve(
         port=port,
         workers=workers,
         access_log=False,  # ours (kit.accesslog) redacts tokens from the request line
-        log_level=get_settings().log_level,
+        log_level=settings.log_level,
+        log_config=server_logging(settings),  # text, or JSON lines (PUNCHCARD_LOG_FORMAT)
         # A worker answers the supervisor only once the app is imported; on a small or busy
         # machine that can exceed uvicorn's 5 s default, and the worker would be killed.
         timeout_worker_healthcheck=30,
         # SIGTERM: requests under way get this long to finish, then the worker loops (which
         # finish their deliveries and release the rest) stop.
-        timeout_graceful_shutdown=int(get_settings().shutdown_grace_seconds),
+        timeout_graceful_shutdown=int(settings.shutdown_grace_seconds),
         # Behind a reverse proxy: X-Forwarded-For/-Proto are believed from these addresses
         # only (uvicorn's default: 127.0.0.1, or FORWARDED_ALLOW_IPS).
         forwarded_allow_ips=forwarded_allow_ips,
@@ -191,12 +216,12 @@ def run_worker() -> None:
     from punchcard.worker import worker_loops
 
     settings = get_settings()
+    if settings.metrics_port is not None:
+        _require_free_port(settings.metrics_host, settings.metrics_port, "PUNCHCARD_METRICS_PORT")
     upgrade(settings.database_url)
     _warn_about_wallets(settings)
-    logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(name)s %(message)s")
-    # HTTP clients log each request at INFO or DEBUG: a busy worker's log would hold little else.
-    for library in ("aiohttp", "httpx", "httpcore"):
-        logging.getLogger(library).setLevel(logging.WARNING)
+    logging.config.dictConfig(worker_logging(settings))
+    metrics = exporter.start(settings)
 
     async def work() -> None:
         stop = asyncio.Event()
@@ -205,6 +230,8 @@ def run_worker() -> None:
             loop.add_signal_handler(signum, stop.set)
         db = Database(settings)
         loops = worker_loops(db, settings)
+        if metrics is not None:
+            loops.append(partial(sample_pool_forever, db.engine))
         # As in the server: start-up objects live forever, keep them out of every collection.
         gc.freeze()
         try:
@@ -220,6 +247,9 @@ def run_worker() -> None:
         asyncio.run(work())
     else:
         uvloop.run(work())
+    finally:
+        if metrics is not None:
+            metrics.stop()
 
 
 @business_app.command("create")

@@ -2,9 +2,10 @@
 
 from datetime import timedelta
 from functools import lru_cache
+from typing import Annotated, Literal
 
 from cryptography.fernet import Fernet
-from pydantic import PositiveFloat, field_validator, model_validator
+from pydantic import Field, PositiveFloat, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -24,6 +25,11 @@ class Settings(BaseSettings):
     # endpoints have smaller limits of their own.
     max_body_bytes: int = 1_048_576
     access_log: bool = True  # one line per request, tokens redacted (serve --no-access-log)
+    # Prometheus metrics: GET /metrics on a listener of its own, off unless a port is set;
+    # loopback unless the host says otherwise, and a bearer token when one is set.
+    metrics_port: Annotated[int, Field(ge=1, le=65535)] | None = None
+    metrics_host: str = "127.0.0.1"
+    metrics_token: str | None = None
     # Public endpoints that write: limits per client address and per program or pass, counted
     # in the database (every server process shares them), each per window.
     join_limit_per_address: int = 10
@@ -42,6 +48,7 @@ class Settings(BaseSettings):
     # Region for phone numbers given without +country code (ISO 3166 alpha-2, e.g. "DE").
     default_phone_region: str | None = None
     log_level: str = "info"
+    log_format: Literal["text", "json"] = "text"  # json: one object a line, for log pipelines
     # Fernet key sealing stored secrets (webhook signing keys). Unset: generated into the file.
     secret_key: str | None = None
     secret_key_file: str = ".punchcard-secret-key"

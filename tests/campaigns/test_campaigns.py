@@ -5,6 +5,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
+from prometheus_client import REGISTRY
 
 from punchcard.campaigns.tasks import CampaignSender
 from tests.campaigns.conftest import campaign, consenting, email_template, sent
@@ -214,3 +215,20 @@ async def test_cancel_skips_what_was_not_sent(
     assert cancelled["counts"]["skipped"] == 1
     assert emailing.mailbox.received == []
     problem(await api.post(f"/v1/campaigns/{made['id']}/send"), 409, "campaign_status_conflict")
+
+
+async def test_deliveries_are_counted_for_metrics_by_channel_and_status(
+    tenant: Tenant, emailing: SmtpServer, sender: CampaignSender
+) -> None:
+    def counted(status: str) -> float:
+        labels = {"channel": "email", "status": status}
+        return REGISTRY.get_sample_value("punchcard_campaign_deliveries_total", labels) or 0.0
+
+    before = {status: counted(status) for status in ("sent", "skipped")}
+    api = tenant.client
+    for n in range(2):
+        await consenting(tenant, name=f"Counted {n}")
+    await member(tenant)  # no consent: skipped
+    await sent(api, sender, (await campaign(api, (await email_template(api))["id"]))["id"])
+    assert counted("sent") - before["sent"] == 2
+    assert counted("skipped") - before["skipped"] == 1

@@ -10,6 +10,7 @@ from playwright.async_api import Browser
 
 from tests.support.browser import chromium
 from tests.support.databases import drop_postgres, fresh_postgres, postgres_server_url
+from tests.support.receiver import Receiver, receiving
 from tests.support.server import Server, running_server
 from tests.support.workers import Workers
 
@@ -84,3 +85,10 @@ async def live_api(server: Server) -> AsyncIterator[httpx.AsyncClient]:
         timeout=60.0,
     ) as client:
         yield client
+
+
+@pytest.fixture
+async def receiver() -> AsyncIterator[Receiver]:
+    """A webhook receiver on loopback."""
+    async with receiving() as running:
+        yield running

@@ -24,11 +24,13 @@ from tests.support.receiver import receiving
 from tests.support.server import free_port
 
 
-def production_script(port: int) -> str:
+def production_script(ports: dict[str, int]) -> str:
     text = README.read_text()
     steps = text[text.index("<!-- production:start -->") : text.index("<!-- production:end -->")]
     script = "\n".join(re.findall(r"```bash\n(.*?)```", steps, flags=re.DOTALL))
-    return script.replace("8000", str(port))  # a free port: other servers run beside this one
+    for written, free in ports.items():  # free ports: other servers run beside this one
+        script = script.replace(written, str(free))
+    return script
 
 
 @pytest.fixture(scope="module")
@@ -61,6 +63,7 @@ def deployment(
     directory = tmp_path_factory.mktemp("production")
     in_a_clone(directory)
     port = free_port()
+    ports = {"8000": port, "9100": free_port(), "9101": free_port()}
     env = {
         "PATH": "/usr/bin:/bin",
         "PUNCHCARD_DATABASE_URL": empty_database,
@@ -68,7 +71,7 @@ def deployment(
         "PUNCHCARD_WEBHOOK_ALLOW_PRIVATE_NETWORKS": "true",
     }
     steps = subprocess.Popen(
-        ["bash", "-euo", "pipefail", "-c", production_script(port)],
+        ["bash", "-euo", "pipefail", "-c", production_script(ports)],
         cwd=directory,
         env=env,
         stdout=subprocess.PIPE,
@@ -92,6 +95,14 @@ def test_readme_production_steps_run_to_ready_and_back_up(deployment: Deployment
         ["pg_restore", "--list", str(backup)], capture_output=True, text=True, check=True
     )
     assert "TABLE DATA public cards" in listed.stdout
+
+
+def test_the_logs_are_json_and_the_metrics_are_scraped(deployment: Deployment) -> None:
+    assert "punchcard_db_pool_size" in deployment.output
+    for log in ("serve.log", "worker.log"):
+        lines = (deployment.directory / log).read_text().splitlines()
+        assert lines
+        assert all(json.loads(line)["level"] for line in lines)
 
 
 async def test_the_separate_worker_delivers_webhooks(deployment: Deployment) -> None:

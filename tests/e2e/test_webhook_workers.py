@@ -27,7 +27,7 @@ from punchcard.config import Settings
 from punchcard.db.engine import Database
 from punchcard.webhooks.models import WebhookAttempt, WebhookMessage
 from tests.support.factories import card, coffee_program, ok
-from tests.support.receiver import Delivery, Receiver, receiving
+from tests.support.receiver import Delivery, Receiver
 from tests.support.server import Server
 from tests.support.tcp_proxy import tcp_proxy
 from tests.support.workers import Worker, Workers
@@ -53,12 +53,6 @@ async def api(api_server: Server, postgres: Database) -> AsyncIterator[httpx.Asy
         timeout=60.0,
     ) as client:
         yield client
-
-
-@pytest.fixture
-async def receiver() -> AsyncIterator[Receiver]:
-    async with receiving() as running:
-        yield running
 
 
 @pytest.fixture

@@ -91,7 +91,7 @@ def _stop(process: subprocess.Popen[str]) -> None:
 
 @contextmanager
 def running_server(
-    database_url: str, workers: int = 1, *, webhook_worker: bool = True
+    database_url: str, workers: int = 1, *, webhook_worker: bool = True, access_log: bool = False
 ) -> Iterator[Server]:
     """Create a business, start `punchcard serve`, wait for every worker, stop at exit.
     ``webhook_worker=False`` serves the API only (`--no-worker`): `punchcard worker` delivers."""
@@ -105,7 +105,8 @@ def running_server(
     }
     api_key = create_business(env)["api_key"]
     port = free_port()
-    serve = [CLI, "serve", "--host", "127.0.0.1", "--port", str(port), "--no-access-log"]
+    serve = [CLI, "serve", "--host", "127.0.0.1", "--port", str(port)]
+    serve.append("--access-log" if access_log else "--no-access-log")
     if not webhook_worker:
         serve.append("--no-worker")
     process = subprocess.Popen(

@@ -5,6 +5,7 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from prometheus_client import REGISTRY
 from sqlalchemy import and_, func, select
 
 from punchcard.config import Settings
@@ -128,6 +129,27 @@ async def test_a_failed_push_is_retried_later_and_the_error_kept(
     assert "wallet unreachable" in (row.push_error or "")
     assert row.push_due_at is not None
     assert row.push_due_at > utcnow() + timedelta(seconds=0.5)
+
+
+async def test_pushes_are_counted_for_metrics_by_wallet_and_result(
+    tenant: Tenant, db: Database, wallet: tuple[Recorder, PassSync]
+) -> None:
+    def counted(result: str) -> float:
+        labels = {"wallet": "recorder", "result": result}  # the pusher's class name
+        return REGISTRY.get_sample_value("punchcard_wallet_pushes_total", labels) or 0.0
+
+    recorder, sync = wallet
+    issued = await card(tenant.client, (await coffee_program(tenant.client))["id"])
+    await held_in_wallet(db, tenant.business_id, issued["id"])
+    recorder.down = True
+    failed_before, succeeded_before = counted("failed"), counted("succeeded")
+    await stamp(tenant.client, issued["id"])
+    await final_push(sync, recorder, db, tenant, issued["id"])
+    assert counted("failed") > failed_before
+    recorder.down = False
+    await stamp(tenant.client, issued["id"])
+    await final_push(sync, recorder, db, tenant, issued["id"])
+    assert counted("succeeded") > succeeded_before
 
 
 def test_versions_move_to_a_later_whole_second_so_if_modified_since_tells_them_apart() -> None:

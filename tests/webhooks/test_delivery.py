@@ -1,7 +1,9 @@
+import logging
 from datetime import timedelta
 
 import pytest
 from aiohttp import web
+from prometheus_client import REGISTRY
 from sqlalchemy import select
 from standardwebhooks import Webhook
 
@@ -274,3 +276,43 @@ async def test_retry_now_delivers_what_waits_for_its_next_retry(
     assert delivered.webhook_id == receiver.deliveries[0].webhook_id
     again = ok(await api.post(f"/v1/webhooks/{created['id']}/retry-now"), 202)
     assert again == {"retried": 0}  # nothing is waiting any more
+
+
+async def test_an_attempt_records_the_request_id_and_its_log_line_names_both(
+    tenant: Tenant,
+    receiver: Receiver,
+    dispatcher: Dispatcher,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    api = tenant.client
+    created = await endpoint(tenant, receiver.url("/traced"), event_types=["stamp_added"])
+    issued = await card(api, (await coffee_program(api))["id"])
+    succeeded = {"result": "succeeded"}
+    before = REGISTRY.get_sample_value("punchcard_webhook_deliveries_total", succeeded) or 0
+    with caplog.at_level(logging.INFO, logger="punchcard.webhooks"):
+        stamped = await api.post(
+            f"/v1/cards/{issued['id']}/stamps", json={"count": 1}, headers={"X-Request-Id": "t-1"}
+        )
+        ok(stamped, 201)
+        [delivery] = await receiver.wait_for(1, path="/traced")
+        await recorded(dispatcher, tenant, 1)
+    [message] = ok(await api.get(f"/v1/webhooks/{created['id']}/messages"))["data"]
+    [attempt] = ok(
+        await api.get(f"/v1/webhooks/{created['id']}/messages/{message['id']}/attempts")
+    )["data"]
+    [line] = [
+        r for r in caplog.records if getattr(r, "fields", {}).get("message_id") == message["id"]
+    ]
+
+    assert delivery.json["request_id"] == attempt["request_id"] == "t-1"
+    assert line.fields == line.fields | {  # type: ignore[attr-defined]
+        "attempt_id": attempt["id"],
+        "event_id": delivery.webhook_id,
+        "request_id": "t-1",
+        "result": "succeeded",
+        "status_code": 204,
+    }
+    assert f"{attempt['id']} (#1) of {message['id']}" in line.getMessage()
+    assert "request t-1" in line.getMessage()
+    after = REGISTRY.get_sample_value("punchcard_webhook_deliveries_total", succeeded)
+    assert (after or 0) > before

@@ -20,6 +20,7 @@ from punchcard.config import Settings
 from punchcard.db.engine import Database
 from punchcard.kit.clock import utcnow
 from punchcard.kit.unavailable import QuietLog
+from punchcard.observability.metrics import CAMPAIGN_DELIVERIES
 
 log = logging.getLogger("punchcard.campaigns")
 ERROR_BACKOFF_SECONDS = 1.0
@@ -95,12 +96,14 @@ class CampaignSender:
             prepared = await sending.prepare(session, claimed, now)
             await sending.record(session, prepared.skipped, now)
             await sending.release(session, prepared.released)
+        _count(prepared.skipped)
         outcomes = await asyncio.gather(*(self._send(job) for job in prepared.jobs))
         if claimed:
             async with self.db.transaction() as session:
                 recorded = [verdict for verdict in outcomes if verdict is not None]
                 await sending.record(session, recorded, utcnow())
                 await sending.finish(session, utcnow())
+            _count(recorded)
         return bool(added or claimed)
 
     async def until_idle(self) -> None:
@@ -148,4 +151,14 @@ class CampaignSender:
             return verdict
         async with self.db.transaction() as session:
             await sending.record(session, [verdict], utcnow())
+        _count([verdict])
         return None
+
+
+def _count(recorded: list[Verdict]) -> None:
+    """Deliveries by channel and what became of them, once their record is committed."""
+    for verdict in recorded:
+        status = verdict.result.status
+        if status == "retry" and verdict.attempts >= sending.MAX_ATTEMPTS:
+            status = "failed"  # no retry is left: ``record`` marked it failed
+        CAMPAIGN_DELIVERIES.labels(verdict.channel, status).inc()

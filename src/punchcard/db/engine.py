@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
+from sqlalchemy.pool import AsyncAdaptedQueuePool
 
 from punchcard.config import Settings
 
@@ -68,6 +69,22 @@ def _drop_closed_connections(engine: AsyncEngine) -> None:
             raise DisconnectionError("the pooled connection was closed by the server")
 
 
+class WaitCountingPool(AsyncAdaptedQueuePool):
+    """A queue pool that counts who is waiting for a connection (a metric of its pressure):
+    a checkout that finds none free waits inside ``_do_get``, the pool's override point."""
+
+    waiting = 0
+    # SQLAlchemy names a pool's logger after its class: keep the pool's own (quiet) logger.
+    _sqla_logger_namespace = "sqlalchemy.pool.impl.AsyncAdaptedQueuePool"
+
+    def _do_get(self) -> Any:
+        self.waiting += 1
+        try:
+            return super()._do_get()
+        finally:
+            self.waiting -= 1
+
+
 class Database:
     def __init__(self, settings: Settings) -> None:
         url = async_url(settings.database_url)
@@ -77,6 +94,7 @@ class Database:
             # A fixed pool: overflow connections are closed as soon as they are returned, so
             # bursts would pay a reconnect each; requests beyond the pool wait for a connection.
             options = {
+                "poolclass": WaitCountingPool,
                 "pool_size": settings.db_pool_size,
                 "max_overflow": 0,
                 # Unreachable: fail (503) within seconds rather than hang for asyncpg's 60 s.

@@ -140,6 +140,12 @@ class Envelope(BaseModel):
     customer: CustomerRef | None
     card: CardRef | None
     voucher: VoucherRef | None
+    request_id: str | None = Field(
+        None,
+        description="The X-Request-Id of the API request that caused the event (null for "
+        "events of background jobs): in the access log line of that request and on the "
+        "webhook attempts that deliver the event.",
+    )
 
 
 class CustomerUpdated(Envelope):
@@ -487,6 +493,7 @@ def sample(event_type: str) -> dict[str, Any]:
         "customer": _CUSTOMER,
         "card": _CARD,
         "voucher": _VOUCHER,
+        "request_id": "req_sample",
         **_EXTRAS.get(event_type, {}),
     }
     return PAYLOADS[event_type].model_validate(body).model_dump(mode="json")

@@ -5,6 +5,7 @@ from typing import Any
 
 from punchcard.kit.clock import isoformat_z
 from punchcard.kit.ids import new_id
+from punchcard.kit.requestcontext import current_request_id
 
 Part = dict[str, Any]
 
@@ -74,7 +75,8 @@ def event_row(
     voucher: Part | None = None,
     **details: Any,
 ) -> dict[str, Any]:
-    """A row for the events table; its payload is exactly what subscribers will receive."""
+    """A row for the events table; its payload is exactly what subscribers will receive. It
+    names the API request that caused it (None: a background job's), to trace it by."""
     event_id = new_id("evt")
     payload = {
         "event": event_type,
@@ -86,6 +88,7 @@ def event_row(
         "customer": customer,
         "card": card,
         "voucher": voucher,
+        "request_id": current_request_id(),
         **details,
     }
     return {

@@ -13,6 +13,7 @@ from punchcard.db.engine import Database
 from punchcard.kit.clock import utcnow
 from punchcard.kit.errors import Unauthorized
 from punchcard.kit.http import Session, database
+from punchcard.kit.requestcontext import identify
 from punchcard.staff import keys
 from punchcard.staff.actor import Actor, Role
 from punchcard.staff.models import ApiKey, Staff
@@ -71,6 +72,7 @@ async def current_actor(
     stale = utcnow() - timedelta(seconds=get_settings().api_key_touch_seconds)
     if row.last_used_at is None or row.last_used_at < stale:
         background.add_task(_touch, database(request), row.business_id, row.id)
+    identify(row.business_id, row.staff_id, row.id)  # the request's log line names them
     return Actor(
         business_id=row.business_id,
         role=Role(row.role),

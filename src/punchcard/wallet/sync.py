@@ -24,6 +24,7 @@ from punchcard.db.engine import Database
 from punchcard.kit.clock import utcnow
 from punchcard.kit.sql import keyed
 from punchcard.kit.unavailable import QuietLog
+from punchcard.observability.metrics import WALLET_PUSHES
 from punchcard.wallet.models import WalletPass
 
 log = logging.getLogger("punchcard.wallet")
@@ -160,11 +161,15 @@ class PassSync:
     async def _push(self, ref: PassRef) -> None:
         errors = []
         for pusher in self.pushers:
+            wallet = type(pusher).__name__.removesuffix("Pusher").lower()  # apple, google
             try:
                 await pusher.push(self.db, ref)
             except Exception as exc:
                 log.warning("wallet push of %s failed: %r", ref.card_id, exc)
                 errors.append(f"{type(pusher).__name__}: {exc!r}")
+                WALLET_PUSHES.labels(wallet, "failed").inc()
+            else:
+                WALLET_PUSHES.labels(wallet, "succeeded").inc()
         await self._settle(ref, "; ".join(errors) or None)
         async with self.progress:
             self.pushed += 1

@@ -17,6 +17,7 @@ from punchcard.config import Settings
 from punchcard.db.engine import Database
 from punchcard.kit.clock import utcnow
 from punchcard.kit.unavailable import QuietLog, database_unavailable
+from punchcard.observability.metrics import webhook_results
 from punchcard.webhooks import queue, retry
 from punchcard.webhooks.sender import Outcome, Sender
 
@@ -199,6 +200,7 @@ class Dispatcher:
         outcome = await self.sender.send(
             claim.url, claim.secrets, claim.event_id, claim.payload, utcnow()
         )
+        _log_attempt(claim, outcome)
         await self.outcomes.put((claim, outcome))
 
     async def _record_until(self, sends_done: asyncio.Event) -> None:
@@ -215,7 +217,7 @@ class Dispatcher:
             part = pending.pop()
             try:
                 async with self.db.transaction() as session:
-                    await queue.complete(session, part, utcnow(), self.delays)
+                    statuses = await queue.complete(session, part, utcnow(), self.delays)
             except Exception as exc:
                 if not _transient(exc):
                     if len(part) > 1:
@@ -230,6 +232,7 @@ class Dispatcher:
                 pending.append(part)
                 await asyncio.sleep(ERROR_BACKOFF_SECONDS)
                 continue
+            webhook_results(statuses)
             for claim, _ in part:
                 if self.held.get((claim.business_id, claim.id)) == claim.attempts:
                     del self.held[(claim.business_id, claim.id)]
@@ -247,6 +250,40 @@ class Dispatcher:
             getter.cancel()
             return _drain(self.outcomes, COMPLETE_BATCH)
         return [getter.result(), *_drain(self.outcomes, COMPLETE_BATCH - 1)]
+
+
+def _log_attempt(claim: queue.Claim, outcome: Outcome) -> None:
+    """One line per attempt, naming its attempt, message, event and the request that wrote
+    the event: a delivery is found in the log by any of them."""
+    result = "succeeded" if outcome.succeeded else "failed"
+    answer = outcome.status_code if outcome.status_code is not None else outcome.error
+    log.info(
+        "webhook attempt %s (#%d) of %s to %s: %s, %s in %.0f ms (event %s, request %s)",
+        claim.attempt_id,
+        claim.attempts,
+        claim.id,
+        claim.endpoint_id,
+        result,
+        answer,
+        outcome.latency_ms,
+        claim.event_id,
+        claim.request_id,
+        extra={
+            "fields": {
+                "attempt_id": claim.attempt_id,
+                "attempt": claim.attempts,
+                "message_id": claim.id,
+                "endpoint_id": claim.endpoint_id,
+                "business_id": claim.business_id,
+                "event_id": claim.event_id,
+                "request_id": claim.request_id,
+                "result": result,
+                "status_code": outcome.status_code,
+                "error": outcome.error,
+                "latency_ms": round(outcome.latency_ms, 2),
+            }
+        },
+    )
 
 
 def _transient(exc: Exception) -> bool:

@@ -129,3 +129,5 @@ class WebhookAttempt(TenantMixin, Base):
     response_body: Mapped[str | None] = mapped_column(Text)
     error: Mapped[str | None] = mapped_column(Text)
     next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The X-Request-Id of the request that wrote the event delivered (tracing support cases).
+    request_id: Mapped[str | None] = mapped_column(String(100))

@@ -6,7 +6,7 @@ Every step is one short transaction. On PostgreSQL any number of workers share t
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -62,6 +62,13 @@ class Claim:
     payload: dict[str, Any]
     attempts: int  # including this one; fences the completion
     send_at: float  # epoch seconds: the rate-limit slot
+    attempt_id: str = field(default_factory=lambda: new_id("att"))  # its row, its log line
+
+    @property
+    def request_id(self) -> str | None:
+        """The request that wrote the event (its payload says): the attempt records it."""
+        request_id: str | None = self.payload.get("request_id")
+        return request_id
 
 
 @dataclass
@@ -360,6 +367,7 @@ LOGGED = (
     "response_body",
     "error",
     "next_attempt_at",
+    "request_id",
 )
 
 
@@ -406,8 +414,9 @@ async def complete(
     results: list[tuple[Claim, Outcome]],
     now: datetime,
     delays: Sequence[timedelta] = retry.DELAYS,
-) -> None:
-    """Record a batch of attempts and move each message on: done, retry later, or failed."""
+) -> list[str]:
+    """Record a batch of attempts and move each message on: done, retry later, or failed.
+    Returns the status each message is left in (pending: a retry is due later)."""
     finished, logged = [], []
     streaks: dict[tuple[str, str], bool] = {}  # endpoint -> any success in this batch
     gone: list[Claim] = []
@@ -440,7 +449,7 @@ async def complete(
         logged.append(
             (
                 message.business_id,
-                new_id("att"),
+                message.attempt_id,
                 message.id,
                 message.endpoint_id,
                 message.attempts,
@@ -450,6 +459,7 @@ async def complete(
                 outcome.response_body,
                 outcome.error,
                 next_at,
+                message.request_id,
             )
         )
     done = rows_table(session, messages, FINISHED, finished)
@@ -478,6 +488,7 @@ async def complete(
     await _track_failure_streaks(session, streaks, now)
     for message in gone:
         await _gone(session, message, now)
+    return [row[3] for row in finished]
 
 
 async def _track_failure_streaks(

@@ -93,6 +93,11 @@ class AttemptOut(Output):
     response_body: str | None
     error: str | None
     next_attempt_at: datetime | None
+    request_id: str | None = Field(
+        description="The request id of the event delivered (its payload's request_id): the "
+        "access log line of the API request that caused it. The worker's log line of this "
+        "attempt names the attempt's id."
+    )
 
 
 class RecoverIn(Input):
