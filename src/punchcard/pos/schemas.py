@@ -5,6 +5,7 @@ from pydantic import AnyHttpUrl, AwareDatetime, Field, StringConstraints, model_
 
 from punchcard.customers.schemas import Email, Phone, SourceId
 from punchcard.kit.schemas import Input, Name, Output, Ref
+from punchcard.referrals.schemas import ReferralCodeText
 
 ConnectorType = Literal["poster", "generic"]
 Currency = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{3}$", to_upper=True)]
@@ -195,6 +196,11 @@ class GenericSale(Input):
     customer: CustomerKeys | None = None
     items: list[SaleItem] = Field(default_factory=list, max_length=500)
     closed_at: AwareDatetime | None = None
+    referral_code: ReferralCodeText | None = Field(
+        None,
+        description="A referrer's code the customer brought: they become the referee (new "
+        "customers only), or the refusal is recorded; the sale is decided either way.",
+    )
 
 
 class PosRedeem(Input):
