@@ -15,8 +15,9 @@ async def referral_program(
     if program_id is None:
         program_id = (await coffee_program(api))["id"]
     body: dict[str, Any] = {"name": "Bring a friend", "program_id": program_id}
-    if not {"referee_template_id", "referrer_template_id", "tiers"} & fields.keys():
+    if "referee_template_id" not in fields:
         body["referee_template_id"] = (await template(api, title="Welcome cookie"))["id"]
+    if "referrer_template_id" not in fields:
         coffee = await template(
             api, title="Free coffee", redeem_code={"type": "pattern", "pattern": "REF-######"}
         )

@@ -77,17 +77,19 @@ async def join_page(
     session: Session,
     visitor: Visiting,
     csrf: FormGuard,
-    ref: Annotated[str | None, Query(max_length=64)] = None,
+    ref: Annotated[str | None, Query(max_length=2000)] = None,
 ) -> Response:
     """The form; ``?ref=`` (a referral link) fills in the referral code, unchecked: the code
-    is looked up (and counted if it names nobody) only when the form is sent."""
+    is looked up (and counted if it names nobody) only when the form is sent. A ``ref`` no
+    code can be is left out (a link cut or made up), never an error page."""
     try:
         program = await open_program(session, business_id, program_id)
     except NotFound:
         return visitor.not_found("not_found_join")
     key, new = csrf.browser_key(request)
     token = csrf.token(key, request.url.path)
-    prefill = join_form.shown({"referral_code": ref}) if ref else None
+    fits = ref and len(ref) <= join_form.MAX_LENGTHS["referral_code"]
+    prefill = join_form.shown({"referral_code": ref}) if fits else None
     response = _join_form(program, visitor.language(), token, prefill)
     if new:
         csrf.remember(response, key)
