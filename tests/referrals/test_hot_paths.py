@@ -14,7 +14,6 @@ from tests.conftest import Tenant
 from tests.support.factories import card, coffee_program, ok, stamp
 from tests.support.referrals import referee, referral_program, referrer
 
-
 REFERRAL_TABLES = re.compile(r"\breferral(s|_codes|_programs|_refusals)\b")
 
 

@@ -88,8 +88,8 @@ async def join_page(
         return visitor.not_found("not_found_join")
     key, new = csrf.browser_key(request)
     token = csrf.token(key, request.url.path)
-    fits = ref and len(ref) <= join_form.MAX_LENGTHS["referral_code"]
-    prefill = join_form.shown({"referral_code": ref}) if fits else None
+    fits = ref is not None and len(ref) <= join_form.MAX_LENGTHS["referral_code"]
+    prefill = join_form.shown({"referral_code": ref}) if ref and fits else None
     response = _join_form(program, visitor.language(), token, prefill)
     if new:
         csrf.remember(response, key)
