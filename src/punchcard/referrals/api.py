@@ -184,13 +184,7 @@ async def get_referrer(
     summary="A referrer's link as a QR code to print or show (PNG, SVG or PDF)",
     description=READERS,
     responses={
-        200: {
-            "description": "The QR code of the referral link",
-            "content": {
-                media_type: {"schema": {"type": "string", "format": "binary"}}
-                for media_type in links.QR_MEDIA_TYPES.values()
-            },
-        },
+        200: links.qr_openapi("The QR code of the referral link"),
         404: {"description": "referral_program_not_found or referrer_not_found"},
     },
 )

@@ -47,6 +47,15 @@ refusals_t = table_of(ReferralRefusal)
 CODE_ATTEMPTS = 8  # a billion codes or more: a second draw is already rare
 MAX_CUSTOMER_REFERRALS = 100  # listed on a customer's page, newest first
 
+
+async def _page(
+    session: AsyncSession, query: Any, table: Any, params: PageParams
+) -> tuple[list[Any], str | None]:
+    """One page of ``query``'s rows of ``table``, newest first."""
+    rows = list((await session.execute(newest_first(query, table.c.id, params))).all())
+    return to_page(rows, params, lambda row: row.id)
+
+
 # --- programs ----------------------------------------------------------------------------------
 
 
@@ -419,8 +428,7 @@ async def list_referrers(
         codes_t.c.referral_program_id == program.id,
         codes_t.c.customer_id.is_not(None),
     )
-    rows = list((await session.execute(newest_first(query, codes_t.c.id, params))).all())
-    page, cursor = to_page(rows, params, lambda row: row.id)
+    page, cursor = await _page(session, query, codes_t, params)
     return [referrer_out(program, row) for row in page], cursor
 
 
@@ -446,8 +454,7 @@ async def list_referrals(
         query = query.where(referrals_t.c.status == status)
     if referrer_customer_id:
         query = query.where(referrals_t.c.referrer_customer_id == referrer_customer_id)
-    rows = list((await session.execute(newest_first(query, referrals_t.c.id, params))).all())
-    return to_page(rows, params, lambda row: row.id)
+    return await _page(session, query, referrals_t, params)
 
 
 async def list_refusals(
@@ -469,8 +476,7 @@ async def list_refusals(
         query = query.where(refusals_t.c.reason == reason)
     if actor.location_id:
         query = query.where(refusals_t.c.location_id == actor.location_id)
-    rows = list((await session.execute(newest_first(query, refusals_t.c.id, params))).all())
-    return to_page(rows, params, lambda row: row.id)
+    return await _page(session, query, refusals_t, params)
 
 
 async def customer_referrals(
