@@ -24,10 +24,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from punchcard.businesses.models import Business
 from punchcard.cards.repository import cards, load_holder
 from punchcard.db.base import table_of
-from punchcard.events import service as events
-from punchcard.events.payloads import event_row, voucher_part
 from punchcard.referrals.models import Referral, ReferralCode, ReferralProgram
-from punchcard.referrals.rewards import issue_reward, referral_part
+from punchcard.referrals.rewards import issue_reward, record_event, referral_part
 from punchcard.referrals.schemas import ConversionKind, RewardOutcome
 from punchcard.vouchers.models import Voucher
 
@@ -249,15 +247,6 @@ async def _reward_referrer(
     )
     referrer = await load_holder(session, business_id, referral.referrer_customer_id, referrer_card)
     referee = await load_holder(session, business_id, referral.referee_customer_id, None)
-    common: dict[str, Any] = {
-        "business_id": business_id,
-        "at": where.now,
-        "location_id": where.location_id,
-        "staff_id": where.staff_id,
-        "customer": referrer.customer,
-        "card": referrer.card,
-    }
-    part = voucher_part(voucher) if voucher else None
     reward = {
         "status": outcome,
         "detail": detail,
@@ -265,21 +254,21 @@ async def _reward_referrer(
         "tier": tier,
         "voucher_id": voucher.id if voucher else None,
     }
-    rows = [
-        event_row(
-            "referral_converted",
-            **common,
-            voucher=part,
-            referral=referral_part(
-                referral, program.name, referrer.customer, referee.customer, "converted"
-            ),
-            conversion=conversion,
-            reward=reward,
-        )
-    ]
-    if part is not None:
-        rows.append(event_row("voucher_issued", **common, voucher=part))
-    await events.record(session, rows)
+    await record_event(
+        session,
+        "referral_converted",
+        business_id=business_id,
+        at=where.now,
+        location_id=where.location_id,
+        staff_id=where.staff_id,
+        side=referrer,
+        voucher=voucher,
+        referral=referral_part(
+            referral, program.name, referrer.customer, referee.customer, "converted"
+        ),
+        conversion=conversion,
+        reward=reward,
+    )
 
 
 async def _reward(

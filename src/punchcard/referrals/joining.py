@@ -12,15 +12,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.cards.repository import cards, customers, load_holder
 from punchcard.db.base import table_of
-from punchcard.events import service as events
-from punchcard.events.payloads import customer_part, event_row, voucher_part
+from punchcard.events.payloads import customer_part
 from punchcard.kit import ratelimit
 from punchcard.kit.clock import isoformat_z, utcnow
 from punchcard.kit.errors import Unprocessable
 from punchcard.kit.ids import new_id
 from punchcard.kit.sql import insert_ignoring_conflicts
 from punchcard.referrals.models import Referral, ReferralCode, ReferralProgram, ReferralRefusal
-from punchcard.referrals.rewards import issue_reward, referral_part
+from punchcard.referrals.rewards import issue_reward, record_event, referral_part
 from punchcard.referrals.schemas import ReferralJoinOut, RefusalReason, Via
 from punchcard.staff.actor import Actor
 from punchcard.vouchers import codes
@@ -361,29 +360,20 @@ async def _refer(
         )
     holder = await load_holder(session, business_id, referee.customer_id, referee.card_id)
     referral = Referral(**values)
-    common: dict[str, Any] = {
-        "business_id": business_id,
-        "at": now,
-        "location_id": location_id,
-        "staff_id": actor.staff_id,
-        "customer": holder.customer,
-        "card": holder.card,
-    }
-    part = voucher_part(voucher) if voucher else None
-    rows = [
-        event_row(
-            "referral_joined",
-            **common,
-            voucher=part,
-            referral=referral_part(
-                referral, program.name, sponsor.referrer, holder.customer, "pending"
-            ),
-            reward_error=error,
-        )
-    ]
-    if part is not None:
-        rows.append(event_row("voucher_issued", **common, voucher=part))
-    await events.record(session, rows)
+    await record_event(
+        session,
+        "referral_joined",
+        business_id=business_id,
+        at=now,
+        location_id=location_id,
+        staff_id=actor.staff_id,
+        side=holder,
+        voucher=voucher,
+        referral=referral_part(
+            referral, program.name, sponsor.referrer, holder.customer, "pending"
+        ),
+        reward_error=error,
+    )
     return Joined(program.id, values["id"], voucher, error)
 
 

@@ -1,13 +1,15 @@
-"""What both sides of a referral share: issuing a side's reward voucher, and the referral as
-event payloads describe it."""
+"""What both sides of a referral share: issuing a side's reward voucher, the referral as event
+payloads describe it, and writing a side's event."""
 
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from punchcard.cards.repository import Holder
 from punchcard.codes.pool import CodePoolEmpty, record_pool_empty
-from punchcard.events.payloads import Part
+from punchcard.events import service as events
+from punchcard.events.payloads import Part, event_row, voucher_part
 from punchcard.kit.clock import isoformat_z
 from punchcard.kit.errors import Conflict
 from punchcard.vouchers.models import Voucher
@@ -63,3 +65,32 @@ def referral_part(
         "referee": referee,
         "referee_card_id": referral.referee_card_id,
     }
+
+
+async def record_event(
+    session: AsyncSession,
+    event_type: str,
+    *,
+    business_id: str,
+    at: datetime,
+    location_id: str | None,
+    staff_id: str | None,
+    side: Holder,
+    voucher: Voucher | None,
+    **details: Any,
+) -> None:
+    """A side's referral event (``side``: who it is about) with their reward, and the
+    reward's own ``voucher_issued``."""
+    common: dict[str, Any] = {
+        "business_id": business_id,
+        "at": at,
+        "location_id": location_id,
+        "staff_id": staff_id,
+        "customer": side.customer,
+        "card": side.card,
+    }
+    part = voucher_part(voucher) if voucher else None
+    rows = [event_row(event_type, **common, voucher=part, **details)]
+    if part is not None:
+        rows.append(event_row("voucher_issued", **common, voucher=part))
+    await events.record(session, rows)
