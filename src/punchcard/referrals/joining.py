@@ -391,38 +391,31 @@ async def at_till(
     """A code a till sent with a sale: the sale goes on whatever becomes of the code, so an
     unknown code is a recorded refusal here, not an error."""
     if customer_id is None or card_id is None:
-        return await record_refusal(
-            session,
-            actor,
-            code=code,
-            reason="referee_not_found",
-            detail="The sale names no customer with an active card in the program.",
-            via="pos",
-            referee_customer_id=customer_id,
-            location_id=location_id,
-        )
-    referee = Referee(customer_id, card_id, scan_code=scan_code)
-    try:
-        return await join(
-            session,
-            actor,
-            code=code,
-            card_program_id=card_program_id,
-            referee=referee,
-            via="pos",
-            location_id=location_id,
-        )
-    except ReferralCodeNotFound as unknown:
-        return await record_refusal(
-            session,
-            actor,
-            code=code,
-            reason="unknown_code",
-            detail=unknown.detail,
-            via="pos",
-            referee_customer_id=customer_id,
-            location_id=location_id,
-        )
+        reason: RefusalReason = "referee_not_found"
+        detail = "The sale names no customer with an active card in the program."
+    else:
+        try:
+            return await join(
+                session,
+                actor,
+                code=code,
+                card_program_id=card_program_id,
+                referee=Referee(customer_id, card_id, scan_code=scan_code),
+                via="pos",
+                location_id=location_id,
+            )
+        except ReferralCodeNotFound as unknown:
+            reason, detail = "unknown_code", unknown.detail
+    return await record_refusal(
+        session,
+        actor,
+        code=code,
+        reason=reason,
+        detail=detail,
+        via="pos",
+        referee_customer_id=customer_id,
+        location_id=location_id,
+    )
 
 
 async def find_for_visitor(
