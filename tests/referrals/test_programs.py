@@ -189,3 +189,39 @@ async def test_another_business_cannot_see_a_program(
         404,
         "referral_program_not_found",
     )
+
+
+async def test_every_route_refuses_bad_ids_queries_and_bodies(api: httpx.AsyncClient) -> None:
+    made = await referral_program(api)
+    base = f"/v1/referral-programs/{made['id']}"
+    bad_paths = [
+        "/v1/referral-programs/rfp_%00",
+        "/v1/referral-programs/RFP-1/referrals",
+        "/v1/referral-programs/rfp_1%20OR%201=1/refusals",
+        f"{base}/referrers/cus_%00",
+        f"{base}/referrers/cus_%00/qr.png",
+        "/v1/customers/cus_%00/referrals",
+    ]
+    for path in bad_paths:
+        answer = await api.get(path)
+        assert answer.status_code == 422, (path, answer.text)
+    for path, query in [
+        (f"{base}/referrals", {"status": "lost"}),
+        (f"{base}/referrals", {"referrer_customer_id": "cus_\x00"}),
+        (f"{base}/refusals", {"reason": "bored"}),
+        ("/v1/referral-refusals", {"limit": "0"}),
+        (f"{base}/referrers/{made['id']}/qr.png", {"size": "99999"}),
+    ]:
+        assert (await api.get(path, params=query)).status_code == 422, (path, query)
+    for path, body in [
+        (base, ["name"]),
+        (f"{base}/referrers", {"customer_id": None}),
+        (f"{base}/referrers", {"customer_id": 5}),
+        (f"{base}/codes", {"codes": "FRIEND-0001"}),
+        (f"{base}/codes", {"codes": [f"FRIEND-{n:05d}" for n in range(10_001)]}),
+    ]:
+        send = api.patch if path == base else api.post
+        answer = await send(path, json=body)
+        assert answer.status_code == 422, (path, answer.text)
+    huge = await api.post("/v1/referral-programs", content=b"{" + b" " * 1_100_000 + b"}")
+    assert huge.status_code == 413

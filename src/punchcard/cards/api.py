@@ -101,6 +101,9 @@ async def get_card(card_ref: CardRef, session: Session, actor: CurrentActor) -> 
     status_code=201,
     response_model=StampOut,
     summary="Add stamps; each goal reached issues its voucher in the same transaction",
+    description="Scanners, managers and owners. Emits stamp_added, and per goal reached "
+    "goal_reached, reward_issued and voucher_issued; a pending referee's stamp that converts "
+    "their referral also emits referral_converted (and the referrer's voucher_issued).",
 )
 async def add_stamps(
     card_ref: CardRef, body: StampAdd, session: Session, actor: CurrentActor, idem: Idempotent
