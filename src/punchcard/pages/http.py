@@ -121,6 +121,15 @@ async def submit_join(
         return await _join(business_id, program_id, request, session, settings, visitor, csrf)
 
 
+def _referral_code_failures(settings: AppSettings) -> ratelimit.Limit:
+    """Referral codes typed on the join form that match nobody, per client address."""
+    return ratelimit.Limit(
+        "referral-code-failures",
+        settings.referral_code_failures_per_address,
+        settings.referral_code_failure_window_seconds,
+    )
+
+
 async def _join(
     business_id: str,
     program_id: str,
@@ -142,16 +151,8 @@ async def _join(
         return message_page(language, program.design, "form_expired_title", "form_expired", 403)
     key, _ = csrf.browser_key(request)
     details, errors = join_form.validate(values)
-    if details is None:
-        token = csrf.token(key, request.url.path)
-        return _join_form(program, language, token, join_form.shown(values), errors)
     sponsor = None
-    if details.referral_code is not None:
-        limit = ratelimit.Limit(
-            "referral-code-failures",
-            settings.referral_code_failures_per_address,
-            settings.referral_code_failure_window_seconds,
-        )
+    if details is not None and details.referral_code is not None:
         try:
             sponsor = await referrals.find_for_visitor(
                 session,
@@ -159,16 +160,15 @@ async def _join(
                 program_id,
                 details.referral_code,
                 address=visitor.address,
-                limit=limit,
+                limit=_referral_code_failures(settings),
             )
         except ratelimit.RateLimited as refused:
             return visitor.too_many(refused, program.design)
         if sponsor is None:
-            token = csrf.token(key, request.url.path)
-            shown = join_form.shown(values)
-            return _join_form(
-                program, language, token, shown, {"referral_code": "error_referral_code"}
-            )
+            errors = {"referral_code": "error_referral_code"}
+    if details is None or errors:
+        token = csrf.token(key, request.url.path)
+        return _join_form(program, language, token, join_form.shown(values), errors)
     sender: CardLinkSender = request.app.state.card_link_sender
     joined = await join(session, business_id, program_id, details, language, sender, sponsor)
     if joined.card_id is not None:
