@@ -34,11 +34,11 @@ vouchers_t = table_of(Voucher)
 
 
 class ReferralCodeNotFound(Unprocessable):
-    def __init__(self, code: str, field: str = "body.referral_code") -> None:
+    def __init__(self, code: str) -> None:
         super().__init__(
             "referral_code_not_found",
             f"No referrer has the code '{code[:64]}' in this program.",
-            errors=[{"field": field, "message": "no referrer has this code in the program"}],
+            errors=[{"field": "body.referral_code", "message": "no referrer has this code here"}],
         )
 
 
@@ -274,14 +274,13 @@ async def join(
     referee: Referee,
     via: Via,
     location_id: str | None,
-    field: str = "body.referral_code",
 ) -> Joined:
-    """Refer ``referee`` by ``code``; ``ReferralCodeNotFound`` (naming ``field``) when no
-    referrer of the card program has it. One referrer per referee for life: the unique key on
+    """Refer ``referee`` by ``code``; ``ReferralCodeNotFound`` when no referrer of the card
+    program has it. One referrer per referee for life: the unique key on
     the referee decides, also when two joins race."""
     sponsor = await find_sponsor(session, actor.business_id, card_program_id, code)
     if sponsor is None:
-        raise ReferralCodeNotFound(code, field)
+        raise ReferralCodeNotFound(code)
     now = utcnow()
     refused = await _refusal(session, sponsor, referee, now)
     if refused is None:
