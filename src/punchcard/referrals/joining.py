@@ -276,8 +276,8 @@ async def join(
     location_id: str | None,
 ) -> Joined:
     """Refer ``referee`` by ``code``; ``ReferralCodeNotFound`` when no referrer of the card
-    program has it. One referrer per referee for life: the unique key on
-    the referee decides, also when two joins race."""
+    program has it. One referrer per referee for life: the unique key on the referee decides,
+    also when two joins race."""
     sponsor = await find_sponsor(session, actor.business_id, card_program_id, code)
     if sponsor is None:
         raise ReferralCodeNotFound(code)
