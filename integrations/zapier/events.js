@@ -8,6 +8,19 @@ const sample = require('./samples');
 // customers, and a REST hook is itself removed when its URL answers 410.
 const { voucher, goal, customer } = sample;
 
+// Who brought whom, in which program (referral_joined, referral_converted).
+const referral = {
+  id: 'rfl_sample',
+  referral_program: { id: 'rfp_sample', name: 'Bring a friend' },
+  code: 'FRIEND-7Q2KX9MP',
+  via: 'join_form',
+  status: 'pending',
+  joined_at: '2026-05-11T12:34:56Z',
+  referrer: { ...customer, id: 'cus_referrer', source_id: 'crm-7' },
+  referee: customer,
+  referee_card_id: 'card_sample',
+};
+
 module.exports = [
   {
     type: 'card_issued',
@@ -205,5 +218,43 @@ module.exports = [
     description:
       "Triggers when a customer's personal data is erased (GDPR); their source_id is included.",
     extra: { card: null },
+  },
+  {
+    type: 'referral_joined',
+    noun: 'Referral',
+    label: 'Referral Joined',
+    description:
+      "Triggers when a new customer joins with a referrer's code (the referee's card and " +
+      'welcome voucher; the referrer and the program in `referral`).',
+    extra: {
+      voucher: { ...voucher, title: 'Welcome cookie', goal_index: null },
+      referral,
+      reward_error: null,
+    },
+  },
+  {
+    type: 'referral_converted',
+    noun: 'Referral',
+    label: 'Referral Converted',
+    description:
+      'Triggers when a referee converts (first stamp, n-th stamp, first redemption or a POS ' +
+      'sale): the referrer, their reward (or why none: limit reached, ...) and what converted it.',
+    extra: {
+      customer: referral.referrer,
+      voucher: { ...voucher, id: 'vch_reward', goal_index: null },
+      referral: { ...referral, status: 'converted', via: 'pos' },
+      conversion: {
+        on: 'pos_sale',
+        stamp_id: null,
+        lifetime_stamps: null,
+        voucher_id: null,
+        sale_id: 'sale_sample',
+        connector_id: 'pos_sample',
+        transaction_id: 'R-2001',
+        amount: 1250,
+        currency: 'EUR',
+      },
+      reward: { status: 'rewarded', detail: null, ordinal: 3, tier: 3, voucher_id: 'vch_reward' },
+    },
   },
 ];

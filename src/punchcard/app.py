@@ -45,6 +45,7 @@ from punchcard.pages.api import router as join_links_router
 from punchcard.pos.api import connectors_router as pos_connectors_router
 from punchcard.pos.api import inbound_router as pos_inbound_router
 from punchcard.programs.api import router as programs_router
+from punchcard.referrals.api import router as referrals_router
 from punchcard.staff.api import router as staff_router
 from punchcard.vouchers.api import router as vouchers_router
 from punchcard.vouchers.code_api import router as voucher_codes_router
@@ -179,6 +180,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         google_wallet_router,
         channels_router,
         campaigns_router,
+        referrals_router,
     ):
         app.include_router(router, prefix="/v1")  # flat: each nesting level costs every request
     app.include_router(passkit_router)  # public: devices authenticate with the pass's token

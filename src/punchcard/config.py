@@ -40,6 +40,9 @@ class Settings(BaseSettings):
     passkit_limit_window_seconds: int = 3600
     passkit_devices_per_pass: int = 10
     web_link_rotations_per_card: int = 5  # by the customer, from the web card, per hour
+    # Referral codes on the join form that match no referrer, per client address and window.
+    referral_code_failures_per_address: int = 10
+    referral_code_failure_window_seconds: int = 3600
     channel_links_per_card: int = 20  # messenger link buttons followed per card per hour
     # Idempotency-Key responses are replayed for at least this long.
     idempotency_ttl_hours: int = 24

@@ -13,6 +13,7 @@ from tests.support.databases import fresh_sqlite
 from tests.support.factories import coffee_program, ok, stamp
 from tests.support.pass_certs import PASS_TYPE_IDENTIFIER, TEAM_IDENTIFIER, make_chain
 from tests.support.pkpass import pass_json, unzip
+from tests.support.referrals import referral_program, referrals_of, referrer
 from tests.support.server import Server, running_server
 
 pytestmark = needs_chromium
@@ -113,3 +114,22 @@ async def test_the_join_form_explains_what_is_missing_in_german(
     await expect(page.get_by_label("Name")).to_have_value("Ada")
     await page.screenshot(path=tmp_path / "join-errors.png", full_page=True)
     await context.close()
+
+
+async def test_a_friend_follows_a_referral_link_on_a_phone_and_gets_the_welcome_voucher(
+    owner: httpx.AsyncClient, phone: Page
+) -> None:
+    made = await referral_program(owner)
+    ada = await referrer(owner, made)
+    link = str(owner.base_url.join(httpx.URL(ada["link"]).raw_path.decode()))
+
+    await phone.goto(link)
+    await expect(phone.get_by_label("Referral code (optional)")).to_have_value(ada["code"])
+    await phone.get_by_label("Name").fill("Ben")
+    await phone.get_by_label("Email").fill("ben@example.com")
+    await phone.get_by_role("button", name="Get my card").click()
+
+    await phone.wait_for_url("**/c/**")
+    await expect(phone.get_by_text("Welcome cookie")).to_be_visible()
+    [referral] = await referrals_of(owner, made["id"])
+    assert (referral["via"], referral["status"]) == ("join_form", "pending")

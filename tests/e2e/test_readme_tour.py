@@ -69,6 +69,15 @@ def test_readme_tour_runs_against_a_real_server(sqlite_server: Server, tmp_path:
     assert "Subject: Double stamps today, Ada!" in done.stdout
     assert "FREECOOKIE" in done.stdout
     assert '"code":"campaign_status_conflict"' in done.stdout
+    # Finn's first stamp rewarded Ada; Gus joined by her link; her own code was refused.
+    assert '"status":"converted","joined_at"' in done.stdout
+    assert '"reward":"rewarded"' in done.stdout
+    assert "303\nself_referral\n" in done.stdout  # Gus's join (a 303 to his card), Ada's code
+    links = re.findall(r'http://[^\s"]+/join/[^\s"]+\?ref=FRIEND-[0-9A-Z]{8}', done.stdout)
+    [referral_link] = set(links)
+    assert scan((tmp_path / "referral-qr.png").read_bytes(), "image/png") == [
+        (referral_link, "QRCode")
+    ]
     # The images the tour saved scan as the voucher's code.
     assert scan((tmp_path / "code.png").read_bytes(), "image/png") == [("FREECOOKIE", "QRCode")]
     svg = (tmp_path / "code.svg").read_bytes()

@@ -3,7 +3,16 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Path, Query
 
 from punchcard.cards import service
-from punchcard.cards.schemas import CardIssue, CardOut, CardState, HistoryOut, StampAdd, StampOut
+from punchcard.cards.schemas import (
+    CardIssue,
+    CardIssued,
+    CardOut,
+    CardState,
+    HistoryOut,
+    StampAdd,
+    StampOut,
+)
+from punchcard.code_lookups.http import Guard
 from punchcard.idempotency.http import Idempotent
 from punchcard.kit.http import Session
 from punchcard.kit.pagination import Page, PageQuery
@@ -24,16 +33,36 @@ def card_out(view: service.CardView) -> CardOut:
 @router.post(
     "/cards",
     status_code=201,
-    response_model=CardOut,
-    responses={200: {"model": CardOut, "description": "The customer already had an active card."}},
-    summary="Issue a card to a customer (by id, email, phone or source_id)",
+    response_model=CardIssued,
+    responses={
+        200: {"model": CardIssued, "description": "The customer already had an active card."},
+        422: {
+            "description": "validation_error, or referral_code_not_found: no referrer of the "
+            "program has the referral_code (logged at /v1/code-lookup-failures; too many from "
+            "one key or location: 429 too_many_failed_lookups)"
+        },
+    },
+    summary="Issue a card to a customer (by id, email, phone or source_id), optionally "
+    "referred by a referral code",
+    description="Scanners, managers and owners. Emits card_issued; with a referral_code also "
+    "referral_joined and the referee's voucher_issued, or records a refusal "
+    "(GET /v1/referral-refusals).",
 )
 async def issue_card(
-    body: CardIssue, session: Session, actor: CurrentActor, idem: Idempotent
+    body: CardIssue, session: Session, actor: CurrentActor, idem: Idempotent, guard: Guard
 ) -> object:
-    async def produce() -> tuple[int, CardOut]:
+    async def issue() -> tuple[int, CardIssued]:
         view, created = await service.issue_card(session, actor, data=body)
-        return (201 if created else 200), card_out(view)
+        referral = view.referral.out() if view.referral else None
+        return (201 if created else 200), CardIssued(
+            **card_out(view).model_dump(), referral=referral
+        )
+
+    async def produce() -> tuple[int, CardIssued]:
+        if body.referral_code is None:
+            return await issue()
+        async with guard.watch(body.referral_code, body.location_id, "referral"):
+            return await issue()
 
     return await idem.respond(201, produce)
 
@@ -72,6 +101,9 @@ async def get_card(card_ref: CardRef, session: Session, actor: CurrentActor) -> 
     status_code=201,
     response_model=StampOut,
     summary="Add stamps; each goal reached issues its voucher in the same transaction",
+    description="Scanners, managers and owners. Emits stamp_added, and per goal reached "
+    "goal_reached, reward_issued and voucher_issued; a pending referee's stamp that converts "
+    "their referral also emits referral_converted (and the referrer's voucher_issued).",
 )
 async def add_stamps(
     card_ref: CardRef, body: StampAdd, session: Session, actor: CurrentActor, idem: Idempotent

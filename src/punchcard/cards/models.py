@@ -46,6 +46,9 @@ class Card(TenantMixin, Base):
     last_stamp_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Mixed into the web-card link's token; a new one revokes the link (wallet.web_link).
     web_link_nonce: Mapped[str | None] = mapped_column(String(32))
+    # The referral whose referee holds this card, until it converts: the stamp and redeem
+    # statements read it with the card at no extra cost (referrals.conversion).
+    referral_id: Mapped[str | None] = mapped_column(String(40))
 
 
 class Stamp(TenantMixin, Base):

@@ -23,6 +23,7 @@ class Holder:
 
     customer: Part
     card: Part | None
+    referral_id: str | None = None  # the card's pending referral (referrals.conversion)
 
 
 # Built once: statement construction costs more than the look-up (redeem is a hot path).
@@ -35,6 +36,7 @@ _HOLDER = (
         cards.c.scan_code,
         cards.c.stamps,
         cards.c.lifetime_stamps,
+        cards.c.referral_id,
         programs.c.goals,
     )
     .select_from(customers)
@@ -68,4 +70,5 @@ async def load_holder(
         card = card_part(
             row.card_id, row.program_id, row.scan_code, row.stamps, row.lifetime_stamps, goal_index
         )
-    return Holder(customer_part(customer_id, row.source_id, row.language), card)
+    customer = customer_part(customer_id, row.source_id, row.language)
+    return Holder(customer, card, row.referral_id)

@@ -6,6 +6,7 @@ from pydantic import Field, StringConstraints, model_validator
 from punchcard.customers.schemas import CustomerUpsert
 from punchcard.kit.schemas import Input, Output, Ref
 from punchcard.programs.schemas import GoalOut
+from punchcard.referrals.schemas import ReferralCodeText, ReferralJoinOut
 from punchcard.vouchers.schemas import VoucherOut
 
 
@@ -16,6 +17,11 @@ class CardIssue(Input):
         None, description="... or the customer's email/phone/source_id (created if new)."
     )
     location_id: Ref | None = None
+    referral_code: ReferralCodeText | None = Field(
+        None,
+        description="A referrer's code the new customer brings (see /v1/referral-programs): "
+        "the referral is made with the card, or refused with its reason (in `referral`).",
+    )
 
     @model_validator(mode="after")
     def _one_customer(self) -> "CardIssue":
@@ -58,6 +64,12 @@ class CardState(Output):
 
 class CardOut(CardState):
     vouchers: list[VoucherOut]
+
+
+class CardIssued(CardOut):
+    referral: ReferralJoinOut | None = Field(
+        None, description="What came of the referral_code given (none given: null)."
+    )
 
 
 class StampOut(Output):

@@ -35,6 +35,9 @@ from punchcard.kit.pagination import PageParams, newest_first, to_page
 from punchcard.kit.sql import insert_ignoring_conflicts
 from punchcard.lotteries.service import issue_ticket, lotteries_by_id
 from punchcard.programs import service as program_service
+from punchcard.referrals import conversion as referral_conversion
+from punchcard.referrals import joining as referral_joining
+from punchcard.referrals.schemas import Via
 from punchcard.staff.actor import Actor, Permission
 from punchcard.vouchers import codes
 from punchcard.vouchers.models import Voucher
@@ -53,6 +56,7 @@ class CardView:
     card: Any  # a cards row or Card
     goals: list[dict[str, Any]]
     vouchers: list[Any] = field(default_factory=list)
+    referral: referral_joining.Joined | None = None  # what a referral code given came to
 
     def state(self) -> dict[str, Any]:
         card = self.card
@@ -131,9 +135,36 @@ async def issue_card(
     *,
     data: CardIssue,
     consent_source: ConsentSource = "api",
+    referral_via: Via = "api",
 ) -> tuple[CardView, bool]:
     """Returns (card, created). Issuing twice returns the customer's active card.
-    ``consent_source``: where a ``marketing_consent`` in ``data.customer`` was given."""
+    ``consent_source``: where a ``marketing_consent`` in ``data.customer`` was given; a
+    ``referral_code`` refers the customer (``view.referral`` says how it went) in the same
+    transaction: ``referral_code_not_found`` (422) when no referrer of the program has it."""
+    view, created, customer, location_id = await _issued(session, actor, data, consent_source)
+    if data.referral_code is not None:
+        given = data.customer
+        view.referral = await referral_joining.join(
+            session,
+            actor,
+            code=data.referral_code,
+            card_program_id=view.card.program_id,
+            referee=referral_joining.Referee(
+                customer.id,
+                view.card.id,
+                email=given.email if given else None,
+                phone=given.phone if given else None,
+            ),
+            via=referral_via,
+            location_id=location_id,
+        )
+    return view, created
+
+
+async def _issued(
+    session: AsyncSession, actor: Actor, data: CardIssue, consent_source: ConsentSource
+) -> tuple[CardView, bool, Any, str | None]:
+    """(card, created, customer, location)."""
     actor.require(Permission.CARDS_WRITE)
     program = await program_service.get_program(session, actor, data.program_id)
     if program.status != "active":
@@ -150,7 +181,7 @@ async def issue_card(
     existing = await _active_card(session, actor.business_id, customer.id, program.id)
     if existing is not None:
         if existing.expires_at is None or existing.expires_at > now:
-            return CardView(existing, program.goals), False
+            return CardView(existing, program.goals), False, customer, location_id
         existing.status = "expired"  # make room for the new card under the one-active rule
         await session.flush()
     values = new_card(actor.business_id, program, customer.id, now)
@@ -163,14 +194,14 @@ async def issue_card(
         # Either the scan code was taken (try another) or a concurrent call issued the card.
         raced = await _active_card(session, actor.business_id, customer.id, program.id)
         if raced is not None:
-            return CardView(raced, program.goals), False
+            return CardView(raced, program.goals), False, customer, location_id
     else:
         raise Conflict("scan_code_space_exhausted", "Could not allocate a unique scan code.")
     view = CardView(Card(**values), program.goals)
     customer_ref = customer_part(customer.id, customer.source_id, customer.language)
     issued = card_issued(actor, view, program, customer_ref, location_id, now)
     await events.record(session, [issued])
-    return view, True
+    return view, True, customer, location_id
 
 
 def new_card(business_id: str, program: Any, customer_id: str, now: datetime) -> dict[str, Any]:
@@ -190,6 +221,7 @@ def new_card(business_id: str, program: Any, customer_id: str, now: datetime) ->
         "expires_at": now + timedelta(days=days) if days else None,
         "last_stamp_at": None,
         "web_link_nonce": None,  # the first link; a rotation gives it one (wallet.web_link)
+        "referral_id": None,  # set when its customer joined with a referral code
     }
 
 
@@ -379,6 +411,15 @@ async def add_stamps(
         rows.append(event_row("reward_issued", **common, goal=goal, voucher=part))
         rows.append(event_row("voucher_issued", **common, voucher=part))
     await _record_stamp(session, ledger, rows)
+    if bumped.referral_id is not None:  # a pending referee: read with the card, else free
+        await referral_conversion.convert(
+            session,
+            business_id=business_id,
+            card_id=bumped.id,
+            referral_id=bumped.referral_id,
+            trigger=referral_conversion.stamped(stamp_id, bumped.lifetime_stamps),
+            where=referral_conversion.Where(location_id, actor.staff_id, now),
+        )
     return StampResult(view, count, reached, issued)
 
 

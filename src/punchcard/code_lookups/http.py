@@ -1,4 +1,4 @@
-"""The guard around HTTP code look-ups (redeem by code, validate).
+"""The guard around HTTP code look-ups (redeem by code, validate, a referral code).
 
 A failed look-up is recorded after the request's own transaction has rolled back, in a
 transaction of its own, so the log keeps it whatever the request answers.
@@ -13,16 +13,19 @@ from fastapi.responses import JSONResponse
 
 from punchcard.code_lookups import service
 from punchcard.kit.clock import utcnow
-from punchcard.kit.errors import NotFound
+from punchcard.kit.errors import ProblemError
 from punchcard.kit.http import PROBLEM_JSON, Session, database
 from punchcard.staff.actor import Actor
 from punchcard.staff.auth import CurrentActor
 
-Operation = Literal["redeem", "validate"]
+Operation = Literal["redeem", "validate", "referral"]
+# What a look-up answers when the code names nothing: a failure that counts.
+UNKNOWN_CODE = frozenset({"voucher_not_found", "referral_code_not_found"})
 
 
 class LookupFailed(Exception):
-    """A redeem code matched no voucher; ``response`` is the answer while under the limit."""
+    """A redeem or referral code matched nothing; ``response`` is the answer while under the
+    limit."""
 
     def __init__(
         self,
@@ -61,8 +64,8 @@ class CodeGuard:
         await self.ensure_allowed(location_id)
         try:
             yield
-        except NotFound as exc:
-            if exc.code != "voucher_not_found":
+        except ProblemError as exc:
+            if exc.code not in UNKNOWN_CODE:
                 raise
             response = JSONResponse(exc.body(), exc.status, media_type=PROBLEM_JSON)
             raise self.failed(code, location_id, operation, response) from exc

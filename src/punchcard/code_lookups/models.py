@@ -18,7 +18,7 @@ class CodeLookupFailure(TenantMixin, Base):
     )
 
     at: Mapped[datetime] = mapped_column(UTCDateTime)
-    operation: Mapped[str] = mapped_column(String(16))  # redeem | validate
+    operation: Mapped[str] = mapped_column(String(16))  # redeem | validate | referral
     code: Mapped[str] = mapped_column(String(64))
     api_key_id: Mapped[str | None] = mapped_column(String(40))
     staff_id: Mapped[str | None] = mapped_column(String(40))

@@ -16,6 +16,7 @@ from punchcard.kit.ratelimit import RateCounter
 from punchcard.lotteries.models import Lottery, LotteryDraw, LotteryVariant
 from punchcard.pos.models import PosConnector, PosSale, PosSeenRequest
 from punchcard.programs.models import Program
+from punchcard.referrals.models import Referral, ReferralCode, ReferralProgram, ReferralRefusal
 from punchcard.staff.models import ApiKey, Staff
 from punchcard.vouchers.models import Voucher, VoucherTemplate
 from punchcard.wallet.apple.models import AppleSigning
@@ -55,6 +56,10 @@ __all__ = [
     "PosSeenRequest",
     "Program",
     "RateCounter",
+    "Referral",
+    "ReferralCode",
+    "ReferralProgram",
+    "ReferralRefusal",
     "Staff",
     "Stamp",
     "Voucher",

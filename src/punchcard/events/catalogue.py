@@ -128,6 +128,51 @@ class PoolInfo(_Part):
     assigned: int
 
 
+class ReferralProgramInfo(_Part):
+    id: str
+    name: str
+
+
+class ReferralInfo(_Part):
+    id: str = Field(description="The referral: GET /v1/referral-programs/{id}/referrals.")
+    referral_program: ReferralProgramInfo
+    code: str = Field(description="The referrer's code the referee brought.")
+    via: Literal["join_form", "api", "pos"] = Field(description="Where the referee brought it.")
+    status: Literal["pending", "converted"]
+    joined_at: datetime
+    referrer: CustomerRef
+    referee: CustomerRef
+    referee_card_id: str = Field(description="The referee's card in the program.")
+
+
+class ConversionInfo(_Part):
+    on: Literal["stamp", "redemption", "pos_sale"] = Field(
+        description="What converted the referral: the referee's stamp (stamp_id, "
+        "lifetime_stamps), redemption (voucher_id) or POS sale (sale_id, connector_id, "
+        "transaction_id, amount in minor units, currency)."
+    )
+    stamp_id: str | None = None
+    lifetime_stamps: int | None = None
+    voucher_id: str | None = None
+    sale_id: str | None = None
+    connector_id: str | None = None
+    transaction_id: str | None = None
+    amount: int | None = None
+    currency: str | None = None
+
+
+class ReferralRewardInfo(_Part):
+    status: Literal["rewarded", "no_reward", "limit_reached", "reward_failed"] = Field(
+        description="rewarded (`voucher` is the reward); no_reward (none set for this "
+        "referral); limit_reached (the referrer's rewards for the period are used up); "
+        "reward_failed (the template could not issue, e.g. an empty code pool)."
+    )
+    detail: str | None
+    ordinal: int = Field(description="The referrer's n-th successful referral.")
+    tier: int | None = Field(description="The tier (its `referrals`) whose reward applied.")
+    voucher_id: str | None
+
+
 class Envelope(BaseModel):
     """Keys every event has."""
 
@@ -249,6 +294,27 @@ class WebhookEndpointDisabled(Envelope):
     endpoint: EndpointInfo
 
 
+class ReferralJoined(Envelope):
+    event: Literal["referral_joined"]
+    customer: CustomerRef = Field(description="The referee.")
+    card: CardRef = Field(description="The referee's card in the program.")
+    voucher: VoucherRef | None = Field(description="The referee's reward (also voucher_issued).")
+    referral: ReferralInfo
+    reward_error: str | None = Field(
+        description="Why the referee's reward could not be issued (an empty code pool), if so."
+    )
+
+
+class ReferralConverted(Envelope):
+    event: Literal["referral_converted"]
+    customer: CustomerRef = Field(description="The referrer: who is rewarded.")
+    card: CardRef | None = Field(description="The referrer's card in the program, if any.")
+    voucher: VoucherRef | None = Field(description="The referrer's reward (also voucher_issued).")
+    referral: ReferralInfo
+    conversion: ConversionInfo
+    reward: ReferralRewardInfo
+
+
 class CodePoolEmpty(Envelope):
     event: Literal["code_pool_empty"]
     template: TemplateInfo
@@ -274,6 +340,8 @@ PAYLOADS: dict[str, type[Envelope]] = {
     "code_pool_empty": CodePoolEmpty,
     "customer_updated": CustomerUpdated,
     "customer_deleted": CustomerDeleted,
+    "referral_joined": ReferralJoined,
+    "referral_converted": ReferralConverted,
 }
 EVENT_TYPES = tuple(PAYLOADS)
 
@@ -305,6 +373,12 @@ DESCRIPTIONS = {
     "`profile` is the customer after the change.",
     "customer_deleted": "A customer was erased (GDPR): their personal data is gone; their cards, "
     "stamps and vouchers stay, anonymous. The last event to name their `source_id`.",
+    "referral_joined": "A new customer (the referee) joined with a referrer's code: "
+    "`customer` and `card` are the referee's, `voucher` their reward, `referral` names the "
+    "referrer and the program.",
+    "referral_converted": "A referee converted (first stamp, n-th stamp, first redemption or a "
+    "POS sale, as the program says): `customer` is the referrer, `voucher` their reward, "
+    "`reward` says why there is none (limit reached, ...), `conversion` what the referee did.",
 }
 
 EventPayload = Annotated[
@@ -325,7 +399,9 @@ EventPayload = Annotated[
     | WebhookEndpointDisabled
     | CodePoolEmpty
     | CustomerUpdated
-    | CustomerDeleted,
+    | CustomerDeleted
+    | ReferralJoined
+    | ReferralConverted,
     Field(discriminator="event"),
 ]
 
@@ -370,6 +446,17 @@ _PROFILE = {
     "metadata": {"tier": "gold"},
     "created_at": "2026-01-02T09:00:00Z",
     "updated_at": "2026-05-11T12:34:56Z",
+}
+_REFERRAL = {
+    "id": "rfl_sample",
+    "referral_program": {"id": "rfp_sample", "name": "Bring a friend"},
+    "code": "FRIEND-7Q2KX9MP",
+    "via": "join_form",
+    "status": "pending",
+    "joined_at": "2026-05-11T12:34:56Z",
+    "referrer": {**_CUSTOMER, "id": "cus_referrer", "source_id": "crm-7"},
+    "referee": _CUSTOMER,
+    "referee_card_id": "card_sample",
 }
 _EXTRAS: dict[str, dict[str, Any]] = {
     "customer_updated": {
@@ -469,6 +556,32 @@ _EXTRAS: dict[str, dict[str, Any]] = {
         "voucher": None,
         "template": {"id": "vtp_sample", "title": "Free coffee"},
         "pool": {"available": 0, "assigned": 500},
+    },
+    "referral_joined": {
+        "voucher": {**_VOUCHER, "title": "Welcome cookie", "goal_index": None},
+        "referral": _REFERRAL,
+        "reward_error": None,
+    },
+    "referral_converted": {
+        "customer": _REFERRAL["referrer"],
+        "card": {**_CARD, "id": "card_referrer", "scan_code": "R8T3WQ2Z"},
+        "voucher": {**_VOUCHER, "id": "vch_reward", "redeem_code": "CAFE-7Q2K", "goal_index": None},
+        "referral": {**_REFERRAL, "status": "converted", "via": "pos"},
+        "conversion": {
+            "on": "pos_sale",
+            "sale_id": "sale_sample",
+            "connector_id": "pos_sample",
+            "transaction_id": "R-2001",
+            "amount": 1250,
+            "currency": "EUR",
+        },
+        "reward": {
+            "status": "rewarded",
+            "detail": None,
+            "ordinal": 3,
+            "tier": 3,
+            "voucher_id": "vch_reward",
+        },
     },
 }
 

@@ -5,7 +5,7 @@ program, a pass). Each hit is one ``INSERT ... ON CONFLICT DO UPDATE ... RETURNI
 subject's counter row, in a transaction of its own so the row is locked for that statement
 only (never for the rest of a request); the window starts at the subject's first hit. Expired
 counters are deleted by the daily retention job (jobs.retention). Used by the public pages and
-PassKit, and meant for the dashboard sign-in and referral-code look-ups.
+PassKit, failed referral-code look-ups on the join form, and meant for the dashboard sign-in.
 """
 
 import ipaddress
@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import String, case
+from sqlalchemy import String, case, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -104,6 +104,24 @@ async def count_hit(
     hits, window_ends_at = (await session.execute(statement)).one()
     if hits > limit.count:
         raise RateLimited(limit, max(1, math.ceil((window_ends_at - now).total_seconds())))
+
+
+async def ensure_below(
+    session: AsyncSession, limit: Limit, subject: str, *, business_id: str = GLOBAL
+) -> None:
+    """``RateLimited`` when the subject used up its limit in the current window; counts
+    nothing (for limits on failures: check before trying, ``count_hit`` after failing)."""
+    now = utcnow()
+    found = (
+        await session.execute(
+            select(counters.c.hits, counters.c.window_ends_at).where(
+                counters.c.business_id == business_id,
+                counters.c.key == f"{limit.name}:{subject}"[:200],
+            )
+        )
+    ).one_or_none()
+    if found is not None and found.window_ends_at > now and found.hits >= limit.count:
+        raise RateLimited(limit, max(1, math.ceil((found.window_ends_at - now).total_seconds())))
 
 
 async def hit(db: Database, limit: Limit, subject: str, *, business_id: str = GLOBAL) -> None:

@@ -70,13 +70,7 @@ async def join_link(program_id: ProgramId, session: Session, actor: CurrentActor
     response_class=Response,
     summary="The join link as a QR code to print (PNG, SVG or PDF)",
     responses={
-        200: {
-            "description": "The QR code",
-            "content": {
-                media_type: {"schema": {"type": "string", "format": "binary"}}
-                for media_type in links.QR_MEDIA_TYPES.values()
-            },
-        },
+        200: links.qr_openapi("The QR code"),
         404: {"description": "program_not_found"},
     },
 )

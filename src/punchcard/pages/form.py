@@ -12,10 +12,11 @@ from punchcard.customers.schemas import Birthday, Email, Phone
 from punchcard.kit.csrf import FIELD as CSRF_FIELD
 from punchcard.kit.errors import ContentTooLarge
 from punchcard.kit.schemas import Name
+from punchcard.referrals.schemas import ReferralCodeText
 
 MAX_FIELDS = 10
-FIELDS = ("name", "email", "phone", "birthday", "marketing_consent", CSRF_FIELD)
-MAX_LENGTHS = {"name": 200, "email": 320, "phone": 32, "birthday": 10}
+FIELDS = ("name", "email", "phone", "birthday", "marketing_consent", "referral_code", CSRF_FIELD)
+MAX_LENGTHS = {"name": 200, "email": 320, "phone": 32, "birthday": 10, "referral_code": 64}
 CONTACT_ERROR = "error_contact"  # neither email nor phone: shown at the email field
 
 
@@ -25,6 +26,7 @@ class JoinForm(BaseModel):
     phone: Phone | None = None
     birthday: Birthday | None = None
     marketing_consent: bool = False
+    referral_code: ReferralCodeText | None = None
 
     @model_validator(mode="after")
     def _reachable(self) -> "JoinForm":

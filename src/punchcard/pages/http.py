@@ -1,8 +1,9 @@
 """Public routes: the join page (GET shows the form, POST joins) and the web card."""
 
 import time
+from typing import Annotated
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from punchcard.channels.pages import card_buttons
@@ -20,6 +21,7 @@ from punchcard.pages.common import NO_STORE, FormGuard, Visiting, WebCardLink, c
 from punchcard.pages.join import CardLinkSender, JoinPage, card_of_known, join, open_program
 from punchcard.pages.templating import message_page, page
 from punchcard.pages.wallets import apple_ready, google_ready
+from punchcard.referrals import joining as referrals
 from punchcard.wallet import web_link
 
 router = APIRouter(include_in_schema=False)
@@ -45,6 +47,7 @@ def _join_form(
         rewards=program.rewards,
         values=values or {},
         errors=errors or {},
+        referrals=program.referrals,
         max_lengths=join_form.MAX_LENGTHS,
         csrf_field=CSRF_FIELD,
         csrf_token=csrf_token,
@@ -74,13 +77,20 @@ async def join_page(
     session: Session,
     visitor: Visiting,
     csrf: FormGuard,
+    ref: Annotated[str | None, Query(max_length=2000)] = None,
 ) -> Response:
+    """The form; ``?ref=`` (a referral link) fills in the referral code, unchecked: the code
+    is looked up (and counted if it names nobody) only when the form is sent. A ``ref`` no
+    code can be is left out (a link cut or made up), never an error page."""
     try:
         program = await open_program(session, business_id, program_id)
     except NotFound:
         return visitor.not_found("not_found_join")
     key, new = csrf.browser_key(request)
-    response = _join_form(program, visitor.language(), csrf.token(key, request.url.path))
+    token = csrf.token(key, request.url.path)
+    fits = ref is not None and len(ref) <= join_form.MAX_LENGTHS["referral_code"]
+    prefill = join_form.shown({"referral_code": ref}) if ref and fits else None
+    response = _join_form(program, visitor.language(), token, prefill)
     if new:
         csrf.remember(response, key)
     return response
@@ -108,7 +118,16 @@ async def submit_join(
     except ratelimit.RateLimited as refused:
         return visitor.too_many(refused)
     async with database(request).transaction() as session:
-        return await _join(business_id, program_id, request, session, visitor, csrf)
+        return await _join(business_id, program_id, request, session, settings, visitor, csrf)
+
+
+def _referral_code_failures(settings: AppSettings) -> ratelimit.Limit:
+    """Referral codes typed on the join form that match nobody, per client address."""
+    return ratelimit.Limit(
+        "referral-code-failures",
+        settings.referral_code_failures_per_address,
+        settings.referral_code_failure_window_seconds,
+    )
 
 
 async def _join(
@@ -116,6 +135,7 @@ async def _join(
     program_id: str,
     request: Request,
     session: Session,
+    settings: AppSettings,
     visitor: Visiting,
     csrf: FormGuard,
 ) -> Response:
@@ -131,11 +151,26 @@ async def _join(
         return message_page(language, program.design, "form_expired_title", "form_expired", 403)
     key, _ = csrf.browser_key(request)
     details, errors = join_form.validate(values)
-    if details is None:
+    sponsor = None
+    if details is not None and details.referral_code is not None:
+        try:
+            sponsor = await referrals.find_for_visitor(
+                session,
+                business_id,
+                program_id,
+                details.referral_code,
+                address=visitor.address,
+                limit=_referral_code_failures(settings),
+            )
+        except ratelimit.RateLimited as refused:
+            return visitor.too_many(refused, program.design)
+        if sponsor is None:
+            errors = {"referral_code": "error_referral_code"}
+    if details is None or errors:
         token = csrf.token(key, request.url.path)
         return _join_form(program, language, token, join_form.shown(values), errors)
     sender: CardLinkSender = request.app.state.card_link_sender
-    joined = await join(session, business_id, program_id, details, language, sender)
+    joined = await join(session, business_id, program_id, details, language, sender, sponsor)
     if joined.card_id is not None:
         location = web_link.path(business_id, joined.card_id, None)
         response = RedirectResponse(location, status_code=303, headers=NO_STORE)

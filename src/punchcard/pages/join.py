@@ -11,7 +11,7 @@ customer is handed the new card at once.
 from dataclasses import dataclass
 from typing import Protocol
 
-from sqlalchemy import or_, select
+from sqlalchemy import exists, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.businesses.models import Business
@@ -23,6 +23,8 @@ from punchcard.customers.schemas import CustomerUpsert
 from punchcard.kit.errors import Conflict, NotFound
 from punchcard.pages.form import JoinForm
 from punchcard.programs.models import Program
+from punchcard.referrals import joining as referrals
+from punchcard.referrals.models import ReferralProgram
 from punchcard.staff.actor import Actor
 from punchcard.wallet import web_link
 from punchcard.wallet.view import Design, load_design
@@ -41,6 +43,7 @@ class JoinPage:
     design: Design
     privacy_url: str | None
     imprint_url: str | None
+    referrals: bool  # a referral program is open: the form asks for a referral code
 
 
 @dataclass(frozen=True)
@@ -95,8 +98,22 @@ async def open_program(session: AsyncSession, business_id: str, program_id: str)
         raise NotFound("program_not_found", "the privacy policy and imprint are not set yet")
     rewards = [Reward(str(goal.get("title") or ""), int(goal["stamps"])) for goal in program.goals]
     design = await load_design(session, business_id, program_id)
+    referrals_open = await session.scalar(
+        select(
+            exists().where(
+                ReferralProgram.business_id == business_id,
+                ReferralProgram.program_id == program_id,
+                ReferralProgram.archived_at.is_(None),
+            )
+        )
+    )
     return JoinPage(
-        program.name, rewards, design, business.privacy_policy_url, business.imprint_url
+        program.name,
+        rewards,
+        design,
+        business.privacy_policy_url,
+        business.imprint_url,
+        bool(referrals_open),
     )
 
 
@@ -118,8 +135,10 @@ async def join(
     form: JoinForm,
     language: str,
     sender: CardLinkSender,
+    sponsor: referrals.Sponsor | None = None,
 ) -> Joined:
-    """A new customer and their card; for a known email or phone, only the sender's call."""
+    """A new customer and their card (referred by ``sponsor``, the referrer behind the form's
+    code); for a known email or phone, only the sender's call (and a referral refused)."""
     customer_id = await _known(session, business_id, form)
     if customer_id is None:
         customer = CustomerUpsert(
@@ -131,17 +150,28 @@ async def join(
             marketing_consent=form.marketing_consent,
         )
         try:
+            code = sponsor.code if sponsor else None
             issued, created = await cards.issue_card(
                 session,
                 Actor.system(business_id),
-                data=CardIssue(program_id=program_id, customer=customer),
+                data=CardIssue(program_id=program_id, customer=customer, referral_code=code),
                 consent_source="join_form",
+                referral_via="join_form",
             )
         except Conflict:  # the address became a customer's meanwhile: known after all
             created = False
         if created:
             return Joined(issued.card.id)
         customer_id = await _known(session, business_id, form)
+    if customer_id is not None and sponsor is not None:
+        await referrals.refuse_known(
+            session,
+            Actor.system(business_id),
+            sponsor=sponsor,
+            customer_id=customer_id,
+            email=form.email,
+            phone=form.phone,
+        )
     if customer_id is not None:
         known = KnownCustomer(
             business_id, program_id, customer_id, form.email, form.phone, language

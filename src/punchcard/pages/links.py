@@ -1,6 +1,6 @@
 """Public links: a program's join page (and its printable QR), a card's web card."""
 
-from typing import Literal
+from typing import Any, Literal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -15,6 +15,12 @@ QR_MEDIA_TYPES: dict[QrType, str] = {
     "svg": "image/svg+xml",
     "pdf": "application/pdf",
 }
+
+
+def qr_openapi(description: str) -> dict[str, Any]:
+    """The OpenAPI answer of a QR image route, in each of its media types."""
+    binary = {"schema": {"type": "string", "format": "binary"}}
+    return {"description": description, "content": dict.fromkeys(QR_MEDIA_TYPES.values(), binary)}
 
 
 async def join_url(session: AsyncSession, actor: Actor, program_id: str) -> str:

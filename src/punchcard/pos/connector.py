@@ -33,6 +33,7 @@ class Sale:
     identifiers: tuple[Identifier, ...]
     items: tuple[dict[str, Any], ...] = ()
     closed_at: datetime | None = None
+    referral_code: str | None = None  # a referrer's code the (new) customer brought
 
 
 @dataclass(frozen=True)

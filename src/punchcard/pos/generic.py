@@ -52,6 +52,7 @@ class GenericConnector:
             ),
             items=tuple(item.model_dump(exclude_none=True) for item in body.items),
             closed_at=body.closed_at,
+            referral_code=body.referral_code,
         )
         return Notice(body.transaction_id, sale)
 

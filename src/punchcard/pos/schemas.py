@@ -18,6 +18,7 @@ from pydantic.alias_generators import to_camel
 
 from punchcard.customers.schemas import Email, Phone, SourceId
 from punchcard.kit.schemas import Input, Name, Output, Ref
+from punchcard.referrals.schemas import ReferralCodeText
 
 ConnectorType = Literal["poster", "syrve", "generic"]
 Secret = Annotated[str, StringConstraints(min_length=1, max_length=200)]
@@ -237,6 +238,11 @@ class GenericSale(Input):
     customer: CustomerKeys | None = None
     items: list[SaleItem] = Field(default_factory=list, max_length=500)
     closed_at: AwareDatetime | None = None
+    referral_code: ReferralCodeText | None = Field(
+        None,
+        description="A referrer's code the customer brought: they become the referee (new "
+        "customers only), or the refusal is recorded; the sale is decided either way.",
+    )
 
 
 class PosRedeem(Input):

@@ -30,6 +30,8 @@ from punchcard.pos.connector import Identifier, Keys, Sale, Skip
 from punchcard.pos.models import PosConnector, PosSale, PosSeenRequest
 from punchcard.pos.schemas import ConnectorCreate, ConnectorUpdate, PosRedeem
 from punchcard.programs import service as program_service
+from punchcard.referrals import conversion as referral_conversion
+from punchcard.referrals import joining as referral_joining
 from punchcard.staff.actor import Actor, Permission, Role
 from punchcard.vouchers import service as voucher_service
 from punchcard.vouchers.schemas import RedeemByCode
@@ -324,10 +326,11 @@ async def _customer(
 
 async def _live_card(
     session: AsyncSession, business_id: str, program_id: str, customer_id: str
-) -> str | None:
+) -> tuple[str | None, str | None]:
+    """The customer's live card in the program: its id and pending referral (or Nones)."""
     now = utcnow()
-    return await session.scalar(
-        select(cards.c.id).where(
+    found = await session.execute(
+        select(cards.c.id, cards.c.referral_id).where(
             cards.c.business_id == business_id,
             cards.c.customer_id == customer_id,
             cards.c.program_id == program_id,
@@ -335,15 +338,20 @@ async def _live_card(
             or_(cards.c.expires_at.is_(None), cards.c.expires_at > now),
         )
     )
+    card = found.one_or_none()
+    return (card.id, card.referral_id) if card else (None, None)
 
 
-async def _decide(session: AsyncSession, connector: PosConnector, sale: Sale) -> dict[str, Any]:
-    """The sale's log row with its outcome, before any stamp is written."""
+async def _decide(
+    session: AsyncSession, connector: PosConnector, sale: Sale
+) -> tuple[dict[str, Any], str | None]:
+    """The sale's log row with its outcome, before any stamp is written, and the card's
+    pending referral."""
     business_id = connector.business_id
     customer_id = await _customer(session, business_id, sale.identifiers)
-    card_id = None
+    card_id, pending = None, None
     if customer_id is not None:
-        card_id = await _live_card(session, business_id, connector.program_id, customer_id)
+        card_id, pending = await _live_card(session, business_id, connector.program_id, customer_id)
     count = rules.stamps_for(connector.stamp_rule, sale.amount)
     outcome, detail = "stamped", None
     if connector.currency and sale.currency and sale.currency != connector.currency:
@@ -355,7 +363,7 @@ async def _decide(session: AsyncSession, connector: PosConnector, sale: Sale) ->
         detail = "No customer matches." if sale.identifiers else "The sale names no customer."
     elif card_id is None:
         outcome, detail = "no_card", "The customer has no active card in the program."
-    return _row(
+    decided = _row(
         connector,
         outcome,
         detail=detail,
@@ -370,25 +378,39 @@ async def _decide(session: AsyncSession, connector: PosConnector, sale: Sale) ->
         stamps=count if outcome == "stamped" else 0,
         closed_at=sale.closed_at,
     )
+    return decided, pending
 
 
 async def record_sale(session: AsyncSession, connector: PosConnector, sale: Sale) -> dict[str, Any]:
     """Decide a sale exactly once. The claim (a unique key on the transaction id) is written
     before the stamps, in the same transaction: a concurrent duplicate waits for it and then
     finds it taken, a replay finds it at once; either is logged as ``duplicate``."""
-    row = await _decide(session, connector, sale)
+    row, pending = await _decide(session, connector, sale)
     dialect = session.get_bind().dialect.name
     claim = insert_ignoring_conflicts(sales, dialect, row).returning(sales.c.id)
     if (await session.execute(claim)).first() is None:
         duplicate = await duplicate_of(session, connector, sale.transaction_id)
         assert duplicate is not None  # the claim that beat us is committed
         return duplicate
+    actor = connector_actor(connector)
+    if sale.referral_code is not None:
+        joined = await referral_joining.at_till(
+            session,
+            actor,
+            code=sale.referral_code,
+            card_program_id=connector.program_id,
+            customer_id=row["customer_id"],
+            card_id=row["card_id"],
+            scan_code=next((i.value for i in sale.identifiers if i.kind == "scan_code"), None),
+            location_id=connector.location_id,
+        )
+        pending = joined.referral_id or pending
     if row["outcome"] != "stamped":
         return row
     try:
         await card_service.add_stamps(
             session,
-            connector_actor(connector),
+            actor,
             card_ref=row["card_id"],
             count=row["stamps"],
             note=f"{connector.name}: transaction {sale.transaction_id}",
@@ -399,6 +421,16 @@ async def record_sale(session: AsyncSession, connector: PosConnector, sale: Sale
             sales.update()
             .where(and_(sales.c.business_id == row["business_id"], sales.c.id == row["id"]))
             .values(outcome=row["outcome"], detail=row["detail"], stamps=0)
+        )
+        return row
+    if pending is not None:  # the referee's sale may be what converts the referral
+        await referral_conversion.convert(
+            session,
+            business_id=connector.business_id,
+            card_id=row["card_id"],
+            referral_id=pending,
+            trigger=referral_conversion.sold(row),
+            where=referral_conversion.Where(connector.location_id, None, utcnow()),
         )
     return row
 

@@ -603,4 +603,16 @@ async def redeem(
             )
         ],
     )
+    if holder.referral_id is not None:  # a pending referee's card: read with the holder
+        # Imported here: referrals issue their rewards through this module.
+        from punchcard.referrals import conversion
+
+        await conversion.convert(
+            session,
+            business_id=actor.business_id,
+            card_id=row.card_id,
+            referral_id=holder.referral_id,
+            trigger=conversion.redeemed(row.id),
+            where=conversion.Where(location_id, actor.staff_id, now),
+        )
     return row

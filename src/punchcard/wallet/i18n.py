@@ -32,6 +32,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "field_birthday": "Birthday (optional)",
         "email_or_phone": "Email or phone: one is enough.",
         "field_consent": "Send me news and offers from $business",
+        "field_referral_code": "Referral code (optional)",
         "join_submit": "Get my card",
         "errors_summary": "Please check the marked fields.",
         "error_name": "Please enter your name.",
@@ -40,6 +41,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "error_birthday": "Please enter a valid date.",
         "error_contact": "Please enter your email or phone number.",
         "error_characters": "Please remove the unusual characters.",
+        "error_referral_code": "We do not know this referral code. Please check it, or leave "
+        "the field empty.",
         "not_found_title": "Not found",
         "not_found_join": "This card program is not open for sign-ups.",
         "not_found_card": "This card link is not valid.",
@@ -122,6 +125,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "field_birthday": "Geburtstag (optional)",
         "email_or_phone": "E-Mail oder Telefon: eines genügt.",
         "field_consent": "Schickt mir Neuigkeiten und Angebote von $business",
+        "field_referral_code": "Empfehlungscode (optional)",
         "join_submit": "Meine Karte holen",
         "errors_summary": "Bitte prüfe die markierten Felder.",
         "error_name": "Bitte gib deinen Namen ein.",
@@ -130,6 +134,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "error_birthday": "Bitte gib ein gültiges Datum ein.",
         "error_contact": "Bitte gib deine E-Mail-Adresse oder Telefonnummer ein.",
         "error_characters": "Bitte entferne die ungewöhnlichen Zeichen.",
+        "error_referral_code": "Diesen Empfehlungscode kennen wir nicht. Bitte prüf ihn oder "
+        "lass das Feld leer.",
         "not_found_title": "Nicht gefunden",
         "not_found_join": "Für dieses Kartenprogramm ist keine Anmeldung möglich.",
         "not_found_card": "Dieser Kartenlink ist ungültig.",
