@@ -17,6 +17,7 @@ import uvicorn
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard import __version__
+from punchcard.automations import cli as automations_cli
 from punchcard.businesses.onboarding import onboard
 from punchcard.businesses.service import list_businesses
 from punchcard.campaigns import cli as campaigns_cli
@@ -95,6 +96,7 @@ def _warn_about_wallets(settings: Settings) -> None:
 
 
 app.add_typer(campaigns_cli.app, name="campaigns")
+app.add_typer(automations_cli.app, name="automations")
 
 
 def in_transaction(work: Callable[[AsyncSession], Awaitable[T]]) -> T:
@@ -180,8 +182,8 @@ def serve(
 
 @app.command("worker")
 def run_worker() -> None:
-    """Deliver webhooks, wallet pass updates and campaign messages, prune old rows (run as many
-    as you like on PostgreSQL)."""
+    """Deliver webhooks, wallet pass updates and campaign messages, run automations, prune old
+    rows (run as many as you like on PostgreSQL)."""
     from punchcard.channels import registry as channel_registry
     from punchcard.worker import worker_loops
 

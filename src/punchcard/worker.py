@@ -14,6 +14,7 @@ Loop = Callable[[asyncio.Event], Coroutine[Any, Any, None]]
 
 def worker_loops(db: Database, settings: Settings) -> list[Loop]:
     """Build them inside the running event loop (the dispatcher opens its HTTP client)."""
+    from punchcard.automations.tasks import AutomationRunner
     from punchcard.campaigns.tasks import CampaignSender
     from punchcard.jobs.retention import Retention
     from punchcard.wallet.pushers import configured_pushers
@@ -25,4 +26,5 @@ def worker_loops(db: Database, settings: Settings) -> list[Loop]:
         PassSync(db, settings, configured_pushers(settings)).run,
         Retention(db, settings).run,
         CampaignSender(db, settings).run,
+        AutomationRunner(db, settings).run,
     ]
