@@ -20,7 +20,6 @@ from tests.support.fake_telegram import FakeTelegram
 from tests.support.fake_viber import FakeViber
 from tests.support.fake_whatsapp import FakeWhatsApp
 from tests.support.smtp_server import SmtpServer, smtp_server
-from tests.wallet.conftest import stranger  # noqa: F401 (another business on the same server)
 
 PUBLIC_URL = "https://punchcard.test"
 _serial = itertools.count(1)

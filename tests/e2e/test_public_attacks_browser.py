@@ -11,21 +11,18 @@ import pytest
 from aiohttp import web
 from playwright.async_api import Browser, BrowserContext
 
-from tests.e2e.test_join_browser import (  # the same real server and browser
-    CHROMIUM,
-    browser,
+from tests.e2e.test_join_browser import (  # the same real server
     join_page,
     join_server,
     owner,
 )
+from tests.support.browser import needs_chromium
 from tests.support.factories import coffee_program, ok
 from tests.support.server import free_port
 
-__all__ = ["browser", "join_server", "owner"]  # fixtures used here
+__all__ = ["join_server", "owner"]  # fixtures used here
 
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(), reason="needs Chromium: `make install` installs it (as root)"
-)
+pytestmark = needs_chromium
 
 
 class EvilSite:
