@@ -3,6 +3,7 @@ business (staff bound to a location read them, their log and dry runs, but chang
 the log of their runs; a dry run (who the next scan would act on, as things are now). The
 scans themselves are ``tasks.AutomationRunner``'s."""
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -15,6 +16,7 @@ from punchcard.automations.models import Automation
 from punchcard.automations.rules import runs
 from punchcard.automations.schedule import Period, next_scan, upcoming_period
 from punchcard.automations.schemas import (
+    ID_PATTERN,
     SETTINGS,
     AutomationIn,
     AutomationPatch,
@@ -43,10 +45,18 @@ SAMPLE_SIZE = 10
 
 
 def _refused(field: str, code: str, detail: str) -> Unprocessable:
-    return Unprocessable(code, detail, field=field)
+    """A 422 naming the body field, in the shape of a validation error's."""
+    path = f"body.{field}"
+    return Unprocessable(
+        code, detail, field=path, errors=[{"field": path, "message": detail, "type": code}]
+    )
 
 
 async def _exists(session: AsyncSession, model: Any, business_id: str, ref: str) -> Any:
+    """The row, or None; an id we could never have made (a NUL byte: PostgreSQL refuses it
+    in text) is as unknown as any other."""
+    if re.fullmatch(ID_PATTERN, ref) is None:
+        return None
     return await session.get(model, (business_id, ref))
 
 
