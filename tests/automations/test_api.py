@@ -40,7 +40,8 @@ async def test_an_automation_is_made_read_listed_changed_and_deleted(
         voucher={"template_id": gift["id"], "valid_days": 14},
         message={"channel": "email", "template_id": message["id"]},
     )
-    assert made | {"id": None, "scanned_until": None, "next_scan_at": None} == {
+    moving = {"id": None, "started_at": None, "scanned_until": None, "next_scan_at": None}
+    assert made | moving == {
         "id": None,
         "name": "Happy birthday",
         "kind": "birthday",
@@ -53,6 +54,7 @@ async def test_an_automation_is_made_read_listed_changed_and_deleted(
         "audience": {"languages": ["en"]},
         "voucher": {"template_id": gift["id"], "valid_days": 14},
         "message": {"channel": "email", "template_id": message["id"], "transactional": False},
+        "started_at": None,
         "scanned_until": None,
         "next_scan_at": None,
         "created_at": made["created_at"],
@@ -89,7 +91,7 @@ async def test_disabling_stops_scans_and_enabling_starts_from_now(tenant: Tenant
     assert ok(await api.post(f"/v1/automations/{made['id']}/disable")) == off  # a repeat
     on = ok(await api.post(f"/v1/automations/{made['id']}/enable"))
     assert on["enabled"] is True
-    assert on["scanned_until"] > made["scanned_until"]
+    assert on["started_at"] == on["scanned_until"] > made["scanned_until"]
     assert on["next_scan_at"] is not None
     kept_off = await automation(api, kind="welcome", enabled=False)
     assert kept_off["next_scan_at"] is None

@@ -48,6 +48,7 @@ def _out(automation: Automation) -> AutomationOut:
             **fields,
             "id": automation.id,
             "audience": automation.audience or {},
+            "started_at": automation.started_at,
             "scanned_until": automation.scanned_until,
             "next_scan_at": automation.next_scan_at,
             "created_at": automation.created_at,

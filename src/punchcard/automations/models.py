@@ -71,6 +71,8 @@ class Automation(TenantMixin, Base):
     message_channel: Mapped[str | None] = mapped_column(String(16))
     message_template_id: Mapped[str | None] = mapped_column(String(40))
     message_transactional: Mapped[bool] = mapped_column(Boolean)
+    # When it was made or last switched on: it acts on what happens from then on.
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
     scanned_until: Mapped[datetime] = mapped_column(UTCDateTime)
     next_scan_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)

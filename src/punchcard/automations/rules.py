@@ -47,7 +47,8 @@ runs = table_of(AutomationRun)
 ACTIVE = literal_column("'active'", String)
 ISSUED = literal_column("'issued'", String)
 # A card committed a little after a welcome scan passed its issue time is still seen by the
-# next scan: each looks this far back (the run rows keep it from being welcomed twice).
+# next scan: each looks this far back (the run rows keep it from being welcomed twice), but
+# never to before the automation started.
 WELCOME_OVERLAP = timedelta(minutes=10)
 
 
@@ -90,7 +91,7 @@ def _welcome(automation: Automation, period: Period, now: datetime) -> Select[An
         .join(card, and_(*_holder(card, automation, now)))
         .where(
             card.c.business_id == automation.business_id,
-            card.c.issued_at > period.start - WELCOME_OVERLAP,
+            card.c.issued_at > max(period.start - WELCOME_OVERLAP, automation.started_at),
             card.c.issued_at <= period.end,
         )
     )

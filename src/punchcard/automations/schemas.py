@@ -179,6 +179,9 @@ class AutomationOut(Output):
     audience: dict[str, object]
     voucher: VoucherActionOut | None
     message: MessageActionOut | None
+    started_at: datetime = Field(
+        description="Made or last switched on: it acts on what happens from then on."
+    )
     scanned_until: datetime = Field(description="Every scan up to this time is done.")
     next_scan_at: datetime | None = Field(description="When the next scan is due (null: off).")
     created_at: datetime

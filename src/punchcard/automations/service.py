@@ -161,7 +161,8 @@ async def create_automation(
         id=new_id("aut"),
         kind=data.kind,
         enabled=data.enabled,
-        scanned_until=now,  # it acts on what happens from now on
+        started_at=now,  # it acts on what happens from now on
+        scanned_until=now,
         created_at=now,
         updated_at=now,
     )
@@ -245,6 +246,7 @@ async def set_enabled(
     if enabled:
         zone = await business_zone(session, actor.business_id)
         changes |= {
+            "started_at": now,
             "scanned_until": now,
             "next_scan_at": next_scan(automation.kind, automation.hour, zone, now),
         }

@@ -40,6 +40,7 @@ def upgrade() -> None:
         sa.Column("message_channel", sa.String(length=16), nullable=True),
         sa.Column("message_template_id", sa.String(length=40), nullable=True),
         sa.Column("message_transactional", sa.Boolean(), nullable=False),
+        sa.Column("started_at", UTCDateTime(), nullable=False),
         sa.Column("scanned_until", UTCDateTime(), nullable=False),
         sa.Column("next_scan_at", UTCDateTime(), nullable=True),
         sa.Column("created_at", UTCDateTime(), nullable=False),
