@@ -15,6 +15,8 @@ from punchcard.automations.tasks import AutomationRunner, Tally
 from punchcard.config import Settings
 from punchcard.db.engine import Database
 from punchcard.kit.clock import utcnow
+from tests.campaigns.conftest import emailing, sender  # noqa: F401 (fixtures)
+from tests.channels.conftest import mail  # noqa: F401 (fixture)
 from tests.conftest import Tenant
 from tests.support.factories import ok
 

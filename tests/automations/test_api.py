@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from tests.automations.conftest import automation
-from tests.channels.conftest import email_settings, mail, set_up  # noqa: F401 (fixture)
+from tests.channels.conftest import email_settings, set_up
 from tests.conftest import Tenant
 from tests.support.factories import coffee_program, ok, problem, staff_key, template
 from tests.support.smtp_server import SmtpServer
@@ -23,7 +23,7 @@ async def _message_template(tenant: Tenant, channel: str = "email") -> dict[str,
 
 async def test_an_automation_is_made_read_listed_changed_and_deleted(
     tenant: Tenant,
-    mail: SmtpServer,  # noqa: F811
+    mail: SmtpServer,
 ) -> None:
     api = tenant.client
     await set_up(api, "email", email_settings(mail))

@@ -13,8 +13,8 @@ from punchcard.campaigns.tasks import CampaignSender
 from punchcard.db.engine import Database
 from punchcard.kit.clock import utcnow
 from tests.automations.conftest import Runner, automation, events, local, runs, today_in
-from tests.campaigns.conftest import consenting, emailing, sender  # noqa: F401 (fixtures)
-from tests.channels.conftest import mail, member  # noqa: F401 (fixture)
+from tests.campaigns.conftest import consenting
+from tests.channels.conftest import member
 from tests.conftest import Tenant
 from tests.support.factories import ok, template
 from tests.support.smtp_server import SmtpServer
@@ -37,7 +37,7 @@ async def test_a_birthday_email_with_its_gift_reaches_those_who_agreed(
     runner: Runner,
     tenant: Tenant,
     emailing: SmtpServer,
-    sender: CampaignSender,  # noqa: F811
+    sender: CampaignSender,
 ) -> None:
     api = tenant.client
     day = today_in("UTC") + timedelta(days=1)
@@ -76,7 +76,7 @@ async def test_a_transactional_reminder_needs_no_marketing_consent(
     runner: Runner,
     tenant: Tenant,
     emailing: SmtpServer,
-    sender: CampaignSender,  # noqa: F811
+    sender: CampaignSender,
 ) -> None:
     api = tenant.client
     holder = await member(tenant, email="busy@example.com")  # no marketing consent
@@ -108,7 +108,7 @@ async def test_an_empty_code_pool_skips_the_gift_and_the_message(
     runner: Runner,
     tenant: Tenant,
     emailing: SmtpServer,
-    sender: CampaignSender,  # noqa: F811
+    sender: CampaignSender,
 ) -> None:
     api = tenant.client
     pool = await template(api, title="Pool gift", redeem_code={"type": "pool"})
@@ -135,8 +135,8 @@ async def test_an_empty_code_pool_skips_the_gift_and_the_message(
 async def test_messages_of_a_deleted_automation_are_not_sent(
     runner: Runner,
     tenant: Tenant,
-    emailing: SmtpServer,  # noqa: F811
-    sender: CampaignSender,  # noqa: F811
+    emailing: SmtpServer,
+    sender: CampaignSender,
     db: Database,
 ) -> None:
     api = tenant.client
