@@ -19,6 +19,7 @@ from tests.campaigns.conftest import emailing, sender  # noqa: F401 (fixtures)
 from tests.channels.conftest import mail  # noqa: F401 (fixture)
 from tests.conftest import Tenant
 from tests.support.factories import ok
+from tests.webhooks.conftest import dispatcher, receiver  # noqa: F401 (fixtures)
 
 _serial = itertools.count(1)
 
