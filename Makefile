@@ -4,7 +4,7 @@ UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format bench bench-passes bench-campaigns
+.PHONY: help install run test lint format bench bench-passes bench-campaigns bench-automations
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -56,3 +56,6 @@ bench-passes: install ## Apple passes built and signed per second, beside passki
 
 bench-campaigns: install ## Campaigns to 100,000 by email and Telegram beside plain loops; audience counts over 1M cards
 	$(UV) run python benchmarks/campaigns.py
+
+bench-automations: install ## Automation scans (birthday, inactivity, idle) over 1M cards beside hand-written SQL
+	$(UV) run python benchmarks/automations.py

@@ -10,9 +10,11 @@ from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
+from sqlalchemy import insert
 
 from punchcard.automations.tasks import AutomationRunner, Tally
 from punchcard.config import Settings
+from punchcard.db.base import Base, table_of
 from punchcard.db.engine import Database
 from punchcard.kit.clock import utcnow
 from tests.campaigns.conftest import emailing, sender  # noqa: F401 (fixtures)
@@ -89,3 +91,24 @@ async def customer(api: httpx.AsyncClient, program_id: str, **fields: Any) -> di
     made = ok(await api.post("/v1/customers", json=fields), 201)
     body = {"program_id": program_id, "customer_id": made["id"]}
     return ok(await api.post("/v1/cards", json=body), 201)  # type: ignore[no-any-return]
+
+
+def program_row(business_id: str, program_id: str, now: datetime) -> dict[str, Any]:
+    """A program without goals, as a row (for tests that write thousands of cards directly)."""
+    return {
+        "business_id": business_id,
+        "id": program_id,
+        "name": "Bulk card",
+        "goals": [],
+        "after_last_goal": "restart",
+        "status": "active",
+        "created_at": now,
+        "updated_at": now,
+    }
+
+
+async def insert_rows(db: Database, rows: dict[type[Base], list[dict[str, Any]]]) -> None:
+    """Rows written straight to their tables, in the order given, in one transaction."""
+    async with db.transaction() as session:
+        for model, values in rows.items():
+            await session.execute(insert(table_of(model)), values)

@@ -6,19 +6,19 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import insert, text
+from sqlalchemy import text
 
 from punchcard.automations import rules
 from punchcard.automations.models import Automation
 from punchcard.automations.schedule import Period
 from punchcard.cards.models import Card
 from punchcard.customers.models import Customer
-from punchcard.db.base import table_of
 from punchcard.db.engine import Database
 from punchcard.kit.clock import utcnow
 from punchcard.kit.ids import new_id
 from punchcard.programs.models import Program
 from punchcard.vouchers.models import Voucher
+from tests.automations.conftest import insert_rows, program_row
 
 NOW = utcnow()
 PERIOD = Period("2027-05-11", NOW - timedelta(days=1), NOW, date(2027, 5, 11))
@@ -83,21 +83,8 @@ async def business(db: Database) -> str:
                 "metadata": {},
             }
         )
-    program = {
-        "business_id": business_id,
-        "id": program_id,
-        "name": "Plan card",
-        "goals": [],
-        "after_last_goal": "restart",
-        "status": "active",
-        "created_at": now,
-        "updated_at": now,
-    }
-    async with db.transaction() as session:
-        await session.execute(insert(table_of(Program)), [program])
-        await session.execute(insert(table_of(Customer)), people)
-        await session.execute(insert(table_of(Card)), held)
-        await session.execute(insert(table_of(Voucher)), given)
+    program = program_row(business_id, program_id, now)
+    await insert_rows(db, {Program: [program], Customer: people, Card: held, Voucher: given})
     async with db.engine.connect() as connection:  # statistics, outside a transaction
         await connection.execute(text("ANALYZE"))
         await connection.commit()

@@ -12,7 +12,7 @@ from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, select, update
 
 from punchcard.automations import service as automations
 from punchcard.automations.models import Automation, AutomationRun
@@ -27,7 +27,6 @@ from punchcard.channels.models import CustomerChannel
 from punchcard.channels.schemas import EmailIn
 from punchcard.config import Settings
 from punchcard.customers.models import Customer
-from punchcard.db.base import table_of
 from punchcard.db.engine import Database
 from punchcard.events.models import Event
 from punchcard.jobs.models import JobClaim
@@ -38,6 +37,7 @@ from punchcard.staff.actor import Actor
 from punchcard.vouchers.models import Voucher
 from punchcard.vouchers.schemas import TemplateCreate
 from punchcard.vouchers.service import create_template
+from tests.automations.conftest import insert_rows, program_row
 from tests.support.databases import drop_postgres, fresh_postgres, postgres_server_url
 from tests.support.smtp_server import SmtpServer, smtp_server
 from tests.support.workers import Workers
@@ -189,21 +189,10 @@ async def _customers(db: Database, business_id: str) -> None:
                 "issued_at": utcnow(),
             }
         )
-    program = {
-        "business_id": business_id,
-        "id": program_id,
-        "name": "Cake card",
-        "goals": [],
-        "after_last_goal": "restart",
-        "status": "active",
-        "created_at": now,
-        "updated_at": now,
-    }
-    async with db.transaction() as session:
-        await session.execute(insert(table_of(Program)), [program])
-        await session.execute(insert(table_of(Customer)), people)
-        await session.execute(insert(table_of(CustomerChannel)), consents)
-        await session.execute(insert(table_of(Card)), held)
+    program = program_row(business_id, program_id, now)
+    await insert_rows(
+        db, {Program: [program], Customer: people, CustomerChannel: consents, Card: held}
+    )
 
 
 async def _count(db: Database, query: Any) -> int:

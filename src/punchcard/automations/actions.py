@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Row, bindparam, insert, select, update
+from sqlalchemy import Row, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.automations.models import Automation, cards, customers, vouchers
@@ -24,6 +24,7 @@ from punchcard.events.payloads import Part, card_part, customer_part, event_row,
 from punchcard.kit.clock import isoformat_z, utcnow
 from punchcard.kit.errors import ProblemError
 from punchcard.kit.ids import new_id
+from punchcard.kit.sql import rows_table
 from punchcard.programs.models import Program
 from punchcard.vouchers.models import Voucher, VoucherTemplate
 from punchcard.vouchers.service import issue_from_template
@@ -166,17 +167,19 @@ def _delivery(automation: Automation, row: Row[Any], card: Row[Any] | None, vouc
     }
 
 
-_OUTCOME = (
-    update(runs)
-    .where(runs.c.business_id == bindparam("b_id"), runs.c.id == bindparam("r_id"))
-    .values(
-        status=bindparam("new_status"),
-        reason=bindparam("new_reason"),
-        voucher_id=bindparam("new_voucher"),
-        delivery_id=bindparam("new_delivery"),
-        event_id=bindparam("new_event"),
+OUTCOME = ("id", "status", "reason", "voucher_id", "delivery_id", "event_id")
+
+
+async def _record_outcomes(
+    session: AsyncSession, business_id: str, outcomes: list[tuple[Any, ...]]
+) -> None:
+    """What came of each run, on its row: one statement for the batch."""
+    done = rows_table(session, runs, OUTCOME, outcomes)
+    await session.execute(
+        update(runs)
+        .where(runs.c.business_id == business_id, runs.c.id == done.c.id)
+        .values({name: done.c[name] for name in OUTCOME[1:]})
     )
-)
 
 
 async def act(
@@ -198,7 +201,7 @@ async def act(
     about = {"id": automation.id, "name": automation.name, "kind": automation.kind}
     written: list[dict[str, Any]] = []
     queued: list[dict[str, Any]] = []
-    outcomes: list[dict[str, Any]] = []
+    outcomes: list[tuple[Any, ...]] = []
     for row in rows:
         customer = facts.customers[row.customer_id]
         card = facts.cards.get(row.card_id)
@@ -233,18 +236,10 @@ async def act(
             )
             queued.append(message)
             delivery_id = message["id"]
-        outcomes.append(
-            {
-                "b_id": business_id,
-                "r_id": row.id,
-                "new_status": "skipped" if reason else "done",
-                "new_reason": reason,
-                "new_voucher": gift.id if gift is not None else None,
-                "new_delivery": delivery_id,
-                "new_event": event_id,
-            }
-        )
+        status = "skipped" if reason else "done"
+        gift_id = gift.id if gift is not None else None
+        outcomes.append((row.id, status, reason, gift_id, delivery_id, event_id))
     await events.record(session, written)
     if queued:
         await session.execute(insert(deliveries), queued)
-    await session.execute(_OUTCOME, outcomes)
+    await _record_outcomes(session, business_id, outcomes)

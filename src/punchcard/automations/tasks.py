@@ -7,7 +7,8 @@ once on PostgreSQL and each customer is still acted on at most once per period:
   on with a conditional UPDATE; else the period is claimed (``jobs.periods``: one worker
   scans it; one that died is taken over after the lease) and scanned in batches, each batch
   one transaction that inserts its run rows with ``INSERT ... SELECT ... ON CONFLICT DO
-  NOTHING`` and acts on exactly the rows inserted;
+  NOTHING`` and acts on exactly the rows inserted (batches walk the kind's index from where
+  the last stopped, so each costs what it holds);
 - periods are scanned in order, so a worker back from downtime catches up day by day (up to
   ``automation_catch_up_days``); the watermark only moves past a period once it is done.
 
@@ -191,9 +192,10 @@ class AutomationRunner:
         now: datetime,
         stop: asyncio.Event | None,
     ) -> int | None:
-        """Batch after batch until the period has no one left; None if it stopped early (the
-        claim's lease lets a worker take the rest over; rows recorded stay recorded)."""
-        made = 0
+        """Batch after batch, each from where the last stopped, until the period has no one
+        left; None if it stopped early (the claim's lease lets a worker take the rest over;
+        runs recorded stay recorded)."""
+        made, cursor = 0, None
         while True:
             if stop is not None and stop.is_set():
                 return None
@@ -201,11 +203,14 @@ class AutomationRunner:
                 automation = await session.get(Automation, (business_id, automation_id))
                 if automation is None or not automation.enabled:
                     return None
-                rows = await rules.record_batch(session, automation, period, now, self.batch)
-                await actions.act(session, automation, rows, period, now)
-            if not rows:
+                batch = await rules.record_batch(
+                    session, automation, period, now, self.batch, cursor
+                )
+                await actions.act(session, automation, batch.recorded, period, now)
+            made += len(batch.recorded)
+            if batch.cursor is None:
                 return made
-            made += len(rows)
+            cursor = batch.cursor
 
 
 async def _finished(session: AsyncSession, business_id: str, job: str, period: str) -> bool:

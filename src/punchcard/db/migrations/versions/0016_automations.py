@@ -118,7 +118,7 @@ def upgrade() -> None:
     op.create_index(
         "ix_customers_birthday",
         "customers",
-        ["business_id", sa.extract("month", birthday), sa.extract("day", birthday)],
+        ["business_id", sa.extract("month", birthday), sa.extract("day", birthday), "id"],
     )
     activity = sa.func.coalesce(
         sa.column("last_stamp_at", UTCDateTime()), sa.column("issued_at", UTCDateTime())
