@@ -238,8 +238,9 @@ def matches(
     if automation.audience:  # over ``customers``, which every kind selects from
         audience = Audience.model_validate(automation.audience)
         query = query.where(*audiences.conditions(automation.business_id, audience, dialect, now))
-    if after is not None:
-        query = query.where(tuple_(*found.order) > tuple_(*after))
+    if after is not None:  # bound as the columns are (times as the database keeps them)
+        bound = (literal(value, column.type) for value, column in zip(after, found.order))
+        query = query.where(tuple_(*found.order) > tuple_(*bound))
     return query.order_by(*found.order)
 
 
