@@ -239,7 +239,7 @@ def matches(
         audience = Audience.model_validate(automation.audience)
         query = query.where(*audiences.conditions(automation.business_id, audience, dialect, now))
     if after is not None:  # bound as the columns are (times as the database keeps them)
-        bound = (literal(value, column.type) for value, column in zip(after, found.order))
+        bound = [literal(value, c.type) for value, c in zip(after, found.order, strict=True)]
         query = query.where(tuple_(*found.order) > tuple_(*bound))
     return query.order_by(*found.order)
 
