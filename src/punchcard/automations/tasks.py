@@ -46,7 +46,7 @@ from punchcard.db.base import table_of
 from punchcard.db.engine import Database
 from punchcard.jobs.periods import claim_period, claims, finish_period
 from punchcard.kit.clock import utcnow
-from punchcard.kit.unavailable import QuietLog, database_unavailable
+from punchcard.kit.unavailable import QuietLog
 
 log = logging.getLogger("punchcard.automations")
 automations = table_of(Automation)
@@ -100,10 +100,9 @@ class AutomationRunner:
             try:
                 await self.run_due(stop=stop)
             except Exception as exc:  # a database hiccup must not end the loop
-                if database_unavailable(exc):
-                    self.outage.failed(exc)
-                else:
-                    log.exception("automation pass failed; will retry")
+                self.outage.step_failed(exc, "automation pass failed; will retry")
+            else:
+                self.outage.recovered()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), self.poll)
 

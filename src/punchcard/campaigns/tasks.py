@@ -19,6 +19,7 @@ from punchcard.channels.registry import CHANNELS
 from punchcard.config import Settings
 from punchcard.db.engine import Database
 from punchcard.kit.clock import utcnow
+from punchcard.kit.unavailable import QuietLog
 
 log = logging.getLogger("punchcard.campaigns")
 ERROR_BACKOFF_SECONDS = 1.0
@@ -62,16 +63,18 @@ class CampaignSender:
         self.paces: dict[str, Pace] = {}
         self.rates = settings.campaign_max_per_second
         self.in_flight = {channel: asyncio.Semaphore(n) for channel, n in IN_FLIGHT.items()}
+        self.outage = QuietLog(log, "campaign sender")
 
     async def run(self, stop: asyncio.Event) -> None:
         """Work until ``stop`` is set; a step under way finishes (its sends are recorded)."""
         while not stop.is_set():
             try:
                 busy = await self.step()
-            except Exception:
-                log.exception("campaign sender step failed; retrying")
+            except Exception as exc:
+                self.outage.step_failed(exc, "campaign sender step failed; retrying")
                 busy, wait = False, ERROR_BACKOFF_SECONDS
             else:
+                self.outage.recovered()
                 wait = self.poll
             if not busy:
                 with contextlib.suppress(TimeoutError):

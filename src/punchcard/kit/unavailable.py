@@ -90,6 +90,14 @@ class QuietLog:
             "%s: database unavailable (%s: %s)%s", self.what, kind, first_line, also
         )
 
+    def step_failed(self, exc: BaseException, message: str) -> None:
+        """A background loop's step failed: an outage quietly, anything else (a bug) with its
+        traceback."""
+        if database_unavailable(exc):
+            self.failed(exc)
+        else:
+            self.logger.error(message, exc_info=exc)
+
     def recovered(self) -> None:
         if self._last:
             self.logger.info("%s: database reachable again", self.what)
