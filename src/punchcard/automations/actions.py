@@ -147,7 +147,9 @@ class Gifts:
         return voucher, None
 
 
-def _delivery(automation: Automation, row: Row[Any], card: Row[Any] | None, voucher_id: Any) -> Any:
+def _delivery(
+    automation: Automation, row: Row[Any], card: Row[Any] | None, voucher_id: str | None
+) -> dict[str, Any]:
     at = utcnow()  # the sender's clock: the message is due now, whatever time the scan was for
     return {
         "business_id": automation.business_id,
