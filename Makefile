@@ -4,7 +4,7 @@ UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format bench bench-passes bench-campaigns bench-crm
+.PHONY: help install run test lint format bench bench-passes bench-campaigns bench-crm bench-automations
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -59,3 +59,6 @@ bench-campaigns: install ## Campaigns to 100,000 by email and Telegram beside pl
 
 bench-crm: install ## Bulk upsert, CSV import and export on PostgreSQL, beside raw INSERT/COPY
 	$(UV) run python benchmarks/crm_sync.py
+
+bench-automations: install ## Automation scans (birthday, inactivity, idle) over 1M cards beside hand-written SQL
+	$(UV) run python benchmarks/automations.py

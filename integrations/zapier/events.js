@@ -69,8 +69,9 @@ module.exports = [
     noun: 'Voucher',
     label: 'Voucher Issued',
     description:
-      'Triggers when a voucher is issued (by a goal, a lottery win, the API or a campaign).',
-    extra: { voucher, campaign: null },
+      'Triggers when a voucher is issued (by a goal, a lottery win, the API, a campaign or an ' +
+      'automation).',
+    extra: { voucher, campaign: null, automation: null },
   },
   {
     type: 'voucher_redeemed',
@@ -145,15 +146,48 @@ module.exports = [
     type: 'birthday_reached',
     noun: 'Customer',
     label: 'Customer Birthday',
-    description: "Triggers on a customer's birthday.",
-    extra: { birthday: '1990-05-11' },
+    description:
+      "Triggers when a birthday automation runs for a customer: on their birthday, or the days " +
+      'before it that the automation says (with the gift voucher, if it issues one).',
+    extra: {
+      location_id: null,
+      staff_id: null,
+      voucher: { ...voucher, title: 'Birthday cake', goal_index: null },
+      birthday: '1990-05-11',
+      birthday_on: '2026-05-11',
+      days_before: 0,
+      automation: { id: 'aut_sample', name: 'Happy birthday', kind: 'birthday' },
+    },
   },
   {
     type: 'inactivity_trigger',
     noun: 'Customer',
     label: 'Customer Inactive',
-    description: 'Triggers when a customer has not collected a stamp for the configured days.',
-    extra: { days_inactive: 30, last_stamp_at: '2026-04-11T09:00:00Z' },
+    description:
+      'Triggers when an inactivity automation finds a customer without a stamp for its days ' +
+      '(once per spell: the next stamp starts a new one).',
+    extra: {
+      location_id: null,
+      staff_id: null,
+      days_inactive: 30,
+      last_stamp_at: '2026-04-11T09:00:00Z',
+      automation: { id: 'aut_sample', name: 'We miss you', kind: 'inactivity' },
+    },
+  },
+  {
+    type: 'voucher_reminder',
+    noun: 'Voucher',
+    label: 'Voucher Reminder',
+    description:
+      'Triggers when a reward reminder automation finds a voucher not redeemed some days after ' +
+      'issue, or expiring within some days (once per voucher).',
+    extra: {
+      location_id: null,
+      staff_id: null,
+      voucher,
+      reminder: { kind: 'expiring', days: 3 },
+      automation: { id: 'aut_sample', name: 'Use it soon', kind: 'reward_reminder' },
+    },
   },
   {
     type: 'campaign_sent',

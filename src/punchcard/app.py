@@ -11,6 +11,7 @@ from fastapi import FastAPI
 from fastapi.responses import RedirectResponse
 
 from punchcard import __version__
+from punchcard.automations.api import router as automations_router
 from punchcard.businesses.api import router as businesses_router
 from punchcard.campaigns.api import router as campaigns_router
 from punchcard.campaigns.card_links import DeliveryCardLinkSender
@@ -181,6 +182,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         channels_router,
         campaigns_router,
         referrals_router,
+        automations_router,
     ):
         app.include_router(router, prefix="/v1")  # flat: each nesting level costs every request
     app.include_router(passkit_router)  # public: devices authenticate with the pass's token

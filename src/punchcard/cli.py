@@ -20,6 +20,7 @@ import uvicorn
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard import __version__
+from punchcard.automations import cli as automations_cli
 from punchcard.businesses.onboarding import onboard
 from punchcard.businesses.service import list_businesses
 from punchcard.campaigns import cli as campaigns_cli
@@ -106,6 +107,7 @@ def _warn_about_wallets(settings: Settings) -> None:
 app.add_typer(campaigns_cli.app, name="campaigns")
 app.add_typer(imports_cli.app, name="import")
 app.command("export")(exports_cli.export)
+app.add_typer(automations_cli.app, name="automations")
 
 
 def in_transaction(work: Callable[[AsyncSession], Awaitable[T]]) -> T:
@@ -210,8 +212,8 @@ def serve(
 
 @app.command("worker")
 def run_worker() -> None:
-    """Deliver webhooks, wallet pass updates and campaign messages, run CSV imports, prune old
-    rows (run as many as you like on PostgreSQL)."""
+    """Deliver webhooks, wallet pass updates and campaign messages, run CSV imports and
+    automations, prune old rows (run as many as you like on PostgreSQL)."""
     from punchcard.channels import registry as channel_registry
     from punchcard.worker import worker_loops
 

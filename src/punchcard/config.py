@@ -141,6 +141,13 @@ class Settings(BaseSettings):
     # Sends per second per account, where a provider allows more than its default (Telegram's
     # paid broadcasts: up to 1000/s), e.g. {"telegram": 1000}; each worker process keeps it.
     campaign_max_per_second: dict[str, float] = {}
+    # Automations (automations/): the runner in workers and servers looks for due scans this
+    # often, records and acts on this many runs per transaction, takes over a scan whose worker
+    # stopped after the lease, and catches up at most this many days of missed scans.
+    automation_poll_seconds: float = 5.0
+    automation_batch_size: int = 500
+    automation_lease_seconds: float = 600.0
+    automation_catch_up_days: int = 7
     # Card links sent to a known customer from the join form: at most this many per window.
     card_link_limit_per_customer: int = 3
     card_link_limit_window_seconds: int = 3600

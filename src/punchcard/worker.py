@@ -14,6 +14,7 @@ Loop = Callable[[asyncio.Event], Coroutine[Any, Any, None]]
 
 def worker_loops(db: Database, settings: Settings) -> list[Loop]:
     """Build them inside the running event loop (the dispatcher opens its HTTP client)."""
+    from punchcard.automations.tasks import AutomationRunner
     from punchcard.campaigns.tasks import CampaignSender
     from punchcard.imports.tasks import ImportRunner
     from punchcard.jobs.retention import Retention
@@ -27,4 +28,5 @@ def worker_loops(db: Database, settings: Settings) -> list[Loop]:
         Retention(db, settings).run,
         CampaignSender(db, settings).run,
         ImportRunner(db, settings).run,
+        AutomationRunner(db, settings).run,
     ]

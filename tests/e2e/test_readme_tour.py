@@ -44,6 +44,9 @@ def test_readme_tour_runs_against_a_real_server(sqlite_server: Server, tmp_path:
         # The tour's SMTP server (aiosmtpd) is in the project's environment, first on the PATH.
         "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin",
         "SMTP_PORT": str(free_port()),
+        # The tour's `punchcard automations run-due` works on the server's database, as it
+        # would on the demo's (./punchcard.db) after `make run`.
+        "PUNCHCARD_DATABASE_URL": sqlite_server.env["PUNCHCARD_DATABASE_URL"],
     }
     done = subprocess.run(
         ["bash", "-euo", "pipefail", "-c", tour_script()],
@@ -78,6 +81,10 @@ def test_readme_tour_runs_against_a_real_server(sqlite_server: Server, tmp_path:
     assert scan((tmp_path / "referral-qr.png").read_bytes(), "image/png") == [
         (referral_link, "QRCode")
     ]
+    # The welcome automation's email reached it, with the gift's code, and the log says so.
+    assert "Subject: Welcome, Alan!" in done.stdout
+    assert "Your first treat: Free cookie, code FREECOOKIE." in done.stdout
+    assert '"reason":"voucher_pool_empty"' not in done.stdout
     # The images the tour saved scan as the voucher's code.
     assert scan((tmp_path / "code.png").read_bytes(), "image/png") == [("FREECOOKIE", "QRCode")]
     svg = (tmp_path / "code.svg").read_bytes()

@@ -61,8 +61,9 @@ class Campaign(TenantMixin, Base):
 
 
 class Delivery(TenantMixin, Base):
-    """One message to one customer: a campaign's recipient, or a transactional message (the
-    card link a known customer asked for at the join form, ``purpose``).
+    """One message to one customer: a campaign's recipient, an automation's message, or a
+    transactional message (the card link a known customer asked for at the join form):
+    ``purpose``.
 
     queued -> sending (claimed under a lease; the provider may be answering) -> sent | failed
     | skipped (``reason``), or back to queued for a retry at ``next_attempt_at``. At most one
@@ -89,7 +90,10 @@ class Delivery(TenantMixin, Base):
     )
 
     campaign_id: Mapped[str | None] = mapped_column(String(40))
-    purpose: Mapped[str] = mapped_column(String(16))  # campaign | card_link
+    # An automation's message: its template and kind are the automation's (no foreign key: a
+    # deleted automation's queued messages are skipped, ``automation_deleted``).
+    automation_id: Mapped[str | None] = mapped_column(String(40))
+    purpose: Mapped[str] = mapped_column(String(16))  # campaign | automation | card_link
     customer_id: Mapped[str] = mapped_column(String(40))
     channel: Mapped[str] = mapped_column(String(16))
     program_id: Mapped[str | None] = mapped_column(String(40))

@@ -41,6 +41,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from punchcard.automations.models import Automation
 from punchcard.businesses.models import Business
 from punchcard.campaigns import audiences, card_link_template, recipients, templates
 from punchcard.campaigns.models import Campaign, Delivery, MessageTemplate
@@ -366,10 +367,10 @@ async def prepare(session: AsyncSession, claimed: list[Row[Any]], now: datetime)
     """Turn claimed rows into jobs: reach (skip with its reason), the campaign's voucher
     (issued once, its id kept on the row), the rendered message."""
     prepared = Prepared([], [], [])
-    groups: dict[tuple[str, str | None, str], list[Row[Any]]] = defaultdict(list)
+    groups: dict[tuple[str, str | None, str | None, str], list[Row[Any]]] = defaultdict(list)
     for row in claimed:
-        groups[(row.business_id, row.campaign_id, row.channel)].append(row)
-    for (business_id, campaign_id, channel), rows in groups.items():
+        groups[(row.business_id, row.campaign_id, row.automation_id, row.channel)].append(row)
+    for (business_id, campaign_id, _, channel), rows in groups.items():
         await _prepare_group(session, business_id, campaign_id, channel, rows, now, prepared)  # type: ignore[arg-type]
     return prepared
 
@@ -385,9 +386,19 @@ class _Source:
     business_name: str
 
 
-async def _source(session: AsyncSession, business_id: str, campaign_id: str | None) -> _Source:
+async def _source(
+    session: AsyncSession, business_id: str, campaign_id: str | None, automation_id: str | None
+) -> _Source | None:
+    """None: the automation that queued the messages was deleted."""
     business = await session.get(Business, business_id)
     name = business.name if business is not None else ""
+    if automation_id is not None:
+        automation = await session.get(Automation, (business_id, automation_id))
+        if automation is None or automation.message_template_id is None:
+            return None
+        template = await session.get(MessageTemplate, (business_id, automation.message_template_id))
+        kind: MessageKind = "transactional" if automation.message_transactional else "marketing"
+        return _Source(kind, None, template, None, name)
     if campaign_id is None:
         return _Source("transactional", None, None, None, name)
     campaign = (
@@ -415,7 +426,13 @@ async def _prepare_group(
     now: datetime,
     prepared: Prepared,
 ) -> None:
-    source = await _source(session, business_id, campaign_id)
+    source = await _source(session, business_id, campaign_id, rows[0].automation_id)
+    if source is None:
+        gone = Skipped("automation_deleted", "The automation that queued it was deleted.")
+        prepared.skipped += [
+            Verdict(business_id, row.id, row.attempts, gone, channel) for row in rows
+        ]
+        return
     program_id = rows[0].program_id
     found = await recipients.holders(
         session, business_id, [row.customer_id for row in rows], channel, program_id

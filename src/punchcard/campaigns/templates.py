@@ -7,6 +7,7 @@ from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from punchcard.automations.models import Automation
 from punchcard.businesses.models import Business
 from punchcard.campaigns import recipients
 from punchcard.campaigns.models import Campaign, MessageTemplate
@@ -119,6 +120,18 @@ async def delete_template(session: AsyncSession, actor: Actor, template_id: str)
     )
     if used is not None:
         raise Conflict("template_in_use", f"Campaign '{used}' uses template '{template_id}'.")
+    automation = await session.scalar(
+        select(Automation.id)
+        .where(
+            Automation.business_id == actor.business_id,
+            Automation.message_template_id == template_id,
+        )
+        .limit(1)
+    )
+    if automation is not None:
+        raise Conflict(
+            "template_in_use", f"Automation '{automation}' uses template '{template_id}'."
+        )
     await session.delete(template)
 
 

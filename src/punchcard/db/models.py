@@ -1,5 +1,6 @@
 """Imports every area's models so the metadata (and Alembic) sees all tables."""
 
+from punchcard.automations.models import Automation, AutomationRun
 from punchcard.businesses.models import Business, Location
 from punchcard.campaigns.models import Campaign, Delivery, MessageTemplate
 from punchcard.cards.models import Card, Stamp
@@ -27,6 +28,8 @@ from punchcard.webhooks.models import WebhookAttempt, WebhookEndpoint, WebhookMe
 __all__ = [
     "ApiKey",
     "AppleSigning",
+    "Automation",
+    "AutomationRun",
     "Base",
     "Business",
     "Campaign",

@@ -112,6 +112,19 @@ class CampaignCounts(CampaignInfo):
     finished_at: datetime
 
 
+class AutomationInfo(_Part):
+    id: str
+    name: str
+    kind: Literal["birthday", "inactivity", "reward_reminder", "welcome"]
+
+
+class ReminderInfo(_Part):
+    kind: Literal["unredeemed", "expiring"] = Field(
+        description="unredeemed: not redeemed `days` after issue; expiring: expires within `days`."
+    )
+    days: int
+
+
 class EndpointInfo(_Part):
     id: str
     url: str
@@ -250,6 +263,9 @@ class VoucherIssued(Envelope):
     event: Literal["voucher_issued"]
     voucher: VoucherRef
     campaign: CampaignInfo | None = Field(None, description="The campaign that issued it.")
+    automation: AutomationInfo | None = Field(
+        None, description="The automation that issued it (a birthday gift, a welcome, ...)."
+    )
 
 
 class VoucherRedeemed(Envelope):
@@ -275,13 +291,33 @@ class LotteryPlayed(Envelope):
 
 class BirthdayReached(Envelope):
     event: Literal["birthday_reached"]
-    birthday: date
+    card: CardRef
+    birthday: date = Field(description="The customer's date of birth.")
+    birthday_on: date = Field(
+        description="The birthday celebrated (29 February: the 28th in years without one)."
+    )
+    days_before: int = Field(description="How many days before `birthday_on` this fired.")
+    automation: AutomationInfo
+    voucher: VoucherRef | None = Field(description="The gift the automation issued, if any.")
 
 
 class InactivityTrigger(Envelope):
     event: Literal["inactivity_trigger"]
-    days_inactive: int
-    last_stamp_at: datetime | None
+    card: CardRef = Field(description="The card last stamped (or issued, if never stamped).")
+    days_inactive: int = Field(
+        description="Whole days since the last stamp (or the card's issue): at least the "
+        "automation's days."
+    )
+    last_stamp_at: datetime | None = Field(description="null: never stamped.")
+    automation: AutomationInfo
+    voucher: VoucherRef | None = Field(description="The voucher the automation issued, if any.")
+
+
+class VoucherReminder(Envelope):
+    event: Literal["voucher_reminder"]
+    voucher: VoucherRef = Field(description="The voucher the customer is reminded of.")
+    reminder: ReminderInfo
+    automation: AutomationInfo
 
 
 class CampaignSent(Envelope):
@@ -335,6 +371,7 @@ PAYLOADS: dict[str, type[Envelope]] = {
     "lottery_played": LotteryPlayed,
     "birthday_reached": BirthdayReached,
     "inactivity_trigger": InactivityTrigger,
+    "voucher_reminder": VoucherReminder,
     "campaign_sent": CampaignSent,
     "webhook_endpoint_disabled": WebhookEndpointDisabled,
     "code_pool_empty": CodePoolEmpty,
@@ -353,16 +390,21 @@ DESCRIPTIONS = {
     "goal_reached": "A card reached one of its program's goals.",
     "reward_issued": "A goal's reward was issued to the card: a voucher, or for a lottery goal "
     "a lottery ticket (`voucher.type` lottery).",
-    "voucher_issued": "A voucher was issued (by a goal, a lottery win, the API or a campaign); "
-    "`voucher.type` lottery: a lottery ticket, to be played.",
+    "voucher_issued": "A voucher was issued (by a goal, a lottery win, the API, a campaign or "
+    "an automation); `voucher.type` lottery: a lottery ticket, to be played.",
     "voucher_redeemed": "A voucher was redeemed at checkout (once).",
     "voucher_expired": "A voucher passed its expiry without being redeemed.",
     "voucher_redemption_rolled_back": "A redemption was rolled back: the voucher is redeemable "
     "again; `redemption` is what was undone.",
     "lottery_played": "The customer played a lottery ticket (`voucher`, of type lottery, now "
     "played); `lottery` holds the result. A win also sends `voucher_issued` for the prize.",
-    "birthday_reached": "It is the customer's birthday.",
-    "inactivity_trigger": "The customer has not collected a stamp for the configured days.",
+    "birthday_reached": "A birthday automation ran for the customer: their birthday "
+    "(`birthday_on`) is today or `days_before` days ahead, in the business's time zone. Once "
+    "per automation and year; `voucher` is the gift it issued, if any.",
+    "inactivity_trigger": "An inactivity automation ran for the customer: no stamp on any of "
+    "their cards for the configured days. Once per spell: the next stamp starts a new one.",
+    "voucher_reminder": "A reward reminder automation ran for a voucher not redeemed some days "
+    "after issue, or expiring within some days (`reminder`). Once per voucher and automation.",
     "campaign_sent": "A campaign finished sending (one event per campaign, not per recipient): "
     "`campaign` holds its counts (sent, failed, skipped, by reason).",
     "webhook_endpoint_disabled": "A webhook endpoint was disabled (410, or failing for 5 days).",
@@ -395,6 +437,7 @@ EventPayload = Annotated[
     | LotteryPlayed
     | BirthdayReached
     | InactivityTrigger
+    | VoucherReminder
     | CampaignSent
     | WebhookEndpointDisabled
     | CodePoolEmpty
@@ -513,11 +556,28 @@ _EXTRAS: dict[str, dict[str, Any]] = {
             "variant_title": "Free coffee",
         },
     },
-    "birthday_reached": {"voucher": None, "birthday": "1990-05-11"},
+    "birthday_reached": {
+        "location_id": None,
+        "staff_id": None,
+        "voucher": {**_VOUCHER, "title": "Birthday cake", "goal_index": None},
+        "birthday": "1990-05-11",
+        "birthday_on": "2026-05-11",
+        "days_before": 0,
+        "automation": {"id": "aut_sample", "name": "Happy birthday", "kind": "birthday"},
+    },
     "inactivity_trigger": {
+        "location_id": None,
+        "staff_id": None,
         "voucher": None,
         "days_inactive": 30,
         "last_stamp_at": "2026-04-11T09:00:00Z",
+        "automation": {"id": "aut_sample", "name": "We miss you", "kind": "inactivity"},
+    },
+    "voucher_reminder": {
+        "location_id": None,
+        "staff_id": None,
+        "reminder": {"kind": "expiring", "days": 3},
+        "automation": {"id": "aut_sample", "name": "Use it soon", "kind": "reward_reminder"},
     },
     "campaign_sent": {
         "location_id": None,

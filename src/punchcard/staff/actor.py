@@ -33,6 +33,8 @@ class Permission(StrEnum):
     WALLET_PASSES = "wallet:passes"  # hand a customer's card out as a wallet pass or link
     CHANNELS_MANAGE = "channels:manage"  # messaging channels: credentials, test messages
     CAMPAIGNS_MANAGE = "campaigns:manage"  # message templates, audiences, campaigns
+    AUTOMATIONS_READ = "automations:read"  # automations, their log and dry runs
+    AUTOMATIONS_MANAGE = "automations:manage"  # create, change, enable, disable, delete
     BUSINESS_MANAGE = "business:manage"
 
 
@@ -53,9 +55,15 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
 # What each role may grant: a login never hands out more than it has.
 RANK = {Role.SCANNER: 0, Role.MANAGER: 1, Role.OWNER: 2}
 # Changes that reach every location (the programs and rewards all locations share, webhooks
-# carrying every location's events, the business itself): staff bound to a location may not.
+# carrying every location's events, automations acting on every customer, the business
+# itself): staff bound to a location may not.
 BUSINESS_WIDE = frozenset(
-    {Permission.PROGRAMS_MANAGE, Permission.WEBHOOKS_MANAGE, Permission.BUSINESS_MANAGE}
+    {
+        Permission.PROGRAMS_MANAGE,
+        Permission.WEBHOOKS_MANAGE,
+        Permission.AUTOMATIONS_MANAGE,
+        Permission.BUSINESS_MANAGE,
+    }
 )
 
 

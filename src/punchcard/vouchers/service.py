@@ -220,7 +220,10 @@ async def issue_from_template(
     goal_index: int | None,
     now: datetime,
     metadata: dict[str, Any] | None = None,
+    validity_days: int | None = None,
 ) -> Voucher:
+    """``validity_days``: valid that long from ``now`` instead of the template's validity."""
+    expires_at = now + timedelta(days=validity_days) if validity_days else _expiry(template, now)
     values: dict[str, Any] = {
         "business_id": business_id,
         "id": new_id("vch"),
@@ -235,7 +238,7 @@ async def issue_from_template(
         "formats": list(template.formats),
         "status": "issued",
         "issued_at": now,
-        "expires_at": _expiry(template, now),
+        "expires_at": expires_at,
         "metadata": metadata or {},
     }
     next_code = None
