@@ -10,6 +10,7 @@ from sqlalchemy import func, select, update
 from punchcard.db.engine import Database
 from punchcard.events.models import Event
 from punchcard.kit.clock import utcnow
+from punchcard.wallet.apple import web_service
 from punchcard.wallet.apple.registrations import DeviceRegistration
 from punchcard.wallet.apple.service import tag_of
 from punchcard.wallet.models import WalletPass
@@ -159,18 +160,21 @@ async def test_a_device_learns_which_passes_changed_since_its_tag(
 
 
 async def test_a_change_committed_just_after_a_listing_with_an_earlier_version_is_not_missed(
-    tenant: Tenant, db: Database
+    tenant: Tenant, db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # The listings' clock stands still: on a loaded machine seconds can pass between steps.
+    listed_at = utcnow()
+    monkeypatch.setattr(web_service, "utcnow", lambda: listed_at)
     first, second = await apple_pass(tenant), await apple_pass(tenant)
     device = device_of(tenant.client)
     for held in (first, second):
         ok(await device.register(held), 201)
-        await set_version(db, held, utcnow() - timedelta(hours=1))
-    await set_version(db, first, utcnow())
-    tag = ok(await device.updated_since(tag_of(utcnow() - timedelta(minutes=1))))["lastUpdated"]
+        await set_version(db, held, listed_at - timedelta(hours=1))
+    await set_version(db, first, listed_at)
+    tag = ok(await device.updated_since(tag_of(listed_at - timedelta(minutes=1))))["lastUpdated"]
 
     # A transaction that read the clock before the listing commits after it.
-    await set_version(db, second, utcnow() - timedelta(seconds=2))
+    await set_version(db, second, listed_at - timedelta(seconds=2))
 
     assert ok(await device.updated_since(tag))["serialNumbers"] == sorted(
         [first.serial, second.serial]
