@@ -76,6 +76,7 @@ class Settings(BaseSettings):
     retain_events_days: int = 400
     retain_webhook_messages_days: int = 30  # delivered or failed messages and their attempts
     retain_pos_sales_days: int = 180
+    retain_referral_refusals_days: int = 400  # the referral fraud log
     retention_batch_size: int = 1000  # rows per short transaction
     # POS connectors.
     pos_poster_base_url: str = "https://joinposter.com"  # a connector may override it

@@ -19,6 +19,7 @@ from punchcard.jobs.retention import Retention
 from punchcard.kit.clock import utcnow
 from punchcard.kit.ids import new_id
 from punchcard.pos.models import PosSale
+from punchcard.referrals.models import ReferralRefusal
 from punchcard.webhooks.models import WebhookMessage
 from tests.conftest import Tenant
 from tests.support.factories import coffee_program, ok
@@ -26,6 +27,7 @@ from tests.support.pos import connector
 
 events, messages = table_of(Event), table_of(WebhookMessage)
 sales, records = table_of(PosSale), table_of(IdempotencyRecord)
+refusals = table_of(ReferralRefusal)
 OLD = timedelta(days=500)
 SETTINGS = Settings(
     retain_events_days=400,
@@ -160,3 +162,34 @@ async def test_the_daily_run_is_claimed_by_one_of_many_workers(db: Database) -> 
     assert again == {}  # the same day: done already
     tomorrow = await Retention(db, SETTINGS, job=job).run_due(now + timedelta(days=1))
     assert tomorrow != {}
+
+
+async def test_retention_prunes_referral_refusals_older_than_their_period(
+    tenant: Tenant, db: Database
+) -> None:
+    business = tenant.business_id
+    aged = {"old": OLD, "recent": timedelta(days=10)}
+    async with db.transaction() as session:
+        await session.execute(
+            insert(refusals),
+            [
+                {
+                    "business_id": business,
+                    "id": new_id("rfl"),
+                    "code": code,
+                    "reason": "unknown_code",
+                    "detail": "No referral program has this code.",
+                    "via": "api",
+                    "at": utcnow() - age,
+                }
+                for code, age in aged.items()
+            ],
+        )
+
+    await Retention(db, SETTINGS, job=f"test-{uuid.uuid4()}").run_due(utcnow())
+
+    async with db.transaction() as session:
+        left = await session.scalars(
+            select(refusals.c.code).where(refusals.c.business_id == business)
+        )
+        assert set(left) == {"recent"}

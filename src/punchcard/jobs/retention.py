@@ -1,8 +1,8 @@
 """Retention: a daily job, run by one worker of any number, prunes what only grows (events,
-webhook messages with their attempts and response bodies, POS notices, idempotency records,
-expired rate-limit counters and remembered POS request ids) once it is older than its
-configured period. The ledger (cards, stamps, vouchers,
-redemptions) is the business's record and is never pruned.
+webhook messages with their attempts and response bodies, POS notices, referral refusals,
+idempotency records, expired rate-limit counters and remembered POS request ids) once it is
+older than its configured period. The ledger (cards, stamps, vouchers, redemptions) is the
+business's record and is never pruned.
 
 Each batch is its own short transaction (``FOR UPDATE SKIP LOCKED`` on PostgreSQL), so
 pruning never holds a lock for long nor blocks the outbox. An event is kept while a message
@@ -41,6 +41,7 @@ from punchcard.kit.clock import utcnow
 from punchcard.kit.ratelimit import RateCounter
 from punchcard.kit.unavailable import QuietLog
 from punchcard.pos.models import PosSale, PosSeenRequest
+from punchcard.referrals.models import ReferralRefusal
 from punchcard.webhooks.models import WebhookMessage
 
 log = logging.getLogger("punchcard.retention")
@@ -55,6 +56,7 @@ idempotency = table_of(IdempotencyRecord)
 rate_counters = table_of(RateCounter)
 import_jobs = table_of(ImportJob)
 seen_requests = table_of(PosSeenRequest)
+refusals = table_of(ReferralRefusal)
 # In the words of the partial indexes (webhooks.models), so they serve these conditions.
 PENDING: ColumnClause[str] = literal_column("'pending'", String)
 SUCCEEDED: ColumnClause[str] = literal_column("'succeeded'", String)
@@ -108,6 +110,12 @@ KINDS = (
         # Notices that decided nothing (duplicates, open receipts, ...); a decided sale is the
         # guard against stamping its transaction twice, and stays.
         lambda: sales.c.claimed_transaction_id.is_(None),
+    ),
+    Kind(
+        "referral_refusals",
+        refusals,
+        refusals.c.at,
+        lambda settings: _days(settings.retain_referral_refusals_days),
     ),
     Kind(
         "idempotency_keys",

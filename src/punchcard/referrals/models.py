@@ -143,6 +143,7 @@ class ReferralRefusal(TenantMixin, Base):
     __tablename__ = "referral_refusals"
     __table_args__ = (
         Index("ix_referral_refusals_program", "business_id", "referral_program_id", "id"),
+        Index("ix_referral_refusals_at", "at"),  # retention's batches
     )
 
     referral_program_id: Mapped[str | None] = mapped_column(String(40))  # NULL: unknown code
