@@ -36,6 +36,7 @@ from punchcard.kit.accesslog import AccessLog
 from punchcard.kit.bodylimit import BodyLimit, route_limit
 from punchcard.kit.headers import SecurityHeaders
 from punchcard.kit.hosts import AllowedHosts, allowed_hosts, relative_slash_redirects
+from punchcard.kit import openapi
 from punchcard.kit.http import install_error_handlers
 from punchcard.lotteries.api import router as lotteries_router
 from punchcard.observability.metrics import RequestMetrics, sample_pool_forever
@@ -194,6 +195,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health_router)  # /healthz, /readyz
     app.include_router(page_lottery.router)
     _document_webhooks(app)
+    openapi.install(app)
 
     @app.get("/", include_in_schema=False)
     async def root() -> RedirectResponse:

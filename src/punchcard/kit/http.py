@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from punchcard.config import Settings
 from punchcard.db.engine import Database
 from punchcard.kit.errors import ProblemError
+from punchcard.kit.openapi import refuses
 from punchcard.kit.unavailable import QuietLog, database_unavailable
 
 log = logging.getLogger("punchcard")
@@ -27,6 +28,7 @@ def database(request: Request) -> Database:
     return db
 
 
+@refuses({503: ("database_unavailable",)})
 async def _request_transaction(request: Request) -> AsyncIterator[AsyncSession]:
     """The request is the unit of work: committed before the response is sent, or rolled back."""
     async with database(request).transaction() as session:
