@@ -32,11 +32,11 @@ from punchcard.exports.api import router as exports_router
 from punchcard.health import router as health_router
 from punchcard.idempotency import http as idempotency_http
 from punchcard.imports.api import router as imports_router
+from punchcard.kit import openapi
 from punchcard.kit.accesslog import AccessLog
 from punchcard.kit.bodylimit import BodyLimit, route_limit
 from punchcard.kit.headers import SecurityHeaders
 from punchcard.kit.hosts import AllowedHosts, allowed_hosts, relative_slash_redirects
-from punchcard.kit import openapi
 from punchcard.kit.http import install_error_handlers
 from punchcard.lotteries.api import router as lotteries_router
 from punchcard.observability.metrics import RequestMetrics, sample_pool_forever

@@ -28,6 +28,7 @@ from punchcard.campaigns.schemas import (
     VariableOut,
 )
 from punchcard.kit.http import Session
+from punchcard.kit.openapi import problems
 from punchcard.kit.pagination import Page, PageQuery
 from punchcard.staff.auth import CurrentActor
 
@@ -100,6 +101,7 @@ async def update_template(
     "/message-templates/{template_id}",
     status_code=204,
     summary="Delete a template no campaign uses (409 template_in_use)",
+    responses={**problems(409, "template_in_use")},
 )
 async def delete_template(template_id: Id, session: Session, actor: CurrentActor) -> None:
     await templates.delete_template(session, actor, template_id)
@@ -133,6 +135,7 @@ async def preview_template(
     summary="How many customers an audience holds now",
     description="The filters a campaign's `audience` takes; all must hold (none: every "
     f"customer). An unknown filter is a 422. One SQL query, indexed. {WHO}",
+    responses={**problems(404, "location_not_found", "program_not_found")},
 )
 async def count_audience(data: Audience, session: Session, actor: CurrentActor) -> object:
     return {"customers": await audiences.count(session, actor, data)}
@@ -156,7 +159,17 @@ async def _out(session: Session, campaign: Campaign) -> CampaignOut:
     "`template_channel_mismatch`, `send_at_in_past` (each naming its `field`); 404 for "
     f"another business's template, voucher template, program or location. {WHO} When it "
     "finishes sending: `campaign_sent` with its counts.",
-    responses={422: {"description": "the field named in `field`, nothing saved"}},
+    responses={
+        **problems(
+            404,
+            "location_not_found",
+            "message_template_not_found",
+            "program_not_found",
+            "voucher_template_not_found",
+        ),
+        **problems(409, "template_archived"),
+        **{422: {"description": "the field named in `field`, nothing saved"}},
+    },
 )
 async def create_campaign(data: CampaignIn, session: Session, actor: CurrentActor) -> object:
     return await _out(session, await service.create_campaign(session, actor, data=data))

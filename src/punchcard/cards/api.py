@@ -15,6 +15,7 @@ from punchcard.cards.schemas import (
 from punchcard.code_lookups.http import Guard
 from punchcard.idempotency.http import Idempotent
 from punchcard.kit.http import Session
+from punchcard.kit.openapi import problems
 from punchcard.kit.pagination import Page, PageQuery
 from punchcard.programs.schemas import GoalOut
 from punchcard.staff.auth import CurrentActor
@@ -35,11 +36,23 @@ def card_out(view: service.CardView) -> CardOut:
     status_code=201,
     response_model=CardIssued,
     responses={
-        200: {"model": CardIssued, "description": "The customer already had an active card."},
-        422: {
-            "description": "validation_error, or referral_code_not_found: no referrer of the "
-            "program has the referral_code (logged at /v1/code-lookup-failures; too many from "
-            "one key or location: 429 too_many_failed_lookups)"
+        **problems(404, "customer_not_found", "location_not_found", "program_not_found"),
+        **problems(
+            409,
+            "code_pool_empty",
+            "code_space_exhausted",
+            "customer_conflict",
+            "program_archived",
+            "redeem_code_taken",
+            "scan_code_space_exhausted",
+        ),
+        **{
+            200: {"model": CardIssued, "description": "The customer already had an active card."},
+            422: {
+                "description": "validation_error, or referral_code_not_found: no referrer of the "
+                "program has the referral_code (logged at /v1/code-lookup-failures; too many from "
+                "one key or location: 429 too_many_failed_lookups)"
+            },
         },
     },
     summary="Issue a card to a customer (by id, email, phone or source_id), optionally "
@@ -104,6 +117,11 @@ async def get_card(card_ref: CardRef, session: Session, actor: CurrentActor) -> 
     description="Scanners, managers and owners. Emits stamp_added, and per goal reached "
     "goal_reached, reward_issued and voucher_issued; a pending referee's stamp that converts "
     "their referral also emits referral_converted (and the referrer's voucher_issued).",
+    responses={
+        **problems(
+            409, "card_expired", "code_pool_empty", "code_space_exhausted", "redeem_code_taken"
+        )
+    },
 )
 async def add_stamps(
     card_ref: CardRef, body: StampAdd, session: Session, actor: CurrentActor, idem: Idempotent

@@ -24,6 +24,7 @@ from punchcard.codes.schemas import (
 from punchcard.kit.clock import utcnow
 from punchcard.kit.errors import ProblemError, Unprocessable
 from punchcard.kit.http import PROBLEM_JSON, Session, database
+from punchcard.kit.openapi import problems
 from punchcard.staff.auth import CurrentActor
 
 log = logging.getLogger("punchcard")
@@ -93,7 +94,12 @@ async def _uploaded_codes(request: Request) -> list[str]:
         ) from error
 
 
-@router.get(POOL, response_model=PoolStatus, summary="A code pool's status (available, assigned)")
+@router.get(
+    POOL,
+    response_model=PoolStatus,
+    summary="A code pool's status (available, assigned)",
+    responses={**problems(409, "template_not_pool")},
+)
 async def pool_status(template_id: TemplateId, session: Session, actor: CurrentActor) -> object:
     return await service.status(session, actor, template_id)
 
@@ -162,7 +168,10 @@ async def generate_codes(
     f"{POOL}/codes",
     summary="Download the pool's codes as CSV (code, status, batch_id, voucher_id)",
     response_class=Response,
-    responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}}}},
+    responses={
+        **problems(409, "template_not_pool"),
+        **{200: {"content": {"text/csv": {"schema": {"type": "string"}}}}},
+    },
 )
 async def download_codes(
     template_id: TemplateId,
@@ -183,6 +192,7 @@ async def download_codes(
     f"{POOL}/codes",
     response_model=Removed,
     summary="Remove the pool's unassigned codes (all, or one batch's)",
+    responses={**problems(409, "template_not_pool")},
 )
 async def remove_unassigned(
     template_id: TemplateId, session: Session, actor: CurrentActor, batch_id: BatchId = None

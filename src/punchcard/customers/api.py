@@ -16,6 +16,7 @@ from punchcard.customers.schemas import (
 )
 from punchcard.idempotency.http import Idempotent
 from punchcard.kit.http import Session
+from punchcard.kit.openapi import problems
 from punchcard.kit.pagination import Page, PageQuery
 from punchcard.staff.auth import CurrentActor
 
@@ -27,7 +28,10 @@ CustomerId = Annotated[str, Path(max_length=64)]
     "/customers",
     response_model=CustomerOut,
     status_code=201,
-    responses={200: {"model": CustomerOut, "description": "An existing customer was updated."}},
+    responses={
+        **problems(409, "customer_conflict"),
+        **{200: {"model": CustomerOut, "description": "An existing customer was updated."}},
+    },
     summary="Create or update a customer (by source_id, email or phone)",
 )
 async def upsert_customer(
@@ -48,7 +52,10 @@ async def upsert_customer(
     "and nothing is written. Sending the same body again changes nothing (every row "
     "`unchanged`); an `Idempotency-Key` replays the first answer. Changed customers emit "
     "`customer_updated`.",
-    responses={422: {"description": "validation_error or bulk_rejected (per-row `errors`)"}},
+    responses={
+        **problems(409, "customer_conflict"),
+        **{422: {"description": "validation_error or bulk_rejected (per-row `errors`)"}},
+    },
 )
 async def bulk_upsert(
     body: CustomerBulkUpsert, session: Session, actor: CurrentActor, idem: Idempotent

@@ -8,6 +8,7 @@ from pydantic import AwareDatetime
 
 from punchcard.exports import service
 from punchcard.kit.http import Session, database
+from punchcard.kit.openapi import problems
 from punchcard.staff.auth import CurrentActor
 
 router = APIRouter(tags=["Exports"])
@@ -40,8 +41,11 @@ DESCRIPTION = (
     description=DESCRIPTION,
     response_class=StreamingResponse,
     responses={
-        200: {"content": {"text/csv": {"schema": {"type": "string"}}}},
-        403: {"description": "insufficient_role or location_forbidden"},
+        **problems(404, "location_not_found"),
+        **{
+            200: {"content": {"text/csv": {"schema": {"type": "string"}}}},
+            403: {"description": "insufficient_role or location_forbidden"},
+        },
     },
 )
 async def export_csv(

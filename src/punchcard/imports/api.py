@@ -15,6 +15,7 @@ from punchcard.imports import service
 from punchcard.imports.schemas import ImportOptions, ImportOut, ImportRowOut, job_out, row_out
 from punchcard.kit.errors import Unprocessable, UnsupportedMediaType
 from punchcard.kit.http import Session
+from punchcard.kit.openapi import problems
 from punchcard.kit.pagination import Page, PageQuery
 from punchcard.staff.auth import CurrentActor
 
@@ -118,9 +119,12 @@ async def _upload(request: Request) -> tuple[ImportOptions, IO[bytes]]:
     "is an upsert (`unchanged` the second time). Managers and owners.",
     openapi_extra={"requestBody": UPLOAD_BODY},
     responses={
-        413: {"description": "content_too_large (PUNCHCARD_IMPORT_MAX_UPLOAD_BYTES)"},
-        415: {"description": "unsupported_media_type"},
-        422: {"description": "the file or the options cannot be used (see `code`)"},
+        **problems(404, "program_not_found"),
+        **{
+            413: {"description": "content_too_large (PUNCHCARD_IMPORT_MAX_UPLOAD_BYTES)"},
+            415: {"description": "unsupported_media_type"},
+            422: {"description": "the file or the options cannot be used (see `code`)"},
+        },
     },
 )
 async def upload(

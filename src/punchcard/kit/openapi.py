@@ -73,7 +73,10 @@ TITLES = {
     503: "Service unavailable",
 }
 RETRY_AFTER = {
-    "Retry-After": {"description": "Seconds to wait before trying again.", "schema": {"type": "integer"}}
+    "Retry-After": {
+        "description": "Seconds to wait before trying again.",
+        "schema": {"type": "integer"},
+    }
 }
 HEADERS = {401: {"WWW-Authenticate": {"description": "`Bearer`", "schema": {"type": "string"}}}}
 HEADERS |= {429: RETRY_AFTER, 503: RETRY_AFTER}

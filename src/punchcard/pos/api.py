@@ -5,6 +5,7 @@ from pydantic import BaseModel
 
 from punchcard.config import get_settings
 from punchcard.kit.http import Session, database
+from punchcard.kit.openapi import problems
 from punchcard.kit.pagination import Page, PageQuery
 from punchcard.pos import inbound, service, signing
 from punchcard.pos.connector import Delivery
@@ -71,6 +72,10 @@ def connector_out(connector: PosConnector) -> ConnectorOut:
     status_code=201,
     response_model=ConnectorCreated,
     summary="Connect a till (Poster, Syrve or generic); its signing secret is shown once",
+    responses={
+        **problems(404, "location_not_found", "program_not_found"),
+        **problems(409, "program_archived"),
+    },
 )
 async def create_connector(body: ConnectorCreate, session: Session, actor: CurrentActor) -> object:
     connector, secret = await service.create_connector(session, actor, data=body)
@@ -94,6 +99,7 @@ async def get_connector(connector_id: ConnectorId, session: Session, actor: Curr
     "/{connector_id}",
     response_model=ConnectorOut,
     summary="Edit a connector: program, location, stamp rule, currency, enabled, till keys",
+    responses={**problems(409, "program_archived")},
 )
 async def update_connector(
     connector_id: ConnectorId, body: ConnectorUpdate, session: Session, actor: CurrentActor
@@ -185,9 +191,16 @@ def _delivery(request: Request, body: bytes) -> Delivery:
         "sale; a transaction is decided once, however often it is sent."
     ),
     responses={
-        **SIGNATURE_ERRORS,
-        422: {"description": "validation_error: a signed body that is not a sale or an event"},
-        502: {"description": "pos_api_error: the POS API did not answer; the POS retries"},
+        **problems(403, "insufficient_role", "location_forbidden"),
+        **problems(
+            409, "card_expired", "code_pool_empty", "code_space_exhausted", "redeem_code_taken"
+        ),
+        **problems(503, "database_unavailable"),
+        **{
+            **SIGNATURE_ERRORS,
+            422: {"description": "validation_error: a signed body that is not a sale or an event"},
+            502: {"description": "pos_api_error: the POS API did not answer; the POS retries"},
+        },
     },
     openapi_extra={
         "parameters": [

@@ -3,6 +3,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Path, Query, Response
 
 from punchcard.kit.http import Session
+from punchcard.kit.openapi import problems
 from punchcard.kit.pagination import Page, PageQuery
 from punchcard.lotteries.schemas import ID_PATTERN
 from punchcard.pages import links
@@ -259,6 +260,7 @@ async def list_program_refusals(
     description="Managers and owners; staff bound to a location see those made there. A code "
     "sent to POST /v1/cards that matches no referrer is refused whole (422) and logged at "
     "/v1/code-lookup-failures instead.",
+    responses={**problems(404, "referral_program_not_found")},
 )
 async def list_refusals(
     session: Session,

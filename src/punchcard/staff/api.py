@@ -2,6 +2,7 @@ from fastapi import APIRouter, Response
 
 from punchcard.businesses.service import get_business
 from punchcard.kit.http import Session
+from punchcard.kit.openapi import problems
 from punchcard.kit.pagination import Page, PageQuery
 from punchcard.staff import service
 from punchcard.staff.auth import CurrentActor
@@ -33,7 +34,12 @@ async def me(session: Session, actor: CurrentActor) -> object:
 
 
 @router.post(
-    "/staff", status_code=201, response_model=StaffOut, tags=["Staff"], summary="Add a staff login"
+    "/staff",
+    status_code=201,
+    response_model=StaffOut,
+    tags=["Staff"],
+    summary="Add a staff login",
+    responses={**problems(404, "location_not_found"), **problems(409, "staff_login_taken")},
 )
 async def create_staff(body: StaffCreate, session: Session, actor: CurrentActor) -> object:
     return await service.create_staff(session, actor, data=body)
@@ -53,7 +59,11 @@ async def get_staff(staff_id: str, session: Session, actor: CurrentActor) -> obj
 
 
 @router.patch(
-    "/staff/{staff_id}", response_model=StaffOut, tags=["Staff"], summary="Update a staff login"
+    "/staff/{staff_id}",
+    response_model=StaffOut,
+    tags=["Staff"],
+    summary="Update a staff login",
+    responses={**problems(409, "last_owner", "last_owner_key")},
 )
 async def update_staff(
     staff_id: str, body: StaffUpdate, session: Session, actor: CurrentActor
@@ -62,7 +72,11 @@ async def update_staff(
 
 
 @router.delete(
-    "/staff/{staff_id}", status_code=204, tags=["Staff"], summary="Delete a staff login and its key"
+    "/staff/{staff_id}",
+    status_code=204,
+    tags=["Staff"],
+    summary="Delete a staff login and its key",
+    responses={**problems(409, "last_owner", "last_owner_key")},
 )
 async def delete_staff(staff_id: str, session: Session, actor: CurrentActor) -> Response:
     await service.delete_staff(session, actor, staff_id)
@@ -75,6 +89,7 @@ async def delete_staff(staff_id: str, session: Session, actor: CurrentActor) -> 
     response_model=ApiKeySecretOut,
     tags=["API keys"],
     summary="Generate the API key of a staff login (shown once)",
+    responses={**problems(404, "staff_not_found"), **problems(409, "staff_has_api_key")},
 )
 async def create_api_key(body: ApiKeyCreate, session: Session, actor: CurrentActor) -> object:
     return (await service.create_api_key(session, actor, data=body)).fields
@@ -104,7 +119,11 @@ async def regenerate_api_key(key_id: str, session: Session, actor: CurrentActor)
 
 
 @router.delete(
-    "/api-keys/{key_id}", status_code=204, tags=["API keys"], summary="Delete an API key"
+    "/api-keys/{key_id}",
+    status_code=204,
+    tags=["API keys"],
+    summary="Delete an API key",
+    responses={**problems(409, "last_owner", "last_owner_key")},
 )
 async def delete_api_key(key_id: str, session: Session, actor: CurrentActor) -> Response:
     await service.delete_api_key(session, actor, key_id)

@@ -5,6 +5,7 @@ from fastapi import APIRouter, Path, Query, Response
 from punchcard.code_lookups.http import Guard
 from punchcard.idempotency.http import Idempotent
 from punchcard.kit.http import Session
+from punchcard.kit.openapi import problems
 from punchcard.kit.pagination import Page, PageQuery
 from punchcard.staff.auth import CurrentActor
 from punchcard.vouchers import service
@@ -96,6 +97,18 @@ async def archive_template(
     response_model=VoucherOut,
     tags=["Vouchers"],
     summary="Issue a voucher to a card or customer (from a template, or custom)",
+    responses={
+        **problems(
+            404,
+            "card_not_found",
+            "customer_not_found",
+            "location_not_found",
+            "voucher_template_not_found",
+        ),
+        **problems(
+            409, "code_pool_empty", "code_space_exhausted", "redeem_code_taken", "template_archived"
+        ),
+    },
 )
 async def issue_voucher(
     body: VoucherIssue, session: Session, actor: CurrentActor, idem: Idempotent
@@ -146,8 +159,13 @@ async def list_vouchers(
     description="One conditional update redeems the voucher, however many requests race for "
     "it; a shared POS code also needs `card_id` or `customer_id`. " + SCANNED_CODES,
     responses={
-        409: {"description": "voucher_already_redeemed, voucher_expired or redeem_code_ambiguous"},
-        429: {"description": "too_many_failed_lookups (with Retry-After)"},
+        **problems(404, "location_not_found", "voucher_not_found"),
+        **{
+            409: {
+                "description": "voucher_already_redeemed, voucher_expired or redeem_code_ambiguous"
+            },
+            429: {"description": "too_many_failed_lookups (with Retry-After)"},
+        },
     },
 )
 async def redeem_by_code(

@@ -7,6 +7,7 @@ from fastapi.responses import JSONResponse
 
 from punchcard.code_lookups.http import Guard
 from punchcard.kit.http import Session
+from punchcard.kit.openapi import problems
 from punchcard.staff.auth import CurrentActor
 from punchcard.vouchers import images, rendering
 from punchcard.vouchers.code_schemas import RollbackIn, ValidateCode, ValidationOut
@@ -109,8 +110,12 @@ async def code_txt(voucher_id: VoucherId, session: Session, actor: CurrentActor)
     description="Picks the voucher exactly as redeem-by-code would and changes nothing. "
     + SCANNED_CODES,
     responses={
-        429: {"description": "too_many_failed_lookups (with Retry-After)"},
-        403: {"description": "location_forbidden"},
+        **problems(404, "location_not_found", "voucher_not_found"),
+        **problems(409, "redeem_code_ambiguous"),
+        **{
+            429: {"description": "too_many_failed_lookups (with Retry-After)"},
+            403: {"description": "location_forbidden"},
+        },
     },
 )
 async def validate_code(
