@@ -151,3 +151,16 @@ async def test_real_refusals_are_documented_with_their_code(tenant: Tenant) -> N
     )
     async with httpx.AsyncClient(transport=api._transport, base_url=str(api.base_url)) as anon:
         _documented(await anon.get("/v1/cards"), "get", "/v1/cards", "missing_api_key")
+
+
+def test_every_operation_says_what_it_does_who_may_call_it_and_what_it_emits() -> None:
+    for route, method, operation in _operations():
+        description = operation.get("description", "")
+        where = (method, route.path_format)
+        assert description.count("**Who:**") == 1, where
+        assert description.count("**Emits:**") == 1, where
+        what = description.split("**Who:**")[0].strip()
+        assert len(what) >= 10, where  # what it does, before who may do it
+        who = description.split("**Who:**")[1].split("**Emits:**")[0].strip()
+        assert len(who) >= 5, where
+        assert description.split("**Emits:**")[1].strip(" ."), where

@@ -30,8 +30,8 @@ DESCRIPTION = (
     + "\n\nTimes are UTC ISO 8601 with `Z`. `created_after`/`created_before` apply to the "
     "creation time (cards and vouchers: issued; redemptions: redeemed). `location_id`: "
     "redemptions made there; customers, cards and vouchers with stamps collected there "
-    "(vouchers also redeemed there). Managers and owners; staff bound to a location export "
-    "their location's rows only. Erased customers are left out."
+    "(vouchers also redeemed there). Erased customers are left out. **Who:** managers and "
+    "owners; staff bound to a location export their location's rows only. **Emits:** none."
 )
 
 

@@ -22,6 +22,9 @@ router = APIRouter(tags=["Wallet cards"])
 async def download_pkpass(
     card_id: str, session: Session, actor: CurrentActor, settings: AppSettings
 ) -> Response:
+    """Download the card's Apple Wallet pass (.pkpass). **Who:** Owners and managers. **Emits:**
+    none.
+    """
     made = await staff_pkpass(session, actor, settings, card_id)
     return Response(
         made.content,
@@ -37,6 +40,9 @@ async def download_pkpass(
     responses={**problems(404, "apple_wallet_not_configured")},
 )
 async def get_apple_signing(session: Session, actor: CurrentActor, settings: AppSettings) -> object:
+    """The identity signing your Apple passes (yours, or the server's). **Who:** Owners not bound to
+    a location. **Emits:** none.
+    """
     return await signing_service.get_signing(session, actor, settings)
 
 
@@ -49,6 +55,9 @@ async def get_apple_signing(session: Session, actor: CurrentActor, settings: App
 async def put_apple_signing(
     body: AppleSigningIn, session: Session, actor: CurrentActor, settings: AppSettings
 ) -> object:
+    """Sign your Apple passes with your own pass type certificate (owners). **Who:** Owners not
+    bound to a location. **Emits:** none.
+    """
     return await signing_service.put_signing(session, actor, settings, data=body)
 
 
@@ -59,5 +68,8 @@ async def put_apple_signing(
     responses={**problems(404, "apple_signing_not_found")},
 )
 async def delete_apple_signing(session: Session, actor: CurrentActor) -> Response:
+    """Forget your own signing identity (the server's applies again). **Who:** Owners not bound to a
+    location. **Emits:** none.
+    """
     await signing_service.delete_signing(session, actor)
     return Response(status_code=204)
