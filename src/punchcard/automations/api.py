@@ -65,14 +65,14 @@ def _out(automation: Automation) -> AutomationOut:
     responses=BAD_INPUT,
 )
 async def create_automation(data: AutomationIn, session: Session, actor: CurrentActor) -> object:
-    """A rule the worker runs on schedule, at most once per customer and period: `birthday` (N days
-    before or on the day, at a local hour; `birthday_reached`), `inactivity` (no stamp for N days,
-    once per spell; `inactivity_trigger`), `reward_reminder` (a voucher unredeemed N days after
-    issue, or expiring within N days; `voucher_reminder`), `welcome` (a new card, within a worker
-    pass). Each may issue a voucher and send a message (a message template, through the campaign
-    sender), narrowed to a program and an audience. It acts on what happens from its creation on.
-    **Who:** Owners and managers (`automations:manage`); staff bound to a location may read but not
-    change (403 `location_forbidden`). **Emits:** none.
+    """Create an automation. A rule the worker runs on schedule, at most once per customer and
+    period: `birthday` (N days before or on the day, at a local hour; `birthday_reached`),
+    `inactivity` (no stamp for N days, once per spell; `inactivity_trigger`), `reward_reminder` (a
+    voucher unredeemed N days after issue, or expiring within N days; `voucher_reminder`), `welcome`
+    (a new card, within a worker pass). Each may issue a voucher and send a message (a message
+    template, through the campaign sender), narrowed to a program and an audience. It acts on what
+    happens from its creation on. **Who:** Owners and managers (`automations:manage`); staff bound
+    to a location may read but not change (403 `location_forbidden`). **Emits:** none.
     """
     return _out(await service.create_automation(session, actor, data=data))
 
@@ -109,9 +109,9 @@ async def get_automation(automation_id: Id, session: Session, actor: CurrentActo
 async def update_automation(
     automation_id: Id, data: AutomationPatch, session: Session, actor: CurrentActor
 ) -> object:
-    """Merged into the automation and checked as a whole for its kind (which does not change). Runs
-    already made stay. **Who:** Owners and managers (`automations:manage`); staff bound to a
-    location may read but not change (403 `location_forbidden`). **Emits:** none.
+    """Change an automation. Merged into the automation and checked as a whole for its kind (which
+    does not change). Runs already made stay. **Who:** Owners and managers (`automations:manage`);
+    staff bound to a location may read but not change (403 `location_forbidden`). **Emits:** none.
     """
     return _out(await service.update_automation(session, actor, automation_id, data=data))
 
@@ -123,9 +123,10 @@ async def update_automation(
     responses=ERRORS,
 )
 async def delete_automation(automation_id: Id, session: Session, actor: CurrentActor) -> None:
-    """Its messages not sent yet are skipped (`automation_deleted`); vouchers it issued stay.
-    **Who:** Owners and managers (`automations:manage`); staff bound to a location may read but not
-    change (403 `location_forbidden`). **Emits:** none.
+    """Delete an automation and its log. Its messages not sent yet are skipped
+    (`automation_deleted`); vouchers it issued stay. **Who:** Owners and managers
+    (`automations:manage`); staff bound to a location may read but not change (403
+    `location_forbidden`). **Emits:** none.
     """
     await service.delete_automation(session, actor, automation_id)
 
@@ -163,9 +164,9 @@ async def disable_automation(automation_id: Id, session: Session, actor: Current
     responses=ERRORS,
 )
 async def dry_run(automation_id: Id, session: Session, actor: CurrentActor) -> object:
-    """The scan due now, or else the next one ahead; customers it already acted on in that period
-    are left out. Nothing is recorded, issued or sent. **Who:** Owners and managers. **Emits:**
-    none.
+    """Who the next scan would act on, as things are now (count and a sample). The scan due now, or
+    else the next one ahead; customers it already acted on in that period are left out. Nothing is
+    recorded, issued or sent. **Who:** Owners and managers. **Emits:** none.
     """
     found = await service.dry_run(session, actor, automation_id)
     return {
@@ -190,10 +191,10 @@ async def list_runs(
     status: Annotated[RunStatus | None, Query()] = None,
     customer_id: Annotated[str | None, Query(max_length=64, pattern=ID_PATTERN)] = None,
 ) -> object:
-    """Newest first. `status` skipped with `reason` when the voucher could not be issued (then no
-    message either); `message` is the delivery with its own status and reason (queued, sent,
-    skipped: no_consent, unsubscribed, not_linked, ...). **Who:** Owners and managers. **Emits:**
-    none.
+    """The automation's log: who matched, what was issued and sent, who was skipped. Newest first.
+    `status` skipped with `reason` when the voucher could not be issued (then no message either);
+    `message` is the delivery with its own status and reason (queued, sent, skipped: no_consent,
+    unsubscribed, not_linked, ...). **Who:** Owners and managers. **Emits:** none.
     """
     rows, cursor = await service.list_runs(
         session, actor, automation_id, page, status=status, customer_id=customer_id

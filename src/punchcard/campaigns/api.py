@@ -64,10 +64,10 @@ async def list_variables() -> object:
     summary="Create a message template",
 )
 async def create_template(data: TemplateIn, session: Session, actor: CurrentActor) -> object:
-    """A message for one channel in one or more languages; each part is a Jinja template rendered in
-    a sandbox. A variable that does not exist, a syntax error, a tag Telegram does not take: 422
-    naming the part, nothing saved. **Who:** Owners and managers (`campaigns:manage`). **Emits:**
-    none.
+    """Create a message template. A message for one channel in one or more languages; each part is a
+    Jinja template rendered in a sandbox. A variable that does not exist, a syntax error, a tag
+    Telegram does not take: 422 naming the part, nothing saved. **Who:** Owners and managers
+    (`campaigns:manage`). **Emits:** none.
     """
     return await templates.create_template(session, actor, data=data)
 
@@ -99,8 +99,9 @@ async def get_template(template_id: Id, session: Session, actor: CurrentActor) -
 async def update_template(
     template_id: Id, data: TemplatePatch, session: Session, actor: CurrentActor
 ) -> object:
-    """Checked as a whole, like a new one. Campaigns render when they send: messages not sent yet
-    use the new text. **Who:** Owners and managers (`campaigns:manage`). **Emits:** none.
+    """Rename a template or replace its bodies. Checked as a whole, like a new one. Campaigns render
+    when they send: messages not sent yet use the new text. **Who:** Owners and managers
+    (`campaigns:manage`). **Emits:** none.
     """
     return await templates.update_template(session, actor, template_id, data=data)
 
@@ -126,8 +127,9 @@ async def delete_template(template_id: Id, session: Session, actor: CurrentActor
 async def preview_template(
     template_id: Id, data: PreviewIn, session: Session, actor: CurrentActor
 ) -> object:
-    """Nothing is sent and no voucher issued (voucher variables show sample values). **Who:** Owners
-    and managers (`campaigns:manage`). **Emits:** none.
+    """Render a template for a customer, or for a sample customer. Nothing is sent and no voucher
+    issued (voucher variables show sample values). **Who:** Owners and managers
+    (`campaigns:manage`). **Emits:** none.
     """
     rendered, customer_id = await templates.preview(session, actor, template_id, data=data)
     message = rendered.message
@@ -148,9 +150,9 @@ async def preview_template(
     responses={**problems(404, "location_not_found", "program_not_found")},
 )
 async def count_audience(data: Audience, session: Session, actor: CurrentActor) -> object:
-    """The filters a campaign's `audience` takes; all must hold (none: every customer). An unknown
-    filter is a 422. One SQL query, indexed. **Who:** Owners and managers (`campaigns:manage`).
-    **Emits:** none.
+    """How many customers an audience holds now. The filters a campaign's `audience` takes; all must
+    hold (none: every customer). An unknown filter is a 422. One SQL query, indexed. **Who:** Owners
+    and managers (`campaigns:manage`). **Emits:** none.
     """
     return {"customers": await audiences.count(session, actor, data)}
 
@@ -181,11 +183,12 @@ async def _out(session: Session, campaign: Campaign) -> CampaignOut:
     },
 )
 async def create_campaign(data: CampaignIn, session: Session, actor: CurrentActor) -> object:
-    """A template to an audience on a set-up channel, optionally with a voucher for each recipient
-    and quiet hours. 422 `channel_not_configured`, `template_channel_mismatch`, `send_at_in_past`
-    (each naming its `field`); 404 for another business's template, voucher template, program or
-    location. When it finishes sending: `campaign_sent` with its counts. **Who:** Owners and
-    managers (`campaigns:manage`). **Emits:** none.
+    """Create a campaign (a draft, or scheduled with send_at). A template to an audience on a set-up
+    channel, optionally with a voucher for each recipient and quiet hours. 422
+    `channel_not_configured`, `template_channel_mismatch`, `send_at_in_past` (each naming its
+    `field`); 404 for another business's template, voucher template, program or location. When it
+    finishes sending: `campaign_sent` with its counts. **Who:** Owners and managers
+    (`campaigns:manage`). **Emits:** none.
     """
     return await _out(session, await service.create_campaign(session, actor, data=data))
 
@@ -238,9 +241,9 @@ async def update_campaign(
 async def schedule_campaign(
     campaign_id: Id, data: ScheduleIn, session: Session, actor: CurrentActor
 ) -> object:
-    """`send_at` with a zone, or local in the business's time zone; in the past: 422
-    `send_at_in_past`. **Who:** Owners and managers (`campaigns:manage`). **Emits:** campaign_sent,
-    from the worker once the campaign has been sent.
+    """Schedule (or reschedule) a campaign. `send_at` with a zone, or local in the business's time
+    zone; in the past: 422 `send_at_in_past`. **Who:** Owners and managers (`campaigns:manage`).
+    **Emits:** campaign_sent, from the worker once the campaign has been sent.
     """
     return await _out(session, await service.schedule(session, actor, campaign_id, data=data))
 
@@ -252,9 +255,9 @@ async def schedule_campaign(
     responses=CAMPAIGN_ERRORS,
 )
 async def send_campaign(campaign_id: Id, session: Session, actor: CurrentActor) -> object:
-    """The worker starts it within a poll interval; quiet hours still hold. **Who:** Owners and
-    managers (`campaigns:manage`). **Emits:** campaign_sent, from the worker once every message is
-    handled.
+    """Send a draft or scheduled campaign now. The worker starts it within a poll interval; quiet
+    hours still hold. **Who:** Owners and managers (`campaigns:manage`). **Emits:** campaign_sent,
+    from the worker once every message is handled.
     """
     return await _out(session, await service.send_now(session, actor, campaign_id))
 
@@ -279,8 +282,9 @@ async def cancel_campaign(campaign_id: Id, session: Session, actor: CurrentActor
     responses=CAMPAIGN_ERRORS,
 )
 async def resume_campaign(campaign_id: Id, session: Session, actor: CurrentActor) -> object:
-    """Add codes to the pool first; the remaining recipients then get theirs. **Who:** Owners and
-    managers. **Emits:** campaign_sent, from the worker once every message is handled.
+    """Resume a campaign paused because its voucher code pool ran dry. Add codes to the pool first;
+    the remaining recipients then get theirs. **Who:** Owners and managers. **Emits:**
+    campaign_sent, from the worker once every message is handled.
     """
     return await _out(session, await service.resume(session, actor, campaign_id))
 

@@ -100,11 +100,11 @@ async def configure_channel(
     actor: CurrentActor,
     body: Annotated[dict[str, Any], Body()],
 ) -> object:
-    """The body is the type's settings (see the schemas). The credentials are checked with the
-    provider first (Telegram getMe, WhatsApp reading the phone number, Viber get_account_info, SMTP
-    connect and login) and, for messengers, the provider's webhook is pointed at
-    `PUNCHCARD_PUBLIC_URL` (which must be https). Credentials are stored encrypted and never
-    returned. **Who:** Owners and managers. **Emits:** none.
+    """Set a channel up, or replace its settings and credentials. The body is the type's settings
+    (see the schemas). The credentials are checked with the provider first (Telegram getMe, WhatsApp
+    reading the phone number, Viber get_account_info, SMTP connect and login) and, for messengers,
+    the provider's webhook is pointed at `PUNCHCARD_PUBLIC_URL` (which must be https). Credentials
+    are stored encrypted and never returned. **Who:** Owners and managers. **Emits:** none.
     """
     try:
         data = CONFIG_SCHEMAS[channel].model_validate(body)

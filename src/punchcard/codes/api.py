@@ -161,12 +161,13 @@ async def import_codes(
 async def generate_codes(
     template_id: TemplateId, body: CodeGenerate, session: Session, actor: CurrentActor
 ) -> object:
-    """Generates `count` codes new to the business (in no pool and on no voucher), in one
-    transaction. At most half of a pattern's space is used, counting the codes of it the business
-    already has: a larger request is refused up front (`422 code_space_too_small`, with `space`,
-    `in_use` and `at_most`); a request that passes completes every time, unless concurrent requests
-    fill the space meanwhile (`409 code_space_exhausted`). **Who:** Owners and managers not bound to
-    a location. **Emits:** none.
+    """Generate unique codes into the pool in bulk (one batch, downloadable as CSV). Generates
+    `count` codes new to the business (in no pool and on no voucher), in one transaction. At most
+    half of a pattern's space is used, counting the codes of it the business already has: a larger
+    request is refused up front (`422 code_space_too_small`, with `space`, `in_use` and `at_most`);
+    a request that passes completes every time, unless concurrent requests fill the space meanwhile
+    (`409 code_space_exhausted`). **Who:** Owners and managers not bound to a location. **Emits:**
+    none.
     """
     return await service.generate(session, actor, template_id, body)
 

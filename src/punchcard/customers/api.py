@@ -57,12 +57,13 @@ async def upsert_customer(
 async def bulk_upsert(
     body: CustomerBulkUpsert, session: Session, actor: CurrentActor, idem: Idempotent
 ) -> object:
-    """Each row is matched like `POST /v1/customers` (source_id, else email, else phone). Any
-    refused row (a clash with another customer, two rows naming one customer) refuses the whole call
-    with `422 bulk_rejected` naming every refused row in `errors`, and nothing is written. Sending
-    the same body again changes nothing (every row `unchanged`); an `Idempotency-Key` replays the
-    first answer. Changed customers emit `customer_updated`. **Who:** Any staff key (owner, manager
-    or scanner). **Emits:** customer_updated.
+    """Create or update up to 1,000 customers at once (all or nothing). Each row is matched like
+    `POST /v1/customers` (source_id, else email, else phone). Any refused row (a clash with another
+    customer, two rows naming one customer) refuses the whole call with `422 bulk_rejected` naming
+    every refused row in `errors`, and nothing is written. Sending the same body again changes
+    nothing (every row `unchanged`); an `Idempotency-Key` replays the first answer. Changed
+    customers emit `customer_updated`. **Who:** Any staff key (owner, manager or scanner).
+    **Emits:** customer_updated.
     """
 
     async def produce() -> CustomerBulkResult:
@@ -158,10 +159,11 @@ async def list_consent_changes(
 async def erase_customer(
     customer_id: CustomerId, session: Session, actor: CurrentActor
 ) -> Response:
-    """Erases source_id, email, phone, name, birthday, metadata and marketing consent, also from
-    past events, POS sale logs and import reports. Cards, stamps, vouchers and redemptions stay and
-    keep counting in totals, linked to nobody. **Who:** Managers and owners. **Emits:**
-    `customer_deleted` (with the source_id, so a CRM can find its record).
+    """Erase a customer's personal data (GDPR); their cards and ledger stay, anonymous. Erases
+    source_id, email, phone, name, birthday, metadata and marketing consent, also from past events,
+    POS sale logs and import reports. Cards, stamps, vouchers and redemptions stay and keep counting
+    in totals, linked to nobody. **Who:** Managers and owners. **Emits:** `customer_deleted` (with
+    the source_id, so a CRM can find its record).
     """
     await service.erase_customer(session, actor, customer_id)
     return Response(status_code=204)

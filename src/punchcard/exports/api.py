@@ -25,7 +25,8 @@ COLUMNS = {
     "customer_source_id",
 }
 DESCRIPTION = (
-    "Streamed as it is read (any size, constant memory), in creation order. Columns:\n\n"
+    "Export customers, cards, vouchers or redemptions as CSV, streamed as it is read (any "
+    "size, constant memory), in creation order. Columns:\n\n"
     + "\n".join(f"- **{kind}**: {columns}" for kind, columns in COLUMNS.items())
     + "\n\nTimes are UTC ISO 8601 with `Z`. `created_after`/`created_before` apply to the "
     "creation time (cards and vouchers: issued; redemptions: redeemed). `location_id`: "

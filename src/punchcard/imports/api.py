@@ -126,13 +126,14 @@ async def upload(
     session: Session,
     actor: CurrentActor,
 ) -> ImportOut:
-    """The file is read at once (UTF-8 with or without a BOM, `,` or `;` detected from the header,
-    quoted fields) and staged in the database; the rows are applied by the worker in batches. Follow
-    `GET /v1/imports/{id}`. A file that cannot be read is refused whole (`csv_encoding_invalid` with
-    its line, `csv_malformed`, `csv_column_missing`, `csv_mapping_invalid`, ...); a bad row is
-    reported with its line and never stops the others unless `on_error=abort`. Uploading the same
-    file again is harmless: every row is an upsert (`unchanged` the second time). **Who:** Managers
-    and owners. **Emits:** none.
+    """Upload a CSV of customers (or card balances) to import, or to check first. The file is read
+    at once (UTF-8 with or without a BOM, `,` or `;` detected from the header, quoted fields) and
+    staged in the database; the rows are applied by the worker in batches. Follow `GET
+    /v1/imports/{id}`. A file that cannot be read is refused whole (`csv_encoding_invalid` with its
+    line, `csv_malformed`, `csv_column_missing`, `csv_mapping_invalid`, ...); a bad row is reported
+    with its line and never stops the others unless `on_error=abort`. Uploading the same file again
+    is harmless: every row is an upsert (`unchanged` the second time). **Who:** Managers and owners.
+    **Emits:** none.
     """
     options, file = await _upload(request)
     with file:

@@ -51,8 +51,9 @@ async def web_link(card_id: CardId, session: Session, actor: CurrentActor) -> ob
     responses=WEB_LINK_ERRORS,
 )
 async def rotate_web_link(card_id: CardId, session: Session, actor: CurrentActor) -> object:
-    """The card's wallet passes get a new version with the new link, and are pushed. Nothing else
-    changes: not the card, not the secret key. **Who:** Owners and managers. **Emits:** none.
+    """A new web-card link: the old one stops working at once (managers and owners). The card's
+    wallet passes get a new version with the new link, and are pushed. Nothing else changes: not the
+    card, not the secret key. **Who:** Owners and managers. **Emits:** none.
     """
     return WebLinkOut(url=links.public_url(await rotate_link(session, actor, card_id)))
 

@@ -236,15 +236,16 @@ def _delivery(request: Request, body: bytes) -> Delivery:
     },
 )
 async def receive_webhook(connector_id: ConnectorId, request: Request) -> object:
-    """No API key: a Poster webhook is verified by its `verify` md5, a Syrve webhook (a JSON array
-    of events) by its `Authorization` header (the authToken of Syrve's webhook settings: the
-    connector's signing secret), a generic webhook by its Standard Webhooks signature (headers
-    `webhook-id`, `webhook-timestamp`, `webhook-signature`). Every verified webhook is answered 200
-    with the outcome of each sale it carries (stamped, no_customer, below_minimum, duplicate, ...),
-    so the till never retries a decided sale; a transaction is decided once, however often it is
-    sent. **Who:** The till or POS system, signing with the connector's secret (no API key).
-    **Emits:** code_pool_empty, goal_reached, referral_converted, referral_joined, reward_issued,
-    stamp_added, voucher_issued.
+    """A till reports a sale (Poster's or Syrve's webhook, or a signed generic webhook). No API key:
+    a Poster webhook is verified by its `verify` md5, a Syrve webhook (a JSON array of events) by
+    its `Authorization` header (the authToken of Syrve's webhook settings: the connector's signing
+    secret), a generic webhook by its Standard Webhooks signature (headers `webhook-id`,
+    `webhook-timestamp`, `webhook-signature`). Every verified webhook is answered 200 with the
+    outcome of each sale it carries (stamped, no_customer, below_minimum, duplicate, ...), so the
+    till never retries a decided sale; a transaction is decided once, however often it is sent.
+    **Who:** The till or POS system, signing with the connector's secret (no API key). **Emits:**
+    code_pool_empty, goal_reached, referral_converted, referral_joined, reward_issued, stamp_added,
+    voucher_issued.
     """
     delivery = _delivery(request, await request.body())
     rows = await inbound.receive(database(request), connector_id, delivery)
@@ -292,6 +293,6 @@ async def redeem(
 ) -> object:
     """A till redeems a voucher by code (signed like a generic webhook). **Who:** The till or POS
     system, signing with the connector's secret (no API key). **Emits:** code_pool_empty,
-    referral_converted, voucher_expired, voucher_issued, voucher_redeemed.
+    referral_converted, voucher_issued, voucher_redeemed.
     """
     return await service.redeem(session, connector, body)

@@ -89,8 +89,9 @@ async def get_program(program_id: PathId, session: Session, actor: CurrentActor)
 async def update_program(
     program_id: PathId, body: ReferralProgramUpdate, session: Session, actor: CurrentActor
 ) -> object:
-    """Fields given replace the stored ones; null clears an optional one. **Who:** Managers and
-    owners (staff of every location). **Emits:** none.
+    """Edit a referral program (applies to referrals from now on). Fields given replace the stored
+    ones; null clears an optional one. **Who:** Managers and owners (staff of every location).
+    **Emits:** none.
     """
     program = await service.update_program(session, actor, program_id, data=body)
     return await service.program_out(session, program)
@@ -127,8 +128,8 @@ async def archive_program(program_id: PathId, session: Session, actor: CurrentAc
 async def upload_codes(
     program_id: PathId, body: PoolUpload, session: Session, actor: CurrentActor
 ) -> object:
-    """Each code goes to one referrer, in upload order. **Who:** Managers and owners (staff of every
-    location). **Emits:** none.
+    """Upload codes into a pool program's pool (all or nothing). Each code goes to one referrer, in
+    upload order. **Who:** Managers and owners (staff of every location). **Emits:** none.
     """
     return await service.upload_codes(session, actor, program_id, body.codes)
 
@@ -153,8 +154,8 @@ async def enrol(
     session: Session,
     actor: CurrentActor,
 ) -> object:
-    """The same customer again: the same code (200). **Who:** Scanners, managers and owners.
-    **Emits:** none.
+    """Make a customer a referrer: their referral code, link and QR. The same customer again: the
+    same code (200). **Who:** Scanners, managers and owners. **Emits:** none.
     """
     referrer, created = await service.enrol(session, actor, program_id, body.customer_id)
     response.status_code = 201 if created else 200
@@ -283,7 +284,8 @@ async def list_refusals(
     page: PageQuery,
     reason: RefusalReason | None = None,
 ) -> object:
-    """A code sent to POST /v1/cards that matches no referrer is refused whole (422) and logged at
+    """Every refused referral code, newest first (codes that matched no program too). A code sent to
+    POST /v1/cards that matches no referrer is refused whole (422) and logged at
     /v1/code-lookup-failures instead. **Who:** Managers and owners; staff bound to a location see
     those made there. **Emits:** none.
     """

@@ -96,10 +96,10 @@ async def update_template(
 async def archive_template(
     template_id: TemplateId, session: Session, actor: CurrentActor
 ) -> Response:
-    """Archived means retired: the template, its vouchers (which redeem as before) and its pool's
-    codes stay readable, but it takes no edits, no vouchers issued by API and no new pool codes
-    (`409 template_archived`). Goals set before still issue it. **Who:** Owners and managers not
-    bound to a location. **Emits:** none.
+    """Archive a template (refused while a program goal uses it). Archived means retired: the
+    template, its vouchers (which redeem as before) and its pool's codes stay readable, but it takes
+    no edits, no vouchers issued by API and no new pool codes (`409 template_archived`). Goals set
+    before still issue it. **Who:** Owners and managers not bound to a location. **Emits:** none.
     """
     await service.archive_template(session, actor, template_id)
     return Response(status_code=204)
@@ -188,14 +188,14 @@ async def list_vouchers(
 async def redeem_by_code(
     body: RedeemByCode, session: Session, actor: CurrentActor, idem: Idempotent, guard: Guard
 ) -> object:
-    """One conditional update redeems the voucher, however many requests race for it; a shared POS
-    code also needs `card_id` or `customer_id`. A code matches case-insensitively, ignoring
-    surrounding spaces. Digits a till read from an EAN-13 symbol also name the code it was drawn
-    from: a 12-digit code is drawn with its check digit appended, so the 13 digits scanned (or 12 as
-    UPC-A, when the EAN-13 starts with 0) name it; a wrong check digit names nothing. A voucher
-    whose own code is exactly what was sent comes first. **Who:** Any staff key (owner, manager or
-    scanner). **Emits:** code_pool_empty, referral_converted, voucher_expired, voucher_issued,
-    voucher_redeemed.
+    """Redeem a voucher by its redeem code (exactly once). One conditional update redeems the
+    voucher, however many requests race for it; a shared POS code also needs `card_id` or
+    `customer_id`. A code matches case-insensitively, ignoring surrounding spaces. Digits a till
+    read from an EAN-13 symbol also name the code it was drawn from: a 12-digit code is drawn with
+    its check digit appended, so the 13 digits scanned (or 12 as UPC-A, when the EAN-13 starts with
+    0) name it; a wrong check digit names nothing. A voucher whose own code is exactly what was sent
+    comes first. **Who:** Any staff key (owner, manager or scanner). **Emits:** code_pool_empty,
+    referral_converted, voucher_issued, voucher_redeemed.
     """
 
     async def produce() -> VoucherOut:
@@ -228,8 +228,7 @@ async def redeem_by_id(
     body: RedeemById | None = None,
 ) -> object:
     """Redeem a voucher by id (exactly once). **Who:** Any staff key (owner, manager or scanner).
-    **Emits:** code_pool_empty, referral_converted, voucher_expired, voucher_issued,
-    voucher_redeemed.
+    **Emits:** code_pool_empty, referral_converted, voucher_issued, voucher_redeemed.
     """
 
     async def produce() -> VoucherOut:

@@ -126,12 +126,13 @@ async def code_txt(voucher_id: VoucherId, session: Session, actor: CurrentActor)
 async def validate_code(
     body: ValidateCode, session: Session, actor: CurrentActor, guard: Guard
 ) -> object:
-    """Picks the voucher exactly as redeem-by-code would and changes nothing. A code matches
-    case-insensitively, ignoring surrounding spaces. Digits a till read from an EAN-13 symbol also
-    name the code it was drawn from: a 12-digit code is drawn with its check digit appended, so the
-    13 digits scanned (or 12 as UPC-A, when the EAN-13 starts with 0) name it; a wrong check digit
-    names nothing. A voucher whose own code is exactly what was sent comes first. **Who:** Any staff
-    key (owner, manager or scanner). **Emits:** voucher_expired.
+    """Check a redeem code without redeeming it (state, customer, expiry, reason). Picks the voucher
+    exactly as redeem-by-code would and changes nothing. A code matches case-insensitively, ignoring
+    surrounding spaces. Digits a till read from an EAN-13 symbol also name the code it was drawn
+    from: a 12-digit code is drawn with its check digit appended, so the 13 digits scanned (or 12 as
+    UPC-A, when the EAN-13 starts with 0) name it; a wrong check digit names nothing. A voucher
+    whose own code is exactly what was sent comes first. **Who:** Any staff key (owner, manager or
+    scanner). **Emits:** none.
     """
     await guard.ensure_allowed(body.location_id)
     result = await validate(session, actor, data=body)
