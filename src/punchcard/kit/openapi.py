@@ -7,7 +7,8 @@ the day it is written:
 
 - a dependency declares what it refuses (``@refuses``): the API key (401, 403), the request's
   transaction (503: the database is unreachable), the code-lookup guard (429);
-- a path parameter that names something (not one of a fixed set) may name nothing: 404;
+- a path parameter that names something (not one of a fixed set) may name nothing: 404 (and
+  any path parameter's value may match no route);
 - any parameter or body may be invalid (422); a body may be too large (413), of a type the
   operation does not read (415) or, as JSON, not parse (400).
 
@@ -88,12 +89,15 @@ BODY_REFUSALS: Refusals = {
     415: ("unsupported_media_type",),
 }
 INPUT_REFUSALS: Refusals = {422: ("validation_error",)}
-PATH_REFUSALS: Refusals = {404: ()}
-# Said when the route and its dependencies name no code of their own.
-GENERIC = {
-    400: "Bad request: `invalid_json`, the body is not valid JSON.",
-    404: "Not found: a path id names nothing in this business (`<kind>_not_found`).",
-    422: "Unprocessable content: `validation_error`, `errors[]` names each field at fault.",
+PATH_REFUSALS: Refusals = {404: ("<kind>_not_found",)}  # card_not_found, voucher_not_found...
+# A path whose parameters are all from a fixed set still misses when a value matches no route
+# (an unknown value with a slash in it, say).
+ROUTE_REFUSALS: Refusals = {404: ("route_not_found",)}
+EXPLAINED = {
+    "invalid_json": "the body is not valid JSON",
+    "validation_error": "`errors[]` names each field at fault",
+    "<kind>_not_found": "a path id names nothing in this business",
+    "route_not_found": "a path value matches no route",
 }
 
 _declared: dict[Callable[..., Any], Refusals] = {}
@@ -110,7 +114,7 @@ def refuses(refusals: Refusals) -> Callable[[Call], Call]:
 
 
 def _codes_text(codes: tuple[str, ...]) -> str:
-    named = [f"`{code}`" for code in codes]
+    named = [f"`{code}`" + (f" ({EXPLAINED[code]})" if code in EXPLAINED else "") for code in codes]
     return named[0] if len(named) == 1 else f"{', '.join(named[:-1])} or {named[-1]}"
 
 
@@ -142,6 +146,8 @@ def _implied(route: RouteContext, operation: dict[str, Any]) -> Refusals:
     parameters = operation.get("parameters", [])
     if any(_names_something(parameter) for parameter in parameters):
         add(PATH_REFUSALS)
+    elif any(parameter.get("in") == "path" for parameter in parameters):
+        add(ROUTE_REFUSALS)
     if "requestBody" in operation:
         add(BODY_REFUSALS)
     if parameters or "requestBody" in operation:
@@ -159,8 +165,8 @@ def _names_something(parameter: dict[str, Any]) -> bool:
 def _response(given: dict[str, Any] | None, status: int, codes: tuple[str, ...]) -> dict[str, Any]:
     """A problem response: the route's own description first, then the derived codes."""
     description = (given or {}).get("description", "")
-    if description in ("", "Validation Error"):  # FastAPI's default says nothing true
-        description = GENERIC.get(status, "")
+    if description == "Validation Error":  # FastAPI's default, about a body it never sends
+        description = ""
     missing = tuple(code for code in codes if code not in description)
     if not description:
         title = TITLES.get(status, "Error")
