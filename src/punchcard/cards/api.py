@@ -13,11 +13,11 @@ from punchcard.cards.schemas import (
     StampOut,
 )
 from punchcard.code_lookups.http import Guard
-from punchcard.idempotency.http import Idempotent
+from punchcard.idempotency.http import Idempotent, IdempotentKnown
 from punchcard.kit.http import Session
 from punchcard.kit.pagination import Page, PageQuery
 from punchcard.programs.schemas import GoalOut
-from punchcard.staff.auth import CurrentActor
+from punchcard.staff.auth import CurrentActor, KnownActor
 from punchcard.vouchers.schemas import VoucherOut
 
 router = APIRouter(tags=["Cards"])
@@ -106,7 +106,7 @@ async def get_card(card_ref: CardRef, session: Session, actor: CurrentActor) -> 
     "their referral also emits referral_converted (and the referrer's voucher_issued).",
 )
 async def add_stamps(
-    card_ref: CardRef, body: StampAdd, session: Session, actor: CurrentActor, idem: Idempotent
+    card_ref: CardRef, body: StampAdd, session: Session, actor: KnownActor, idem: IdempotentKnown
 ) -> object:
     async def produce() -> StampOut:
         result = await service.add_stamps(

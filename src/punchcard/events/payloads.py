@@ -3,6 +3,8 @@
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import func, literal_column, null
+
 from punchcard.kit.clock import isoformat_z
 from punchcard.kit.ids import new_id
 from punchcard.kit.requestcontext import current_request_id
@@ -10,22 +12,38 @@ from punchcard.kit.requestcontext import current_request_id
 Part = dict[str, Any]
 
 
+CUSTOMER_KEYS = ("id", "source_id", "wallet_pass_id", "language")
+CARD_KEYS = ("id", "program_id", "scan_code", "stamps", "lifetime_stamps", "goal_index")
+
+
 def customer_part(customer_id: str, source_id: str | None, language: str | None) -> Part:
     # wallet_pass_id stays null until the customer saves the card to a wallet.
-    return {"id": customer_id, "source_id": source_id, "wallet_pass_id": None, "language": language}
+    return dict(zip(CUSTOMER_KEYS, (customer_id, source_id, None, language), strict=True))
 
 
 def card_part(
     card_id: str, program_id: str, scan_code: str, stamps: int, lifetime: int, goal_index: int
 ) -> Part:
-    return {
-        "id": card_id,
-        "program_id": program_id,
-        "scan_code": scan_code,
-        "stamps": stamps,
-        "lifetime_stamps": lifetime,
-        "goal_index": goal_index,
-    }
+    values = (card_id, program_id, scan_code, stamps, lifetime, goal_index)
+    return dict(zip(CARD_KEYS, values, strict=True))
+
+
+def _jsonb_object(keys: tuple[str, ...], values: tuple[Any, ...]) -> Any:
+    pairs = [item for key, value in zip(keys, values, strict=True) for item in (literal_column(f"'{key}'"), value)]
+    return func.jsonb_build_object(*pairs)
+
+
+def customer_part_sql(customer_id: Any, source_id: Any, language: Any) -> Any:
+    """``customer_part`` as a PostgreSQL expression over columns, for a statement that writes
+    its own event (the hot paths)."""
+    return _jsonb_object(CUSTOMER_KEYS, (customer_id, source_id, null(), language))
+
+
+def card_part_sql(
+    card_id: Any, program_id: Any, scan_code: Any, stamps: Any, lifetime: Any, goal_index: Any
+) -> Any:
+    """``card_part`` as a PostgreSQL expression over columns."""
+    return _jsonb_object(CARD_KEYS, (card_id, program_id, scan_code, stamps, lifetime, goal_index))
 
 
 def voucher_part(voucher: Any) -> Part:

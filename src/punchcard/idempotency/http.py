@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from punchcard.idempotency import service
 from punchcard.kit.http import Session, database
 from punchcard.staff.actor import Actor
-from punchcard.staff.auth import CurrentActor
+from punchcard.staff.auth import current_actor, known_actor
 
 REPLAYED = "Idempotent-Replayed"
 
@@ -69,22 +69,29 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(service.IdempotentReplay, _on_replay)
 
 
-async def _idempotency(
-    request: Request,
-    session: Session,
-    actor: CurrentActor,
-    key: Annotated[
-        str | None,
-        Header(
-            alias="Idempotency-Key",
-            min_length=1,
-            max_length=255,
-            description="Retries with the same key return the first response (kept 24 h).",
-        ),
-    ] = None,
-) -> Idempotency:
-    # An async dependency: a class (sync __init__) would hop to the threadpool on every request.
-    return Idempotency(request, session, actor, key)
+def _idempotency(actor_of: Callable[..., Awaitable[Actor]]) -> Callable[..., Awaitable[Idempotency]]:
+    """The dependency, for routes authenticated by ``actor_of`` (one actor per request)."""
+
+    async def idempotency(
+        request: Request,
+        session: Session,
+        actor: Annotated[Actor, Depends(actor_of)],
+        key: Annotated[
+            str | None,
+            Header(
+                alias="Idempotency-Key",
+                min_length=1,
+                max_length=255,
+                description="Retries with the same key return the first response (kept 24 h).",
+            ),
+        ] = None,
+    ) -> Idempotency:
+        # Async: a class (sync __init__) would hop to the threadpool on every request.
+        return Idempotency(request, session, actor, key)
+
+    return idempotency
 
 
-Idempotent = Annotated[Idempotency, Depends(_idempotency)]
+Idempotent = Annotated[Idempotency, Depends(_idempotency(current_actor))]
+# For the hot paths, whose services confirm a known key in their statement (staff.key_check).
+IdempotentKnown = Annotated[Idempotency, Depends(_idempotency(known_actor))]
