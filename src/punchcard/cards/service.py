@@ -7,14 +7,14 @@ from functools import partial
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import Integer, Row, String, and_, bindparam, column, exists, func, insert, literal, null, or_, select, update
+from sqlalchemy import Integer, Row, String, and_, bindparam, exists, func, insert, literal, null, or_, select, update
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.businesses.service import acting_location
 from punchcard.cards import progress
 from punchcard.cards.models import Card, Stamp
-from punchcard.cards.repository import cards, customers, programs
+from punchcard.cards.repository import cards, customers, goal_index_sql, programs, thresholds
 from punchcard.cards.schemas import CardIssue
 from punchcard.channels.consent import ConsentSource
 from punchcard.customers import service as customer_service
@@ -319,13 +319,6 @@ def _ledger_and_event_statement() -> Any:
     return insert(events_table).values(event).add_cte(ledger.cte("ledger"))
 
 
-def _thresholds(name: str) -> tuple[Any, Any]:
-    """PostgreSQL: the card's program's goals as a table ``name``, and a goal's stamps."""
-    step = func.jsonb_array_elements(programs.c.goals).table_valued(column("value", JSONB))
-    step = step.alias(name)
-    return step, step.c.value["stamps"].astext.cast(Integer)
-
-
 def _at_once_statement(by_id: bool) -> Any:
     """PostgreSQL, the common stamp in one statement: bump a live card whose stamps reach no
     goal, write the ledger row and the stamp_added event (its payload completed from the card,
@@ -336,18 +329,14 @@ def _at_once_statement(by_id: bool) -> Any:
     ref = cards.c.id if by_id else cards.c.scan_code
     at = bindparam("at", type_=cards.c.last_stamp_at.type)
     count = bindparam("added", type_=Integer)
-    reached_steps, reached = _thresholds("reached")
-    all_steps, any_step = _thresholds("any_step")
-    passed_steps, passed = _thresholds("passed")
+    reached_steps, reached = thresholds("reached")
+    all_steps, any_step = thresholds("any_step")
     crosses_a_goal = exists(
         select(1).select_from(reached_steps).where(reached > cards.c.stamps, reached <= cards.c.stamps + count)
     )
     # Restart mode: a card at or past the last goal finishes its round with the next stamp.
     last_goal = select(func.max(any_step)).select_from(all_steps).scalar_subquery()
     ends_a_round = and_(programs.c.after_last_goal == "restart", cards.c.stamps >= last_goal)
-    goal_index = (
-        select(func.count()).select_from(passed_steps).where(passed <= cards.c.stamps).scalar_subquery()
-    )
     bumped = (
         update(cards)
         .where(
@@ -373,7 +362,7 @@ def _at_once_statement(by_id: bool) -> Any:
             programs.c.goals,
             customers.c.source_id,
             customers.c.language,
-            goal_index.label("goal_index"),
+            goal_index_sql(cards.c.stamps).label("goal_index"),
         )
         .cte("bumped")
     )

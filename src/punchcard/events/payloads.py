@@ -3,7 +3,7 @@
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, literal_column, null
+from sqlalchemy import Integer, case, func, literal_column, null
 
 from punchcard.kit.clock import isoformat_z
 from punchcard.kit.ids import new_id
@@ -46,25 +46,67 @@ def card_part_sql(
     return _jsonb_object(CARD_KEYS, (card_id, program_id, scan_code, stamps, lifetime, goal_index))
 
 
+VOUCHER_KEYS = (
+    "id",
+    "type",
+    "title",
+    "template_id",
+    "goal_index",
+    "redeem_code",
+    "redeem_code_formats",
+    "status",
+    "expires_at",
+    "redeemed_at",
+    "redeemed_via",
+    "redeemed_via_detail",
+    "lottery_id",
+)
+
+
 def voucher_part(voucher: Any) -> Part:
     def when(value: datetime | None) -> str | None:
         return isoformat_z(value) if value else None
 
-    return {
-        "id": voucher.id,
-        "type": voucher.type,
-        "title": voucher.title,
-        "template_id": voucher.template_id,
-        "goal_index": voucher.goal_index,
-        "redeem_code": voucher.redeem_code,
-        "redeem_code_formats": list(voucher.formats),
-        "status": voucher.status,
-        "expires_at": when(voucher.expires_at),
-        "redeemed_at": when(voucher.redeemed_at),
-        "redeemed_via": voucher.redeemed_via,
-        "redeemed_via_detail": voucher.redeemed_via_detail,
-        "lottery_id": voucher.lottery_id,
-    }
+    return dict(
+        zip(
+            VOUCHER_KEYS,
+            (
+                voucher.id,
+                voucher.type,
+                voucher.title,
+                voucher.template_id,
+                voucher.goal_index,
+                voucher.redeem_code,
+                list(voucher.formats),
+                voucher.status,
+                when(voucher.expires_at),
+                when(voucher.redeemed_at),
+                voucher.redeemed_via,
+                voucher.redeemed_via_detail,
+                voucher.lottery_id,
+            ),
+            strict=True,
+        )
+    )
+
+
+def isoformat_z_sql(value: Any) -> Any:
+    """PostgreSQL: ``isoformat_z`` of a timestamp column (microseconds only when not zero)."""
+    utc = func.timezone("UTC", value)
+    fraction = case(
+        (func.date_part("microseconds", value).cast(Integer) % 1_000_000 == 0, ""),
+        else_=func.to_char(utc, ".US"),
+    )
+    return func.to_char(utc, 'YYYY-MM-DD"T"HH24:MI:SS').concat(fraction).concat("Z")
+
+
+def voucher_part_sql(voucher: Any, redeemed_at: Any) -> Any:
+    """``voucher_part`` as a PostgreSQL expression over a vouchers row (``redeemed_at``: the
+    text the statement sets it to)."""
+    c = voucher.c
+    values = (c.id, c.type, c.title, c.template_id, c.goal_index, c.redeem_code, c.formats)
+    values += (c.status, isoformat_z_sql(c.expires_at), redeemed_at, c.redeemed_via)
+    return _jsonb_object(VOUCHER_KEYS, (*values, c.redeemed_via_detail, c.lottery_id))
 
 
 # The columns ``event_row`` fills (dispatched_at is the dispatcher's).

@@ -2,11 +2,11 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Response
 
-from punchcard.code_lookups.http import Guard
-from punchcard.idempotency.http import Idempotent
+from punchcard.code_lookups.http import GuardKnown
+from punchcard.idempotency.http import Idempotent, IdempotentKnown
 from punchcard.kit.http import Session
 from punchcard.kit.pagination import Page, PageQuery
-from punchcard.staff.auth import CurrentActor
+from punchcard.staff.auth import CurrentActor, KnownActor
 from punchcard.vouchers import service
 from punchcard.vouchers.schemas import (
     SCANNED_CODES,
@@ -151,11 +151,18 @@ async def list_vouchers(
     },
 )
 async def redeem_by_code(
-    body: RedeemByCode, session: Session, actor: CurrentActor, idem: Idempotent, guard: Guard
+    body: RedeemByCode,
+    session: Session,
+    actor: KnownActor,
+    idem: IdempotentKnown,
+    guard: GuardKnown,
 ) -> object:
     async def produce() -> VoucherOut:
-        async with guard.watch(body.code, body.location_id, "redeem"):
-            return VoucherOut.model_validate(await service.redeem(session, actor, data=body))
+        # The redeem statement itself refuses a blocked key or location.
+        async with guard.watch(body.code, body.location_id, "redeem", up_front=False):
+            limits = guard.scope_ids(body.location_id)
+            redeemed = await service.redeem(session, actor, data=body, lookup_limits=limits)
+            return VoucherOut.model_validate(redeemed)
 
     return await idem.respond(200, produce)
 
