@@ -56,7 +56,6 @@ import psutil
 from sqlalchemy.engine import URL, make_url
 
 import round_trips
-
 from punchcard.kit.clock import isoformat_z
 from punchcard.kit.ids import new_id
 from punchcard.vouchers import codes

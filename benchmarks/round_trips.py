@@ -71,7 +71,7 @@ async def per_request(
                 statuses: collections.Counter[int] = collections.Counter()
                 cpu = time.process_time()
                 with counting() as counts:
-                    for path, body, expect in rest:
+                    for path, body, _ in rest:
                         statuses[(await client.post(path, json=body)).status_code] += 1
                 cpu = time.process_time() - cpu
                 total = sum(counts.values())

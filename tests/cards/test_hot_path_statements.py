@@ -59,7 +59,9 @@ async def test_a_redemption_by_unique_code_is_one_statement_on_postgresql(tenant
     api = tenant.client
     the_card = await card(api, (await coffee_program(api))["id"])
     voucher = ok(
-        await api.post("/v1/vouchers", json={"card_id": the_card["id"], "custom": {"title": "Gift"}}),
+        await api.post(
+            "/v1/vouchers", json={"card_id": the_card["id"], "custom": {"title": "Gift"}}
+        ),
         201,
     )
 
@@ -112,7 +114,9 @@ async def test_the_redeem_event_is_the_payload_builders(tenant: Tenant) -> None:
         redeemed = ok(await api.post("/v1/vouchers/redeem", json={"code": voucher["redeem_code"]}))
 
         events = ok(
-            await api.get("/v1/events", params={"voucher_id": voucher["id"], "type": "voucher_redeemed"})
+            await api.get(
+                "/v1/events", params={"voucher_id": voucher["id"], "type": "voucher_redeemed"}
+            )
         )["data"]
         [written] = events
         as_row = SimpleNamespace(

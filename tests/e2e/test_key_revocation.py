@@ -72,7 +72,9 @@ async def known_scanner(
 async def refused_everywhere(
     owner: httpx.AsyncClient, other: httpx.AsyncClient, key: str, card_id: str, code: str
 ) -> None:
-    stamped = await other.post(f"/v1/cards/{card_id}/stamps", json={"count": 1}, headers=bearer(key))
+    stamped = await other.post(
+        f"/v1/cards/{card_id}/stamps", json={"count": 1}, headers=bearer(key)
+    )
     problem(stamped, 401, code)
     voucher = ok(
         await owner.post("/v1/vouchers", json={"card_id": card_id, "custom": {"title": "Gift"}}),

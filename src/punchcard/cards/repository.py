@@ -1,7 +1,6 @@
 """Card queries shared by the cards and vouchers services."""
 
 from dataclasses import dataclass
-
 from typing import Any
 
 from sqlalchemy import Integer, and_, bindparam, column, func, select

@@ -7,7 +7,21 @@ from functools import partial
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import Integer, Row, String, and_, bindparam, exists, func, insert, literal, null, or_, select, update
+from sqlalchemy import (
+    Integer,
+    Row,
+    String,
+    and_,
+    bindparam,
+    exists,
+    func,
+    insert,
+    literal,
+    null,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -332,7 +346,9 @@ def _at_once_statement(by_id: bool) -> Any:
     reached_steps, reached = thresholds("reached")
     all_steps, any_step = thresholds("any_step")
     crosses_a_goal = exists(
-        select(1).select_from(reached_steps).where(reached > cards.c.stamps, reached <= cards.c.stamps + count)
+        select(1)
+        .select_from(reached_steps)
+        .where(reached > cards.c.stamps, reached <= cards.c.stamps + count)
     )
     # Restart mode: a card at or past the last goal finishes its round with the next stamp.
     last_goal = select(func.max(any_step)).select_from(all_steps).scalar_subquery()

@@ -80,9 +80,7 @@ class CodeGuard:
 def _code_guard(actor_of: Callable[..., Awaitable[Actor]]) -> Callable[..., Awaitable[CodeGuard]]:
     """The dependency, for routes authenticated by ``actor_of`` (one actor per request)."""
 
-    async def code_guard(
-        session: Session, actor: Annotated[Actor, Depends(actor_of)]
-    ) -> CodeGuard:
+    async def code_guard(session: Session, actor: Annotated[Actor, Depends(actor_of)]) -> CodeGuard:
         return CodeGuard(session, actor)
 
     return code_guard

@@ -29,7 +29,9 @@ def card_part(
 
 
 def _jsonb_object(keys: tuple[str, ...], values: tuple[Any, ...]) -> Any:
-    pairs = [item for key, value in zip(keys, values, strict=True) for item in (literal_column(f"'{key}'"), value)]
+    pairs: list[Any] = []
+    for key, value in zip(keys, values, strict=True):
+        pairs += (literal_column(f"'{key}'"), value)
     return func.jsonb_build_object(*pairs)
 
 
@@ -104,9 +106,11 @@ def voucher_part_sql(voucher: Any, redeemed_at: Any) -> Any:
     """``voucher_part`` as a PostgreSQL expression over a vouchers row (``redeemed_at``: the
     text the statement sets it to)."""
     c = voucher.c
-    values = (c.id, c.type, c.title, c.template_id, c.goal_index, c.redeem_code, c.formats)
-    values += (c.status, isoformat_z_sql(c.expires_at), redeemed_at, c.redeemed_via)
-    return _jsonb_object(VOUCHER_KEYS, (*values, c.redeemed_via_detail, c.lottery_id))
+    expires_at = isoformat_z_sql(c.expires_at)
+    values: tuple[Any, ...] = (c.id, c.type, c.title, c.template_id, c.goal_index)
+    values += (c.redeem_code, c.formats)
+    values += (c.status, expires_at, redeemed_at, c.redeemed_via, c.redeemed_via_detail)
+    return _jsonb_object(VOUCHER_KEYS, (*values, c.lottery_id))
 
 
 # The columns ``event_row`` fills (dispatched_at is the dispatcher's).

@@ -69,7 +69,9 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(service.IdempotentReplay, _on_replay)
 
 
-def _idempotency(actor_of: Callable[..., Awaitable[Actor]]) -> Callable[..., Awaitable[Idempotency]]:
+def _idempotency(
+    actor_of: Callable[..., Awaitable[Actor]],
+) -> Callable[..., Awaitable[Idempotency]]:
     """The dependency, for routes authenticated by ``actor_of`` (one actor per request)."""
 
     async def idempotency(

@@ -72,7 +72,9 @@ async def owned_live(
     return found
 
 
-async def first_and_only_write(session: AsyncSession, statement: Any, params: dict[str, Any]) -> Any:
+async def first_and_only_write(
+    session: AsyncSession, statement: Any, params: dict[str, Any]
+) -> Any:
     """Execute ``statement`` in a transaction of its own when it is the first statement of the
     session's transaction (PostgreSQL): no BEGIN and COMMIT round trips, the statement commits
     as it returns. The caller promises that, if it wrote anything, nothing after it in this

@@ -47,7 +47,9 @@ def _key_hash(credentials: HTTPAuthorizationCredentials | None) -> str:
     return keys.digest(token)
 
 
-def _acting(request: Request, background: BackgroundTasks, actor: Actor, known: key_check.Known) -> Actor:
+def _acting(
+    request: Request, background: BackgroundTasks, actor: Actor, known: key_check.Known
+) -> Actor:
     """Touch the key at most once a minute (as far as this process knows) and name the actor in
     the request's log line."""
     now = utcnow()

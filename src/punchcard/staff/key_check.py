@@ -51,7 +51,8 @@ _known: dict[str, Known] = {}
 
 
 async def look_up(session: AsyncSession, key_hash: str) -> Row[Any] | None:
-    return (await session.execute(_LOOKUP, {"key_hash": key_hash})).one_or_none()
+    row: Any = (await session.execute(_LOOKUP, {"key_hash": key_hash})).one_or_none()
+    return row
 
 
 def refuse(row: Row[Any] | None) -> None:

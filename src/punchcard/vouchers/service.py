@@ -5,7 +5,21 @@ from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Row, String, and_, bindparam, case, exists, func, insert, literal, null, or_, select, update
+from sqlalchemy import (
+    Row,
+    String,
+    and_,
+    bindparam,
+    case,
+    exists,
+    func,
+    insert,
+    literal,
+    null,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -657,8 +671,10 @@ async def _redeem_at_once(
         if data.card_id or data.customer_id or len(codes.meanings(data.code)) > 1:
             return None
         statement, match = _AT_ONCE_BY_UNIQUE_CODE, {"code": data.code}
-    else:
+    elif voucher_id is not None:
         statement, match = _AT_ONCE_BY_ID, {"voucher_id": voucher_id}
+    else:
+        return None
     now = params["now"]
     event = event_row(
         "voucher_redeemed",
