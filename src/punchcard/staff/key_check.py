@@ -51,8 +51,7 @@ _known: dict[str, Known] = {}
 
 
 async def look_up(session: AsyncSession, key_hash: str) -> Row[Any] | None:
-    row: Any = (await session.execute(_LOOKUP, {"key_hash": key_hash})).one_or_none()
-    return row
+    return (await session.execute(_LOOKUP, {"key_hash": key_hash})).one_or_none()  # type: ignore[return-value]
 
 
 def refuse(row: Row[Any] | None) -> None:
