@@ -4,7 +4,7 @@ from collections.abc import Awaitable, Callable
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, Header, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -14,6 +14,7 @@ from punchcard.staff.actor import Actor
 from punchcard.staff.auth import current_actor, known_actor
 
 REPLAYED = "Idempotent-Replayed"
+JSON = "application/json"
 
 
 class Idempotency:
@@ -24,9 +25,11 @@ class Idempotency:
         self, status_code: int, produce: Callable[[], Awaitable[tuple[int, BaseModel] | BaseModel]]
     ) -> JSONResponse:
         """Run ``produce`` once per key; it may return (status, body) to pick the status."""
-        if self.key is None:
-            status_code, body = _split(status_code, await produce())
-            return JSONResponse(body, status_code)
+        if self.key is None:  # serialised by the model's compiled serializer, in one pass
+            status_code, model = _pick(status_code, await produce())
+            return Response(
+                model.__pydantic_serializer__.to_json(model), status_code, media_type=JSON
+            )
         request = self.request
         fingerprint = service.fingerprint(request.method, request.url.path, await _body(request))
         business_id = self.actor.business_id
@@ -47,8 +50,12 @@ async def _body(request: Request) -> bytes | object:
         return raw
 
 
+def _pick(default: int, result: tuple[int, BaseModel] | BaseModel) -> tuple[int, BaseModel]:
+    return result if isinstance(result, tuple) else (default, result)
+
+
 def _split(default: int, result: tuple[int, BaseModel] | BaseModel) -> tuple[int, dict]:  # type: ignore[type-arg]
-    status, model = result if isinstance(result, tuple) else (default, result)
+    status, model = _pick(default, result)
     return status, model.model_dump(mode="json")
 
 

@@ -83,10 +83,11 @@ async def first_and_only_write(
     connection = await session.connection()
     driver = (await connection.get_raw_connection()).dbapi_connection
     # The asyncpg adapter begins its transaction at the first statement; none began yet.
-    if session.get_bind().dialect.name != "postgresql" or driver._transaction is not None:  # type: ignore[union-attr]
-        return await session.execute(statement, params)
+    # A Core statement on the session's connection: the ORM's execution layer has nothing to add.
+    if connection.dialect.name != "postgresql" or driver._transaction is not None:  # type: ignore[union-attr]
+        return await connection.execute(statement, params)
     driver.autocommit = True  # type: ignore[union-attr]
     try:
-        return await session.execute(statement, params)
+        return await connection.execute(statement, params)
     finally:
         driver.autocommit = False  # type: ignore[union-attr]
