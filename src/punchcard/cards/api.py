@@ -13,11 +13,12 @@ from punchcard.cards.schemas import (
     StampOut,
 )
 from punchcard.code_lookups.http import Guard
-from punchcard.idempotency.http import Idempotent, IdempotentKnown
+from punchcard.hot_routes import Hot
+from punchcard.idempotency.http import Idempotent
 from punchcard.kit.http import Session
 from punchcard.kit.pagination import Page, PageQuery
 from punchcard.programs.schemas import GoalOut
-from punchcard.staff.auth import CurrentActor, KnownActor
+from punchcard.staff.auth import CurrentActor
 from punchcard.vouchers.schemas import VoucherOut
 
 router = APIRouter(tags=["Cards"])
@@ -105,13 +106,11 @@ async def get_card(card_ref: CardRef, session: Session, actor: CurrentActor) -> 
     "goal_reached, reward_issued and voucher_issued; a pending referee's stamp that converts "
     "their referral also emits referral_converted (and the referrer's voucher_issued).",
 )
-async def add_stamps(
-    card_ref: CardRef, body: StampAdd, session: Session, actor: KnownActor, idem: IdempotentKnown
-) -> object:
+async def add_stamps(card_ref: CardRef, body: StampAdd, hot: Hot) -> object:
     async def produce() -> StampOut:
         result = await service.add_stamps(
-            session,
-            actor,
+            hot.session,
+            hot.actor,
             card_ref=card_ref,
             count=body.count,
             location_id=body.location_id,
@@ -124,7 +123,7 @@ async def add_stamps(
             vouchers_issued=[VoucherOut.model_validate(v) for v in result.vouchers],
         )
 
-    return await idem.respond(201, produce)
+    return await hot.idem.respond(201, produce)
 
 
 @router.get(

@@ -16,7 +16,7 @@ from punchcard.kit.clock import utcnow
 from punchcard.kit.errors import ProblemError
 from punchcard.kit.http import PROBLEM_JSON, Session, database
 from punchcard.staff.actor import Actor
-from punchcard.staff.auth import current_actor, known_actor
+from punchcard.staff.auth import current_actor
 
 Operation = Literal["redeem", "validate", "referral"]
 # What a look-up answers when the code names nothing: a failure that counts.
@@ -87,7 +87,6 @@ def _code_guard(actor_of: Callable[..., Awaitable[Actor]]) -> Callable[..., Awai
 
 
 Guard = Annotated[CodeGuard, Depends(_code_guard(current_actor))]
-GuardKnown = Annotated[CodeGuard, Depends(_code_guard(known_actor))]
 
 
 async def _on_lookup_failed(request: Request, exc: Exception) -> JSONResponse:

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from punchcard.idempotency import service
 from punchcard.kit.http import Session, database
 from punchcard.staff.actor import Actor
-from punchcard.staff.auth import current_actor, known_actor
+from punchcard.staff.auth import current_actor
 
 REPLAYED = "Idempotent-Replayed"
 JSON = "application/json"
@@ -23,7 +23,7 @@ class Idempotency:
 
     async def respond(
         self, status_code: int, produce: Callable[[], Awaitable[tuple[int, BaseModel] | BaseModel]]
-    ) -> JSONResponse:
+    ) -> Response:
         """Run ``produce`` once per key; it may return (status, body) to pick the status."""
         if self.key is None:  # serialised by the model's compiled serializer, in one pass
             status_code, model = _pick(status_code, await produce())
@@ -76,6 +76,17 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(service.IdempotentReplay, _on_replay)
 
 
+IdempotencyKey = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        min_length=1,
+        max_length=255,
+        description="Retries with the same key return the first response (kept 24 h).",
+    ),
+]
+
+
 def _idempotency(
     actor_of: Callable[..., Awaitable[Actor]],
 ) -> Callable[..., Awaitable[Idempotency]]:
@@ -85,15 +96,7 @@ def _idempotency(
         request: Request,
         session: Session,
         actor: Annotated[Actor, Depends(actor_of)],
-        key: Annotated[
-            str | None,
-            Header(
-                alias="Idempotency-Key",
-                min_length=1,
-                max_length=255,
-                description="Retries with the same key return the first response (kept 24 h).",
-            ),
-        ] = None,
+        key: IdempotencyKey = None,
     ) -> Idempotency:
         # Async: a class (sync __init__) would hop to the threadpool on every request.
         return Idempotency(request, session, actor, key)
@@ -102,5 +105,3 @@ def _idempotency(
 
 
 Idempotent = Annotated[Idempotency, Depends(_idempotency(current_actor))]
-# For the hot paths, whose services confirm a known key in their statement (staff.key_check).
-IdempotentKnown = Annotated[Idempotency, Depends(_idempotency(known_actor))]

@@ -89,4 +89,3 @@ async def known_actor(
 
 
 CurrentActor = Annotated[Actor, Depends(current_actor)]
-KnownActor = Annotated[Actor, Depends(known_actor)]

@@ -2,11 +2,11 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Response
 
-from punchcard.code_lookups.http import GuardKnown
-from punchcard.idempotency.http import Idempotent, IdempotentKnown
+from punchcard.hot_routes import Hot
+from punchcard.idempotency.http import Idempotent
 from punchcard.kit.http import Session
 from punchcard.kit.pagination import Page, PageQuery
-from punchcard.staff.auth import CurrentActor, KnownActor
+from punchcard.staff.auth import CurrentActor
 from punchcard.vouchers import service
 from punchcard.vouchers.schemas import (
     SCANNED_CODES,
@@ -150,21 +150,17 @@ async def list_vouchers(
         429: {"description": "too_many_failed_lookups (with Retry-After)"},
     },
 )
-async def redeem_by_code(
-    body: RedeemByCode,
-    session: Session,
-    actor: KnownActor,
-    idem: IdempotentKnown,
-    guard: GuardKnown,
-) -> object:
+async def redeem_by_code(body: RedeemByCode, hot: Hot) -> object:
+    guard = hot.guard
+
     async def produce() -> VoucherOut:
         # The redeem statement itself refuses a blocked key or location.
         async with guard.watch(body.code, body.location_id, "redeem", up_front=False):
             limits = guard.scope_ids(body.location_id)
-            redeemed = await service.redeem(session, actor, data=body, lookup_limits=limits)
+            redeemed = await service.redeem(hot.session, hot.actor, data=body, lookup_limits=limits)
             return VoucherOut.model_validate(redeemed)
 
-    return await idem.respond(200, produce)
+    return await hot.idem.respond(200, produce)
 
 
 @router.get(
