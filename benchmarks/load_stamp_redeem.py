@@ -37,10 +37,12 @@ import os
 import platform
 import random
 import re
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
@@ -53,6 +55,7 @@ import asyncpg
 import psutil
 from sqlalchemy.engine import URL, make_url
 
+import round_trips
 from punchcard.kit.clock import isoformat_z
 from punchcard.kit.ids import new_id
 from punchcard.vouchers import codes
@@ -74,9 +77,12 @@ SETUP_CONCURRENCY = 32
 VOUCHERS_PER_SECOND = 1500
 MIN_VOUCHERS = 20_000
 API_ISSUED_VOUCHERS = 1000  # issued through the API (timed); the rest are copied from one of them
-TARGET_RATIO = 0.20
-TARGET_P99_MS = 50.0
-TARGET_RSS_MB = 150.0
+TARGET_RATIO = 0.35  # add-stamp API / raw SQL
+TARGET_REDEEM_RATIO = 0.30  # redeem-by-code API / raw SQL (the same raw baseline)
+TARGET_OPEN_LOOP_P99_MS = 25.0  # at half the measured maximum rate
+TARGET_RSS_MB = 120.0
+TARGET_POSTGRES_CPU_RATIO = 1.5  # PostgreSQL CPU per API stamp / per raw transaction
+ROUND_TRIP_REQUESTS = 200  # counted in-process per hot path
 JSON_HEADERS = {"Content-Type": "application/json"}
 CHECKPOINT_REFUSED: list[bool] = []
 
@@ -616,6 +622,52 @@ async def drive(
     phase.elapsed = time.perf_counter() - started
 
 
+async def drive_open(
+    http: aiohttp.ClientSession,
+    phase: Phase,
+    rate: float,
+    duration: float,
+    next_request: Callable[[], tuple[str, bytes] | None],
+    expect: int,
+) -> None:
+    """Open loop: a request every 1/``rate`` seconds whatever the answers, each timed from the
+    moment it was due (so a late start counts as waiting, as it would for a till)."""
+    interval = 1.0 / rate
+    started = time.perf_counter()
+    in_flight: set[asyncio.Task[None]] = set()
+
+    async def send(due: float, path: str, body: bytes) -> None:
+        try:
+            async with http.post(path, data=body, headers=JSON_HEADERS) as response:
+                answer = await response.read()
+                status = response.status
+        except (aiohttp.ClientError, TimeoutError) as error:
+            phase.latencies.append(time.perf_counter() - due)
+            phase.fail(type(error).__name__, str(error))
+            return
+        phase.latencies.append(time.perf_counter() - due)
+        if status == expect:
+            phase.ok += 1
+        else:
+            phase.fail(str(status), answer.decode(errors="replace"))
+
+    for index in range(int(duration * rate)):
+        due = started + index * interval
+        delay = due - time.perf_counter()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        request = next_request()
+        if request is None:
+            phase.exhausted = True
+            break
+        task = asyncio.create_task(send(due, *request))
+        in_flight.add(task)
+        task.add_done_callback(in_flight.discard)
+    if in_flight:
+        await asyncio.gather(*in_flight)
+    phase.elapsed = time.perf_counter() - started
+
+
 async def checkpoint(bench: URL) -> None:
     """Start every phase from the same WAL state (no checkpoint pending from earlier writes).
     Needs superuser or the pg_checkpoint role; without them the phases run without it."""
@@ -723,7 +775,150 @@ async def api_phases(
             runner(next_redeem, 200),
         )
         server.count_connections()
-    return [stamping, redeeming]
+
+        def open_loop(
+            make: Callable[[], tuple[str, bytes] | None], expect: int, rate: float
+        ) -> Callable[[Phase, float], Awaitable[None]]:
+            async def run(phase: Phase, seconds: float) -> None:
+                await drive_open(http, phase, rate, seconds, make, expect)
+
+            return run
+
+        open_phases = []
+        for closed, make, expect, label in (
+            (stamping, next_stamp, 201, "add-stamp"),
+            (redeeming, next_redeem, 200, "redeem"),
+        ):
+            rate = max(1.0, closed.summary()["per_second"] / 2)
+            open_phases.append(
+                await measured(
+                    f"{label} open {rate:.0f}/s",
+                    bench,
+                    server_pids,
+                    args.warmup,
+                    args.duration,
+                    open_loop(make, expect, rate),
+                )
+            )
+    return [stamping, redeeming, *open_phases]
+
+
+async def count_round_trips(bench: URL, fixture: Fixture) -> dict[str, dict[str, Any]]:
+    """Round trips per add-stamp and per redeem-by-code, counted at the driver in this process
+    (the app in-process against the same database; no server, no webhook worker)."""
+    cards = [random.choice(fixture.cards) for _ in range(ROUND_TRIP_REQUESTS + 1)]
+    stamps = [(f"/v1/cards/{card['id']}/stamps", {"count": 1}, 201) for card in cards]
+    redeems = [
+        ("/v1/vouchers/redeem", {"code": fixture.codes.pop()}, 200)
+        for _ in range(ROUND_TRIP_REQUESTS + 1)
+    ]
+    url = bench.set(drivername="postgresql").render_as_string(hide_password=False)
+    return await round_trips.per_request(
+        url, fixture.scanner_key, {"add-stamp": stamps, "redeem-by-code": redeems}
+    )
+
+
+# --- the one-statement reference (pgbench) ----------------------------------------------------
+
+PGBENCH_STAMP = """\\set n random(1, {cards})
+WITH c AS (SELECT id, customer_id FROM bench_cards WHERE n = :n),
+u AS (UPDATE cards SET stamps = stamps + 1, lifetime_stamps = lifetime_stamps + 1,
+      last_stamp_at = now() FROM c WHERE cards.business_id = '{business}' AND cards.id = c.id
+      RETURNING cards.business_id, cards.id, cards.customer_id, cards.stamps,
+      cards.lifetime_stamps),
+l AS (INSERT INTO stamps (business_id, id, card_id, count, location_id, staff_id, note,
+      created_at) SELECT business_id, 'stp_' || md5(random()::text), id, 1, '{location}',
+      '{staff}', NULL, now() FROM u),
+e AS (INSERT INTO events (business_id, id, type, created_at, location_id, customer_id, card_id,
+      voucher_id, payload, dispatched_at) SELECT business_id, 'evt_' || md5(random()::text),
+      'stamp_added', now(), '{location}', customer_id, id, NULL, '{payload}'::jsonb, now()
+      FROM u)
+SELECT stamps, lifetime_stamps FROM u;
+"""
+
+
+async def pgbench_phase(args: argparse.Namespace, bench: URL, fixture: Fixture) -> dict[str, Any]:
+    """The stamp as one prepared statement (a data-modifying CTE) driven by pgbench, as the
+    physical reference: no Python at all. Empty when pgbench is not installed."""
+    pgbench = shutil.which("pgbench")
+    if pgbench is None:
+        return {}
+    connection = await connect(bench)
+    try:
+        payload = json.dumps(await stamp_payload_model(connection)).replace("'", "''")
+        await connection.execute(
+            "DROP TABLE IF EXISTS bench_cards;"
+            " CREATE TABLE bench_cards (n int PRIMARY KEY, id text, customer_id text)"
+        )
+        rows = [(i + 1, c["id"], c["customer_id"]) for i, c in enumerate(fixture.cards)]
+        await connection.copy_records_to_table("bench_cards", records=rows)
+    finally:
+        await connection.close()
+    script = Path(tempfile.mkdtemp()) / "stamp.sql"
+    script.write_text(
+        PGBENCH_STAMP.format(
+            cards=len(fixture.cards),
+            business=fixture.business_id,
+            location=fixture.location_id,
+            staff=fixture.scanner_staff_id,
+            payload=payload,
+        )
+    )
+    command = [
+        pgbench,
+        "-n",
+        "-M",
+        "prepared",
+        "-c",
+        str(args.raw_connections),
+        "-j",
+        "2",
+        "-f",
+        str(script),
+        "-h",
+        bench.host or "127.0.0.1",
+        "-p",
+        str(bench.port or 5432),
+        "-U",
+        bench.username or "postgres",
+    ]
+    environment = {**os.environ, "PGPASSWORD": bench.password or ""}
+    result: dict[str, Any] = {}
+    settle = 0.5  # pgbench and its backends exit with the run: CPU is read while they live
+
+    async def run(phase: Phase, seconds: float) -> None:
+        seconds = max(2 * settle + 1, round(seconds))
+        process = await asyncio.create_subprocess_exec(
+            *command,
+            "-T",
+            str(seconds),
+            bench.database or BENCH_DB,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.STDOUT,
+            env=environment,
+        )
+        await asyncio.sleep(settle)
+        before = CpuSnapshot.take()
+        await asyncio.sleep(seconds - 2 * settle)
+        window = cpu_split(before, CpuSnapshot.take(), [])
+        out = (await process.communicate())[0].decode()
+        tps = re.search(r"tps = ([\d.]+)", out)
+        latency = re.search(r"latency average = ([\d.]+) ms", out)
+        if phase.name.endswith("warm-up"):
+            return
+        result.update(
+            tps=float(tps.group(1)) if tps else 0.0,
+            latency_average_ms=float(latency.group(1)) if latency else None,
+            output_tail=out.strip().splitlines()[-3:],
+            cpu=_rounded(window),
+        )
+        transactions = result["tps"] * window["wall_s"]
+        if transactions:
+            per = window["postgres_core_s"] / transactions * 1000
+            result["postgres_cpu_ms_per_transaction"] = round(per, 3)
+
+    await measured("one statement (pgbench)", bench, [], args.warmup, args.duration, run)
+    return result
 
 
 # --- the raw SQL baseline --------------------------------------------------------------------
@@ -821,8 +1016,11 @@ def print_report(
     phases: list[Phase],
     memory: dict[str, dict[str, float]],
     connections: dict[int, int],
+    trips: dict[str, dict[str, Any]],
+    reference: dict[str, Any],
 ) -> dict[str, Any]:
     summaries = {phase.name: phase.summary() for phase in phases}
+    print(f"\nload average when the report was printed: {os.getloadavg()}")
     print()
     print(f"{'phase':<22} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}")
     for name, s in summaries.items():
@@ -882,15 +1080,61 @@ def print_report(
     spread = ", ".join(f"pid {pid}: {count}" for pid, count in connections.items())
     print(f"Load generator connections per worker (after the API phases): {spread}")
 
+    print()
+    print("Database round trips per request (counted at the driver, in-process, after warm-up):")
+    for name, found in trips.items():
+        print(
+            f"  {name:<16} {found['round_trips_per_request']:5.2f} per request"
+            f" (answers {found['statuses']}), in-process CPU"
+            f" {found['in_process_cpu_ms_per_request']:.2f} ms per request (client included)"
+        )
+        for statement, count in found["by_statement"].items():
+            print(f"    {count:5.2f}  {statement}")
+
     stamp = summaries["add-stamp (API)"]
+    redeem = summaries["redeem-by-code (API)"]
     raw = summaries["add-stamp (raw SQL)"]
     ratio = stamp["per_second"] / raw["per_second"] if raw["per_second"] else 0.0
+    redeem_ratio = redeem["per_second"] / raw["per_second"] if raw["per_second"] else 0.0
     worker_peak = max(
         (f["peak_rss_mb"] for name, f in memory.items() if name != "master"), default=0.0
     )
+    open_stamp, open_redeem = (
+        next(s for name, s in summaries.items() if name.startswith(f"{label} open"))
+        for label in ("add-stamp", "redeem")
+    )
+    postgres_api = stamp["cpu_ms_per_request"].get("postgres") or 0.0
+    postgres_raw = raw["cpu_ms_per_request"].get("postgres") or 0.0
+    postgres_ratio = postgres_api / postgres_raw if postgres_raw else 0.0
     print()
+    if reference:
+        tps = reference["tps"]
+        print(
+            f"one-statement reference (pgbench -M prepared -c {args.raw_connections}): {tps:.1f}"
+            f" tx/s, latency average {reference['latency_average_ms']} ms, PostgreSQL CPU"
+            f" {reference.get('postgres_cpu_ms_per_transaction', 0.0):.3f} ms per transaction"
+        )
+        if tps:
+            print(
+                f"add-stamp API/pgbench ratio: {stamp['per_second'] / tps:.2f},"
+                f" redeem API/pgbench: {redeem['per_second'] / tps:.2f},"
+                f" raw SQL/pgbench: {raw['per_second'] / tps:.2f}"
+            )
+    else:
+        print("one-statement reference: pgbench not installed")
     print(f"add-stamp API/raw ratio: {ratio:.2f} (target >= {TARGET_RATIO:.2f})")
-    print(f"p99 add-stamp: {stamp['p99_ms']:.0f} ms (target <= {TARGET_P99_MS:.0f})")
+    print(f"redeem-by-code API/raw ratio: {redeem_ratio:.2f} (target >= {TARGET_REDEEM_RATIO:.2f})")
+    print(
+        f"PostgreSQL CPU per stamp, API/raw: {postgres_api:.3f} / {postgres_raw:.3f} ms ="
+        f" {postgres_ratio:.2f} (target <= {TARGET_POSTGRES_CPU_RATIO})"
+    )
+    for label, found in (("add-stamp", open_stamp), ("redeem", open_redeem)):
+        print(
+            f"open loop {label} at {found['requests'] / found['elapsed_s']:.0f}/s: p50"
+            f" {found['p50_ms']:.1f} ms, p99 {found['p99_ms']:.1f} ms"
+            f" (target p99 <= {TARGET_OPEN_LOOP_P99_MS:.0f})"
+        )
+    print(f"closed loop p99 add-stamp: {stamp['p99_ms']:.0f} ms, redeem: {redeem['p99_ms']:.0f} ms")
     print(f"peak RSS per worker: {worker_peak:.0f} MB (target <= {TARGET_RSS_MB:.0f})")
     print(f"master peak RSS: {memory['master']['peak_rss_mb']:.0f} MB")
 
@@ -901,9 +1145,24 @@ def print_report(
         "server_memory_mb": _rounded(memory),
         "connections_per_worker": {str(pid): count for pid, count in connections.items()},
         "add_stamp_api_raw_ratio": round(ratio, 3),
+        "round_trips": trips,
+        "pgbench_reference": reference,
+        "load_average": os.getloadavg(),
         "targets": {
             "add_stamp_api_raw_ratio": {"value": round(ratio, 3), "target": f">= {TARGET_RATIO}"},
-            "add_stamp_p99_ms": {"value": stamp["p99_ms"], "target": f"<= {TARGET_P99_MS}"},
+            "redeem_api_raw_ratio": {
+                "value": round(redeem_ratio, 3),
+                "target": f">= {TARGET_REDEEM_RATIO}",
+            },
+            "postgres_cpu_api_raw_ratio": {
+                "value": round(postgres_ratio, 3),
+                "target": f"<= {TARGET_POSTGRES_CPU_RATIO}",
+            },
+            "open_loop_p99_ms": {
+                "add-stamp": open_stamp["p99_ms"],
+                "redeem": open_redeem["p99_ms"],
+                "target": f"<= {TARGET_OPEN_LOOP_P99_MS}",
+            },
             "peak_rss_per_worker_mb": {
                 "value": round(worker_peak, 1),
                 "target": f"<= {TARGET_RSS_MB}",
@@ -939,7 +1198,9 @@ def parse_args() -> argparse.Namespace:
     if args.duration <= 0 or args.clients < 1 or args.raw_connections < 1 or args.cards < 1:
         parser.error("--duration, --clients, --raw-connections and --cards must be positive")
     if args.vouchers <= 0:
-        args.vouchers = max(MIN_VOUCHERS, int((args.duration + args.warmup) * VOUCHERS_PER_SECOND))
+        # The closed-loop phase, then the open-loop one at half its rate.
+        seconds = (args.duration + args.warmup) * 1.5
+        args.vouchers = max(MIN_VOUCHERS, int(seconds * VOUCHERS_PER_SECOND)) + ROUND_TRIP_REQUESTS
     return args
 
 
@@ -1018,6 +1279,8 @@ async def main() -> None:
             fixture = await set_up(server, bench, setup_http, args.cards, args.vouchers)
         for note in fixture.notes:
             print(f"set-up: {note}")
+        print("counting database round trips per request (in-process) ...")
+        trips = await count_round_trips(bench, fixture)
         print("measuring add-stamp and redeem-by-code through the API ...")
         phases += await api_phases(args, bench, server, fixture)
         memory = server.memory()
@@ -1028,11 +1291,13 @@ async def main() -> None:
                 print(f"  {line}")
         print("measuring add-stamp as raw SQL ...")
         phases.append(await raw_phase(args, bench, fixture))
+        print("measuring the one-statement reference (pgbench) ...")
+        reference = await pgbench_phase(args, bench, fixture)
     finally:
         await server.stop()
         if not args.keep_db:
             await drop_database(admin)
-    results = print_report(args, context, phases, memory, server.connections)
+    results = print_report(args, context, phases, memory, server.connections, trips, reference)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")
     shown = RESULTS.relative_to(Path.cwd()) if RESULTS.is_relative_to(Path.cwd()) else RESULTS

@@ -13,6 +13,7 @@ from punchcard.cards.schemas import (
     StampOut,
 )
 from punchcard.code_lookups.http import Guard
+from punchcard.hot_routes import Hot
 from punchcard.idempotency.http import Idempotent
 from punchcard.kit.http import Session
 from punchcard.kit.openapi import problems
@@ -127,9 +128,7 @@ async def get_card(card_ref: CardRef, session: Session, actor: CurrentActor) -> 
         )
     },
 )
-async def add_stamps(
-    card_ref: CardRef, body: StampAdd, session: Session, actor: CurrentActor, idem: Idempotent
-) -> object:
+async def add_stamps(card_ref: CardRef, body: StampAdd, hot: Hot) -> object:
     """Add stamps; each goal reached issues its voucher in the same transaction. **Who:** Scanners,
     managers and owners. **Emits:** stamp_added, and per goal reached goal_reached, reward_issued
     and voucher_issued; a pending referee's stamp that converts their referral also emits
@@ -138,8 +137,8 @@ async def add_stamps(
 
     async def produce() -> StampOut:
         result = await service.add_stamps(
-            session,
-            actor,
+            hot.session,
+            hot.actor,
             card_ref=card_ref,
             count=body.count,
             location_id=body.location_id,
@@ -152,7 +151,7 @@ async def add_stamps(
             vouchers_issued=[VoucherOut.model_validate(v) for v in result.vouchers],
         )
 
-    return await idem.respond(201, produce)
+    return await hot.idem.respond(201, produce)
 
 
 @router.get(

@@ -1,8 +1,10 @@
 """Card queries shared by the cards and vouchers services."""
 
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import and_, bindparam, select
+from sqlalchemy import Integer, and_, bindparam, column, func, select
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.cards import progress
@@ -15,6 +17,20 @@ from punchcard.programs.models import Program
 cards = table_of(Card)
 customers = table_of(Customer)
 programs = table_of(Program)
+
+
+def thresholds(name: str) -> tuple[Any, Any]:
+    """PostgreSQL: the goals of ``programs`` (the statement's row) as a table ``name``, and a
+    goal's stamps."""
+    step = func.jsonb_array_elements(programs.c.goals).table_valued(column("value", JSONB))
+    step = step.alias(name)
+    return step, step.c.value["stamps"].astext.cast(Integer)
+
+
+def goal_index_sql(stamps: Any) -> Any:
+    """PostgreSQL: ``progress.standing(stamps, goals).goal_index`` of the statement's program."""
+    passed_steps, passed = thresholds("passed")
+    return select(func.count()).select_from(passed_steps).where(passed <= stamps).scalar_subquery()
 
 
 @dataclass

@@ -7,13 +7,28 @@ from functools import partial
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import Row, and_, bindparam, insert, or_, select, update
+from sqlalchemy import (
+    Integer,
+    Row,
+    String,
+    and_,
+    bindparam,
+    exists,
+    func,
+    insert,
+    literal,
+    null,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.businesses.service import acting_location
 from punchcard.cards import progress
 from punchcard.cards.models import Card, Stamp
-from punchcard.cards.repository import cards, customers, programs
+from punchcard.cards.repository import cards, customers, goal_index_sql, programs, thresholds
 from punchcard.cards.schemas import CardIssue
 from punchcard.channels.consent import ConsentSource
 from punchcard.customers import service as customer_service
@@ -24,11 +39,14 @@ from punchcard.events.payloads import (
     EVENT_ROW_KEYS,
     Part,
     card_part,
+    card_part_sql,
     customer_part,
+    customer_part_sql,
     event_row,
     voucher_part,
 )
 from punchcard.kit.clock import utcnow
+from punchcard.kit.db import first_and_only_write
 from punchcard.kit.errors import Conflict, not_found
 from punchcard.kit.ids import new_id, random_code
 from punchcard.kit.pagination import PageParams, newest_first, to_page
@@ -38,6 +56,7 @@ from punchcard.programs import service as program_service
 from punchcard.referrals import conversion as referral_conversion
 from punchcard.referrals import joining as referral_joining
 from punchcard.referrals.schemas import Via
+from punchcard.staff import key_check
 from punchcard.staff.actor import Actor, Permission
 from punchcard.vouchers import codes
 from punchcard.vouchers.models import Voucher
@@ -314,7 +333,104 @@ def _ledger_and_event_statement() -> Any:
     return insert(events_table).values(event).add_cte(ledger.cte("ledger"))
 
 
+def _at_once_statement(by_id: bool) -> Any:
+    """PostgreSQL, the common stamp in one statement: bump a live card whose stamps reach no
+    goal, write the ledger row and the stamp_added event (its payload completed from the card,
+    program and customer), confirm the caller's key (``key_check.still_valid``), and return the
+    card with what the response needs. It matches nothing, and writes nothing, when the card is
+    not stampable, the stamps reach a goal, the card's referral is pending or the key changed:
+    the service then takes the whole way, in a transaction. Built once."""
+    ref = cards.c.id if by_id else cards.c.scan_code
+    at = bindparam("at", type_=cards.c.last_stamp_at.type)
+    count = bindparam("added", type_=Integer)
+    reached_steps, reached = thresholds("reached")
+    all_steps, any_step = thresholds("any_step")
+    crosses_a_goal = exists(
+        select(1)
+        .select_from(reached_steps)
+        .where(reached > cards.c.stamps, reached <= cards.c.stamps + count)
+    )
+    # Restart mode: a card at or past the last goal finishes its round with the next stamp.
+    last_goal = select(func.max(any_step)).select_from(all_steps).scalar_subquery()
+    ends_a_round = and_(programs.c.after_last_goal == "restart", cards.c.stamps >= last_goal)
+    bumped = (
+        update(cards)
+        .where(
+            cards.c.business_id == bindparam("tenant"),
+            ref == bindparam("ref"),
+            _live(at),
+            programs.c.business_id == cards.c.business_id,
+            programs.c.id == cards.c.program_id,
+            customers.c.business_id == cards.c.business_id,
+            customers.c.id == cards.c.customer_id,
+            cards.c.referral_id.is_(None),
+            ~crosses_a_goal,
+            ~func.coalesce(ends_a_round, False),
+            key_check.still_valid(),
+        )
+        .values(
+            stamps=cards.c.stamps + count,
+            lifetime_stamps=cards.c.lifetime_stamps + count,
+            last_stamp_at=at,
+        )
+        .returning(
+            *cards.c,
+            programs.c.goals,
+            customers.c.source_id,
+            customers.c.language,
+            goal_index_sql(cards.c.stamps).label("goal_index"),
+        )
+        .cte("bumped")
+    )
+    location = bindparam("location_id", type_=String)
+    staff = bindparam("staff_id", type_=String)
+    ledger = insert(stamps_ledger).from_select(
+        ["business_id", "id", "card_id", "count", "location_id", "staff_id", "note", "created_at"],
+        select(
+            bumped.c.business_id,
+            bindparam("stamp_id", type_=String),
+            bumped.c.id,
+            count,
+            location,
+            staff,
+            bindparam("note", type_=String),
+            at,
+        ),
+    )
+    payload = bindparam("payload", type_=JSONB).op("||", return_type=JSONB)(
+        func.jsonb_build_object(
+            literal("customer"),
+            customer_part_sql(bumped.c.customer_id, bumped.c.source_id, bumped.c.language),
+            literal("card"),
+            card_part_sql(
+                bumped.c.id,
+                bumped.c.program_id,
+                bumped.c.scan_code,
+                bumped.c.stamps,
+                bumped.c.lifetime_stamps,
+                bumped.c.goal_index,
+            ),
+        )
+    )
+    event = insert(events_table).from_select(
+        list(EVENT_ROW_KEYS),
+        select(
+            bumped.c.business_id,
+            bindparam("event_id", type_=String),
+            literal("stamp_added"),
+            at,
+            location,
+            bumped.c.customer_id,
+            bumped.c.id,
+            null(),
+            payload,
+        ),
+    )
+    return select(bumped).add_cte(ledger.cte("ledger")).add_cte(event.cte("event"))
+
+
 _STAMP_BY_ID, _STAMP_BY_SCAN_CODE = _stamp_statement(True), _stamp_statement(False)
+_AT_ONCE_BY_ID, _AT_ONCE_BY_SCAN_CODE = _at_once_statement(True), _at_once_statement(False)
 _CARD_COLUMNS = tuple(cards.c.keys())
 _LEDGER_ROW = insert(stamps_ledger)
 _LEDGER_AND_EVENT = _ledger_and_event_statement()
@@ -349,20 +465,27 @@ async def add_stamps(
     location_id: str | None = None,
     note: str | None = None,
 ) -> StampResult:
+    """``actor`` may carry a key to confirm (``key_check``): the first statement does."""
     actor.require(Permission.CARDS_WRITE)
-    location_id = await acting_location(session, actor, location_id)
+    acting_at = await acting_location(session, actor, location_id)
     business_id = actor.business_id
     now = utcnow()
     by_id = card_ref.startswith(CARD_ID_PREFIX)
+    ref = card_ref if by_id else normalize_scan_code(card_ref)
+    if session.get_bind().dialect.name == "postgresql":
+        done = await _stamp_at_once(session, actor, by_id, ref, count, acting_at, note, now)
+        if done is not None:
+            return done
+    if actor.unconfirmed_key is not None:  # maybe changed since: act as the login is now
+        confirmed = await key_check.confirm(session, actor)
+        return await add_stamps(
+            session, confirmed, card_ref=card_ref, count=count, location_id=location_id, note=note
+        )
+    location_id = acting_at
     bumped = (
         await session.execute(
             _STAMP_BY_ID if by_id else _STAMP_BY_SCAN_CODE,
-            {
-                "tenant": business_id,
-                "ref": card_ref if by_id else normalize_scan_code(card_ref),
-                "at": now,
-                "added": count,
-            },
+            {"tenant": business_id, "ref": ref, "at": now, "added": count},
         )
     ).one_or_none()
     if bumped is None:
@@ -421,6 +544,47 @@ async def add_stamps(
             where=referral_conversion.Where(location_id, actor.staff_id, now),
         )
     return StampResult(view, count, reached, issued)
+
+
+async def _stamp_at_once(
+    session: AsyncSession,
+    actor: Actor,
+    by_id: bool,
+    ref: str,
+    count: int,
+    location_id: str | None,
+    note: str | None,
+    now: datetime,
+) -> StampResult | None:
+    """The common stamp in one round trip (``_at_once_statement``); None when it matched
+    nothing and the stamp takes the whole way."""
+    stamp_id = new_id("stp")
+    event = event_row(
+        "stamp_added",
+        business_id=actor.business_id,
+        at=now,
+        location_id=location_id,
+        staff_id=actor.staff_id,
+        customer=None,  # completed by the statement
+        stamp={"id": stamp_id, "count": count, "note": note},
+    )
+    params = {
+        "tenant": actor.business_id,
+        "ref": ref,
+        "at": now,
+        "added": count,
+        "location_id": location_id,
+        "note": note,
+        "stamp_id": stamp_id,
+        "event_id": event["id"],
+        "payload": {k: v for k, v in event["payload"].items() if k not in ("customer", "card")},
+        **key_check.key_params(actor),
+    }
+    statement = _AT_ONCE_BY_ID if by_id else _AT_ONCE_BY_SCAN_CODE
+    row = (await first_and_only_write(session, statement, params)).one_or_none()
+    if row is None:
+        return None
+    return StampResult(CardView(row, row.goals), count, [], [])
 
 
 async def _reward_goals(

@@ -4,7 +4,7 @@ A failed look-up is recorded after the request's own transaction has rolled back
 transaction of its own, so the log keeps it whatever the request answers.
 """
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Annotated, Literal
 
@@ -17,7 +17,7 @@ from punchcard.kit.errors import ProblemError
 from punchcard.kit.http import PROBLEM_JSON, Session, database
 from punchcard.kit.openapi import refuses
 from punchcard.staff.actor import Actor
-from punchcard.staff.auth import CurrentActor
+from punchcard.staff.auth import current_actor
 
 Operation = Literal["redeem", "validate", "referral"]
 # What a look-up answers when the code names nothing: a failure that counts.
@@ -48,9 +48,13 @@ class CodeGuard:
     def _location(self, requested: str | None) -> str | None:
         return self.actor.location_id or requested
 
+    def scope_ids(self, location_id: str | None) -> list[str]:
+        """The limit rows a look-up is refused by (for services that check them themselves)."""
+        return list(service.scopes(self.actor.api_key_id, self._location(location_id)))
+
     async def ensure_allowed(self, location_id: str | None) -> None:
-        limited = service.scopes(self.actor.api_key_id, self._location(location_id))
-        await service.ensure_allowed(self.session, self.actor.business_id, list(limited), utcnow())
+        limited = self.scope_ids(location_id)
+        await service.ensure_allowed(self.session, self.actor.business_id, limited, utcnow())
 
     def failed(
         self, code: str, location_id: str | None, operation: Operation, response: JSONResponse
@@ -59,10 +63,12 @@ class CodeGuard:
 
     @asynccontextmanager
     async def watch(
-        self, code: str, location_id: str | None, operation: Operation
+        self, code: str, location_id: str | None, operation: Operation, *, up_front: bool = True
     ) -> AsyncIterator[None]:
-        """Refuse a blocked key or location up front; turn 'no such code' into a logged failure."""
-        await self.ensure_allowed(location_id)
+        """Refuse a blocked key or location up front (``up_front=False``: the service's own
+        statement refuses it, see ``scope_ids``); turn 'no such code' into a logged failure."""
+        if up_front:
+            await self.ensure_allowed(location_id)
         try:
             yield
         except ProblemError as exc:
@@ -72,12 +78,17 @@ class CodeGuard:
             raise self.failed(code, location_id, operation, response) from exc
 
 
-@refuses({429: ("too_many_failed_lookups",)})
-async def _code_guard(session: Session, actor: CurrentActor) -> CodeGuard:
-    return CodeGuard(session, actor)
+def _code_guard(actor_of: Callable[..., Awaitable[Actor]]) -> Callable[..., Awaitable[CodeGuard]]:
+    """The dependency, for routes authenticated by ``actor_of`` (one actor per request)."""
+
+    @refuses({429: ("too_many_failed_lookups",)})
+    async def code_guard(session: Session, actor: Annotated[Actor, Depends(actor_of)]) -> CodeGuard:
+        return CodeGuard(session, actor)
+
+    return code_guard
 
 
-Guard = Annotated[CodeGuard, Depends(_code_guard)]
+Guard = Annotated[CodeGuard, Depends(_code_guard(current_actor))]
 
 
 async def _on_lookup_failed(request: Request, exc: Exception) -> JSONResponse:

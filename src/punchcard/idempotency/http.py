@@ -4,7 +4,7 @@ from collections.abc import Awaitable, Callable
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, Header, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -12,9 +12,10 @@ from punchcard.idempotency import service
 from punchcard.kit.http import Session, database
 from punchcard.kit.openapi import refuses
 from punchcard.staff.actor import Actor
-from punchcard.staff.auth import CurrentActor
+from punchcard.staff.auth import current_actor
 
 REPLAYED = "Idempotent-Replayed"
+JSON = "application/json"
 
 
 class Idempotency:
@@ -23,11 +24,13 @@ class Idempotency:
 
     async def respond(
         self, status_code: int, produce: Callable[[], Awaitable[tuple[int, BaseModel] | BaseModel]]
-    ) -> JSONResponse:
+    ) -> Response:
         """Run ``produce`` once per key; it may return (status, body) to pick the status."""
-        if self.key is None:
-            status_code, body = _split(status_code, await produce())
-            return JSONResponse(body, status_code)
+        if self.key is None:  # serialised by the model's compiled serializer, in one pass
+            status_code, model = _pick(status_code, await produce())
+            return Response(
+                model.__pydantic_serializer__.to_json(model), status_code, media_type=JSON
+            )
         request = self.request
         fingerprint = service.fingerprint(request.method, request.url.path, await _body(request))
         business_id = self.actor.business_id
@@ -48,8 +51,12 @@ async def _body(request: Request) -> bytes | object:
         return raw
 
 
+def _pick(default: int, result: tuple[int, BaseModel] | BaseModel) -> tuple[int, BaseModel]:
+    return result if isinstance(result, tuple) else (default, result)
+
+
 def _split(default: int, result: tuple[int, BaseModel] | BaseModel) -> tuple[int, dict]:  # type: ignore[type-arg]
-    status, model = result if isinstance(result, tuple) else (default, result)
+    status, model = _pick(default, result)
     return status, model.model_dump(mode="json")
 
 
@@ -70,23 +77,33 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(service.IdempotentReplay, _on_replay)
 
 
-@refuses({422: ("idempotency_key_reused",)})
-async def _idempotency(
-    request: Request,
-    session: Session,
-    actor: CurrentActor,
-    key: Annotated[
-        str | None,
-        Header(
-            alias="Idempotency-Key",
-            min_length=1,
-            max_length=255,
-            description="Retries with the same key return the first response (kept 24 h).",
-        ),
-    ] = None,
-) -> Idempotency:
-    # An async dependency: a class (sync __init__) would hop to the threadpool on every request.
-    return Idempotency(request, session, actor, key)
+IdempotencyKey = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        min_length=1,
+        max_length=255,
+        description="Retries with the same key return the first response (kept 24 h).",
+    ),
+]
 
 
-Idempotent = Annotated[Idempotency, Depends(_idempotency)]
+def _idempotency(
+    actor_of: Callable[..., Awaitable[Actor]],
+) -> Callable[..., Awaitable[Idempotency]]:
+    """The dependency, for routes authenticated by ``actor_of`` (one actor per request)."""
+
+    @refuses({422: ("idempotency_key_reused",)})
+    async def idempotency(
+        request: Request,
+        session: Session,
+        actor: Annotated[Actor, Depends(actor_of)],
+        key: IdempotencyKey = None,
+    ) -> Idempotency:
+        # Async: a class (sync __init__) would hop to the threadpool on every request.
+        return Idempotency(request, session, actor, key)
+
+    return idempotency
+
+
+Idempotent = Annotated[Idempotency, Depends(_idempotency(current_actor))]

@@ -70,3 +70,24 @@ async def owned_live(
             ],
         )
     return found
+
+
+async def first_and_only_write(
+    session: AsyncSession, statement: Any, params: dict[str, Any]
+) -> Any:
+    """Execute ``statement`` in a transaction of its own when it is the first statement of the
+    session's transaction (PostgreSQL): no BEGIN and COMMIT round trips, the statement commits
+    as it returns. The caller promises that, if it wrote anything, nothing after it in this
+    transaction must be atomic with it; if it wrote nothing, the transaction carries on as
+    usual (the next statement begins it). Later in a transaction, it is an ordinary execute."""
+    connection = await session.connection()
+    driver = (await connection.get_raw_connection()).dbapi_connection
+    # The asyncpg adapter begins its transaction at the first statement; none began yet.
+    # A Core statement on the session's connection: the ORM's execution layer has nothing to add.
+    if connection.dialect.name != "postgresql" or driver._transaction is not None:  # type: ignore[union-attr]
+        return await connection.execute(statement, params)
+    driver.autocommit = True  # type: ignore[union-attr]
+    try:
+        return await connection.execute(statement, params)
+    finally:
+        driver.autocommit = False  # type: ignore[union-attr]

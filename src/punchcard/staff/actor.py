@@ -1,6 +1,6 @@
 """Who is acting: the staff login behind an API key (or the CLI acting as owner)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from punchcard.kit.errors import Forbidden
@@ -75,6 +75,9 @@ class Actor:
     staff_name: str | None = None
     location_id: str | None = None
     api_key_id: str | None = None
+    # The hash of a key this process knew but did not look up for this request: the service's
+    # first statement must confirm it (staff.key_check); None once confirmed.
+    unconfirmed_key: str | None = field(default=None, repr=False)
 
     @classmethod
     def system(cls, business_id: str) -> "Actor":

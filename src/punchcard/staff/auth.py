@@ -5,7 +5,7 @@ from typing import Annotated
 
 from fastapi import BackgroundTasks, Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy import bindparam, or_, select, update
+from sqlalchemy import or_, update
 
 from punchcard.config import get_settings
 from punchcard.db.base import table_of
@@ -15,28 +15,13 @@ from punchcard.kit.errors import Unauthorized
 from punchcard.kit.http import Session, database
 from punchcard.kit.openapi import refuses
 from punchcard.kit.requestcontext import identify
-from punchcard.staff import keys
-from punchcard.staff.actor import Actor, Role
-from punchcard.staff.models import ApiKey, Staff
+from punchcard.staff import key_check, keys
+from punchcard.staff.actor import Actor
+from punchcard.staff.models import ApiKey
 
 _bearer = HTTPBearer(auto_error=False, description="An API key: `Bearer pc_sk_...`")
 _keys = table_of(ApiKey)
-_staff = table_of(Staff)
-
-_LOOKUP = (
-    select(
-        _keys.c.id,
-        _keys.c.business_id,
-        _keys.c.last_used_at,
-        _staff.c.id.label("staff_id"),
-        _staff.c.name,
-        _staff.c.role,
-        _staff.c.location_id,
-        _staff.c.active,
-    )
-    .join(_staff, (_staff.c.business_id == _keys.c.business_id) & (_staff.c.id == _keys.c.staff_id))
-    .where(_keys.c.key_hash == bindparam("key_hash"))
-)
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 
 
 async def _touch(db: Database, business_id: str, key_id: str) -> None:
@@ -52,18 +37,7 @@ async def _touch(db: Database, business_id: str, key_id: str) -> None:
         )
 
 
-@refuses(
-    {
-        401: ("missing_api_key", "invalid_api_key", "staff_inactive"),
-        403: ("insufficient_role", "location_forbidden"),
-    }
-)
-async def current_actor(
-    request: Request,
-    session: Session,
-    background: BackgroundTasks,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-) -> Actor:
+def _key_hash(credentials: HTTPAuthorizationCredentials | None) -> str:
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise Unauthorized(
             "missing_api_key", "Send your API key as 'Authorization: Bearer pc_sk_...'."
@@ -71,23 +45,57 @@ async def current_actor(
     token = credentials.credentials
     if not token.startswith(keys.PREFIX) or len(token) > 128:
         raise Unauthorized("invalid_api_key", "The API key is not valid.")
-    row = (await session.execute(_LOOKUP, {"key_hash": keys.digest(token)})).one_or_none()
-    if row is None:
-        raise Unauthorized("invalid_api_key", "The API key is not valid (deleted or regenerated?).")
-    if not row.active:
-        raise Unauthorized("staff_inactive", "The staff login of this API key is deactivated.")
-    stale = utcnow() - timedelta(seconds=get_settings().api_key_touch_seconds)
-    if row.last_used_at is None or row.last_used_at < stale:
-        background.add_task(_touch, database(request), row.business_id, row.id)
-    identify(row.business_id, row.staff_id, row.id)  # the request's log line names them
-    return Actor(
-        business_id=row.business_id,
-        role=Role(row.role),
-        staff_id=row.staff_id,
-        staff_name=row.name,
-        location_id=row.location_id,
-        api_key_id=row.id,
-    )
+    return keys.digest(token)
+
+
+def _acting(
+    request: Request, background: BackgroundTasks, actor: Actor, known: key_check.Known
+) -> Actor:
+    """Touch the key at most once a minute (as far as this process knows) and name the actor in
+    the request's log line."""
+    now = utcnow()
+    stale = now - timedelta(seconds=get_settings().api_key_touch_seconds)
+    if known.last_used_at is None or known.last_used_at < stale:
+        known.last_used_at = now
+        assert actor.api_key_id is not None
+        background.add_task(_touch, database(request), actor.business_id, actor.api_key_id)
+    identify(actor.business_id, actor.staff_id, actor.api_key_id)
+    return actor
+
+
+# What a key dependency refuses (kit.openapi documents it on every route that takes one).
+AUTH_REFUSALS = {
+    401: ("missing_api_key", "invalid_api_key", "staff_inactive"),
+    403: ("insufficient_role", "location_forbidden"),
+}
+
+
+@refuses(AUTH_REFUSALS)
+async def current_actor(
+    request: Request, session: Session, background: BackgroundTasks, credentials: Credentials
+) -> Actor:
+    """The key looked up in the request's transaction."""
+    key_hash = _key_hash(credentials)
+    row = await key_check.look_up(session, key_hash)
+    key_check.refuse(row)
+    assert row is not None
+    actor = key_check.remember(key_hash, row)
+    known = key_check.known(key_hash)
+    assert known is not None
+    return _acting(request, background, actor, known)
+
+
+@refuses(AUTH_REFUSALS)
+async def known_actor(
+    request: Request, session: Session, background: BackgroundTasks, credentials: Credentials
+) -> Actor:
+    """A key this process has looked up before, unconfirmed: only for routes whose service
+    confirms it with its first statement (``key_check``); any other key is looked up."""
+    key_hash = _key_hash(credentials)
+    known = key_check.known(key_hash)
+    if known is None:
+        return await current_actor(request, session, background, credentials)
+    return _acting(request, background, known.actor, known)
 
 
 CurrentActor = Annotated[Actor, Depends(current_actor)]

@@ -2,7 +2,8 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Response
 
-from punchcard.code_lookups.http import Guard
+from punchcard.code_lookups.http import CodeGuard
+from punchcard.hot_routes import Hot
 from punchcard.idempotency.http import Idempotent
 from punchcard.kit.http import Session
 from punchcard.kit.openapi import problems
@@ -185,9 +186,7 @@ async def list_vouchers(
         },
     },
 )
-async def redeem_by_code(
-    body: RedeemByCode, session: Session, actor: CurrentActor, idem: Idempotent, guard: Guard
-) -> object:
+async def redeem_by_code(body: RedeemByCode, hot: Hot) -> object:
     """Redeem a voucher by its redeem code (exactly once). One conditional update redeems the
     voucher, however many requests race for it; a shared POS code also needs `card_id` or
     `customer_id`. A code matches case-insensitively, ignoring surrounding spaces. Digits a till
@@ -198,11 +197,16 @@ async def redeem_by_code(
     referral_converted, voucher_issued, voucher_redeemed.
     """
 
-    async def produce() -> VoucherOut:
-        async with guard.watch(body.code, body.location_id, "redeem"):
-            return VoucherOut.model_validate(await service.redeem(session, actor, data=body))
+    guard = CodeGuard(hot.session, hot.actor)
 
-    return await idem.respond(200, produce)
+    async def produce() -> VoucherOut:
+        # The redeem statement itself refuses a blocked key or location.
+        async with guard.watch(body.code, body.location_id, "redeem", up_front=False):
+            limits = guard.scope_ids(body.location_id)
+            redeemed = await service.redeem(hot.session, hot.actor, data=body, lookup_limits=limits)
+            return VoucherOut.model_validate(redeemed)
+
+    return await hot.idem.respond(200, produce)
 
 
 @router.get(

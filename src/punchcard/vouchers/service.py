@@ -1,29 +1,55 @@
 """Voucher templates, issuing vouchers, and redeeming them exactly once."""
 
 import itertools
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Row, String, and_, bindparam, func, or_, select, update
+from sqlalchemy import (
+    Row,
+    String,
+    and_,
+    bindparam,
+    case,
+    exists,
+    func,
+    insert,
+    literal,
+    null,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.businesses.service import acting_location
 from punchcard.cards.models import Card
-from punchcard.cards.repository import load_holder
+from punchcard.cards.repository import cards, customers, goal_index_sql, load_holder, programs
+from punchcard.code_lookups.models import CodeLookupLimit
+from punchcard.code_lookups.service import ensure_allowed
 from punchcard.codes import space as code_space
 from punchcard.codes.pool import pool_code_source
 from punchcard.customers.models import Customer
 from punchcard.db.base import table_of
 from punchcard.events import service as events
-from punchcard.events.payloads import event_row, voucher_part
+from punchcard.events.models import Event
+from punchcard.events.payloads import (
+    EVENT_ROW_KEYS,
+    card_part_sql,
+    customer_part_sql,
+    event_row,
+    voucher_part,
+    voucher_part_sql,
+)
 from punchcard.kit.clock import isoformat_z, utcnow
-from punchcard.kit.db import get_owned, owned_page
+from punchcard.kit.db import first_and_only_write, get_owned, owned_page
 from punchcard.kit.errors import Conflict, not_found
 from punchcard.kit.ids import new_id
 from punchcard.kit.pagination import PageParams, newest_first, to_page
 from punchcard.kit.sql import insert_ignoring_conflicts
 from punchcard.programs.models import Program
+from punchcard.staff import key_check
 from punchcard.staff.actor import Actor, Permission
 from punchcard.vouchers import codes
 from punchcard.vouchers.models import Voucher, VoucherTemplate
@@ -541,6 +567,135 @@ def _first_unique_meaning() -> Any:
 
 
 _REDEEM_BY_SCANNED_CODE = _redeem_statement(vouchers.c.id == _first_unique_meaning())
+_events = table_of(Event)
+_limits = table_of(CodeLookupLimit)
+
+
+def _at_once_statement(match: Any) -> Any:
+    """PostgreSQL, the common redemption in one statement: the conditional UPDATE, the
+    voucher_redeemed event (its payload completed from the holder's customer and card), the
+    caller's key confirmed (``key_check.still_valid``) and the guessing guard's blocks
+    (bound ``scopes``) checked. It matches nothing, and writes nothing, when the voucher is not
+    redeemable, its card's referral is pending, the key changed or a scope is blocked: the
+    service then takes the whole way, in a transaction. Built once."""
+    at = bindparam("now", type_=vouchers.c.redeemed_at.type)
+    blocked = exists().where(
+        _limits.c.business_id == bindparam("tenant"),
+        _limits.c.id == func.any(bindparam("scopes", type_=ARRAY(String))),
+        _limits.c.blocked_until > at,
+    )
+    referral_pending = exists().where(
+        cards.c.business_id == vouchers.c.business_id,
+        cards.c.id == vouchers.c.card_id,
+        cards.c.referral_id.is_not(None),
+    )
+    redeemed = (
+        _redeem_statement(match)
+        .where(~blocked, ~referral_pending, key_check.still_valid())
+        .cte("redeemed")
+    )
+    holder = (
+        redeemed.join(
+            customers,
+            and_(
+                customers.c.business_id == redeemed.c.business_id,
+                customers.c.id == redeemed.c.customer_id,
+            ),
+        )
+        .outerjoin(
+            cards,
+            and_(
+                cards.c.business_id == redeemed.c.business_id,
+                cards.c.customer_id == redeemed.c.customer_id,
+                cards.c.id == redeemed.c.card_id,
+            ),
+        )
+        .outerjoin(
+            programs,
+            and_(
+                programs.c.business_id == cards.c.business_id,
+                programs.c.id == cards.c.program_id,
+            ),
+        )
+    )
+    card = card_part_sql(
+        cards.c.id,
+        cards.c.program_id,
+        cards.c.scan_code,
+        cards.c.stamps,
+        cards.c.lifetime_stamps,
+        goal_index_sql(cards.c.stamps),
+    )
+    completed = {
+        "customer": customer_part_sql(customers.c.id, customers.c.source_id, customers.c.language),
+        "card": case((cards.c.id.is_(None), null()), else_=card),
+        "voucher": voucher_part_sql(redeemed, bindparam("redeemed_at_text", type_=String)),
+    }
+    payload = bindparam("payload", type_=JSONB).op("||", return_type=JSONB)(
+        func.jsonb_build_object(*(item for k, v in completed.items() for item in (literal(k), v)))
+    )
+    event = insert(_events).from_select(
+        list(EVENT_ROW_KEYS),
+        select(
+            redeemed.c.business_id,
+            bindparam("event_id", type_=String),
+            literal("voucher_redeemed"),
+            at,
+            bindparam("location_id", type_=String),
+            redeemed.c.customer_id,
+            redeemed.c.card_id,
+            redeemed.c.id,
+            payload,
+        ).select_from(holder),
+    )
+    return select(redeemed).add_cte(event.cte("event"))
+
+
+_AT_ONCE_BY_ID = _at_once_statement(vouchers.c.id == bindparam("voucher_id"))
+_AT_ONCE_BY_UNIQUE_CODE = _at_once_statement(
+    and_(vouchers.c.redeem_code == bindparam("code"), vouchers.c.code_unique)
+)
+
+
+async def _redeem_at_once(
+    session: AsyncSession,
+    actor: Actor,
+    params: dict[str, Any],
+    voucher_id: str | None,
+    data: RedeemById | RedeemByCode,
+    lookup_limits: Sequence[str],
+) -> Row[Any] | None:
+    """The common redemption in one round trip (``_at_once_statement``): by id, or by a code
+    that names one voucher as sent. None when it matched nothing (or does not apply)."""
+    if isinstance(data, RedeemByCode):
+        if data.card_id or data.customer_id or len(codes.meanings(data.code)) > 1:
+            return None
+        statement, match = _AT_ONCE_BY_UNIQUE_CODE, {"code": data.code}
+    elif voucher_id is not None:
+        statement, match = _AT_ONCE_BY_ID, {"voucher_id": voucher_id}
+    else:
+        return None
+    now = params["now"]
+    event = event_row(
+        "voucher_redeemed",
+        business_id=actor.business_id,
+        at=now,
+        location_id=params["location_id"],
+        staff_id=actor.staff_id,
+        customer=None,  # these three are completed by the statement
+    )
+    completed = ("customer", "card", "voucher")
+    values = {
+        **params,
+        **match,
+        **key_check.key_params(actor),
+        "scopes": list(lookup_limits),
+        "event_id": event["id"],
+        "redeemed_at_text": isoformat_z(now),
+        "payload": {k: v for k, v in event["payload"].items() if k not in completed},
+    }
+    row: Row[Any] | None = (await first_and_only_write(session, statement, values)).one_or_none()
+    return row
 
 
 async def redeem(
@@ -550,9 +705,12 @@ async def redeem(
     voucher_id: str | None = None,
     data: RedeemById | RedeemByCode,
     via_detail: str | None = None,
+    lookup_limits: Sequence[str] = (),
 ) -> Row[Any]:
     """Exactly once: one conditional UPDATE decides, however many requests race for it.
-    ``via_detail`` says more about ``via`` (the POS connector's name)."""
+    ``via_detail`` says more about ``via`` (the POS connector's name). ``actor`` may carry a
+    key to confirm (``key_check``): the first statement does. ``lookup_limits``: the guessing
+    guard's scopes (code_lookups) whose block refuses the redemption (429)."""
     actor.require(Permission.VOUCHERS_REDEEM)
     location_id = await acting_location(session, actor, data.location_id)
     now = utcnow()
@@ -564,6 +722,21 @@ async def redeem(
         "via": data.via,
         "via_detail": via_detail,
     }
+    if session.get_bind().dialect.name == "postgresql":
+        done = await _redeem_at_once(session, actor, params, voucher_id, data, lookup_limits)
+        if done is not None:
+            return done
+    if actor.unconfirmed_key is not None:  # maybe changed since: act as the login is now
+        confirmed = await key_check.confirm(session, actor)
+        return await redeem(
+            session,
+            confirmed,
+            voucher_id=voucher_id,
+            data=data,
+            via_detail=via_detail,
+            lookup_limits=lookup_limits,
+        )
+    await ensure_allowed(session, actor.business_id, list(lookup_limits), now)
     row = None
     if isinstance(data, RedeemByCode):
         # Fast path: a unique code identifies the voucher, no look-up needed.
