@@ -32,6 +32,7 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "referral_pro
 
 @router.post(
     "/referral-programs",
+    operation_id="create_referral_program",
     status_code=201,
     response_model=ReferralProgramOut,
     summary="Create a referral program: codes, conversion, rewards for both sides, limits",
@@ -53,6 +54,7 @@ async def create_program(
 
 @router.get(
     "/referral-programs",
+    operation_id="list_referral_programs",
     response_model=Page[ReferralProgramOut],
     summary="List referral programs",
     description=READERS,
@@ -68,6 +70,7 @@ async def list_programs(
 
 @router.get(
     "/referral-programs/{program_id}",
+    operation_id="get_referral_program",
     response_model=ReferralProgramOut,
     summary="Get a referral program (a pool program: with its pool's counts)",
     description=READERS,
@@ -79,6 +82,7 @@ async def get_program(program_id: PathId, session: Session, actor: CurrentActor)
 
 @router.patch(
     "/referral-programs/{program_id}",
+    operation_id="update_referral_program",
     response_model=ReferralProgramOut,
     summary="Edit a referral program (applies to referrals from now on)",
     description=f"{MANAGERS} Fields given replace the stored ones; null clears an optional one.",
@@ -93,6 +97,7 @@ async def update_program(
 
 @router.delete(
     "/referral-programs/{program_id}",
+    operation_id="archive_referral_program",
     status_code=204,
     summary="Archive a referral program: no new referees or referrers; pending referrals "
     "still convert",
