@@ -127,7 +127,11 @@ def generate_python(document: Path, target: Path) -> None:
 def generate_typescript(document: Path, target: Path) -> None:
     missing(OPENAPI_TYPESCRIPT, "npm ci in sdks/typescript")
     target.parent.mkdir(parents=True, exist_ok=True)
-    run([OPENAPI_TYPESCRIPT, document, "--output", target], cwd=TYPESCRIPT)
+    # Fields with a default stay optional in request bodies (output schemas list them as required).
+    run(
+        [OPENAPI_TYPESCRIPT, document, "--default-non-nullable", "false", "--output", target],
+        cwd=TYPESCRIPT,
+    )
 
 
 def main() -> None:

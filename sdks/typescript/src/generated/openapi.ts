@@ -2454,7 +2454,7 @@ export interface components {
              * @default accept
              * @constant
              */
-            status: "accept";
+            status?: "accept";
         };
         /** ApiKeyCreate */
         ApiKeyCreate: {
@@ -2681,7 +2681,7 @@ export interface components {
              * Enabled
              * @default true
              */
-            enabled: boolean;
+            enabled?: boolean;
             /** Hour */
             hour?: number | null;
             /**
@@ -3400,7 +3400,7 @@ export interface components {
              * Credentials Set
              * @default false
              */
-            credentials_set: boolean;
+            credentials_set?: boolean;
             /** Id */
             id?: string | null;
             /**
@@ -3439,14 +3439,14 @@ export interface components {
              * Subject
              * @default Punchcard test
              */
-            subject: string | null;
+            subject?: string | null;
             /** @description WhatsApp: an approved template, sent instead of the text. */
             template?: components["schemas"]["punchcard__channels__schemas__TemplateIn"] | null;
             /**
              * Text
              * @default This is a test message from Punchcard.
              */
-            text: string;
+            text?: string;
         };
         /**
          * CodeConfig
@@ -3457,23 +3457,23 @@ export interface components {
              * Charset
              * @default 23456789ABCDEFGHJKLMNPQRSTUVWXYZ
              */
-            charset: string;
+            charset?: string;
             /**
              * Length
              * @default 8
              */
-            length: number;
+            length?: number;
             /**
              * Postfix
              * @default
              */
-            postfix: string;
+            postfix?: string;
             /**
              * Prefix
              * @default
              * @example CAFE-
              */
-            prefix: string;
+            prefix?: string;
         };
         /** CodeGenerate */
         CodeGenerate: {
@@ -3556,7 +3556,7 @@ export interface components {
              * Enabled
              * @default true
              */
-            enabled: boolean;
+            enabled?: boolean;
             /**
              * Location Id
              * @description Where the stamps and redemptions happen.
@@ -3793,7 +3793,7 @@ export interface components {
              *       "qr"
              *     ]
              */
-            formats: ("text" | "qr" | "barcode")[];
+            formats?: ("text" | "qr" | "barcode")[];
             /**
              * Redeem Code
              * @description A POS promo code; omitted: a unique code is generated.
@@ -3806,7 +3806,7 @@ export interface components {
              * @description Reject the code if another voucher of the business already has it.
              * @default false
              */
-            unique_code: boolean;
+            unique_code?: boolean;
         };
         /** CustomerBulkResult */
         CustomerBulkResult: {
@@ -4297,7 +4297,7 @@ export interface components {
              * Enabled
              * @default true
              */
-            enabled: boolean;
+            enabled?: boolean;
             /**
              * Event Types
              * @description Event types to receive; empty: all of them.
@@ -4310,7 +4310,7 @@ export interface components {
              * @description Deliver each card's events strictly in order.
              * @default false
              */
-            ordered: boolean;
+            ordered?: boolean;
             /** Rate Limit Per Second */
             rate_limit_per_second?: number | null;
             /**
@@ -4472,23 +4472,23 @@ export interface components {
              * Charset
              * @default 23456789ABCDEFGHJKLMNPQRSTUVWXYZ
              */
-            charset: string;
+            charset?: string;
             /**
              * Length
              * @default 8
              */
-            length: number;
+            length?: number;
             /**
              * Postfix
              * @default
              */
-            postfix: string;
+            postfix?: string;
             /**
              * Prefix
              * @default
              * @example CAFE-
              */
-            prefix: string;
+            prefix?: string;
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -4505,23 +4505,23 @@ export interface components {
              * Charset
              * @default 23456789ABCDEFGHJKLMNPQRSTUVWXYZ
              */
-            charset: string;
+            charset?: string;
             /**
              * Length
              * @default 8
              */
-            length: number;
+            length?: number;
             /**
              * Postfix
              * @default
              */
-            postfix: string;
+            postfix?: string;
             /**
              * Prefix
              * @default
              * @example CAFE-
              */
-            prefix: string;
+            prefix?: string;
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -5043,7 +5043,7 @@ export interface components {
              * Transactional
              * @default false
              */
-            transactional: boolean;
+            transactional?: boolean;
         };
         /** MessageActionOut */
         MessageActionOut: {
@@ -5320,7 +5320,7 @@ export interface components {
              * Charset
              * @default 23456789ABCDEFGHJKLMNPQRSTUVWXYZ
              */
-            charset: string;
+            charset?: string;
             /**
              * Pattern
              * @example CAFE-####
@@ -5375,7 +5375,7 @@ export interface components {
              * Stamps
              * @default 1
              */
-            stamps: number;
+            stamps?: number;
         };
         /** PlayIn */
         PlayIn: {
@@ -5386,7 +5386,7 @@ export interface components {
              * @default api
              * @enum {string}
              */
-            via: "staff_scanner" | "api" | "pos";
+            via?: "staff_scanner" | "api" | "pos";
         };
         /** PlayOut */
         PlayOut: {
@@ -5472,7 +5472,7 @@ export interface components {
              * @description The pool status warns below this many codes.
              * @default 100
              */
-            low_stock_below: number;
+            low_stock_below?: number;
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -5630,7 +5630,7 @@ export interface components {
              * @default restart
              * @enum {string}
              */
-            after_last_goal: "restart" | "continue";
+            after_last_goal?: "restart" | "continue";
             /**
              * Card Validity Days
              * @description Cards expire after.
@@ -5763,7 +5763,7 @@ export interface components {
              * @default api
              * @enum {string}
              */
-            via: "staff_scanner" | "api" | "pos";
+            via?: "staff_scanner" | "api" | "pos";
         };
         /** RedeemById */
         RedeemById: {
@@ -5774,7 +5774,7 @@ export interface components {
              * @default api
              * @enum {string}
              */
-            via: "staff_scanner" | "api" | "pos";
+            via?: "staff_scanner" | "api" | "pos";
         };
         /**
          * RedemptionConversion
@@ -6503,7 +6503,7 @@ export interface components {
             /** Name */
             name: string;
             /** @default scanner */
-            role: components["schemas"]["Role"];
+            role?: components["schemas"]["Role"];
         };
         /** StaffOut */
         StaffOut: {
@@ -6541,7 +6541,7 @@ export interface components {
              * @description Stamps to add; may cross several goals.
              * @default 1
              */
-            count: number;
+            count?: number;
             /**
              * Location Id
              * @description Defaults to the staff login's location.
@@ -6597,7 +6597,7 @@ export interface components {
              * Stamps
              * @default 1
              */
-            stamps: number;
+            stamps?: number;
         };
         /** StampInfo */
         StampInfo: {
@@ -6672,7 +6672,7 @@ export interface components {
              *       "qr"
              *     ]
              */
-            formats: ("text" | "qr" | "barcode")[];
+            formats?: ("text" | "qr" | "barcode")[];
             /** Redeem Code */
             redeem_code: components["schemas"]["FixedCode"] | components["schemas"]["PatternCode"] | components["schemas"]["GeneratedCode"] | components["schemas"]["PoolCode"];
             /** Title */
@@ -6740,7 +6740,7 @@ export interface components {
              * @default voucher_redeemed
              * @enum {string}
              */
-            event_type: "card_issued" | "card_saved" | "card_opened" | "stamp_added" | "goal_reached" | "reward_issued" | "voucher_issued" | "voucher_redeemed" | "voucher_expired" | "voucher_redemption_rolled_back" | "lottery_played" | "birthday_reached" | "inactivity_trigger" | "voucher_reminder" | "campaign_sent" | "webhook_endpoint_disabled" | "code_pool_empty" | "customer_updated" | "customer_deleted" | "referral_joined" | "referral_converted";
+            event_type?: "card_issued" | "card_saved" | "card_opened" | "stamp_added" | "goal_reached" | "reward_issued" | "voucher_issued" | "voucher_redeemed" | "voucher_expired" | "voucher_redemption_rolled_back" | "lottery_played" | "birthday_reached" | "inactivity_trigger" | "voucher_reminder" | "campaign_sent" | "webhook_endpoint_disabled" | "code_pool_empty" | "customer_updated" | "customer_deleted" | "referral_joined" | "referral_converted";
         };
         /** Tier */
         Tier: {
@@ -6922,7 +6922,7 @@ export interface components {
              * Metadata
              * @default {}
              */
-            metadata: {
+            metadata?: {
                 [key: string]: string | boolean | number | null;
             };
             /** Template Id */
@@ -7178,18 +7178,18 @@ export interface components {
              * Background Color
              * @default #3B2A20
              */
-            background_color: string;
+            background_color?: string;
             /**
              * Barcode Format
              * @default qr
              * @enum {string}
              */
-            barcode_format: "qr" | "code128" | "pdf417" | "aztec";
+            barcode_format?: "qr" | "code128" | "pdf417" | "aztec";
             /**
              * Foreground Color
              * @default #FFFFFF
              */
-            foreground_color: string;
+            foreground_color?: string;
             /**
              * Icon Png
              * @description Base64 PNG, at most 256 KiB, 1024 px.
@@ -7199,7 +7199,7 @@ export interface components {
              * Label Color
              * @default #F3D9B1
              */
-            label_color: string;
+            label_color?: string;
             /**
              * Logo Png
              * @description Base64 PNG, at most 256 KiB, 1024 px.
@@ -7217,7 +7217,7 @@ export interface components {
              * @description Stamps on the grid.
              * @default #F3D9B1
              */
-            stamp_color: string;
+            stamp_color?: string;
             /** Terms */
             terms?: string | null;
             /**
@@ -7317,7 +7317,7 @@ export interface components {
              * Default Language
              * @default en
              */
-            default_language: string;
+            default_language?: string;
             /** Name */
             name: string;
             whatsapp_template?: components["schemas"]["ProviderTemplateIn"] | null;

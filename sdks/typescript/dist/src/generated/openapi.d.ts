@@ -2453,7 +2453,7 @@ export interface components {
              * @default accept
              * @constant
              */
-            status: "accept";
+            status?: "accept";
         };
         /** ApiKeyCreate */
         ApiKeyCreate: {
@@ -2680,7 +2680,7 @@ export interface components {
              * Enabled
              * @default true
              */
-            enabled: boolean;
+            enabled?: boolean;
             /** Hour */
             hour?: number | null;
             /**
@@ -3399,7 +3399,7 @@ export interface components {
              * Credentials Set
              * @default false
              */
-            credentials_set: boolean;
+            credentials_set?: boolean;
             /** Id */
             id?: string | null;
             /**
@@ -3438,14 +3438,14 @@ export interface components {
              * Subject
              * @default Punchcard test
              */
-            subject: string | null;
+            subject?: string | null;
             /** @description WhatsApp: an approved template, sent instead of the text. */
             template?: components["schemas"]["punchcard__channels__schemas__TemplateIn"] | null;
             /**
              * Text
              * @default This is a test message from Punchcard.
              */
-            text: string;
+            text?: string;
         };
         /**
          * CodeConfig
@@ -3456,23 +3456,23 @@ export interface components {
              * Charset
              * @default 23456789ABCDEFGHJKLMNPQRSTUVWXYZ
              */
-            charset: string;
+            charset?: string;
             /**
              * Length
              * @default 8
              */
-            length: number;
+            length?: number;
             /**
              * Postfix
              * @default
              */
-            postfix: string;
+            postfix?: string;
             /**
              * Prefix
              * @default
              * @example CAFE-
              */
-            prefix: string;
+            prefix?: string;
         };
         /** CodeGenerate */
         CodeGenerate: {
@@ -3555,7 +3555,7 @@ export interface components {
              * Enabled
              * @default true
              */
-            enabled: boolean;
+            enabled?: boolean;
             /**
              * Location Id
              * @description Where the stamps and redemptions happen.
@@ -3792,7 +3792,7 @@ export interface components {
              *       "qr"
              *     ]
              */
-            formats: ("text" | "qr" | "barcode")[];
+            formats?: ("text" | "qr" | "barcode")[];
             /**
              * Redeem Code
              * @description A POS promo code; omitted: a unique code is generated.
@@ -3805,7 +3805,7 @@ export interface components {
              * @description Reject the code if another voucher of the business already has it.
              * @default false
              */
-            unique_code: boolean;
+            unique_code?: boolean;
         };
         /** CustomerBulkResult */
         CustomerBulkResult: {
@@ -4296,7 +4296,7 @@ export interface components {
              * Enabled
              * @default true
              */
-            enabled: boolean;
+            enabled?: boolean;
             /**
              * Event Types
              * @description Event types to receive; empty: all of them.
@@ -4309,7 +4309,7 @@ export interface components {
              * @description Deliver each card's events strictly in order.
              * @default false
              */
-            ordered: boolean;
+            ordered?: boolean;
             /** Rate Limit Per Second */
             rate_limit_per_second?: number | null;
             /**
@@ -4471,23 +4471,23 @@ export interface components {
              * Charset
              * @default 23456789ABCDEFGHJKLMNPQRSTUVWXYZ
              */
-            charset: string;
+            charset?: string;
             /**
              * Length
              * @default 8
              */
-            length: number;
+            length?: number;
             /**
              * Postfix
              * @default
              */
-            postfix: string;
+            postfix?: string;
             /**
              * Prefix
              * @default
              * @example CAFE-
              */
-            prefix: string;
+            prefix?: string;
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -4504,23 +4504,23 @@ export interface components {
              * Charset
              * @default 23456789ABCDEFGHJKLMNPQRSTUVWXYZ
              */
-            charset: string;
+            charset?: string;
             /**
              * Length
              * @default 8
              */
-            length: number;
+            length?: number;
             /**
              * Postfix
              * @default
              */
-            postfix: string;
+            postfix?: string;
             /**
              * Prefix
              * @default
              * @example CAFE-
              */
-            prefix: string;
+            prefix?: string;
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -5042,7 +5042,7 @@ export interface components {
              * Transactional
              * @default false
              */
-            transactional: boolean;
+            transactional?: boolean;
         };
         /** MessageActionOut */
         MessageActionOut: {
@@ -5319,7 +5319,7 @@ export interface components {
              * Charset
              * @default 23456789ABCDEFGHJKLMNPQRSTUVWXYZ
              */
-            charset: string;
+            charset?: string;
             /**
              * Pattern
              * @example CAFE-####
@@ -5374,7 +5374,7 @@ export interface components {
              * Stamps
              * @default 1
              */
-            stamps: number;
+            stamps?: number;
         };
         /** PlayIn */
         PlayIn: {
@@ -5385,7 +5385,7 @@ export interface components {
              * @default api
              * @enum {string}
              */
-            via: "staff_scanner" | "api" | "pos";
+            via?: "staff_scanner" | "api" | "pos";
         };
         /** PlayOut */
         PlayOut: {
@@ -5471,7 +5471,7 @@ export interface components {
              * @description The pool status warns below this many codes.
              * @default 100
              */
-            low_stock_below: number;
+            low_stock_below?: number;
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -5629,7 +5629,7 @@ export interface components {
              * @default restart
              * @enum {string}
              */
-            after_last_goal: "restart" | "continue";
+            after_last_goal?: "restart" | "continue";
             /**
              * Card Validity Days
              * @description Cards expire after.
@@ -5762,7 +5762,7 @@ export interface components {
              * @default api
              * @enum {string}
              */
-            via: "staff_scanner" | "api" | "pos";
+            via?: "staff_scanner" | "api" | "pos";
         };
         /** RedeemById */
         RedeemById: {
@@ -5773,7 +5773,7 @@ export interface components {
              * @default api
              * @enum {string}
              */
-            via: "staff_scanner" | "api" | "pos";
+            via?: "staff_scanner" | "api" | "pos";
         };
         /**
          * RedemptionConversion
@@ -6502,7 +6502,7 @@ export interface components {
             /** Name */
             name: string;
             /** @default scanner */
-            role: components["schemas"]["Role"];
+            role?: components["schemas"]["Role"];
         };
         /** StaffOut */
         StaffOut: {
@@ -6540,7 +6540,7 @@ export interface components {
              * @description Stamps to add; may cross several goals.
              * @default 1
              */
-            count: number;
+            count?: number;
             /**
              * Location Id
              * @description Defaults to the staff login's location.
@@ -6596,7 +6596,7 @@ export interface components {
              * Stamps
              * @default 1
              */
-            stamps: number;
+            stamps?: number;
         };
         /** StampInfo */
         StampInfo: {
@@ -6671,7 +6671,7 @@ export interface components {
              *       "qr"
              *     ]
              */
-            formats: ("text" | "qr" | "barcode")[];
+            formats?: ("text" | "qr" | "barcode")[];
             /** Redeem Code */
             redeem_code: components["schemas"]["FixedCode"] | components["schemas"]["PatternCode"] | components["schemas"]["GeneratedCode"] | components["schemas"]["PoolCode"];
             /** Title */
@@ -6739,7 +6739,7 @@ export interface components {
              * @default voucher_redeemed
              * @enum {string}
              */
-            event_type: "card_issued" | "card_saved" | "card_opened" | "stamp_added" | "goal_reached" | "reward_issued" | "voucher_issued" | "voucher_redeemed" | "voucher_expired" | "voucher_redemption_rolled_back" | "lottery_played" | "birthday_reached" | "inactivity_trigger" | "voucher_reminder" | "campaign_sent" | "webhook_endpoint_disabled" | "code_pool_empty" | "customer_updated" | "customer_deleted" | "referral_joined" | "referral_converted";
+            event_type?: "card_issued" | "card_saved" | "card_opened" | "stamp_added" | "goal_reached" | "reward_issued" | "voucher_issued" | "voucher_redeemed" | "voucher_expired" | "voucher_redemption_rolled_back" | "lottery_played" | "birthday_reached" | "inactivity_trigger" | "voucher_reminder" | "campaign_sent" | "webhook_endpoint_disabled" | "code_pool_empty" | "customer_updated" | "customer_deleted" | "referral_joined" | "referral_converted";
         };
         /** Tier */
         Tier: {
@@ -6921,7 +6921,7 @@ export interface components {
              * Metadata
              * @default {}
              */
-            metadata: {
+            metadata?: {
                 [key: string]: string | boolean | number | null;
             };
             /** Template Id */
@@ -7177,18 +7177,18 @@ export interface components {
              * Background Color
              * @default #3B2A20
              */
-            background_color: string;
+            background_color?: string;
             /**
              * Barcode Format
              * @default qr
              * @enum {string}
              */
-            barcode_format: "qr" | "code128" | "pdf417" | "aztec";
+            barcode_format?: "qr" | "code128" | "pdf417" | "aztec";
             /**
              * Foreground Color
              * @default #FFFFFF
              */
-            foreground_color: string;
+            foreground_color?: string;
             /**
              * Icon Png
              * @description Base64 PNG, at most 256 KiB, 1024 px.
@@ -7198,7 +7198,7 @@ export interface components {
              * Label Color
              * @default #F3D9B1
              */
-            label_color: string;
+            label_color?: string;
             /**
              * Logo Png
              * @description Base64 PNG, at most 256 KiB, 1024 px.
@@ -7216,7 +7216,7 @@ export interface components {
              * @description Stamps on the grid.
              * @default #F3D9B1
              */
-            stamp_color: string;
+            stamp_color?: string;
             /** Terms */
             terms?: string | null;
             /**
@@ -7316,7 +7316,7 @@ export interface components {
              * Default Language
              * @default en
              */
-            default_language: string;
+            default_language?: string;
             /** Name */
             name: string;
             whatsapp_template?: components["schemas"]["ProviderTemplateIn"] | null;
