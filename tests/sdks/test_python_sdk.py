@@ -4,8 +4,12 @@ errors, and a real webhook delivery verified with the SDK's verifier."""
 
 import asyncio
 import json
+import os
+import subprocess
+import sys
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from punchcard_client import (
@@ -49,11 +53,13 @@ from punchcard_client.generated.models import (
     VouchersTemplateOut,
 )
 
+from tests.sdks.readme import example
 from tests.support.flaky import flaky
 from tests.support.receiver import Receiver, receiving
 from tests.support.server import Server
 
 NO_WAIT = {"Retry-After": "0"}
+README = Path(__file__).resolve().parents[2] / "sdks" / "python" / "README.md"
 
 
 @pytest.fixture
@@ -120,7 +126,7 @@ async def test_a_write_sent_again_with_its_key_is_replayed_not_repeated(
     card = (await a_card(client, "crm-replay")).card
     first, again = [
         await add_stamps.asyncio_detailed(
-            card.id, client=client, body=StampAdd(count=1), idempotency_key="receipt-1001"
+            card.id, client=client, body=StampAdd(count=1), idempotency_key="py-replay-1"
         )
         for _ in range(2)
     ]
@@ -230,3 +236,17 @@ async def test_a_real_delivery_verifies_with_the_endpoint_secret(
     assert payload["card"]["id"] == card.id
     with pytest.raises(WebhookVerificationError):
         verify_webhook(endpoint.secret, delivery.body.replace(b"1", b"2"), delivery.headers)
+
+
+def test_the_readmes_first_steps_run_as_written(server: Server) -> None:
+    env = {**os.environ, "PUNCHCARD_BASE_URL": server.base_url, "PUNCHCARD_API_KEY": server.api_key}
+    done = subprocess.run(
+        [sys.executable, "-c", example(README, "python")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "voucher_already_redeemed"

@@ -84,7 +84,7 @@ test("a write sent again with its key is replayed, not repeated", async () => {
   const card = await aCard("ts-replay");
   const stamp = () =>
     client.POST("/v1/cards/{card_ref}/stamps", {
-      params: { path: { card_ref: card.id }, header: { "Idempotency-Key": "receipt-2002" } },
+      params: { path: { card_ref: card.id }, header: { "Idempotency-Key": "ts-replay-1" } },
       body: { count: 1 },
     });
   const first = await stamp();

@@ -5,7 +5,7 @@ The calls and models are generated from Punchcard's OpenAPI document
 the client (``connect``), retries, idempotency keys, typed errors and webhook verification.
 """
 
-from punchcard_client.client import connect
+from punchcard_client.client import connect, ok
 from punchcard_client.errors import (
     BadRequest,
     Conflict,
@@ -31,5 +31,6 @@ __all__ = [
     "Unauthorized",
     "WebhookVerificationError",
     "connect",
+    "ok",
     "verify_webhook",
 ]

@@ -1,9 +1,14 @@
 """The client to pass to every generated call: base URL, API key, retries, typed errors."""
 
+from typing import TypeVar
+
 import httpx
 
 from punchcard_client.generated.client import AuthenticatedClient
+from punchcard_client.generated.models import HTTPValidationError
 from punchcard_client.retries import AsyncRetryingTransport, Retry, RetryingTransport
+
+T = TypeVar("T")
 
 
 def connect(
@@ -39,3 +44,14 @@ def connect(
         )
     )
     return client
+
+
+def ok(result: T | HTTPValidationError | None) -> T:
+    """A generated call's answer typed as its success: ``card = ok(issue_card.sync(...))``.
+
+    The generated ``sync``/``asyncio`` functions list error shapes and ``None`` in their return
+    types; through ``connect``'s client an error is raised as a ``PunchcardError`` instead, so
+    only an answer without a body (a 204) is left, and ``ok`` refuses it."""
+    if result is None or isinstance(result, HTTPValidationError):
+        raise TypeError(f"not a success answer: {result!r}")
+    return result
