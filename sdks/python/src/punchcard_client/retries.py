@@ -3,10 +3,10 @@ and typed errors, as httpx transports under the generated client."""
 
 import asyncio
 import email.utils
+import itertools
 import random
 import time
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -58,24 +58,19 @@ def _with_idempotency_key(request: httpx.Request) -> None:
 
 
 class RetryingTransport(httpx.BaseTransport):
-    def __init__(
-        self,
-        retry: Retry,
-        inner: httpx.BaseTransport | None = None,
-        sleep: Callable[[float], None] = time.sleep,
-    ) -> None:
-        self.retry, self.inner, self.sleep = retry, inner or httpx.HTTPTransport(), sleep
+    def __init__(self, retry: Retry) -> None:
+        self.retry, self.inner = retry, httpx.HTTPTransport()
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         _with_idempotency_key(request)
         request.read()  # a body sent again must be the same bytes
-        attempt = 1
-        while (
-            wait := self.retry.wait(attempt, response := self.inner.handle_request(request))
-        ) is not None:
+        for attempt in itertools.count(1):
+            response = self.inner.handle_request(request)
+            wait = self.retry.wait(attempt, response)
+            if wait is None:
+                break
             response.close()
-            self.sleep(wait)
-            attempt += 1
+            time.sleep(wait)
         if response.is_error:
             response.read()
             response.close()
@@ -87,21 +82,19 @@ class RetryingTransport(httpx.BaseTransport):
 
 
 class AsyncRetryingTransport(httpx.AsyncBaseTransport):
-    def __init__(self, retry: Retry, inner: httpx.AsyncBaseTransport | None = None) -> None:
-        self.retry, self.inner = retry, inner or httpx.AsyncHTTPTransport()
+    def __init__(self, retry: Retry) -> None:
+        self.retry, self.inner = retry, httpx.AsyncHTTPTransport()
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         _with_idempotency_key(request)
         await request.aread()
-        attempt = 1
-        while (
-            wait := self.retry.wait(
-                attempt, response := await self.inner.handle_async_request(request)
-            )
-        ) is not None:
+        for attempt in itertools.count(1):
+            response = await self.inner.handle_async_request(request)
+            wait = self.retry.wait(attempt, response)
+            if wait is None:
+                break
             await response.aclose()
             await asyncio.sleep(wait)
-            attempt += 1
         if response.is_error:
             await response.aread()
             await response.aclose()
