@@ -28,7 +28,7 @@ from punchcard_client.generated.api.customers import upsert_customer
 from punchcard_client.generated.api.programs import create_program
 from punchcard_client.generated.api.voucher_templates import create_voucher_template
 from punchcard_client.generated.api.vouchers import redeem_by_code
-from punchcard_client.generated.api.webhooks import create_endpoint
+from punchcard_client.generated.api.webhooks import create_endpoint, rotate_webhook_secret
 from punchcard_client.generated.client import AuthenticatedClient
 from punchcard_client.generated.models import (
     CardIssue,
@@ -202,7 +202,7 @@ async def receiver() -> AsyncIterator[Receiver]:
         yield running
 
 
-async def test_a_real_delivery_verifies_with_the_endpoint_secret(
+async def test_real_deliveries_verify_with_the_endpoint_secret_across_a_rotation(
     client: AuthenticatedClient, receiver: Receiver
 ) -> None:
     stamp_added = [EndpointCreateEventTypesItem.STAMP_ADDED]
@@ -220,6 +220,13 @@ async def test_a_real_delivery_verifies_with_the_endpoint_secret(
     assert payload["card"]["id"] == card.id
     with pytest.raises(WebhookVerificationError):
         verify_webhook(endpoint.secret, delivery.body.replace(b"1", b"2"), delivery.headers)
+
+    # While a rotation overlaps, deliveries carry both signatures: either secret verifies.
+    rotated = ok(await rotate_webhook_secret.asyncio(endpoint.id, client=client))
+    await add_stamps.asyncio(card.id, client=client, body=StampAdd(count=1))
+    [_, second] = await receiver.wait_for(2)
+    for secret in (endpoint.secret, rotated.secret):
+        assert verify_webhook(secret, second.body, second.headers)["card"]["id"] == card.id
 
 
 def test_the_readmes_first_steps_run_as_written(server: Server) -> None:

@@ -161,7 +161,7 @@ test("reads carry no idempotency key", async () => {
   assert.equal(spy.requests[0]?.["idempotency-key"], undefined);
 });
 
-test("a real delivery verifies with the endpoint secret", async () => {
+test("real deliveries verify with the endpoint secret, across a rotation", async () => {
   const hooks = await receiver();
   after(hooks.close);
   const endpoint = await unwrap(
@@ -189,6 +189,24 @@ test("a real delivery verifies with the endpoint secret", async () => {
     () => verifyWebhook(endpoint.secret, delivery.body, { ...delivery.headers, "webhook-signature": "v1,!" }),
     WebhookVerificationError,
   );
+
+  // While a rotation overlaps, deliveries carry both signatures: either secret verifies.
+  const rotated = await unwrap(
+    client.POST("/v1/webhooks/{endpoint_id}/rotate-secret", {
+      params: { path: { endpoint_id: endpoint.id } },
+    }),
+  );
+  await unwrap(
+    client.POST("/v1/cards/{card_ref}/stamps", {
+      params: { path: { card_ref: card.id } },
+      body: { count: 1 },
+    }),
+  );
+  const second = await hooks.next();
+  for (const secret of [endpoint.secret, rotated.secret]) {
+    const event = verifyWebhook(secret, second.body, second.headers) as { card: { id: string } };
+    assert.equal(event.card.id, card.id);
+  }
 });
 
 test("Retry-After is read in seconds or as a date", () => {
