@@ -49,7 +49,7 @@ lint: install ## ruff (lint + format check), mypy and hadolint (Dockerfile)
 	$(UV) run mypy
 	$(UV) run hadolint Dockerfile
 	cd sdks/python && $(UV) run --frozen ruff check . && $(UV) run --frozen ruff format --check . && $(UV) run --frozen mypy
-	@if command -v npm >/dev/null; then cd $(SDK_TS) && npx tsc --noEmit -p tsconfig.json; fi
+	@if command -v npm >/dev/null; then cd $(SDK_TS) && npm run --silent check; fi
 
 sdks: install ## Regenerate the Python and TypeScript SDKs from the app's OpenAPI document
 	$(UV) run python sdks/generate.py

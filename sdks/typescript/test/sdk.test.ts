@@ -133,9 +133,16 @@ test("a 429 then a 503 are retried as Retry-After says, with one idempotency key
 });
 
 test("retries are bounded and a long Retry-After is not waited for", async () => {
-  const down = await flaky(baseUrl, Array.from({ length: 5 }, () => [503, {}]));
+  const down = await flaky(
+    baseUrl,
+    Array.from({ length: 5 }, () => [503, {}]),
+  );
   after(down.close);
-  const noBackoff = createPunchcard({ baseUrl: down.url, apiKey, retry: { attempts: 3, backoff: 0 } });
+  const noBackoff = createPunchcard({
+    baseUrl: down.url,
+    apiKey,
+    retry: { attempts: 3, backoff: 0 },
+  });
   const unavailable = await rejection(
     noBackoff.GET("/v1/cards/{card_ref}", { params: { path: { card_ref: "card_any" } } }),
   );
@@ -157,7 +164,9 @@ test("reads carry no idempotency key", async () => {
   const spy = await flaky(baseUrl, []);
   after(spy.close);
   const through: PunchcardClient = createPunchcard({ baseUrl: spy.url, apiKey });
-  await rejection(through.GET("/v1/cards/{card_ref}", { params: { path: { card_ref: "card_any" } } }));
+  await rejection(
+    through.GET("/v1/cards/{card_ref}", { params: { path: { card_ref: "card_any" } } }),
+  );
   assert.equal(spy.requests[0]?.["idempotency-key"], undefined);
 });
 
@@ -165,7 +174,9 @@ test("real deliveries verify with the endpoint secret, across a rotation", async
   const hooks = await receiver();
   after(hooks.close);
   const endpoint = await unwrap(
-    client.POST("/v1/webhooks", { body: { url: `${hooks.url}/hooks`, event_types: ["stamp_added"] } }),
+    client.POST("/v1/webhooks", {
+      body: { url: `${hooks.url}/hooks`, event_types: ["stamp_added"] },
+    }),
   );
   const card = await aCard("ts-hook");
   await unwrap(
@@ -186,7 +197,11 @@ test("real deliveries verify with the endpoint secret, across a rotation", async
     WebhookVerificationError,
   );
   assert.throws(
-    () => verifyWebhook(endpoint.secret, delivery.body, { ...delivery.headers, "webhook-signature": "v1,!" }),
+    () =>
+      verifyWebhook(endpoint.secret, delivery.body, {
+        ...delivery.headers,
+        "webhook-signature": "v1,!",
+      }),
     WebhookVerificationError,
   );
 
