@@ -13,6 +13,7 @@ hand-written layers beside them are never touched.
 import argparse
 import copy
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -76,6 +77,32 @@ def unique_titles(document: dict[str, Any]) -> dict[str, Any]:
 DROPPED = ("Unable to parse schema", "Unable to process schema", "Endpoint will not be generated")
 
 
+# A generated call parses an error answer into a model (`response_422 = Problem.from_dict(...)`).
+ERROR_MODEL = re.compile(r"response_[45]\d\d = (\w+)\.from_dict\(")
+
+
+def write_failures(package: Path) -> None:
+    """`generated/failures.py`: the models of error answers in the generated return types, which
+    `punchcard_client.ok` takes out (calls through `connect()` raise `PunchcardError` instead)."""
+    names = sorted(
+        {
+            name
+            for path in (package / "api").rglob("*.py")
+            for name in ERROR_MODEL.findall(path.read_text())
+        }
+    )
+    if names:
+        imported, alias = f"from .models import {', '.join(names)}\n", " | ".join(names)
+        failures = f"FAILURES = ({', '.join(names)},)"  # not annotated: isinstance() narrows by it
+    else:
+        imported, alias, failures = "", "Never", "FAILURES: tuple[type, ...] = ()"
+    (package / "failures.py").write_text(
+        '"""Written by sdks/generate.py: the models of error answers (punchcard_client.ok)."""\n\n'
+        "from typing import Never, TypeAlias\n\n"
+        f"{imported}\nFailure: TypeAlias = {alias}\n{failures}\n"
+    )
+
+
 def run(command: list[str | Path], cwd: Path = SDKS, refuse: tuple[str, ...] = ()) -> None:
     done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
     if done.returncode != 0 or any(text in done.stdout for text in refuse):
@@ -108,6 +135,7 @@ def generate_python(document: Path, target: Path) -> None:
             ],
             refuse=DROPPED,
         )
+        write_failures(package)
         run(
             [
                 PYTHON_TOOLS / "ruff",

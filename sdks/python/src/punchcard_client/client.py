@@ -5,7 +5,7 @@ from typing import TypeVar
 import httpx
 
 from punchcard_client.generated.client import AuthenticatedClient
-from punchcard_client.generated.models import HTTPValidationError
+from punchcard_client.generated.failures import FAILURES, Failure
 from punchcard_client.retries import AsyncRetryingTransport, Retry, RetryingTransport
 
 T = TypeVar("T")
@@ -46,12 +46,13 @@ def connect(
     return client
 
 
-def ok(result: T | HTTPValidationError | None) -> T:
+def ok(result: T | Failure | None) -> T:
     """A generated call's answer typed as its success: ``card = ok(issue_card.sync(...))``.
 
-    The generated ``sync``/``asyncio`` functions list error shapes and ``None`` in their return
-    types; through ``connect``'s client an error is raised as a ``PunchcardError`` instead, so
-    only an answer without a body (a 204) is left, and ``ok`` refuses it."""
-    if result is None or isinstance(result, HTTPValidationError):
+    The generated ``sync``/``asyncio`` functions list error models (``Failure``, gathered by
+    `make sdks`) and ``None`` in their return types; through ``connect``'s client an error is
+    raised as a ``PunchcardError`` instead, so only an answer without a body (a 204) is left,
+    and ``ok`` refuses it."""
+    if result is None or isinstance(result, FAILURES):
         raise TypeError(f"not a success answer: {result!r}")
     return result
