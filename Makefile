@@ -4,7 +4,7 @@ UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format bench bench-passes bench-campaigns bench-crm bench-automations
+.PHONY: help install run test lint format sdks bench bench-passes bench-campaigns bench-crm bench-automations
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -14,10 +14,12 @@ help: ## List the targets
 	.tools/bin/pip install --quiet uv==$(UV_VERSION)
 
 ZAPIER := integrations/zapier
+SDK_TS := sdks/typescript
 CHROMIUM := /usr/bin/chromium
 
-install: $(UV) $(ZAPIER)/node_modules/.package-lock.json $(CHROMIUM) ## Install Python (uv), Zapier app (npm) and Chromium (browser tests)
+install: $(UV) $(ZAPIER)/node_modules/.package-lock.json $(SDK_TS)/node_modules/.package-lock.json $(CHROMIUM) ## Install Python (uv), the SDKs' tools, Zapier app (npm) and Chromium (browser tests)
 	$(UV) sync --frozen --compile-bytecode
+	$(UV) sync --frozen --project sdks/python
 
 # The browser tests drive Debian's Chromium through Playwright (never `playwright install`: it
 # downloads its own browser builds). Installing a system package needs root.
@@ -31,6 +33,10 @@ $(ZAPIER)/node_modules/.package-lock.json: $(ZAPIER)/package-lock.json
 	@if command -v npm >/dev/null; then cd $(ZAPIER) && npm ci --no-audit --no-fund; \
 	else echo "npm not found: skipping $(ZAPIER) (its tests are skipped without Node.js)"; fi
 
+$(SDK_TS)/node_modules/.package-lock.json: $(SDK_TS)/package-lock.json
+	@if command -v npm >/dev/null; then cd $(SDK_TS) && npm ci --no-audit --no-fund; \
+	else echo "npm not found: skipping $(SDK_TS) (its tests are skipped without Node.js)"; fi
+
 run: install ## Serve the API on SQLite with a demo café (prints the owner API key)
 	$(UV) run punchcard demo --port $(PORT)
 
@@ -42,6 +48,11 @@ lint: install ## ruff (lint + format check), mypy and hadolint (Dockerfile)
 	$(UV) run ruff format --check .
 	$(UV) run mypy
 	$(UV) run hadolint Dockerfile
+	cd sdks/python && $(UV) run --frozen ruff check . && $(UV) run --frozen ruff format --check . && $(UV) run --frozen mypy
+	@if command -v npm >/dev/null; then cd $(SDK_TS) && npm run --silent check; fi
+
+sdks: install ## Regenerate the Python and TypeScript SDKs from the app's OpenAPI document
+	$(UV) run python sdks/generate.py
 
 format: install ## Apply ruff fixes and formatting
 	$(UV) run ruff check --fix .

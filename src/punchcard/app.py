@@ -9,6 +9,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.responses import RedirectResponse
+from fastapi.routing import APIRoute
 
 from punchcard import __version__
 from punchcard.automations.api import router as automations_router
@@ -71,6 +72,12 @@ Authenticate with a staff-bound API key: `Authorization: Bearer pc_sk_...`.
 Errors are RFC 9457 `application/problem+json` with a stable `code`.
 State-changing POSTs accept an `Idempotency-Key` header.
 """
+
+
+def operation_id(route: APIRoute) -> str:
+    """The endpoint function's name (`issue_card`), stable when a path changes; the few
+    functions that share a name across areas set their own `operation_id`."""
+    return route.operation_id or route.name
 
 
 def _document_webhooks(app: FastAPI) -> None:
@@ -150,6 +157,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
         docs_url=None,  # served from the package by kit/apidocs.py, not from a CDN
         redoc_url=None,
+        # Operation ids are the endpoint functions' names: the client SDKs' method names.
+        generate_unique_id_function=operation_id,
     )
     app.state.settings = settings
     # Who sends a known customer their card link when they join again: a queued delivery.

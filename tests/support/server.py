@@ -8,10 +8,14 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
+
+import pytest
+
+from tests.support.databases import fresh_sqlite
 
 CLI = str(Path(sys.executable).with_name("punchcard"))
 READY = "Application startup complete"
@@ -127,3 +131,15 @@ def running_server(
         yield Server(f"http://127.0.0.1:{port}", api_key, log, env)
     finally:
         _stop(process)
+
+
+@contextmanager
+def delivering_sqlite_server(directory: Path) -> Iterator[Server]:
+    """`punchcard serve` on a fresh SQLite database in ``directory`` that may deliver webhooks
+    to loopback receivers (the SSRF guard refuses them unless private networks are allowed)."""
+    with ExitStack() as stack:
+        with pytest.MonkeyPatch.context() as patch:  # the server keeps its copy of the environment
+            patch.setenv("PUNCHCARD_WEBHOOK_ALLOW_PRIVATE_NETWORKS", "true")
+            patch.setenv("PUNCHCARD_SECRET_KEY_FILE", str(directory / "secret-key"))
+            running = stack.enter_context(running_server(fresh_sqlite(directory)))
+        yield running

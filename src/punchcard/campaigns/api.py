@@ -59,6 +59,7 @@ async def list_variables() -> object:
 
 @router.post(
     "/message-templates",
+    operation_id="create_message_template",
     status_code=201,
     response_model=TemplateOut,
     summary="Create a message template",
@@ -73,7 +74,10 @@ async def create_template(data: TemplateIn, session: Session, actor: CurrentActo
 
 
 @router.get(
-    "/message-templates", response_model=Page[TemplateOut], summary="List message templates"
+    "/message-templates",
+    operation_id="list_message_templates",
+    response_model=Page[TemplateOut],
+    summary="List message templates",
 )
 async def list_templates(session: Session, actor: CurrentActor, page: PageQuery) -> object:
     """List message templates. **Who:** Owners and managers. **Emits:** none."""
@@ -83,6 +87,7 @@ async def list_templates(session: Session, actor: CurrentActor, page: PageQuery)
 
 @router.get(
     "/message-templates/{template_id}",
+    operation_id="get_message_template",
     response_model=TemplateOut,
     summary="A message template",
 )
@@ -93,6 +98,7 @@ async def get_template(template_id: Id, session: Session, actor: CurrentActor) -
 
 @router.patch(
     "/message-templates/{template_id}",
+    operation_id="update_message_template",
     response_model=TemplateOut,
     summary="Rename a template or replace its bodies",
 )
@@ -108,6 +114,7 @@ async def update_template(
 
 @router.delete(
     "/message-templates/{template_id}",
+    operation_id="delete_message_template",
     status_code=204,
     summary="Delete a template no campaign uses (409 template_in_use)",
     responses={**problems(409, "template_in_use")},
@@ -121,6 +128,7 @@ async def delete_template(template_id: Id, session: Session, actor: CurrentActor
 
 @router.post(
     "/message-templates/{template_id}/preview",
+    operation_id="preview_message_template",
     response_model=PreviewOut,
     summary="Render a template for a customer, or for a sample customer",
 )

@@ -128,6 +128,7 @@ async def delete_connector(
 
 @connectors_router.post(
     "/{connector_id}/rotate-secret",
+    operation_id="rotate_connector_secret",
     response_model=SecretOut,
     summary="New signing secret (shown once); the old one is accepted for 24 h more",
 )

@@ -31,6 +31,7 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "referral_pro
 
 @router.post(
     "/referral-programs",
+    operation_id="create_referral_program",
     status_code=201,
     response_model=ReferralProgramOut,
     summary="Create a referral program: codes, conversion, rewards for both sides, limits",
@@ -54,6 +55,7 @@ async def create_program(
 
 @router.get(
     "/referral-programs",
+    operation_id="list_referral_programs",
     response_model=Page[ReferralProgramOut],
     summary="List referral programs",
 )
@@ -69,6 +71,7 @@ async def list_programs(
 
 @router.get(
     "/referral-programs/{program_id}",
+    operation_id="get_referral_program",
     response_model=ReferralProgramOut,
     summary="Get a referral program (a pool program: with its pool's counts)",
     responses=NOT_FOUND,
@@ -82,6 +85,7 @@ async def get_program(program_id: PathId, session: Session, actor: CurrentActor)
 
 @router.patch(
     "/referral-programs/{program_id}",
+    operation_id="update_referral_program",
     response_model=ReferralProgramOut,
     summary="Edit a referral program (applies to referrals from now on)",
     responses={**NOT_FOUND, 409: {"description": "referral_program_archived"}},
@@ -99,6 +103,7 @@ async def update_program(
 
 @router.delete(
     "/referral-programs/{program_id}",
+    operation_id="archive_referral_program",
     status_code=204,
     summary="Archive a referral program: no new referees or referrers; pending referrals "
     "still convert",

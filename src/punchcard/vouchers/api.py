@@ -28,6 +28,7 @@ TemplateId = Annotated[str, Path(max_length=64)]
 
 @router.post(
     "/voucher-templates",
+    operation_id="create_voucher_template",
     status_code=201,
     response_model=TemplateOut,
     tags=["Voucher templates"],
@@ -42,6 +43,7 @@ async def create_template(body: TemplateCreate, session: Session, actor: Current
 
 @router.get(
     "/voucher-templates",
+    operation_id="list_voucher_templates",
     response_model=Page[TemplateOut],
     tags=["Voucher templates"],
     summary="List voucher templates",
@@ -60,6 +62,7 @@ async def list_templates(
 
 @router.get(
     "/voucher-templates/{template_id}",
+    operation_id="get_voucher_template",
     response_model=TemplateOut,
     tags=["Voucher templates"],
     summary="Get a voucher template",
@@ -73,6 +76,7 @@ async def get_template(template_id: TemplateId, session: Session, actor: Current
 
 @router.patch(
     "/voucher-templates/{template_id}",
+    operation_id="update_voucher_template",
     response_model=TemplateOut,
     tags=["Voucher templates"],
     summary="Edit a template (vouchers already issued keep their code and title)",
@@ -89,6 +93,7 @@ async def update_template(
 
 @router.delete(
     "/voucher-templates/{template_id}",
+    operation_id="archive_voucher_template",
     status_code=204,
     tags=["Voucher templates"],
     summary="Archive a template (refused while a program goal uses it)",

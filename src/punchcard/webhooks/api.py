@@ -94,6 +94,7 @@ async def get_secret(endpoint_id: EndpointId, session: Session, actor: CurrentAc
 
 @webhooks_router.post(
     "/{endpoint_id}/rotate-secret",
+    operation_id="rotate_webhook_secret",
     response_model=SecretOut,
     summary="Rotate the signing secret; the old one keeps signing beside it for 24 h",
 )

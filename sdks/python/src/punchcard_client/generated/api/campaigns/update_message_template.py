@@ -1,0 +1,198 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.campaigns_template_out import CampaignsTemplateOut
+from ...models.http_validation_error import HTTPValidationError
+from ...models.template_patch import TemplatePatch
+from ...types import Response
+
+
+def _get_kwargs(
+    template_id: str,
+    *,
+    body: TemplatePatch,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/v1/message-templates/{template_id}".format(
+            template_id=quote(str(template_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CampaignsTemplateOut | HTTPValidationError | None:
+    if response.status_code == 200:
+        response_200 = CampaignsTemplateOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 422:
+        response_422 = HTTPValidationError.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CampaignsTemplateOut | HTTPValidationError]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    template_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: TemplatePatch,
+) -> Response[CampaignsTemplateOut | HTTPValidationError]:
+    """Rename a template or replace its bodies
+
+     Checked as a whole, like a new one. Campaigns render when they send: messages not sent yet use the
+    new text. Owners and managers (`campaigns:manage`).
+
+    Args:
+        template_id (str):
+        body (TemplatePatch): Replace the name, or the bodies (with their default language and
+            WhatsApp template).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CampaignsTemplateOut | HTTPValidationError]
+    """
+
+    kwargs = _get_kwargs(
+        template_id=template_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    template_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: TemplatePatch,
+) -> CampaignsTemplateOut | HTTPValidationError | None:
+    """Rename a template or replace its bodies
+
+     Checked as a whole, like a new one. Campaigns render when they send: messages not sent yet use the
+    new text. Owners and managers (`campaigns:manage`).
+
+    Args:
+        template_id (str):
+        body (TemplatePatch): Replace the name, or the bodies (with their default language and
+            WhatsApp template).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CampaignsTemplateOut | HTTPValidationError
+    """
+
+    return sync_detailed(
+        template_id=template_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    template_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: TemplatePatch,
+) -> Response[CampaignsTemplateOut | HTTPValidationError]:
+    """Rename a template or replace its bodies
+
+     Checked as a whole, like a new one. Campaigns render when they send: messages not sent yet use the
+    new text. Owners and managers (`campaigns:manage`).
+
+    Args:
+        template_id (str):
+        body (TemplatePatch): Replace the name, or the bodies (with their default language and
+            WhatsApp template).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CampaignsTemplateOut | HTTPValidationError]
+    """
+
+    kwargs = _get_kwargs(
+        template_id=template_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    template_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: TemplatePatch,
+) -> CampaignsTemplateOut | HTTPValidationError | None:
+    """Rename a template or replace its bodies
+
+     Checked as a whole, like a new one. Campaigns render when they send: messages not sent yet use the
+    new text. Owners and managers (`campaigns:manage`).
+
+    Args:
+        template_id (str):
+        body (TemplatePatch): Replace the name, or the bodies (with their default language and
+            WhatsApp template).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CampaignsTemplateOut | HTTPValidationError
+    """
+
+    return (
+        await asyncio_detailed(
+            template_id=template_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,217 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.http_validation_error import HTTPValidationError
+from ...models.stamp_add import StampAdd
+from ...models.stamp_out import StampOut
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    card_ref: str,
+    *,
+    body: StampAdd,
+    idempotency_key: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/cards/{card_ref}/stamps".format(
+            card_ref=quote(str(card_ref), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> HTTPValidationError | StampOut | None:
+    if response.status_code == 201:
+        response_201 = StampOut.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 422:
+        response_422 = HTTPValidationError.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[HTTPValidationError | StampOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    card_ref: str,
+    *,
+    client: AuthenticatedClient,
+    body: StampAdd,
+    idempotency_key: None | str | Unset = UNSET,
+) -> Response[HTTPValidationError | StampOut]:
+    """Add stamps; each goal reached issues its voucher in the same transaction
+
+     Scanners, managers and owners. Emits stamp_added, and per goal reached goal_reached, reward_issued
+    and voucher_issued; a pending referee's stamp that converts their referral also emits
+    referral_converted (and the referrer's voucher_issued).
+
+    Args:
+        card_ref (str): The card id (card_...) or its scan code.
+        idempotency_key (None | str | Unset): Retries with the same key return the first response
+            (kept 24 h).
+        body (StampAdd):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[HTTPValidationError | StampOut]
+    """
+
+    kwargs = _get_kwargs(
+        card_ref=card_ref,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    card_ref: str,
+    *,
+    client: AuthenticatedClient,
+    body: StampAdd,
+    idempotency_key: None | str | Unset = UNSET,
+) -> HTTPValidationError | StampOut | None:
+    """Add stamps; each goal reached issues its voucher in the same transaction
+
+     Scanners, managers and owners. Emits stamp_added, and per goal reached goal_reached, reward_issued
+    and voucher_issued; a pending referee's stamp that converts their referral also emits
+    referral_converted (and the referrer's voucher_issued).
+
+    Args:
+        card_ref (str): The card id (card_...) or its scan code.
+        idempotency_key (None | str | Unset): Retries with the same key return the first response
+            (kept 24 h).
+        body (StampAdd):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        HTTPValidationError | StampOut
+    """
+
+    return sync_detailed(
+        card_ref=card_ref,
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    card_ref: str,
+    *,
+    client: AuthenticatedClient,
+    body: StampAdd,
+    idempotency_key: None | str | Unset = UNSET,
+) -> Response[HTTPValidationError | StampOut]:
+    """Add stamps; each goal reached issues its voucher in the same transaction
+
+     Scanners, managers and owners. Emits stamp_added, and per goal reached goal_reached, reward_issued
+    and voucher_issued; a pending referee's stamp that converts their referral also emits
+    referral_converted (and the referrer's voucher_issued).
+
+    Args:
+        card_ref (str): The card id (card_...) or its scan code.
+        idempotency_key (None | str | Unset): Retries with the same key return the first response
+            (kept 24 h).
+        body (StampAdd):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[HTTPValidationError | StampOut]
+    """
+
+    kwargs = _get_kwargs(
+        card_ref=card_ref,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    card_ref: str,
+    *,
+    client: AuthenticatedClient,
+    body: StampAdd,
+    idempotency_key: None | str | Unset = UNSET,
+) -> HTTPValidationError | StampOut | None:
+    """Add stamps; each goal reached issues its voucher in the same transaction
+
+     Scanners, managers and owners. Emits stamp_added, and per goal reached goal_reached, reward_issued
+    and voucher_issued; a pending referee's stamp that converts their referral also emits
+    referral_converted (and the referrer's voucher_issued).
+
+    Args:
+        card_ref (str): The card id (card_...) or its scan code.
+        idempotency_key (None | str | Unset): Retries with the same key return the first response
+            (kept 24 h).
+        body (StampAdd):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        HTTPValidationError | StampOut
+    """
+
+    return (
+        await asyncio_detailed(
+            card_ref=card_ref,
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,200 @@
+from http import HTTPStatus
+from typing import Any, cast
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.card_issue import CardIssue
+from ...models.card_issued import CardIssued
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: CardIssue,
+    idempotency_key: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/cards",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | CardIssued | None:
+    if response.status_code == 200:
+        response_200 = CardIssued.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 201:
+        response_201 = CardIssued.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 422:
+        response_422 = cast(Any, None)
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | CardIssued]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: CardIssue,
+    idempotency_key: None | str | Unset = UNSET,
+) -> Response[Any | CardIssued]:
+    """Issue a card to a customer (by id, email, phone or source_id), optionally referred by a referral
+    code
+
+     Scanners, managers and owners. Emits card_issued; with a referral_code also referral_joined and the
+    referee's voucher_issued, or records a refusal (GET /v1/referral-refusals).
+
+    Args:
+        idempotency_key (None | str | Unset): Retries with the same key return the first response
+            (kept 24 h).
+        body (CardIssue):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | CardIssued]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: CardIssue,
+    idempotency_key: None | str | Unset = UNSET,
+) -> Any | CardIssued | None:
+    """Issue a card to a customer (by id, email, phone or source_id), optionally referred by a referral
+    code
+
+     Scanners, managers and owners. Emits card_issued; with a referral_code also referral_joined and the
+    referee's voucher_issued, or records a refusal (GET /v1/referral-refusals).
+
+    Args:
+        idempotency_key (None | str | Unset): Retries with the same key return the first response
+            (kept 24 h).
+        body (CardIssue):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | CardIssued
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: CardIssue,
+    idempotency_key: None | str | Unset = UNSET,
+) -> Response[Any | CardIssued]:
+    """Issue a card to a customer (by id, email, phone or source_id), optionally referred by a referral
+    code
+
+     Scanners, managers and owners. Emits card_issued; with a referral_code also referral_joined and the
+    referee's voucher_issued, or records a refusal (GET /v1/referral-refusals).
+
+    Args:
+        idempotency_key (None | str | Unset): Retries with the same key return the first response
+            (kept 24 h).
+        body (CardIssue):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | CardIssued]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: CardIssue,
+    idempotency_key: None | str | Unset = UNSET,
+) -> Any | CardIssued | None:
+    """Issue a card to a customer (by id, email, phone or source_id), optionally referred by a referral
+    code
+
+     Scanners, managers and owners. Emits card_issued; with a referral_code also referral_joined and the
+    referee's voucher_issued, or records a refusal (GET /v1/referral-refusals).
+
+    Args:
+        idempotency_key (None | str | Unset): Retries with the same key return the first response
+            (kept 24 h).
+        body (CardIssue):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | CardIssued
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,166 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.channel_out import ChannelOut
+from ...models.get_channel_channel import GetChannelChannel
+from ...models.http_validation_error import HTTPValidationError
+from ...types import Response
+
+
+def _get_kwargs(
+    channel: GetChannelChannel,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/channels/{channel}".format(
+            channel=quote(str(channel), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | ChannelOut | HTTPValidationError | None:
+    if response.status_code == 200:
+        response_200 = ChannelOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 404:
+        response_404 = cast(Any, None)
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = HTTPValidationError.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | ChannelOut | HTTPValidationError]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    channel: GetChannelChannel,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Any | ChannelOut | HTTPValidationError]:
+    """A channel's settings (never its credentials)
+
+    Args:
+        channel (GetChannelChannel):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | ChannelOut | HTTPValidationError]
+    """
+
+    kwargs = _get_kwargs(
+        channel=channel,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    channel: GetChannelChannel,
+    *,
+    client: AuthenticatedClient,
+) -> Any | ChannelOut | HTTPValidationError | None:
+    """A channel's settings (never its credentials)
+
+    Args:
+        channel (GetChannelChannel):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | ChannelOut | HTTPValidationError
+    """
+
+    return sync_detailed(
+        channel=channel,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    channel: GetChannelChannel,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Any | ChannelOut | HTTPValidationError]:
+    """A channel's settings (never its credentials)
+
+    Args:
+        channel (GetChannelChannel):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | ChannelOut | HTTPValidationError]
+    """
+
+    kwargs = _get_kwargs(
+        channel=channel,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    channel: GetChannelChannel,
+    *,
+    client: AuthenticatedClient,
+) -> Any | ChannelOut | HTTPValidationError | None:
+    """A channel's settings (never its credentials)
+
+    Args:
+        channel (GetChannelChannel):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | ChannelOut | HTTPValidationError
+    """
+
+    return (
+        await asyncio_detailed(
+            channel=channel,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,208 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.download_codes_status_type_0 import DownloadCodesStatusType0
+from ...models.http_validation_error import HTTPValidationError
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    template_id: str,
+    *,
+    status: DownloadCodesStatusType0 | None | Unset = UNSET,
+    batch_id: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_status: None | str | Unset
+    if isinstance(status, Unset):
+        json_status = UNSET
+    elif isinstance(status, DownloadCodesStatusType0):
+        json_status = status.value
+    else:
+        json_status = status
+    params["status"] = json_status
+
+    json_batch_id: None | str | Unset
+    if isinstance(batch_id, Unset):
+        json_batch_id = UNSET
+    else:
+        json_batch_id = batch_id
+    params["batch_id"] = json_batch_id
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/voucher-templates/{template_id}/code-pool/codes".format(
+            template_id=quote(str(template_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> HTTPValidationError | str | None:
+    if response.status_code == 200:
+        response_200 = response.text
+        return response_200
+
+    if response.status_code == 422:
+        response_422 = HTTPValidationError.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[HTTPValidationError | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    template_id: str,
+    *,
+    client: AuthenticatedClient,
+    status: DownloadCodesStatusType0 | None | Unset = UNSET,
+    batch_id: None | str | Unset = UNSET,
+) -> Response[HTTPValidationError | str]:
+    """Download the pool's codes as CSV (code, status, batch_id, voucher_id)
+
+    Args:
+        template_id (str):
+        status (DownloadCodesStatusType0 | None | Unset):
+        batch_id (None | str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[HTTPValidationError | str]
+    """
+
+    kwargs = _get_kwargs(
+        template_id=template_id,
+        status=status,
+        batch_id=batch_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    template_id: str,
+    *,
+    client: AuthenticatedClient,
+    status: DownloadCodesStatusType0 | None | Unset = UNSET,
+    batch_id: None | str | Unset = UNSET,
+) -> HTTPValidationError | str | None:
+    """Download the pool's codes as CSV (code, status, batch_id, voucher_id)
+
+    Args:
+        template_id (str):
+        status (DownloadCodesStatusType0 | None | Unset):
+        batch_id (None | str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        HTTPValidationError | str
+    """
+
+    return sync_detailed(
+        template_id=template_id,
+        client=client,
+        status=status,
+        batch_id=batch_id,
+    ).parsed
+
+
+async def asyncio_detailed(
+    template_id: str,
+    *,
+    client: AuthenticatedClient,
+    status: DownloadCodesStatusType0 | None | Unset = UNSET,
+    batch_id: None | str | Unset = UNSET,
+) -> Response[HTTPValidationError | str]:
+    """Download the pool's codes as CSV (code, status, batch_id, voucher_id)
+
+    Args:
+        template_id (str):
+        status (DownloadCodesStatusType0 | None | Unset):
+        batch_id (None | str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[HTTPValidationError | str]
+    """
+
+    kwargs = _get_kwargs(
+        template_id=template_id,
+        status=status,
+        batch_id=batch_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    template_id: str,
+    *,
+    client: AuthenticatedClient,
+    status: DownloadCodesStatusType0 | None | Unset = UNSET,
+    batch_id: None | str | Unset = UNSET,
+) -> HTTPValidationError | str | None:
+    """Download the pool's codes as CSV (code, status, batch_id, voucher_id)
+
+    Args:
+        template_id (str):
+        status (DownloadCodesStatusType0 | None | Unset):
+        batch_id (None | str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        HTTPValidationError | str
+    """
+
+    return (
+        await asyncio_detailed(
+            template_id=template_id,
+            client=client,
+            status=status,
+            batch_id=batch_id,
+        )
+    ).parsed

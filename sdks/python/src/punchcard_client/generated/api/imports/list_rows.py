@@ -1,0 +1,229 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.http_validation_error import HTTPValidationError
+from ...models.list_rows_status_type_0 import ListRowsStatusType0
+from ...models.page_import_row_out import PageImportRowOut
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    import_id: str,
+    *,
+    status: ListRowsStatusType0 | None | Unset = UNSET,
+    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_status: None | str | Unset
+    if isinstance(status, Unset):
+        json_status = UNSET
+    elif isinstance(status, ListRowsStatusType0):
+        json_status = status.value
+    else:
+        json_status = status
+    params["status"] = json_status
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/imports/{import_id}/rows".format(
+            import_id=quote(str(import_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> HTTPValidationError | PageImportRowOut | None:
+    if response.status_code == 200:
+        response_200 = PageImportRowOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 422:
+        response_422 = HTTPValidationError.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[HTTPValidationError | PageImportRowOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    import_id: str,
+    *,
+    client: AuthenticatedClient,
+    status: ListRowsStatusType0 | None | Unset = UNSET,
+    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+) -> Response[HTTPValidationError | PageImportRowOut]:
+    """The report: what each row did, in line order (filter by status)
+
+    Args:
+        import_id (str):
+        status (ListRowsStatusType0 | None | Unset): Only rows with this status (failed: the
+            errors to fix).
+        limit (int | Unset): Items per page (1-100). Default: 20.
+        cursor (None | str | Unset): `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[HTTPValidationError | PageImportRowOut]
+    """
+
+    kwargs = _get_kwargs(
+        import_id=import_id,
+        status=status,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    import_id: str,
+    *,
+    client: AuthenticatedClient,
+    status: ListRowsStatusType0 | None | Unset = UNSET,
+    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+) -> HTTPValidationError | PageImportRowOut | None:
+    """The report: what each row did, in line order (filter by status)
+
+    Args:
+        import_id (str):
+        status (ListRowsStatusType0 | None | Unset): Only rows with this status (failed: the
+            errors to fix).
+        limit (int | Unset): Items per page (1-100). Default: 20.
+        cursor (None | str | Unset): `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        HTTPValidationError | PageImportRowOut
+    """
+
+    return sync_detailed(
+        import_id=import_id,
+        client=client,
+        status=status,
+        limit=limit,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    import_id: str,
+    *,
+    client: AuthenticatedClient,
+    status: ListRowsStatusType0 | None | Unset = UNSET,
+    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+) -> Response[HTTPValidationError | PageImportRowOut]:
+    """The report: what each row did, in line order (filter by status)
+
+    Args:
+        import_id (str):
+        status (ListRowsStatusType0 | None | Unset): Only rows with this status (failed: the
+            errors to fix).
+        limit (int | Unset): Items per page (1-100). Default: 20.
+        cursor (None | str | Unset): `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[HTTPValidationError | PageImportRowOut]
+    """
+
+    kwargs = _get_kwargs(
+        import_id=import_id,
+        status=status,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    import_id: str,
+    *,
+    client: AuthenticatedClient,
+    status: ListRowsStatusType0 | None | Unset = UNSET,
+    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+) -> HTTPValidationError | PageImportRowOut | None:
+    """The report: what each row did, in line order (filter by status)
+
+    Args:
+        import_id (str):
+        status (ListRowsStatusType0 | None | Unset): Only rows with this status (failed: the
+            errors to fix).
+        limit (int | Unset): Items per page (1-100). Default: 20.
+        cursor (None | str | Unset): `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        HTTPValidationError | PageImportRowOut
+    """
+
+    return (
+        await asyncio_detailed(
+            import_id=import_id,
+            client=client,
+            status=status,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

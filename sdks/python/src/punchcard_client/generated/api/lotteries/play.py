@@ -1,0 +1,212 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.http_validation_error import HTTPValidationError
+from ...models.play_in import PlayIn
+from ...models.play_out import PlayOut
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    voucher_id: str,
+    *,
+    body: None | PlayIn | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/vouchers/{voucher_id}/play".format(
+            voucher_id=quote(str(voucher_id), safe=""),
+        ),
+    }
+
+    if isinstance(body, PlayIn):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | HTTPValidationError | PlayOut | None:
+    if response.status_code == 200:
+        response_200 = PlayOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 404:
+        response_404 = cast(Any, None)
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = cast(Any, None)
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = HTTPValidationError.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | HTTPValidationError | PlayOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    voucher_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: None | PlayIn | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
+) -> Response[Any | HTTPValidationError | PlayOut]:
+    """Play a lottery ticket (exactly once): the result, its audit record, and the prize
+
+    Args:
+        voucher_id (str):
+        idempotency_key (None | str | Unset): Retries with the same key return the first response
+            (kept 24 h).
+        body (None | PlayIn | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | HTTPValidationError | PlayOut]
+    """
+
+    kwargs = _get_kwargs(
+        voucher_id=voucher_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    voucher_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: None | PlayIn | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
+) -> Any | HTTPValidationError | PlayOut | None:
+    """Play a lottery ticket (exactly once): the result, its audit record, and the prize
+
+    Args:
+        voucher_id (str):
+        idempotency_key (None | str | Unset): Retries with the same key return the first response
+            (kept 24 h).
+        body (None | PlayIn | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | HTTPValidationError | PlayOut
+    """
+
+    return sync_detailed(
+        voucher_id=voucher_id,
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    voucher_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: None | PlayIn | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
+) -> Response[Any | HTTPValidationError | PlayOut]:
+    """Play a lottery ticket (exactly once): the result, its audit record, and the prize
+
+    Args:
+        voucher_id (str):
+        idempotency_key (None | str | Unset): Retries with the same key return the first response
+            (kept 24 h).
+        body (None | PlayIn | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | HTTPValidationError | PlayOut]
+    """
+
+    kwargs = _get_kwargs(
+        voucher_id=voucher_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    voucher_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: None | PlayIn | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
+) -> Any | HTTPValidationError | PlayOut | None:
+    """Play a lottery ticket (exactly once): the result, its audit record, and the prize
+
+    Args:
+        voucher_id (str):
+        idempotency_key (None | str | Unset): Retries with the same key return the first response
+            (kept 24 h).
+        body (None | PlayIn | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | HTTPValidationError | PlayOut
+    """
+
+    return (
+        await asyncio_detailed(
+            voucher_id=voucher_id,
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

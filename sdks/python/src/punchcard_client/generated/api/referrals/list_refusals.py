@@ -1,0 +1,221 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.http_validation_error import HTTPValidationError
+from ...models.list_refusals_reason_type_0 import ListRefusalsReasonType0
+from ...models.page_refusal_out import PageRefusalOut
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    reason: ListRefusalsReasonType0 | None | Unset = UNSET,
+    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_reason: None | str | Unset
+    if isinstance(reason, Unset):
+        json_reason = UNSET
+    elif isinstance(reason, ListRefusalsReasonType0):
+        json_reason = reason.value
+    else:
+        json_reason = reason
+    params["reason"] = json_reason
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/referral-refusals",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> HTTPValidationError | PageRefusalOut | None:
+    if response.status_code == 200:
+        response_200 = PageRefusalOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 422:
+        response_422 = HTTPValidationError.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[HTTPValidationError | PageRefusalOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    reason: ListRefusalsReasonType0 | None | Unset = UNSET,
+    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+) -> Response[HTTPValidationError | PageRefusalOut]:
+    """Every refused referral code, newest first (codes that matched no program too)
+
+     Managers and owners; staff bound to a location see those made there. A code sent to POST /v1/cards
+    that matches no referrer is refused whole (422) and logged at /v1/code-lookup-failures instead.
+
+    Args:
+        reason (ListRefusalsReasonType0 | None | Unset):
+        limit (int | Unset): Items per page (1-100). Default: 20.
+        cursor (None | str | Unset): `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[HTTPValidationError | PageRefusalOut]
+    """
+
+    kwargs = _get_kwargs(
+        reason=reason,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    reason: ListRefusalsReasonType0 | None | Unset = UNSET,
+    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+) -> HTTPValidationError | PageRefusalOut | None:
+    """Every refused referral code, newest first (codes that matched no program too)
+
+     Managers and owners; staff bound to a location see those made there. A code sent to POST /v1/cards
+    that matches no referrer is refused whole (422) and logged at /v1/code-lookup-failures instead.
+
+    Args:
+        reason (ListRefusalsReasonType0 | None | Unset):
+        limit (int | Unset): Items per page (1-100). Default: 20.
+        cursor (None | str | Unset): `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        HTTPValidationError | PageRefusalOut
+    """
+
+    return sync_detailed(
+        client=client,
+        reason=reason,
+        limit=limit,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    reason: ListRefusalsReasonType0 | None | Unset = UNSET,
+    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+) -> Response[HTTPValidationError | PageRefusalOut]:
+    """Every refused referral code, newest first (codes that matched no program too)
+
+     Managers and owners; staff bound to a location see those made there. A code sent to POST /v1/cards
+    that matches no referrer is refused whole (422) and logged at /v1/code-lookup-failures instead.
+
+    Args:
+        reason (ListRefusalsReasonType0 | None | Unset):
+        limit (int | Unset): Items per page (1-100). Default: 20.
+        cursor (None | str | Unset): `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[HTTPValidationError | PageRefusalOut]
+    """
+
+    kwargs = _get_kwargs(
+        reason=reason,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    reason: ListRefusalsReasonType0 | None | Unset = UNSET,
+    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+) -> HTTPValidationError | PageRefusalOut | None:
+    """Every refused referral code, newest first (codes that matched no program too)
+
+     Managers and owners; staff bound to a location see those made there. A code sent to POST /v1/cards
+    that matches no referrer is refused whole (422) and logged at /v1/code-lookup-failures instead.
+
+    Args:
+        reason (ListRefusalsReasonType0 | None | Unset):
+        limit (int | Unset): Items per page (1-100). Default: 20.
+        cursor (None | str | Unset): `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        HTTPValidationError | PageRefusalOut
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            reason=reason,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

@@ -1,0 +1,161 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.http_validation_error import HTTPValidationError
+from ...models.staff_out import StaffOut
+from ...types import Response
+
+
+def _get_kwargs(
+    staff_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/staff/{staff_id}".format(
+            staff_id=quote(str(staff_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> HTTPValidationError | StaffOut | None:
+    if response.status_code == 200:
+        response_200 = StaffOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 422:
+        response_422 = HTTPValidationError.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[HTTPValidationError | StaffOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    staff_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[HTTPValidationError | StaffOut]:
+    """Get a staff login
+
+    Args:
+        staff_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[HTTPValidationError | StaffOut]
+    """
+
+    kwargs = _get_kwargs(
+        staff_id=staff_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    staff_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> HTTPValidationError | StaffOut | None:
+    """Get a staff login
+
+    Args:
+        staff_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        HTTPValidationError | StaffOut
+    """
+
+    return sync_detailed(
+        staff_id=staff_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    staff_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[HTTPValidationError | StaffOut]:
+    """Get a staff login
+
+    Args:
+        staff_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[HTTPValidationError | StaffOut]
+    """
+
+    kwargs = _get_kwargs(
+        staff_id=staff_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    staff_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> HTTPValidationError | StaffOut | None:
+    """Get a staff login
+
+    Args:
+        staff_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        HTTPValidationError | StaffOut
+    """
+
+    return (
+        await asyncio_detailed(
+            staff_id=staff_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,201 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.http_validation_error import HTTPValidationError
+from ...models.page_vouchers_template_out import PageVouchersTemplateOut
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    include_archived: bool | Unset = False,
+    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["include_archived"] = include_archived
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/voucher-templates",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> HTTPValidationError | PageVouchersTemplateOut | None:
+    if response.status_code == 200:
+        response_200 = PageVouchersTemplateOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 422:
+        response_422 = HTTPValidationError.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[HTTPValidationError | PageVouchersTemplateOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    include_archived: bool | Unset = False,
+    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+) -> Response[HTTPValidationError | PageVouchersTemplateOut]:
+    """List voucher templates
+
+    Args:
+        include_archived (bool | Unset):  Default: False.
+        limit (int | Unset): Items per page (1-100). Default: 20.
+        cursor (None | str | Unset): `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[HTTPValidationError | PageVouchersTemplateOut]
+    """
+
+    kwargs = _get_kwargs(
+        include_archived=include_archived,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    include_archived: bool | Unset = False,
+    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+) -> HTTPValidationError | PageVouchersTemplateOut | None:
+    """List voucher templates
+
+    Args:
+        include_archived (bool | Unset):  Default: False.
+        limit (int | Unset): Items per page (1-100). Default: 20.
+        cursor (None | str | Unset): `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        HTTPValidationError | PageVouchersTemplateOut
+    """
+
+    return sync_detailed(
+        client=client,
+        include_archived=include_archived,
+        limit=limit,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    include_archived: bool | Unset = False,
+    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+) -> Response[HTTPValidationError | PageVouchersTemplateOut]:
+    """List voucher templates
+
+    Args:
+        include_archived (bool | Unset):  Default: False.
+        limit (int | Unset): Items per page (1-100). Default: 20.
+        cursor (None | str | Unset): `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[HTTPValidationError | PageVouchersTemplateOut]
+    """
+
+    kwargs = _get_kwargs(
+        include_archived=include_archived,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    include_archived: bool | Unset = False,
+    limit: int | Unset = 20,
+    cursor: None | str | Unset = UNSET,
+) -> HTTPValidationError | PageVouchersTemplateOut | None:
+    """List voucher templates
+
+    Args:
+        include_archived (bool | Unset):  Default: False.
+        limit (int | Unset): Items per page (1-100). Default: 20.
+        cursor (None | str | Unset): `next_cursor` from the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        HTTPValidationError | PageVouchersTemplateOut
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            include_archived=include_archived,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

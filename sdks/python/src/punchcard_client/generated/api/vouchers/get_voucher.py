@@ -1,0 +1,161 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.http_validation_error import HTTPValidationError
+from ...models.voucher_out import VoucherOut
+from ...types import Response
+
+
+def _get_kwargs(
+    voucher_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/vouchers/{voucher_id}".format(
+            voucher_id=quote(str(voucher_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> HTTPValidationError | VoucherOut | None:
+    if response.status_code == 200:
+        response_200 = VoucherOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 422:
+        response_422 = HTTPValidationError.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[HTTPValidationError | VoucherOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    voucher_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[HTTPValidationError | VoucherOut]:
+    """Get a voucher
+
+    Args:
+        voucher_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[HTTPValidationError | VoucherOut]
+    """
+
+    kwargs = _get_kwargs(
+        voucher_id=voucher_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    voucher_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> HTTPValidationError | VoucherOut | None:
+    """Get a voucher
+
+    Args:
+        voucher_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        HTTPValidationError | VoucherOut
+    """
+
+    return sync_detailed(
+        voucher_id=voucher_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    voucher_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[HTTPValidationError | VoucherOut]:
+    """Get a voucher
+
+    Args:
+        voucher_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[HTTPValidationError | VoucherOut]
+    """
+
+    kwargs = _get_kwargs(
+        voucher_id=voucher_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    voucher_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> HTTPValidationError | VoucherOut | None:
+    """Get a voucher
+
+    Args:
+        voucher_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        HTTPValidationError | VoucherOut
+    """
+
+    return (
+        await asyncio_detailed(
+            voucher_id=voucher_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,173 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.http_validation_error import HTTPValidationError
+from ...models.save_link import SaveLink
+from ...types import Response
+
+
+def _get_kwargs(
+    card_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/cards/{card_id}/wallet/google".format(
+            card_id=quote(str(card_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | HTTPValidationError | SaveLink | None:
+    if response.status_code == 200:
+        response_200 = SaveLink.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 404:
+        response_404 = cast(Any, None)
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = cast(Any, None)
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = HTTPValidationError.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 502:
+        response_502 = cast(Any, None)
+        return response_502
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | HTTPValidationError | SaveLink]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    card_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Any | HTTPValidationError | SaveLink]:
+    """A 'Save to Google Wallet' link for the card (its object created or updated)
+
+    Args:
+        card_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | HTTPValidationError | SaveLink]
+    """
+
+    kwargs = _get_kwargs(
+        card_id=card_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    card_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Any | HTTPValidationError | SaveLink | None:
+    """A 'Save to Google Wallet' link for the card (its object created or updated)
+
+    Args:
+        card_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | HTTPValidationError | SaveLink
+    """
+
+    return sync_detailed(
+        card_id=card_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    card_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Any | HTTPValidationError | SaveLink]:
+    """A 'Save to Google Wallet' link for the card (its object created or updated)
+
+    Args:
+        card_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | HTTPValidationError | SaveLink]
+    """
+
+    kwargs = _get_kwargs(
+        card_id=card_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    card_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Any | HTTPValidationError | SaveLink | None:
+    """A 'Save to Google Wallet' link for the card (its object created or updated)
+
+    Args:
+        card_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | HTTPValidationError | SaveLink
+    """
+
+    return (
+        await asyncio_detailed(
+            card_id=card_id,
+            client=client,
+        )
+    ).parsed

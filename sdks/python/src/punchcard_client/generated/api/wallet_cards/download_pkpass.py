@@ -1,0 +1,151 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.http_validation_error import HTTPValidationError
+from ...types import Response
+
+
+def _get_kwargs(
+    card_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/cards/{card_id}/wallet/apple.pkpass".format(
+            card_id=quote(str(card_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> HTTPValidationError | None:
+    if response.status_code == 422:
+        response_422 = HTTPValidationError.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[HTTPValidationError]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    card_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[HTTPValidationError]:
+    """Download the card's Apple Wallet pass (.pkpass)
+
+    Args:
+        card_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[HTTPValidationError]
+    """
+
+    kwargs = _get_kwargs(
+        card_id=card_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    card_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> HTTPValidationError | None:
+    """Download the card's Apple Wallet pass (.pkpass)
+
+    Args:
+        card_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        HTTPValidationError
+    """
+
+    return sync_detailed(
+        card_id=card_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    card_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[HTTPValidationError]:
+    """Download the card's Apple Wallet pass (.pkpass)
+
+    Args:
+        card_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[HTTPValidationError]
+    """
+
+    kwargs = _get_kwargs(
+        card_id=card_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    card_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> HTTPValidationError | None:
+    """Download the card's Apple Wallet pass (.pkpass)
+
+    Args:
+        card_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        HTTPValidationError
+    """
+
+    return (
+        await asyncio_detailed(
+            card_id=card_id,
+            client=client,
+        )
+    ).parsed

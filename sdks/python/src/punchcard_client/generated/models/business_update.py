@@ -1,0 +1,136 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="BusinessUpdate")
+
+
+@_attrs_define
+class BusinessUpdate:
+    """
+    Attributes:
+        imprint_url (None | str | Unset): Your imprint / legal notice, linked beside the privacy policy.
+        join_requires_privacy_links (bool | None | Unset): true: the join form is shown only once both links are set
+            (else a 404).
+        name (None | str | Unset):
+        privacy_policy_url (None | str | Unset): Your privacy policy (http or https): the join page and web card link
+            it.
+        timezone (None | str | Unset):
+    """
+
+    imprint_url: None | str | Unset = UNSET
+    join_requires_privacy_links: bool | None | Unset = UNSET
+    name: None | str | Unset = UNSET
+    privacy_policy_url: None | str | Unset = UNSET
+    timezone: None | str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        imprint_url: None | str | Unset
+        if isinstance(self.imprint_url, Unset):
+            imprint_url = UNSET
+        else:
+            imprint_url = self.imprint_url
+
+        join_requires_privacy_links: bool | None | Unset
+        if isinstance(self.join_requires_privacy_links, Unset):
+            join_requires_privacy_links = UNSET
+        else:
+            join_requires_privacy_links = self.join_requires_privacy_links
+
+        name: None | str | Unset
+        if isinstance(self.name, Unset):
+            name = UNSET
+        else:
+            name = self.name
+
+        privacy_policy_url: None | str | Unset
+        if isinstance(self.privacy_policy_url, Unset):
+            privacy_policy_url = UNSET
+        else:
+            privacy_policy_url = self.privacy_policy_url
+
+        timezone: None | str | Unset
+        if isinstance(self.timezone, Unset):
+            timezone = UNSET
+        else:
+            timezone = self.timezone
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if imprint_url is not UNSET:
+            field_dict["imprint_url"] = imprint_url
+        if join_requires_privacy_links is not UNSET:
+            field_dict["join_requires_privacy_links"] = join_requires_privacy_links
+        if name is not UNSET:
+            field_dict["name"] = name
+        if privacy_policy_url is not UNSET:
+            field_dict["privacy_policy_url"] = privacy_policy_url
+        if timezone is not UNSET:
+            field_dict["timezone"] = timezone
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+
+        def _parse_imprint_url(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        imprint_url = _parse_imprint_url(d.pop("imprint_url", UNSET))
+
+        def _parse_join_requires_privacy_links(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        join_requires_privacy_links = _parse_join_requires_privacy_links(d.pop("join_requires_privacy_links", UNSET))
+
+        def _parse_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        name = _parse_name(d.pop("name", UNSET))
+
+        def _parse_privacy_policy_url(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        privacy_policy_url = _parse_privacy_policy_url(d.pop("privacy_policy_url", UNSET))
+
+        def _parse_timezone(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        timezone = _parse_timezone(d.pop("timezone", UNSET))
+
+        business_update = cls(
+            imprint_url=imprint_url,
+            join_requires_privacy_links=join_requires_privacy_links,
+            name=name,
+            privacy_policy_url=privacy_policy_url,
+            timezone=timezone,
+        )
+
+        return business_update

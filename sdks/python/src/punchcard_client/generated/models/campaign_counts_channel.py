@@ -1,0 +1,12 @@
+from enum import StrEnum
+
+
+class CampaignCountsChannel(StrEnum):
+    EMAIL = "email"
+    TELEGRAM = "telegram"
+    VIBER = "viber"
+    WALLET_PUSH = "wallet_push"
+    WHATSAPP = "whatsapp"
+
+    def __str__(self) -> str:
+        return str(self.value)

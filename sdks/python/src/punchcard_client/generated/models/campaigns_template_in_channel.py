@@ -1,0 +1,12 @@
+from enum import StrEnum
+
+
+class CampaignsTemplateInChannel(StrEnum):
+    EMAIL = "email"
+    TELEGRAM = "telegram"
+    VIBER = "viber"
+    WALLET = "wallet"
+    WHATSAPP = "whatsapp"
+
+    def __str__(self) -> str:
+        return str(self.value)

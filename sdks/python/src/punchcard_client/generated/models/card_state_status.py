@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class CardStateStatus(StrEnum):
+    ACTIVE = "active"
+    EXPIRED = "expired"
+
+    def __str__(self) -> str:
+        return str(self.value)

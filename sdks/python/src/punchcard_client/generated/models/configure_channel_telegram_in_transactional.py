@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class ConfigureChannelTelegramInTransactional(StrEnum):
+    REQUIRE_CONSENT = "require_consent"
+    SEND = "send"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class ConnectorCreateType(StrEnum):
+    GENERIC = "generic"
+    POSTER = "poster"
+    SYRVE = "syrve"
+
+    def __str__(self) -> str:
+        return str(self.value)

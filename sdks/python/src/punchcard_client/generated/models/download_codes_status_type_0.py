@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class DownloadCodesStatusType0(StrEnum):
+    ASSIGNED = "assigned"
+    AVAILABLE = "available"
+
+    def __str__(self) -> str:
+        return str(self.value)

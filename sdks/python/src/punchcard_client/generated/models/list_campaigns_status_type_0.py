@@ -1,0 +1,13 @@
+from enum import StrEnum
+
+
+class ListCampaignsStatusType0(StrEnum):
+    CANCELLED = "cancelled"
+    DRAFT = "draft"
+    PAUSED = "paused"
+    SCHEDULED = "scheduled"
+    SENDING = "sending"
+    SENT = "sent"
+
+    def __str__(self) -> str:
+        return str(self.value)

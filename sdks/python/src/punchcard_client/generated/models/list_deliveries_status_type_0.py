@@ -1,0 +1,12 @@
+from enum import StrEnum
+
+
+class ListDeliveriesStatusType0(StrEnum):
+    FAILED = "failed"
+    QUEUED = "queued"
+    SENDING = "sending"
+    SENT = "sent"
+    SKIPPED = "skipped"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="MessageActionOut")
+
+
+@_attrs_define
+class MessageActionOut:
+    """
+    Attributes:
+        channel (str):
+        template_id (str):
+        transactional (bool):
+    """
+
+    channel: str
+    template_id: str
+    transactional: bool
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        channel = self.channel
+
+        template_id = self.template_id
+
+        transactional = self.transactional
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "channel": channel,
+                "template_id": template_id,
+                "transactional": transactional,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        channel = d.pop("channel")
+
+        template_id = d.pop("template_id")
+
+        transactional = d.pop("transactional")
+
+        message_action_out = cls(
+            channel=channel,
+            template_id=template_id,
+            transactional=transactional,
+        )
+
+        message_action_out.additional_properties = d
+        return message_action_out
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class RedeemByCodeVia(StrEnum):
+    API = "api"
+    POS = "pos"
+    STAFF_SCANNER = "staff_scanner"
+
+    def __str__(self) -> str:
+        return str(self.value)

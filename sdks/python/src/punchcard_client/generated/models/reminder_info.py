@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.reminder_info_kind import ReminderInfoKind
+
+T = TypeVar("T", bound="ReminderInfo")
+
+
+@_attrs_define
+class ReminderInfo:
+    """
+    Attributes:
+        days (int):
+        kind (ReminderInfoKind): unredeemed: not redeemed `days` after issue; expiring: expires within `days`.
+    """
+
+    days: int
+    kind: ReminderInfoKind
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        days = self.days
+
+        kind = self.kind.value
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "days": days,
+                "kind": kind,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        days = d.pop("days")
+
+        kind = ReminderInfoKind(d.pop("kind"))
+
+        reminder_info = cls(
+            days=days,
+            kind=kind,
+        )
+
+        reminder_info.additional_properties = d
+        return reminder_info
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
