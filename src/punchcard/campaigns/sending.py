@@ -29,7 +29,6 @@ from sqlalchemy import (
     ColumnElement,
     Row,
     and_,
-    bindparam,
     case,
     exists,
     func,
@@ -67,6 +66,7 @@ from punchcard.db.base import table_of
 from punchcard.events import service as events
 from punchcard.events.payloads import customer_part, event_row, voucher_part
 from punchcard.kit.clock import isoformat_z
+from punchcard.kit.sql import rows_table
 from punchcard.vouchers.models import Voucher, VoucherTemplate
 from punchcard.vouchers.service import issue_from_template
 
@@ -593,56 +593,48 @@ def _retry_delay(attempts: int, retry_after: float | None) -> float:
     return min(RETRY_MAX_SECONDS, RETRY_BASE_SECONDS * 2.0 ** max(0, attempts - 1))
 
 
-_RECORD = (
-    update(deliveries)
-    .where(
-        deliveries.c.business_id == bindparam("b_id"),
-        deliveries.c.id == bindparam("d_id"),
-        deliveries.c.status == "sending",
-    )
-    .values(
-        status=bindparam("new_status"),
-        reason=bindparam("new_reason"),
-        last_error=bindparam("error"),
-        provider_message_id=bindparam("message_id"),
-        sent_at=bindparam("at_sent", type_=deliveries.c.sent_at.type),
-        next_attempt_at=bindparam("next_at", type_=deliveries.c.next_attempt_at.type),
-        lease_until=None,
-    )
+_RECORDED = (
+    "business_id",
+    "id",
+    "status",
+    "reason",
+    "last_error",
+    "provider_message_id",
+    "sent_at",
+    "next_attempt_at",
 )
 
 
-def _outcome(verdict: Verdict, now: datetime) -> dict[str, Any]:
+def _outcome(verdict: Verdict, now: datetime) -> tuple[Any, ...]:
+    """The row's new values, in ``_RECORDED``'s order."""
     result = verdict.result
-    values: dict[str, Any] = {
-        "b_id": verdict.business_id,
-        "d_id": verdict.delivery_id,
-        "new_status": result.status,
-        "new_reason": None,
-        "error": None,
-        "message_id": None,
-        "at_sent": None,
-        "next_at": now,
-    }
+    key = (verdict.business_id, verdict.delivery_id)
     if isinstance(result, Sent):
-        values |= {"message_id": result.provider_message_id[:200], "at_sent": now}
-    elif isinstance(result, RetryLater):
+        return (*key, "sent", None, None, result.provider_message_id[:200], now, now)
+    if isinstance(result, RetryLater):
         if verdict.attempts >= MAX_ATTEMPTS:
-            values |= {"new_status": "failed", "new_reason": result.reason}
-        else:
-            delay = _retry_delay(verdict.attempts, result.retry_after)
-            values |= {"new_status": "queued", "next_at": now + timedelta(seconds=delay)}
-        values["error"] = result.detail[:2000]
-    else:  # GiveUp or Skip
-        values |= {"new_reason": result.reason, "error": result.detail[:2000] or None}
-    return values
+            return (*key, "failed", result.reason, result.detail[:2000], None, None, now)
+        delay = timedelta(seconds=_retry_delay(verdict.attempts, result.retry_after))
+        return (*key, "queued", None, result.detail[:2000], None, None, now + delay)
+    # GiveUp or Skip
+    return (*key, result.status, result.reason, result.detail[:2000] or None, None, None, now)
 
 
 async def record(session: AsyncSession, verdicts: list[Verdict], now: datetime) -> None:
-    """Every outcome in one statement (executemany); a dead messenger address is unlinked."""
+    """Every outcome in one statement (an UPDATE ... FROM the rows); a dead messenger address
+    is unlinked."""
     if not verdicts:
         return
-    await session.execute(_RECORD, [_outcome(verdict, now) for verdict in verdicts])
+    given = rows_table(session, deliveries, _RECORDED, [_outcome(v, now) for v in verdicts])
+    await session.execute(
+        update(deliveries)
+        .where(
+            deliveries.c.business_id == given.c.business_id,
+            deliveries.c.id == given.c.id,
+            deliveries.c.status == "sending",
+        )
+        .values({name: given.c[name] for name in _RECORDED[2:]} | {"lease_until": None})
+    )
     for verdict in verdicts:
         result = verdict.result
         if (
