@@ -69,7 +69,9 @@ class _SmtpSink(asyncio.Protocol):
                 return
             line, self.buffer = self.buffer[:end].upper(), self.buffer[end + 2 :]
             if line.startswith((b"EHLO", b"HELO")):
-                self.transport.write(b"250-sink\r\n250-8BITMIME\r\n250 SMTPUTF8\r\n")
+                self.transport.write(
+                    b"250-sink\r\n250-PIPELINING\r\n250-8BITMIME\r\n250 SMTPUTF8\r\n"
+                )
             elif line.startswith(b"DATA"):
                 self.data = True
                 self.transport.write(b"354 End data with <CR><LF>.<CR><LF>\r\n")

@@ -20,6 +20,7 @@ Exactly one message per recipient:
 """
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -66,7 +67,7 @@ from punchcard.db.base import table_of
 from punchcard.events import service as events
 from punchcard.events.payloads import customer_part, event_row, voucher_part
 from punchcard.kit.clock import isoformat_z
-from punchcard.kit.sql import rows_table
+from punchcard.kit.sql import keyed, rows_table
 from punchcard.vouchers.models import Voucher, VoucherTemplate
 from punchcard.vouchers.service import issue_from_template
 
@@ -272,15 +273,11 @@ async def recover(session: AsyncSession, now: datetime) -> int:
     return len(recovered.all())
 
 
-async def hand_over(
-    session: AsyncSession, business_id: str, delivery_id: str, now: datetime
-) -> None:
-    """The message goes to a provider that cannot recognise a resend: from now on, a crash
-    makes its outcome unknown (``recover``)."""
+async def hand_over(session: AsyncSession, keys: list[tuple[str, str]], now: datetime) -> None:
+    """These messages go to a provider that cannot recognise a resend: from now on, a crash
+    makes their outcome unknown (``recover``). ``keys``: (business_id, delivery_id)."""
     await session.execute(
-        update(deliveries)
-        .where(deliveries.c.business_id == business_id, deliveries.c.id == delivery_id)
-        .values(handed_at=now)
+        update(deliveries).where(keyed(session, deliveries, keys)).values(handed_at=now)
     )
 
 
@@ -358,15 +355,16 @@ class Verdict:
 
 @dataclass
 class Prepared:
+    claimed: int
     jobs: list[Job]
     skipped: list[Verdict]
-    released: list[Row[Any]]  # claimed but put back (their campaign paused)
+    released: list[tuple[str, str, int]]  # claimed but put back (their campaign paused)
 
 
 async def prepare(session: AsyncSession, claimed: list[Row[Any]], now: datetime) -> Prepared:
     """Turn claimed rows into jobs: reach (skip with its reason), the campaign's voucher
     (issued once, its id kept on the row), the rendered message."""
-    prepared = Prepared([], [], [])
+    prepared = Prepared(len(claimed), [], [], [])
     groups: dict[tuple[str, str | None, str | None, str], list[Row[Any]]] = defaultdict(list)
     for row in claimed:
         groups[(row.business_id, row.campaign_id, row.automation_id, row.channel)].append(row)
@@ -458,7 +456,9 @@ async def _prepare_group(
                         voucher = await _issue(session, source, row, holder, now)
                     except CodePoolEmpty as empty:
                         await _pause(session, source, empty, now)
-                        prepared.released += rows[position:]
+                        prepared.released += [
+                            (row.business_id, row.id, row.attempts) for row in rows[position:]
+                        ]
                         return
                 prepared.jobs.append(_job(source, row, holder, reach, voucher))
                 continue
@@ -576,14 +576,22 @@ def _job(source: _Source, row: Row[Any], holder: Any, reach: Any, voucher: Any) 
     )
 
 
-async def release(session: AsyncSession, rows: list[Row[Any]]) -> None:
-    """Claimed rows put back as they were (their campaign paused before they were sent)."""
-    for row in rows:
-        await session.execute(
-            update(deliveries)
-            .where(deliveries.c.business_id == row.business_id, deliveries.c.id == row.id)
-            .values(status="queued", lease_until=None, attempts=row.attempts - 1)
+async def release(session: AsyncSession, claims: Sequence[tuple[str, str, int]]) -> None:
+    """Claimed deliveries put back as they were (their campaign paused before they were sent,
+    or the worker stopped before sending them): (business_id, id, attempts) as claimed."""
+    if not claims:
+        return
+    rows = [(business_id, key, attempts - 1) for business_id, key, attempts in claims]
+    given = rows_table(session, deliveries, ("business_id", "id", "attempts"), rows)
+    await session.execute(
+        update(deliveries)
+        .where(
+            deliveries.c.business_id == given.c.business_id,
+            deliveries.c.id == given.c.id,
+            deliveries.c.status == "sending",
         )
+        .values(status="queued", lease_until=None, attempts=given.c.attempts)
+    )
 
 
 def _retry_delay(attempts: int, retry_after: float | None) -> float:
