@@ -548,11 +548,11 @@ async def _pause(
 
 def _job(source: _Source, row: Row[Any], holder: Any, reach: Any, voucher: Any) -> Job:
     channel: ChannelType = row.channel
-    unsubscribe = (
-        unsubscribe_url(row.business_id, row.customer_id, channel)
-        if source.kind == "marketing"
-        else None
-    )
+    unsubscribe = None
+    if source.kind == "marketing":  # email's reach made it already
+        unsubscribe = reach.recipient.unsubscribe_url or unsubscribe_url(
+            row.business_id, row.customer_id, channel
+        )
     variables = recipients.variables(
         source.business_name, holder, voucher=voucher, unsubscribe_link=unsubscribe
     )
