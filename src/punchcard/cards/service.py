@@ -220,6 +220,7 @@ def new_card(business_id: str, program: Any, customer_id: str, now: datetime) ->
         "issued_at": now,
         "expires_at": now + timedelta(days=days) if days else None,
         "last_stamp_at": None,
+        "last_stamp_location_id": None,
         "web_link_nonce": None,  # the first link; a rotation gives it one (wallet.web_link)
         "referral_id": None,  # set when its customer joined with a referral code
     }
@@ -289,6 +290,7 @@ def _stamp_statement(by_id: bool) -> Any:
             stamps=cards.c.stamps + count,
             lifetime_stamps=cards.c.lifetime_stamps + count,
             last_stamp_at=bindparam("at"),
+            last_stamp_location_id=bindparam("location", type_=cards.c.last_stamp_location_id.type),
         )
         .returning(
             *cards.c,
@@ -362,6 +364,7 @@ async def add_stamps(
                 "ref": card_ref if by_id else normalize_scan_code(card_ref),
                 "at": now,
                 "added": count,
+                "location": location_id,
             },
         )
     ).one_or_none()
