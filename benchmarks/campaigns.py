@@ -113,6 +113,11 @@ def _telegram_sink(port: int, counter: Any) -> None:
     web.run_app(app, host="127.0.0.1", port=port, print=None, access_log=None)
 
 
+def _load() -> str:
+    """The load average (1, 5, 15 min): on a shared machine, what the figures were made under."""
+    return "load average " + " ".join(f"{n:.1f}" for n in os.getloadavg())
+
+
 def _free_port() -> int:
     import socket
 
@@ -463,7 +468,7 @@ async def _audiences(database_url: str, cards: int) -> dict[str, float]:
                 f"  {', '.join(indexes) or 'none'}"
             )
             figures[name] = min(walls)
-        print(f"  slowest: {max(figures.values()) * 1000:.0f} ms (target <= 1000)")
+        print(f"  slowest: {max(figures.values()) * 1000:.0f} ms (target <= 1000); {_load()}")
         return figures
     finally:
         await connection.close()
@@ -507,7 +512,10 @@ async def main(args: argparse.Namespace) -> None:
 
     get_settings.cache_clear()
     try:
-        print(f"machine: {os.cpu_count()} cores; PostgreSQL {database_url.split('@')[-1]}")
+        print(
+            f"machine: {os.cpu_count()} cores, {_load()}; PostgreSQL {database_url.split('@')[-1]}",
+            flush=True,
+        )
         if args.recipients:
             email_business = await _business(
                 env,
@@ -528,7 +536,8 @@ async def main(args: argparse.Namespace) -> None:
                 f"email: campaign to {args.recipients:,}: {got['sent']:,.0f} sent "
                 f"({got['received']:,.0f} at the sink) in {got['end_to_end_s']:.1f} s end to end; "
                 f"sending {got['send_rate_per_s']:,.0f}/s = {got['send_rate_per_s'] / raw:.2f} x "
-                f"plain loop; worker peak RSS {got['worker_peak_rss_mb']:.0f} MB"
+                f"plain loop; worker peak RSS {got['worker_peak_rss_mb']:.0f} MB; {_load()}",
+                flush=True,
             )
         if args.telegram:
             tg_business = await _business(env, "telegram", {"bot_token": TOKEN})
@@ -541,7 +550,8 @@ async def main(args: argparse.Namespace) -> None:
                 f"telegram: campaign to {args.telegram:,} (pace {args.telegram_rate}/s): "
                 f"{got['sent']:,.0f} sent in {got['end_to_end_s']:.1f} s end to end; sending "
                 f"{got['send_rate_per_s']:,.0f}/s = {got['send_rate_per_s'] / raw:.2f} x plain "
-                f"loop; worker peak RSS {got['worker_peak_rss_mb']:.0f} MB"
+                f"loop; worker peak RSS {got['worker_peak_rss_mb']:.0f} MB; {_load()}",
+                flush=True,
             )
         if args.cards:
             print(f"audience counts over {args.cards:,} cards:")
