@@ -67,7 +67,7 @@ from punchcard.db.base import table_of
 from punchcard.events import service as events
 from punchcard.events.payloads import customer_part, event_row, voucher_part
 from punchcard.kit.clock import isoformat_z
-from punchcard.kit.sql import keyed, rows_table
+from punchcard.kit.sql import rows_table
 from punchcard.vouchers.models import Voucher, VoucherTemplate
 from punchcard.vouchers.service import issue_from_template
 
@@ -273,12 +273,29 @@ async def recover(session: AsyncSession, now: datetime) -> int:
     return len(recovered.all())
 
 
-async def hand_over(session: AsyncSession, keys: list[tuple[str, str]], now: datetime) -> None:
+async def hand_over(
+    session: AsyncSession, claims: Sequence[tuple[str, str, int]], now: datetime
+) -> set[tuple[str, str]]:
     """These messages go to a provider that cannot recognise a resend: from now on, a crash
-    makes their outcome unknown (``recover``). ``keys``: (business_id, delivery_id)."""
-    await session.execute(
-        update(deliveries).where(keyed(session, deliveries, keys)).values(handed_at=now)
+    makes their outcome unknown (``recover``). ``claims``: (business_id, id, attempts) as
+    claimed. Returns the keys handed over: a claim whose lease ran out, recovered or claimed
+    again since (``attempts`` moved on), is not ours to send any more."""
+    if not claims:
+        return set()
+    given = rows_table(session, deliveries, ("business_id", "id", "attempts"), list(claims))
+    handed = await session.execute(
+        update(deliveries)
+        .where(
+            deliveries.c.business_id == given.c.business_id,
+            deliveries.c.id == given.c.id,
+            deliveries.c.attempts == given.c.attempts,
+            deliveries.c.status == "sending",
+            deliveries.c.handed_at.is_(None),
+        )
+        .values(handed_at=now)
+        .returning(deliveries.c.business_id, deliveries.c.id)
     )
+    return {(row.business_id, row.id) for row in handed}
 
 
 async def claim(
@@ -604,6 +621,7 @@ def _retry_delay(attempts: int, retry_after: float | None) -> float:
 _RECORDED = (
     "business_id",
     "id",
+    "attempts",
     "status",
     "reason",
     "last_error",
@@ -616,7 +634,7 @@ _RECORDED = (
 def _outcome(verdict: Verdict, now: datetime) -> tuple[Any, ...]:
     """The row's new values, in ``_RECORDED``'s order."""
     result = verdict.result
-    key = (verdict.business_id, verdict.delivery_id)
+    key = (verdict.business_id, verdict.delivery_id, verdict.attempts)
     if isinstance(result, Sent):
         return (*key, "sent", None, None, result.provider_message_id[:200], now, now)
     if isinstance(result, RetryLater):
@@ -639,9 +657,10 @@ async def record(session: AsyncSession, verdicts: list[Verdict], now: datetime) 
         .where(
             deliveries.c.business_id == given.c.business_id,
             deliveries.c.id == given.c.id,
+            deliveries.c.attempts == given.c.attempts,  # still this claim's
             deliveries.c.status == "sending",
         )
-        .values({name: given.c[name] for name in _RECORDED[2:]} | {"lease_until": None})
+        .values({name: given.c[name] for name in _RECORDED[3:]} | {"lease_until": None})
     )
     for verdict in verdicts:
         result = verdict.result

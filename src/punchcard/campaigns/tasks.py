@@ -70,31 +70,32 @@ class BatchChannel(Protocol):
 @dataclass
 class GroupCommit(Generic[Item]):
     """Items written by ``flush`` in groups: whatever arrived while the last group was being
-    written goes in the next one. ``submit`` returns once its item is committed."""
+    written goes in the next one. ``submit`` returns once its item is committed: whether
+    ``flush`` took it (flush returns the items it did not take)."""
 
-    flush: Callable[[list[Item]], Awaitable[None]]
-    pending: list[tuple[Item, "asyncio.Future[None]"]] = field(default_factory=list)
+    flush: Callable[[list[Item]], Awaitable[set[Item]]]
+    pending: list[tuple[Item, "asyncio.Future[bool]"]] = field(default_factory=list)
     writer: "asyncio.Task[None] | None" = None
 
-    async def submit(self, item: Item) -> None:
-        done = asyncio.get_running_loop().create_future()
+    async def submit(self, item: Item) -> bool:
+        done: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
         self.pending.append((item, done))
         if self.writer is None:
             self.writer = asyncio.create_task(self._drain())
-        await done
+        return await done
 
     async def _drain(self) -> None:
         try:
             while self.pending:
                 group, self.pending = self.pending, []
                 try:
-                    await self.flush([item for item, _ in group])
+                    refused = await self.flush([item for item, _ in group])
                 except Exception as exc:
                     for _, done in group:
                         done.set_exception(exc)
                 else:
-                    for _, done in group:
-                        done.set_result(None)
+                    for item, done in group:
+                        done.set_result(item not in refused)
         finally:
             self.writer = None
 
@@ -129,8 +130,8 @@ class CampaignSender:
         self.in_flight = {channel: asyncio.Semaphore(n) for channel, n in IN_FLIGHT.items()}
         self.outage = QuietLog(log, "campaign sender")
         self.ahead: sending.Prepared | None = None  # claimed while the last batch went out
-        self.handing = GroupCommit[tuple[str, str]](self._hand_over)
-        self.recording = GroupCommit[Verdict](self._record)
+        self.handing = GroupCommit[tuple[str, str, int]](self._hand_over)
+        self.recording = GroupCommit[Verdict](self._record_group)
 
     async def run(self, stop: asyncio.Event) -> None:
         """Work until ``stop`` is set; a step under way finishes (its sends are recorded) and a
@@ -228,9 +229,15 @@ class CampaignSender:
             await sending.record(session, verdicts, utcnow())
         _count(verdicts)
 
-    async def _hand_over(self, keys: list[tuple[str, str]]) -> None:
+    async def _record_group(self, verdicts: list[Verdict]) -> set[Verdict]:
+        await self._record(verdicts)
+        return set()
+
+    async def _hand_over(self, claims: list[tuple[str, str, int]]) -> set[tuple[str, str, int]]:
+        """Mark the claims handed over; the ones no longer ours come back (not to be sent)."""
         async with self.db.transaction() as session:
-            await sending.hand_over(session, keys, utcnow())
+            handed = await sending.hand_over(session, claims, utcnow())
+        return {claim for claim in claims if claim[:2] not in handed}
 
     def _pace(self, job: Job) -> Pace:
         key = job.keys.channel_id
@@ -260,8 +267,9 @@ class CampaignSender:
         once = job.channel not in sending.RESENDABLE
         async with self.in_flight[job.channel]:
             await pace.slot()
-            if once:
-                await self.handing.submit((job.business_id, job.delivery_id))
+            claim = (job.business_id, job.delivery_id, job.attempts)
+            if once and not await self.handing.submit(claim):
+                return None  # its lease ran out before it went: another worker's now
             result: SendResult
             try:
                 result = await CHANNELS[job.channel].send(
