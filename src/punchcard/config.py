@@ -133,6 +133,8 @@ class Settings(BaseSettings):
     viber_api_base_url: str = "https://chatapi.viber.com"
     viber_timeout_seconds: float = 10.0
     smtp_timeout_seconds: float = 20.0
+    # SMTP connections a process keeps open per account; a campaign batch is spread over them.
+    smtp_connections: int = 4
     # How long a "get updates on Telegram/Viber/WhatsApp" link from the web card stays usable.
     channel_link_minutes: int = 60
     # Campaigns and transactional messages (campaigns/): the sender in workers and servers.

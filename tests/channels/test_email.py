@@ -9,8 +9,10 @@ import httpx
 import pytest
 
 from punchcard.channels import delivery
-from punchcard.channels.adapter import GiveUp, Message, RetryLater, Sent
+from punchcard.channels.adapter import Context, GiveUp, Keys, Message, Recipient, RetryLater, Sent
 from punchcard.channels.reach import Skip
+from punchcard.channels.smtp import EmailChannel
+from punchcard.config import get_settings
 from punchcard.db.engine import Database
 from tests.channels.conftest import PUBLIC_URL, Providers, email_settings, member, set_up
 from tests.conftest import Tenant
@@ -187,6 +189,40 @@ async def test_a_campaign_reuses_its_smtp_connection(
 
     assert len(mail.mailbox.received) == 3
     assert mail.mailbox.connections == before + 1
+
+
+@pytest.mark.parametrize("pipelining", [True, False])
+async def test_a_batch_shares_one_connection_and_a_refusal_stays_its_own(
+    pipelining: bool, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PUNCHCARD_SMTP_CONNECTIONS", "1")
+    get_settings.cache_clear()
+    with smtp_server() as mail:
+        mail.mailbox.pipelining = pipelining
+        mail.mailbox.refuse["c@example.com"] = "550 5.1.1 <c@example.com>: user unknown"
+        settings = {"host": mail.host, "port": mail.port, "security": "none"}
+        keys = Keys("biz_1", "chn_1", settings | {"from_email": "hi@cafe.example"}, {}, {})
+        batch = [
+            (Recipient(f"{name}@example.com"), Message(key=f"dlv_{name}", text=f".{name}\n."))
+            for name in "abcde"
+        ]
+
+        results = await EmailChannel().send_batch(Context(db), keys, batch)
+
+    assert results[2] == GiveUp(
+        "invalid_address", "SMTP 550: 5.1.1 <c@example.com>: user unknown", address_dead=True
+    )
+    assert [result for n, result in enumerate(results) if n != 2] == [
+        Sent(f"<dlv_{name}@cafe.example>") for name in "abde"
+    ]
+    received = {item.rcpt_tos[0]: item.message for item in mail.mailbox.received}
+    assert list(received) == [f"{name}@example.com" for name in "abde"]
+    assert [message.get_content() for message in received.values()] == [
+        f".{name}\r\n.\r\n"
+        for name in "abde"  # leading dots arrive as written
+    ]
+    assert mail.mailbox.connections == 1
+    get_settings.cache_clear()
 
 
 async def test_a_mailbox_the_server_refuses_for_good_is_given_up(

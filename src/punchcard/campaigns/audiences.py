@@ -28,7 +28,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.businesses.models import Location
 from punchcard.campaigns.schemas import Audience, Range
-from punchcard.cards.models import Card, Stamp
+from punchcard.cards.models import Card
 from punchcard.channels.adapter import ChannelType
 from punchcard.channels.models import CustomerChannel
 from punchcard.customers.models import Customer
@@ -42,7 +42,6 @@ from punchcard.wallet.models import WalletPass
 
 customers = table_of(Customer)
 cards = table_of(Card)
-stamps = table_of(Stamp)
 vouchers = table_of(Voucher)
 channel_rows = table_of(CustomerChannel)
 passes = table_of(WalletPass)
@@ -77,16 +76,8 @@ def _card_conditions(audience: Audience) -> list[ColumnElement[bool]]:
         found.append(cards.c.last_stamp_at < audience.last_stamp_before)
     if audience.last_stamp_after is not None:
         found.append(cards.c.last_stamp_at > audience.last_stamp_after)
-    if audience.last_stamp_location_id is not None:
-        # The ledger row of the card's latest stamp (written with the same time).
-        found.append(
-            exists().where(
-                stamps.c.business_id == cards.c.business_id,
-                stamps.c.card_id == cards.c.id,
-                stamps.c.created_at == cards.c.last_stamp_at,
-                stamps.c.location_id == audience.last_stamp_location_id,
-            )
-        )
+    if audience.last_stamp_location_id is not None:  # kept on the card by each stamp
+        found.append(cards.c.last_stamp_location_id == audience.last_stamp_location_id)
     return found
 
 

@@ -20,6 +20,7 @@ Exactly one message per recipient:
 """
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -29,7 +30,6 @@ from sqlalchemy import (
     ColumnElement,
     Row,
     and_,
-    bindparam,
     case,
     exists,
     func,
@@ -67,6 +67,7 @@ from punchcard.db.base import table_of
 from punchcard.events import service as events
 from punchcard.events.payloads import customer_part, event_row, voucher_part
 from punchcard.kit.clock import isoformat_z
+from punchcard.kit.sql import rows_table
 from punchcard.vouchers.models import Voucher, VoucherTemplate
 from punchcard.vouchers.service import issue_from_template
 
@@ -273,15 +274,28 @@ async def recover(session: AsyncSession, now: datetime) -> int:
 
 
 async def hand_over(
-    session: AsyncSession, business_id: str, delivery_id: str, now: datetime
-) -> None:
-    """The message goes to a provider that cannot recognise a resend: from now on, a crash
-    makes its outcome unknown (``recover``)."""
-    await session.execute(
+    session: AsyncSession, claims: Sequence[tuple[str, str, int]], now: datetime
+) -> set[tuple[str, str]]:
+    """These messages go to a provider that cannot recognise a resend: from now on, a crash
+    makes their outcome unknown (``recover``). ``claims``: (business_id, id, attempts) as
+    claimed. Returns the keys handed over: a claim whose lease ran out, recovered or claimed
+    again since (``attempts`` moved on), is not ours to send any more."""
+    if not claims:
+        return set()
+    given = rows_table(session, deliveries, ("business_id", "id", "attempts"), list(claims))
+    handed = await session.execute(
         update(deliveries)
-        .where(deliveries.c.business_id == business_id, deliveries.c.id == delivery_id)
+        .where(
+            deliveries.c.business_id == given.c.business_id,
+            deliveries.c.id == given.c.id,
+            deliveries.c.attempts == given.c.attempts,
+            deliveries.c.status == "sending",
+            deliveries.c.handed_at.is_(None),
+        )
         .values(handed_at=now)
+        .returning(deliveries.c.business_id, deliveries.c.id)
     )
+    return {(row.business_id, row.id) for row in handed}
 
 
 async def claim(
@@ -358,15 +372,16 @@ class Verdict:
 
 @dataclass
 class Prepared:
+    claimed: int
     jobs: list[Job]
     skipped: list[Verdict]
-    released: list[Row[Any]]  # claimed but put back (their campaign paused)
+    released: list[tuple[str, str, int]]  # claimed but put back (their campaign paused)
 
 
 async def prepare(session: AsyncSession, claimed: list[Row[Any]], now: datetime) -> Prepared:
     """Turn claimed rows into jobs: reach (skip with its reason), the campaign's voucher
     (issued once, its id kept on the row), the rendered message."""
-    prepared = Prepared([], [], [])
+    prepared = Prepared(len(claimed), [], [], [])
     groups: dict[tuple[str, str | None, str | None, str], list[Row[Any]]] = defaultdict(list)
     for row in claimed:
         groups[(row.business_id, row.campaign_id, row.automation_id, row.channel)].append(row)
@@ -458,7 +473,9 @@ async def _prepare_group(
                         voucher = await _issue(session, source, row, holder, now)
                     except CodePoolEmpty as empty:
                         await _pause(session, source, empty, now)
-                        prepared.released += rows[position:]
+                        prepared.released += [
+                            (row.business_id, row.id, row.attempts) for row in rows[position:]
+                        ]
                         return
                 prepared.jobs.append(_job(source, row, holder, reach, voucher))
                 continue
@@ -548,11 +565,11 @@ async def _pause(
 
 def _job(source: _Source, row: Row[Any], holder: Any, reach: Any, voucher: Any) -> Job:
     channel: ChannelType = row.channel
-    unsubscribe = (
-        unsubscribe_url(row.business_id, row.customer_id, channel)
-        if source.kind == "marketing"
-        else None
-    )
+    unsubscribe = None
+    if source.kind == "marketing":  # email's reach made it already
+        unsubscribe = reach.recipient.unsubscribe_url or unsubscribe_url(
+            row.business_id, row.customer_id, channel
+        )
     variables = recipients.variables(
         source.business_name, holder, voucher=voucher, unsubscribe_link=unsubscribe
     )
@@ -576,14 +593,22 @@ def _job(source: _Source, row: Row[Any], holder: Any, reach: Any, voucher: Any) 
     )
 
 
-async def release(session: AsyncSession, rows: list[Row[Any]]) -> None:
-    """Claimed rows put back as they were (their campaign paused before they were sent)."""
-    for row in rows:
-        await session.execute(
-            update(deliveries)
-            .where(deliveries.c.business_id == row.business_id, deliveries.c.id == row.id)
-            .values(status="queued", lease_until=None, attempts=row.attempts - 1)
+async def release(session: AsyncSession, claims: Sequence[tuple[str, str, int]]) -> None:
+    """Claimed deliveries put back as they were (their campaign paused before they were sent,
+    or the worker stopped before sending them): (business_id, id, attempts) as claimed."""
+    if not claims:
+        return
+    rows = [(business_id, key, attempts - 1) for business_id, key, attempts in claims]
+    given = rows_table(session, deliveries, ("business_id", "id", "attempts"), rows)
+    await session.execute(
+        update(deliveries)
+        .where(
+            deliveries.c.business_id == given.c.business_id,
+            deliveries.c.id == given.c.id,
+            deliveries.c.status == "sending",
         )
+        .values(status="queued", lease_until=None, attempts=given.c.attempts)
+    )
 
 
 def _retry_delay(attempts: int, retry_after: float | None) -> float:
@@ -593,56 +618,50 @@ def _retry_delay(attempts: int, retry_after: float | None) -> float:
     return min(RETRY_MAX_SECONDS, RETRY_BASE_SECONDS * 2.0 ** max(0, attempts - 1))
 
 
-_RECORD = (
-    update(deliveries)
-    .where(
-        deliveries.c.business_id == bindparam("b_id"),
-        deliveries.c.id == bindparam("d_id"),
-        deliveries.c.status == "sending",
-    )
-    .values(
-        status=bindparam("new_status"),
-        reason=bindparam("new_reason"),
-        last_error=bindparam("error"),
-        provider_message_id=bindparam("message_id"),
-        sent_at=bindparam("at_sent", type_=deliveries.c.sent_at.type),
-        next_attempt_at=bindparam("next_at", type_=deliveries.c.next_attempt_at.type),
-        lease_until=None,
-    )
+_RECORDED = (
+    "business_id",
+    "id",
+    "attempts",
+    "status",
+    "reason",
+    "last_error",
+    "provider_message_id",
+    "sent_at",
+    "next_attempt_at",
 )
 
 
-def _outcome(verdict: Verdict, now: datetime) -> dict[str, Any]:
+def _outcome(verdict: Verdict, now: datetime) -> tuple[Any, ...]:
+    """The row's new values, in ``_RECORDED``'s order."""
     result = verdict.result
-    values: dict[str, Any] = {
-        "b_id": verdict.business_id,
-        "d_id": verdict.delivery_id,
-        "new_status": result.status,
-        "new_reason": None,
-        "error": None,
-        "message_id": None,
-        "at_sent": None,
-        "next_at": now,
-    }
+    key = (verdict.business_id, verdict.delivery_id, verdict.attempts)
     if isinstance(result, Sent):
-        values |= {"message_id": result.provider_message_id[:200], "at_sent": now}
-    elif isinstance(result, RetryLater):
+        return (*key, "sent", None, None, result.provider_message_id[:200], now, now)
+    if isinstance(result, RetryLater):
         if verdict.attempts >= MAX_ATTEMPTS:
-            values |= {"new_status": "failed", "new_reason": result.reason}
-        else:
-            delay = _retry_delay(verdict.attempts, result.retry_after)
-            values |= {"new_status": "queued", "next_at": now + timedelta(seconds=delay)}
-        values["error"] = result.detail[:2000]
-    else:  # GiveUp or Skip
-        values |= {"new_reason": result.reason, "error": result.detail[:2000] or None}
-    return values
+            return (*key, "failed", result.reason, result.detail[:2000], None, None, now)
+        delay = timedelta(seconds=_retry_delay(verdict.attempts, result.retry_after))
+        return (*key, "queued", None, result.detail[:2000], None, None, now + delay)
+    # GiveUp or Skip
+    return (*key, result.status, result.reason, result.detail[:2000] or None, None, None, now)
 
 
 async def record(session: AsyncSession, verdicts: list[Verdict], now: datetime) -> None:
-    """Every outcome in one statement (executemany); a dead messenger address is unlinked."""
+    """Every outcome in one statement (an UPDATE ... FROM the rows); a dead messenger address
+    is unlinked."""
     if not verdicts:
         return
-    await session.execute(_RECORD, [_outcome(verdict, now) for verdict in verdicts])
+    given = rows_table(session, deliveries, _RECORDED, [_outcome(v, now) for v in verdicts])
+    await session.execute(
+        update(deliveries)
+        .where(
+            deliveries.c.business_id == given.c.business_id,
+            deliveries.c.id == given.c.id,
+            deliveries.c.attempts == given.c.attempts,  # still this claim's
+            deliveries.c.status == "sending",
+        )
+        .values({name: given.c[name] for name in _RECORDED[3:]} | {"lease_until": None})
+    )
     for verdict in verdicts:
         result = verdict.result
         if (

@@ -4,17 +4,38 @@ work through ``sending``'s claims and never send a delivery twice.
 
 A step: start due campaigns, recover deliveries of dead workers, add a batch of recipients,
 claim a batch of deliveries (reach, vouchers, messages: one transaction), send them at the
-providers' pace with no transaction open, record the outcomes, finish campaigns."""
+providers' pace with no transaction open, record the outcomes, finish campaigns. The next batch
+is claimed and prepared while one is being sent, so the database's work and the provider's
+overlap.
+
+Email goes a batch at a time over several pipelined connections (``send_batch``) and its
+outcomes are recorded with one statement. Messengers cannot recognise a resend, so each of
+their messages is marked handed over just before it goes and recorded right after: those
+marks and records are group-committed (one statement for all the messages in flight), so a
+crash still leaves only the messages in flight unknown.
+"""
 
 import asyncio
 import contextlib
 import logging
 import time
-from datetime import timedelta
+from collections import defaultdict
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Generic, Protocol, TypeVar, runtime_checkable
 
 from punchcard.campaigns import sending
 from punchcard.campaigns.sending import Job, Verdict
-from punchcard.channels.adapter import ChannelType, Context, RetryLater, SendResult
+from punchcard.channels.adapter import (
+    ChannelType,
+    Context,
+    Keys,
+    Message,
+    Recipient,
+    RetryLater,
+    SendResult,
+)
 from punchcard.channels.registry import CHANNELS
 from punchcard.config import Settings
 from punchcard.db.engine import Database
@@ -24,8 +45,8 @@ from punchcard.observability.metrics import CAMPAIGN_DELIVERIES
 
 log = logging.getLogger("punchcard.campaigns")
 ERROR_BACKOFF_SECONDS = 1.0
-# Sends in flight per channel type: the SMTP pool keeps 8 connections per account; HTTP
-# providers take more (their rate, max_per_second, is the real limit).
+# Sends in flight per channel type, for channels sent one message at a time (their rate,
+# max_per_second, is the real limit). Email batches use ``smtp_connections`` instead.
 IN_FLIGHT: dict[ChannelType, int] = {
     "email": 8,
     "telegram": 32,
@@ -34,6 +55,49 @@ IN_FLIGHT: dict[ChannelType, int] = {
     "wallet": 4,
 }
 MATERIALISE_FACTOR = 10  # recipients added per step, in claim batches
+Item = TypeVar("Item")
+
+
+@runtime_checkable
+class BatchChannel(Protocol):
+    """A channel that sends many messages of one account better together (email)."""
+
+    async def send_batch(
+        self, context: Context, keys: Keys, items: Sequence[tuple[Recipient, Message]]
+    ) -> list[SendResult]: ...
+
+
+@dataclass
+class GroupCommit(Generic[Item]):
+    """Items written by ``flush`` in groups: whatever arrived while the last group was being
+    written goes in the next one. ``submit`` returns once its item is committed: whether
+    ``flush`` took it (flush returns the items it did not take)."""
+
+    flush: Callable[[list[Item]], Awaitable[set[Item]]]
+    pending: list[tuple[Item, "asyncio.Future[bool]"]] = field(default_factory=list)
+    writer: "asyncio.Task[None] | None" = None
+
+    async def submit(self, item: Item) -> bool:
+        done: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+        self.pending.append((item, done))
+        if self.writer is None:
+            self.writer = asyncio.create_task(self._drain())
+        return await done
+
+    async def _drain(self) -> None:
+        try:
+            while self.pending:
+                group, self.pending = self.pending, []
+                try:
+                    refused = await self.flush([item for item, _ in group])
+                except Exception as exc:
+                    for _, done in group:
+                        done.set_exception(exc)
+                else:
+                    for item, done in group:
+                        done.set_result(item not in refused)
+        finally:
+            self.writer = None
 
 
 class Pace:
@@ -65,21 +129,28 @@ class CampaignSender:
         self.rates = settings.campaign_max_per_second
         self.in_flight = {channel: asyncio.Semaphore(n) for channel, n in IN_FLIGHT.items()}
         self.outage = QuietLog(log, "campaign sender")
+        self.ahead: sending.Prepared | None = None  # claimed while the last batch went out
+        self.handing = GroupCommit[tuple[str, str, int]](self._hand_over)
+        self.recording = GroupCommit[Verdict](self._record_group)
 
     async def run(self, stop: asyncio.Event) -> None:
-        """Work until ``stop`` is set; a step under way finishes (its sends are recorded)."""
-        while not stop.is_set():
-            try:
-                busy = await self.step()
-            except Exception as exc:
-                self.outage.step_failed(exc, "campaign sender step failed; retrying")
-                busy, wait = False, ERROR_BACKOFF_SECONDS
-            else:
-                self.outage.recovered()
-                wait = self.poll
-            if not busy:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(stop.wait(), wait)
+        """Work until ``stop`` is set; a step under way finishes (its sends are recorded) and a
+        batch claimed ahead is put back."""
+        try:
+            while not stop.is_set():
+                try:
+                    busy = await self.step()
+                except Exception as exc:
+                    self.outage.step_failed(exc, "campaign sender step failed; retrying")
+                    busy, wait = False, ERROR_BACKOFF_SECONDS
+                else:
+                    self.outage.recovered()
+                    wait = self.poll
+                if not busy:
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(stop.wait(), wait)
+        finally:
+            await self._put_back()
 
     async def step(self) -> bool:
         """One round; whether it found work (recipients to add or deliveries to send)."""
@@ -91,25 +162,82 @@ class CampaignSender:
             open_ids = await sending.open_campaigns(session, now)
         async with self.db.transaction() as session:
             added = await sending.materialise(session, now, self.batch * MATERIALISE_FACTOR)
+        current, self.ahead = self.ahead, None
+        if current is None:
+            current = await self._claim(now, open_ids)
+        if not current.claimed:
+            return bool(added)
+        # The next batch's reads and writes overlap this one's sends.
+        _, self.ahead = await asyncio.gather(
+            self._deliver(current.jobs), self._claim(utcnow(), open_ids)
+        )
+        async with self.db.transaction() as session:
+            await sending.finish(session, utcnow())
+        return True
+
+    async def until_idle(self) -> None:
+        """Step until a step finds nothing (tests, the CLI's send)."""
+        while await self.step():
+            pass
+
+    async def _claim(self, now: datetime, open_ids: list[str]) -> sending.Prepared:
         async with self.db.transaction() as session:
             claimed = await sending.claim(session, now, self.batch, self.lease, open_ids)
             prepared = await sending.prepare(session, claimed, now)
             await sending.record(session, prepared.skipped, now)
             await sending.release(session, prepared.released)
         _count(prepared.skipped)
-        outcomes = await asyncio.gather(*(self._send(job) for job in prepared.jobs))
-        if claimed:
-            async with self.db.transaction() as session:
-                recorded = [verdict for verdict in outcomes if verdict is not None]
-                await sending.record(session, recorded, utcnow())
-                await sending.finish(session, utcnow())
-            _count(recorded)
-        return bool(added or claimed)
+        return prepared
 
-    async def until_idle(self) -> None:
-        """Step until a step finds nothing (tests, the CLI's send)."""
-        while await self.step():
-            pass
+    async def _put_back(self) -> None:
+        """The batch claimed ahead goes back to the queue (its claims would otherwise wait for
+        their lease to run out)."""
+        ahead, self.ahead = self.ahead, None
+        if ahead is not None and ahead.jobs:
+            async with self.db.transaction() as session:
+                await sending.release(
+                    session,
+                    [(job.business_id, job.delivery_id, job.attempts) for job in ahead.jobs],
+                )
+
+    async def _deliver(self, jobs: list[Job]) -> None:
+        """Send the batch: email a batch per account, the rest one by one."""
+        batches: dict[str, list[Job]] = defaultdict(list)
+        singles = []
+        for job in jobs:
+            channel = CHANNELS[job.channel]
+            if isinstance(channel, BatchChannel) and job.channel not in self.rates:
+                batches[job.keys.channel_id].append(job)
+            else:
+                singles.append(job)
+        outcomes = await asyncio.gather(
+            *(self._send_batch(group) for group in batches.values()),
+            *(self._send(job) for job in singles),
+        )
+        recorded: list[Verdict] = []
+        for outcome in outcomes:
+            if isinstance(outcome, list):
+                recorded += outcome
+            elif outcome is not None:
+                recorded.append(outcome)
+        await self._record(recorded)
+
+    async def _record(self, verdicts: list[Verdict]) -> None:
+        if not verdicts:
+            return
+        async with self.db.transaction() as session:
+            await sending.record(session, verdicts, utcnow())
+        _count(verdicts)
+
+    async def _record_group(self, verdicts: list[Verdict]) -> set[Verdict]:
+        await self._record(verdicts)
+        return set()
+
+    async def _hand_over(self, claims: list[tuple[str, str, int]]) -> set[tuple[str, str, int]]:
+        """Mark the claims handed over; the ones no longer ours come back (not to be sent)."""
+        async with self.db.transaction() as session:
+            handed = await sending.hand_over(session, claims, utcnow())
+        return {claim for claim in claims if claim[:2] not in handed}
 
     def _pace(self, job: Job) -> Pace:
         key = job.keys.channel_id
@@ -117,6 +245,19 @@ class CampaignSender:
             rate = self.rates.get(job.channel, CHANNELS[job.channel].max_per_second)
             self.paces[key] = Pace(rate)
         return self.paces[key]
+
+    async def _send_batch(self, jobs: list[Job]) -> list[Verdict]:
+        """One account's messages together (``BatchChannel``); outcomes to record."""
+        channel = CHANNELS[jobs[0].channel]
+        assert isinstance(channel, BatchChannel)
+        items = [(job.recipient, job.message) for job in jobs]
+        results: list[SendResult]
+        try:
+            results = await channel.send_batch(Context(self.db), jobs[0].keys, items)
+        except Exception as exc:  # an adapter's bug must not lose the deliveries' records
+            log.exception("sending %d deliveries failed", len(jobs))
+            results = [RetryLater("network_error", f"{type(exc).__name__}: {exc}")] * len(jobs)
+        return [_verdict(job, result) for job, result in zip(jobs, results, strict=True)]
 
     async def _send(self, job: Job) -> Verdict | None:
         """Send one job; its outcome, to record with the batch. A provider that cannot tell a
@@ -126,9 +267,9 @@ class CampaignSender:
         once = job.channel not in sending.RESENDABLE
         async with self.in_flight[job.channel]:
             await pace.slot()
-            if once:
-                async with self.db.transaction() as session:
-                    await sending.hand_over(session, job.business_id, job.delivery_id, utcnow())
+            claim = (job.business_id, job.delivery_id, job.attempts)
+            if once and not await self.handing.submit(claim):
+                return None  # its lease ran out before it went: another worker's now
             result: SendResult
             try:
                 result = await CHANNELS[job.channel].send(
@@ -139,20 +280,17 @@ class CampaignSender:
                 result = RetryLater("network_error", f"{type(exc).__name__}: {exc}")
         if isinstance(result, RetryLater) and result.retry_after:
             pace.hold(result.retry_after)
-        verdict = Verdict(
-            job.business_id,
-            job.delivery_id,
-            job.attempts,
-            result,
-            job.channel,
-            job.recipient.address,
-        )
+        verdict = _verdict(job, result)
         if not once:
             return verdict
-        async with self.db.transaction() as session:
-            await sending.record(session, [verdict], utcnow())
-        _count([verdict])
+        await self.recording.submit(verdict)
         return None
+
+
+def _verdict(job: Job, result: SendResult) -> Verdict:
+    return Verdict(
+        job.business_id, job.delivery_id, job.attempts, result, job.channel, job.recipient.address
+    )
 
 
 def _count(recorded: list[Verdict]) -> None:

@@ -26,6 +26,23 @@ class Card(TenantMixin, Base):
             sqlite_where=text("status = 'active'"),
             postgresql_where=text("status = 'active'"),
         ),
+        # Audience filters (campaigns.audiences): live cards by customer, with every column a
+        # card filter tests, so PostgreSQL answers them from the index alone.
+        Index(
+            "ix_cards_audience",
+            "business_id",
+            "customer_id",
+            postgresql_include=[
+                "program_id",
+                "stamps",
+                "lifetime_stamps",
+                "last_stamp_at",
+                "last_stamp_location_id",
+                "expires_at",
+            ],
+            sqlite_where=text("status = 'active'"),
+            postgresql_where=text("status = 'active'"),
+        ),
         ForeignKeyConstraint(
             ["business_id", "customer_id"], ["customers.business_id", "customers.id"]
         ),
@@ -44,6 +61,9 @@ class Card(TenantMixin, Base):
     issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
     expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_stamp_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Where that stamp was given (the ledger row's location): audiences filter on it without
+    # reading the ledger.
+    last_stamp_location_id: Mapped[str | None] = mapped_column(String(40))
     # Mixed into the web-card link's token; a new one revokes the link (wallet.web_link).
     web_link_nonce: Mapped[str | None] = mapped_column(String(32))
     # The referral whose referee holds this card, until it converts: the stamp and redeem

@@ -239,6 +239,7 @@ def new_card(business_id: str, program: Any, customer_id: str, now: datetime) ->
         "issued_at": now,
         "expires_at": now + timedelta(days=days) if days else None,
         "last_stamp_at": None,
+        "last_stamp_location_id": None,
         "web_link_nonce": None,  # the first link; a rotation gives it one (wallet.web_link)
         "referral_id": None,  # set when its customer joined with a referral code
     }
@@ -308,6 +309,7 @@ def _stamp_statement(by_id: bool) -> Any:
             stamps=cards.c.stamps + count,
             lifetime_stamps=cards.c.lifetime_stamps + count,
             last_stamp_at=bindparam("at"),
+            last_stamp_location_id=bindparam("location", type_=cards.c.last_stamp_location_id.type),
         )
         .returning(
             *cards.c,
@@ -353,6 +355,7 @@ def _at_once_statement(by_id: bool) -> Any:
     # Restart mode: a card at or past the last goal finishes its round with the next stamp.
     last_goal = select(func.max(any_step)).select_from(all_steps).scalar_subquery()
     ends_a_round = and_(programs.c.after_last_goal == "restart", cards.c.stamps >= last_goal)
+    location = bindparam("location_id", type_=String)
     bumped = (
         update(cards)
         .where(
@@ -372,6 +375,7 @@ def _at_once_statement(by_id: bool) -> Any:
             stamps=cards.c.stamps + count,
             lifetime_stamps=cards.c.lifetime_stamps + count,
             last_stamp_at=at,
+            last_stamp_location_id=location,
         )
         .returning(
             *cards.c,
@@ -382,7 +386,6 @@ def _at_once_statement(by_id: bool) -> Any:
         )
         .cte("bumped")
     )
-    location = bindparam("location_id", type_=String)
     staff = bindparam("staff_id", type_=String)
     ledger = insert(stamps_ledger).from_select(
         ["business_id", "id", "card_id", "count", "location_id", "staff_id", "note", "created_at"],
@@ -485,7 +488,7 @@ async def add_stamps(
     bumped = (
         await session.execute(
             _STAMP_BY_ID if by_id else _STAMP_BY_SCAN_CODE,
-            {"tenant": business_id, "ref": ref, "at": now, "added": count},
+            {"tenant": business_id, "ref": ref, "at": now, "added": count, "location": location_id},
         )
     ).one_or_none()
     if bumped is None:

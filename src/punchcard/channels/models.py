@@ -38,6 +38,15 @@ class CustomerChannel(TenantMixin, Base):
     __table_args__ = (
         UniqueConstraint("business_id", "customer_id", "channel"),
         UniqueConstraint("business_id", "channel", "address"),
+        # Audience filters: consent and reach by channel (campaigns.audiences).
+        Index(
+            "ix_customer_channels_audience",
+            "business_id",
+            "channel",
+            "consent",
+            "customer_id",
+            postgresql_include=["address"],
+        ),
         ForeignKeyConstraint(
             ["business_id", "customer_id"],
             ["customers.business_id", "customers.id"],

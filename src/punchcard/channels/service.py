@@ -9,6 +9,9 @@ back what was there before.
 """
 
 import json
+from collections.abc import Mapping
+from functools import lru_cache
+from types import MappingProxyType
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -51,8 +54,14 @@ def keys_of(config: ChannelConfig) -> Keys:
         channel_id=config.id,
         settings=dict(config.settings),
         account=dict(config.account),
-        credentials=json.loads(crypto.unseal(sealed)) if sealed else {},
+        credentials=_unsealed(sealed) if sealed else {},
     )
+
+
+@lru_cache(maxsize=256)
+def _unsealed(sealed: str) -> Mapping[str, str]:
+    """Credentials as stored, opened once per process (a campaign asks for every recipient)."""
+    return MappingProxyType(json.loads(crypto.unseal(sealed)))
 
 
 async def find_channel(

@@ -2,19 +2,19 @@
 without login. Each message is multipart (plain text, and HTML when given), carries a Message-ID
 made from the delivery's key (a retried send is recognisable as the same message) and, for a
 customer, ``List-Unsubscribe`` with ``List-Unsubscribe-Post: List-Unsubscribe=One-Click``
-(RFC 8058: mail clients unsubscribe with one POST to the link).
+(RFC 8058: mail clients unsubscribe with one POST to the link); ``smtp_mime`` writes it.
 
 Connections are kept open per SMTP account and reused (a campaign does not reconnect for each
-message); one that the server closed meanwhile is replaced once.
+message); one that the server closed meanwhile is replaced once. A batch (``send_batch``, what
+the campaign sender uses) is shared over up to ``smtp_connections`` connections at once, each
+sending its share pipelined (``smtp_pipe``).
 """
 
 import asyncio
-import re
 import time
 import weakref
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from email.message import EmailMessage
-from email.utils import formataddr, formatdate
 from typing import Any, Literal
 
 import aiosmtplib
@@ -37,12 +37,12 @@ from punchcard.channels.adapter import (
     SendResult,
     Sent,
 )
+from punchcard.channels.smtp_mime import compose, letterhead, message_id
+from punchcard.channels.smtp_pipe import Broken, Mail, Pipe
 from punchcard.config import get_settings
 
 Security = Literal["starttls", "ssl", "none"]
-MAX_IDLE = 8  # open connections kept per SMTP account
 IDLE_SECONDS = 60.0  # servers drop idle clients after a few minutes; we let go sooner
-NOT_IN_ID = re.compile(r"[^A-Za-z0-9._-]")
 
 
 @dataclass(frozen=True)
@@ -74,36 +74,41 @@ class Server:
             timeout=get_settings().smtp_timeout_seconds,
         )
         await smtp.connect()  # TLS and login included
+        if smtp.is_ehlo_or_helo_needed:
+            await smtp.ehlo()
         return smtp
+
+    async def pipe(self) -> Pipe:
+        return Pipe(await self.connect(), get_settings().smtp_timeout_seconds)
 
 
 class Pool:
     """Idle connections by SMTP account, for one event loop."""
 
     def __init__(self) -> None:
-        self.idle: dict[Server, list[tuple[float, aiosmtplib.SMTP]]] = {}
+        self.idle: dict[Server, list[tuple[float, Pipe]]] = {}
 
-    async def take(self, server: Server) -> tuple[aiosmtplib.SMTP, bool]:
+    async def take(self, server: Server) -> tuple[Pipe, bool]:
         """A connection, and whether it was reused (it may have been closed by the server)."""
         waiting = self.idle.get(server, [])
         while waiting:
-            since, smtp = waiting.pop()
-            if smtp.is_connected and time.monotonic() - since < IDLE_SECONDS:
-                return smtp, True
-            await _close(smtp)
-        return await server.connect(), False
+            since, pipe = waiting.pop()
+            if pipe.is_open and time.monotonic() - since < IDLE_SECONDS:
+                return pipe, True
+            await pipe.quit()
+        return await server.pipe(), False
 
-    async def give_back(self, server: Server, smtp: aiosmtplib.SMTP) -> None:
+    async def give_back(self, server: Server, pipe: Pipe) -> None:
         waiting = self.idle.setdefault(server, [])
-        if len(waiting) < MAX_IDLE:
-            waiting.append((time.monotonic(), smtp))
+        if len(waiting) < get_settings().smtp_connections:
+            waiting.append((time.monotonic(), pipe))
         else:
-            await _close(smtp)
+            await pipe.quit()
 
     async def close(self) -> None:
         for waiting in self.idle.values():
-            for _, smtp in waiting:
-                await _close(smtp)
+            for _, pipe in waiting:
+                await pipe.quit()
         self.idle.clear()
 
 
@@ -126,33 +131,6 @@ async def _close(smtp: aiosmtplib.SMTP) -> None:
             await smtp.quit()
         except aiosmtplib.SMTPException:
             smtp.close()
-
-
-def message_id(key: str, from_email: str) -> str:
-    domain = from_email.rpartition("@")[2] or "punchcard.invalid"
-    return f"<{NOT_IN_ID.sub('-', key)}@{domain}>"
-
-
-def compose(keys: Keys, recipient: Recipient, message: Message) -> EmailMessage:
-    settings = keys.settings
-    mail = EmailMessage()
-    mail["From"] = formataddr((settings.get("from_name") or "", settings["from_email"]))
-    mail["To"] = formataddr((recipient.name or "", recipient.address))
-    mail["Subject"] = message.subject or ""
-    mail["Date"] = formatdate(usegmt=True)
-    mail["Message-ID"] = message_id(message.key, settings["from_email"])
-    if settings.get("reply_to"):
-        mail["Reply-To"] = settings["reply_to"]
-    if recipient.unsubscribe_url:
-        targets = [f"<{recipient.unsubscribe_url}>"]
-        if settings.get("unsubscribe_mailto"):
-            targets.append(f"<mailto:{settings['unsubscribe_mailto']}?subject=unsubscribe>")
-        mail["List-Unsubscribe"] = ", ".join(targets)
-        mail["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-    mail.set_content(message.text)
-    if message.html:
-        mail.add_alternative(message.html, subtype="html")
-    return mail
 
 
 def _failure(exc: Exception) -> RetryLater | GiveUp:
@@ -206,26 +184,36 @@ class EmailChannel:
     async def send(
         self, context: Context, keys: Keys, recipient: Recipient, message: Message
     ) -> SendResult:
+        [result] = await self.send_batch(context, keys, [(recipient, message)])
+        return result
+
+    async def send_batch(
+        self, context: Context, keys: Keys, items: Sequence[tuple[Recipient, Message]]
+    ) -> list[SendResult]:
+        """Each message's result, in order: the batch split over up to ``smtp_connections``
+        connections, each sending its share in turn (pipelined where the server allows)."""
         server = Server.of(keys)
-        mail = compose(keys, recipient, message)
-        for _ in range(2):
-            try:
-                smtp, reused = await pool().take(server)
-            except (aiosmtplib.SMTPException, OSError) as exc:
-                return _failure(exc)
-            try:
-                await smtp.send_message(mail)
-            except aiosmtplib.SMTPServerDisconnected as exc:
-                smtp.close()
-                if reused:
-                    continue  # the server closed it while idle: once more on a new one
-                return _failure(exc)
-            except (aiosmtplib.SMTPException, OSError) as exc:
-                smtp.close()  # its state after a refusal is unknown: not for reuse
-                return _failure(exc)
-            await pool().give_back(server, smtp)
-            return Sent(str(mail["Message-ID"]))
-        raise AssertionError("unreachable: the second try uses a new connection")
+        letter = letterhead(keys.settings)
+        mails = [
+            Mail(
+                sender=letter.from_email,
+                recipient=recipient.address,
+                content=compose(letter, recipient, message),
+                utf8=not recipient.address.isascii(),
+            )
+            for recipient, message in items
+        ]
+        ids = [message_id(message.key, letter.from_email) for _, message in items]
+        connections = max(1, min(get_settings().smtp_connections, len(mails)))
+        shares = [mails[n::connections] for n in range(connections)]
+        outcomes = await asyncio.gather(*(_send_share(server, share) for share in shares))
+        results: list[SendResult | None] = [None] * len(mails)
+        for n, share in enumerate(outcomes):
+            results[n::connections] = share
+        return [
+            Sent(ids[position]) if result is None else result
+            for position, result in enumerate(results)
+        ]
 
     def verify(self, keys: Keys, inbound: Inbound) -> None:
         raise BadSignature("Email has no inbound webhook.")
@@ -235,3 +223,28 @@ class EmailChannel:
 
     def answer(self, keys: Keys, answered: list[Answered]) -> dict[str, Any] | None:
         return None
+
+
+async def _send_share(server: Server, mails: list[Mail]) -> list[SendResult | None]:
+    """The mails over one connection: None for each accepted, else its failure. A connection
+    that the server closed while idle is replaced once; any other break fails what is left."""
+    outcomes: list[SendResult | None] = []
+    for _ in range(2):
+        try:
+            pipe, reused = await pool().take(server)
+        except (aiosmtplib.SMTPException, OSError) as exc:
+            return outcomes + [_failure(exc)] * (len(mails) - len(outcomes))
+        try:
+            done = await pipe.send(mails[len(outcomes) :])
+        except Broken as broken:
+            outcomes += [_result(exc) for exc in broken.done]
+            if reused and not broken.done:
+                continue  # closed while idle: once more on a new one
+            return outcomes + [_failure(broken.cause)] * (len(mails) - len(outcomes))
+        await pool().give_back(server, pipe)
+        return outcomes + [_result(exc) for exc in done]
+    raise AssertionError("unreachable: the second try uses a new connection")
+
+
+def _result(refused: Exception | None) -> SendResult | None:
+    return None if refused is None else _failure(refused)

@@ -51,6 +51,15 @@ class Voucher(TenantMixin, Base):
         Index("ix_vouchers_code", "business_id", "redeem_code"),
         Index("ix_vouchers_card", "business_id", "card_id"),
         Index("ix_vouchers_customer", "business_id", "customer_id"),
+        # Audience filters: who holds an unredeemed voucher (campaigns.audiences).
+        Index(
+            "ix_vouchers_unredeemed",
+            "business_id",
+            "customer_id",
+            "expires_at",
+            sqlite_where=text("status = 'issued'"),
+            postgresql_where=text("status = 'issued'"),
+        ),
         # The expiry sweep: issued vouchers by expiry, across businesses.
         Index(
             "ix_vouchers_expiry",
