@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from punchcard.staff.actor import Actor, Permission
+from punchcard.staff.actor import Actor, Permission, Role
 
 
 @dataclass(frozen=True)
@@ -12,9 +12,10 @@ class NavEntry:
     permission: Permission
 
     def shown_to(self, actor: Actor) -> bool:
-        return actor.can(self.permission)
+        return actor.can(self.permission) and (actor.role != Role.SCANNER or self.path == "/scan")
 
 
 NAV = [
     NavEntry("/dashboard", {"en": "Overview", "de": "Übersicht"}, Permission.CARDS_READ),
+    NavEntry("/scan", {"en": "Scanner", "de": "Scanner"}, Permission.CARDS_WRITE),
 ]

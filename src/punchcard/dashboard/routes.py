@@ -7,10 +7,12 @@ from fastapi.staticfiles import StaticFiles
 
 from punchcard.dashboard.account.http import router as account
 from punchcard.dashboard.overview.http import router as overview
+from punchcard.dashboard.scanner.http import router as scanner
 
 ROUTERS = [
     account,
     overview,
+    scanner,
 ]
 STATIC = Path(__file__).with_name("static")
 

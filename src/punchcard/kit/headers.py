@@ -23,6 +23,7 @@ DASHBOARD_CSP = (
     f"form-action 'self'; {COMMON}"
 )
 DASHBOARD_PATHS = ("/dashboard", "/scan")
+SCANNER_WORKER = "/scan/sw.js"
 CDN = "https://cdn.jsdelivr.net"
 DOCS_CSP = (
     f"default-src 'none'; script-src 'unsafe-inline' {CDN}; "
@@ -68,12 +69,13 @@ class SecurityHeaders:
             return
         docs = scope["path"].startswith(DOCS_PATHS)
         page = "dashboard" if scope["path"].startswith(DASHBOARD_PATHS) else "page"
+        worker = scope["path"] == SCANNER_WORKER  # its own fetches obey the policy it came with
         over_https = not self.https and scope.get("scheme") == "https"
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
-                kind = "docs" if docs else "api"
+                kind = "docs" if docs else "dashboard" if worker else "api"
                 if not docs:
                     for name, value in headers:
                         if name.lower() == b"content-type" and value.startswith(b"text/html"):
