@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
@@ -66,10 +67,11 @@ class Watched:
 
 @asynccontextmanager
 async def watched_page(
-    browser: Browser, size: str, locale: str = "en-GB"
+    browser: Browser, size: str, locale: str = "en-GB", **options: Any
 ) -> AsyncIterator[Watched]:
-    """A fresh browser context at ``size`` ("phone" or "desktop"); clean when it closes."""
-    context = await browser.new_context(**SIZES[size], locale=locale)  # type: ignore[arg-type]
+    """A fresh browser context at ``size`` ("phone" or "desktop"); clean when it closes.
+    ``options``: more of Playwright's context options (permissions, JavaScript off, ...)."""
+    context = await browser.new_context(**SIZES[size], locale=locale, **options)  # type: ignore[arg-type]
     page = await context.new_page()
     watched = Watched(page, size)
     page.on("console", watched.on_console)
