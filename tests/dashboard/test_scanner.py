@@ -110,9 +110,7 @@ async def test_a_voucher_is_redeemed_once_then_shows_already_redeemed_with_when_
     )
 
 
-async def test_a_shared_code_is_redeemed_from_the_card(
-    tenant: Tenant, browsing: Browsing
-) -> None:
+async def test_a_shared_code_is_redeemed_from_the_card(tenant: Tenant, browsing: Browsing) -> None:
     card = await card_on(tenant)
     cookie = (await factories.stamp(tenant.client, str(card["id"]), 5))["vouchers_issued"][0]
     till = await browsing("till", Role.SCANNER, tenant.location_id)
@@ -135,18 +133,14 @@ async def test_an_unknown_code_is_not_found_and_guessing_is_limited(
     assert missing.status_code == 404
     assert "No card and no voucher has the code NOPE-1234." in missing.text
     failures = factories.ok(await tenant.client.get("/v1/code-lookup-failures"))["data"]
-    assert [(f["code"], f["location_id"]) for f in failures] == [
-        ("NOPE-1234", tenant.location_id)
-    ]
+    assert [(f["code"], f["location_id"]) for f in failures] == [("NOPE-1234", tenant.location_id)]
     answers = [await look_up(till, f"NOPE-{n}") for n in range(10)]
     assert answers[-1].status_code == 429
     assert "Too many unknown codes" in answers[-1].text
 
 
 async def test_an_unbound_owner_chooses_the_till_once(tenant: Tenant, browsing: Browsing) -> None:
-    second = factories.ok(
-        await tenant.client.post("/v1/locations", json={"name": "Harbour"}), 201
-    )
+    second = factories.ok(await tenant.client.post("/v1/locations", json={"name": "Harbour"}), 201)
     owner = await browsing("olga", Role.OWNER)
     page = await owner.get("/scan")
     assert "Choose where you are" in page.text

@@ -7,7 +7,6 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-import pytest
 from playwright.async_api import Browser, Page, async_playwright, expect
 
 from punchcard.staff.actor import Role
@@ -123,9 +122,7 @@ async def test_a_double_tap_stamps_once(live: LiveBusiness, browser: Browser) ->
     assert await stamps(live, card["id"]) == 1
 
 
-async def test_manual_entry_works_without_javascript(
-    live: LiveBusiness, browser: Browser
-) -> None:
+async def test_manual_entry_works_without_javascript(live: LiveBusiness, browser: Browser) -> None:
     card, voucher = await coffee_card(live)
     till = await live.staff("till3", Role.SCANNER, live.location_id)
     async with watched_page(browser, "phone", locale="de-DE", java_script_enabled=False) as watched:
