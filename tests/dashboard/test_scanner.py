@@ -139,6 +139,17 @@ async def test_an_unknown_code_is_not_found_and_guessing_is_limited(
     assert "Too many unknown codes" in answers[-1].text
 
 
+async def test_an_unbound_login_guessing_codes_is_limited_too(
+    tenant: Tenant, browsing: Browsing
+) -> None:
+    await tenant.client.post("/v1/locations", json={"name": "Harbour"})  # no till chosen
+    owner = await browsing("olga", Role.OWNER)
+    answers = [await look_up(owner, f"NOPE-{n}") for n in range(11)]
+    assert [answer.status_code for answer in answers[-2:]] == [404, 429]
+    failures = factories.ok(await tenant.client.get("/v1/code-lookup-failures"))["data"]
+    assert {failure["location_id"] for failure in failures} == {None}
+
+
 async def test_an_unbound_owner_chooses_the_till_once(tenant: Tenant, browsing: Browsing) -> None:
     second = factories.ok(await tenant.client.post("/v1/locations", json={"name": "Harbour"}), 201)
     owner = await browsing("olga", Role.OWNER)

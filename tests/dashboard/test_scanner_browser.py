@@ -119,6 +119,13 @@ async def test_a_double_tap_stamps_once(live: LiveBusiness, browser: Browser) ->
         await page.get_by_role("button", name="+1 stamp").dblclick()
         await expect(page.get_by_test_id("feedback")).to_contain_text("1 stamp added for Anna")
         await expect(page.get_by_test_id("stamps")).to_have_text("1 of 5 stamps")
+        await watched.shot("scanner-double-tap")
+        scope = await page.evaluate("navigator.serviceWorker.ready.then((r) => r.scope)")
+        assert scope == live.server.base_url + "/scan"  # installable, with its offline page
+
+        elsewhere = await page.goto(live.server.base_url + "/dashboard")
+        assert elsewhere is not None
+        assert elsewhere.status == 403  # a scanner login reaches the scanner only
     assert await stamps(live, card["id"]) == 1
 
 
