@@ -23,7 +23,7 @@
     paused = on;
     camera.classList.toggle("paused", on);
     const next = document.querySelector("[data-scan-next]");
-    if (next) { next.hidden = !on; }
+    if (next) { next.hidden = !on || video.hidden; } // only while the camera runs
   }
 
   // After a look-up the result waits for the barista; after an action the feedback stays in
@@ -145,6 +145,7 @@
         audio: false, video: { facingMode: "environment", width: { ideal: 1280 } },
       });
       await video.play();
+      video.hidden = false;
       loop();
     } catch (error) {
       camera.hidden = true;
