@@ -29,7 +29,14 @@ def test_business_create_prints_a_working_owner_key(tmp_path: Path) -> None:
         text=True,
     ).stdout
     made = json.loads(out)
-    assert set(made) == {"business_id", "location_id", "staff_id", "api_key"}
+    assert set(made) == {
+        "business_id",
+        "location_id",
+        "staff_id",
+        "api_key",
+        "sign_in_url",
+        "password_url",
+    }
     assert made["api_key"].startswith("pc_sk_")
     assert made["business_id"].startswith("biz_")
     assert made["location_id"].startswith("loc_")

@@ -26,6 +26,7 @@ from punchcard.code_lookups.api import router as code_lookups_router
 from punchcard.codes import api as codes_api
 from punchcard.config import Settings, get_settings
 from punchcard.customers.api import router as customers_router
+from punchcard.dashboard import routes as dashboard_routes
 from punchcard.db.engine import Database
 from punchcard.events.api import router as events_router
 from punchcard.events.catalogue import DESCRIPTIONS, PAYLOADS
@@ -206,6 +207,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(channel_pages_router)  # public: messenger links, unsubscribe
     app.include_router(health_router)  # /healthz, /readyz
     app.include_router(page_lottery.router)
+    dashboard_routes.install(app)  # /dashboard/...: staff pages, signed in with a password
     _document_webhooks(app)
     openapi.install(app)
     app.include_router(docs_router(app.title, app.openapi_url or "/openapi.json"))

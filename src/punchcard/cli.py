@@ -21,11 +21,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard import __version__
 from punchcard.automations import cli as automations_cli
-from punchcard.businesses.onboarding import onboard
+from punchcard.businesses.onboarding import Onboarded, onboard
 from punchcard.businesses.service import list_businesses
 from punchcard.campaigns import cli as campaigns_cli
 from punchcard.codes import cli as codes_cli
 from punchcard.config import Settings, get_settings
+from punchcard.dashboard import cli as dashboard_cli
+from punchcard.dashboard import service as dashboard_service
 from punchcard.db.engine import Database
 from punchcard.db.migrate import upgrade
 from punchcard.exports import cli as exports_cli
@@ -34,6 +36,7 @@ from punchcard.observability import exporter
 from punchcard.observability.logs import server_logging, worker_logging
 from punchcard.observability.metrics import sample_pool_forever
 from punchcard.staff import cli as staff_cli
+from punchcard.staff.actor import Actor
 from punchcard.startup import explain_startup_error
 
 T = TypeVar("T")
@@ -53,6 +56,7 @@ app.add_typer(business_app, name="business")
 app.add_typer(codes_cli.app, name="codes")
 app.add_typer(staff_cli.staff_app, name="staff")
 app.add_typer(staff_cli.key_app, name="api-key")
+app.add_typer(dashboard_cli.app, name="dashboard")
 apple_app = typer.Typer(help="Apple Wallet helpers.", no_args_is_help=True)
 app.add_typer(apple_app, name="apple")
 
@@ -265,13 +269,26 @@ def business_create(
     made = in_transaction(
         lambda session: onboard(session, name=name, location=location, owner_login=owner_login)
     )
+    sign_in, password = _dashboard_links(made)
     if as_json:
-        typer.echo(json.dumps(made.__dict__))
+        typer.echo(json.dumps(made.__dict__ | {"sign_in_url": sign_in, "password_url": password}))
         return
     typer.echo(f"business_id: {made.business_id}")
     typer.echo(f"location_id: {made.location_id}")
     typer.echo(f"staff_id:    {made.staff_id}")
     typer.echo(f"api_key:     {made.api_key}   (copy it now: it is not shown again)")
+    typer.echo(f"dashboard:   {sign_in}")
+    typer.echo(f"password:    {password}   (the owner's one-time link to set a password)")
+
+
+def _dashboard_links(made: Onboarded) -> tuple[str, str]:
+    """The business's dashboard sign-in address and its owner's one-time password link."""
+    actor = Actor.system(made.business_id)
+    _, path = in_transaction(
+        lambda session: dashboard_service.create_reset_link(session, actor, made.staff_id)
+    )
+    sign_in = dashboard_cli.absolute(dashboard_service.sign_in_path(made.business_id))
+    return sign_in, dashboard_cli.absolute(path)
 
 
 @business_app.command("list")
@@ -306,12 +323,15 @@ def demo(
     made, same_key = in_transaction(seed)
     base = f"http://{host}:{port}"
     kept = "the same as last time" if same_key else "new: an earlier demo key no longer works"
+    sign_in, password = _dashboard_links(made)
     typer.echo(
         f"""
 Punchcard demo is ready.
   Owner API key : {made.api_key}   ({kept})
   API docs      : {base}/docs
   Try           : curl -H "Authorization: Bearer {made.api_key}" {base}/v1/me
+  Dashboard     : {sign_in}
+  Owner password: {password}   (one-time link: choose the password, then sign in as "owner")
 """
     )
     _serve(host, port, 1, True)

@@ -43,6 +43,12 @@ class Settings(BaseSettings):
     # Referral codes on the join form that match no referrer, per client address and window.
     referral_code_failures_per_address: int = 10
     referral_code_failure_window_seconds: int = 3600
+    # Dashboard sign-in: attempts per client address, failed passwords per login, per window.
+    sign_in_limit_per_address: int = 20
+    sign_in_failures_per_login: int = 5
+    sign_in_window_seconds: int = 900
+    dashboard_session_days: int = 14  # since the last visit (a session is renewed when used)
+    password_reset_hours: int = 48  # how long a one-time password link works
     channel_links_per_card: int = 20  # messenger link buttons followed per card per hour
     # Idempotency-Key responses are replayed for at least this long.
     idempotency_ttl_hours: int = 24

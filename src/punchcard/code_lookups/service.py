@@ -39,11 +39,17 @@ class TooManyFailedLookups(ProblemError):
         self.headers = {"Retry-After": str(seconds)}
 
 
-def scopes(api_key_id: str | None, location_id: str | None) -> dict[str, Any]:
-    """Limited scopes of a look-up, keyed by their limit row id, valued by the column to count."""
+def scopes(
+    api_key_id: str | None, location_id: str | None, staff_id: str | None = None
+) -> dict[str, Any]:
+    """Limited scopes of a look-up, keyed by their limit row id, valued by the column to count.
+    A staff login signed in with a password (the scanner page, no API key) is a scope itself,
+    so an unbound login guessing codes is limited too."""
     found: dict[str, Any] = {}
     if api_key_id:
         found[f"key:{api_key_id}"] = failures.c.api_key_id == api_key_id
+    elif staff_id:
+        found[f"stf:{staff_id}"] = failures.c.staff_id == staff_id
     if location_id:
         found[f"loc:{location_id}"] = failures.c.location_id == location_id
     return found
@@ -84,7 +90,7 @@ async def record_failure(
     the look-up is allowed again (the caller commits the log first, then answers 429)."""
     settings = get_settings()
     limit, window = settings.code_lookup_failure_limit, settings.code_lookup_window_seconds
-    limited = scopes(api_key_id, location_id)
+    limited = scopes(api_key_id, location_id, staff_id)
     dialect = session.get_bind().dialect.name
     for scope_id in sorted(limited):  # one lock order everywhere: no deadlocks
         await session.execute(_lock_scope(dialect, business_id, scope_id, utcnow()))

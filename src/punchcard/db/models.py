@@ -8,6 +8,7 @@ from punchcard.channels.models import ChannelConfig, ConsentChange, CustomerChan
 from punchcard.code_lookups.models import CodeLookupFailure, CodeLookupLimit
 from punchcard.codes.models import VoucherCode
 from punchcard.customers.models import Customer
+from punchcard.dashboard.models import PasswordReset, StaffSession
 from punchcard.db.base import Base
 from punchcard.events.models import Event
 from punchcard.idempotency.models import IdempotencyRecord
@@ -54,6 +55,7 @@ __all__ = [
     "LotteryVariant",
     "MessageTemplate",
     "PassDesign",
+    "PasswordReset",
     "PosConnector",
     "PosSale",
     "PosSeenRequest",
@@ -64,6 +66,7 @@ __all__ = [
     "ReferralProgram",
     "ReferralRefusal",
     "Staff",
+    "StaffSession",
     "Stamp",
     "Voucher",
     "VoucherCode",

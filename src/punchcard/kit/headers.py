@@ -2,9 +2,10 @@
 
 Pages (any ``text/html`` answer) may show their own inline styles and ``data:`` images and post
 forms to this site only; API answers may load nothing; the interactive docs (/docs) may load
-Swagger UI from this site only. Nothing may be framed (clickjacking), types are never sniffed, no
-Referer leaves (web-card links carry their token in the path), and HSTS is sent when the site
-is served over https.
+Swagger UI from this site only; dashboard pages (/dashboard, /scan) may run this site's own
+scripts and style sheets, never inline ones. Nothing may be framed (clickjacking), types are
+never sniffed, no Referer leaves (web-card links carry their token in the path), and HSTS is
+sent when the site is served over https.
 """
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -15,6 +16,14 @@ PAGE_CSP = (
     f"default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; "
     f"form-action 'self'; {COMMON}"
 )
+# Staff pages run the package's own scripts (never another site's) and may use the camera.
+DASHBOARD_CSP = (
+    f"default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+    f"connect-src 'self'; media-src 'self' blob:; manifest-src 'self'; worker-src 'self'; "
+    f"form-action 'self'; {COMMON}"
+)
+DASHBOARD_PATHS = ("/dashboard", "/scan")
+SCANNER_WORKER = "/scan/sw.js"
 # The interactive docs (kit/apidocs.py) run Swagger UI from this site's own files: scripts and
 # styles from here only (its components set style attributes), images inline, and requests to
 # this API ("Try it out").
@@ -45,7 +54,12 @@ class SecurityHeaders:
         self.hsts = _encoded({"Strict-Transport-Security": f"max-age={HSTS_SECONDS}"})
         self.csp = {
             kind: _encoded({"Content-Security-Policy": policy})
-            for kind, policy in (("api", API_CSP), ("page", PAGE_CSP), ("docs", DOCS_CSP))
+            for kind, policy in (
+                ("api", API_CSP),
+                ("page", PAGE_CSP),
+                ("docs", DOCS_CSP),
+                ("dashboard", DASHBOARD_CSP),
+            )
         }
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -53,16 +67,18 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
         docs = scope["path"].startswith(DOCS_PATHS)
+        page = "dashboard" if scope["path"].startswith(DASHBOARD_PATHS) else "page"
+        worker = scope["path"] == SCANNER_WORKER  # its own fetches obey the policy it came with
         over_https = not self.https and scope.get("scheme") == "https"
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
-                kind = "docs" if docs else "api"
+                kind = "docs" if docs else "dashboard" if worker else "api"
                 if not docs:
                     for name, value in headers:
                         if name.lower() == b"content-type" and value.startswith(b"text/html"):
-                            kind = "page"
+                            kind = page
                             break
                 headers += self.common + self.csp[kind]
                 if over_https:

@@ -24,6 +24,9 @@ class Staff(TenantMixin, Base):
     location_id: Mapped[str | None] = mapped_column(String(40))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # argon2id (dashboard.passwords); None: the login signs in with an API key only.
+    password_hash: Mapped[str | None] = mapped_column(String(200))
+    password_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class ApiKey(TenantMixin, Base):

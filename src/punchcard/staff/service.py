@@ -293,3 +293,8 @@ async def roster(session: AsyncSession, actor: Actor) -> list[tuple[Staff, str |
         .order_by(Staff.id)
     )
     return [(staff, key_id) for staff, key_id in (await session.execute(query)).all()]
+
+
+async def staff_to_manage(session: AsyncSession, actor: Actor, staff_id: str) -> Staff:
+    """The login, locked until commit, if the actor may change it (its password link too)."""
+    return await _staff_to_change(session, actor, staff_id)

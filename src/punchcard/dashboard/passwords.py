@@ -1,0 +1,40 @@
+"""Staff passwords: argon2id through argon2-cffi (its defaults follow RFC 9106's second
+recommendation). Hashing takes tens of milliseconds on purpose, so it runs in a thread."""
+
+import asyncio
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from punchcard.kit.errors import Unprocessable
+
+MIN_LENGTH = 10
+MAX_LENGTH = 200
+_hasher = PasswordHasher()
+# Checked when the login does not exist, so an unknown login takes as long as a wrong password.
+_DECOY = _hasher.hash("punchcard decoy password")
+
+
+def check_strength(password: str, field: str = "password") -> None:
+    if not MIN_LENGTH <= len(password) <= MAX_LENGTH:
+        raise Unprocessable(
+            "weak_password",
+            f"The password needs {MIN_LENGTH} to {MAX_LENGTH} characters.",
+            field=field,
+        )
+
+
+async def hash_password(password: str) -> str:
+    return await asyncio.to_thread(_hasher.hash, password)
+
+
+def _verify(stored: str | None, password: str) -> bool:
+    try:
+        return _hasher.verify(stored or _DECOY, password) and stored is not None
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+async def verify_password(stored: str | None, password: str) -> bool:
+    """Whether ``password`` matches ``stored`` (None: no password set; still takes the time)."""
+    return await asyncio.to_thread(_verify, stored, password[:MAX_LENGTH])

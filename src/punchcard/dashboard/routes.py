@@ -1,0 +1,23 @@
+"""Every dashboard area's router (one line each) and the package's static files."""
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from punchcard.dashboard.account.http import router as account
+from punchcard.dashboard.overview.http import router as overview
+from punchcard.dashboard.scanner.http import router as scanner
+
+ROUTERS = [
+    account,
+    overview,
+    scanner,
+]
+STATIC = Path(__file__).with_name("static")
+
+
+def install(app: FastAPI) -> None:
+    for router in ROUTERS:
+        app.include_router(router)
+    app.mount("/dashboard/static", StaticFiles(directory=STATIC), name="dashboard-static")
