@@ -7,7 +7,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.responses import RedirectResponse
 
 from punchcard import __version__
@@ -37,6 +37,7 @@ from punchcard.kit.bodylimit import BodyLimit, route_limit
 from punchcard.kit.headers import SecurityHeaders
 from punchcard.kit.hosts import AllowedHosts, allowed_hosts, relative_slash_redirects
 from punchcard.kit.http import install_error_handlers
+from punchcard.kit.nulbytes import refuse_nul_bytes
 from punchcard.lotteries.api import router as lotteries_router
 from punchcard.observability.metrics import RequestMetrics, sample_pool_forever
 from punchcard.pages import http as pages_http
@@ -146,6 +147,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version=__version__,
         description=DESCRIPTION,
         lifespan=lifespan,
+        dependencies=[Depends(refuse_nul_bytes)],
     )
     app.state.settings = settings
     # Who sends a known customer their card link when they join again: a queued delivery.

@@ -1,7 +1,6 @@
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Response
-from pydantic import AwareDatetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.channels.customers import channels_of, consent_changes, record_consents
@@ -17,6 +16,7 @@ from punchcard.customers.schemas import (
 from punchcard.idempotency.http import Idempotent
 from punchcard.kit.http import Session
 from punchcard.kit.pagination import Page, PageQuery
+from punchcard.kit.schemas import Moment
 from punchcard.staff.auth import CurrentActor
 
 router = APIRouter(tags=["Customers"])
@@ -75,8 +75,8 @@ async def list_customers(
     source_id: Annotated[str | None, Query(max_length=200)] = None,
     email: Annotated[str | None, Query(max_length=320)] = None,
     phone: Annotated[str | None, Query(max_length=32)] = None,
-    created_after: AwareDatetime | None = None,
-    created_before: AwareDatetime | None = None,
+    created_after: Moment | None = None,
+    created_before: Moment | None = None,
 ) -> object:
     filters = {
         "source_id": source_id,
