@@ -12,12 +12,11 @@ from pydantic import (
     Field,
     GetJsonSchemaHandler,
     StringConstraints,
-    ValidationInfo,
-    field_validator,
+    ValidationError,
     model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import PydanticCustomError, core_schema
+from pydantic_core import InitErrorDetails, PydanticCustomError, core_schema
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Text = Annotated[str, StringConstraints(max_length=2000)]
@@ -111,24 +110,39 @@ class Input(BaseModel):
             if (kind := _scalar_kind(field.annotation)) is not None
         }
 
-    @field_validator("*", mode="before")
-    @classmethod
-    def _strict_numbers_and_flags(cls, value: Any, info: ValidationInfo) -> Any:
-        kind = cls._scalars.get(info.field_name or "")
-        if kind is None or value is None or _strict_scalar(kind, value):
-            return value
-        expected = {bool: "a JSON boolean", int: "a JSON integer", float: "a JSON number"}
-        raise PydanticCustomError(
-            f"{kind.__name__}_type", "Input should be {expected}", {"expected": expected[kind]}
-        )
-
     @model_validator(mode="before")
     @classmethod
-    def _blank_is_absent(cls, data: Any) -> Any:
+    def _blank_is_absent_and_scalars_strict(cls, data: Any) -> Any:
         if not isinstance(data, dict):
             return data
         optional = {name for name, field in cls.model_fields.items() if not field.is_required()}
-        return {k: v for k, v in data.items() if not (v == "" and k in optional)}
+        data = {k: v for k, v in data.items() if not (v == "" and k in optional)}
+        expected = {bool: "a JSON boolean", int: "a JSON integer", float: "a JSON number"}
+        _refuse(
+            cls,
+            data,
+            {
+                name: PydanticCustomError(
+                    f"{kind.__name__}_type", f"Input should be {expected[kind]}"
+                )
+                for name, kind in cls._scalars.items()
+                if data.get(name) is not None and not _strict_scalar(kind, data[name])
+            },
+        )
+        return data
+
+
+def _refuse(model: type[BaseModel], data: dict[str, Any], errors: dict[str, Any]) -> None:
+    """A 422 naming each field of ``errors`` (a model validator's errors, as a field's are).
+    Model validators run before the fields': discriminator fields cannot have validators."""
+    if errors:
+        raise ValidationError.from_exception_data(
+            model.__name__,
+            [
+                InitErrorDetails(type=error, loc=(name,), input=data[name])
+                for name, error in errors.items()
+            ],
+        )
 
 
 class Patch(Input):
@@ -138,12 +152,22 @@ class Patch(Input):
 
     clearable: ClassVar[frozenset[str]] = frozenset()
 
-    @field_validator("*", mode="before")
+    @model_validator(mode="before")
     @classmethod
-    def _null_clears_only_clearable(cls, value: Any, info: ValidationInfo) -> Any:
-        if value is None and info.field_name not in cls.clearable:
-            raise PydanticCustomError("not_nullable", "may be left out, but not null")
-        return value
+    def _null_clears_only_clearable(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        not_null = PydanticCustomError("not_nullable", "may be left out, but not null")
+        _refuse(
+            cls,
+            data,
+            {
+                name: not_null
+                for name, value in data.items()
+                if value is None and name in cls.model_fields and name not in cls.clearable
+            },
+        )
+        return data
 
     @classmethod
     def __get_pydantic_json_schema__(
