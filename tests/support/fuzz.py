@@ -88,7 +88,7 @@ def seed(api: httpx.Client, location_id: str) -> tuple[dict[str, list[str]], str
 
 
 def fuzz_operation(
-    operation: APIOperation,
+    operation: APIOperation[Any, Any, Any, Any],
     real_ids: dict[str, list[str]],
     key: str,
     examples: int,
@@ -108,11 +108,11 @@ def fuzz_operation(
             phases=[Phase.explicit, Phase.generate],  # report, do not shrink: time is bounded
             suppress_health_check=list(HealthCheck),
         )
-        def run(data: st.DataObject, strategy: st.SearchStrategy[Case]) -> None:
+        def run(data: st.DataObject, strategy: st.SearchStrategy[Case[Any]]) -> None:
             case = data.draw(strategy)
-            for name, value in (case.path_parameters or {}).items():
-                choices = [value, *real_ids.get(name, [])]
-                case.path_parameters[name] = data.draw(st.sampled_from(choices))  # type: ignore[index]
+            path = case.path_parameters or {}
+            for name, value in path.items():
+                path[name] = data.draw(st.sampled_from([value, *real_ids.get(name, [])]))
             headers = {"Authorization": f"Bearer {key}"}
             case.call_and_validate(
                 session=session, headers=headers, checks=[not_a_server_error], timeout=60
