@@ -4,7 +4,7 @@ from zoneinfo import available_timezones
 
 from pydantic import AfterValidator, AnyHttpUrl, Field, UrlConstraints
 
-from punchcard.kit.schemas import Input, Name, Output, Patch
+from punchcard.kit.schemas import Input, Name, Output, Patch, url_fits
 
 _ZONES = available_timezones()
 
@@ -17,7 +17,7 @@ def _zone(value: str) -> str:
 
 TimeZone = Annotated[str, AfterValidator(_zone)]
 Latitude = Annotated[float, Field(ge=-90, le=90)]
-PageUrl = Annotated[AnyHttpUrl, UrlConstraints(max_length=2000)]
+PageUrl = Annotated[AnyHttpUrl, UrlConstraints(max_length=2000), url_fits(2000)]
 Longitude = Annotated[float, Field(ge=-180, le=180)]
 
 

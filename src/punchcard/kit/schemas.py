@@ -6,6 +6,7 @@ from typing import Annotated, Any, ClassVar, Union, get_args, get_origin
 
 from pydantic import (
     AfterValidator,
+    AnyHttpUrl,
     AwareDatetime,
     BaseModel,
     ConfigDict,
@@ -42,6 +43,18 @@ def _check_metadata(value: dict[str, Any]) -> dict[str, Any]:
 
 
 Metadata = Annotated[dict[str, MetadataValue], AfterValidator(_check_metadata)]
+
+
+def url_fits(max_length: int) -> AfterValidator:
+    """An http(s) URL that still fits ``max_length`` once normalised (a host written in
+    Unicode, a path added as "/"), which is what the column stores."""
+
+    def fits(url: AnyHttpUrl) -> AnyHttpUrl:
+        if len(str(url)) > max_length:
+            raise ValueError(f"at most {max_length} characters (written out in full)")
+        return url
+
+    return AfterValidator(fits)
 
 
 def _in_utc(value: datetime) -> datetime:
