@@ -226,9 +226,18 @@ class CustomVoucher(Input):
         False, description="Reject the code if another voucher of the business already has it."
     )
     formats: Formats = ["text", "qr"]
-    expires_at: Moment | None = None
+    expires_at: Moment | None = Field(
+        None, description="In the future (a voucher born expired: 422)."
+    )
 
     _formats = field_validator("formats")(_unique_formats)
+
+    @field_validator("expires_at")
+    @classmethod
+    def _not_born_expired(cls, value: datetime | None) -> datetime | None:
+        if value is not None and value <= utcnow():
+            raise ValueError("already past: the voucher would be born expired")
+        return value
 
 
 class VoucherIssue(Input):

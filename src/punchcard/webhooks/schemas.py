@@ -3,10 +3,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AnyHttpUrl, Field, field_validator
 
-from punchcard.events.catalogue import EVENT_TYPES
+from punchcard.events.catalogue import EventType
 from punchcard.kit.schemas import Input, Moment, Output, Patch, Text, url_fits
 
-EventType = Literal[EVENT_TYPES]  # type: ignore[valid-type]
 Url = Annotated[AnyHttpUrl, Field(max_length=2048), url_fits(2048)]
 
 

@@ -1,9 +1,11 @@
-"""NUL characters are refused wherever a client can put them, on every route, before anything
-reads them: PostgreSQL cannot store one (the insert failed with a 500) and SQLite stored it.
-Nobody means one, so a path id, a query parameter or any string of a JSON or form body holding
-one is a 422 naming each such field."""
+"""Text no database stores is refused wherever a client can put it, on every route, before
+anything reads it: a NUL character (PostgreSQL refused it with a 500, SQLite stored it) and an
+unpaired UTF-16 surrogate (JSON can spell "\\ud800"; no driver can encode it). Nobody means
+either, so a path id, a query parameter or any string of a JSON or form body holding one is a
+422 naming each such field."""
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import parse_qsl
@@ -13,17 +15,32 @@ from fastapi import Request
 from punchcard.kit.errors import Unprocessable
 
 NUL = "\x00"
+# How JSON spells the two: the common body holds neither, and costs one scan.
+_ESCAPES = re.compile(rb"\\u(?:0000|[dD][89a-fA-F])")
+MESSAGE = "must not contain NUL characters (\\u0000) or unpaired surrogates (\\ud800)"
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
+def unstorable(text: str) -> bool:
+    """A NUL character, or a surrogate without its pair (not UTF-8 encodable)."""
+    if NUL in text:
+        return True
+    try:
+        text.encode()
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def _in_json(value: Any, at: str) -> Iterator[str]:
-    """Field paths (``body.a.0.b``) of every string or key of ``value`` that holds a NUL."""
+    """Field paths (``body.a.0.b``) of every string or key of ``value`` that no database can
+    store."""
     if isinstance(value, str):
-        if NUL in value:
+        if unstorable(value):
             yield at
     elif isinstance(value, dict):
         for key, item in value.items():
-            if NUL in key:
+            if unstorable(key):
                 yield at
             yield from _in_json(item, f"{at}.{key}")
     elif isinstance(value, list):
@@ -36,11 +53,11 @@ async def _in_body(request: Request) -> list[str]:
     if kind == "application/x-www-form-urlencoded":
         body = await request.body()  # cached: the route's own reading gets the same bytes
         pairs = parse_qsl(body.decode("latin-1"), keep_blank_values=True)
-        return [f"body.{name}" for name, value in pairs if NUL in name or NUL in value]
+        return [f"body.{name}" for name, value in pairs if unstorable(name + value)]
     if not (kind == "application/json" or kind.endswith("+json")):
         return []  # uploads (CSV, images) are checked by what reads them
     body = await request.body()
-    if b"\\u0000" not in body:  # the only way JSON spells a NUL: the common case costs a scan
+    if not _ESCAPES.search(body):
         return []
     try:
         parsed = json.loads(body)
@@ -49,27 +66,27 @@ async def _in_body(request: Request) -> list[str]:
     return list(_in_json(parsed, "body"))
 
 
-async def refuse_nul_bytes(request: Request) -> None:
+async def refuse_unstorable_text(request: Request) -> None:
     """An app-wide dependency: runs after routing (so path parameters have their names) and
     before the route's own parameters are read."""
     fields = [
         f"path.{name}"
         for name, value in request.path_params.items()
-        if isinstance(value, str) and NUL in value
+        if isinstance(value, str) and unstorable(value)
     ]
     fields += [
         f"query.{name}"
         for name, value in request.query_params.multi_items()
-        if NUL in name or NUL in value
+        if unstorable(name + value)
     ]
     if request.method in BODY_METHODS:
         fields += await _in_body(request)
     if fields:
         raise Unprocessable(
             "validation_error",
-            f"Invalid {fields[0]}: must not contain NUL characters (\\u0000).",
+            f"Invalid {fields[0]}: {MESSAGE}.",
             errors=[
-                {"field": field, "message": "must not contain NUL characters", "type": "nul"}
+                {"field": field, "message": MESSAGE, "type": "unstorable_text"}
                 for field in dict.fromkeys(fields)
             ],
         )
