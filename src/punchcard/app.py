@@ -37,6 +37,7 @@ from punchcard.kit.bodylimit import BodyLimit, route_limit
 from punchcard.kit.headers import SecurityHeaders
 from punchcard.kit.hosts import AllowedHosts, allowed_hosts, relative_slash_redirects
 from punchcard.kit.http import install_error_handlers
+from punchcard.kit.mediatype import require_json_bodies
 from punchcard.kit.storabletext import refuse_unstorable_text
 from punchcard.lotteries.api import router as lotteries_router
 from punchcard.observability.metrics import RequestMetrics, sample_pool_forever
@@ -147,7 +148,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version=__version__,
         description=DESCRIPTION,
         lifespan=lifespan,
-        dependencies=[Depends(refuse_unstorable_text)],
+        dependencies=[Depends(require_json_bodies), Depends(refuse_unstorable_text)],
     )
     app.state.settings = settings
     # Who sends a known customer their card link when they join again: a queued delivery.
