@@ -32,7 +32,9 @@ from punchcard.exports.api import router as exports_router
 from punchcard.health import router as health_router
 from punchcard.idempotency import http as idempotency_http
 from punchcard.imports.api import router as imports_router
+from punchcard.kit import openapi
 from punchcard.kit.accesslog import AccessLog
+from punchcard.kit.apidocs import docs_router
 from punchcard.kit.bodylimit import BodyLimit, route_limit
 from punchcard.kit.headers import SecurityHeaders
 from punchcard.kit.hosts import AllowedHosts, allowed_hosts, relative_slash_redirects
@@ -149,6 +151,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description=DESCRIPTION,
         lifespan=lifespan,
         dependencies=[Depends(require_json_bodies), Depends(refuse_unstorable_text)],
+        docs_url=None,  # served from the package by kit/apidocs.py, not from a CDN
+        redoc_url=None,
     )
     app.state.settings = settings
     # Who sends a known customer their card link when they join again: a queued delivery.
@@ -197,6 +201,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health_router)  # /healthz, /readyz
     app.include_router(page_lottery.router)
     _document_webhooks(app)
+    openapi.install(app)
+    app.include_router(docs_router(app.title, app.openapi_url or "/openapi.json"))
 
     @app.get("/", include_in_schema=False)
     async def root() -> RedirectResponse:

@@ -31,6 +31,9 @@ def _head() -> set[str]:
 
 @router.get("/healthz", summary="Alive: the process answers (no database check)")
 async def healthz() -> dict[str, str]:
+    """Alive: the process answers (no database check). **Who:** Anyone; no API key needed.
+    **Emits:** none.
+    """
     return {"status": "ok"}
 
 
@@ -40,6 +43,9 @@ async def healthz() -> dict[str, str]:
     responses=NOT_READY,  # type: ignore[arg-type]
 )
 async def readyz(request: Request) -> JSONResponse:
+    """Ready: the database answers within 2 s and its schema is at this code's migration. **Who:**
+    Anyone; no API key needed. **Emits:** none.
+    """
     reason = await _not_ready(request)
     if reason is None:
         return JSONResponse({"status": "ready"})

@@ -62,16 +62,18 @@ def _out(automation: Automation) -> AutomationOut:
     status_code=201,
     response_model=AutomationOut,
     summary="Create an automation",
-    description="A rule the worker runs on schedule, at most once per customer and period: "
-    "`birthday` (N days before or on the day, at a local hour; `birthday_reached`), "
-    "`inactivity` (no stamp for N days, once per spell; `inactivity_trigger`), "
-    "`reward_reminder` (a voucher unredeemed N days after issue, or expiring within N days; "
-    "`voucher_reminder`), `welcome` (a new card, within a worker pass). Each may issue a "
-    "voucher and send a message (a message template, through the campaign sender), narrowed "
-    f"to a program and an audience. It acts on what happens from its creation on. {WHO}",
     responses=BAD_INPUT,
 )
 async def create_automation(data: AutomationIn, session: Session, actor: CurrentActor) -> object:
+    """Create an automation. A rule the worker runs on schedule, at most once per customer and
+    period: `birthday` (N days before or on the day, at a local hour; `birthday_reached`),
+    `inactivity` (no stamp for N days, once per spell; `inactivity_trigger`), `reward_reminder` (a
+    voucher unredeemed N days after issue, or expiring within N days; `voucher_reminder`), `welcome`
+    (a new card, within a worker pass). Each may issue a voucher and send a message (a message
+    template, through the campaign sender), narrowed to a program and an audience. It acts on what
+    happens from its creation on. **Who:** Owners and managers (`automations:manage`); staff bound
+    to a location may read but not change (403 `location_forbidden`). **Emits:** none.
+    """
     return _out(await service.create_automation(session, actor, data=data))
 
 
@@ -82,6 +84,7 @@ async def list_automations(
     page: PageQuery,
     kind: Annotated[Kind | None, Query()] = None,
 ) -> object:
+    """List automations. **Who:** Owners and managers. **Emits:** none."""
     rows, cursor = await service.list_automations(session, actor, page, kind)
     return {"data": [_out(row) for row in rows], "next_cursor": cursor}
 
@@ -93,6 +96,7 @@ async def list_automations(
     responses=ERRORS,
 )
 async def get_automation(automation_id: Id, session: Session, actor: CurrentActor) -> object:
+    """An automation. **Who:** Owners and managers. **Emits:** none."""
     return _out(await service.get_automation(session, actor, automation_id))
 
 
@@ -100,13 +104,15 @@ async def get_automation(automation_id: Id, session: Session, actor: CurrentActo
     "/automations/{automation_id}",
     response_model=AutomationOut,
     summary="Change an automation",
-    description="Merged into the automation and checked as a whole for its kind (which does "
-    f"not change). Runs already made stay. {WHO}",
     responses={**ERRORS, **BAD_INPUT},
 )
 async def update_automation(
     automation_id: Id, data: AutomationPatch, session: Session, actor: CurrentActor
 ) -> object:
+    """Change an automation. Merged into the automation and checked as a whole for its kind (which
+    does not change). Runs already made stay. **Who:** Owners and managers (`automations:manage`);
+    staff bound to a location may read but not change (403 `location_forbidden`). **Emits:** none.
+    """
     return _out(await service.update_automation(session, actor, automation_id, data=data))
 
 
@@ -114,11 +120,14 @@ async def update_automation(
     "/automations/{automation_id}",
     status_code=204,
     summary="Delete an automation and its log",
-    description="Its messages not sent yet are skipped (`automation_deleted`); vouchers it "
-    f"issued stay. {WHO}",
     responses=ERRORS,
 )
 async def delete_automation(automation_id: Id, session: Session, actor: CurrentActor) -> None:
+    """Delete an automation and its log. Its messages not sent yet are skipped
+    (`automation_deleted`); vouchers it issued stay. **Who:** Owners and managers
+    (`automations:manage`); staff bound to a location may read but not change (403
+    `location_forbidden`). **Emits:** none.
+    """
     await service.delete_automation(session, actor, automation_id)
 
 
@@ -129,6 +138,9 @@ async def delete_automation(automation_id: Id, session: Session, actor: CurrentA
     responses=ERRORS,
 )
 async def enable_automation(automation_id: Id, session: Session, actor: CurrentActor) -> object:
+    """Switch an automation on (from now: what happened while off is not caught up). **Who:** Owners
+    and managers not bound to a location. **Emits:** none.
+    """
     return _out(await service.set_enabled(session, actor, automation_id, enabled=True))
 
 
@@ -139,6 +151,9 @@ async def enable_automation(automation_id: Id, session: Session, actor: CurrentA
     responses=ERRORS,
 )
 async def disable_automation(automation_id: Id, session: Session, actor: CurrentActor) -> object:
+    """Switch an automation off (its log stays). **Who:** Owners and managers not bound to a
+    location. **Emits:** none.
+    """
     return _out(await service.set_enabled(session, actor, automation_id, enabled=False))
 
 
@@ -146,11 +161,13 @@ async def disable_automation(automation_id: Id, session: Session, actor: Current
     "/automations/{automation_id}/dry-run",
     response_model=DryRunOut,
     summary="Who the next scan would act on, as things are now (count and a sample)",
-    description="The scan due now, or else the next one ahead; customers it already acted on "
-    "in that period are left out. Nothing is recorded, issued or sent.",
     responses=ERRORS,
 )
 async def dry_run(automation_id: Id, session: Session, actor: CurrentActor) -> object:
+    """Who the next scan would act on, as things are now (count and a sample). The scan due now, or
+    else the next one ahead; customers it already acted on in that period are left out. Nothing is
+    recorded, issued or sent. **Who:** Owners and managers. **Emits:** none.
+    """
     found = await service.dry_run(session, actor, automation_id)
     return {
         "period": found.period.key,
@@ -164,9 +181,6 @@ async def dry_run(automation_id: Id, session: Session, actor: CurrentActor) -> o
     "/automations/{automation_id}/runs",
     response_model=Page[RunOut],
     summary="The automation's log: who matched, what was issued and sent, who was skipped",
-    description="Newest first. `status` skipped with `reason` when the voucher could not be "
-    "issued (then no message either); `message` is the delivery with its own status and "
-    "reason (queued, sent, skipped: no_consent, unsubscribed, not_linked, ...).",
     responses=ERRORS,
 )
 async def list_runs(
@@ -177,6 +191,11 @@ async def list_runs(
     status: Annotated[RunStatus | None, Query()] = None,
     customer_id: Annotated[str | None, Query(max_length=64, pattern=ID_PATTERN)] = None,
 ) -> object:
+    """The automation's log: who matched, what was issued and sent, who was skipped. Newest first.
+    `status` skipped with `reason` when the voucher could not be issued (then no message either);
+    `message` is the delivery with its own status and reason (queued, sent, skipped: no_consent,
+    unsubscribed, not_linked, ...). **Who:** Owners and managers. **Emits:** none.
+    """
     rows, cursor = await service.list_runs(
         session, actor, automation_id, page, status=status, customer_id=customer_id
     )

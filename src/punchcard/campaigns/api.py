@@ -28,6 +28,7 @@ from punchcard.campaigns.schemas import (
     VariableOut,
 )
 from punchcard.kit.http import Session
+from punchcard.kit.openapi import problems
 from punchcard.kit.pagination import Page, PageQuery
 from punchcard.staff.auth import CurrentActor
 
@@ -46,6 +47,9 @@ CAMPAIGN_ERRORS: dict[int | str, dict[str, str]] = {
     summary="The variables a message template may use, with sample values",
 )
 async def list_variables() -> object:
+    """The variables a message template may use, with sample values. **Who:** Anyone; no API key
+    needed. **Emits:** none.
+    """
     sample = asdict(SAMPLE)
     return [
         {"name": name, "description": text, "sample": sample[name]}
@@ -58,11 +62,13 @@ async def list_variables() -> object:
     status_code=201,
     response_model=TemplateOut,
     summary="Create a message template",
-    description="A message for one channel in one or more languages; each part is a Jinja "
-    "template rendered in a sandbox. A variable that does not exist, a syntax error, a tag "
-    f"Telegram does not take: 422 naming the part, nothing saved. {WHO}",
 )
 async def create_template(data: TemplateIn, session: Session, actor: CurrentActor) -> object:
+    """Create a message template. A message for one channel in one or more languages; each part is a
+    Jinja template rendered in a sandbox. A variable that does not exist, a syntax error, a tag
+    Telegram does not take: 422 naming the part, nothing saved. **Who:** Owners and managers
+    (`campaigns:manage`). **Emits:** none.
+    """
     return await templates.create_template(session, actor, data=data)
 
 
@@ -70,6 +76,7 @@ async def create_template(data: TemplateIn, session: Session, actor: CurrentActo
     "/message-templates", response_model=Page[TemplateOut], summary="List message templates"
 )
 async def list_templates(session: Session, actor: CurrentActor, page: PageQuery) -> object:
+    """List message templates. **Who:** Owners and managers. **Emits:** none."""
     rows, cursor = await templates.list_templates(session, actor, page)
     return {"data": rows, "next_cursor": cursor}
 
@@ -80,6 +87,7 @@ async def list_templates(session: Session, actor: CurrentActor, page: PageQuery)
     summary="A message template",
 )
 async def get_template(template_id: Id, session: Session, actor: CurrentActor) -> object:
+    """A message template. **Who:** Owners and managers. **Emits:** none."""
     return await templates.get_template(session, actor, template_id)
 
 
@@ -87,12 +95,14 @@ async def get_template(template_id: Id, session: Session, actor: CurrentActor) -
     "/message-templates/{template_id}",
     response_model=TemplateOut,
     summary="Rename a template or replace its bodies",
-    description="Checked as a whole, like a new one. Campaigns render when they send: "
-    f"messages not sent yet use the new text. {WHO}",
 )
 async def update_template(
     template_id: Id, data: TemplatePatch, session: Session, actor: CurrentActor
 ) -> object:
+    """Rename a template or replace its bodies. Checked as a whole, like a new one. Campaigns render
+    when they send: messages not sent yet use the new text. **Who:** Owners and managers
+    (`campaigns:manage`). **Emits:** none.
+    """
     return await templates.update_template(session, actor, template_id, data=data)
 
 
@@ -100,8 +110,12 @@ async def update_template(
     "/message-templates/{template_id}",
     status_code=204,
     summary="Delete a template no campaign uses (409 template_in_use)",
+    responses={**problems(409, "template_in_use")},
 )
 async def delete_template(template_id: Id, session: Session, actor: CurrentActor) -> None:
+    """Delete a template no campaign uses (409 template_in_use). **Who:** Owners and managers.
+    **Emits:** none.
+    """
     await templates.delete_template(session, actor, template_id)
 
 
@@ -109,12 +123,14 @@ async def delete_template(template_id: Id, session: Session, actor: CurrentActor
     "/message-templates/{template_id}/preview",
     response_model=PreviewOut,
     summary="Render a template for a customer, or for a sample customer",
-    description="Nothing is sent and no voucher issued (voucher variables show sample "
-    f"values). {WHO}",
 )
 async def preview_template(
     template_id: Id, data: PreviewIn, session: Session, actor: CurrentActor
 ) -> object:
+    """Render a template for a customer, or for a sample customer. Nothing is sent and no voucher
+    issued (voucher variables show sample values). **Who:** Owners and managers
+    (`campaigns:manage`). **Emits:** none.
+    """
     rendered, customer_id = await templates.preview(session, actor, template_id, data=data)
     message = rendered.message
     return {
@@ -131,10 +147,13 @@ async def preview_template(
     "/audiences/count",
     response_model=AudienceCount,
     summary="How many customers an audience holds now",
-    description="The filters a campaign's `audience` takes; all must hold (none: every "
-    f"customer). An unknown filter is a 422. One SQL query, indexed. {WHO}",
+    responses={**problems(404, "location_not_found", "program_not_found")},
 )
 async def count_audience(data: Audience, session: Session, actor: CurrentActor) -> object:
+    """How many customers an audience holds now. The filters a campaign's `audience` takes; all must
+    hold (none: every customer). An unknown filter is a 422. One SQL query, indexed. **Who:** Owners
+    and managers (`campaigns:manage`). **Emits:** none.
+    """
     return {"customers": await audiences.count(session, actor, data)}
 
 
@@ -151,14 +170,26 @@ async def _out(session: Session, campaign: Campaign) -> CampaignOut:
     status_code=201,
     response_model=CampaignOut,
     summary="Create a campaign (a draft, or scheduled with send_at)",
-    description="A template to an audience on a set-up channel, optionally with a voucher "
-    "for each recipient and quiet hours. 422 `channel_not_configured`, "
-    "`template_channel_mismatch`, `send_at_in_past` (each naming its `field`); 404 for "
-    f"another business's template, voucher template, program or location. {WHO} When it "
-    "finishes sending: `campaign_sent` with its counts.",
-    responses={422: {"description": "the field named in `field`, nothing saved"}},
+    responses={
+        **problems(
+            404,
+            "location_not_found",
+            "message_template_not_found",
+            "program_not_found",
+            "voucher_template_not_found",
+        ),
+        **problems(409, "template_archived"),
+        **{422: {"description": "the field named in `field`, nothing saved"}},
+    },
 )
 async def create_campaign(data: CampaignIn, session: Session, actor: CurrentActor) -> object:
+    """Create a campaign (a draft, or scheduled with send_at). A template to an audience on a set-up
+    channel, optionally with a voucher for each recipient and quiet hours. 422
+    `channel_not_configured`, `template_channel_mismatch`, `send_at_in_past` (each naming its
+    `field`); 404 for another business's template, voucher template, program or location. When it
+    finishes sending: `campaign_sent` with its counts. **Who:** Owners and managers
+    (`campaigns:manage`). **Emits:** none.
+    """
     return await _out(session, await service.create_campaign(session, actor, data=data))
 
 
@@ -169,6 +200,7 @@ async def list_campaigns(
     page: PageQuery,
     status: Annotated[CampaignStatus | None, Query()] = None,
 ) -> object:
+    """List campaigns. **Who:** Owners and managers. **Emits:** none."""
     rows, cursor = await service.list_campaigns(session, actor, page, status)
     return {"data": rows, "next_cursor": cursor}
 
@@ -180,6 +212,9 @@ async def list_campaigns(
     responses=CAMPAIGN_ERRORS,
 )
 async def get_campaign(campaign_id: Id, session: Session, actor: CurrentActor) -> object:
+    """A campaign and its progress (deliveries by status). **Who:** Owners and managers. **Emits:**
+    none.
+    """
     return await _out(session, await service.get_campaign(session, actor, campaign_id))
 
 
@@ -192,6 +227,7 @@ async def get_campaign(campaign_id: Id, session: Session, actor: CurrentActor) -
 async def update_campaign(
     campaign_id: Id, data: CampaignPatch, session: Session, actor: CurrentActor
 ) -> object:
+    """Change a draft or scheduled campaign. **Who:** Owners and managers. **Emits:** none."""
     campaign = await service.update_campaign(session, actor, campaign_id, data=data)
     return await _out(session, campaign)
 
@@ -200,13 +236,15 @@ async def update_campaign(
     "/campaigns/{campaign_id}/schedule",
     response_model=CampaignOut,
     summary="Schedule (or reschedule) a campaign",
-    description="`send_at` with a zone, or local in the business's time zone; in the past: "
-    f"422 `send_at_in_past`. {WHO}",
     responses=CAMPAIGN_ERRORS,
 )
 async def schedule_campaign(
     campaign_id: Id, data: ScheduleIn, session: Session, actor: CurrentActor
 ) -> object:
+    """Schedule (or reschedule) a campaign. `send_at` with a zone, or local in the business's time
+    zone; in the past: 422 `send_at_in_past`. **Who:** Owners and managers (`campaigns:manage`).
+    **Emits:** campaign_sent, from the worker once the campaign has been sent.
+    """
     return await _out(session, await service.schedule(session, actor, campaign_id, data=data))
 
 
@@ -214,10 +252,13 @@ async def schedule_campaign(
     "/campaigns/{campaign_id}/send",
     response_model=CampaignOut,
     summary="Send a draft or scheduled campaign now",
-    description=f"The worker starts it within a poll interval; quiet hours still hold. {WHO}",
     responses=CAMPAIGN_ERRORS,
 )
 async def send_campaign(campaign_id: Id, session: Session, actor: CurrentActor) -> object:
+    """Send a draft or scheduled campaign now. The worker starts it within a poll interval; quiet
+    hours still hold. **Who:** Owners and managers (`campaigns:manage`). **Emits:** campaign_sent,
+    from the worker once every message is handled.
+    """
     return await _out(session, await service.send_now(session, actor, campaign_id))
 
 
@@ -228,6 +269,9 @@ async def send_campaign(campaign_id: Id, session: Session, actor: CurrentActor) 
     responses=CAMPAIGN_ERRORS,
 )
 async def cancel_campaign(campaign_id: Id, session: Session, actor: CurrentActor) -> object:
+    """Cancel a campaign: deliveries not sent yet are skipped (campaign_cancelled). **Who:** Owners
+    and managers. **Emits:** none.
+    """
     return await _out(session, await service.cancel(session, actor, campaign_id))
 
 
@@ -235,10 +279,13 @@ async def cancel_campaign(campaign_id: Id, session: Session, actor: CurrentActor
     "/campaigns/{campaign_id}/resume",
     response_model=CampaignOut,
     summary="Resume a campaign paused because its voucher code pool ran dry",
-    description="Add codes to the pool first; the remaining recipients then get theirs.",
     responses=CAMPAIGN_ERRORS,
 )
 async def resume_campaign(campaign_id: Id, session: Session, actor: CurrentActor) -> object:
+    """Resume a campaign paused because its voucher code pool ran dry. Add codes to the pool first;
+    the remaining recipients then get theirs. **Who:** Owners and managers. **Emits:**
+    campaign_sent, from the worker once every message is handled.
+    """
     return await _out(session, await service.resume(session, actor, campaign_id))
 
 
@@ -257,6 +304,9 @@ async def list_deliveries(
     reason: Annotated[str | None, Query(max_length=40)] = None,
     customer_id: Annotated[str | None, Query(max_length=64)] = None,
 ) -> object:
+    """A campaign's deliveries: one per recipient, with status, reason and attempts. **Who:** Owners
+    and managers. **Emits:** none.
+    """
     rows, cursor = await service.list_deliveries(
         session, actor, campaign_id, page, status=status, reason=reason, customer_id=customer_id
     )

@@ -15,6 +15,7 @@ from punchcard.cards.schemas import (
 from punchcard.code_lookups.http import Guard
 from punchcard.idempotency.http import Idempotent
 from punchcard.kit.http import Session
+from punchcard.kit.openapi import problems
 from punchcard.kit.pagination import Page, PageQuery
 from punchcard.programs.schemas import GoalOut
 from punchcard.staff.auth import CurrentActor
@@ -35,22 +36,37 @@ def card_out(view: service.CardView) -> CardOut:
     status_code=201,
     response_model=CardIssued,
     responses={
-        200: {"model": CardIssued, "description": "The customer already had an active card."},
-        422: {
-            "description": "validation_error, or referral_code_not_found: no referrer of the "
-            "program has the referral_code (logged at /v1/code-lookup-failures; too many from "
-            "one key or location: 429 too_many_failed_lookups)"
+        **problems(404, "customer_not_found", "location_not_found", "program_not_found"),
+        **problems(
+            409,
+            "code_pool_empty",
+            "code_space_exhausted",
+            "customer_conflict",
+            "program_archived",
+            "redeem_code_taken",
+            "scan_code_space_exhausted",
+        ),
+        **{
+            200: {"model": CardIssued, "description": "The customer already had an active card."},
+            422: {
+                "description": "validation_error, or referral_code_not_found: no referrer of the "
+                "program has the referral_code (logged at /v1/code-lookup-failures; too many from "
+                "one key or location: 429 too_many_failed_lookups)"
+            },
         },
     },
     summary="Issue a card to a customer (by id, email, phone or source_id), optionally "
     "referred by a referral code",
-    description="Scanners, managers and owners. Emits card_issued; with a referral_code also "
-    "referral_joined and the referee's voucher_issued, or records a refusal "
-    "(GET /v1/referral-refusals).",
 )
 async def issue_card(
     body: CardIssue, session: Session, actor: CurrentActor, idem: Idempotent, guard: Guard
 ) -> object:
+    """Issue a card to a customer (by id, email, phone or source_id), optionally referred by a
+    referral code. **Who:** Scanners, managers and owners. **Emits:** card_issued; with a
+    referral_code also referral_joined and the referee's voucher_issued, or records a refusal (GET
+    /v1/referral-refusals).
+    """
+
     async def issue() -> tuple[int, CardIssued]:
         view, created = await service.issue_card(session, actor, data=body)
         referral = view.referral.out() if view.referral else None
@@ -77,6 +93,7 @@ async def list_cards(
     status: Literal["active", "expired"] | None = None,
     scan_code: Annotated[str | None, Query(max_length=64)] = None,
 ) -> object:
+    """List cards. **Who:** Any staff key (owner, manager or scanner). **Emits:** none."""
     views, cursor = await service.list_cards(
         session,
         actor,
@@ -93,6 +110,9 @@ async def list_cards(
     "/cards/{card_ref}", response_model=CardOut, summary="A card: stamps, progress, vouchers"
 )
 async def get_card(card_ref: CardRef, session: Session, actor: CurrentActor) -> object:
+    """A card: stamps, progress, vouchers. **Who:** Any staff key (owner, manager or scanner).
+    **Emits:** none.
+    """
     return card_out(await service.get_card(session, actor, card_ref))
 
 
@@ -101,13 +121,21 @@ async def get_card(card_ref: CardRef, session: Session, actor: CurrentActor) -> 
     status_code=201,
     response_model=StampOut,
     summary="Add stamps; each goal reached issues its voucher in the same transaction",
-    description="Scanners, managers and owners. Emits stamp_added, and per goal reached "
-    "goal_reached, reward_issued and voucher_issued; a pending referee's stamp that converts "
-    "their referral also emits referral_converted (and the referrer's voucher_issued).",
+    responses={
+        **problems(
+            409, "card_expired", "code_pool_empty", "code_space_exhausted", "redeem_code_taken"
+        )
+    },
 )
 async def add_stamps(
     card_ref: CardRef, body: StampAdd, session: Session, actor: CurrentActor, idem: Idempotent
 ) -> object:
+    """Add stamps; each goal reached issues its voucher in the same transaction. **Who:** Scanners,
+    managers and owners. **Emits:** stamp_added, and per goal reached goal_reached, reward_issued
+    and voucher_issued; a pending referee's stamp that converts their referral also emits
+    referral_converted (and the referrer's voucher_issued).
+    """
+
     async def produce() -> StampOut:
         result = await service.add_stamps(
             session,
@@ -135,5 +163,8 @@ async def add_stamps(
 async def card_history(
     card_ref: CardRef, session: Session, actor: CurrentActor, page: PageQuery
 ) -> object:
+    """The card's events (stamps, goals, vouchers, redemptions), newest first. **Who:** Any staff
+    key (owner, manager or scanner). **Emits:** none.
+    """
     data, cursor = await service.card_history(session, actor, card_ref, page)
     return {"data": data, "next_cursor": cursor}

@@ -337,7 +337,7 @@ async def _unstampable(session: AsyncSession, business_id: str, ref: str) -> Con
     row = await _card_row(session, business_id, ref)
     if row.status == "active":
         return Conflict("card_expired", f"Card '{row.id}' expired on {row.expires_at:%Y-%m-%d}.")
-    return Conflict(f"card_{row.status}", f"Card '{row.id}' is {row.status}.")
+    return Conflict("card_expired", f"Card '{row.id}' is {row.status}.")  # active | expired
 
 
 async def add_stamps(

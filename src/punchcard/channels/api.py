@@ -50,6 +50,7 @@ def channel_out(channel: str, config: ChannelConfig | None) -> ChannelOut:
 
 @router.get("", response_model=ChannelList, summary="Every channel type, and how each is set up")
 async def list_channels(session: Session, actor: CurrentActor) -> object:
+    """Every channel type, and how each is set up. **Who:** Owners and managers. **Emits:** none."""
     found = await service.list_channels(session, actor)
     return {"data": [channel_out(channel, found.get(channel)) for channel in CHANNEL_TYPES]}
 
@@ -61,6 +62,9 @@ async def list_channels(session: Session, actor: CurrentActor) -> object:
     responses={404: {"description": "channel_not_found: not set up"}},
 )
 async def get_channel(channel: ChannelType, session: Session, actor: CurrentActor) -> object:
+    """A channel's settings (never its credentials). **Who:** Owners and managers.
+    **Emits:** none.
+    """
     return channel_out(channel, await service.get_channel(session, actor, channel))
 
 
@@ -68,13 +72,6 @@ async def get_channel(channel: ChannelType, session: Session, actor: CurrentActo
     "/{channel}",
     response_model=ChannelOut,
     summary="Set a channel up, or replace its settings and credentials",
-    description=(
-        "The body is the type's settings (see the schemas). The credentials are checked with "
-        "the provider first (Telegram getMe, WhatsApp reading the phone number, Viber "
-        "get_account_info, SMTP connect and login) and, for messengers, the provider's webhook "
-        "is pointed at `PUNCHCARD_PUBLIC_URL` (which must be https). Credentials are stored "
-        "encrypted and never returned."
-    ),
     responses={
         409: {"description": "public_url_not_https: a messenger needs an https webhook URL"},
         422: {
@@ -103,6 +100,12 @@ async def configure_channel(
     actor: CurrentActor,
     body: Annotated[dict[str, Any], Body()],
 ) -> object:
+    """Set a channel up, or replace its settings and credentials. The body is the type's settings
+    (see the schemas). The credentials are checked with the provider first (Telegram getMe, WhatsApp
+    reading the phone number, Viber get_account_info, SMTP connect and login) and, for messengers,
+    the provider's webhook is pointed at `PUNCHCARD_PUBLIC_URL` (which must be https). Credentials
+    are stored encrypted and never returned. **Who:** Owners and managers. **Emits:** none.
+    """
     try:
         data = CONFIG_SCHEMAS[channel].model_validate(body)
     except ValidationError as exc:
@@ -123,6 +126,9 @@ async def configure_channel(
 async def delete_channel(
     channel: ChannelType, request: Request, session: Session, actor: CurrentActor
 ) -> Response:
+    """Remove a channel (customers keep their addresses and consents). **Who:** Owners and managers.
+    **Emits:** none.
+    """
     await session.commit()
     await service.remove(database(request), actor, channel)
     return Response(status_code=204)
@@ -141,6 +147,9 @@ async def test_channel(
     session: Session,
     actor: CurrentActor,
 ) -> object:
+    """Send a test message to an address; the provider's answer. **Who:** Owners and managers.
+    **Emits:** none.
+    """
     await session.commit()
     result = await service.send_test(database(request), actor, channel, body)
     return SendResultOut.model_validate(result, from_attributes=True)

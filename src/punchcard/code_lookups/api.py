@@ -24,6 +24,9 @@ async def list_failures(
     location_id: Annotated[str | None, Query(max_length=64)] = None,
     staff_id: Annotated[str | None, Query(max_length=64)] = None,
 ) -> object:
+    """Redeem codes that matched no voucher (typos and guesses), newest first. **Who:** Owners and
+    managers. **Emits:** none.
+    """
     rows, cursor = await service.list_failures(
         session, actor, page, location_id=location_id, staff_id=staff_id
     )

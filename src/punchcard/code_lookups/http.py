@@ -15,6 +15,7 @@ from punchcard.code_lookups import service
 from punchcard.kit.clock import utcnow
 from punchcard.kit.errors import ProblemError
 from punchcard.kit.http import PROBLEM_JSON, Session, database
+from punchcard.kit.openapi import refuses
 from punchcard.staff.actor import Actor
 from punchcard.staff.auth import CurrentActor
 
@@ -71,6 +72,7 @@ class CodeGuard:
             raise self.failed(code, location_id, operation, response) from exc
 
 
+@refuses({429: ("too_many_failed_lookups",)})
 async def _code_guard(session: Session, actor: CurrentActor) -> CodeGuard:
     return CodeGuard(session, actor)
 

@@ -24,6 +24,7 @@ from punchcard.codes.schemas import (
 from punchcard.kit.clock import utcnow
 from punchcard.kit.errors import ProblemError, Unprocessable
 from punchcard.kit.http import PROBLEM_JSON, Session, database
+from punchcard.kit.openapi import problems
 from punchcard.staff.auth import CurrentActor
 
 log = logging.getLogger("punchcard")
@@ -93,8 +94,16 @@ async def _uploaded_codes(request: Request) -> list[str]:
         ) from error
 
 
-@router.get(POOL, response_model=PoolStatus, summary="A code pool's status (available, assigned)")
+@router.get(
+    POOL,
+    response_model=PoolStatus,
+    summary="A code pool's status (available, assigned)",
+    responses={**problems(409, "template_not_pool")},
+)
 async def pool_status(template_id: TemplateId, session: Session, actor: CurrentActor) -> object:
+    """A code pool's status (available, assigned). **Who:** Any staff key (owner, manager or
+    scanner). **Emits:** none.
+    """
     return await service.status(session, actor, template_id)
 
 
@@ -130,6 +139,9 @@ async def import_codes(
     actor: CurrentActor,
     skip_duplicates: bool = False,
 ) -> object:
+    """Upload codes created in the POS into the pool (CSV or JSON; all or nothing). **Who:** Owners
+    and managers not bound to a location. **Emits:** none.
+    """
     codes = await _uploaded_codes(request)
     return await service.import_codes(
         session, actor, template_id, codes, skip_duplicates=skip_duplicates
@@ -141,12 +153,6 @@ async def import_codes(
     status_code=201,
     response_model=GenerateResult,
     summary="Generate unique codes into the pool in bulk (one batch, downloadable as CSV)",
-    description="Generates `count` codes new to the business (in no pool and on no voucher), "
-    "in one transaction. At most half of a pattern's space is used, counting the codes of it "
-    "the business already has: a larger request is refused up front (`422 "
-    "code_space_too_small`, with `space`, `in_use` and `at_most`); a request that passes "
-    "completes every time, unless concurrent requests fill the space meanwhile (`409 "
-    "code_space_exhausted`).",
     responses={
         409: {"description": "code_space_exhausted, template_not_pool or template_archived"},
         422: {"description": "code_space_too_small or validation_error"},
@@ -155,6 +161,14 @@ async def import_codes(
 async def generate_codes(
     template_id: TemplateId, body: CodeGenerate, session: Session, actor: CurrentActor
 ) -> object:
+    """Generate unique codes into the pool in bulk (one batch, downloadable as CSV). Generates
+    `count` codes new to the business (in no pool and on no voucher), in one transaction. At most
+    half of a pattern's space is used, counting the codes of it the business already has: a larger
+    request is refused up front (`422 code_space_too_small`, with `space`, `in_use` and `at_most`);
+    a request that passes completes every time, unless concurrent requests fill the space meanwhile
+    (`409 code_space_exhausted`). **Who:** Owners and managers not bound to a location. **Emits:**
+    none.
+    """
     return await service.generate(session, actor, template_id, body)
 
 
@@ -162,7 +176,10 @@ async def generate_codes(
     f"{POOL}/codes",
     summary="Download the pool's codes as CSV (code, status, batch_id, voucher_id)",
     response_class=Response,
-    responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}}}},
+    responses={
+        **problems(409, "template_not_pool"),
+        **{200: {"content": {"text/csv": {"schema": {"type": "string"}}}}},
+    },
 )
 async def download_codes(
     template_id: TemplateId,
@@ -171,6 +188,9 @@ async def download_codes(
     status: CodeStatus | None = None,
     batch_id: BatchId = None,
 ) -> Response:
+    """Download the pool's codes as CSV (code, status, batch_id, voucher_id). **Who:** Owners and
+    managers not bound to a location. **Emits:** none.
+    """
     text = await service.export(session, actor, template_id, status_is=status, batch_id=batch_id)
     return Response(
         text,
@@ -183,10 +203,14 @@ async def download_codes(
     f"{POOL}/codes",
     response_model=Removed,
     summary="Remove the pool's unassigned codes (all, or one batch's)",
+    responses={**problems(409, "template_not_pool")},
 )
 async def remove_unassigned(
     template_id: TemplateId, session: Session, actor: CurrentActor, batch_id: BatchId = None
 ) -> object:
+    """Remove the pool's unassigned codes (all, or one batch's). **Who:** Owners and managers not
+    bound to a location. **Emits:** none.
+    """
     return Removed(
         removed=await service.remove_unassigned(session, actor, template_id, batch_id=batch_id)
     )
@@ -204,6 +228,9 @@ async def remove_code(
     session: Session,
     actor: CurrentActor,
 ) -> Response:
+    """Remove one unassigned code from the pool. **Who:** Owners and managers not bound to a
+    location. **Emits:** none.
+    """
     await service.remove_code(session, actor, template_id, code)
     return Response(status_code=204)
 

@@ -15,6 +15,7 @@ from punchcard.customers.schemas import (
 )
 from punchcard.idempotency.http import Idempotent
 from punchcard.kit.http import Session
+from punchcard.kit.openapi import problems
 from punchcard.kit.pagination import Page, PageQuery
 from punchcard.kit.schemas import Moment
 from punchcard.staff.auth import CurrentActor
@@ -27,12 +28,18 @@ CustomerId = Annotated[str, Path(max_length=64)]
     "/customers",
     response_model=CustomerOut,
     status_code=201,
-    responses={200: {"model": CustomerOut, "description": "An existing customer was updated."}},
+    responses={
+        **problems(409, "customer_conflict"),
+        **{200: {"model": CustomerOut, "description": "An existing customer was updated."}},
+    },
     summary="Create or update a customer (by source_id, email or phone)",
 )
 async def upsert_customer(
     body: CustomerUpsert, response: Response, session: Session, actor: CurrentActor
 ) -> object:
+    """Create or update a customer (by source_id, email or phone). **Who:** Any staff key (owner,
+    manager or scanner). **Emits:** customer_updated.
+    """
     customer, created = await service.upsert_customer(session, actor, data=body)
     response.status_code = 201 if created else 200
     return customer
@@ -42,17 +49,23 @@ async def upsert_customer(
     "/customers/bulk",
     response_model=CustomerBulkResult,
     summary="Create or update up to 1,000 customers at once (all or nothing)",
-    description="Each row is matched like `POST /v1/customers` (source_id, else email, else "
-    "phone). Any refused row (a clash with another customer, two rows naming one customer) "
-    "refuses the whole call with `422 bulk_rejected` naming every refused row in `errors`, "
-    "and nothing is written. Sending the same body again changes nothing (every row "
-    "`unchanged`); an `Idempotency-Key` replays the first answer. Changed customers emit "
-    "`customer_updated`.",
-    responses={422: {"description": "validation_error or bulk_rejected (per-row `errors`)"}},
+    responses={
+        **problems(409, "customer_conflict"),
+        **{422: {"description": "validation_error or bulk_rejected (per-row `errors`)"}},
+    },
 )
 async def bulk_upsert(
     body: CustomerBulkUpsert, session: Session, actor: CurrentActor, idem: Idempotent
 ) -> object:
+    """Create or update up to 1,000 customers at once (all or nothing). Each row is matched like
+    `POST /v1/customers` (source_id, else email, else phone). Any refused row (a clash with another
+    customer, two rows naming one customer) refuses the whole call with `422 bulk_rejected` naming
+    every refused row in `errors`, and nothing is written. Sending the same body again changes
+    nothing (every row `unchanged`); an `Idempotency-Key` replays the first answer. Changed
+    customers emit `customer_updated`. **Who:** Any staff key (owner, manager or scanner).
+    **Emits:** customer_updated.
+    """
+
     async def produce() -> CustomerBulkResult:
         outcomes = await service.bulk_upsert(session, actor, rows=body.customers)
         results = [
@@ -78,6 +91,7 @@ async def list_customers(
     created_after: Moment | None = None,
     created_before: Moment | None = None,
 ) -> object:
+    """List customers. **Who:** Any staff key (owner, manager or scanner). **Emits:** none."""
     filters = {
         "source_id": source_id,
         "email": email,
@@ -100,6 +114,9 @@ async def _with_channels(session: AsyncSession, customer: Any) -> CustomerWithCh
     summary="Get a customer, with their channels (addresses, consents, reachability)",
 )
 async def get_customer(customer_id: CustomerId, session: Session, actor: CurrentActor) -> object:
+    """Get a customer, with their channels (addresses, consents, reachability). **Who:** Any staff
+    key (owner, manager or scanner). **Emits:** none.
+    """
     return await _with_channels(session, await service.get_customer(session, actor, customer_id))
 
 
@@ -111,6 +128,9 @@ async def get_customer(customer_id: CustomerId, session: Session, actor: Current
 async def patch_customer(
     customer_id: CustomerId, body: CustomerPatch, session: Session, actor: CurrentActor
 ) -> object:
+    """Record a customer's marketing consent per channel. **Who:** Any staff key (owner, manager or
+    scanner). **Emits:** customer_updated when a field changes.
+    """
     customer = await record_consents(session, actor, customer_id, body)
     return await _with_channels(session, customer)
 
@@ -123,6 +143,9 @@ async def patch_customer(
 async def list_consent_changes(
     customer_id: CustomerId, session: Session, actor: CurrentActor, page: PageQuery
 ) -> object:
+    """Every change of the customer's consents, newest first, with its source. **Who:** Any staff
+    key (owner, manager or scanner). **Emits:** none.
+    """
     data, cursor = await consent_changes(session, actor, customer_id, page)
     return {"data": data, "next_cursor": cursor}
 
@@ -131,14 +154,16 @@ async def list_consent_changes(
     "/customers/{customer_id}",
     status_code=204,
     summary="Erase a customer's personal data (GDPR); their cards and ledger stay, anonymous",
-    description="Erases source_id, email, phone, name, birthday, metadata and marketing "
-    "consent, also from past events, POS sale logs and import reports. Cards, stamps, "
-    "vouchers and redemptions stay and keep counting in totals, linked to nobody. Emits "
-    "`customer_deleted` (with the source_id, so a CRM can find its record). Managers and owners.",
     responses={404: {"description": "customer_not_found (also once erased)"}},
 )
 async def erase_customer(
     customer_id: CustomerId, session: Session, actor: CurrentActor
 ) -> Response:
+    """Erase a customer's personal data (GDPR); their cards and ledger stay, anonymous. Erases
+    source_id, email, phone, name, birthday, metadata and marketing consent, also from past events,
+    POS sale logs and import reports. Cards, stamps, vouchers and redemptions stay and keep counting
+    in totals, linked to nobody. **Who:** Managers and owners. **Emits:** `customer_deleted` (with
+    the source_id, so a CRM can find its record).
+    """
     await service.erase_customer(session, actor, customer_id)
     return Response(status_code=204)

@@ -24,6 +24,9 @@ async def list_events(
     customer_id: Annotated[str | None, Query(max_length=64)] = None,
     voucher_id: Annotated[str | None, Query(max_length=64)] = None,
 ) -> object:
+    """Loyalty events of the business, newest first. **Who:** Owners and managers.
+    **Emits:** none.
+    """
     data, cursor = await service.list_events(
         session,
         actor,

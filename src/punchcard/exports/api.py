@@ -7,6 +7,7 @@ from fastapi.responses import StreamingResponse
 
 from punchcard.exports import service
 from punchcard.kit.http import Session, database
+from punchcard.kit.openapi import problems
 from punchcard.kit.schemas import Moment
 from punchcard.staff.auth import CurrentActor
 
@@ -24,13 +25,14 @@ COLUMNS = {
     "customer_source_id",
 }
 DESCRIPTION = (
-    "Streamed as it is read (any size, constant memory), in creation order. Columns:\n\n"
+    "Export customers, cards, vouchers or redemptions as CSV, streamed as it is read (any "
+    "size, constant memory), in creation order. Columns:\n\n"
     + "\n".join(f"- **{kind}**: {columns}" for kind, columns in COLUMNS.items())
     + "\n\nTimes are UTC ISO 8601 with `Z`. `created_after`/`created_before` apply to the "
     "creation time (cards and vouchers: issued; redemptions: redeemed). `location_id`: "
     "redemptions made there; customers, cards and vouchers with stamps collected there "
-    "(vouchers also redeemed there). Managers and owners; staff bound to a location export "
-    "their location's rows only. Erased customers are left out."
+    "(vouchers also redeemed there). Erased customers are left out. **Who:** managers and "
+    "owners; staff bound to a location export their location's rows only. **Emits:** none."
 )
 
 
@@ -40,8 +42,11 @@ DESCRIPTION = (
     description=DESCRIPTION,
     response_class=StreamingResponse,
     responses={
-        200: {"content": {"text/csv": {"schema": {"type": "string"}}}},
-        403: {"description": "insufficient_role or location_forbidden"},
+        **problems(404, "location_not_found"),
+        **{
+            200: {"content": {"text/csv": {"schema": {"type": "string"}}}},
+            403: {"description": "insufficient_role or location_forbidden"},
+        },
     },
 )
 async def export_csv(

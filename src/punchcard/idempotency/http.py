@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.idempotency import service
 from punchcard.kit.http import Session, database
+from punchcard.kit.openapi import refuses
 from punchcard.staff.actor import Actor
 from punchcard.staff.auth import CurrentActor
 
@@ -69,6 +70,7 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(service.IdempotentReplay, _on_replay)
 
 
+@refuses({422: ("idempotency_key_reused",)})
 async def _idempotency(
     request: Request,
     session: Session,

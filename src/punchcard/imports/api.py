@@ -15,6 +15,7 @@ from punchcard.imports import service
 from punchcard.imports.schemas import ImportOptions, ImportOut, ImportRowOut, job_out, row_out
 from punchcard.kit.errors import Unprocessable, UnsupportedMediaType
 from punchcard.kit.http import Session
+from punchcard.kit.openapi import problems
 from punchcard.kit.pagination import Page, PageQuery
 from punchcard.staff.auth import CurrentActor
 
@@ -109,18 +110,14 @@ async def _upload(request: Request) -> tuple[ImportOptions, IO[bytes]]:
     status_code=202,
     response_model=ImportOut,
     summary="Upload a CSV of customers (or card balances) to import, or to check first",
-    description="The file is read at once (UTF-8 with or without a BOM, `,` or `;` detected "
-    "from the header, quoted fields) and staged in the database; the rows are applied by the "
-    "worker in batches. Follow `GET /v1/imports/{id}`. A file that cannot be read is refused "
-    "whole (`csv_encoding_invalid` with its line, `csv_malformed`, `csv_column_missing`, "
-    "`csv_mapping_invalid`, ...); a bad row is reported with its line and never stops the "
-    "others unless `on_error=abort`. Uploading the same file again is harmless: every row "
-    "is an upsert (`unchanged` the second time). Managers and owners.",
     openapi_extra={"requestBody": UPLOAD_BODY},
     responses={
-        413: {"description": "content_too_large (PUNCHCARD_IMPORT_MAX_UPLOAD_BYTES)"},
-        415: {"description": "unsupported_media_type"},
-        422: {"description": "the file or the options cannot be used (see `code`)"},
+        **problems(404, "program_not_found"),
+        **{
+            413: {"description": "content_too_large (PUNCHCARD_IMPORT_MAX_UPLOAD_BYTES)"},
+            415: {"description": "unsupported_media_type"},
+            422: {"description": "the file or the options cannot be used (see `code`)"},
+        },
     },
 )
 async def upload(
@@ -129,6 +126,15 @@ async def upload(
     session: Session,
     actor: CurrentActor,
 ) -> ImportOut:
+    """Upload a CSV of customers (or card balances) to import, or to check first. The file is read
+    at once (UTF-8 with or without a BOM, `,` or `;` detected from the header, quoted fields) and
+    staged in the database; the rows are applied by the worker in batches. Follow `GET
+    /v1/imports/{id}`. A file that cannot be read is refused whole (`csv_encoding_invalid` with its
+    line, `csv_malformed`, `csv_column_missing`, `csv_mapping_invalid`, ...); a bad row is reported
+    with its line and never stops the others unless `on_error=abort`. Uploading the same file again
+    is harmless: every row is an upsert (`unchanged` the second time). **Who:** Managers and owners.
+    **Emits:** none.
+    """
     options, file = await _upload(request)
     with file:
         job = await service.create_import(session, actor, options=options, upload=file)
@@ -138,6 +144,7 @@ async def upload(
 
 @router.get("/imports", response_model=Page[ImportOut], summary="List imports, newest first")
 async def list_imports(session: Session, actor: CurrentActor, page: PageQuery) -> object:
+    """List imports, newest first. **Who:** Owners and managers. **Emits:** none."""
     found, cursor = await service.list_imports(session, actor, page)
     return {"data": [job_out(job, []) for job in found], "next_cursor": cursor}
 
@@ -148,6 +155,9 @@ async def list_imports(session: Session, actor: CurrentActor, page: PageQuery) -
     summary="An import's progress: status, counts and the first failed rows",
 )
 async def get_import(import_id: ImportId, session: Session, actor: CurrentActor) -> ImportOut:
+    """An import's progress: status, counts and the first failed rows. **Who:** Owners and managers.
+    **Emits:** none.
+    """
     job = await service.get_import(session, actor, import_id)
     return job_out(job, await service.first_failures(session, job))
 
@@ -167,6 +177,9 @@ async def list_rows(
         Query(description="Only rows with this status (failed: the errors to fix)."),
     ] = None,
 ) -> object:
+    """The report: what each row did, in line order (filter by status). **Who:** Owners and
+    managers. **Emits:** none.
+    """
     found, cursor = await service.list_rows(session, actor, import_id, page, status=status)
     return {"data": [row_out(row) for row in found], "next_cursor": cursor}
 
@@ -179,4 +192,7 @@ async def list_rows(
     responses={409: {"description": "import_not_checked"}},
 )
 async def run_checked(import_id: ImportId, session: Session, actor: CurrentActor) -> ImportOut:
+    """Apply a checked dry run for real (the same staged file). **Who:** Owners and managers.
+    **Emits:** none.
+    """
     return job_out(await service.run_checked(session, actor, import_id), [])

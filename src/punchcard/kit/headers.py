@@ -1,8 +1,8 @@
 """Security headers on every response (pages and API), as a pure ASGI middleware.
 
 Pages (any ``text/html`` answer) may show their own inline styles and ``data:`` images and post
-forms to this site only; API answers may load nothing; the interactive docs may load Swagger UI
-and ReDoc from their CDN. Nothing may be framed (clickjacking), types are never sniffed, no
+forms to this site only; API answers may load nothing; the interactive docs (/docs) may load
+Swagger UI from this site only. Nothing may be framed (clickjacking), types are never sniffed, no
 Referer leaves (web-card links carry their token in the path), and HSTS is sent when the site
 is served over https.
 """
@@ -15,15 +15,14 @@ PAGE_CSP = (
     f"default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; "
     f"form-action 'self'; {COMMON}"
 )
-CDN = "https://cdn.jsdelivr.net"
+# The interactive docs (kit/apidocs.py) run Swagger UI from this site's own files: scripts and
+# styles from here only (its components set style attributes), images inline, and requests to
+# this API ("Try it out").
 DOCS_CSP = (
-    f"default-src 'none'; script-src 'unsafe-inline' {CDN}; "
-    f"style-src 'unsafe-inline' {CDN} https://fonts.googleapis.com; "
-    f"img-src 'self' data: https://fastapi.tiangolo.com https://cdn.redoc.ly; "
-    f"font-src https://fonts.gstatic.com; connect-src 'self'; worker-src blob:; "
-    f"form-action 'self'; {COMMON}"
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    f"img-src 'self' data:; connect-src 'self'; form-action 'self'; {COMMON}"
 )
-DOCS_PATHS = ("/docs", "/redoc")
+DOCS_PATHS = ("/docs",)
 HSTS_SECONDS = 63_072_000  # two years, as hstspreload.org asks
 
 

@@ -15,12 +15,15 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from punchcard.config import Settings
 from punchcard.db.engine import Database
 from punchcard.kit.errors import ProblemError
+from punchcard.kit.openapi import refuses
 from punchcard.kit.unavailable import QuietLog, database_unavailable
 
 log = logging.getLogger("punchcard")
 PROBLEM_JSON = "application/problem+json"
 DATABASE_RETRY_AFTER_SECONDS = 5
 _outage = QuietLog(log, "requests answered 503")
+# Starlette's own HTTP errors (no route, wrong method); any other is http_<status>.
+HTTP_CODES = {404: "route_not_found", 405: "method_not_allowed", 401: "unauthorized"}
 
 
 def database(request: Request) -> Database:
@@ -28,6 +31,7 @@ def database(request: Request) -> Database:
     return db
 
 
+@refuses({503: ("database_unavailable",)})
 async def _request_transaction(request: Request) -> AsyncIterator[AsyncSession]:
     """The request is the unit of work: committed before the response is sent, or rolled back."""
     async with database(request).transaction() as session:
@@ -94,10 +98,9 @@ async def _on_validation(_request: Request, exc: Exception) -> JSONResponse:
 
 async def _on_http(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
-    codes = {404: "route_not_found", 405: "method_not_allowed", 401: "unauthorized"}
     response = problem(
         exc.status_code,
-        codes.get(exc.status_code, f"http_{exc.status_code}"),
+        HTTP_CODES.get(exc.status_code, f"http_{exc.status_code}"),
         str(exc.detail),
         str(exc.detail),
     )

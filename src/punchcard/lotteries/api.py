@@ -31,6 +31,9 @@ QueryId = Annotated[str | None, Query(max_length=64, pattern=ID_PATTERN)]
     responses={422: {"description": "validation_error or voucher_template_not_found"}},
 )
 async def create_lottery(body: LotteryCreate, session: Session, actor: CurrentActor) -> object:
+    """Create a lottery: variants (prizes and no prize) with weights and optional stock. **Who:**
+    Owners and managers not bound to a location. **Emits:** none.
+    """
     return (await service.create_lottery(session, actor, data=body)).out()
 
 
@@ -38,6 +41,7 @@ async def create_lottery(body: LotteryCreate, session: Session, actor: CurrentAc
 async def list_lotteries(
     session: Session, actor: CurrentActor, page: PageQuery, include_archived: bool = False
 ) -> object:
+    """List lotteries. **Who:** Any staff key (owner, manager or scanner). **Emits:** none."""
     data, cursor = await service.list_lotteries(
         session, actor, page, include_archived=include_archived
     )
@@ -50,6 +54,9 @@ async def list_lotteries(
     summary="Get a lottery, with each variant's chance now",
 )
 async def get_lottery(lottery_id: PathId, session: Session, actor: CurrentActor) -> object:
+    """Get a lottery, with each variant's chance now. **Who:** Any staff key (owner, manager or
+    scanner). **Emits:** none.
+    """
     return (await service.get_lottery(session, actor, lottery_id)).out()
 
 
@@ -61,6 +68,9 @@ async def get_lottery(lottery_id: PathId, session: Session, actor: CurrentActor)
 async def update_lottery(
     lottery_id: PathId, body: LotteryUpdate, session: Session, actor: CurrentActor
 ) -> object:
+    """Edit a lottery or restock its prizes (tickets not yet played draw from the new one). **Who:**
+    Owners and managers not bound to a location. **Emits:** none.
+    """
     return (await service.update_lottery(session, actor, lottery_id, data=body)).out()
 
 
@@ -71,6 +81,9 @@ async def update_lottery(
     responses={409: {"description": "lottery_in_use"}},
 )
 async def archive_lottery(lottery_id: PathId, session: Session, actor: CurrentActor) -> Response:
+    """Archive a lottery (refused while a goal uses it; issued tickets stay playable). **Who:**
+    Owners and managers not bound to a location. **Emits:** none.
+    """
     await service.archive_lottery(session, actor, lottery_id)
     return Response(status_code=204)
 
@@ -95,6 +108,11 @@ async def play(
     idem: Idempotent,
     body: PlayIn | None = None,
 ) -> object:
+    """Play a lottery ticket (exactly once): the result, its audit record, and the prize. **Who:**
+    Any staff key (owner, manager or scanner). **Emits:** code_pool_empty, lottery_played,
+    voucher_issued.
+    """
+
     async def produce() -> PlayOut:
         data = body or PlayIn()
         played = await service.play(
@@ -119,6 +137,9 @@ async def list_draws(
     card_id: QueryId = None,
     ticket_id: QueryId = None,
 ) -> object:
+    """List draws (the audit log of plays), newest first. **Who:** Any staff key (owner, manager or
+    scanner). **Emits:** none.
+    """
     data, cursor = await service.list_draws(
         session, actor, page, lottery_id=lottery_id, card_id=card_id, ticket_id=ticket_id
     )
@@ -127,4 +148,5 @@ async def list_draws(
 
 @router.get("/lottery-draws/{draw_id}", response_model=DrawOut, summary="Get a draw")
 async def get_draw(draw_id: PathId, session: Session, actor: CurrentActor) -> object:
+    """Get a draw. **Who:** Any staff key (owner, manager or scanner). **Emits:** none."""
     return await service.get_draw(session, actor, draw_id)

@@ -37,6 +37,9 @@ WEB_LINK_ERRORS: dict[int | str, dict[str, str]] = {
     responses=WEB_LINK_ERRORS,
 )
 async def web_link(card_id: CardId, session: Session, actor: CurrentActor) -> object:
+    """The card's web-card link, to send to its customer (managers and owners). **Who:** Owners and
+    managers. **Emits:** none.
+    """
     return WebLinkOut(url=links.public_url(await link_of(session, actor, card_id)))
 
 
@@ -45,13 +48,13 @@ async def web_link(card_id: CardId, session: Session, actor: CurrentActor) -> ob
     response_model=WebLinkOut,
     tags=["Cards"],
     summary="A new web-card link: the old one stops working at once (managers and owners)",
-    description=(
-        "The card's wallet passes get a new version with the new link, and are pushed. "
-        "Nothing else changes: not the card, not the secret key."
-    ),
     responses=WEB_LINK_ERRORS,
 )
 async def rotate_web_link(card_id: CardId, session: Session, actor: CurrentActor) -> object:
+    """A new web-card link: the old one stops working at once (managers and owners). The card's
+    wallet passes get a new version with the new link, and are pushed. Nothing else changes: not the
+    card, not the secret key. **Who:** Owners and managers. **Emits:** none.
+    """
     return WebLinkOut(url=links.public_url(await rotate_link(session, actor, card_id)))
 
 
@@ -62,6 +65,9 @@ async def rotate_web_link(card_id: CardId, session: Session, actor: CurrentActor
     responses={404: {"description": "program_not_found"}},
 )
 async def join_link(program_id: ProgramId, session: Session, actor: CurrentActor) -> object:
+    """The program's public join page: share it or print it as a QR code. **Who:** Any staff key
+    (owner, manager or scanner). **Emits:** none.
+    """
     return JoinLinkOut(url=await links.join_url(session, actor, program_id))
 
 
@@ -83,6 +89,9 @@ async def join_qr(
         int, Query(ge=100, le=4000, description="Width in pixels (PDF: points), about.")
     ] = 600,
 ) -> Response:
+    """The join link as a QR code to print (PNG, SVG or PDF). **Who:** Any staff key (owner, manager
+    or scanner). **Emits:** none.
+    """
     url = await links.join_url(session, actor, program_id)
     return Response(
         links.join_qr(url, image_type, size),

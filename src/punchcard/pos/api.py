@@ -5,6 +5,7 @@ from pydantic import BaseModel
 
 from punchcard.config import get_settings
 from punchcard.kit.http import Session, database
+from punchcard.kit.openapi import problems
 from punchcard.kit.pagination import Page, PageQuery
 from punchcard.pos import inbound, service, signing
 from punchcard.pos.connector import Delivery
@@ -71,14 +72,22 @@ def connector_out(connector: PosConnector) -> ConnectorOut:
     status_code=201,
     response_model=ConnectorCreated,
     summary="Connect a till (Poster, Syrve or generic); its signing secret is shown once",
+    responses={
+        **problems(404, "location_not_found", "program_not_found"),
+        **problems(409, "program_archived"),
+    },
 )
 async def create_connector(body: ConnectorCreate, session: Session, actor: CurrentActor) -> object:
+    """Connect a till (Poster, Syrve or generic); its signing secret is shown once. **Who:** Owners
+    and managers. **Emits:** none.
+    """
     connector, secret = await service.create_connector(session, actor, data=body)
     return {**connector_out(connector).model_dump(), "signing_secret": secret}
 
 
 @connectors_router.get("", response_model=Page[ConnectorOut], summary="List POS connectors")
 async def list_connectors(session: Session, actor: CurrentActor, page: PageQuery) -> object:
+    """List POS connectors. **Who:** Owners and managers. **Emits:** none."""
     data, cursor = await service.list_connectors(session, actor, page)
     return {"data": [connector_out(c) for c in data], "next_cursor": cursor}
 
@@ -87,6 +96,7 @@ async def list_connectors(session: Session, actor: CurrentActor, page: PageQuery
     "/{connector_id}", response_model=ConnectorOut, summary="A POS connector (no secrets)"
 )
 async def get_connector(connector_id: ConnectorId, session: Session, actor: CurrentActor) -> object:
+    """A POS connector (no secrets). **Who:** Owners and managers. **Emits:** none."""
     return connector_out(await service.get_connector(session, actor, connector_id))
 
 
@@ -94,10 +104,14 @@ async def get_connector(connector_id: ConnectorId, session: Session, actor: Curr
     "/{connector_id}",
     response_model=ConnectorOut,
     summary="Edit a connector: program, location, stamp rule, currency, enabled, till keys",
+    responses={**problems(409, "program_archived")},
 )
 async def update_connector(
     connector_id: ConnectorId, body: ConnectorUpdate, session: Session, actor: CurrentActor
 ) -> object:
+    """Edit a connector: program, location, stamp rule, currency, enabled, till keys. **Who:**
+    Owners and managers. **Emits:** none.
+    """
     return connector_out(await service.update_connector(session, actor, connector_id, data=body))
 
 
@@ -107,6 +121,7 @@ async def update_connector(
 async def delete_connector(
     connector_id: ConnectorId, session: Session, actor: CurrentActor
 ) -> Response:
+    """Delete a connector and its sales log. **Who:** Owners and managers. **Emits:** none."""
     await service.delete_connector(session, actor, connector_id)
     return Response(status_code=204)
 
@@ -117,6 +132,9 @@ async def delete_connector(
     summary="New signing secret (shown once); the old one is accepted for 24 h more",
 )
 async def rotate_secret(connector_id: ConnectorId, session: Session, actor: CurrentActor) -> object:
+    """New signing secret (shown once); the old one is accepted for 24 h more. **Who:** Owners and
+    managers. **Emits:** none.
+    """
     connector, secret = await service.rotate_secret(session, actor, connector_id)
     return {
         "signing_secret": secret,
@@ -136,6 +154,9 @@ async def list_sales(
     page: PageQuery,
     outcome: Outcome | None = None,
 ) -> object:
+    """The connector's log: every sale reported and what came of it, newest first. **Who:** Owners
+    and managers. **Emits:** none.
+    """
     data, cursor = await service.list_sales(session, actor, connector_id, page, outcome=outcome)
     return {"data": data, "next_cursor": cursor}
 
@@ -175,19 +196,17 @@ def _delivery(request: Request, body: bytes) -> Delivery:
     "/{connector_id}/webhook",
     response_model=Accepted,
     summary="A till reports a sale (Poster's or Syrve's webhook, or a signed generic webhook)",
-    description=(
-        "No API key: a Poster webhook is verified by its `verify` md5, a Syrve webhook (a JSON "
-        "array of events) by its `Authorization` header (the authToken of Syrve's webhook "
-        "settings: the connector's signing secret), a generic webhook by its Standard Webhooks "
-        "signature (headers `webhook-id`, `webhook-timestamp`, `webhook-signature`). Every "
-        "verified webhook is answered 200 with the outcome of each sale it carries (stamped, "
-        "no_customer, below_minimum, duplicate, ...), so the till never retries a decided "
-        "sale; a transaction is decided once, however often it is sent."
-    ),
     responses={
-        **SIGNATURE_ERRORS,
-        422: {"description": "validation_error: a signed body that is not a sale or an event"},
-        502: {"description": "pos_api_error: the POS API did not answer; the POS retries"},
+        **problems(403, "insufficient_role", "location_forbidden"),
+        **problems(
+            409, "card_expired", "code_pool_empty", "code_space_exhausted", "redeem_code_taken"
+        ),
+        **problems(503, "database_unavailable"),
+        **{
+            **SIGNATURE_ERRORS,
+            422: {"description": "validation_error: a signed body that is not a sale or an event"},
+            502: {"description": "pos_api_error: the POS API did not answer; the POS retries"},
+        },
     },
     openapi_extra={
         "parameters": [
@@ -217,6 +236,17 @@ def _delivery(request: Request, body: bytes) -> Delivery:
     },
 )
 async def receive_webhook(connector_id: ConnectorId, request: Request) -> object:
+    """A till reports a sale (Poster's or Syrve's webhook, or a signed generic webhook). No API key:
+    a Poster webhook is verified by its `verify` md5, a Syrve webhook (a JSON array of events) by
+    its `Authorization` header (the authToken of Syrve's webhook settings: the connector's signing
+    secret), a generic webhook by its Standard Webhooks signature (headers `webhook-id`,
+    `webhook-timestamp`, `webhook-signature`). Every verified webhook is answered 200 with the
+    outcome of each sale it carries (stamped, no_customer, below_minimum, duplicate, ...), so the
+    till never retries a decided sale; a transaction is decided once, however often it is sent.
+    **Who:** The till or POS system, signing with the connector's secret (no API key). **Emits:**
+    code_pool_empty, goal_reached, referral_converted, referral_joined, reward_issued, stamp_added,
+    voucher_issued.
+    """
     delivery = _delivery(request, await request.body())
     rows = await inbound.receive(database(request), connector_id, delivery)
     return {"status": "accept", "sale": rows[0], "sales": rows}
@@ -261,4 +291,8 @@ async def redeem(
     session: Session,
     connector: Annotated[PosConnector, Depends(_signed_connector)],
 ) -> object:
+    """A till redeems a voucher by code (signed like a generic webhook). **Who:** The till or POS
+    system, signing with the connector's secret (no API key). **Emits:** code_pool_empty,
+    referral_converted, voucher_issued, voucher_redeemed.
+    """
     return await service.redeem(session, connector, body)

@@ -15,6 +15,9 @@ router = APIRouter(tags=["Programs"])
     "/programs", status_code=201, response_model=ProgramOut, summary="Create a card program"
 )
 async def create_program(body: ProgramCreate, session: Session, actor: CurrentActor) -> object:
+    """Create a card program. **Who:** Owners and managers not bound to a location.
+    **Emits:** none.
+    """
     return await service.create_program(session, actor, data=body)
 
 
@@ -25,12 +28,14 @@ async def list_programs(
     page: PageQuery,
     status: Literal["active", "archived"] | None = None,
 ) -> object:
+    """List programs. **Who:** Any staff key (owner, manager or scanner). **Emits:** none."""
     data, cursor = await service.list_programs(session, actor, page, status=status)
     return {"data": data, "next_cursor": cursor}
 
 
 @router.get("/programs/{program_id}", response_model=ProgramOut, summary="Get a program")
 async def get_program(program_id: str, session: Session, actor: CurrentActor) -> object:
+    """Get a program. **Who:** Any staff key (owner, manager or scanner). **Emits:** none."""
     return await service.get_program(session, actor, program_id)
 
 
@@ -42,4 +47,7 @@ async def get_program(program_id: str, session: Session, actor: CurrentActor) ->
 async def update_program(
     program_id: str, body: ProgramUpdate, session: Session, actor: CurrentActor
 ) -> object:
+    """Edit a program (issued cards keep their stamps and vouchers). **Who:** Owners and managers
+    not bound to a location. **Emits:** none.
+    """
     return await service.update_program(session, actor, program_id, data=body)

@@ -13,6 +13,7 @@ from punchcard.db.engine import Database
 from punchcard.kit.clock import utcnow
 from punchcard.kit.errors import Unauthorized
 from punchcard.kit.http import Session, database
+from punchcard.kit.openapi import refuses
 from punchcard.kit.requestcontext import identify
 from punchcard.staff import keys
 from punchcard.staff.actor import Actor, Role
@@ -51,6 +52,12 @@ async def _touch(db: Database, business_id: str, key_id: str) -> None:
         )
 
 
+@refuses(
+    {
+        401: ("missing_api_key", "invalid_api_key", "staff_inactive"),
+        403: ("insufficient_role", "location_forbidden"),
+    }
+)
 async def current_actor(
     request: Request,
     session: Session,

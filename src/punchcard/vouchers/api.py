@@ -5,6 +5,7 @@ from fastapi import APIRouter, Path, Query, Response
 from punchcard.code_lookups.http import Guard
 from punchcard.idempotency.http import Idempotent
 from punchcard.kit.http import Session
+from punchcard.kit.openapi import problems
 from punchcard.kit.pagination import Page, PageQuery
 from punchcard.staff.auth import CurrentActor
 from punchcard.vouchers import service
@@ -32,6 +33,9 @@ TemplateId = Annotated[str, Path(max_length=64)]
     summary="Create a voucher template (title, redeem code source, formats, validity)",
 )
 async def create_template(body: TemplateCreate, session: Session, actor: CurrentActor) -> object:
+    """Create a voucher template (title, redeem code source, formats, validity). **Who:** Owners and
+    managers not bound to a location. **Emits:** none.
+    """
     return TemplateOut.of(await service.create_template(session, actor, data=body))
 
 
@@ -44,6 +48,9 @@ async def create_template(body: TemplateCreate, session: Session, actor: Current
 async def list_templates(
     session: Session, actor: CurrentActor, page: PageQuery, include_archived: bool = False
 ) -> object:
+    """List voucher templates. **Who:** Any staff key (owner, manager or scanner).
+    **Emits:** none.
+    """
     data, cursor = await service.list_templates(
         session, actor, page, include_archived=include_archived
     )
@@ -57,6 +64,9 @@ async def list_templates(
     summary="Get a voucher template",
 )
 async def get_template(template_id: TemplateId, session: Session, actor: CurrentActor) -> object:
+    """Get a voucher template. **Who:** Any staff key (owner, manager or scanner).
+    **Emits:** none.
+    """
     return TemplateOut.of(await service.get_template(session, actor, template_id))
 
 
@@ -70,6 +80,9 @@ async def get_template(template_id: TemplateId, session: Session, actor: Current
 async def update_template(
     template_id: TemplateId, body: TemplateUpdate, session: Session, actor: CurrentActor
 ) -> object:
+    """Edit a template (vouchers already issued keep their code and title). **Who:** Owners and
+    managers not bound to a location. **Emits:** none.
+    """
     return TemplateOut.of(await service.update_template(session, actor, template_id, data=body))
 
 
@@ -78,14 +91,16 @@ async def update_template(
     status_code=204,
     tags=["Voucher templates"],
     summary="Archive a template (refused while a program goal uses it)",
-    description="Archived means retired: the template, its vouchers (which redeem as before) "
-    "and its pool's codes stay readable, but it takes no edits, no vouchers issued by API and "
-    "no new pool codes (`409 template_archived`). Goals set before still issue it.",
     responses={409: {"description": "template_in_use"}},
 )
 async def archive_template(
     template_id: TemplateId, session: Session, actor: CurrentActor
 ) -> Response:
+    """Archive a template (refused while a program goal uses it). Archived means retired: the
+    template, its vouchers (which redeem as before) and its pool's codes stay readable, but it takes
+    no edits, no vouchers issued by API and no new pool codes (`409 template_archived`). Goals set
+    before still issue it. **Who:** Owners and managers not bound to a location. **Emits:** none.
+    """
     await service.archive_template(session, actor, template_id)
     return Response(status_code=204)
 
@@ -96,10 +111,26 @@ async def archive_template(
     response_model=VoucherOut,
     tags=["Vouchers"],
     summary="Issue a voucher to a card or customer (from a template, or custom)",
+    responses={
+        **problems(
+            404,
+            "card_not_found",
+            "customer_not_found",
+            "location_not_found",
+            "voucher_template_not_found",
+        ),
+        **problems(
+            409, "code_pool_empty", "code_space_exhausted", "redeem_code_taken", "template_archived"
+        ),
+    },
 )
 async def issue_voucher(
     body: VoucherIssue, session: Session, actor: CurrentActor, idem: Idempotent
 ) -> object:
+    """Issue a voucher to a card or customer (from a template, or custom). **Who:** Owners and
+    managers. **Emits:** code_pool_empty, voucher_issued.
+    """
+
     async def produce() -> VoucherOut:
         return VoucherOut.model_validate(await service.issue_voucher(session, actor, data=body))
 
@@ -125,6 +156,7 @@ async def list_vouchers(
         Query(alias="type", description="voucher: redeemable rewards; lottery: lottery tickets."),
     ] = None,
 ) -> object:
+    """List vouchers. **Who:** Any staff key (owner, manager or scanner). **Emits:** none."""
     rows, cursor = await service.list_vouchers(
         session,
         actor,
@@ -143,16 +175,29 @@ async def list_vouchers(
     response_model=VoucherOut,
     tags=["Vouchers"],
     summary="Redeem a voucher by its redeem code (exactly once)",
-    description="One conditional update redeems the voucher, however many requests race for "
-    "it; a shared POS code also needs `card_id` or `customer_id`. " + SCANNED_CODES,
     responses={
-        409: {"description": "voucher_already_redeemed, voucher_expired or redeem_code_ambiguous"},
-        429: {"description": "too_many_failed_lookups (with Retry-After)"},
+        **problems(404, "location_not_found", "voucher_not_found"),
+        **{
+            409: {
+                "description": "voucher_already_redeemed, voucher_expired or redeem_code_ambiguous"
+            },
+            429: {"description": "too_many_failed_lookups (with Retry-After)"},
+        },
     },
 )
 async def redeem_by_code(
     body: RedeemByCode, session: Session, actor: CurrentActor, idem: Idempotent, guard: Guard
 ) -> object:
+    """Redeem a voucher by its redeem code (exactly once). One conditional update redeems the
+    voucher, however many requests race for it; a shared POS code also needs `card_id` or
+    `customer_id`. A code matches case-insensitively, ignoring surrounding spaces. Digits a till
+    read from an EAN-13 symbol also name the code it was drawn from: a 12-digit code is drawn with
+    its check digit appended, so the 13 digits scanned (or 12 as UPC-A, when the EAN-13 starts with
+    0) name it; a wrong check digit names nothing. A voucher whose own code is exactly what was sent
+    comes first. **Who:** Any staff key (owner, manager or scanner). **Emits:** code_pool_empty,
+    referral_converted, voucher_issued, voucher_redeemed.
+    """
+
     async def produce() -> VoucherOut:
         async with guard.watch(body.code, body.location_id, "redeem"):
             return VoucherOut.model_validate(await service.redeem(session, actor, data=body))
@@ -164,6 +209,7 @@ async def redeem_by_code(
     "/vouchers/{voucher_id}", response_model=VoucherOut, tags=["Vouchers"], summary="Get a voucher"
 )
 async def get_voucher(voucher_id: VoucherId, session: Session, actor: CurrentActor) -> object:
+    """Get a voucher. **Who:** Any staff key (owner, manager or scanner). **Emits:** none."""
     return await service.get_voucher(session, actor, voucher_id)
 
 
@@ -181,6 +227,10 @@ async def redeem_by_id(
     idem: Idempotent,
     body: RedeemById | None = None,
 ) -> object:
+    """Redeem a voucher by id (exactly once). **Who:** Any staff key (owner, manager or scanner).
+    **Emits:** code_pool_empty, referral_converted, voucher_issued, voucher_redeemed.
+    """
+
     async def produce() -> VoucherOut:
         data = body or RedeemById()
         return VoucherOut.model_validate(

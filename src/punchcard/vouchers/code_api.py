@@ -7,11 +7,12 @@ from fastapi.responses import JSONResponse
 
 from punchcard.code_lookups.http import Guard
 from punchcard.kit.http import Session
+from punchcard.kit.openapi import problems
 from punchcard.staff.auth import CurrentActor
 from punchcard.vouchers import images, rendering
 from punchcard.vouchers.code_schemas import RollbackIn, ValidateCode, ValidationOut
 from punchcard.vouchers.rollback import rollback_redemption
-from punchcard.vouchers.schemas import SCANNED_CODES, VoucherOut
+from punchcard.vouchers.schemas import VoucherOut
 from punchcard.vouchers.validation import validate
 
 router = APIRouter(tags=["Vouchers"])
@@ -57,6 +58,10 @@ def _add_image_route(image_type: rendering.ImageType) -> None:
         height: Height = None,
         if_none_match: IfNoneMatch = None,
     ) -> Response:
+        """The voucher's redeem code drawn as the customer shows it (QR, Code128 or EAN-13), in
+        a format the voucher allows; the same code always gives the same image, so an
+        `If-None-Match` with its ETag gets `304`. **Who:** any staff key (owner, manager or
+        scanner). **Emits:** none."""
         image = await images.code_image(
             session,
             actor,
@@ -98,6 +103,9 @@ for _image_type in rendering.MEDIA_TYPES:
     responses={200: {"content": {"text/plain": {"schema": {"type": "string"}}}}, **_ERRORS},
 )
 async def code_txt(voucher_id: VoucherId, session: Session, actor: CurrentActor) -> Response:
+    """The voucher's redeem code as plain text (format `text`). **Who:** Any staff key (owner,
+    manager or scanner). **Emits:** none.
+    """
     code = await images.code_text(session, actor, voucher_id)
     return Response(code, media_type="text/plain", headers={"Cache-Control": CACHE_CONTROL})
 
@@ -106,16 +114,26 @@ async def code_txt(voucher_id: VoucherId, session: Session, actor: CurrentActor)
     "/vouchers/validate",
     response_model=ValidationOut,
     summary="Check a redeem code without redeeming it (state, customer, expiry, reason)",
-    description="Picks the voucher exactly as redeem-by-code would and changes nothing. "
-    + SCANNED_CODES,
     responses={
-        429: {"description": "too_many_failed_lookups (with Retry-After)"},
-        403: {"description": "location_forbidden"},
+        **problems(404, "location_not_found", "voucher_not_found"),
+        **problems(409, "redeem_code_ambiguous"),
+        **{
+            429: {"description": "too_many_failed_lookups (with Retry-After)"},
+            403: {"description": "location_forbidden"},
+        },
     },
 )
 async def validate_code(
     body: ValidateCode, session: Session, actor: CurrentActor, guard: Guard
 ) -> object:
+    """Check a redeem code without redeeming it (state, customer, expiry, reason). Picks the voucher
+    exactly as redeem-by-code would and changes nothing. A code matches case-insensitively, ignoring
+    surrounding spaces. Digits a till read from an EAN-13 symbol also name the code it was drawn
+    from: a 12-digit code is drawn with its check digit appended, so the 13 digits scanned (or 12 as
+    UPC-A, when the EAN-13 starts with 0) name it; a wrong check digit names nothing. A voucher
+    whose own code is exactly what was sent comes first. **Who:** Any staff key (owner, manager or
+    scanner). **Emits:** none.
+    """
     await guard.ensure_allowed(body.location_id)
     result = await validate(session, actor, data=body)
     if result.reason == "voucher_not_found":
@@ -137,4 +155,7 @@ async def validate_code(
 async def rollback(
     voucher_id: VoucherId, session: Session, actor: CurrentActor, body: RollbackIn | None = None
 ) -> object:
+    """Roll back a redemption within the rollback window (the voucher is redeemable again). **Who:**
+    Any staff key (owner, manager or scanner). **Emits:** voucher_redemption_rolled_back.
+    """
     return await rollback_redemption(session, actor, voucher_id, data=body or RollbackIn())

@@ -14,6 +14,9 @@ router = APIRouter(tags=["Wallet cards"])
     summary="How the program's wallet cards look (defaults until set)",
 )
 async def get_wallet_design(program_id: str, session: Session, actor: CurrentActor) -> object:
+    """How the program's wallet cards look (defaults until set). **Who:** Owners and managers not
+    bound to a location. **Emits:** none.
+    """
     return await design_service.get_design(session, actor, program_id)
 
 
@@ -25,4 +28,7 @@ async def get_wallet_design(program_id: str, session: Session, actor: CurrentAct
 async def put_wallet_design(
     program_id: str, body: WalletDesignIn, session: Session, actor: CurrentActor
 ) -> object:
+    """Set the program's wallet card look; cards in wallets update. **Who:** Owners and managers not
+    bound to a location. **Emits:** none.
+    """
     return await design_service.put_design(session, actor, program_id, data=body)

@@ -39,18 +39,25 @@ MessageId = Annotated[str, Path(max_length=64)]
     summary="Add a webhook endpoint (its signing secret is in the response)",
 )
 async def create_endpoint(body: EndpointCreate, session: Session, actor: CurrentActor) -> object:
+    """Add a webhook endpoint (its signing secret is in the response). **Who:** Owners and managers
+    not bound to a location. **Emits:** none.
+    """
     endpoint, secret = await service.create_endpoint(session, actor, data=body)
     return {**EndpointOut.model_validate(endpoint).model_dump(), "secret": secret}
 
 
 @webhooks_router.get("", response_model=Page[EndpointOut], summary="List webhook endpoints")
 async def list_endpoints(session: Session, actor: CurrentActor, page: PageQuery) -> object:
+    """List webhook endpoints. **Who:** Owners and managers not bound to a location. **Emits:**
+    none.
+    """
     data, cursor = await service.list_endpoints(session, actor, page)
     return {"data": data, "next_cursor": cursor}
 
 
 @webhooks_router.get("/{endpoint_id}", response_model=EndpointOut, summary="Get an endpoint")
 async def get_endpoint(endpoint_id: EndpointId, session: Session, actor: CurrentActor) -> object:
+    """Get an endpoint. **Who:** Owners and managers not bound to a location. **Emits:** none."""
     return await service.get_endpoint(session, actor, endpoint_id)
 
 
@@ -62,6 +69,9 @@ async def get_endpoint(endpoint_id: EndpointId, session: Session, actor: Current
 async def update_endpoint(
     endpoint_id: EndpointId, body: EndpointUpdate, session: Session, actor: CurrentActor
 ) -> object:
+    """Update an endpoint (enabling it again clears its failure streak). **Who:** Owners and
+    managers not bound to a location. **Emits:** none.
+    """
     return await service.update_endpoint(session, actor, endpoint_id, data=body)
 
 
@@ -69,6 +79,7 @@ async def update_endpoint(
 async def delete_endpoint(
     endpoint_id: EndpointId, session: Session, actor: CurrentActor
 ) -> Response:
+    """Delete an endpoint. **Who:** Owners and managers not bound to a location. **Emits:** none."""
     await service.delete_endpoint(session, actor, endpoint_id)
     return Response(status_code=204)
 
@@ -77,6 +88,7 @@ async def delete_endpoint(
     "/{endpoint_id}/secret", response_model=SecretOut, summary="The signing secret"
 )
 async def get_secret(endpoint_id: EndpointId, session: Session, actor: CurrentActor) -> object:
+    """The signing secret. **Who:** Owners and managers not bound to a location. **Emits:** none."""
     secret, overlap = await service.get_secret(session, actor, endpoint_id)
     return {"secret": secret, "previous_secret_expires_at": overlap}
 
@@ -87,6 +99,9 @@ async def get_secret(endpoint_id: EndpointId, session: Session, actor: CurrentAc
     summary="Rotate the signing secret; the old one keeps signing beside it for 24 h",
 )
 async def rotate_secret(endpoint_id: EndpointId, session: Session, actor: CurrentActor) -> object:
+    """Rotate the signing secret; the old one keeps signing beside it for 24 h. **Who:** Owners and
+    managers not bound to a location. **Emits:** none.
+    """
     secret, overlap = await service.rotate_secret(session, actor, endpoint_id)
     return {"secret": secret, "previous_secret_expires_at": overlap}
 
@@ -100,6 +115,10 @@ async def rotate_secret(endpoint_id: EndpointId, session: Session, actor: Curren
 async def send_test(
     endpoint_id: EndpointId, session: Session, actor: CurrentActor, body: TestEventIn | None = None
 ) -> object:
+    """Send a sample event (marked test: true) to this endpoint. **Who:** Owners and managers not
+    bound to a location. **Emits:** a sample delivery to this endpoint only, marked `"test": true`
+    (never an event in /v1/events).
+    """
     event_type = (body or TestEventIn()).event_type
     return await service.send_test(session, actor, endpoint_id, event_type)
 
@@ -117,6 +136,9 @@ async def list_messages(
     status: Literal["pending", "succeeded", "failed"] | None = None,
     event_type: EventType | None = None,
 ) -> object:
+    """Messages sent (or to send) to this endpoint, newest first. **Who:** Owners and managers not
+    bound to a location. **Emits:** none.
+    """
     data, cursor = await service.list_messages(
         session, actor, endpoint_id, page, status=status, event_type=event_type
     )
@@ -135,6 +157,9 @@ async def list_attempts(
     actor: CurrentActor,
     page: PageQuery,
 ) -> object:
+    """The delivery log of a message: every attempt, newest first. **Who:** Owners and managers not
+    bound to a location. **Emits:** none.
+    """
     data, cursor = await service.list_attempts(session, actor, endpoint_id, message_id, page)
     return {"data": data, "next_cursor": cursor}
 
@@ -148,6 +173,9 @@ async def list_attempts(
 async def replay(
     endpoint_id: EndpointId, message_id: MessageId, session: Session, actor: CurrentActor
 ) -> object:
+    """Deliver a message again now (same webhook-id). **Who:** Owners and managers not bound to a
+    location. **Emits:** none.
+    """
     return await service.replay(session, actor, endpoint_id, message_id)
 
 
@@ -158,6 +186,9 @@ async def replay(
     summary="Deliver now every pending message waiting for its next retry (the receiver is back)",
 )
 async def retry_now(endpoint_id: EndpointId, session: Session, actor: CurrentActor) -> object:
+    """Deliver now every pending message waiting for its next retry (the receiver is back). **Who:**
+    Owners and managers not bound to a location. **Emits:** none.
+    """
     return {"retried": await service.retry_now(session, actor, endpoint_id)}
 
 
@@ -170,11 +201,17 @@ async def retry_now(endpoint_id: EndpointId, session: Session, actor: CurrentAct
 async def recover(
     endpoint_id: EndpointId, body: RecoverIn, session: Session, actor: CurrentActor
 ) -> object:
+    """Deliver again every failed message since a time. **Who:** Owners and managers not bound to a
+    location. **Emits:** none.
+    """
     return {"recovered": await service.recover(session, actor, endpoint_id, body.since)}
 
 
 @hooks_router.post("", status_code=201, response_model=HookOut, summary="Subscribe a target URL")
 async def subscribe(body: HookSubscribe, session: Session, actor: CurrentActor) -> object:
+    """Subscribe a target URL. **Who:** Owners and managers not bound to a location. **Emits:**
+    none.
+    """
     hook = await service.subscribe(session, actor, data=body)
     return {
         "id": hook.id,
@@ -186,6 +223,9 @@ async def subscribe(body: HookSubscribe, session: Session, actor: CurrentActor) 
 
 @hooks_router.get("", response_model=Page[HookOut], summary="List REST hook subscriptions")
 async def list_hooks(session: Session, actor: CurrentActor, page: PageQuery) -> object:
+    """List REST hook subscriptions. **Who:** Owners and managers not bound to a location.
+    **Emits:** none.
+    """
     hooks, cursor = await service.list_hooks(session, actor, page)
     return {"data": [_hook_out(hook) for hook in hooks], "next_cursor": cursor}
 
@@ -203,6 +243,9 @@ def _hook_out(hook: Any) -> dict[str, Any]:
 async def unsubscribe(
     hook_id: Annotated[str, Path(max_length=64)], session: Session, actor: CurrentActor
 ) -> Response:
+    """Unsubscribe (also 204 when already gone). **Who:** Owners and managers not bound to a
+    location. **Emits:** none.
+    """
     await service.unsubscribe(session, actor, hook_id)
     return Response(status_code=204)
 
@@ -215,6 +258,9 @@ async def unsubscribe(
 async def samples(
     event_type: Annotated[str, Path(max_length=40)], session: Session, actor: CurrentActor
 ) -> object:
+    """Latest events of a type in the webhook body's shape (a sample if none yet). **Who:** Owners
+    and managers not bound to a location. **Emits:** none.
+    """
     return await service.recent_or_sample(session, actor, event_type)
 
 
@@ -232,9 +278,13 @@ def _event_type(event_type: str) -> dict[str, Any]:
     "", response_model=list[EventTypeOut], summary="Every event type with JSON Schema and sample"
 )
 async def list_event_types() -> object:
+    """Every event type with JSON Schema and sample. **Who:** Anyone; no API key needed. **Emits:**
+    none.
+    """
     return [_event_type(event_type) for event_type in catalogue.EVENT_TYPES]
 
 
 @event_types_router.get("/{event_type}", response_model=EventTypeOut, summary="One event type")
 async def get_event_type(event_type: Annotated[str, Path(max_length=40)]) -> object:
+    """One event type. **Who:** Anyone; no API key needed. **Emits:** none."""
     return _event_type(event_type)

@@ -34,6 +34,9 @@ async def google_save_link(
     card_id: Id, request: Request, session: Session, actor: CurrentActor
 ) -> object:
     # The API key lookup's transaction ends here: no lock is held while Google answers.
+    """A 'Save to Google Wallet' link for the card (its object created or updated). **Who:** Owners
+    and managers. **Emits:** none.
+    """
     await session.commit()
     url = await service.staff_save_url(database(request), get_settings(), actor, card_id)
     return SaveLink(save_url=url)
