@@ -11,6 +11,8 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 from fastapi import Request
+from fastapi.dependencies.models import Dependant
+from fastapi.routing import APIRoute
 
 from punchcard.kit.errors import Unprocessable
 
@@ -66,9 +68,32 @@ async def _in_body(request: Request) -> list[str]:
     return list(_in_json(parsed, "body"))
 
 
+def _query_names(dependant: Dependant) -> Iterator[str]:
+    yield from (param.alias for param in dependant.query_params)
+    for sub in dependant.dependencies:
+        yield from _query_names(sub)
+
+
+def _reads(route: APIRoute) -> tuple[frozenset[str], bool]:
+    """The query parameters the route declares, and whether it reads a body: what it ignores
+    cannot hurt it, and the route documents a 422 for what it reads (kit.openapi). Worked out
+    once per route, kept on it (routes are not hashable)."""
+    reads: tuple[frozenset[str], bool] | None = getattr(route, "_punchcard_reads", None)
+    if reads is None:
+        documented = "requestBody" in (route.openapi_extra or {}) or not route.include_in_schema
+        body = route.body_field is not None or documented  # pages read their forms themselves
+        reads = (frozenset(_query_names(route.dependant)), body)
+        route._punchcard_reads = reads  # type: ignore[attr-defined]
+    return reads
+
+
 async def refuse_unstorable_text(request: Request) -> None:
     """An app-wide dependency: runs after routing (so path parameters have their names) and
     before the route's own parameters are read."""
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute):
+        return
+    query, body = _reads(route)
     fields = [
         f"path.{name}"
         for name, value in request.path_params.items()
@@ -77,9 +102,9 @@ async def refuse_unstorable_text(request: Request) -> None:
     fields += [
         f"query.{name}"
         for name, value in request.query_params.multi_items()
-        if unstorable(name + value)
+        if name in query and unstorable(value)
     ]
-    if request.method in BODY_METHODS:
+    if body and request.method in BODY_METHODS:
         fields += await _in_body(request)
     if fields:
         raise Unprocessable(
