@@ -13,8 +13,8 @@ from hypothesis.errors import Unsatisfiable
 from schemathesis import Case
 from schemathesis.checks import not_a_server_error
 from schemathesis.generation import GenerationMode
-from schemathesis.specs.openapi.checks import status_code_conformance
 from schemathesis.schemas import APIOperation
+from schemathesis.specs.openapi.checks import status_code_conformance
 
 _serial = itertools.count(1)
 # Never a 5xx, and every status answered is one the document lists for the operation.
