@@ -7,7 +7,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.responses import RedirectResponse
 from fastapi.routing import APIRoute
 
@@ -41,6 +41,8 @@ from punchcard.kit.bodylimit import BodyLimit, route_limit
 from punchcard.kit.headers import SecurityHeaders
 from punchcard.kit.hosts import AllowedHosts, allowed_hosts, relative_slash_redirects
 from punchcard.kit.http import install_error_handlers
+from punchcard.kit.mediatype import require_json_bodies
+from punchcard.kit.storabletext import refuse_unstorable_text
 from punchcard.lotteries.api import router as lotteries_router
 from punchcard.observability.metrics import RequestMetrics, sample_pool_forever
 from punchcard.pages import http as pages_http
@@ -156,6 +158,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version=__version__,
         description=DESCRIPTION,
         lifespan=lifespan,
+        dependencies=[Depends(require_json_bodies), Depends(refuse_unstorable_text)],
         docs_url=None,  # served from the package by kit/apidocs.py, not from a CDN
         redoc_url=None,
         # Operation ids are the endpoint functions' names: the client SDKs' method names.

@@ -17,6 +17,7 @@ class Settings(BaseSettings):
     # Connections per server process (PostgreSQL only): mind max_connections x processes.
     db_pool_size: int = 20
     db_connect_timeout_seconds: float = 5.0  # a database that does not answer: 503 after this
+    db_pool_timeout_seconds: float = 30.0  # every pooled connection busy this long: 503
     # Where the public API is reachable; used for links printed by the CLI.
     public_url: str = "http://127.0.0.1:8000"
     # Host names served besides public_url's and loopback (a JSON list; "*": any).

@@ -266,7 +266,7 @@ BAD_AUTOMATIONS: dict[str, tuple[dict[str, Any], str, str | None]] = {
     "audience program with a NUL byte": (
         {"audience": {"program_id": "prg_\x00"}},
         "body.audience.program_id",
-        "program_not_found",
+        None,
     ),
 }
 

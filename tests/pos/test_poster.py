@@ -208,3 +208,16 @@ async def test_form_encoded_webhooks_verify_too(tenant: Tenant, poster: FakePost
     form = {name: str(value) for name, value in webhook(1200).items()}
     answer = ok(await api.post(f"/v1/pos/{till['id']}/webhook", data=form))
     assert answer["sale"]["outcome"] == "stamped"
+
+
+@pytest.mark.parametrize("verify", ["\u00e7", "\u00e7" * 32, "\U0001f600"])
+async def test_a_non_ascii_verify_is_401_not_500(
+    tenant: Tenant, poster: FakePoster, verify: str
+) -> None:
+    api = tenant.client
+    till, the_card = await _setup(api, poster)
+    poster.close(602, 1000, card_number=the_card["scan_code"])
+    problem(
+        await _send(api, till, {**webhook(602), "verify": verify}), 401, "pos_signature_invalid"
+    )
+    assert poster.requests == []

@@ -25,7 +25,7 @@ async def test_subscribe_receive_and_unsubscribe(
     assert [h["id"] for h in ok(await api.get("/v1/hooks"))["data"]] == [hook["id"]]
     assert ok(await api.get("/v1/webhooks"))["data"] == []  # hooks are not listed as endpoints
     ok(await api.delete(f"/v1/hooks/{hook['id']}"), 204)
-    ok(await api.delete(f"/v1/hooks/{hook['id']}"), 204)  # idempotent
+    problem(await api.delete(f"/v1/hooks/{hook['id']}"), 404, "hook_not_found")  # gone
     assert ok(await api.get("/v1/hooks"))["data"] == []
 
 

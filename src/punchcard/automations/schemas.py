@@ -22,7 +22,7 @@ from punchcard.automations.schedule import DAILY
 from punchcard.campaigns.schemas import Audience, CampaignName
 from punchcard.channels.adapter import ChannelType
 from punchcard.kit.errors import Unprocessable
-from punchcard.kit.schemas import Input, Output
+from punchcard.kit.schemas import Input, Output, Patch
 
 Kind = Literal["birthday", "inactivity", "reward_reminder", "welcome"]
 Reminder = Literal["unredeemed", "expiring"]
@@ -119,7 +119,7 @@ class AutomationIn(AutomationFields):
     enabled: StrictBool = True
 
 
-class AutomationPatch(Input):
+class AutomationPatch(Patch):
     """Any of the fields of a new automation but ``kind``; null clears program_id, audience,
     voucher and message, and resets a setting to its default."""
 
@@ -132,6 +132,10 @@ class AutomationPatch(Input):
     audience: Audience | None = None
     voucher: VoucherAction | None = None
     message: MessageAction | None = None
+
+    clearable = frozenset(
+        {"days", "days_before", "hour", "reminder", "program_id", "audience", "voucher", "message"}
+    )
 
 
 def checked(data: dict[str, Any]) -> AutomationIn:

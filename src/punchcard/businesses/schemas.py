@@ -4,7 +4,7 @@ from zoneinfo import available_timezones
 
 from pydantic import AfterValidator, AnyHttpUrl, Field, UrlConstraints
 
-from punchcard.kit.schemas import Input, Name, Output
+from punchcard.kit.schemas import Input, Name, Output, Patch, url_fits
 
 _ZONES = available_timezones()
 
@@ -17,7 +17,7 @@ def _zone(value: str) -> str:
 
 TimeZone = Annotated[str, AfterValidator(_zone)]
 Latitude = Annotated[float, Field(ge=-90, le=90)]
-PageUrl = Annotated[AnyHttpUrl, UrlConstraints(max_length=2000)]
+PageUrl = Annotated[AnyHttpUrl, UrlConstraints(max_length=2000), url_fits(2000)]
 Longitude = Annotated[float, Field(ge=-180, le=180)]
 
 
@@ -31,7 +31,9 @@ class BusinessOut(Output):
     created_at: datetime
 
 
-class BusinessUpdate(Input):
+class BusinessUpdate(Patch):
+    clearable = frozenset({"privacy_policy_url", "imprint_url"})
+
     name: Name | None = None
     timezone: TimeZone | None = None
     privacy_policy_url: PageUrl | None = Field(
@@ -54,7 +56,9 @@ class LocationCreate(Input):
     longitude: Longitude | None = None
 
 
-class LocationUpdate(Input):
+class LocationUpdate(Patch):
+    clearable = frozenset({"address", "timezone", "latitude", "longitude"})
+
     name: Name | None = None
     address: str | None = None
     timezone: TimeZone | None = None

@@ -16,7 +16,8 @@ from pydantic import (
 from punchcard.campaigns import rendering
 from punchcard.channels.adapter import ChannelType
 from punchcard.customers.schemas import Language
-from punchcard.kit.schemas import MAX_SAFE_INT, Input, Name, Output, Ref
+from punchcard.kit.schemas import MAX_SAFE_INT, Input, Moment, Name, Output, Patch, Ref
+from punchcard.kit.schemas import LocalMoment as AnyMoment
 
 # --- strings ---------------------------------------------------------------------------------
 
@@ -116,13 +117,15 @@ class TemplateIn(TemplateFields):
         return self
 
 
-class TemplatePatch(Input):
+class TemplatePatch(Patch):
     """Replace the name, or the bodies (with their default language and WhatsApp template)."""
 
     name: CampaignName | None = None
     bodies: dict[Language, Parts] | None = Field(None, min_length=1, max_length=30)
     default_language: Language | None = None
     whatsapp_template: ProviderTemplateIn | None = None
+
+    clearable = frozenset({"whatsapp_template"})
 
 
 def check_template(channel: ChannelType, fields: TemplateFields) -> None:
@@ -170,13 +173,6 @@ class VariableOut(Output):
 # --- audiences -------------------------------------------------------------------------------
 
 Count = Annotated[StrictInt, Field(ge=0, le=MAX_SAFE_INT)]
-Moment = Annotated[datetime, AfterValidator(lambda value: _aware(value))]
-
-
-def _aware(value: datetime) -> datetime:
-    if value.tzinfo is None:
-        raise ValueError("give a time zone (e.g. 2026-05-01T00:00:00Z)")
-    return value
 
 
 class Range(Input):
@@ -261,7 +257,7 @@ class QuietHours(Input):
 
 
 LocalMoment = Annotated[
-    datetime,
+    AnyMoment,
     Field(
         description="When to send: a time with a zone, or a local time in the business's time "
         "zone (2026-05-11T09:00:00). In the past: 422."
@@ -281,7 +277,9 @@ class CampaignIn(Input):
     quiet_hours: QuietHours | None = None
 
 
-class CampaignPatch(Input):
+class CampaignPatch(Patch):
+    clearable = frozenset({"voucher_template_id", "quiet_hours"})
+
     name: CampaignName | None = None
     template_id: Ref | None = None
     audience: Audience | None = None

@@ -1,7 +1,6 @@
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Response
-from pydantic import AwareDatetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.channels.customers import channels_of, consent_changes, record_consents
@@ -18,6 +17,7 @@ from punchcard.idempotency.http import Idempotent
 from punchcard.kit.http import Session
 from punchcard.kit.openapi import problems
 from punchcard.kit.pagination import Page, PageQuery
+from punchcard.kit.schemas import Moment
 from punchcard.staff.auth import CurrentActor
 
 router = APIRouter(tags=["Customers"])
@@ -88,8 +88,8 @@ async def list_customers(
     source_id: Annotated[str | None, Query(max_length=200)] = None,
     email: Annotated[str | None, Query(max_length=320)] = None,
     phone: Annotated[str | None, Query(max_length=32)] = None,
-    created_after: AwareDatetime | None = None,
-    created_before: AwareDatetime | None = None,
+    created_after: Moment | None = None,
+    created_before: Moment | None = None,
 ) -> object:
     """List customers. **Who:** Any staff key (owner, manager or scanner). **Emits:** none."""
     filters = {

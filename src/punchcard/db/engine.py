@@ -89,11 +89,12 @@ class Database:
     def __init__(self, settings: Settings) -> None:
         url = async_url(settings.database_url)
         self.dialect = make_url(url).get_backend_name()
-        options: dict[str, Any] = {}
+        # Every connection busy for this long: a 503 with Retry-After (kit.http), not a 500.
+        options: dict[str, Any] = {"pool_timeout": settings.db_pool_timeout_seconds}
         if self.dialect == "postgresql":
             # A fixed pool: overflow connections are closed as soon as they are returned, so
             # bursts would pay a reconnect each; requests beyond the pool wait for a connection.
-            options = {
+            options |= {
                 "poolclass": WaitCountingPool,
                 "pool_size": settings.db_pool_size,
                 "max_overflow": 0,

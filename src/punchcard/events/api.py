@@ -4,19 +4,12 @@ from fastapi import APIRouter, Query
 
 from punchcard.cards.schemas import HistoryOut
 from punchcard.events import service
+from punchcard.events.catalogue import EventType
 from punchcard.kit.http import Session
 from punchcard.kit.pagination import PageQuery
 from punchcard.staff.auth import CurrentActor
 
 router = APIRouter(tags=["Events"])
-EVENT_TYPES = (
-    "card_issued",
-    "stamp_added",
-    "goal_reached",
-    "reward_issued",
-    "voucher_issued",
-    "voucher_redeemed",
-)
 
 
 @router.get(
@@ -26,7 +19,7 @@ async def list_events(
     session: Session,
     actor: CurrentActor,
     page: PageQuery,
-    type: Annotated[str | None, Query(max_length=40, description=", ".join(EVENT_TYPES))] = None,
+    type: Annotated[EventType | None, Query(description="Only events of this type.")] = None,
     card_id: Annotated[str | None, Query(max_length=64)] = None,
     customer_id: Annotated[str | None, Query(max_length=64)] = None,
     voucher_id: Annotated[str | None, Query(max_length=64)] = None,

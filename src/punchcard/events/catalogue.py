@@ -381,6 +381,7 @@ PAYLOADS: dict[str, type[Envelope]] = {
     "referral_converted": ReferralConverted,
 }
 EVENT_TYPES = tuple(PAYLOADS)
+EventType = Literal[EVENT_TYPES]  # type: ignore[valid-type]
 
 DESCRIPTIONS = {
     "card_issued": "A card was issued to a customer.",

@@ -4,11 +4,11 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import StreamingResponse
-from pydantic import AwareDatetime
 
 from punchcard.exports import service
 from punchcard.kit.http import Session, database
 from punchcard.kit.openapi import problems
+from punchcard.kit.schemas import Moment
 from punchcard.staff.auth import CurrentActor
 
 router = APIRouter(tags=["Exports"])
@@ -54,8 +54,8 @@ async def export_csv(
     request: Request,
     session: Session,
     actor: CurrentActor,
-    created_after: AwareDatetime | None = None,
-    created_before: AwareDatetime | None = None,
+    created_after: Moment | None = None,
+    created_before: Moment | None = None,
     location_id: Annotated[str | None, Query(max_length=64)] = None,
 ) -> StreamingResponse:
     export = await service.prepare(

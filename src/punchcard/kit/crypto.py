@@ -55,9 +55,14 @@ def token_for(purpose: str, subject: str) -> str:
     return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
 
 
+def same_secret(expected: str, offered: str) -> bool:
+    """A constant-time comparison of what a client offers, whatever it holds: compared as
+    bytes, as compare_digest refuses non-ASCII str (a TypeError, once a 500)."""
+    return hmac.compare_digest(expected.encode(), offered.encode("utf-8", "surrogatepass"))
+
+
 def token_matches(purpose: str, subject: str, token: str) -> bool:
-    # As bytes: compare_digest refuses non-ASCII str, and a token from a URL may be anything.
-    return hmac.compare_digest(token_for(purpose, subject).encode(), token.encode())
+    return same_secret(token_for(purpose, subject), token)
 
 
 def seal(plaintext: str) -> str:

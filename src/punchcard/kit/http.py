@@ -8,6 +8,7 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -59,9 +60,15 @@ def _field_path(location: tuple[Any, ...]) -> str:
     return ".".join(str(part) for part in location)
 
 
+# RFC 9110: a 401 names the scheme that would have worked.
+CHALLENGE = {"WWW-Authenticate": "Bearer"}
+
+
 async def _on_problem(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, ProblemError)
     headers = getattr(exc, "headers", None)
+    if exc.status == 401:
+        headers = {**CHALLENGE, **(headers or {})}
     return JSONResponse(exc.body(), exc.status, headers=headers, media_type=PROBLEM_JSON)
 
 
@@ -97,6 +104,8 @@ async def _on_http(_request: Request, exc: Exception) -> JSONResponse:
         str(exc.detail),
         str(exc.detail),
     )
+    if exc.status_code == 401:
+        response.headers.update(CHALLENGE)
     if exc.headers:
         response.headers.update(exc.headers)
     return response
@@ -108,8 +117,9 @@ async def _on_unexpected(_request: Request, exc: Exception) -> JSONResponse:
 
 
 async def _on_database_error(request: Request, exc: Exception) -> JSONResponse:
-    """The database is down or restarting: 503 with Retry-After, one log line per kind (and
-    handled here, not re-raised past the response, so the keep-alive connection stays open)."""
+    """The database is down or restarting, or every pooled connection stayed busy past the
+    pool's timeout: 503 with Retry-After, one log line per kind (and handled here, not re-raised
+    past the response, so the keep-alive connection stays open)."""
     if not database_unavailable(exc):
         return await _on_unexpected(request, exc)
     _outage.failed(exc)
@@ -126,6 +136,7 @@ async def _on_database_error(request: Request, exc: Exception) -> JSONResponse:
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(ProblemError, _on_problem)
     app.add_exception_handler(DBAPIError, _on_database_error)
+    app.add_exception_handler(PoolTimeout, _on_database_error)  # every connection is busy
     app.add_exception_handler(OSError, _on_database_error)  # the driver's connect errors
     app.add_exception_handler(RequestValidationError, _on_validation)
     app.add_exception_handler(StarletteHTTPException, _on_http)

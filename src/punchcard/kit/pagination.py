@@ -25,7 +25,12 @@ class PageParams(BaseModel):
 async def page_params(
     limit: int = Query(20, ge=1, le=100, description="Items per page (1-100)."),
     cursor: str | None = Query(
-        None, max_length=64, description="`next_cursor` from the previous page."
+        None,
+        max_length=64,
+        # What pages hand out: an id (newest first) or a line number (an import's rows). Anything
+        # else is no page of ours: a 422, not a silently empty or wrong page.
+        pattern=r"^(?:[a-z]+_[0-9a-z]{26}|[0-9]{1,18})$",
+        description="`next_cursor` from the previous page.",
     ),
 ) -> PageParams:
     return PageParams(limit=limit, cursor=cursor)

@@ -9,6 +9,7 @@ import socket
 import time
 
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 REPEAT_SECONDS = 60.0
 # asyncpg's errors while PostgreSQL restarts or drops connections, by name: kit stays free of
@@ -40,7 +41,10 @@ _NETWORK_ERRNOS = frozenset(
 
 
 def database_unavailable(exc: BaseException) -> bool:
-    """The database is down, restarting, or the connection broke: waiting is the cure."""
+    """The database is down, restarting, the connection broke, or the pool has no free
+    connection in time: waiting is the cure."""
+    if isinstance(exc, PoolTimeout):
+        return True
     if isinstance(exc, DBAPIError) and exc.connection_invalidated:
         return True
     if isinstance(exc, DBAPIError):

@@ -10,7 +10,7 @@ from pydantic import (
     field_validator,
 )
 
-from punchcard.kit.schemas import Input, Name, Output, Ref, Text
+from punchcard.kit.schemas import Input, Name, Output, Patch, Ref, Text
 from punchcard.lotteries.draw import Entry, chances
 from punchcard.vouchers.schemas import RedeemVia, VoucherOut
 
@@ -91,7 +91,9 @@ class LotteryCreate(Input):
     _variants = field_validator("variants")(_valid_variants)
 
 
-class LotteryUpdate(Input):
+class LotteryUpdate(Patch):
+    clearable = frozenset({"description"})
+
     title: Title | None = None
     description: Description | None = None
     variants: Variants | None = Field(

@@ -9,7 +9,6 @@ its Poster ``client_id`` (a customer's ``source_id``), or its ``client_phone``.
 """
 
 import hashlib
-import hmac
 import json
 import time
 from contextlib import suppress
@@ -21,6 +20,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from punchcard.config import get_settings
 from punchcard.customers.schemas import Phone
+from punchcard.kit.crypto import same_secret
 from punchcard.pos import calls
 from punchcard.pos.connector import (
     BadSignature,
@@ -104,7 +104,7 @@ class PosterConnector:
         if missing:
             raise BadSignature(f"Not a Poster webhook: no {', '.join(missing)}.")
         expected = signature(fields, keys.credentials["application_secret"])
-        if not hmac.compare_digest(expected, str(fields["verify"]).lower()):
+        if not same_secret(expected, str(fields["verify"]).lower()):
             raise BadSignature("The Poster 'verify' does not match the application secret.")
         # As for signed generic webhooks: a captured webhook is worthless minutes later.
         tolerance = get_settings().pos_signature_tolerance_seconds

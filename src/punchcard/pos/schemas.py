@@ -5,7 +5,6 @@ from uuid import UUID
 
 from pydantic import (
     AnyHttpUrl,
-    AwareDatetime,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -17,7 +16,7 @@ from pydantic import (
 from pydantic.alias_generators import to_camel
 
 from punchcard.customers.schemas import Email, Phone, SourceId
-from punchcard.kit.schemas import Input, Name, Output, Ref
+from punchcard.kit.schemas import Input, Moment, Name, Output, Patch, Ref
 from punchcard.referrals.schemas import ReferralCodeText
 
 ConnectorType = Literal["poster", "syrve", "generic"]
@@ -77,7 +76,7 @@ class PosterIn(Input):
     )
 
 
-class PosterUpdate(Input):
+class PosterUpdate(Patch):
     application_secret: Secret | None = None
     access_token: Secret | None = None
     base_url: AnyHttpUrl | None = None
@@ -94,7 +93,7 @@ class SyrveIn(Input):
     )
 
 
-class SyrveUpdate(Input):
+class SyrveUpdate(Patch):
     api_login: Secret | None = None
     organization_id: UUID | None = None
     base_url: AnyHttpUrl | None = None
@@ -124,7 +123,7 @@ class ConnectorCreate(Input):
         return self
 
 
-class ConnectorUpdate(Input):
+class ConnectorUpdate(Patch):
     name: Name | None = None
     program_id: Ref | None = None
     location_id: Ref | None = None
@@ -133,6 +132,8 @@ class ConnectorUpdate(Input):
     enabled: bool | None = None
     poster: PosterUpdate | None = None
     syrve: SyrveUpdate | None = None
+
+    clearable = frozenset({"location_id", "currency"})
 
 
 class PosterOut(Output):
@@ -237,7 +238,7 @@ class GenericSale(Input):
     currency: Currency
     customer: CustomerKeys | None = None
     items: list[SaleItem] = Field(default_factory=list, max_length=500)
-    closed_at: AwareDatetime | None = None
+    closed_at: Moment | None = None
     referral_code: ReferralCodeText | None = Field(
         None,
         description="A referrer's code the customer brought: they become the referee (new "

@@ -6,10 +6,10 @@ Headers ``webhook-id``, ``webhook-timestamp`` (Unix seconds, within the toleranc
 the base64 part of the connector's ``pos_whsec_...`` secret.
 """
 
-import hmac
 import time
 
 from punchcard.config import get_settings
+from punchcard.kit.crypto import same_secret
 from punchcard.pos.connector import BadSignature, Delivery
 from punchcard.webhooks import signing
 
@@ -39,6 +39,6 @@ def verify(delivery: Delivery, secrets: list[str]) -> None:
         expected = signing.sign(
             secret.removeprefix(SECRET_PREFIX), message_id, int(stamp), delivery.body
         )
-        if any(hmac.compare_digest(expected, candidate) for candidate in offered):
+        if any(same_secret(expected, candidate) for candidate in offered):
             return
     raise BadSignature("The webhook-signature does not match the body and the connector's secret.")

@@ -3,7 +3,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from punchcard.kit.schemas import Input, Name, Output, Ref
+from punchcard.kit.schemas import Input, Name, Output, Patch, Ref
 from punchcard.lotteries.schemas import Id as LotteryRef
 
 AfterLastGoal = Literal["restart", "continue"]
@@ -46,12 +46,14 @@ class ProgramCreate(Input):
     _goals = field_validator("goals")(_increasing)
 
 
-class ProgramUpdate(Input):
+class ProgramUpdate(Patch):
     name: Name | None = None
     goals: Goals | None = None
     after_last_goal: AfterLastGoal | None = None
     card_validity_days: int | None = Field(None, ge=1, le=3650)
     status: Literal["active", "archived"] | None = None
+
+    clearable = frozenset({"card_validity_days"})
 
     _goals = field_validator("goals")(_increasing)
 

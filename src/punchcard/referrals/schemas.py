@@ -2,21 +2,19 @@
 
 Inputs are strict (a number is a JSON number, a flag a JSON boolean) and refuse NUL bytes."""
 
-from datetime import UTC, datetime
-from typing import Annotated, Any, Literal, Self
+from datetime import datetime
+from typing import Annotated, Literal, Self
 
 from pydantic import (
     AfterValidator,
-    AwareDatetime,
     Field,
     StrictInt,
     StrictStr,
     StringConstraints,
-    field_validator,
     model_validator,
 )
 
-from punchcard.kit.schemas import Input, Output
+from punchcard.kit.schemas import Input, Moment, Output, Patch
 from punchcard.lotteries.schemas import Id, NoNul, Title
 from punchcard.vouchers import codes
 from punchcard.vouchers.schemas import CodeConfig, VoucherOut
@@ -48,17 +46,6 @@ ReferralCodeText = Annotated[
     NoNul,
     Field(description="A referrer's code; case and surrounding spaces do not matter."),
 ]
-
-
-def _in_utc(value: datetime) -> datetime:
-    # A far-future local time (9999-12-31T23:59-14:00) has no UTC form: bad input, not a 500.
-    try:
-        return value.astimezone(UTC)
-    except OverflowError:
-        raise ValueError("out of range: the time in UTC must be within years 1-9999") from None
-
-
-Moment = Annotated[AwareDatetime, AfterValidator(_in_utc)]
 
 
 # --- referral codes ----------------------------------------------------------------------------
@@ -229,7 +216,7 @@ class ReferralProgramCreate(_Window):
         return self
 
 
-class ReferralProgramUpdate(_Window):
+class ReferralProgramUpdate(_Window, Patch):
     """Fields given replace the stored ones (null clears an optional one); referrals already
     made keep what they got."""
 
@@ -243,12 +230,9 @@ class ReferralProgramUpdate(_Window):
     starts_at: Moment | None = None
     ends_at: Moment | None = None
 
-    @field_validator("name", "code", "tiers", "conversion")
-    @classmethod
-    def _not_null(cls, value: Any) -> Any:
-        if value is None:
-            raise ValueError("may not be null")
-        return value
+    clearable = frozenset(
+        {"referee_template_id", "referrer_template_id", "limit", "starts_at", "ends_at"}
+    )
 
 
 class ReferralProgramOut(Output):

@@ -3,7 +3,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from punchcard.kit.schemas import Input, Name, Output, Ref
+from punchcard.kit.schemas import Input, Name, Output, Patch, Ref
 from punchcard.staff.actor import Role
 
 Login = Annotated[
@@ -18,7 +18,9 @@ class StaffCreate(Input):
     location_id: Ref | None = Field(None, description="Bind to one location; omit for all.")
 
 
-class StaffUpdate(Input):
+class StaffUpdate(Patch):
+    clearable = frozenset({"location_id"})
+
     name: Name | None = None
     role: Role | None = None
     location_id: Ref | None = None

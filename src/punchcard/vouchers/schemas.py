@@ -4,7 +4,6 @@ from typing import Annotated, Any, Literal, Self
 from pydantic import (
     AfterValidator,
     AliasChoices,
-    AwareDatetime,
     Field,
     StringConstraints,
     ValidationInfo,
@@ -13,7 +12,7 @@ from pydantic import (
 )
 
 from punchcard.kit.clock import utcnow
-from punchcard.kit.schemas import Input, Metadata, Name, Output, Ref, Text
+from punchcard.kit.schemas import Input, Metadata, Moment, Name, Output, Patch, Ref, Text
 from punchcard.vouchers import codes
 
 Format = Literal["text", "qr", "barcode"]
@@ -160,7 +159,7 @@ def source_of(template: Any) -> FixedCode | PatternCode | GeneratedCode | PoolCo
 
 class _Validity(Input):
     validity_days: int | None = Field(None, ge=1, le=3650, description="Days after issue.")
-    valid_until: AwareDatetime | None = Field(None, description="A fixed expiry for every voucher.")
+    valid_until: Moment | None = Field(None, description="A fixed expiry for every voucher.")
 
     @model_validator(mode="after")
     def _one_validity(self) -> "_Validity":
@@ -178,11 +177,13 @@ class TemplateCreate(_Validity):
     _formats = field_validator("formats")(_unique_formats)
 
 
-class TemplateUpdate(_Validity):
+class TemplateUpdate(_Validity, Patch):
     title: Name | None = None
     description: Text | None = None
     redeem_code: RedeemCodeSource | None = None
     formats: Formats | None = None
+
+    clearable = frozenset({"validity_days", "valid_until", "description"})
 
     _formats = field_validator("formats")(_unique_formats)
 
@@ -225,9 +226,18 @@ class CustomVoucher(Input):
         False, description="Reject the code if another voucher of the business already has it."
     )
     formats: Formats = ["text", "qr"]
-    expires_at: AwareDatetime | None = None
+    expires_at: Moment | None = Field(
+        None, description="In the future (a voucher born expired: 422)."
+    )
 
     _formats = field_validator("formats")(_unique_formats)
+
+    @field_validator("expires_at")
+    @classmethod
+    def _not_born_expired(cls, value: datetime | None) -> datetime | None:
+        if value is not None and value <= utcnow():
+            raise ValueError("already past: the voucher would be born expired")
+        return value
 
 
 class VoucherIssue(Input):

@@ -1,8 +1,9 @@
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Path, Query, Response
+from fastapi import APIRouter, Path, Response
 
 from punchcard.events import catalogue
+from punchcard.events.catalogue import EventType
 from punchcard.kit.http import Session
 from punchcard.kit.pagination import Page, PageQuery
 from punchcard.staff.auth import CurrentActor
@@ -134,7 +135,7 @@ async def list_messages(
     actor: CurrentActor,
     page: PageQuery,
     status: Literal["pending", "succeeded", "failed"] | None = None,
-    event_type: Annotated[str | None, Query(max_length=40)] = None,
+    event_type: EventType | None = None,
 ) -> object:
     """Messages sent (or to send) to this endpoint, newest first. **Who:** Owners and managers not
     bound to a location. **Emits:** none.
@@ -239,9 +240,7 @@ def _hook_out(hook: Any) -> dict[str, Any]:
     }
 
 
-@hooks_router.delete(
-    "/{hook_id}", status_code=204, summary="Unsubscribe (also 204 when already gone)"
-)
+@hooks_router.delete("/{hook_id}", status_code=204, summary="Unsubscribe (404 when already gone)")
 async def unsubscribe(
     hook_id: Annotated[str, Path(max_length=64)], session: Session, actor: CurrentActor
 ) -> Response:

@@ -1,13 +1,12 @@
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AnyHttpUrl, AwareDatetime, Field, field_validator
+from pydantic import AnyHttpUrl, Field, field_validator
 
-from punchcard.events.catalogue import EVENT_TYPES
-from punchcard.kit.schemas import Input, Output, Text
+from punchcard.events.catalogue import EventType
+from punchcard.kit.schemas import Input, Moment, Output, Patch, Text, url_fits
 
-EventType = Literal[EVENT_TYPES]  # type: ignore[valid-type]
-Url = Annotated[AnyHttpUrl, Field(max_length=2048)]
+Url = Annotated[AnyHttpUrl, Field(max_length=2048), url_fits(2048)]
 
 
 def _distinct(value: list[str] | None) -> list[str] | None:
@@ -28,7 +27,7 @@ class EndpointCreate(Input):
     _types = field_validator("event_types")(_distinct)
 
 
-class EndpointUpdate(Input):
+class EndpointUpdate(Patch):
     url: Url | None = None
     description: Text | None = None
     event_types: list[EventType] | None = None
@@ -36,6 +35,8 @@ class EndpointUpdate(Input):
     rate_limit_per_second: int | None = Field(None, ge=1, le=10_000)
     max_concurrency: int | None = Field(None, ge=1, le=1_000)
     ordered: bool | None = None
+
+    clearable = frozenset({"description", "rate_limit_per_second", "max_concurrency"})
 
     _types = field_validator("event_types")(_distinct)
 
@@ -101,7 +102,7 @@ class AttemptOut(Output):
 
 
 class RecoverIn(Input):
-    since: AwareDatetime = Field(description="Re-deliver every failed message created since.")
+    since: Moment = Field(description="Re-deliver every failed message created since.")
 
 
 class RecoverOut(Output):

@@ -304,15 +304,18 @@ async def subscribe(session: AsyncSession, actor: Actor, *, data: HookSubscribe)
 
 
 async def unsubscribe(session: AsyncSession, actor: Actor, hook_id: str) -> None:
-    """Idempotent: a hook already gone (its target answered 410) is simply gone."""
+    """A hook already gone (its target answered 410, or unsubscribed before) is a 404, as is
+    an id that was never a hook: Zapier treats that 404 as done."""
     actor.require(Permission.WEBHOOKS_MANAGE)
-    await session.execute(
+    gone = await session.execute(
         delete(WebhookEndpoint).where(
             WebhookEndpoint.business_id == actor.business_id,
             WebhookEndpoint.id == hook_id,
             WebhookEndpoint.kind == "rest_hook",
         )
     )
+    if gone.rowcount == 0:  # type: ignore[attr-defined]
+        raise not_found("hook", hook_id)
 
 
 async def list_hooks(
