@@ -9,18 +9,14 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import text
 
 from punchcard.db.migrate import alembic_config
-from punchcard.kit.http import PROBLEM_JSON, database, problem
+from punchcard.kit.http import database, problem
+from punchcard.kit.openapi import problems
 from punchcard.kit.unavailable import database_unavailable, failure_kind
 
 READY_TIMEOUT_SECONDS = 2.0
 RETRY_AFTER_SECONDS = "5"
 router = APIRouter(tags=["Health"])
-NOT_READY = {
-    503: {
-        "description": "Not ready: `detail` says why, `Retry-After` when to ask again",
-        "content": {PROBLEM_JSON: {"schema": {"type": "object", "required": ["code", "detail"]}}},
-    }
-}
+NOT_READY = problems(503, "not_ready", why="`detail` says why, `Retry-After` when to ask again.")
 
 
 @lru_cache
@@ -40,7 +36,7 @@ async def healthz() -> dict[str, str]:
 @router.get(
     "/readyz",
     summary="Ready: the database answers within 2 s and its schema is at this code's migration",
-    responses=NOT_READY,  # type: ignore[arg-type]
+    responses=NOT_READY,
 )
 async def readyz(request: Request) -> JSONResponse:
     """Ready: the database answers within 2 s and its schema is at this code's migration. **Who:**

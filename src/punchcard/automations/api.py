@@ -36,7 +36,8 @@ BAD_INPUT: dict[int | str, dict[str, str]] = {
     422: {
         "description": "the field named in `field` or `errors[].field`, nothing saved: "
         "validation_error, program_not_found, voucher_template_not_found, template_archived, "
-        "message_template_not_found, template_channel_mismatch, channel_not_configured"
+        "message_template_not_found, template_channel_mismatch, channel_not_configured, "
+        "location_not_found"
     }
 }
 
@@ -104,7 +105,10 @@ async def get_automation(automation_id: Id, session: Session, actor: CurrentActo
     "/automations/{automation_id}",
     response_model=AutomationOut,
     summary="Change an automation",
-    responses={**ERRORS, **BAD_INPUT},
+    responses={
+        **ERRORS,
+        **BAD_INPUT,
+    },
 )
 async def update_automation(
     automation_id: Id, data: AutomationPatch, session: Session, actor: CurrentActor

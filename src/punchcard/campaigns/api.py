@@ -39,6 +39,10 @@ CAMPAIGN_ERRORS: dict[int | str, dict[str, str]] = {
     404: {"description": "campaign_not_found (another business's ids too)"},
     409: {"description": "campaign_status_conflict: not in a status this allows"},
 }
+# Changing what a campaign sends checks it again as a whole.
+CHANGE_CONFLICTS = problems(
+    409, "campaign_status_conflict", "campaign_not_editable", "template_archived"
+)
 
 
 @router.get(
@@ -101,6 +105,7 @@ async def get_template(template_id: Id, session: Session, actor: CurrentActor) -
     operation_id="update_message_template",
     response_model=TemplateOut,
     summary="Rename a template or replace its bodies",
+    responses={**problems(422, "template_invalid")},
 )
 async def update_template(
     template_id: Id, data: TemplatePatch, session: Session, actor: CurrentActor
@@ -179,6 +184,7 @@ async def _out(session: Session, campaign: Campaign) -> CampaignOut:
     response_model=CampaignOut,
     summary="Create a campaign (a draft, or scheduled with send_at)",
     responses={
+        **problems(422, "channel_not_configured", "send_at_in_past", "template_channel_mismatch"),
         **problems(
             404,
             "location_not_found",
@@ -187,7 +193,6 @@ async def _out(session: Session, campaign: Campaign) -> CampaignOut:
             "voucher_template_not_found",
         ),
         **problems(409, "template_archived"),
-        **{422: {"description": "the field named in `field`, nothing saved"}},
     },
 )
 async def create_campaign(data: CampaignIn, session: Session, actor: CurrentActor) -> object:
@@ -230,7 +235,11 @@ async def get_campaign(campaign_id: Id, session: Session, actor: CurrentActor) -
     "/campaigns/{campaign_id}",
     response_model=CampaignOut,
     summary="Change a draft or scheduled campaign",
-    responses=CAMPAIGN_ERRORS,
+    responses={
+        **problems(422, "channel_not_configured", "template_channel_mismatch"),
+        **CAMPAIGN_ERRORS,
+        **CHANGE_CONFLICTS,
+    },
 )
 async def update_campaign(
     campaign_id: Id, data: CampaignPatch, session: Session, actor: CurrentActor
@@ -244,7 +253,11 @@ async def update_campaign(
     "/campaigns/{campaign_id}/schedule",
     response_model=CampaignOut,
     summary="Schedule (or reschedule) a campaign",
-    responses=CAMPAIGN_ERRORS,
+    responses={
+        **problems(422, "channel_not_configured", "send_at_in_past", "template_channel_mismatch"),
+        **CAMPAIGN_ERRORS,
+        **CHANGE_CONFLICTS,
+    },
 )
 async def schedule_campaign(
     campaign_id: Id, data: ScheduleIn, session: Session, actor: CurrentActor
@@ -260,7 +273,11 @@ async def schedule_campaign(
     "/campaigns/{campaign_id}/send",
     response_model=CampaignOut,
     summary="Send a draft or scheduled campaign now",
-    responses=CAMPAIGN_ERRORS,
+    responses={
+        **problems(422, "channel_not_configured", "template_channel_mismatch"),
+        **CAMPAIGN_ERRORS,
+        **CHANGE_CONFLICTS,
+    },
 )
 async def send_campaign(campaign_id: Id, session: Session, actor: CurrentActor) -> object:
     """Send a draft or scheduled campaign now. The worker starts it within a poll interval; quiet

@@ -48,12 +48,19 @@ def card_out(view: service.CardView) -> CardOut:
             "scan_code_space_exhausted",
         ),
         **{
-            200: {"model": CardIssued, "description": "The customer already had an active card."},
-            422: {
-                "description": "validation_error, or referral_code_not_found: no referrer of the "
-                "program has the referral_code (logged at /v1/code-lookup-failures; too many from "
-                "one key or location: 429 too_many_failed_lookups)"
+            200: {
+                "model": CardIssued,
+                "description": "The customer already had an active card.",
             },
+            **problems(
+                422,
+                "validation_error",
+                "referral_code_not_found",
+                "duplicate_row",
+                why="referral_code_not_found: no referrer of the program has the referral_code "
+                "(logged at /v1/code-lookup-failures; too many from one key or location: 429 "
+                "too_many_failed_lookups).",
+            ),
         },
     },
     summary="Issue a card to a customer (by id, email, phone or source_id), optionally "

@@ -126,10 +126,15 @@ async def pool_status(template_id: TemplateId, session: Session, actor: CurrentA
             "description": "duplicate_codes (with counts and samples), template_not_pool or "
             "template_archived"
         },
-        422: {
-            "description": "invalid_codes, invalid_csv (e.g. a bare carriage return), "
-            "csv_code_column_missing or validation_error"
-        },
+        **problems(
+            422,
+            "invalid_codes",
+            "invalid_csv",
+            "csv_code_column_missing",
+            "no_codes",
+            "validation_error",
+            why="invalid_csv names the line (e.g. a bare carriage return).",
+        ),
     },
 )
 async def import_codes(
@@ -178,7 +183,7 @@ async def generate_codes(
     response_class=Response,
     responses={
         **problems(409, "template_not_pool"),
-        **{200: {"content": {"text/csv": {"schema": {"type": "string"}}}}},
+        200: {"content": {"text/csv": {"schema": {"type": "string"}}}},
     },
 )
 async def download_codes(
@@ -220,7 +225,10 @@ async def remove_unassigned(
     f"{POOL}/codes/{{code}}",
     status_code=204,
     summary="Remove one unassigned code from the pool",
-    responses={409: {"description": "code_assigned"}, 404: {"description": "code_not_found"}},
+    responses={
+        **problems(409, "code_assigned", "template_not_pool"),
+        **problems(404, "code_not_found"),
+    },
 )
 async def remove_code(
     template_id: TemplateId,

@@ -29,6 +29,7 @@ CustomerId = Annotated[str, Path(max_length=64)]
     response_model=CustomerOut,
     status_code=201,
     responses={
+        **problems(422, "duplicate_row"),
         **problems(409, "customer_conflict"),
         **{200: {"model": CustomerOut, "description": "An existing customer was updated."}},
     },
@@ -51,7 +52,9 @@ async def upsert_customer(
     summary="Create or update up to 1,000 customers at once (all or nothing)",
     responses={
         **problems(409, "customer_conflict"),
-        **{422: {"description": "validation_error or bulk_rejected (per-row `errors`)"}},
+        **problems(
+            422, "validation_error", "bulk_rejected", "duplicate_row", why="Per row in `errors`."
+        ),
     },
 )
 async def bulk_upsert(

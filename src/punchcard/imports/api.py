@@ -112,11 +112,24 @@ async def _upload(request: Request) -> tuple[ImportOptions, IO[bytes]]:
     summary="Upload a CSV of customers (or card balances) to import, or to check first",
     openapi_extra={"requestBody": UPLOAD_BODY},
     responses={
+        **problems(
+            422,
+            "csv_column_ambiguous",
+            "csv_column_missing",
+            "csv_empty",
+            "csv_encoding_invalid",
+            "csv_header_duplicate",
+            "csv_malformed",
+            "csv_mapping_invalid",
+            "csv_mapping_unknown_column",
+            "csv_no_rows",
+            "file_missing",
+            "multipart_invalid",
+        ),
         **problems(404, "program_not_found"),
         **{
             413: {"description": "content_too_large (PUNCHCARD_IMPORT_MAX_UPLOAD_BYTES)"},
             415: {"description": "unsupported_media_type"},
-            422: {"description": "the file or the options cannot be used (see `code`)"},
         },
     },
 )

@@ -4,6 +4,7 @@ from fastapi import APIRouter, Path, Query, Response
 
 from punchcard.idempotency.http import Idempotent
 from punchcard.kit.http import Session
+from punchcard.kit.openapi import problems
 from punchcard.kit.pagination import Page, PageQuery
 from punchcard.lotteries import service
 from punchcard.lotteries.schemas import (
@@ -64,6 +65,7 @@ async def get_lottery(lottery_id: PathId, session: Session, actor: CurrentActor)
     "/lotteries/{lottery_id}",
     response_model=LotteryOut,
     summary="Edit a lottery or restock its prizes (tickets not yet played draw from the new one)",
+    responses={**problems(422, "voucher_template_not_found")},
 )
 async def update_lottery(
     lottery_id: PathId, body: LotteryUpdate, session: Session, actor: CurrentActor
@@ -94,11 +96,17 @@ async def archive_lottery(lottery_id: PathId, session: Session, actor: CurrentAc
     summary="Play a lottery ticket (exactly once): the result, its audit record, and the prize",
     responses={
         404: {"description": "voucher_not_found"},
-        409: {
-            "description": "lottery_ticket_played (with draw_id), voucher_not_lottery_ticket, "
-            "or lottery_sold_out (every prize used up, no 'no prize' variant: the ticket stays "
-            "unplayed)"
-        },
+        **problems(
+            409,
+            "lottery_ticket_played",
+            "voucher_not_lottery_ticket",
+            "lottery_sold_out",
+            "code_pool_empty",
+            "code_space_exhausted",
+            "redeem_code_taken",
+            why="lottery_ticket_played names the draw_id; lottery_sold_out (every prize used up, "
+            "no 'no prize' variant) leaves the ticket unplayed.",
+        ),
     },
 )
 async def play(

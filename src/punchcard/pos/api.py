@@ -73,6 +73,7 @@ def connector_out(connector: PosConnector) -> ConnectorOut:
     response_model=ConnectorCreated,
     summary="Connect a till (Poster, Syrve or generic); its signing secret is shown once",
     responses={
+        **problems(422, "url_not_allowed"),
         **problems(404, "location_not_found", "program_not_found"),
         **problems(409, "program_archived"),
     },
@@ -104,7 +105,10 @@ async def get_connector(connector_id: ConnectorId, session: Session, actor: Curr
     "/{connector_id}",
     response_model=ConnectorOut,
     summary="Edit a connector: program, location, stamp rule, currency, enabled, till keys",
-    responses={**problems(409, "program_archived")},
+    responses={
+        **problems(422, "url_not_allowed"),
+        **problems(409, "program_archived"),
+    },
 )
 async def update_connector(
     connector_id: ConnectorId, body: ConnectorUpdate, session: Session, actor: CurrentActor
@@ -205,7 +209,12 @@ def _delivery(request: Request, body: bytes) -> Delivery:
         **problems(503, "database_unavailable"),
         **{
             **SIGNATURE_ERRORS,
-            422: {"description": "validation_error: a signed body that is not a sale or an event"},
+            **problems(
+                422,
+                "validation_error",
+                "referral_code_not_found",
+                why="validation_error: a signed body that is not a sale or an event.",
+            ),
             502: {"description": "pos_api_error: the POS API did not answer; the POS retries"},
         },
     },
@@ -280,11 +289,19 @@ async def _signed_connector(
     summary="A till redeems a voucher by code (signed like a generic webhook)",
     responses={
         **SIGNATURE_ERRORS,
-        403: {"description": "pos_connector_disabled"},
-        409: {
-            "description": "voucher_already_redeemed, voucher_expired, redeem_code_ambiguous, "
-            "or pos_request_replayed (a webhook-id sent before)"
-        },
+        **problems(403, "pos_connector_disabled", "insufficient_role", "location_forbidden"),
+        **problems(
+            409,
+            "voucher_already_redeemed",
+            "voucher_expired",
+            "redeem_code_ambiguous",
+            "voucher_is_lottery_ticket",
+            "pos_request_replayed",
+            "code_pool_empty",
+            "code_space_exhausted",
+            "redeem_code_taken",
+            why="pos_request_replayed: a webhook-id sent before.",
+        ),
     },
 )
 async def redeem(

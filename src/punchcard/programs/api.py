@@ -3,6 +3,7 @@ from typing import Literal
 from fastapi import APIRouter
 
 from punchcard.kit.http import Session
+from punchcard.kit.openapi import problems
 from punchcard.kit.pagination import Page, PageQuery
 from punchcard.programs import service
 from punchcard.programs.schemas import ProgramCreate, ProgramOut, ProgramUpdate
@@ -12,7 +13,11 @@ router = APIRouter(tags=["Programs"])
 
 
 @router.post(
-    "/programs", status_code=201, response_model=ProgramOut, summary="Create a card program"
+    "/programs",
+    status_code=201,
+    response_model=ProgramOut,
+    summary="Create a card program",
+    responses={**problems(422, "lottery_not_found", "voucher_template_not_found")},
 )
 async def create_program(body: ProgramCreate, session: Session, actor: CurrentActor) -> object:
     """Create a card program. **Who:** Owners and managers not bound to a location.
@@ -43,6 +48,7 @@ async def get_program(program_id: str, session: Session, actor: CurrentActor) ->
     "/programs/{program_id}",
     response_model=ProgramOut,
     summary="Edit a program (issued cards keep their stamps and vouchers)",
+    responses={**problems(422, "lottery_not_found", "voucher_template_not_found")},
 )
 async def update_program(
     program_id: str, body: ProgramUpdate, session: Session, actor: CurrentActor

@@ -88,7 +88,11 @@ async def get_program(program_id: PathId, session: Session, actor: CurrentActor)
     operation_id="update_referral_program",
     response_model=ReferralProgramOut,
     summary="Edit a referral program (applies to referrals from now on)",
-    responses={**NOT_FOUND, 409: {"description": "referral_program_archived"}},
+    responses={
+        **problems(422, "voucher_template_not_found"),
+        **NOT_FOUND,
+        409: {"description": "referral_program_archived"},
+    },
 )
 async def update_program(
     program_id: PathId, body: ReferralProgramUpdate, session: Session, actor: CurrentActor
@@ -146,9 +150,13 @@ async def upload_codes(
     responses={
         200: {"model": ReferrerOut, "description": "The customer had a code already."},
         **NOT_FOUND,
-        409: {
-            "description": "referral_code_pool_empty (upload codes) or referral_program_archived"
-        },
+        **problems(
+            409,
+            "referral_code_pool_empty",
+            "referral_program_archived",
+            "referral_code_space_exhausted",
+            why="A pool program's pool is empty: upload codes.",
+        ),
     },
     summary="Make a customer a referrer: their referral code, link and QR",
 )

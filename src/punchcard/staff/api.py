@@ -40,7 +40,11 @@ async def me(session: Session, actor: CurrentActor) -> object:
     response_model=StaffOut,
     tags=["Staff"],
     summary="Add a staff login",
-    responses={**problems(404, "location_not_found"), **problems(409, "staff_login_taken")},
+    responses={
+        **problems(403, "owner_only"),
+        **problems(404, "location_not_found"),
+        **problems(409, "staff_login_taken"),
+    },
 )
 async def create_staff(body: StaffCreate, session: Session, actor: CurrentActor) -> object:
     """Add a staff login. **Who:** Owners and managers. **Emits:** none."""
@@ -67,7 +71,10 @@ async def get_staff(staff_id: str, session: Session, actor: CurrentActor) -> obj
     response_model=StaffOut,
     tags=["Staff"],
     summary="Update a staff login",
-    responses={**problems(409, "last_owner", "last_owner_key")},
+    responses={
+        **problems(403, "owner_only"),
+        **problems(409, "last_owner", "last_owner_key"),
+    },
 )
 async def update_staff(
     staff_id: str, body: StaffUpdate, session: Session, actor: CurrentActor
@@ -81,7 +88,10 @@ async def update_staff(
     status_code=204,
     tags=["Staff"],
     summary="Delete a staff login and its key",
-    responses={**problems(409, "last_owner", "last_owner_key")},
+    responses={
+        **problems(403, "owner_only"),
+        **problems(409, "last_owner", "last_owner_key"),
+    },
 )
 async def delete_staff(staff_id: str, session: Session, actor: CurrentActor) -> Response:
     """Delete a staff login and its key. **Who:** Owners and managers. **Emits:** none."""
@@ -95,7 +105,11 @@ async def delete_staff(staff_id: str, session: Session, actor: CurrentActor) -> 
     response_model=ApiKeySecretOut,
     tags=["API keys"],
     summary="Generate the API key of a staff login (shown once)",
-    responses={**problems(404, "staff_not_found"), **problems(409, "staff_has_api_key")},
+    responses={
+        **problems(403, "owner_only"),
+        **problems(404, "staff_not_found"),
+        **problems(409, "staff_has_api_key"),
+    },
 )
 async def create_api_key(body: ApiKeyCreate, session: Session, actor: CurrentActor) -> object:
     """Generate the API key of a staff login (shown once). **Who:** Owners and managers. **Emits:**
@@ -124,6 +138,7 @@ async def get_api_key(key_id: str, session: Session, actor: CurrentActor) -> obj
     response_model=ApiKeySecretOut,
     tags=["API keys"],
     summary="Replace the key's secret; the old one stops working at once (shown once)",
+    responses={**problems(403, "owner_only")},
 )
 async def regenerate_api_key(key_id: str, session: Session, actor: CurrentActor) -> object:
     """Replace the key's secret; the old one stops working at once (shown once). **Who:** Owners and
@@ -137,7 +152,10 @@ async def regenerate_api_key(key_id: str, session: Session, actor: CurrentActor)
     status_code=204,
     tags=["API keys"],
     summary="Delete an API key",
-    responses={**problems(409, "last_owner", "last_owner_key")},
+    responses={
+        **problems(403, "owner_only"),
+        **problems(409, "last_owner", "last_owner_key"),
+    },
 )
 async def delete_api_key(key_id: str, session: Session, actor: CurrentActor) -> Response:
     """Delete an API key. **Who:** Owners and managers. **Emits:** none."""

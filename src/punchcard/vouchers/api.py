@@ -24,6 +24,15 @@ from punchcard.vouchers.schemas import (
 router = APIRouter()
 VoucherId = Annotated[str, Path(max_length=64)]
 TemplateId = Annotated[str, Path(max_length=64)]
+# A redemption may also convert a referral, whose reward voucher is issued then and there.
+REDEEM_CONFLICTS = (
+    "voucher_already_redeemed",
+    "voucher_expired",
+    "voucher_is_lottery_ticket",
+    "code_pool_empty",
+    "code_space_exhausted",
+    "redeem_code_taken",
+)
 
 
 @router.post(
@@ -183,12 +192,8 @@ async def list_vouchers(
     summary="Redeem a voucher by its redeem code (exactly once)",
     responses={
         **problems(404, "location_not_found", "voucher_not_found"),
-        **{
-            409: {
-                "description": "voucher_already_redeemed, voucher_expired or redeem_code_ambiguous"
-            },
-            429: {"description": "too_many_failed_lookups (with Retry-After)"},
-        },
+        **problems(409, *REDEEM_CONFLICTS, "redeem_code_ambiguous"),
+        **problems(429, "too_many_failed_lookups"),
     },
 )
 async def redeem_by_code(body: RedeemByCode, hot: Hot) -> object:
@@ -227,7 +232,7 @@ async def get_voucher(voucher_id: VoucherId, session: Session, actor: CurrentAct
     response_model=VoucherOut,
     tags=["Vouchers"],
     summary="Redeem a voucher by id (exactly once)",
-    responses={409: {"description": "voucher_already_redeemed or voucher_expired"}},
+    responses=problems(409, *REDEEM_CONFLICTS, "redeem_code_ambiguous"),
 )
 async def redeem_by_id(
     voucher_id: VoucherId,

@@ -5,6 +5,7 @@ from fastapi import APIRouter, Path, Response
 from punchcard.events import catalogue
 from punchcard.events.catalogue import EventType
 from punchcard.kit.http import Session
+from punchcard.kit.openapi import problems
 from punchcard.kit.pagination import Page, PageQuery
 from punchcard.staff.auth import CurrentActor
 from punchcard.webhooks import service
@@ -37,6 +38,7 @@ MessageId = Annotated[str, Path(max_length=64)]
     status_code=201,
     response_model=EndpointSecretOut,
     summary="Add a webhook endpoint (its signing secret is in the response)",
+    responses={**problems(422, "url_not_allowed")},
 )
 async def create_endpoint(body: EndpointCreate, session: Session, actor: CurrentActor) -> object:
     """Add a webhook endpoint (its signing secret is in the response). **Who:** Owners and managers
@@ -65,6 +67,7 @@ async def get_endpoint(endpoint_id: EndpointId, session: Session, actor: Current
     "/{endpoint_id}",
     response_model=EndpointOut,
     summary="Update an endpoint (enabling it again clears its failure streak)",
+    responses={**problems(422, "url_not_allowed")},
 )
 async def update_endpoint(
     endpoint_id: EndpointId, body: EndpointUpdate, session: Session, actor: CurrentActor
@@ -208,7 +211,13 @@ async def recover(
     return {"recovered": await service.recover(session, actor, endpoint_id, body.since)}
 
 
-@hooks_router.post("", status_code=201, response_model=HookOut, summary="Subscribe a target URL")
+@hooks_router.post(
+    "",
+    status_code=201,
+    response_model=HookOut,
+    summary="Subscribe a target URL",
+    responses={**problems(422, "url_not_allowed")},
+)
 async def subscribe(body: HookSubscribe, session: Session, actor: CurrentActor) -> object:
     """Subscribe a target URL. **Who:** Owners and managers not bound to a location. **Emits:**
     none.

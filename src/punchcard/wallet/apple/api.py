@@ -15,7 +15,7 @@ router = APIRouter(tags=["Wallet cards"])
     response_class=Response,
     responses={
         **problems(409, "apple_wallet_not_configured"),
-        **{200: {"content": {MEDIA_TYPE: {}}, "description": "The signed pass."}},
+        200: {"content": {MEDIA_TYPE: {}}, "description": "The signed pass."},
     },
     summary="Download the card's Apple Wallet pass (.pkpass)",
 )
@@ -50,7 +50,22 @@ async def get_apple_signing(session: Session, actor: CurrentActor, settings: App
     "/wallet/apple-signing",
     response_model=AppleSigningOut,
     summary="Sign your Apple passes with your own pass type certificate (owners)",
-    responses={**problems(404, "apple_wallet_not_configured")},
+    responses={
+        **problems(
+            422,
+            "certificate_not_issued_by_wwdr",
+            "certificate_not_valid_now",
+            "invalid_certificate",
+            "invalid_key",
+            "key_certificate_mismatch",
+            "pass_type_identifier_mismatch",
+            "pass_type_identifier_required",
+            "team_identifier_mismatch",
+            "team_identifier_required",
+            "wwdr_certificate_required",
+        ),
+        **problems(404, "apple_wallet_not_configured"),
+    },
 )
 async def put_apple_signing(
     body: AppleSigningIn, session: Session, actor: CurrentActor, settings: AppSettings
