@@ -37,7 +37,8 @@ def counting() -> Iterator[collections.Counter[str]]:
 
     def wrap(original: Any, kind: str) -> Any:
         def counted(self: Any, *args: Any, **kwargs: Any) -> Any:
-            text = args[0] if args and isinstance(args[0], str) else self.get_query()
+            statement = isinstance(self, asyncpg.prepared_stmt.PreparedStatement)
+            text = self.get_query() if statement else str(args[0] if args else "")
             counts[f"{kind}: {' '.join(text.split()[:3])}"] += 1
             return original(self, *args, **kwargs)
 
