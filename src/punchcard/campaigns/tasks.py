@@ -10,8 +10,9 @@ overlap.
 
 Email goes a batch at a time over several pipelined connections (``send_batch``) and its
 outcomes are recorded with one statement. Messengers cannot recognise a resend, so each of
-their messages is marked handed over just before it goes and recorded right after, each mark
-checked against the claim (a claim whose lease ran out while it waited is not sent).
+their messages is marked handed over just before it goes and recorded right after: those
+marks and records are group-committed (one statement for all the messages in flight), so a
+crash still leaves only the messages in flight unknown.
 """
 
 import asyncio
@@ -19,9 +20,10 @@ import contextlib
 import logging
 import time
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Protocol, runtime_checkable
+from typing import Generic, Protocol, TypeVar, runtime_checkable
 
 from punchcard.campaigns import sending
 from punchcard.campaigns.sending import Job, Verdict
@@ -53,6 +55,7 @@ IN_FLIGHT: dict[ChannelType, int] = {
     "wallet": 4,
 }
 MATERIALISE_FACTOR = 10  # recipients added per step, in claim batches
+Item = TypeVar("Item")
 
 
 @runtime_checkable
@@ -62,6 +65,39 @@ class BatchChannel(Protocol):
     async def send_batch(
         self, context: Context, keys: Keys, items: Sequence[tuple[Recipient, Message]]
     ) -> list[SendResult]: ...
+
+
+@dataclass
+class GroupCommit(Generic[Item]):
+    """Items written by ``flush`` in groups: whatever arrived while the last group was being
+    written goes in the next one. ``submit`` returns once its item is committed: whether
+    ``flush`` took it (flush returns the items it did not take)."""
+
+    flush: Callable[[list[Item]], Awaitable[set[Item]]]
+    pending: list[tuple[Item, "asyncio.Future[bool]"]] = field(default_factory=list)
+    writer: "asyncio.Task[None] | None" = None
+
+    async def submit(self, item: Item) -> bool:
+        done: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+        self.pending.append((item, done))
+        if self.writer is None:
+            self.writer = asyncio.create_task(self._drain())
+        return await done
+
+    async def _drain(self) -> None:
+        try:
+            while self.pending:
+                group, self.pending = self.pending, []
+                try:
+                    refused = await self.flush([item for item, _ in group])
+                except Exception as exc:
+                    for _, done in group:
+                        done.set_exception(exc)
+                else:
+                    for item, done in group:
+                        done.set_result(item not in refused)
+        finally:
+            self.writer = None
 
 
 class Pace:
@@ -94,6 +130,8 @@ class CampaignSender:
         self.in_flight = {channel: asyncio.Semaphore(n) for channel, n in IN_FLIGHT.items()}
         self.outage = QuietLog(log, "campaign sender")
         self.ahead: sending.Prepared | None = None  # claimed while the last batch went out
+        self.handing = GroupCommit[tuple[str, str, int]](self._hand_over)
+        self.recording = GroupCommit[Verdict](self._record_group)
 
     async def run(self, stop: asyncio.Event) -> None:
         """Work until ``stop`` is set; a step under way finishes (its sends are recorded) and a
@@ -191,11 +229,15 @@ class CampaignSender:
             await sending.record(session, verdicts, utcnow())
         _count(verdicts)
 
-    async def _hand_over(self, job: Job) -> bool:
-        """Mark the claim handed over; False: it is no longer ours (not to be sent)."""
-        claim = (job.business_id, job.delivery_id, job.attempts)
+    async def _record_group(self, verdicts: list[Verdict]) -> set[Verdict]:
+        await self._record(verdicts)
+        return set()
+
+    async def _hand_over(self, claims: list[tuple[str, str, int]]) -> set[tuple[str, str, int]]:
+        """Mark the claims handed over; the ones no longer ours come back (not to be sent)."""
         async with self.db.transaction() as session:
-            return bool(await sending.hand_over(session, [claim], utcnow()))
+            handed = await sending.hand_over(session, claims, utcnow())
+        return {claim for claim in claims if claim[:2] not in handed}
 
     def _pace(self, job: Job) -> Pace:
         key = job.keys.channel_id
@@ -225,7 +267,8 @@ class CampaignSender:
         once = job.channel not in sending.RESENDABLE
         async with self.in_flight[job.channel]:
             await pace.slot()
-            if once and not await self._hand_over(job):
+            claim = (job.business_id, job.delivery_id, job.attempts)
+            if once and not await self.handing.submit(claim):
                 return None  # its lease ran out before it went: another worker's now
             result: SendResult
             try:
@@ -240,7 +283,7 @@ class CampaignSender:
         verdict = _verdict(job, result)
         if not once:
             return verdict
-        await self._record([verdict])
+        await self.recording.submit(verdict)
         return None
 
 
