@@ -374,10 +374,10 @@ async def _fill_audience(connection: asyncpg.Connection, business: str, cards: i
         """
         INSERT INTO cards (business_id, id, program_id, customer_id, scan_code, status,
                            stamps, lifetime_stamps, rounds_completed, issued_at,
-                           last_stamp_at)
+                           last_stamp_location_id, last_stamp_at)
         SELECT $1, 'card_' || lpad(n::text, 22, '0'), CASE WHEN n % 5 = 0 THEN 'prg_b'
                ELSE 'prg_a' END, 'cus_' || lpad(n::text, 22, '0'), lpad(to_hex(n), 12, '0'),
-               'active', n % 10, n % 50, 0, now(),
+               'active', n % 10, n % 50, 0, now(), 'loc_' || (ARRAY['a','b','c'])[1 + n % 3],
                timestamptz '2026-12-01' - (n % 400) * interval '1 day'
                  - (n % 977) * interval '1 minute'
         FROM generate_series(1, $2) AS n

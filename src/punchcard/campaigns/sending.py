@@ -274,12 +274,16 @@ async def recover(session: AsyncSession, now: datetime) -> int:
 
 
 async def hand_over(
-    session: AsyncSession, claims: Sequence[tuple[str, str, int]], now: datetime
+    session: AsyncSession,
+    claims: Sequence[tuple[str, str, int]],
+    now: datetime,
+    lease: timedelta,
 ) -> set[tuple[str, str]]:
     """These messages go to a provider that cannot recognise a resend: from now on, a crash
-    makes their outcome unknown (``recover``). ``claims``: (business_id, id, attempts) as
-    claimed. Returns the keys handed over: a claim whose lease ran out, recovered or claimed
-    again since (``attempts`` moved on), is not ours to send any more."""
+    makes their outcome unknown (``recover``); each gets a fresh lease for its send.
+    ``claims``: (business_id, id, attempts) as claimed. Returns the keys handed over: a claim
+    whose lease ran out (it may be recovered any moment) or that was claimed again since
+    (``attempts`` moved on) is not ours to send any more."""
     if not claims:
         return set()
     given = rows_table(session, deliveries, ("business_id", "id", "attempts"), list(claims))
@@ -290,9 +294,10 @@ async def hand_over(
             deliveries.c.id == given.c.id,
             deliveries.c.attempts == given.c.attempts,
             deliveries.c.status == "sending",
+            deliveries.c.lease_until > now,
             deliveries.c.handed_at.is_(None),
         )
-        .values(handed_at=now)
+        .values(handed_at=now, lease_until=now + lease)
         .returning(deliveries.c.business_id, deliveries.c.id)
     )
     return {(row.business_id, row.id) for row in handed}

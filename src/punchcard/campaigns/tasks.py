@@ -236,7 +236,7 @@ class CampaignSender:
     async def _hand_over(self, claims: list[tuple[str, str, int]]) -> set[tuple[str, str, int]]:
         """Mark the claims handed over; the ones no longer ours come back (not to be sent)."""
         async with self.db.transaction() as session:
-            handed = await sending.hand_over(session, claims, utcnow())
+            handed = await sending.hand_over(session, claims, utcnow(), self.lease)
         return {claim for claim in claims if claim[:2] not in handed}
 
     def _pace(self, job: Job) -> Pace:
