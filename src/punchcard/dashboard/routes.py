@@ -6,11 +6,13 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from punchcard.dashboard.account.http import router as account
+from punchcard.dashboard.integrations.http import router as integrations
 from punchcard.dashboard.overview.http import router as overview
 
 ROUTERS = [
     account,
     overview,
+    integrations,
 ]
 STATIC = Path(__file__).with_name("static")
 
