@@ -56,7 +56,8 @@ async def test_regenerating_replaces_the_key_and_deleting_removes_it(
     key_id = ok(await tenant.client.get("/v1/api-keys"))["data"][0]["id"]
     regenerated = await post_form(owner, KEYS, f"{KEYS}/api-keys/{key_id}/regenerate", {})
     second = SHOWN_KEY.search(regenerated.text)
-    assert second and second.group(1) != first.group(1)
+    assert second
+    assert second.group(1) != first.group(1)
     old = await tenant.client_for(first.group(1))
     assert (await old.get("/v1/me")).status_code == 401
     new = await tenant.client_for(second.group(1))
@@ -123,9 +124,11 @@ async def test_webhook_endpoint_test_event_delivery_log_and_replay(
 async def test_catalogue_no_code_and_pos_pages_show(tenant: Tenant, browsing: Browsing) -> None:
     owner = await browsing("olga", Role.OWNER, None)
     events = await owner.get(f"{KEYS}/events?lang=de")
-    assert "voucher_redeemed" in events.text and "Beispiel" in events.text
+    assert "voucher_redeemed" in events.text
+    assert "Beispiel" in events.text
     steps = await owner.get(f"{KEYS}/no-code")
-    assert "Zapier" in steps.text and "http" in steps.text
+    assert "Zapier" in steps.text
+    assert "http" in steps.text
     pos = await owner.get(f"{KEYS}/pos")
     assert pos.status_code == 200
 

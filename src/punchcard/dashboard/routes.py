@@ -8,11 +8,13 @@ from fastapi.staticfiles import StaticFiles
 from punchcard.dashboard.account.http import router as account
 from punchcard.dashboard.integrations.http import router as integrations
 from punchcard.dashboard.overview.http import router as overview
+from punchcard.dashboard.programs.http import router as programs
 
 ROUTERS = [
     account,
     overview,
     integrations,
+    programs,
 ]
 STATIC = Path(__file__).with_name("static")
 

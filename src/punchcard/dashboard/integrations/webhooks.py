@@ -106,7 +106,7 @@ async def switch(endpoint_id: str, view: StaffView, session: Session) -> Respons
 async def send_test(endpoint_id: str, view: StaffView, session: Session) -> Response:
     assert view.signed is not None
     form = await posted_form(view)
-    data, errors = parse(TestEventIn, form_values(form, "event_type"))
+    data, _errors = parse(TestEventIn, form_values(form, "event_type"))
     if data is None:
         raise Unprocessable("validation_error", "Pick an event type.", field="event_type")
     await service.send_test(session, view.signed.actor, endpoint_id, data.event_type)

@@ -50,3 +50,18 @@ document.querySelectorAll("img[data-preview-of]").forEach((image) => {
     timer = setTimeout(refresh, 250);
   });
 });
+// Radio buttons name="code_type": show only the options of the chosen code source.
+document.querySelectorAll("form").forEach((form) => {
+  const blocks = form.querySelectorAll("[data-code-type]");
+  if (!blocks.length) { return; }
+  const show = () => {
+    const chosen = form.querySelector("input[name=code_type]:checked");
+    const kind = chosen instanceof HTMLInputElement ? chosen.value : "";
+    blocks.forEach((block) => {
+      const kinds = (block.getAttribute("data-code-type") || "").split(" ");
+      block.hidden = !kinds.includes(kind);
+    });
+  };
+  form.addEventListener("change", show);
+  show();
+});
