@@ -18,6 +18,9 @@ class NavEntry:
 NAV = [
     NavEntry("/dashboard", {"en": "Overview", "de": "Übersicht"}, Permission.CARDS_READ),
     NavEntry(
+        "/dashboard/programs", {"en": "Programs", "de": "Programme"}, Permission.PROGRAMS_READ
+    ),
+    NavEntry(
         "/dashboard/integrations",
         {"en": "API & Integrations", "de": "API & Integrationen"},
         Permission.STAFF_MANAGE,

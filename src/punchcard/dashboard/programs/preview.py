@@ -6,6 +6,10 @@ what wallets show; the page reloads it as design fields change."""
 
 import io
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import barcode
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -19,6 +23,21 @@ HEADER = 64 * SCALE
 FIELDS = 70 * SCALE
 CODE = 150 * SCALE
 PADDING = 16 * SCALE
+
+
+# Pillow's own font has no accents (Café): the system's DejaVu Sans, else the DejaVu Sans Mono
+# python-barcode ships (a dependency already), else Pillow's.
+FONTS = ("DejaVuSans.ttf", str(Path(barcode.__file__).with_name("fonts") / "DejaVuSansMono.ttf"))
+
+
+@lru_cache(maxsize=8)
+def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    for name in FONTS:
+        try:
+            return ImageFont.truetype(name, size)
+        except OSError:
+            continue
+    return ImageFont.load_default(size=size)
 
 
 @dataclass(frozen=True)
@@ -47,8 +66,7 @@ def card_png(look: CardLook) -> bytes:
         top = (HEADER - logo.height) // 2
         card.paste(logo, (PADDING, top), logo if logo.mode == "RGBA" else None)
         name_left = PADDING * 2 + logo.width
-    big = ImageFont.load_default(size=17 * SCALE)
-    small = ImageFont.load_default(size=11 * SCALE)
+    big, small = _font(17 * SCALE), _font(11 * SCALE)
     draw.text((name_left, HEADER // 2), look.organization_name, look.foreground_color, big, "lm")
     strip = strip_png(look.grid, look.filled, look.background_color, look.stamp_color, SCALE)
     with Image.open(io.BytesIO(strip)) as image:
