@@ -25,4 +25,7 @@ NAV = [
         {"en": "API & Integrations", "de": "API & Integrationen"},
         Permission.STAFF_MANAGE,
     ),
+    NavEntry(
+        "/dashboard/campaigns", {"en": "Campaigns", "de": "Kampagnen"}, Permission.CAMPAIGNS_MANAGE
+    ),
 ]

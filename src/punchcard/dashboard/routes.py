@@ -6,6 +6,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from punchcard.dashboard.account.http import router as account
+from punchcard.dashboard.campaigns.http import router as campaigns
 from punchcard.dashboard.integrations.http import router as integrations
 from punchcard.dashboard.overview.http import router as overview
 from punchcard.dashboard.programs.http import router as programs
@@ -15,6 +16,7 @@ ROUTERS = [
     overview,
     integrations,
     programs,
+    campaigns,
 ]
 STATIC = Path(__file__).with_name("static")
 

@@ -10,7 +10,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import barcode
-
 from PIL import Image, ImageDraw, ImageFont
 
 from punchcard.vouchers import rendering
