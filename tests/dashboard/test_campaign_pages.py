@@ -24,7 +24,10 @@ NEW = "/dashboard/campaigns/new"
 
 
 async def test_an_owner_writes_counts_previews_sends_and_follows_a_campaign(
-    tenant: Tenant, browsing: Browsing, emailing: SmtpServer, sender: CampaignSender
+    tenant: Tenant,
+    browsing: Browsing,
+    emailing: SmtpServer,  # noqa: F811
+    sender: CampaignSender,  # noqa: F811
 ) -> None:
     owner = await browsing("olga", Role.OWNER, None)
     anna = await consenting(tenant, name="Anna Berg")
@@ -86,7 +89,9 @@ async def test_an_owner_writes_counts_previews_sends_and_follows_a_campaign(
 
 
 async def test_a_past_schedule_is_named_at_its_field(
-    tenant: Tenant, browsing: Browsing, emailing: SmtpServer
+    tenant: Tenant,
+    browsing: Browsing,
+    emailing: SmtpServer,  # noqa: F811
 ) -> None:
     owner = await browsing("olga", Role.OWNER, None)
     body = {
@@ -110,7 +115,9 @@ async def test_a_past_schedule_is_named_at_its_field(
 
 
 async def test_an_automation_is_switched_off_and_its_log_shown(
-    tenant: Tenant, browsing: Browsing, mail: SmtpServer
+    tenant: Tenant,
+    browsing: Browsing,
+    mail: SmtpServer,  # noqa: F811
 ) -> None:
     await set_up(tenant.client, "email", email_settings(mail))
     gift = ok(
