@@ -118,3 +118,26 @@ async def test_webhooks_events_and_no_code_pages_in_german(
         ):
             await page.get_by_role("link", name=tab).click()
             await watched.shot(shot)
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+async def test_campaign_pages_count_the_audience(
+    live: LiveBusiness, browser: Browser, size: str
+) -> None:
+    owner = await live.staff(f"olga-{size}", Role.OWNER)
+    base = live.server.base_url
+    async with watched_page(browser, size) as watched:
+        page = watched.page
+        await sign_in_as(watched, live.server, live.business_id, owner)
+        await page.goto(base + "/dashboard/campaigns")
+        await watched.shot("campaigns")
+        await page.get_by_role("link", name="+ New campaign").click()
+        await page.get_by_label("Name").fill("Double stamps")
+        await page.get_by_label("At least … stamps").fill("3")
+        await page.get_by_role("button", name="Count").click()
+        await expect(page.get_by_role("status")).to_have_text("0 customers in this audience now.")
+        await watched.shot("campaign-new")
+        await page.get_by_role("link", name="Message templates").click()
+        await watched.shot("message-templates")
+        await page.get_by_role("link", name="Automations").click()
+        await watched.shot("automations")
