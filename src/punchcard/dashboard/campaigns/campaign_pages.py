@@ -18,10 +18,11 @@ from punchcard.dashboard.campaigns.form_input import (
     typed,
 )
 from punchcard.dashboard.campaigns.text import TEXT
-from punchcard.dashboard.forms import parse, refusal
+from punchcard.dashboard.forms import parse
 from punchcard.dashboard.listing import page_of
 from punchcard.dashboard.rendering import View
 from punchcard.dashboard.routing import dashboard_router
+from punchcard.dashboard.saving import saved
 from punchcard.kit.errors import NotFound, ProblemError
 from punchcard.kit.http import Session
 from punchcard.kit.pagination import PageParams
@@ -104,12 +105,11 @@ async def create_campaign(view: StaffView, session: Session) -> Response:
         return await _form(view, session, campaign=None, values=values, errors={})
     data, errors = parse(CampaignIn, campaign_input(values, view.timezone))
     if data is not None:
-        try:
-            async with session.begin_nested():
-                made = await service.create_campaign(session, view.signed.actor, data=data)
+        made, errors = await saved(
+            session, service.create_campaign(session, view.signed.actor, data=data)
+        )
+        if made is not None:
             return RedirectResponse(f"{CAMPAIGNS}/{made.id}?done=created", status_code=303)
-        except ProblemError as error:
-            errors = refusal(error)
     return await _form(view, session, campaign=None, values=values, errors=errors)
 
 
@@ -178,13 +178,12 @@ async def change_campaign(campaign_id: str, view: StaffView, session: Session) -
     if data is not None:
         if not given["voucher_template_id"]:
             data = data.model_copy(update={"voucher_template_id": None})
-        try:
-            async with session.begin_nested():
-                await service.update_campaign(session, actor, campaign_id, data=data)
+        done, errors = await saved(
+            session, service.update_campaign(session, actor, campaign_id, data=data)
+        )
+        if done is not None:
             return RedirectResponse(f"{CAMPAIGNS}/{campaign_id}?done=saved", status_code=303)
-        except ProblemError as error:
-            await session.refresh(campaign)
-            errors = refusal(error)
+        await session.refresh(campaign)
     return await _campaign_page(view, session, campaign, errors)
 
 

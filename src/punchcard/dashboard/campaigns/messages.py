@@ -13,11 +13,11 @@ from punchcard.channels.adapter import CHANNEL_TYPES
 from punchcard.dashboard.access import StaffView, posted_form
 from punchcard.dashboard.campaigns.form_input import typed
 from punchcard.dashboard.campaigns.text import TEXT
-from punchcard.dashboard.forms import parse, refusal
+from punchcard.dashboard.forms import parse
 from punchcard.dashboard.listing import page_of
 from punchcard.dashboard.rendering import View
 from punchcard.dashboard.routing import dashboard_router
-from punchcard.kit.errors import ProblemError
+from punchcard.dashboard.saving import saved
 from punchcard.kit.http import Session
 
 router = dashboard_router()
@@ -89,10 +89,9 @@ async def add_message_template(view: StaffView, session: Session) -> Response:
     values = typed(await posted_form(view), FIELDS)
     data, errors = _checked(_input(values))
     if data is not None:
-        try:
-            async with session.begin_nested():
-                await templates.create_template(session, view.signed.actor, data=data)
+        made, errors = await saved(
+            session, templates.create_template(session, view.signed.actor, data=data)
+        )
+        if made is not None:
             return RedirectResponse(f"{MESSAGES}?done=created", status_code=303)
-        except ProblemError as error:
-            errors = refusal(error)
     return await _page(view, session, values, errors)

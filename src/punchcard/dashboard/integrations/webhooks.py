@@ -5,13 +5,14 @@ from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.dashboard.access import StaffView, posted_form
-from punchcard.dashboard.forms import parse, refusal
+from punchcard.dashboard.forms import parse
 from punchcard.dashboard.integrations.text import TEXT
 from punchcard.dashboard.listing import page_of
 from punchcard.dashboard.rendering import View, form_values
 from punchcard.dashboard.routing import dashboard_router
+from punchcard.dashboard.saving import saved
 from punchcard.events.catalogue import EVENT_TYPES
-from punchcard.kit.errors import ProblemError, Unprocessable
+from punchcard.kit.errors import Unprocessable
 from punchcard.kit.http import Session
 from punchcard.webhooks import service
 from punchcard.webhooks.schemas import EndpointCreate, EndpointUpdate, TestEventIn
@@ -56,12 +57,12 @@ async def add_endpoint(view: StaffView, session: Session) -> Response:
     data, errors = parse(EndpointCreate, values)
     if data is None:
         return await _list_page(view, session, values, errors)
-    try:
-        async with session.begin_nested():
-            endpoint, _ = await service.create_endpoint(session, view.signed.actor, data=data)
-    except ProblemError as error:
-        return await _list_page(view, session, values, refusal(error))
-    return RedirectResponse(f"{WEBHOOKS}/{endpoint.id}?created=1", status_code=303)
+    made, errors = await saved(
+        session, service.create_endpoint(session, view.signed.actor, data=data)
+    )
+    if made is None:
+        return await _list_page(view, session, values, errors)
+    return RedirectResponse(f"{WEBHOOKS}/{made[0].id}?created=1", status_code=303)
 
 
 @router.get(ENDPOINT)

@@ -8,12 +8,12 @@ from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import FormData, UploadFile
 
 from punchcard.dashboard.access import StaffView, posted_form
-from punchcard.dashboard.forms import parse, refusal
+from punchcard.dashboard.forms import parse
 from punchcard.dashboard.programs.preview import CardLook, card_png
 from punchcard.dashboard.programs.text import TEXT
 from punchcard.dashboard.rendering import NO_STORE, View
 from punchcard.dashboard.routing import dashboard_router
-from punchcard.kit.errors import ProblemError
+from punchcard.dashboard.saving import saved
 from punchcard.kit.http import Session
 from punchcard.pages import links
 from punchcard.programs import service as programs
@@ -88,12 +88,11 @@ async def save_design(program_id: str, view: StaffView, session: Session) -> Res
         given[name] = await _image(form, name, design[name])
     data, errors = parse(WalletDesignIn, given)
     if data is not None:
-        try:
-            async with session.begin_nested():
-                await design_service.put_design(session, actor, program_id, data=data)
+        done, errors = await saved(
+            session, design_service.put_design(session, actor, program_id, data=data)
+        )
+        if done is not None:
             return RedirectResponse(f"/dashboard/programs/{program_id}/design?saved=1", 303)
-        except ProblemError as error:
-            errors = refusal(error)
     return await _page(view, program, design, values, errors)
 
 

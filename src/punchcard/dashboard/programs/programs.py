@@ -8,13 +8,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.codes import service as pools
 from punchcard.dashboard.access import StaffView, posted_form
-from punchcard.dashboard.forms import parse, refusal
+from punchcard.dashboard.forms import parse
 from punchcard.dashboard.listing import page_of
 from punchcard.dashboard.programs.form_input import GOAL_ROWS_SPARE, goal_rows, program_values
 from punchcard.dashboard.programs.text import TEXT
 from punchcard.dashboard.rendering import View
 from punchcard.dashboard.routing import dashboard_router
-from punchcard.kit.errors import ProblemError
+from punchcard.dashboard.saving import saved
 from punchcard.kit.http import Session
 from punchcard.kit.pagination import PageParams
 from punchcard.lotteries import service as lotteries
@@ -124,12 +124,11 @@ async def create_program(view: StaffView, session: Session) -> Response:
     values, rows = program_values(form), goal_rows(form)
     data, errors = parse(ProgramCreate, values)
     if data is not None:
-        try:
-            async with session.begin_nested():
-                made = await service.create_program(session, view.signed.actor, data=data)
+        made, errors = await saved(
+            session, service.create_program(session, view.signed.actor, data=data)
+        )
+        if made is not None:
             return RedirectResponse(f"{PROGRAMS}/{made.id}?saved=1", status_code=303)
-        except ProblemError as error:
-            errors = refusal(error)
     return await _form(view, session, program=None, values=values, rows=rows, errors=errors)
 
 
@@ -159,11 +158,10 @@ async def change_program(program_id: str, view: StaffView, session: Session) -> 
     if data is not None:
         if not values["card_validity_days"]:
             data = data.model_copy(update={"card_validity_days": None})  # blank: never expire
-        try:
-            async with session.begin_nested():
-                await service.update_program(session, actor, program_id, data=data)
+        done, errors = await saved(
+            session, service.update_program(session, actor, program_id, data=data)
+        )
+        if done is not None:
             return RedirectResponse(f"{PROGRAMS}/{program_id}?saved=1", status_code=303)
-        except ProblemError as error:
-            await session.refresh(program)
-            errors = refusal(error)
+        await session.refresh(program)
     return await _form(view, session, program=program, values=values, rows=rows, errors=errors)

@@ -12,11 +12,12 @@ from punchcard.codes import service as pools
 from punchcard.codes.api import codes_of_csv
 from punchcard.codes.schemas import PoolStatus
 from punchcard.dashboard.access import StaffView, posted_form
-from punchcard.dashboard.forms import parse, refusal
+from punchcard.dashboard.forms import parse
 from punchcard.dashboard.programs.form_input import CODE_TYPES, FORMATS, template_values
 from punchcard.dashboard.programs.text import TEXT
 from punchcard.dashboard.rendering import View
 from punchcard.dashboard.routing import dashboard_router
+from punchcard.dashboard.saving import saved
 from punchcard.kit.errors import ProblemError, Unprocessable
 from punchcard.kit.http import Session
 from punchcard.vouchers import codes
@@ -111,12 +112,11 @@ async def create_template(view: StaffView, session: Session) -> Response:
     form = await posted_form(view)
     data, errors = parse(TemplateCreate, template_values(form, view.timezone))
     if data is not None:
-        try:
-            async with session.begin_nested():
-                made = await vouchers.create_template(session, view.signed.actor, data=data)
+        made, errors = await saved(
+            session, vouchers.create_template(session, view.signed.actor, data=data)
+        )
+        if made is not None:
             return RedirectResponse(f"{TEMPLATES}/{made.id}?done=created", status_code=303)
-        except ProblemError as error:
-            errors = refusal(error)
     return await _form(view, session, template=None, values=_typed(form), errors=errors)
 
 
@@ -141,13 +141,12 @@ async def change_template(template_id: str, view: StaffView, session: Session) -
             f: None for f in ("description", "validity_days", "valid_until") if not values[f]
         }
         data = data.model_copy(update=cleared)
-        try:
-            async with session.begin_nested():
-                await vouchers.update_template(session, actor, template_id, data=data)
+        done, errors = await saved(
+            session, vouchers.update_template(session, actor, template_id, data=data)
+        )
+        if done is not None:
             return RedirectResponse(f"{TEMPLATES}/{template_id}?done=saved", status_code=303)
-        except ProblemError as error:
-            await session.refresh(template)
-            errors = refusal(error)
+        await session.refresh(template)
     return await _form(view, session, template=template, values=_typed(form), errors=errors)
 
 
