@@ -19,3 +19,9 @@ async def saved(session: AsyncSession, call: Awaitable[T]) -> tuple[T | None, di
             return await call, {}
     except ProblemError as error:
         return None, refusal(error)
+
+
+def at_fields(errors: dict[str, str], fields: tuple[str, ...]) -> dict[str, str]:
+    """Errors where the form shows them: at one of its ``fields``, else above the form (a
+    service may name a field path the form has no place for)."""
+    return {key if key in fields else "form": text for key, text in errors.items()}

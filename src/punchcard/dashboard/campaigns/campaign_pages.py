@@ -22,7 +22,7 @@ from punchcard.dashboard.forms import parse
 from punchcard.dashboard.listing import page_of
 from punchcard.dashboard.rendering import View
 from punchcard.dashboard.routing import dashboard_router
-from punchcard.dashboard.saving import saved
+from punchcard.dashboard.saving import at_fields, saved
 from punchcard.kit.errors import NotFound, ProblemError
 from punchcard.kit.http import Session
 from punchcard.kit.pagination import PageParams
@@ -83,7 +83,7 @@ async def _form(
         status_code=status_code or (422 if errors else 200),
         campaign=campaign,
         values=values,
-        errors={key if key in FIELDS else "form": text for key, text in errors.items()},
+        errors=at_fields(errors, FIELDS),
         audience_count=await _count(session, view, audience),
         **await _choices(session, view),
     )
@@ -148,7 +148,7 @@ async def _campaign_page(
         done=sum(counts[s] for s in ("sent", "failed", "skipped")),
         editable=campaign.status in EDITABLE,
         values=values,
-        errors={key if key in FIELDS else "form": text for key, text in (errors or {}).items()},
+        errors=at_fields(errors or {}, FIELDS),
         audience_count=await _count(session, view, campaign.audience),
         preview=preview.message if preview else None,
         preview_language=preview.language if preview else None,

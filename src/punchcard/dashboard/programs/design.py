@@ -13,7 +13,7 @@ from punchcard.dashboard.programs.preview import CardLook, card_png
 from punchcard.dashboard.programs.text import TEXT
 from punchcard.dashboard.rendering import NO_STORE, View
 from punchcard.dashboard.routing import dashboard_router
-from punchcard.dashboard.saving import saved
+from punchcard.dashboard.saving import at_fields, saved
 from punchcard.kit.http import Session
 from punchcard.pages import links
 from punchcard.programs import service as programs
@@ -47,7 +47,7 @@ async def _page(
         program=program,
         design=design,
         values=values,
-        errors={key if key in known else "form": text for key, text in errors.items()},
+        errors=at_fields(errors, known),
         colors=COLORS,
         business_name=view.signed.business_name if view.signed else "",
         saved=view.request.query_params.get("saved") == "1",

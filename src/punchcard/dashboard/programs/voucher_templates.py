@@ -17,7 +17,7 @@ from punchcard.dashboard.programs.form_input import CODE_TYPES, FORMATS, templat
 from punchcard.dashboard.programs.text import TEXT
 from punchcard.dashboard.rendering import View
 from punchcard.dashboard.routing import dashboard_router
-from punchcard.dashboard.saving import saved
+from punchcard.dashboard.saving import at_fields, saved
 from punchcard.kit.errors import ProblemError, Unprocessable
 from punchcard.kit.http import Session
 from punchcard.vouchers import codes
@@ -89,9 +89,7 @@ async def _form(
         status_code=status_code or (422 if errors else 200),
         voucher_template=template,
         values=values,
-        errors={
-            key if key in FIELDS or key == "pool" else "form": text for key, text in errors.items()
-        },
+        errors=at_fields(errors, (*FIELDS, "pool")),
         code_types=CODE_TYPES,
         formats=FORMATS,
         stock=stock,
