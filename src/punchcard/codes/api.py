@@ -61,7 +61,7 @@ def _csv_rows(text: str) -> list[list[str]]:
         raise _unreadable(reader.line_num, str(error)) from error
 
 
-def _codes_of_csv(text: str) -> list[str]:
+def codes_of_csv(text: str) -> list[str]:
     rows = [row for row in _csv_rows(text) if any(cell.strip() for cell in row)]
     if not rows:
         return []
@@ -80,7 +80,7 @@ def _codes_of_csv(text: str) -> list[str]:
 async def _uploaded_codes(request: Request) -> list[str]:
     body = (await request.body()).decode("utf-8-sig", errors="replace")
     if request.headers.get("content-type", "").split(";")[0].strip() == "text/csv":
-        found = _codes_of_csv(body)
+        found = codes_of_csv(body)
         if not found:
             raise Unprocessable("no_codes", "The CSV holds no codes.")
         return found

@@ -18,4 +18,15 @@ class NavEntry:
 NAV = [
     NavEntry("/dashboard", {"en": "Overview", "de": "Übersicht"}, Permission.CARDS_READ),
     NavEntry("/scan", {"en": "Scanner", "de": "Scanner"}, Permission.CARDS_WRITE),
+    NavEntry(
+        "/dashboard/programs", {"en": "Programs", "de": "Programme"}, Permission.PROGRAMS_READ
+    ),
+    NavEntry(
+        "/dashboard/integrations",
+        {"en": "API & Integrations", "de": "API & Integrationen"},
+        Permission.STAFF_MANAGE,
+    ),
+    NavEntry(
+        "/dashboard/campaigns", {"en": "Campaigns", "de": "Kampagnen"}, Permission.CAMPAIGNS_MANAGE
+    ),
 ]

@@ -6,13 +6,19 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from punchcard.dashboard.account.http import router as account
+from punchcard.dashboard.campaigns.http import router as campaigns
+from punchcard.dashboard.integrations.http import router as integrations
 from punchcard.dashboard.overview.http import router as overview
+from punchcard.dashboard.programs.http import router as programs
 from punchcard.dashboard.scanner.http import router as scanner
 
 ROUTERS = [
     account,
     overview,
     scanner,
+    integrations,
+    programs,
+    campaigns,
 ]
 STATIC = Path(__file__).with_name("static")
 

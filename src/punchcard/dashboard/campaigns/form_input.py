@@ -1,0 +1,83 @@
+"""Campaign and message template forms as the services' inputs: the audience's filters (typed
+as numbers, dates and yes/no, as the schema takes them strictly) and a single-language body."""
+
+from datetime import date, datetime, time
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from starlette.datastructures import FormData
+
+AUDIENCE_FIELDS = (
+    "program_id",
+    "stamps_min",
+    "stamps_max",
+    "last_stamp_before",
+    "last_stamp_after",
+    "birthday_month",
+    "has_unredeemed_voucher",
+)
+CAMPAIGN_FIELDS = ("name", "channel", "template_id", "voucher_template_id", *AUDIENCE_FIELDS)
+
+
+def typed(form: FormData, names: tuple[str, ...]) -> dict[str, str]:
+    return {name: str(form.get(name, "")).strip() for name in names}
+
+
+def _number(value: str) -> int | str:
+    return int(value) if value.isdigit() else value
+
+
+def _day_start(value: str, zone: ZoneInfo) -> datetime | str:
+    try:
+        return datetime.combine(date.fromisoformat(value), time(0), zone)
+    except ValueError:
+        return value
+
+
+def audience_of(values: dict[str, str], zone: ZoneInfo) -> dict[str, Any]:
+    """The filters given (none: every customer); a date is the start of that local day."""
+    audience: dict[str, Any] = {}
+    if values["program_id"]:
+        audience["program_id"] = values["program_id"]
+    stamps = {
+        bound: _number(values[f"stamps_{bound}"])
+        for bound in ("min", "max")
+        if values[f"stamps_{bound}"]
+    }
+    if stamps:
+        audience["stamps"] = stamps
+    for name in ("last_stamp_before", "last_stamp_after"):
+        if values[name]:
+            audience[name] = _day_start(values[name], zone)
+    if values["birthday_month"]:
+        audience["birthday_month"] = _number(values["birthday_month"])
+    if values["has_unredeemed_voucher"] in ("yes", "no"):
+        audience["has_unredeemed_voucher"] = values["has_unredeemed_voucher"] == "yes"
+    return audience
+
+
+def audience_values(audience: dict[str, Any], zone: ZoneInfo) -> dict[str, str]:
+    """A stored audience back into the form's fields."""
+    stamps = audience.get("stamps") or {}
+    values = {name: "" for name in AUDIENCE_FIELDS}
+    values["program_id"] = str(audience.get("program_id") or "")
+    values["stamps_min"] = str(stamps.get("min", ""))
+    values["stamps_max"] = str(stamps.get("max", ""))
+    for name in ("last_stamp_before", "last_stamp_after"):
+        if audience.get(name):
+            moment = datetime.fromisoformat(str(audience[name]))
+            values[name] = moment.astimezone(zone).date().isoformat()
+    values["birthday_month"] = str(audience.get("birthday_month") or "")
+    unredeemed = audience.get("has_unredeemed_voucher")
+    values["has_unredeemed_voucher"] = "" if unredeemed is None else ("yes" if unredeemed else "no")
+    return values
+
+
+def campaign_input(values: dict[str, str], zone: ZoneInfo) -> dict[str, Any]:
+    return {
+        "name": values["name"],
+        "channel": values["channel"],
+        "template_id": values["template_id"],
+        "voucher_template_id": values["voucher_template_id"],
+        "audience": audience_of(values, zone),
+    }

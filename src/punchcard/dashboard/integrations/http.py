@@ -1,0 +1,8 @@
+"""API & Integrations: keys, webhooks, the event catalogue, Zapier and Make, POS connectors."""
+
+from punchcard.dashboard.integrations import catalogue, keys, webhooks
+from punchcard.dashboard.routing import dashboard_router
+
+router = dashboard_router()
+for part in (keys.router, webhooks.router, catalogue.router):
+    router.include_router(part)
