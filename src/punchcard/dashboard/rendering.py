@@ -90,10 +90,16 @@ class View:
             source = text if text is not None and text.has(key) else LAYOUT
             return source.text(language, key, **values)
 
+        def say(message: str) -> str:
+            """A catalogue key's words, or a service's own message as it is."""
+            known = (text is not None and text.has(message)) or LAYOUT.has(message)
+            return t(message) if known else message
+
         actor = self.signed.actor if self.signed else None
         html = templates.get_template(template).render(
             lang=language,
             t=t,
+            say=say,
             view=self,
             signed=self.signed,
             nav=[entry for entry in NAV if actor and entry.shown_to(actor)],

@@ -6,11 +6,15 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from punchcard.dashboard.account.http import router as account
+from punchcard.dashboard.locations.http import router as locations
 from punchcard.dashboard.overview.http import router as overview
+from punchcard.dashboard.staff.http import router as staff
 
 ROUTERS = [
     account,
     overview,
+    staff,
+    locations,
 ]
 STATIC = Path(__file__).with_name("static")
 

@@ -1,0 +1,31 @@
+"""Posted forms into the services' typed inputs: a field's error becomes a catalogue key shown
+at the field (``error_required`` or ``error_invalid``), the form is shown again as typed."""
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from punchcard.kit.errors import ProblemError
+
+M = TypeVar("M", bound=BaseModel)
+EMPTY_MEANS_MISSING = ("missing", "string_too_short")
+
+
+def parse(model: type[M], values: Mapping[str, Any]) -> tuple[M | None, dict[str, str]]:
+    """``values`` as ``model`` (blank fields left out), or the error key of each bad field."""
+    given = {name: value for name, value in values.items() if value not in ("", None)}
+    try:
+        return model.model_validate(given), {}
+    except ValidationError as error:
+        return None, {
+            str(problem["loc"][0]) if problem["loc"] else "form": (
+                "error_required" if problem["type"] in EMPTY_MEANS_MISSING else "error_invalid"
+            )
+            for problem in error.errors()
+        }
+
+
+def refusal(error: ProblemError) -> dict[str, str]:
+    """A service's refusal at the field it names (or the form as a whole), in its words."""
+    return {str(error.extra.get("field", "form")): error.detail}
