@@ -12,6 +12,7 @@ router = APIRouter(tags=["Events"])
 EVENT_TYPES = (
     "card_issued",
     "stamp_added",
+    "stamps_removed",
     "goal_reached",
     "reward_issued",
     "voucher_issued",
