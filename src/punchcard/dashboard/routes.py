@@ -6,6 +6,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from punchcard.dashboard.account.http import router as account
+from punchcard.dashboard.customers.http import router as customers
 from punchcard.dashboard.locations.http import router as locations
 from punchcard.dashboard.overview.http import router as overview
 from punchcard.dashboard.staff.http import router as staff
@@ -13,6 +14,7 @@ from punchcard.dashboard.staff.http import router as staff
 ROUTERS = [
     account,
     overview,
+    customers,
     staff,
     locations,
 ]

@@ -1,5 +1,5 @@
 """dashboard: staff passwords (argon2id), browser sessions and one-time password-reset links,
-each stored as a hash of its token
+each stored as a hash of its token; the indexes the dashboard's search and overview read
 
 Revision ID: 0020_dashboard
 Revises: 0019
@@ -61,9 +61,17 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("password_resets", schema=None) as batch_op:
         batch_op.create_index("ix_password_resets_token_hash", ["token_hash"], unique=True)
+    if op.get_bind().dialect.name == "postgresql":
+        # The dashboard's customer search finds part of a name anywhere (LIKE '%ada%'): a
+        # trigram index (pg_trgm is a trusted extension: the database's owner may create it).
+        op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        op.execute(
+            "CREATE INDEX ix_customers_name_trgm ON customers USING gin (lower(name) gin_trgm_ops)"
+        )
 
 
 def downgrade() -> None:
+    op.execute("DROP INDEX IF EXISTS ix_customers_name_trgm")
     op.drop_table("password_resets")
     op.drop_table("staff_sessions")
     with op.batch_alter_table("staff", schema=None) as batch_op:
