@@ -16,12 +16,17 @@ class NavEntry:
 
 
 NAV = [
-    NavEntry("/dashboard", {"en": "Overview", "de": "Übersicht"}, Permission.CARDS_READ),
+    NavEntry("/dashboard", {"en": "Overview", "de": "Übersicht"}, Permission.EVENTS_READ),
     NavEntry(
         "/dashboard/customers", {"en": "Customers", "de": "Kunden"}, Permission.CUSTOMERS_READ
     ),
     NavEntry("/dashboard/staff", {"en": "Team", "de": "Team"}, Permission.STAFF_MANAGE),
     NavEntry(
         "/dashboard/locations", {"en": "Locations", "de": "Standorte"}, Permission.STAFF_MANAGE
+    ),
+    NavEntry(
+        "/dashboard/settings",
+        {"en": "Settings", "de": "Einstellungen"},
+        Permission.BUSINESS_MANAGE,
     ),
 ]

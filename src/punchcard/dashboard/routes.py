@@ -9,6 +9,7 @@ from punchcard.dashboard.account.http import router as account
 from punchcard.dashboard.customers.http import router as customers
 from punchcard.dashboard.locations.http import router as locations
 from punchcard.dashboard.overview.http import router as overview
+from punchcard.dashboard.settings.http import router as settings
 from punchcard.dashboard.staff.http import router as staff
 
 ROUTERS = [
@@ -17,6 +18,7 @@ ROUTERS = [
     customers,
     staff,
     locations,
+    settings,
 ]
 STATIC = Path(__file__).with_name("static")
 
