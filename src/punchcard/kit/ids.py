@@ -45,7 +45,7 @@ def random_code(alphabet: str, length: int) -> str:
     return "".join(secrets.choice(alphabet) for _ in range(length))
 
 
-def id_at(prefix: str, moment: datetime) -> str:
-    """The smallest id of ``prefix`` made at ``moment``: ids sort by time, so a range of them
-    is a time range read from the primary key's index."""
-    return _encoded(prefix, int(moment.timestamp() * 1000) << 80)
+def id_at(prefix: str, moment: datetime, rand: int = 0) -> str:
+    """An id of ``prefix`` made at ``moment`` (``rand`` 0: the smallest): ids sort by time, so
+    a range of them is a time range read from the primary key's index."""
+    return _encoded(prefix, (int(moment.timestamp() * 1000) << 80) | rand)

@@ -6,10 +6,11 @@ overview is first opened later loses those older counts, never its stamps)."""
 
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, literal, select
+from sqlalchemy import Date, cast, func, literal, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -91,6 +92,9 @@ def _insert(dialect: str) -> Any:
     return postgresql.insert if dialect == "postgresql" else sqlite.insert
 
 
+ROWS_PER_INSERT = 2000  # rows per executemany batch
+
+
 async def _add(
     session: AsyncSession, business_id: str, rows: Iterable[tuple[Key, dict[str, int]]]
 ) -> None:
@@ -100,13 +104,13 @@ async def _add(
     ]
     if not values:
         return
-    statement = _insert(session.get_bind().dialect.name)(hours).values(values)
-    await session.execute(
-        statement.on_conflict_do_update(
-            index_elements=["business_id", "hour", "location_id"],
-            set_={name: hours.c[name] + statement.excluded[name] for name in FIGURES},
-        )
+    statement = _insert(session.get_bind().dialect.name)(hours)
+    adding = {name: hours.c[name] + statement.excluded[name] for name in FIGURES}
+    upsert = statement.on_conflict_do_update(
+        index_elements=["business_id", "hour", "location_id"], set_=adding
     )
+    for start in range(0, len(values), ROWS_PER_INSERT):
+        await session.execute(upsert, values[start : start + ROWS_PER_INSERT])
 
 
 async def fill(session: AsyncSession, business_id: str, now: datetime) -> datetime:
@@ -137,29 +141,47 @@ async def fill(session: AsyncSession, business_id: str, now: datetime) -> dateti
     return current
 
 
-async def hourly(
-    session: AsyncSession, business_id: str, start: datetime, end: datetime, location_id: str | None
-) -> dict[datetime, dict[str, int]]:
-    """Figures per hour in [start, end) (closed hours rolled up, the open hour live), summed
-    over every location or for one."""
+def _fold(into: dict[date, dict[str, int]], hour: datetime, figures: Any, zone: ZoneInfo) -> None:
+    day = into.setdefault(hour.astimezone(zone).date(), dict.fromkeys(FIGURES, 0))
+    for name in FIGURES:
+        day[name] += int(figures[name] or 0)
+
+
+async def daily(
+    session: AsyncSession,
+    business_id: str,
+    start: datetime,
+    end: datetime,
+    location_id: str | None,
+    zone: ZoneInfo,
+) -> dict[date, dict[str, int]]:
+    """Figures per local day of ``zone`` in [start, end): settled hours rolled up, the rest
+    live; summed over every location or for one. PostgreSQL sums the days itself (a year is a
+    few hundred rows to send, not thousands of hours)."""
     current = await fill(session, business_id, datetime.now(UTC))
+    dialect = session.get_bind().dialect.name
+    sums = [func.sum(hours.c[name]).label(name) for name in FIGURES]
+    if dialect == "postgresql":
+        bucket: Any = cast(func.timezone(zone.key, hours.c.hour), Date)
+    else:
+        bucket = hours.c.hour
     query = (
-        select(hours.c.hour, *(func.sum(hours.c[name]).label(name) for name in FIGURES))
+        select(bucket.label("bucket"), *sums)
         .where(hours.c.business_id == business_id)
         .where(hours.c.hour >= start, hours.c.hour < min(end, current))
-        .group_by(hours.c.hour)
+        .group_by(bucket)
     )
     if location_id is not None:
         query = query.where(hours.c.location_id == location_id)
-    found: dict[datetime, dict[str, int]] = {
-        _as_hour(row.hour): {name: int(getattr(row, name) or 0) for name in FIGURES}
-        for row in await session.execute(query)
-    }
+    found: dict[date, dict[str, int]] = {}
+    for row in (await session.execute(query)).mappings():
+        if dialect == "postgresql":
+            found[row["bucket"]] = {name: int(row[name] or 0) for name in FIGURES}
+        else:
+            _fold(found, _as_hour(row["bucket"]), row, zone)
     if end > current:
         live = await raw_figures(session, business_id, current, end)
         for (hour, location), figures in live.items():
             if location_id is None or location == location_id:
-                into = found.setdefault(hour, dict.fromkeys(FIGURES, 0))
-                for name in FIGURES:
-                    into[name] += figures[name]
+                _fold(found, hour, figures, zone)
     return found

@@ -14,7 +14,7 @@ from punchcard.businesses.models import Business
 from punchcard.businesses.service import acting_location
 from punchcard.cards.models import Card
 from punchcard.db.base import table_of
-from punchcard.reports.rollup import FIGURES, hourly
+from punchcard.reports.rollup import daily
 from punchcard.staff.actor import Actor, Permission
 
 Period = Literal["day", "week", "month"]
@@ -37,7 +37,7 @@ class Figures:
         return self.vouchers_redeemed / self.vouchers_issued if self.vouchers_issued else None
 
     def add(self, figures: dict[str, int]) -> None:
-        for name in FIGURES:
+        for name in figures:
             setattr(self, name, getattr(self, name) + figures[name])
 
 
@@ -114,13 +114,12 @@ async def overview(
     starts = _buckets(today, period)
     month_start = today.replace(day=1)
     first = min(starts[0], month_start)
-    per_hour = await hourly(
-        session, actor.business_id, _midnight(first, zone), now + timedelta(hours=1), location
+    per_day = await daily(
+        session, actor.business_id, _midnight(first, zone), now + timedelta(hours=1), location, zone
     )
     series = {start: Figures() for start in starts}
     today_figures, month_figures = Figures(), Figures()
-    for hour, figures in per_hour.items():
-        day = hour.astimezone(zone).date()
+    for day, figures in per_day.items():
         bucket = series.get(_bucket(day, period))
         if bucket is not None:
             bucket.add(figures)

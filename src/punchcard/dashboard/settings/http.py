@@ -4,6 +4,7 @@ address. Owners only: the services refuse everyone else."""
 
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from zoneinfo import available_timezones
 
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -26,6 +27,7 @@ router = dashboard_router()
 WARN_BEFORE = timedelta(days=30)
 BUSINESS_FIELDS = ("name", "timezone", "privacy_policy_url", "imprint_url")
 MAX_PEM_BYTES = 20_000
+ZONES = sorted(zone for zone in available_timezones() if "/" in zone and not zone.startswith("Etc"))
 
 
 async def _apple(session: AsyncSession, view: View, settings: AppSettings) -> dict[str, Any] | None:
@@ -60,6 +62,7 @@ async def _page(
         expired=expires is not None and expires <= now,
         expires_soon=expires is not None and now < expires <= now + WARN_BEFORE,
         google=google_ready(),
+        zones=ZONES,
         public_url=settings.public_url,
         done=view.request.query_params.get("done"),
     )
