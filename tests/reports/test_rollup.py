@@ -1,5 +1,6 @@
 """Closed hours are rolled up once: the same figures as the raw rows, never counted twice."""
 
+import asyncio
 from datetime import timedelta
 
 from sqlalchemy import func, select
@@ -44,3 +45,18 @@ async def test_an_hour_is_rolled_up_once_with_removals_and_rollbacks(
             await fill(session, tenant.business_id, later)
 
     assert await rolled_up(db, tenant.business_id) == (5, 1, 1, 0)
+
+
+async def test_many_overviews_at_once_roll_each_hour_up_once(tenant: Tenant, db: Database) -> None:
+    api = tenant.client
+    the_card = await card(api, (await coffee_program(api))["id"])
+    await stamp(api, the_card["id"], 3)
+    later = utcnow() + timedelta(hours=2)
+
+    async def one() -> None:
+        async with db.transaction() as session:
+            await fill(session, tenant.business_id, later)
+
+    await asyncio.gather(*(one() for _ in range(8)))
+
+    assert await rolled_up(db, tenant.business_id) == (3, 1, 0, 0)

@@ -115,29 +115,28 @@ async def _add(
 
 async def fill(session: AsyncSession, business_id: str, now: datetime) -> datetime:
     """Roll up every settled hour not rolled up yet; the hour from which figures are live.
-    Concurrent callers queue on the business's ``figures_filled`` row; the second finds it
-    done."""
+    Callers that find hours to roll up queue on the business's ``figures_filled`` row (the
+    second finds them done); the others only read it."""
     current = hour_floor(now - SETTLE)
     dialect = session.get_bind().dialect.name
+    mine = filled.c.business_id == business_id
+    done = await session.scalar(select(filled.c.until).where(mine))
+    if done is not None and done >= current:
+        return current  # the usual case: read without a lock
     created = await session.scalar(select(Business.created_at).where(Business.id == business_id))
-    first = hour_floor(created or now)
     await session.execute(
         _insert(dialect)(filled)
-        .values(business_id=business_id, until=first)
+        .values(business_id=business_id, until=hour_floor(created or now))
         .on_conflict_do_nothing()
     )
-    until = await session.scalar(
-        select(filled.c.until).where(filled.c.business_id == business_id).with_for_update()
-    )
+    until = await session.scalar(select(filled.c.until).where(mine).with_for_update())
     assert until is not None
     if until >= current:
         return current
     await _add(
         session, business_id, (await raw_figures(session, business_id, until, current)).items()
     )
-    await session.execute(
-        filled.update().where(filled.c.business_id == business_id).values(until=current)
-    )
+    await session.execute(filled.update().where(mine).values(until=current))
     return current
 
 
