@@ -1,6 +1,7 @@
 """Finding a customer from one search box: part of a name, or exactly an email address, a phone
 number, a source id, a card's scan code or id, or a customer id. One query whose every branch
-has an index (on PostgreSQL, names use a trigram index, migration 0020)."""
+has an index (on PostgreSQL, names use a trigram index, migration 0020); what was typed
+decides the branches (an email address is never looked for among names)."""
 
 from typing import Any
 
@@ -44,20 +45,23 @@ async def search_customers(
         customers.c.business_id == actor.business_id, customers.c.erased_at.is_(None)
     )
     if typed:
-        by_card = select(cards.c.customer_id).where(
-            cards.c.business_id == actor.business_id,
-            or_(cards.c.scan_code == normalize_scan_code(typed), cards.c.id == typed),
+        # The card first, on its own: an IN over a subquery would keep PostgreSQL from
+        # combining the other branches' indexes (a BitmapOr) and scan every customer.
+        holders = await session.scalars(
+            select(cards.c.customer_id).where(
+                cards.c.business_id == actor.business_id,
+                or_(cards.c.scan_code == normalize_scan_code(typed), cards.c.id == typed),
+            )
         )
-        matches = [
-            func.lower(customers.c.name).like(_like_part(typed), escape="\\"),
-            customers.c.email == typed.lower(),
-            customers.c.source_id == typed,
-            customers.c.id == typed,
-            customers.c.id.in_(by_card),
-        ]
+        matches = [customers.c.source_id == typed, customers.c.id.in_([typed, *holders])]
         phone = _e164(typed)
-        if phone is not None:
+        if "@" in typed:
+            matches.append(customers.c.email == typed.lower())
+        elif phone is not None:
             matches.append(customers.c.phone == phone)
+        elif any(character.isalpha() for character in typed):
+            # Only what may be a name searches names: the trigram index is the costly branch.
+            matches.append(func.lower(customers.c.name).like(_like_part(typed), escape="\\"))
         query = query.where(or_(*matches))
     rows = await session.execute(query.order_by(customers.c.id.desc()).limit(limit))
     return list(rows.all())

@@ -1,6 +1,7 @@
 """dashboard: staff passwords (argon2id), browser sessions and one-time password-reset links,
 each stored as a hash of its token; the overview's figures rolled up per hour and location;
-the trigram index the customer search reads on PostgreSQL
+the trigram index the customer search reads on PostgreSQL; events by customer (the
+customer page's history)
 
 Revision ID: 0020_dashboard
 Revises: 0019
@@ -91,6 +92,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("business_id", name=op.f("pk_figures_filled")),
     )
+    op.create_index("ix_events_customer", "events", ["business_id", "customer_id", "id"])
     if op.get_bind().dialect.name == "postgresql":
         # The dashboard's customer search finds part of a name anywhere (LIKE '%ada%'): a
         # trigram index (pg_trgm is a trusted extension: the database's owner may create it).
@@ -102,6 +104,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.execute("DROP INDEX IF EXISTS ix_customers_name_trgm")
+    op.drop_index("ix_events_customer", table_name="events")
     op.drop_table("figures_filled")
     op.drop_table("hour_figures")
     op.drop_table("password_resets")
