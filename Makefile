@@ -4,7 +4,7 @@ UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format sdks bench bench-passes bench-campaigns bench-crm bench-automations
+.PHONY: help install run test lint format sdks bench bench-passes bench-campaigns bench-crm bench-automations bench-dashboard
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -73,3 +73,6 @@ bench-crm: install ## Bulk upsert, CSV import and export on PostgreSQL, beside r
 
 bench-automations: install ## Automation scans (birthday, inactivity, idle) over 1M cards beside hand-written SQL
 	$(UV) run python benchmarks/automations.py
+
+bench-dashboard: install ## Dashboard pages' p50/p95 with 100,000 customers and 1M stamps on PostgreSQL
+	$(UV) run python benchmarks/dashboard.py

@@ -51,6 +51,13 @@ module.exports = [
     extra: { stamp: { id: 'stp_sample', count: 1, note: null } },
   },
   {
+    type: 'stamps_removed',
+    noun: 'Stamp Removal',
+    label: 'Stamps Removed',
+    description: 'Triggers when a manager or owner takes stamps off a card, with a reason.',
+    extra: { removal: { id: 'stp_sample', count: 1, reason: 'Stamped twice by mistake' } },
+  },
+  {
     type: 'goal_reached',
     noun: 'Goal',
     label: 'Goal Reached',

@@ -9,8 +9,10 @@ from punchcard.cards.schemas import (
     CardOut,
     CardState,
     HistoryOut,
+    RemovalOut,
     StampAdd,
     StampOut,
+    StampRemoval,
 )
 from punchcard.code_lookups.http import Guard
 from punchcard.hot_routes import Hot
@@ -159,6 +161,24 @@ async def add_stamps(card_ref: CardRef, body: StampAdd, hot: Hot) -> object:
         )
 
     return await hot.idem.respond(201, produce)
+
+
+@router.post(
+    "/cards/{card_ref}/stamp-removals",
+    status_code=201,
+    response_model=RemovalOut,
+    summary="Take stamps off a card, with a reason (managers and owners)",
+    description="A correction of stamps given by mistake: never below zero in the current "
+    "round (409 not_enough_stamps), vouchers already issued stay. Emits stamps_removed.",
+)
+async def remove_stamps(
+    card_ref: CardRef, body: StampRemoval, session: Session, actor: CurrentActor, idem: Idempotent
+) -> object:
+    async def produce() -> RemovalOut:
+        result = await service.remove_stamps(session, actor, card_ref=card_ref, data=body)
+        return RemovalOut(card=CardState(**result.view.state()), stamps_removed=result.count)
+
+    return await idem.respond(201, produce)
 
 
 @router.get(

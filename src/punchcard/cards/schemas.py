@@ -36,6 +36,14 @@ class StampAdd(Input):
     note: Annotated[str, StringConstraints(max_length=500)] | None = None
 
 
+class StampRemoval(Input):
+    count: int = Field(1, ge=1, le=1000, description="Stamps to take off the current round.")
+    reason: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)
+    ] = Field(description="Why (kept in the ledger and the stamps_removed event).")
+    location_id: Ref | None = Field(None, description="Defaults to the staff login's location.")
+
+
 class NextGoal(Output):
     index: int
     stamps: int
@@ -77,6 +85,11 @@ class StampOut(Output):
     stamps_added: int
     goals_reached: list[GoalOut]
     vouchers_issued: list[VoucherOut]
+
+
+class RemovalOut(Output):
+    card: CardState
+    stamps_removed: int
 
 
 class HistoryOut(Output):

@@ -29,7 +29,7 @@ from punchcard.businesses.service import acting_location
 from punchcard.cards import progress
 from punchcard.cards.models import Card, Stamp
 from punchcard.cards.repository import cards, customers, goal_index_sql, programs, thresholds
-from punchcard.cards.schemas import CardIssue
+from punchcard.cards.schemas import CardIssue, StampRemoval
 from punchcard.channels.consent import ConsentSource
 from punchcard.customers import service as customer_service
 from punchcard.db.base import table_of
@@ -588,6 +588,75 @@ async def _stamp_at_once(
     if row is None:
         return None
     return StampResult(CardView(row, row.goals), count, [], [])
+
+
+@dataclass
+class RemovalResult:
+    view: CardView
+    count: int
+
+
+_REMOVED_CARD = (
+    *cards.c,
+    _of_card(programs.c.goals),
+    _of_card(customers.c.source_id),
+    _of_card(customers.c.language),
+)
+
+
+async def remove_stamps(
+    session: AsyncSession, actor: Actor, *, card_ref: str, data: StampRemoval
+) -> RemovalResult:
+    """Take stamps off a card (a stamp given by mistake), never below zero in this round: a
+    conditional UPDATE, so two corrections at once cannot both take the last stamp. Vouchers
+    already issued stay. The ledger keeps a negative row with the reason."""
+    actor.require(Permission.CARDS_CORRECT)
+    location_id = await acting_location(session, actor, data.location_id)
+    now = utcnow()
+    count = data.count
+    taken = (
+        await session.execute(
+            update(cards)
+            .where(_by_ref(actor.business_id, card_ref), cards.c.stamps >= count)
+            .values(stamps=cards.c.stamps - count, lifetime_stamps=cards.c.lifetime_stamps - count)
+            .returning(*_REMOVED_CARD)
+        )
+    ).one_or_none()
+    if taken is None:
+        row = await _card_row(session, actor.business_id, card_ref)  # 404 if there is none
+        raise Conflict(
+            "not_enough_stamps",
+            f"Card '{row.id}' has {row.stamps} stamps in this round: {count} cannot be taken.",
+            field="count",
+            stamps=row.stamps,
+        )
+    view = CardView(taken, taken.goals)
+    removal_id = new_id("stp")
+    await session.execute(
+        insert(stamps_ledger).values(
+            business_id=actor.business_id,
+            id=removal_id,
+            card_id=taken.id,
+            count=-count,
+            location_id=location_id,
+            staff_id=actor.staff_id,
+            note=data.reason,
+            created_at=now,
+        )
+    )
+    removal = {"id": removal_id, "count": count, "reason": data.reason}
+    event = event_row(
+        "stamps_removed",
+        business_id=actor.business_id,
+        at=now,
+        location_id=location_id,
+        staff_id=actor.staff_id,
+        customer=customer_part(taken.customer_id, taken.source_id, taken.language),
+        card=view.payload_part(),
+        removal=removal,
+    )
+    await events.record(session, [event])
+    return RemovalResult(view, count)
 
 
 async def _reward_goals(

@@ -12,7 +12,7 @@ from punchcard.dashboard.rendering import View, visitor_language
 from punchcard.dashboard.service import open_session
 from punchcard.kit.csrf import Csrf
 from punchcard.kit.errors import Forbidden
-from punchcard.kit.http import AppSettings, Session
+from punchcard.kit.http import AppSettings, database
 from punchcard.staff.actor import Role
 
 
@@ -41,10 +41,15 @@ async def public_view(request: Request, settings: AppSettings) -> View:
 PublicView = Annotated[View, Depends(public_view)]
 
 
-async def signed_in_view(view: PublicView, session: Session, settings: AppSettings) -> View:
-    """Any signed-in login, the scanner's too (the scanner page, signing out, the password)."""
+async def signed_in_view(view: PublicView, settings: AppSettings) -> View:
+    """Any signed-in login, the scanner's too (the scanner page, signing out, the password).
+    Looked up in a short transaction of its own: a page may then work in the request's
+    transaction, or in its own ones (to send an email after a commit)."""
     token = view.request.cookies.get(session_cookie(settings), "")
-    signed = await open_session(session, token) if token else None
+    signed = None
+    if token:
+        async with database(view.request).transaction() as session:
+            signed = await open_session(session, token)
     if signed is None:
         raise SignInRequired()
     view.signed = signed

@@ -27,5 +27,10 @@ def parse(model: type[M], values: Mapping[str, Any]) -> tuple[M | None, dict[str
 
 
 def refusal(error: ProblemError) -> dict[str, str]:
-    """A service's refusal at the field it names (or the form as a whole), in its words."""
-    return {str(error.extra.get("field", "form")): error.detail}
+    """A service's refusal at the field it names (``field``, or the first of ``errors`` as the
+    API words it: ``body.key``), else at the form as a whole, in the service's words."""
+    field = error.extra.get("field")
+    listed = error.extra.get("errors")
+    if field is None and listed:
+        field = str(listed[0].get("field", "")).removeprefix("body.") or None
+    return {str(field or "form"): error.detail}

@@ -16,10 +16,20 @@ class NavEntry:
 
 
 NAV = [
-    NavEntry("/dashboard", {"en": "Overview", "de": "Übersicht"}, Permission.CARDS_READ),
+    NavEntry("/dashboard", {"en": "Overview", "de": "Übersicht"}, Permission.EVENTS_READ),
     NavEntry("/scan", {"en": "Scanner", "de": "Scanner"}, Permission.CARDS_WRITE),
     NavEntry(
+        "/dashboard/customers", {"en": "Customers", "de": "Kunden"}, Permission.CUSTOMERS_READ
+    ),
+    NavEntry(
         "/dashboard/programs", {"en": "Programs", "de": "Programme"}, Permission.PROGRAMS_READ
+    ),
+    NavEntry(
+        "/dashboard/campaigns", {"en": "Campaigns", "de": "Kampagnen"}, Permission.CAMPAIGNS_MANAGE
+    ),
+    NavEntry("/dashboard/staff", {"en": "Team", "de": "Team"}, Permission.STAFF_MANAGE),
+    NavEntry(
+        "/dashboard/locations", {"en": "Locations", "de": "Standorte"}, Permission.STAFF_MANAGE
     ),
     NavEntry(
         "/dashboard/integrations",
@@ -27,6 +37,8 @@ NAV = [
         Permission.STAFF_MANAGE,
     ),
     NavEntry(
-        "/dashboard/campaigns", {"en": "Campaigns", "de": "Kampagnen"}, Permission.CAMPAIGNS_MANAGE
+        "/dashboard/settings",
+        {"en": "Settings", "de": "Einstellungen"},
+        Permission.BUSINESS_MANAGE,
     ),
 ]

@@ -63,6 +63,12 @@ class StampInfo(_Part):
     note: str | None
 
 
+class StampRemovalInfo(_Part):
+    id: str
+    count: int = Field(description="Stamps taken off the card (a positive number).")
+    reason: str = Field(description="Why, as the staff member wrote it.")
+
+
 class GoalInfo(_Part):
     index: int
     stamps: int
@@ -246,6 +252,12 @@ class StampAdded(Envelope):
     stamp: StampInfo
 
 
+class StampsRemoved(Envelope):
+    event: Literal["stamps_removed"]
+    card: CardRef
+    removal: StampRemovalInfo
+
+
 class GoalReached(Envelope):
     event: Literal["goal_reached"]
     card: CardRef
@@ -362,6 +374,7 @@ PAYLOADS: dict[str, type[Envelope]] = {
     "card_saved": CardSaved,
     "card_opened": CardOpened,
     "stamp_added": StampAdded,
+    "stamps_removed": StampsRemoved,
     "goal_reached": GoalReached,
     "reward_issued": RewardIssued,
     "voucher_issued": VoucherIssued,
@@ -388,6 +401,8 @@ DESCRIPTIONS = {
     "card_saved": "The customer saved the card to Apple Wallet or Google Wallet.",
     "card_opened": "The customer opened the card (wallet pass fetched or web card viewed).",
     "stamp_added": "Stamps were added to a card.",
+    "stamps_removed": "Stamps were taken off a card by a manager or owner, with a reason (a "
+    "correction: vouchers already issued stay).",
     "goal_reached": "A card reached one of its program's goals.",
     "reward_issued": "A goal's reward was issued to the card: a voucher, or for a lottery goal "
     "a lottery ticket (`voucher.type` lottery).",
@@ -514,6 +529,10 @@ _EXTRAS: dict[str, dict[str, Any]] = {
     "card_saved": {"voucher": None, "wallet": "apple"},
     "card_opened": {"voucher": None, "wallet": "google"},
     "stamp_added": {"voucher": None, "stamp": {"id": "stp_sample", "count": 1, "note": None}},
+    "stamps_removed": {
+        "voucher": None,
+        "removal": {"id": "stp_sample", "count": 1, "reason": "Stamped twice by mistake"},
+    },
     "goal_reached": {"voucher": None, "goal": _GOAL},
     "reward_issued": {"goal": _GOAL},
     "voucher_redeemed": {

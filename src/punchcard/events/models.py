@@ -15,6 +15,8 @@ class Event(TenantMixin, Base):
     __table_args__ = (
         Index("ix_events_card", "business_id", "card_id", "id"),
         Index("ix_events_type", "business_id", "type", "id"),
+        # A customer's history (the dashboard's customer page, GET /v1/events?customer_id=).
+        Index("ix_events_customer", "business_id", "customer_id", "id"),
         Index("ix_events_created_at", "created_at"),  # retention prunes by age
         # The outbox queue: events not yet fanned out to webhook endpoints.
         Index(

@@ -8,6 +8,7 @@ import os
 import secrets
 import threading
 import time
+from datetime import datetime
 
 _ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"
 _lock = threading.Lock()
@@ -27,8 +28,7 @@ def _ulid_int() -> int:
     return (ms << 80) | rand
 
 
-def new_id(prefix: str) -> str:
-    value = _ulid_int()
+def _encoded(prefix: str, value: int) -> str:
     chars = []
     for _ in range(26):
         chars.append(_ALPHABET[value & 31])
@@ -36,6 +36,16 @@ def new_id(prefix: str) -> str:
     return f"{prefix}_{''.join(reversed(chars))}"
 
 
+def new_id(prefix: str) -> str:
+    return _encoded(prefix, _ulid_int())
+
+
 def random_code(alphabet: str, length: int) -> str:
     """A uniformly random string (no modulo bias) for scan codes and redeem codes."""
     return "".join(secrets.choice(alphabet) for _ in range(length))
+
+
+def id_at(prefix: str, moment: datetime, rand: int = 0) -> str:
+    """An id of ``prefix`` made at ``moment`` (``rand`` 0: the smallest): ids sort by time, so
+    a range of them is a time range read from the primary key's index."""
+    return _encoded(prefix, (int(moment.timestamp() * 1000) << 80) | rand)

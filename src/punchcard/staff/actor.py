@@ -15,6 +15,7 @@ class Role(StrEnum):
 class Permission(StrEnum):
     CARDS_READ = "cards:read"
     CARDS_WRITE = "cards:write"  # issue cards, add stamps
+    CARDS_CORRECT = "cards:correct"  # take stamps off a card (with a reason)
     VOUCHERS_READ = "vouchers:read"
     VOUCHERS_REDEEM = "vouchers:redeem"
     VOUCHERS_ISSUE = "vouchers:issue"

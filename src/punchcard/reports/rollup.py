@@ -1,0 +1,186 @@
+"""Rolling raw rows up into ``HourFigures``: each closed hour once, read by id ranges (ids are
+time-ordered, so a time range is a primary-key or ``ix_events_type`` range). Stamps come from
+the ledger (a removal is a negative row); new cards, vouchers issued, redeemed and rolled back
+from the events, which name the location (kept ``retain_events_days``: a business whose
+overview is first opened later loses those older counts, never its stamps)."""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Date, cast, func, literal, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from punchcard.businesses.models import Business
+from punchcard.cards.models import Stamp
+from punchcard.db.base import table_of
+from punchcard.events.models import Event
+from punchcard.kit.ids import id_at
+from punchcard.reports.models import FiguresFilled, HourFigures
+
+FIGURES = ("stamps", "cards", "vouchers_issued", "vouchers_redeemed")
+# Event types counted, with the figure each adds to (+1) or takes from (-1).
+COUNTED = {
+    "card_issued": ("cards", 1),
+    "voucher_issued": ("vouchers_issued", 1),
+    "voucher_redeemed": ("vouchers_redeemed", 1),
+    "voucher_redemption_rolled_back": ("vouchers_redeemed", -1),
+}
+# An hour is rolled up once it closed SETTLE ago (a transaction that began in it has committed
+# by then); ids are read MARGIN wider than the hour, as a row's id is made a moment after its
+# time, and the row's own time then decides.
+SETTLE = timedelta(minutes=5)
+MARGIN = timedelta(minutes=10)
+stamps = table_of(Stamp)
+events = table_of(Event)
+hours = table_of(HourFigures)
+filled = table_of(FiguresFilled)
+Key = tuple[datetime, str]
+
+
+def hour_floor(moment: datetime) -> datetime:
+    return moment.replace(minute=0, second=0, microsecond=0)
+
+
+def _hour(column: Any, dialect: str) -> Any:
+    if dialect == "postgresql":
+        return func.date_trunc("hour", column)
+    return func.strftime("%Y-%m-%d %H:00:00", column)
+
+
+def _as_hour(value: Any) -> datetime:
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+async def raw_figures(
+    session: AsyncSession, business_id: str, start: datetime, end: datetime
+) -> dict[Key, dict[str, int]]:
+    """Figures per (hour, location) of the rows made in [start, end), from the raw tables."""
+    dialect = session.get_bind().dialect.name
+    found: dict[Key, dict[str, int]] = defaultdict(lambda: dict.fromkeys(FIGURES, 0))
+    where_stamps = stamps.c.id.between(id_at("stp", start - MARGIN), id_at("stp", end + MARGIN))
+    hour = _hour(stamps.c.created_at, dialect)
+    place = func.coalesce(stamps.c.location_id, literal(""))
+    stamp_rows = await session.execute(
+        select(hour, place, func.sum(stamps.c.count))
+        .where(stamps.c.business_id == business_id, where_stamps)
+        .where(stamps.c.created_at >= start, stamps.c.created_at < end)
+        .group_by(hour, place)
+    )
+    for at, location, count in stamp_rows:
+        found[(_as_hour(at), location)]["stamps"] += int(count or 0)
+    hour = _hour(events.c.created_at, dialect)
+    place = func.coalesce(events.c.location_id, literal(""))
+    event_rows = await session.execute(
+        select(events.c.type, hour, place, func.count())
+        .where(events.c.business_id == business_id, events.c.type.in_(list(COUNTED)))
+        .where(events.c.id.between(id_at("evt", start - MARGIN), id_at("evt", end + MARGIN)))
+        .where(events.c.created_at >= start, events.c.created_at < end)
+        .group_by(events.c.type, hour, place)
+    )
+    for event_type, at, location, count in event_rows:
+        figure, sign = COUNTED[event_type]
+        found[(_as_hour(at), location)][figure] += sign * int(count)
+    return found
+
+
+def _insert(dialect: str) -> Any:
+    return postgresql.insert if dialect == "postgresql" else sqlite.insert
+
+
+ROWS_PER_INSERT = 2000  # rows per executemany batch
+
+
+async def _add(
+    session: AsyncSession, business_id: str, rows: Iterable[tuple[Key, dict[str, int]]]
+) -> None:
+    values = [
+        {"business_id": business_id, "hour": hour, "location_id": location, **figures}
+        for (hour, location), figures in rows
+    ]
+    if not values:
+        return
+    statement = _insert(session.get_bind().dialect.name)(hours)
+    adding = {name: hours.c[name] + statement.excluded[name] for name in FIGURES}
+    upsert = statement.on_conflict_do_update(
+        index_elements=["business_id", "hour", "location_id"], set_=adding
+    )
+    for start in range(0, len(values), ROWS_PER_INSERT):
+        await session.execute(upsert, values[start : start + ROWS_PER_INSERT])
+
+
+async def fill(session: AsyncSession, business_id: str, now: datetime) -> datetime:
+    """Roll up every settled hour not rolled up yet; the hour from which figures are live.
+    Callers that find hours to roll up queue on the business's ``figures_filled`` row (the
+    second finds them done); the others only read it."""
+    current = hour_floor(now - SETTLE)
+    dialect = session.get_bind().dialect.name
+    mine = filled.c.business_id == business_id
+    done = await session.scalar(select(filled.c.until).where(mine))
+    if done is not None and done >= current:
+        return current  # the usual case: read without a lock
+    created = await session.scalar(select(Business.created_at).where(Business.id == business_id))
+    await session.execute(
+        _insert(dialect)(filled)
+        .values(business_id=business_id, until=hour_floor(created or now))
+        .on_conflict_do_nothing()
+    )
+    until = await session.scalar(select(filled.c.until).where(mine).with_for_update())
+    assert until is not None
+    if until >= current:
+        return current
+    await _add(
+        session, business_id, (await raw_figures(session, business_id, until, current)).items()
+    )
+    await session.execute(filled.update().where(mine).values(until=current))
+    return current
+
+
+def _fold(into: dict[date, dict[str, int]], hour: datetime, figures: Any, zone: ZoneInfo) -> None:
+    day = into.setdefault(hour.astimezone(zone).date(), dict.fromkeys(FIGURES, 0))
+    for name in FIGURES:
+        day[name] += int(figures[name] or 0)
+
+
+async def daily(
+    session: AsyncSession,
+    business_id: str,
+    start: datetime,
+    end: datetime,
+    location_id: str | None,
+    zone: ZoneInfo,
+) -> dict[date, dict[str, int]]:
+    """Figures per local day of ``zone`` in [start, end): settled hours rolled up, the rest
+    live; summed over every location or for one. PostgreSQL sums the days itself (a year is a
+    few hundred rows to send, not thousands of hours)."""
+    current = await fill(session, business_id, datetime.now(UTC))
+    dialect = session.get_bind().dialect.name
+    sums = [func.sum(hours.c[name]).label(name) for name in FIGURES]
+    if dialect == "postgresql":
+        bucket: Any = cast(func.timezone(zone.key, hours.c.hour), Date)
+    else:
+        bucket = hours.c.hour
+    query = (
+        select(bucket.label("bucket"), *sums)
+        .where(hours.c.business_id == business_id)
+        .where(hours.c.hour >= start, hours.c.hour < min(end, current))
+        .group_by(bucket)
+    )
+    if location_id is not None:
+        query = query.where(hours.c.location_id == location_id)
+    found: dict[date, dict[str, int]] = {}
+    for row in (await session.execute(query)).mappings():
+        if dialect == "postgresql":
+            found[row["bucket"]] = {name: int(row[name] or 0) for name in FIGURES}
+        else:
+            _fold(found, _as_hour(row["bucket"]), row, zone)
+    if end > current:
+        live = await raw_figures(session, business_id, current, end)
+        for (hour, location), figures in live.items():
+            if location_id is None or location == location_id:
+                _fold(found, hour, figures, zone)
+    return found
