@@ -168,12 +168,17 @@ async def add_stamps(card_ref: CardRef, body: StampAdd, hot: Hot) -> object:
     status_code=201,
     response_model=RemovalOut,
     summary="Take stamps off a card, with a reason (managers and owners)",
-    description="A correction of stamps given by mistake: never below zero in the current "
-    "round (409 not_enough_stamps), vouchers already issued stay. Emits stamps_removed.",
+    responses={**problems(409, "not_enough_stamps")},
 )
 async def remove_stamps(
     card_ref: CardRef, body: StampRemoval, session: Session, actor: CurrentActor, idem: Idempotent
 ) -> object:
+    """Take stamps off a card, with a reason: a correction of stamps given by mistake. Never
+    below zero in the current round (409 not_enough_stamps); vouchers already issued stay, and
+    the ledger keeps a negative row with the reason. **Who:** Managers (at their location) and
+    owners. **Emits:** stamps_removed.
+    """
+
     async def produce() -> RemovalOut:
         result = await service.remove_stamps(session, actor, card_ref=card_ref, data=body)
         return RemovalOut(card=CardState(**result.view.state()), stamps_removed=result.count)
