@@ -11,7 +11,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Alive: the process answers (no database check) */
+        /**
+         * Alive: the process answers (no database check)
+         * @description Alive: the process answers (no database check). **Who:** Anyone; no API key needed.
+         *     **Emits:** none.
+         */
         get: operations["healthz"];
         put?: never;
         post?: never;
@@ -28,7 +32,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Ready: the database answers within 2 s and its schema is at this code's migration */
+        /**
+         * Ready: the database answers within 2 s and its schema is at this code's migration
+         * @description Ready: the database answers within 2 s and its schema is at this code's migration. **Who:**
+         *     Anyone; no API key needed. **Emits:** none.
+         */
         get: operations["readyz"];
         put?: never;
         post?: never;
@@ -45,10 +53,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List API keys */
+        /**
+         * List API keys
+         * @description List API keys. **Who:** Owners and managers. **Emits:** none.
+         */
         get: operations["list_api_keys"];
         put?: never;
-        /** Generate the API key of a staff login (shown once) */
+        /**
+         * Generate the API key of a staff login (shown once)
+         * @description Generate the API key of a staff login (shown once). **Who:** Owners and managers. **Emits:**
+         *     none.
+         */
         post: operations["create_api_key"];
         delete?: never;
         options?: never;
@@ -63,11 +78,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get an API key */
+        /**
+         * Get an API key
+         * @description Get an API key. **Who:** Owners and managers. **Emits:** none.
+         */
         get: operations["get_api_key"];
         put?: never;
         post?: never;
-        /** Delete an API key */
+        /**
+         * Delete an API key
+         * @description Delete an API key. **Who:** Owners and managers. **Emits:** none.
+         */
         delete: operations["delete_api_key"];
         options?: never;
         head?: never;
@@ -83,7 +104,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Replace the key's secret; the old one stops working at once (shown once) */
+        /**
+         * Replace the key's secret; the old one stops working at once (shown once)
+         * @description Replace the key's secret; the old one stops working at once (shown once). **Who:** Owners and
+         *     managers. **Emits:** none.
+         */
         post: operations["regenerate_api_key"];
         delete?: never;
         options?: never;
@@ -102,7 +127,9 @@ export interface paths {
         put?: never;
         /**
          * How many customers an audience holds now
-         * @description The filters a campaign's `audience` takes; all must hold (none: every customer). An unknown filter is a 422. One SQL query, indexed. Owners and managers (`campaigns:manage`).
+         * @description How many customers an audience holds now. The filters a campaign's `audience` takes; all must
+         *     hold (none: every customer). An unknown filter is a 422. One SQL query, indexed. **Who:** Owners
+         *     and managers (`campaigns:manage`). **Emits:** none.
          */
         post: operations["count_audience"];
         delete?: never;
@@ -118,12 +145,22 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List automations */
+        /**
+         * List automations
+         * @description List automations. **Who:** Owners and managers. **Emits:** none.
+         */
         get: operations["list_automations"];
         put?: never;
         /**
          * Create an automation
-         * @description A rule the worker runs on schedule, at most once per customer and period: `birthday` (N days before or on the day, at a local hour; `birthday_reached`), `inactivity` (no stamp for N days, once per spell; `inactivity_trigger`), `reward_reminder` (a voucher unredeemed N days after issue, or expiring within N days; `voucher_reminder`), `welcome` (a new card, within a worker pass). Each may issue a voucher and send a message (a message template, through the campaign sender), narrowed to a program and an audience. It acts on what happens from its creation on. Owners and managers (`automations:manage`); staff bound to a location may read but not change (403 `location_forbidden`).
+         * @description Create an automation. A rule the worker runs on schedule, at most once per customer and
+         *     period: `birthday` (N days before or on the day, at a local hour; `birthday_reached`),
+         *     `inactivity` (no stamp for N days, once per spell; `inactivity_trigger`), `reward_reminder` (a
+         *     voucher unredeemed N days after issue, or expiring within N days; `voucher_reminder`), `welcome`
+         *     (a new card, within a worker pass). Each may issue a voucher and send a message (a message
+         *     template, through the campaign sender), narrowed to a program and an audience. It acts on what
+         *     happens from its creation on. **Who:** Owners and managers (`automations:manage`); staff bound
+         *     to a location may read but not change (403 `location_forbidden`). **Emits:** none.
          */
         post: operations["create_automation"];
         delete?: never;
@@ -139,20 +176,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An automation */
+        /**
+         * An automation
+         * @description An automation. **Who:** Owners and managers. **Emits:** none.
+         */
         get: operations["get_automation"];
         put?: never;
         post?: never;
         /**
          * Delete an automation and its log
-         * @description Its messages not sent yet are skipped (`automation_deleted`); vouchers it issued stay. Owners and managers (`automations:manage`); staff bound to a location may read but not change (403 `location_forbidden`).
+         * @description Delete an automation and its log. Its messages not sent yet are skipped
+         *     (`automation_deleted`); vouchers it issued stay. **Who:** Owners and managers
+         *     (`automations:manage`); staff bound to a location may read but not change (403
+         *     `location_forbidden`). **Emits:** none.
          */
         delete: operations["delete_automation"];
         options?: never;
         head?: never;
         /**
          * Change an automation
-         * @description Merged into the automation and checked as a whole for its kind (which does not change). Runs already made stay. Owners and managers (`automations:manage`); staff bound to a location may read but not change (403 `location_forbidden`).
+         * @description Change an automation. Merged into the automation and checked as a whole for its kind (which
+         *     does not change). Runs already made stay. **Who:** Owners and managers (`automations:manage`);
+         *     staff bound to a location may read but not change (403 `location_forbidden`). **Emits:** none.
          */
         patch: operations["update_automation"];
         trace?: never;
@@ -166,7 +211,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Switch an automation off (its log stays) */
+        /**
+         * Switch an automation off (its log stays)
+         * @description Switch an automation off (its log stays). **Who:** Owners and managers not bound to a
+         *     location. **Emits:** none.
+         */
         post: operations["disable_automation"];
         delete?: never;
         options?: never;
@@ -185,7 +234,9 @@ export interface paths {
         put?: never;
         /**
          * Who the next scan would act on, as things are now (count and a sample)
-         * @description The scan due now, or else the next one ahead; customers it already acted on in that period are left out. Nothing is recorded, issued or sent.
+         * @description Who the next scan would act on, as things are now (count and a sample). The scan due now, or
+         *     else the next one ahead; customers it already acted on in that period are left out. Nothing is
+         *     recorded, issued or sent. **Who:** Owners and managers. **Emits:** none.
          */
         post: operations["dry_run"];
         delete?: never;
@@ -203,7 +254,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Switch an automation on (from now: what happened while off is not caught up) */
+        /**
+         * Switch an automation on (from now: what happened while off is not caught up)
+         * @description Switch an automation on (from now: what happened while off is not caught up). **Who:** Owners
+         *     and managers not bound to a location. **Emits:** none.
+         */
         post: operations["enable_automation"];
         delete?: never;
         options?: never;
@@ -220,7 +275,10 @@ export interface paths {
         };
         /**
          * The automation's log: who matched, what was issued and sent, who was skipped
-         * @description Newest first. `status` skipped with `reason` when the voucher could not be issued (then no message either); `message` is the delivery with its own status and reason (queued, sent, skipped: no_consent, unsubscribed, not_linked, ...).
+         * @description The automation's log: who matched, what was issued and sent, who was skipped. Newest first.
+         *     `status` skipped with `reason` when the voucher could not be issued (then no message either);
+         *     `message` is the delivery with its own status and reason (queued, sent, skipped: no_consent,
+         *     unsubscribed, not_linked, ...). **Who:** Owners and managers. **Emits:** none.
          */
         get: operations["list_runs"];
         put?: never;
@@ -238,14 +296,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your business */
+        /**
+         * Your business
+         * @description Your business. **Who:** Any API key (owner, manager or scanner). **Emits:** none.
+         */
         get: operations["get_business"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Update your business (owner) */
+        /**
+         * Update your business (owner)
+         * @description Update your business (owner). **Who:** Owners not bound to a location. **Emits:** none.
+         */
         patch: operations["update_business"];
         trace?: never;
     };
@@ -256,12 +320,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List campaigns */
+        /**
+         * List campaigns
+         * @description List campaigns. **Who:** Owners and managers. **Emits:** none.
+         */
         get: operations["list_campaigns"];
         put?: never;
         /**
          * Create a campaign (a draft, or scheduled with send_at)
-         * @description A template to an audience on a set-up channel, optionally with a voucher for each recipient and quiet hours. 422 `channel_not_configured`, `template_channel_mismatch`, `send_at_in_past` (each naming its `field`); 404 for another business's template, voucher template, program or location. Owners and managers (`campaigns:manage`). When it finishes sending: `campaign_sent` with its counts.
+         * @description Create a campaign (a draft, or scheduled with send_at). A template to an audience on a set-up
+         *     channel, optionally with a voucher for each recipient and quiet hours. 422
+         *     `channel_not_configured`, `template_channel_mismatch`, `send_at_in_past` (each naming its
+         *     `field`); 404 for another business's template, voucher template, program or location. When it
+         *     finishes sending: `campaign_sent` with its counts. **Who:** Owners and managers
+         *     (`campaigns:manage`). **Emits:** none.
          */
         post: operations["create_campaign"];
         delete?: never;
@@ -277,14 +349,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A campaign and its progress (deliveries by status) */
+        /**
+         * A campaign and its progress (deliveries by status)
+         * @description A campaign and its progress (deliveries by status). **Who:** Owners and managers. **Emits:**
+         *     none.
+         */
         get: operations["get_campaign"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a draft or scheduled campaign */
+        /**
+         * Change a draft or scheduled campaign
+         * @description Change a draft or scheduled campaign. **Who:** Owners and managers. **Emits:** none.
+         */
         patch: operations["update_campaign"];
         trace?: never;
     };
@@ -297,7 +376,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel a campaign: deliveries not sent yet are skipped (campaign_cancelled) */
+        /**
+         * Cancel a campaign: deliveries not sent yet are skipped (campaign_cancelled)
+         * @description Cancel a campaign: deliveries not sent yet are skipped (campaign_cancelled). **Who:** Owners
+         *     and managers. **Emits:** none.
+         */
         post: operations["cancel_campaign"];
         delete?: never;
         options?: never;
@@ -312,7 +395,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A campaign's deliveries: one per recipient, with status, reason and attempts */
+        /**
+         * A campaign's deliveries: one per recipient, with status, reason and attempts
+         * @description A campaign's deliveries: one per recipient, with status, reason and attempts. **Who:** Owners
+         *     and managers. **Emits:** none.
+         */
         get: operations["list_deliveries"];
         put?: never;
         post?: never;
@@ -333,7 +420,9 @@ export interface paths {
         put?: never;
         /**
          * Resume a campaign paused because its voucher code pool ran dry
-         * @description Add codes to the pool first; the remaining recipients then get theirs.
+         * @description Resume a campaign paused because its voucher code pool ran dry. Add codes to the pool first;
+         *     the remaining recipients then get theirs. **Who:** Owners and managers. **Emits:**
+         *     campaign_sent, from the worker once every message is handled.
          */
         post: operations["resume_campaign"];
         delete?: never;
@@ -353,7 +442,9 @@ export interface paths {
         put?: never;
         /**
          * Schedule (or reschedule) a campaign
-         * @description `send_at` with a zone, or local in the business's time zone; in the past: 422 `send_at_in_past`. Owners and managers (`campaigns:manage`).
+         * @description Schedule (or reschedule) a campaign. `send_at` with a zone, or local in the business's time
+         *     zone; in the past: 422 `send_at_in_past`. **Who:** Owners and managers (`campaigns:manage`).
+         *     **Emits:** campaign_sent, from the worker once the campaign has been sent.
          */
         post: operations["schedule_campaign"];
         delete?: never;
@@ -373,7 +464,9 @@ export interface paths {
         put?: never;
         /**
          * Send a draft or scheduled campaign now
-         * @description The worker starts it within a poll interval; quiet hours still hold. Owners and managers (`campaigns:manage`).
+         * @description Send a draft or scheduled campaign now. The worker starts it within a poll interval; quiet
+         *     hours still hold. **Who:** Owners and managers (`campaigns:manage`). **Emits:** campaign_sent,
+         *     from the worker once every message is handled.
          */
         post: operations["send_campaign"];
         delete?: never;
@@ -389,12 +482,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List cards */
+        /**
+         * List cards
+         * @description List cards. **Who:** Any staff key (owner, manager or scanner). **Emits:** none.
+         */
         get: operations["list_cards"];
         put?: never;
         /**
          * Issue a card to a customer (by id, email, phone or source_id), optionally referred by a referral code
-         * @description Scanners, managers and owners. Emits card_issued; with a referral_code also referral_joined and the referee's voucher_issued, or records a refusal (GET /v1/referral-refusals).
+         * @description Issue a card to a customer (by id, email, phone or source_id), optionally referred by a
+         *     referral code. **Who:** Scanners, managers and owners. **Emits:** card_issued; with a
+         *     referral_code also referral_joined and the referee's voucher_issued, or records a refusal (GET
+         *     /v1/referral-refusals).
          */
         post: operations["issue_card"];
         delete?: never;
@@ -410,7 +509,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download the card's Apple Wallet pass (.pkpass) */
+        /**
+         * Download the card's Apple Wallet pass (.pkpass)
+         * @description Download the card's Apple Wallet pass (.pkpass). **Who:** Owners and managers. **Emits:**
+         *     none.
+         */
         get: operations["download_pkpass"];
         put?: never;
         post?: never;
@@ -429,7 +532,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A 'Save to Google Wallet' link for the card (its object created or updated) */
+        /**
+         * A 'Save to Google Wallet' link for the card (its object created or updated)
+         * @description A 'Save to Google Wallet' link for the card (its object created or updated). **Who:** Owners
+         *     and managers. **Emits:** none.
+         */
         post: operations["google_save_link"];
         delete?: never;
         options?: never;
@@ -444,7 +551,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The card's web-card link, to send to its customer (managers and owners) */
+        /**
+         * The card's web-card link, to send to its customer (managers and owners)
+         * @description The card's web-card link, to send to its customer (managers and owners). **Who:** Owners and
+         *     managers. **Emits:** none.
+         */
         get: operations["web_link"];
         put?: never;
         post?: never;
@@ -465,7 +576,9 @@ export interface paths {
         put?: never;
         /**
          * A new web-card link: the old one stops working at once (managers and owners)
-         * @description The card's wallet passes get a new version with the new link, and are pushed. Nothing else changes: not the card, not the secret key.
+         * @description A new web-card link: the old one stops working at once (managers and owners). The card's
+         *     wallet passes get a new version with the new link, and are pushed. Nothing else changes: not the
+         *     card, not the secret key. **Who:** Owners and managers. **Emits:** none.
          */
         post: operations["rotate_web_link"];
         delete?: never;
@@ -481,7 +594,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A card: stamps, progress, vouchers */
+        /**
+         * A card: stamps, progress, vouchers
+         * @description A card: stamps, progress, vouchers. **Who:** Any staff key (owner, manager or scanner).
+         *     **Emits:** none.
+         */
         get: operations["get_card"];
         put?: never;
         post?: never;
@@ -498,10 +615,37 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The card's events (stamps, goals, vouchers, redemptions), newest first */
+        /**
+         * The card's events (stamps, goals, vouchers, redemptions), newest first
+         * @description The card's events (stamps, goals, vouchers, redemptions), newest first. **Who:** Any staff
+         *     key (owner, manager or scanner). **Emits:** none.
+         */
         get: operations["card_history"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cards/{card_ref}/stamp-removals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take stamps off a card, with a reason (managers and owners)
+         * @description Take stamps off a card, with a reason: a correction of stamps given by mistake. Never
+         *     below zero in the current round (409 not_enough_stamps); vouchers already issued stay, and
+         *     the ledger keeps a negative row with the reason. **Who:** Managers (at their location) and
+         *     owners. **Emits:** stamps_removed.
+         */
+        post: operations["remove_stamps"];
         delete?: never;
         options?: never;
         head?: never;
@@ -519,7 +663,10 @@ export interface paths {
         put?: never;
         /**
          * Add stamps; each goal reached issues its voucher in the same transaction
-         * @description Scanners, managers and owners. Emits stamp_added, and per goal reached goal_reached, reward_issued and voucher_issued; a pending referee's stamp that converts their referral also emits referral_converted (and the referrer's voucher_issued).
+         * @description Add stamps; each goal reached issues its voucher in the same transaction. **Who:** Scanners,
+         *     managers and owners. **Emits:** stamp_added, and per goal reached goal_reached, reward_issued
+         *     and voucher_issued; a pending referee's stamp that converts their referral also emits
+         *     referral_converted (and the referrer's voucher_issued).
          */
         post: operations["add_stamps"];
         delete?: never;
@@ -535,7 +682,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every channel type, and how each is set up */
+        /**
+         * Every channel type, and how each is set up
+         * @description Every channel type, and how each is set up. **Who:** Owners and managers. **Emits:** none.
+         */
         get: operations["list_channels"];
         put?: never;
         post?: never;
@@ -552,15 +702,27 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A channel's settings (never its credentials) */
+        /**
+         * A channel's settings (never its credentials)
+         * @description A channel's settings (never its credentials). **Who:** Owners and managers.
+         *     **Emits:** none.
+         */
         get: operations["get_channel"];
         /**
          * Set a channel up, or replace its settings and credentials
-         * @description The body is the type's settings (see the schemas). The credentials are checked with the provider first (Telegram getMe, WhatsApp reading the phone number, Viber get_account_info, SMTP connect and login) and, for messengers, the provider's webhook is pointed at `PUNCHCARD_PUBLIC_URL` (which must be https). Credentials are stored encrypted and never returned.
+         * @description Set a channel up, or replace its settings and credentials. The body is the type's settings
+         *     (see the schemas). The credentials are checked with the provider first (Telegram getMe, WhatsApp
+         *     reading the phone number, Viber get_account_info, SMTP connect and login) and, for messengers,
+         *     the provider's webhook is pointed at `PUNCHCARD_PUBLIC_URL` (which must be https). Credentials
+         *     are stored encrypted and never returned. **Who:** Owners and managers. **Emits:** none.
          */
         put: operations["configure_channel"];
         post?: never;
-        /** Remove a channel (customers keep their addresses and consents) */
+        /**
+         * Remove a channel (customers keep their addresses and consents)
+         * @description Remove a channel (customers keep their addresses and consents). **Who:** Owners and managers.
+         *     **Emits:** none.
+         */
         delete: operations["delete_channel"];
         options?: never;
         head?: never;
@@ -576,7 +738,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a test message to an address; the provider's answer */
+        /**
+         * Send a test message to an address; the provider's answer
+         * @description Send a test message to an address; the provider's answer. **Who:** Owners and managers.
+         *     **Emits:** none.
+         */
         post: operations["test_channel"];
         delete?: never;
         options?: never;
@@ -591,7 +757,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Redeem codes that matched no voucher (typos and guesses), newest first */
+        /**
+         * Redeem codes that matched no voucher (typos and guesses), newest first
+         * @description Redeem codes that matched no voucher (typos and guesses), newest first. **Who:** Owners and
+         *     managers. **Emits:** none.
+         */
         get: operations["list_failures"];
         put?: never;
         post?: never;
@@ -608,10 +778,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List customers */
+        /**
+         * List customers
+         * @description List customers. **Who:** Any staff key (owner, manager or scanner). **Emits:** none.
+         */
         get: operations["list_customers"];
         put?: never;
-        /** Create or update a customer (by source_id, email or phone) */
+        /**
+         * Create or update a customer (by source_id, email or phone)
+         * @description Create or update a customer (by source_id, email or phone). **Who:** Any staff key (owner,
+         *     manager or scanner). **Emits:** customer_updated.
+         */
         post: operations["upsert_customer"];
         delete?: never;
         options?: never;
@@ -630,7 +807,13 @@ export interface paths {
         put?: never;
         /**
          * Create or update up to 1,000 customers at once (all or nothing)
-         * @description Each row is matched like `POST /v1/customers` (source_id, else email, else phone). Any refused row (a clash with another customer, two rows naming one customer) refuses the whole call with `422 bulk_rejected` naming every refused row in `errors`, and nothing is written. Sending the same body again changes nothing (every row `unchanged`); an `Idempotency-Key` replays the first answer. Changed customers emit `customer_updated`.
+         * @description Create or update up to 1,000 customers at once (all or nothing). Each row is matched like
+         *     `POST /v1/customers` (source_id, else email, else phone). Any refused row (a clash with another
+         *     customer, two rows naming one customer) refuses the whole call with `422 bulk_rejected` naming
+         *     every refused row in `errors`, and nothing is written. Sending the same body again changes
+         *     nothing (every row `unchanged`); an `Idempotency-Key` replays the first answer. Changed
+         *     customers emit `customer_updated`. **Who:** Any staff key (owner, manager or scanner).
+         *     **Emits:** customer_updated.
          */
         post: operations["bulk_upsert"];
         delete?: never;
@@ -646,18 +829,30 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a customer, with their channels (addresses, consents, reachability) */
+        /**
+         * Get a customer, with their channels (addresses, consents, reachability)
+         * @description Get a customer, with their channels (addresses, consents, reachability). **Who:** Any staff
+         *     key (owner, manager or scanner). **Emits:** none.
+         */
         get: operations["get_customer"];
         put?: never;
         post?: never;
         /**
          * Erase a customer's personal data (GDPR); their cards and ledger stay, anonymous
-         * @description Erases source_id, email, phone, name, birthday, metadata and marketing consent, also from past events, POS sale logs and import reports. Cards, stamps, vouchers and redemptions stay and keep counting in totals, linked to nobody. Emits `customer_deleted` (with the source_id, so a CRM can find its record). Managers and owners.
+         * @description Erase a customer's personal data (GDPR); their cards and ledger stay, anonymous. Erases
+         *     source_id, email, phone, name, birthday, metadata and marketing consent, also from past events,
+         *     POS sale logs and import reports. Cards, stamps, vouchers and redemptions stay and keep counting
+         *     in totals, linked to nobody. **Who:** Managers and owners. **Emits:** `customer_deleted` (with
+         *     the source_id, so a CRM can find its record).
          */
         delete: operations["erase_customer"];
         options?: never;
         head?: never;
-        /** Record a customer's marketing consent per channel */
+        /**
+         * Record a customer's marketing consent per channel
+         * @description Record a customer's marketing consent per channel. **Who:** Any staff key (owner, manager or
+         *     scanner). **Emits:** customer_updated when a field changes.
+         */
         patch: operations["patch_customer"];
         trace?: never;
     };
@@ -668,7 +863,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every change of the customer's consents, newest first, with its source */
+        /**
+         * Every change of the customer's consents, newest first, with its source
+         * @description Every change of the customer's consents, newest first, with its source. **Who:** Any staff
+         *     key (owner, manager or scanner). **Emits:** none.
+         */
         get: operations["list_consent_changes"];
         put?: never;
         post?: never;
@@ -687,7 +886,8 @@ export interface paths {
         };
         /**
          * A customer's referrals: their codes, whom they referred and what it earned, who referred them
-         * @description Any staff login.
+         * @description A customer's referrals: their codes, whom they referred and what it earned, who referred
+         *     them. **Who:** Any staff login. **Emits:** none.
          */
         get: operations["customer_referrals"];
         put?: never;
@@ -705,7 +905,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every event type with JSON Schema and sample */
+        /**
+         * Every event type with JSON Schema and sample
+         * @description Every event type with JSON Schema and sample. **Who:** Anyone; no API key needed. **Emits:**
+         *     none.
+         */
         get: operations["list_event_types"];
         put?: never;
         post?: never;
@@ -722,7 +926,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One event type */
+        /**
+         * One event type
+         * @description One event type. **Who:** Anyone; no API key needed. **Emits:** none.
+         */
         get: operations["get_event_type"];
         put?: never;
         post?: never;
@@ -739,7 +946,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Loyalty events of the business, newest first */
+        /**
+         * Loyalty events of the business, newest first
+         * @description Loyalty events of the business, newest first. **Who:** Owners and managers.
+         *     **Emits:** none.
+         */
         get: operations["list_events"];
         put?: never;
         post?: never;
@@ -758,14 +969,14 @@ export interface paths {
         };
         /**
          * Export customers, cards, vouchers or redemptions as CSV (streamed)
-         * @description Streamed as it is read (any size, constant memory), in creation order. Columns:
+         * @description Export customers, cards, vouchers or redemptions as CSV, streamed as it is read (any size, constant memory), in creation order. Columns:
          *
          *     - **customers**: id, source_id, email, phone, name, birthday, language, marketing_consent, marketing_consent_at, metadata (JSON), created_at, updated_at
          *     - **cards**: id, program_id, customer_id, customer_source_id, scan_code, status, stamps, lifetime_stamps, rounds_completed, issued_at, expires_at, last_stamp_at
          *     - **vouchers**: id, card_id, customer_id, customer_source_id, template_id, goal_index, title, redeem_code, status, issued_at, expires_at, redeemed_at, redeemed_location_id, redeemed_via
          *     - **redemptions**: voucher_id, redeemed_at, location_id, staff_id, redeemed_via, redeemed_via_detail, redeem_code, title, template_id, card_id, customer_id, customer_source_id
          *
-         *     Times are UTC ISO 8601 with `Z`. `created_after`/`created_before` apply to the creation time (cards and vouchers: issued; redemptions: redeemed). `location_id`: redemptions made there; customers, cards and vouchers with stamps collected there (vouchers also redeemed there). Managers and owners; staff bound to a location export their location's rows only. Erased customers are left out.
+         *     Times are UTC ISO 8601 with `Z`. `created_after`/`created_before` apply to the creation time (cards and vouchers: issued; redemptions: redeemed). `location_id`: redemptions made there; customers, cards and vouchers with stamps collected there (vouchers also redeemed there). Erased customers are left out. **Who:** managers and owners; staff bound to a location export their location's rows only. **Emits:** none.
          */
         get: operations["export_csv"];
         put?: never;
@@ -783,10 +994,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List REST hook subscriptions */
+        /**
+         * List REST hook subscriptions
+         * @description List REST hook subscriptions. **Who:** Owners and managers not bound to a location.
+         *     **Emits:** none.
+         */
         get: operations["list_hooks"];
         put?: never;
-        /** Subscribe a target URL */
+        /**
+         * Subscribe a target URL
+         * @description Subscribe a target URL. **Who:** Owners and managers not bound to a location. **Emits:**
+         *     none.
+         */
         post: operations["subscribe"];
         delete?: never;
         options?: never;
@@ -801,7 +1020,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Latest events of a type in the webhook body's shape (a sample if none yet) */
+        /**
+         * Latest events of a type in the webhook body's shape (a sample if none yet)
+         * @description Latest events of a type in the webhook body's shape (a sample if none yet). **Who:** Owners
+         *     and managers not bound to a location. **Emits:** none.
+         */
         get: operations["samples"];
         put?: never;
         post?: never;
@@ -821,7 +1044,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Unsubscribe (also 204 when already gone) */
+        /**
+         * Unsubscribe (404 when already gone)
+         * @description Unsubscribe (also 204 when already gone). **Who:** Owners and managers not bound to a
+         *     location. **Emits:** none.
+         */
         delete: operations["unsubscribe"];
         options?: never;
         head?: never;
@@ -835,12 +1062,22 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List imports, newest first */
+        /**
+         * List imports, newest first
+         * @description List imports, newest first. **Who:** Owners and managers. **Emits:** none.
+         */
         get: operations["list_imports"];
         put?: never;
         /**
          * Upload a CSV of customers (or card balances) to import, or to check first
-         * @description The file is read at once (UTF-8 with or without a BOM, `,` or `;` detected from the header, quoted fields) and staged in the database; the rows are applied by the worker in batches. Follow `GET /v1/imports/{id}`. A file that cannot be read is refused whole (`csv_encoding_invalid` with its line, `csv_malformed`, `csv_column_missing`, `csv_mapping_invalid`, ...); a bad row is reported with its line and never stops the others unless `on_error=abort`. Uploading the same file again is harmless: every row is an upsert (`unchanged` the second time). Managers and owners.
+         * @description Upload a CSV of customers (or card balances) to import, or to check first. The file is read
+         *     at once (UTF-8 with or without a BOM, `,` or `;` detected from the header, quoted fields) and
+         *     staged in the database; the rows are applied by the worker in batches. Follow `GET
+         *     /v1/imports/{id}`. A file that cannot be read is refused whole (`csv_encoding_invalid` with its
+         *     line, `csv_malformed`, `csv_column_missing`, `csv_mapping_invalid`, ...); a bad row is reported
+         *     with its line and never stops the others unless `on_error=abort`. Uploading the same file again
+         *     is harmless: every row is an upsert (`unchanged` the second time). **Who:** Managers and owners.
+         *     **Emits:** none.
          */
         post: operations["upload"];
         delete?: never;
@@ -856,7 +1093,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An import's progress: status, counts and the first failed rows */
+        /**
+         * An import's progress: status, counts and the first failed rows
+         * @description An import's progress: status, counts and the first failed rows. **Who:** Owners and managers.
+         *     **Emits:** none.
+         */
         get: operations["get_import"];
         put?: never;
         post?: never;
@@ -873,7 +1114,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The report: what each row did, in line order (filter by status) */
+        /**
+         * The report: what each row did, in line order (filter by status)
+         * @description The report: what each row did, in line order (filter by status). **Who:** Owners and
+         *     managers. **Emits:** none.
+         */
         get: operations["list_rows"];
         put?: never;
         post?: never;
@@ -892,7 +1137,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Apply a checked dry run for real (the same staged file) */
+        /**
+         * Apply a checked dry run for real (the same staged file)
+         * @description Apply a checked dry run for real (the same staged file). **Who:** Owners and managers.
+         *     **Emits:** none.
+         */
         post: operations["run_checked"];
         delete?: never;
         options?: never;
@@ -907,10 +1156,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List locations */
+        /**
+         * List locations
+         * @description List locations. **Who:** Any API key (owner, manager or scanner). **Emits:** none.
+         */
         get: operations["list_locations"];
         put?: never;
-        /** Add a location */
+        /**
+         * Add a location
+         * @description Add a location. **Who:** Owners and managers. **Emits:** none.
+         */
         post: operations["create_location"];
         delete?: never;
         options?: never;
@@ -925,14 +1180,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a location */
+        /**
+         * Get a location
+         * @description Get a location. **Who:** Any API key (owner, manager or scanner). **Emits:** none.
+         */
         get: operations["get_location"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Update a location */
+        /**
+         * Update a location
+         * @description Update a location. **Who:** Owners and managers. **Emits:** none.
+         */
         patch: operations["update_location"];
         trace?: never;
     };
@@ -943,10 +1204,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List lotteries */
+        /**
+         * List lotteries
+         * @description List lotteries. **Who:** Any staff key (owner, manager or scanner). **Emits:** none.
+         */
         get: operations["list_lotteries"];
         put?: never;
-        /** Create a lottery: variants (prizes and no prize) with weights and optional stock */
+        /**
+         * Create a lottery: variants (prizes and no prize) with weights and optional stock
+         * @description Create a lottery: variants (prizes and no prize) with weights and optional stock. **Who:**
+         *     Owners and managers not bound to a location. **Emits:** none.
+         */
         post: operations["create_lottery"];
         delete?: never;
         options?: never;
@@ -961,15 +1229,27 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a lottery, with each variant's chance now */
+        /**
+         * Get a lottery, with each variant's chance now
+         * @description Get a lottery, with each variant's chance now. **Who:** Any staff key (owner, manager or
+         *     scanner). **Emits:** none.
+         */
         get: operations["get_lottery"];
         put?: never;
         post?: never;
-        /** Archive a lottery (refused while a goal uses it; issued tickets stay playable) */
+        /**
+         * Archive a lottery (refused while a goal uses it; issued tickets stay playable)
+         * @description Archive a lottery (refused while a goal uses it; issued tickets stay playable). **Who:**
+         *     Owners and managers not bound to a location. **Emits:** none.
+         */
         delete: operations["archive_lottery"];
         options?: never;
         head?: never;
-        /** Edit a lottery or restock its prizes (tickets not yet played draw from the new one) */
+        /**
+         * Edit a lottery or restock its prizes (tickets not yet played draw from the new one)
+         * @description Edit a lottery or restock its prizes (tickets not yet played draw from the new one). **Who:**
+         *     Owners and managers not bound to a location. **Emits:** none.
+         */
         patch: operations["update_lottery"];
         trace?: never;
     };
@@ -980,7 +1260,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List draws (the audit log of plays), newest first */
+        /**
+         * List draws (the audit log of plays), newest first
+         * @description List draws (the audit log of plays), newest first. **Who:** Any staff key (owner, manager or
+         *     scanner). **Emits:** none.
+         */
         get: operations["list_draws"];
         put?: never;
         post?: never;
@@ -997,7 +1281,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a draw */
+        /**
+         * Get a draw
+         * @description Get a draw. **Who:** Any staff key (owner, manager or scanner). **Emits:** none.
+         */
         get: operations["get_draw"];
         put?: never;
         post?: never;
@@ -1014,7 +1301,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who this API key is */
+        /**
+         * Who this API key is
+         * @description Who this API key is. **Who:** Any API key (owner, manager or scanner). **Emits:** none.
+         */
         get: operations["me"];
         put?: never;
         post?: never;
@@ -1031,12 +1321,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List message templates */
+        /**
+         * List message templates
+         * @description List message templates. **Who:** Owners and managers. **Emits:** none.
+         */
         get: operations["list_message_templates"];
         put?: never;
         /**
          * Create a message template
-         * @description A message for one channel in one or more languages; each part is a Jinja template rendered in a sandbox. A variable that does not exist, a syntax error, a tag Telegram does not take: 422 naming the part, nothing saved. Owners and managers (`campaigns:manage`).
+         * @description Create a message template. A message for one channel in one or more languages; each part is a
+         *     Jinja template rendered in a sandbox. A variable that does not exist, a syntax error, a tag
+         *     Telegram does not take: 422 naming the part, nothing saved. **Who:** Owners and managers
+         *     (`campaigns:manage`). **Emits:** none.
          */
         post: operations["create_message_template"];
         delete?: never;
@@ -1052,7 +1348,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The variables a message template may use, with sample values */
+        /**
+         * The variables a message template may use, with sample values
+         * @description The variables a message template may use, with sample values. **Who:** Anyone; no API key
+         *     needed. **Emits:** none.
+         */
         get: operations["list_variables"];
         put?: never;
         post?: never;
@@ -1069,17 +1369,26 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A message template */
+        /**
+         * A message template
+         * @description A message template. **Who:** Owners and managers. **Emits:** none.
+         */
         get: operations["get_message_template"];
         put?: never;
         post?: never;
-        /** Delete a template no campaign uses (409 template_in_use) */
+        /**
+         * Delete a template no campaign uses (409 template_in_use)
+         * @description Delete a template no campaign uses (409 template_in_use). **Who:** Owners and managers.
+         *     **Emits:** none.
+         */
         delete: operations["delete_message_template"];
         options?: never;
         head?: never;
         /**
          * Rename a template or replace its bodies
-         * @description Checked as a whole, like a new one. Campaigns render when they send: messages not sent yet use the new text. Owners and managers (`campaigns:manage`).
+         * @description Rename a template or replace its bodies. Checked as a whole, like a new one. Campaigns render
+         *     when they send: messages not sent yet use the new text. **Who:** Owners and managers
+         *     (`campaigns:manage`). **Emits:** none.
          */
         patch: operations["update_message_template"];
         trace?: never;
@@ -1095,7 +1404,9 @@ export interface paths {
         put?: never;
         /**
          * Render a template for a customer, or for a sample customer
-         * @description Nothing is sent and no voucher issued (voucher variables show sample values). Owners and managers (`campaigns:manage`).
+         * @description Render a template for a customer, or for a sample customer. Nothing is sent and no voucher
+         *     issued (voucher variables show sample values). **Who:** Owners and managers
+         *     (`campaigns:manage`). **Emits:** none.
          */
         post: operations["preview_message_template"];
         delete?: never;
@@ -1111,10 +1422,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List POS connectors */
+        /**
+         * List POS connectors
+         * @description List POS connectors. **Who:** Owners and managers. **Emits:** none.
+         */
         get: operations["list_connectors"];
         put?: never;
-        /** Connect a till (Poster, Syrve or generic); its signing secret is shown once */
+        /**
+         * Connect a till (Poster, Syrve or generic); its signing secret is shown once
+         * @description Connect a till (Poster, Syrve or generic); its signing secret is shown once. **Who:** Owners
+         *     and managers. **Emits:** none.
+         */
         post: operations["create_connector"];
         delete?: never;
         options?: never;
@@ -1129,15 +1447,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A POS connector (no secrets) */
+        /**
+         * A POS connector (no secrets)
+         * @description A POS connector (no secrets). **Who:** Owners and managers. **Emits:** none.
+         */
         get: operations["get_connector"];
         put?: never;
         post?: never;
-        /** Delete a connector and its sales log */
+        /**
+         * Delete a connector and its sales log
+         * @description Delete a connector and its sales log. **Who:** Owners and managers. **Emits:** none.
+         */
         delete: operations["delete_connector"];
         options?: never;
         head?: never;
-        /** Edit a connector: program, location, stamp rule, currency, enabled, till keys */
+        /**
+         * Edit a connector: program, location, stamp rule, currency, enabled, till keys
+         * @description Edit a connector: program, location, stamp rule, currency, enabled, till keys. **Who:**
+         *     Owners and managers. **Emits:** none.
+         */
         patch: operations["update_connector"];
         trace?: never;
     };
@@ -1150,7 +1478,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** New signing secret (shown once); the old one is accepted for 24 h more */
+        /**
+         * New signing secret (shown once); the old one is accepted for 24 h more
+         * @description New signing secret (shown once); the old one is accepted for 24 h more. **Who:** Owners and
+         *     managers. **Emits:** none.
+         */
         post: operations["rotate_connector_secret"];
         delete?: never;
         options?: never;
@@ -1165,7 +1497,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The connector's log: every sale reported and what came of it, newest first */
+        /**
+         * The connector's log: every sale reported and what came of it, newest first
+         * @description The connector's log: every sale reported and what came of it, newest first. **Who:** Owners
+         *     and managers. **Emits:** none.
+         */
         get: operations["list_sales"];
         put?: never;
         post?: never;
@@ -1184,7 +1520,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A till redeems a voucher by code (signed like a generic webhook) */
+        /**
+         * A till redeems a voucher by code (signed like a generic webhook)
+         * @description A till redeems a voucher by code (signed like a generic webhook). **Who:** The till or POS
+         *     system, signing with the connector's secret (no API key). **Emits:** code_pool_empty,
+         *     referral_converted, voucher_issued, voucher_redeemed.
+         */
         post: operations["redeem"];
         delete?: never;
         options?: never;
@@ -1203,7 +1544,16 @@ export interface paths {
         put?: never;
         /**
          * A till reports a sale (Poster's or Syrve's webhook, or a signed generic webhook)
-         * @description No API key: a Poster webhook is verified by its `verify` md5, a Syrve webhook (a JSON array of events) by its `Authorization` header (the authToken of Syrve's webhook settings: the connector's signing secret), a generic webhook by its Standard Webhooks signature (headers `webhook-id`, `webhook-timestamp`, `webhook-signature`). Every verified webhook is answered 200 with the outcome of each sale it carries (stamped, no_customer, below_minimum, duplicate, ...), so the till never retries a decided sale; a transaction is decided once, however often it is sent.
+         * @description A till reports a sale (Poster's or Syrve's webhook, or a signed generic webhook). No API key:
+         *     a Poster webhook is verified by its `verify` md5, a Syrve webhook (a JSON array of events) by
+         *     its `Authorization` header (the authToken of Syrve's webhook settings: the connector's signing
+         *     secret), a generic webhook by its Standard Webhooks signature (headers `webhook-id`,
+         *     `webhook-timestamp`, `webhook-signature`). Every verified webhook is answered 200 with the
+         *     outcome of each sale it carries (stamped, no_customer, below_minimum, duplicate, ...), so the
+         *     till never retries a decided sale; a transaction is decided once, however often it is sent.
+         *     **Who:** The till or POS system, signing with the connector's secret (no API key). **Emits:**
+         *     code_pool_empty, goal_reached, referral_converted, referral_joined, reward_issued, stamp_added,
+         *     voucher_issued.
          */
         post: operations["receive_webhook"];
         delete?: never;
@@ -1219,10 +1569,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List programs */
+        /**
+         * List programs
+         * @description List programs. **Who:** Any staff key (owner, manager or scanner). **Emits:** none.
+         */
         get: operations["list_programs"];
         put?: never;
-        /** Create a card program */
+        /**
+         * Create a card program
+         * @description Create a card program. **Who:** Owners and managers not bound to a location.
+         *     **Emits:** none.
+         */
         post: operations["create_program"];
         delete?: never;
         options?: never;
@@ -1237,14 +1594,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a program */
+        /**
+         * Get a program
+         * @description Get a program. **Who:** Any staff key (owner, manager or scanner). **Emits:** none.
+         */
         get: operations["get_program"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Edit a program (issued cards keep their stamps and vouchers) */
+        /**
+         * Edit a program (issued cards keep their stamps and vouchers)
+         * @description Edit a program (issued cards keep their stamps and vouchers). **Who:** Owners and managers
+         *     not bound to a location. **Emits:** none.
+         */
         patch: operations["update_program"];
         trace?: never;
     };
@@ -1255,7 +1619,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The program's public join page: share it or print it as a QR code */
+        /**
+         * The program's public join page: share it or print it as a QR code
+         * @description The program's public join page: share it or print it as a QR code. **Who:** Any staff key
+         *     (owner, manager or scanner). **Emits:** none.
+         */
         get: operations["join_link"];
         put?: never;
         post?: never;
@@ -1272,7 +1640,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The join link as a QR code to print (PNG, SVG or PDF) */
+        /**
+         * The join link as a QR code to print (PNG, SVG or PDF)
+         * @description The join link as a QR code to print (PNG, SVG or PDF). **Who:** Any staff key (owner, manager
+         *     or scanner). **Emits:** none.
+         */
         get: operations["join_qr"];
         put?: never;
         post?: never;
@@ -1289,9 +1661,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** How the program's wallet cards look (defaults until set) */
+        /**
+         * How the program's wallet cards look (defaults until set)
+         * @description How the program's wallet cards look (defaults until set). **Who:** Owners and managers not
+         *     bound to a location. **Emits:** none.
+         */
         get: operations["get_wallet_design"];
-        /** Set the program's wallet card look; cards in wallets update */
+        /**
+         * Set the program's wallet card look; cards in wallets update
+         * @description Set the program's wallet card look; cards in wallets update. **Who:** Owners and managers not
+         *     bound to a location. **Emits:** none.
+         */
         put: operations["put_wallet_design"];
         post?: never;
         delete?: never;
@@ -1309,13 +1689,15 @@ export interface paths {
         };
         /**
          * List referral programs
-         * @description Any staff login.
+         * @description List referral programs. **Who:** Any staff login. **Emits:** none.
          */
         get: operations["list_referral_programs"];
         put?: never;
         /**
          * Create a referral program: codes, conversion, rewards for both sides, limits
-         * @description Managers and owners (staff of every location). Emits nothing; referees joining emit referral_joined, their conversions referral_converted.
+         * @description Create a referral program: codes, conversion, rewards for both sides, limits. **Who:**
+         *     Managers and owners (staff of every location). **Emits:** none; referees joining emit
+         *     referral_joined, their conversions referral_converted.
          */
         post: operations["create_referral_program"];
         delete?: never;
@@ -1333,21 +1715,25 @@ export interface paths {
         };
         /**
          * Get a referral program (a pool program: with its pool's counts)
-         * @description Any staff login.
+         * @description Get a referral program (a pool program: with its pool's counts). **Who:** Any staff login.
+         *     **Emits:** none.
          */
         get: operations["get_referral_program"];
         put?: never;
         post?: never;
         /**
          * Archive a referral program: no new referees or referrers; pending referrals still convert
-         * @description Managers and owners (staff of every location).
+         * @description Archive a referral program: no new referees or referrers; pending referrals still convert.
+         *     **Who:** Managers and owners (staff of every location). **Emits:** none.
          */
         delete: operations["archive_referral_program"];
         options?: never;
         head?: never;
         /**
          * Edit a referral program (applies to referrals from now on)
-         * @description Managers and owners (staff of every location). Fields given replace the stored ones; null clears an optional one.
+         * @description Edit a referral program (applies to referrals from now on). Fields given replace the stored
+         *     ones; null clears an optional one. **Who:** Managers and owners (staff of every location).
+         *     **Emits:** none.
          */
         patch: operations["update_referral_program"];
         trace?: never;
@@ -1363,7 +1749,8 @@ export interface paths {
         put?: never;
         /**
          * Upload codes into a pool program's pool (all or nothing)
-         * @description Managers and owners (staff of every location). Each code goes to one referrer, in upload order.
+         * @description Upload codes into a pool program's pool (all or nothing). Each code goes to one referrer, in
+         *     upload order. **Who:** Managers and owners (staff of every location). **Emits:** none.
          */
         post: operations["upload_codes"];
         delete?: never;
@@ -1381,7 +1768,8 @@ export interface paths {
         };
         /**
          * A program's referrals, newest first: who brought whom, the conversion, the reward
-         * @description Any staff login.
+         * @description A program's referrals, newest first: who brought whom, the conversion, the reward. **Who:**
+         *     Any staff login. **Emits:** none.
          */
         get: operations["list_referrals"];
         put?: never;
@@ -1401,13 +1789,15 @@ export interface paths {
         };
         /**
          * List a program's referrers with their successful referrals and rewards
-         * @description Any staff login.
+         * @description List a program's referrers with their successful referrals and rewards. **Who:** Any staff
+         *     login. **Emits:** none.
          */
         get: operations["list_referrers"];
         put?: never;
         /**
          * Make a customer a referrer: their referral code, link and QR
-         * @description Scanners, managers and owners. The same customer again: the same code (200).
+         * @description Make a customer a referrer: their referral code, link and QR. The same customer again: the
+         *     same code (200). **Who:** Scanners, managers and owners. **Emits:** none.
          */
         post: operations["enrol"];
         delete?: never;
@@ -1425,7 +1815,7 @@ export interface paths {
         };
         /**
          * A referrer's code, link and counts
-         * @description Any staff login.
+         * @description A referrer's code, link and counts. **Who:** Any staff login. **Emits:** none.
          */
         get: operations["get_referrer"];
         put?: never;
@@ -1445,7 +1835,8 @@ export interface paths {
         };
         /**
          * A referrer's link as a QR code to print or show (PNG, SVG or PDF)
-         * @description Any staff login.
+         * @description A referrer's link as a QR code to print or show (PNG, SVG or PDF). **Who:** Any staff login.
+         *     **Emits:** none.
          */
         get: operations["referrer_qr"];
         put?: never;
@@ -1465,7 +1856,8 @@ export interface paths {
         };
         /**
          * Referral codes this program refused, newest first, with the reason
-         * @description Managers and owners; staff bound to a location see those made there.
+         * @description Referral codes this program refused, newest first, with the reason. **Who:** Managers and
+         *     owners; staff bound to a location see those made there. **Emits:** none.
          */
         get: operations["list_program_refusals"];
         put?: never;
@@ -1485,7 +1877,10 @@ export interface paths {
         };
         /**
          * Every refused referral code, newest first (codes that matched no program too)
-         * @description Managers and owners; staff bound to a location see those made there. A code sent to POST /v1/cards that matches no referrer is refused whole (422) and logged at /v1/code-lookup-failures instead.
+         * @description Every refused referral code, newest first (codes that matched no program too). A code sent to
+         *     POST /v1/cards that matches no referrer is refused whole (422) and logged at
+         *     /v1/code-lookup-failures instead. **Who:** Managers and owners; staff bound to a location see
+         *     those made there. **Emits:** none.
          */
         get: operations["list_refusals"];
         put?: never;
@@ -1503,10 +1898,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List staff logins */
+        /**
+         * List staff logins
+         * @description List staff logins. **Who:** Owners and managers. **Emits:** none.
+         */
         get: operations["list_staff"];
         put?: never;
-        /** Add a staff login */
+        /**
+         * Add a staff login
+         * @description Add a staff login. **Who:** Owners and managers. **Emits:** none.
+         */
         post: operations["create_staff"];
         delete?: never;
         options?: never;
@@ -1521,15 +1922,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a staff login */
+        /**
+         * Get a staff login
+         * @description Get a staff login. **Who:** Owners and managers. **Emits:** none.
+         */
         get: operations["get_staff"];
         put?: never;
         post?: never;
-        /** Delete a staff login and its key */
+        /**
+         * Delete a staff login and its key
+         * @description Delete a staff login and its key. **Who:** Owners and managers. **Emits:** none.
+         */
         delete: operations["delete_staff"];
         options?: never;
         head?: never;
-        /** Update a staff login */
+        /**
+         * Update a staff login
+         * @description Update a staff login. **Who:** Owners and managers. **Emits:** none.
+         */
         patch: operations["update_staff"];
         trace?: never;
     };
@@ -1540,10 +1950,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List voucher templates */
+        /**
+         * List voucher templates
+         * @description List voucher templates. **Who:** Any staff key (owner, manager or scanner).
+         *     **Emits:** none.
+         */
         get: operations["list_voucher_templates"];
         put?: never;
-        /** Create a voucher template (title, redeem code source, formats, validity) */
+        /**
+         * Create a voucher template (title, redeem code source, formats, validity)
+         * @description Create a voucher template (title, redeem code source, formats, validity). **Who:** Owners and
+         *     managers not bound to a location. **Emits:** none.
+         */
         post: operations["create_voucher_template"];
         delete?: never;
         options?: never;
@@ -1558,18 +1976,29 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a voucher template */
+        /**
+         * Get a voucher template
+         * @description Get a voucher template. **Who:** Any staff key (owner, manager or scanner).
+         *     **Emits:** none.
+         */
         get: operations["get_voucher_template"];
         put?: never;
         post?: never;
         /**
          * Archive a template (refused while a program goal uses it)
-         * @description Archived means retired: the template, its vouchers (which redeem as before) and its pool's codes stay readable, but it takes no edits, no vouchers issued by API and no new pool codes (`409 template_archived`). Goals set before still issue it.
+         * @description Archive a template (refused while a program goal uses it). Archived means retired: the
+         *     template, its vouchers (which redeem as before) and its pool's codes stay readable, but it takes
+         *     no edits, no vouchers issued by API and no new pool codes (`409 template_archived`). Goals set
+         *     before still issue it. **Who:** Owners and managers not bound to a location. **Emits:** none.
          */
         delete: operations["archive_voucher_template"];
         options?: never;
         head?: never;
-        /** Edit a template (vouchers already issued keep their code and title) */
+        /**
+         * Edit a template (vouchers already issued keep their code and title)
+         * @description Edit a template (vouchers already issued keep their code and title). **Who:** Owners and
+         *     managers not bound to a location. **Emits:** none.
+         */
         patch: operations["update_voucher_template"];
         trace?: never;
     };
@@ -1580,7 +2009,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A code pool's status (available, assigned) */
+        /**
+         * A code pool's status (available, assigned)
+         * @description A code pool's status (available, assigned). **Who:** Any staff key (owner, manager or
+         *     scanner). **Emits:** none.
+         */
         get: operations["pool_status"];
         put?: never;
         post?: never;
@@ -1597,12 +2030,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download the pool's codes as CSV (code, status, batch_id, voucher_id) */
+        /**
+         * Download the pool's codes as CSV (code, status, batch_id, voucher_id)
+         * @description Download the pool's codes as CSV (code, status, batch_id, voucher_id). **Who:** Owners and
+         *     managers not bound to a location. **Emits:** none.
+         */
         get: operations["download_codes"];
         put?: never;
-        /** Upload codes created in the POS into the pool (CSV or JSON; all or nothing) */
+        /**
+         * Upload codes created in the POS into the pool (CSV or JSON; all or nothing)
+         * @description Upload codes created in the POS into the pool (CSV or JSON; all or nothing). **Who:** Owners
+         *     and managers not bound to a location. **Emits:** none.
+         */
         post: operations["import_codes"];
-        /** Remove the pool's unassigned codes (all, or one batch's) */
+        /**
+         * Remove the pool's unassigned codes (all, or one batch's)
+         * @description Remove the pool's unassigned codes (all, or one batch's). **Who:** Owners and managers not
+         *     bound to a location. **Emits:** none.
+         */
         delete: operations["remove_unassigned"];
         options?: never;
         head?: never;
@@ -1619,7 +2064,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Remove one unassigned code from the pool */
+        /**
+         * Remove one unassigned code from the pool
+         * @description Remove one unassigned code from the pool. **Who:** Owners and managers not bound to a
+         *     location. **Emits:** none.
+         */
         delete: operations["remove_code"];
         options?: never;
         head?: never;
@@ -1637,7 +2086,13 @@ export interface paths {
         put?: never;
         /**
          * Generate unique codes into the pool in bulk (one batch, downloadable as CSV)
-         * @description Generates `count` codes new to the business (in no pool and on no voucher), in one transaction. At most half of a pattern's space is used, counting the codes of it the business already has: a larger request is refused up front (`422 code_space_too_small`, with `space`, `in_use` and `at_most`); a request that passes completes every time, unless concurrent requests fill the space meanwhile (`409 code_space_exhausted`).
+         * @description Generate unique codes into the pool in bulk (one batch, downloadable as CSV). Generates
+         *     `count` codes new to the business (in no pool and on no voucher), in one transaction. At most
+         *     half of a pattern's space is used, counting the codes of it the business already has: a larger
+         *     request is refused up front (`422 code_space_too_small`, with `space`, `in_use` and `at_most`);
+         *     a request that passes completes every time, unless concurrent requests fill the space meanwhile
+         *     (`409 code_space_exhausted`). **Who:** Owners and managers not bound to a location. **Emits:**
+         *     none.
          */
         post: operations["generate_codes"];
         delete?: never;
@@ -1653,10 +2108,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List vouchers */
+        /**
+         * List vouchers
+         * @description List vouchers. **Who:** Any staff key (owner, manager or scanner). **Emits:** none.
+         */
         get: operations["list_vouchers"];
         put?: never;
-        /** Issue a voucher to a card or customer (from a template, or custom) */
+        /**
+         * Issue a voucher to a card or customer (from a template, or custom)
+         * @description Issue a voucher to a card or customer (from a template, or custom). **Who:** Owners and
+         *     managers. **Emits:** code_pool_empty, voucher_issued.
+         */
         post: operations["issue_voucher"];
         delete?: never;
         options?: never;
@@ -1675,7 +2137,14 @@ export interface paths {
         put?: never;
         /**
          * Redeem a voucher by its redeem code (exactly once)
-         * @description One conditional update redeems the voucher, however many requests race for it; a shared POS code also needs `card_id` or `customer_id`. A code matches case-insensitively, ignoring surrounding spaces. Digits a till read from an EAN-13 symbol also name the code it was drawn from: a 12-digit code is drawn with its check digit appended, so the 13 digits scanned (or 12 as UPC-A, when the EAN-13 starts with 0) name it; a wrong check digit names nothing. A voucher whose own code is exactly what was sent comes first.
+         * @description Redeem a voucher by its redeem code (exactly once). One conditional update redeems the
+         *     voucher, however many requests race for it; a shared POS code also needs `card_id` or
+         *     `customer_id`. A code matches case-insensitively, ignoring surrounding spaces. Digits a till
+         *     read from an EAN-13 symbol also name the code it was drawn from: a 12-digit code is drawn with
+         *     its check digit appended, so the 13 digits scanned (or 12 as UPC-A, when the EAN-13 starts with
+         *     0) name it; a wrong check digit names nothing. A voucher whose own code is exactly what was sent
+         *     comes first. **Who:** Any staff key (owner, manager or scanner). **Emits:** code_pool_empty,
+         *     referral_converted, voucher_issued, voucher_redeemed.
          */
         post: operations["redeem_by_code"];
         delete?: never;
@@ -1695,7 +2164,13 @@ export interface paths {
         put?: never;
         /**
          * Check a redeem code without redeeming it (state, customer, expiry, reason)
-         * @description Picks the voucher exactly as redeem-by-code would and changes nothing. A code matches case-insensitively, ignoring surrounding spaces. Digits a till read from an EAN-13 symbol also name the code it was drawn from: a 12-digit code is drawn with its check digit appended, so the 13 digits scanned (or 12 as UPC-A, when the EAN-13 starts with 0) name it; a wrong check digit names nothing. A voucher whose own code is exactly what was sent comes first.
+         * @description Check a redeem code without redeeming it (state, customer, expiry, reason). Picks the voucher
+         *     exactly as redeem-by-code would and changes nothing. A code matches case-insensitively, ignoring
+         *     surrounding spaces. Digits a till read from an EAN-13 symbol also name the code it was drawn
+         *     from: a 12-digit code is drawn with its check digit appended, so the 13 digits scanned (or 12 as
+         *     UPC-A, when the EAN-13 starts with 0) name it; a wrong check digit names nothing. A voucher
+         *     whose own code is exactly what was sent comes first. **Who:** Any staff key (owner, manager or
+         *     scanner). **Emits:** none.
          */
         post: operations["validate_code"];
         delete?: never;
@@ -1711,7 +2186,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a voucher */
+        /**
+         * Get a voucher
+         * @description Get a voucher. **Who:** Any staff key (owner, manager or scanner). **Emits:** none.
+         */
         get: operations["get_voucher"];
         put?: never;
         post?: never;
@@ -1728,7 +2206,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The voucher's redeem code as a PNG QR code or barcode */
+        /**
+         * The voucher's redeem code as a PNG QR code or barcode
+         * @description The voucher's redeem code drawn as the customer shows it (QR, Code128 or EAN-13), in
+         *     a format the voucher allows; the same code always gives the same image, so an
+         *     `If-None-Match` with its ETag gets `304`. **Who:** any staff key (owner, manager or
+         *     scanner). **Emits:** none.
+         */
         get: operations["code_png"];
         put?: never;
         post?: never;
@@ -1745,7 +2229,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The voucher's redeem code as a SVG QR code or barcode */
+        /**
+         * The voucher's redeem code as a SVG QR code or barcode
+         * @description The voucher's redeem code drawn as the customer shows it (QR, Code128 or EAN-13), in
+         *     a format the voucher allows; the same code always gives the same image, so an
+         *     `If-None-Match` with its ETag gets `304`. **Who:** any staff key (owner, manager or
+         *     scanner). **Emits:** none.
+         */
         get: operations["code_svg"];
         put?: never;
         post?: never;
@@ -1762,7 +2252,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The voucher's redeem code as plain text (format `text`) */
+        /**
+         * The voucher's redeem code as plain text (format `text`)
+         * @description The voucher's redeem code as plain text (format `text`). **Who:** Any staff key (owner,
+         *     manager or scanner). **Emits:** none.
+         */
         get: operations["code_txt"];
         put?: never;
         post?: never;
@@ -1781,7 +2275,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Play a lottery ticket (exactly once): the result, its audit record, and the prize */
+        /**
+         * Play a lottery ticket (exactly once): the result, its audit record, and the prize
+         * @description Play a lottery ticket (exactly once): the result, its audit record, and the prize. **Who:**
+         *     Any staff key (owner, manager or scanner). **Emits:** code_pool_empty, lottery_played,
+         *     voucher_issued.
+         */
         post: operations["play"];
         delete?: never;
         options?: never;
@@ -1798,7 +2297,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Redeem a voucher by id (exactly once) */
+        /**
+         * Redeem a voucher by id (exactly once)
+         * @description Redeem a voucher by id (exactly once). **Who:** Any staff key (owner, manager or scanner).
+         *     **Emits:** code_pool_empty, referral_converted, voucher_issued, voucher_redeemed.
+         */
         post: operations["redeem_by_id"];
         delete?: never;
         options?: never;
@@ -1815,7 +2318,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Roll back a redemption within the rollback window (the voucher is redeemable again) */
+        /**
+         * Roll back a redemption within the rollback window (the voucher is redeemable again)
+         * @description Roll back a redemption within the rollback window (the voucher is redeemable again). **Who:**
+         *     Any staff key (owner, manager or scanner). **Emits:** voucher_redemption_rolled_back.
+         */
         post: operations["rollback"];
         delete?: never;
         options?: never;
@@ -1830,12 +2337,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The identity signing your Apple passes (yours, or the server's) */
+        /**
+         * The identity signing your Apple passes (yours, or the server's)
+         * @description The identity signing your Apple passes (yours, or the server's). **Who:** Owners not bound to
+         *     a location. **Emits:** none.
+         */
         get: operations["get_apple_signing"];
-        /** Sign your Apple passes with your own pass type certificate (owners) */
+        /**
+         * Sign your Apple passes with your own pass type certificate (owners)
+         * @description Sign your Apple passes with your own pass type certificate (owners). **Who:** Owners not
+         *     bound to a location. **Emits:** none.
+         */
         put: operations["put_apple_signing"];
         post?: never;
-        /** Forget your own signing identity (the server's applies again) */
+        /**
+         * Forget your own signing identity (the server's applies again)
+         * @description Forget your own signing identity (the server's applies again). **Who:** Owners not bound to a
+         *     location. **Emits:** none.
+         */
         delete: operations["delete_apple_signing"];
         options?: never;
         head?: never;
@@ -1849,10 +2368,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List webhook endpoints */
+        /**
+         * List webhook endpoints
+         * @description List webhook endpoints. **Who:** Owners and managers not bound to a location. **Emits:**
+         *     none.
+         */
         get: operations["list_endpoints"];
         put?: never;
-        /** Add a webhook endpoint (its signing secret is in the response) */
+        /**
+         * Add a webhook endpoint (its signing secret is in the response)
+         * @description Add a webhook endpoint (its signing secret is in the response). **Who:** Owners and managers
+         *     not bound to a location. **Emits:** none.
+         */
         post: operations["create_endpoint"];
         delete?: never;
         options?: never;
@@ -1867,15 +2394,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get an endpoint */
+        /**
+         * Get an endpoint
+         * @description Get an endpoint. **Who:** Owners and managers not bound to a location. **Emits:** none.
+         */
         get: operations["get_endpoint"];
         put?: never;
         post?: never;
-        /** Delete an endpoint */
+        /**
+         * Delete an endpoint
+         * @description Delete an endpoint. **Who:** Owners and managers not bound to a location. **Emits:** none.
+         */
         delete: operations["delete_endpoint"];
         options?: never;
         head?: never;
-        /** Update an endpoint (enabling it again clears its failure streak) */
+        /**
+         * Update an endpoint (enabling it again clears its failure streak)
+         * @description Update an endpoint (enabling it again clears its failure streak). **Who:** Owners and
+         *     managers not bound to a location. **Emits:** none.
+         */
         patch: operations["update_endpoint"];
         trace?: never;
     };
@@ -1886,7 +2423,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Messages sent (or to send) to this endpoint, newest first */
+        /**
+         * Messages sent (or to send) to this endpoint, newest first
+         * @description Messages sent (or to send) to this endpoint, newest first. **Who:** Owners and managers not
+         *     bound to a location. **Emits:** none.
+         */
         get: operations["list_messages"];
         put?: never;
         post?: never;
@@ -1903,7 +2444,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The delivery log of a message: every attempt, newest first */
+        /**
+         * The delivery log of a message: every attempt, newest first
+         * @description The delivery log of a message: every attempt, newest first. **Who:** Owners and managers not
+         *     bound to a location. **Emits:** none.
+         */
         get: operations["list_attempts"];
         put?: never;
         post?: never;
@@ -1922,7 +2467,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Deliver a message again now (same webhook-id) */
+        /**
+         * Deliver a message again now (same webhook-id)
+         * @description Deliver a message again now (same webhook-id). **Who:** Owners and managers not bound to a
+         *     location. **Emits:** none.
+         */
         post: operations["replay"];
         delete?: never;
         options?: never;
@@ -1939,7 +2488,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Deliver again every failed message since a time */
+        /**
+         * Deliver again every failed message since a time
+         * @description Deliver again every failed message since a time. **Who:** Owners and managers not bound to a
+         *     location. **Emits:** none.
+         */
         post: operations["recover"];
         delete?: never;
         options?: never;
@@ -1956,7 +2509,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Deliver now every pending message waiting for its next retry (the receiver is back) */
+        /**
+         * Deliver now every pending message waiting for its next retry (the receiver is back)
+         * @description Deliver now every pending message waiting for its next retry (the receiver is back). **Who:**
+         *     Owners and managers not bound to a location. **Emits:** none.
+         */
         post: operations["retry_now"];
         delete?: never;
         options?: never;
@@ -1973,7 +2530,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Rotate the signing secret; the old one keeps signing beside it for 24 h */
+        /**
+         * Rotate the signing secret; the old one keeps signing beside it for 24 h
+         * @description Rotate the signing secret; the old one keeps signing beside it for 24 h. **Who:** Owners and
+         *     managers not bound to a location. **Emits:** none.
+         */
         post: operations["rotate_webhook_secret"];
         delete?: never;
         options?: never;
@@ -1988,7 +2549,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signing secret */
+        /**
+         * The signing secret
+         * @description The signing secret. **Who:** Owners and managers not bound to a location. **Emits:** none.
+         */
         get: operations["get_secret"];
         put?: never;
         post?: never;
@@ -2007,7 +2571,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a sample event (marked test: true) to this endpoint */
+        /**
+         * Send a sample event (marked test: true) to this endpoint
+         * @description Send a sample event (marked test: true) to this endpoint. **Who:** Owners and managers not
+         *     bound to a location. **Emits:** a sample delivery to this endpoint only, marked `"test": true`
+         *     (never an event in /v1/events).
+         */
         post: operations["send_test"];
         delete?: never;
         options?: never;
@@ -2311,6 +2880,26 @@ export interface webhooks {
          * @description Stamps were added to a card.
          */
         post: operations["receivestamp_added_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    stamps_removed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * stamps_removed
+         * @description Stamps were taken off a card by a manager or owner, with a reason (a correction: vouchers already issued stay).
+         */
+        post: operations["receivestamps_removed_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2787,7 +3376,7 @@ export interface components {
             hour?: number | null;
             message?: components["schemas"]["MessageAction"] | null;
             /** Name */
-            name?: string | null;
+            name?: string;
             /** Program Id */
             program_id?: string | null;
             /** Reminder */
@@ -2891,16 +3480,16 @@ export interface components {
              * Join Requires Privacy Links
              * @description true: the join form is shown only once both links are set (else a 404).
              */
-            join_requires_privacy_links?: boolean | null;
+            join_requires_privacy_links?: boolean;
             /** Name */
-            name?: string | null;
+            name?: string;
             /**
              * Privacy Policy Url
              * @description Your privacy policy (http or https): the join page and web card link it.
              */
             privacy_policy_url?: string | null;
             /** Timezone */
-            timezone?: string | null;
+            timezone?: string;
         };
         /** CampaignCounts */
         CampaignCounts: {
@@ -3046,12 +3635,12 @@ export interface components {
         };
         /** CampaignPatch */
         CampaignPatch: {
-            audience?: components["schemas"]["Audience"] | null;
+            audience?: components["schemas"]["Audience"];
             /** Name */
-            name?: string | null;
+            name?: string;
             quiet_hours?: components["schemas"]["QuietHours"] | null;
             /** Template Id */
-            template_id?: string | null;
+            template_id?: string;
             /** Voucher Template Id */
             voucher_template_id?: string | null;
         };
@@ -3683,17 +4272,17 @@ export interface components {
             /** Currency */
             currency?: string | null;
             /** Enabled */
-            enabled?: boolean | null;
+            enabled?: boolean;
             /** Location Id */
             location_id?: string | null;
             /** Name */
-            name?: string | null;
-            poster?: components["schemas"]["PosterUpdate"] | null;
+            name?: string;
+            poster?: components["schemas"]["PosterUpdate"];
             /** Program Id */
-            program_id?: string | null;
+            program_id?: string;
             /** Stamp Rule */
-            stamp_rule?: (components["schemas"]["PerReceipt"] | components["schemas"]["PerAmount"]) | null;
-            syrve?: components["schemas"]["SyrveUpdate"] | null;
+            stamp_rule?: components["schemas"]["PerReceipt"] | components["schemas"]["PerAmount"];
+            syrve?: components["schemas"]["SyrveUpdate"];
         };
         /** ConsentChangeOut */
         ConsentChangeOut: {
@@ -3784,7 +4373,10 @@ export interface components {
         CustomVoucher: {
             /** Description */
             description?: string | null;
-            /** Expires At */
+            /**
+             * Expires At
+             * @description In the future (a voucher born expired: 422).
+             */
             expires_at?: string | null;
             /**
              * Formats
@@ -4302,7 +4894,7 @@ export interface components {
              * Event Types
              * @description Event types to receive; empty: all of them.
              */
-            event_types?: ("card_issued" | "card_saved" | "card_opened" | "stamp_added" | "goal_reached" | "reward_issued" | "voucher_issued" | "voucher_redeemed" | "voucher_expired" | "voucher_redemption_rolled_back" | "lottery_played" | "birthday_reached" | "inactivity_trigger" | "voucher_reminder" | "campaign_sent" | "webhook_endpoint_disabled" | "code_pool_empty" | "customer_updated" | "customer_deleted" | "referral_joined" | "referral_converted")[];
+            event_types?: ("card_issued" | "card_saved" | "card_opened" | "stamp_added" | "stamps_removed" | "goal_reached" | "reward_issued" | "voucher_issued" | "voucher_redeemed" | "voucher_expired" | "voucher_redemption_rolled_back" | "lottery_played" | "birthday_reached" | "inactivity_trigger" | "voucher_reminder" | "campaign_sent" | "webhook_endpoint_disabled" | "code_pool_empty" | "customer_updated" | "customer_deleted" | "referral_joined" | "referral_converted")[];
             /** Max Concurrency */
             max_concurrency?: number | null;
             /**
@@ -4406,17 +4998,20 @@ export interface components {
             /** Description */
             description?: string | null;
             /** Enabled */
-            enabled?: boolean | null;
+            enabled?: boolean;
             /** Event Types */
-            event_types?: ("card_issued" | "card_saved" | "card_opened" | "stamp_added" | "goal_reached" | "reward_issued" | "voucher_issued" | "voucher_redeemed" | "voucher_expired" | "voucher_redemption_rolled_back" | "lottery_played" | "birthday_reached" | "inactivity_trigger" | "voucher_reminder" | "campaign_sent" | "webhook_endpoint_disabled" | "code_pool_empty" | "customer_updated" | "customer_deleted" | "referral_joined" | "referral_converted")[] | null;
+            event_types?: ("card_issued" | "card_saved" | "card_opened" | "stamp_added" | "stamps_removed" | "goal_reached" | "reward_issued" | "voucher_issued" | "voucher_redeemed" | "voucher_expired" | "voucher_redemption_rolled_back" | "lottery_played" | "birthday_reached" | "inactivity_trigger" | "voucher_reminder" | "campaign_sent" | "webhook_endpoint_disabled" | "code_pool_empty" | "customer_updated" | "customer_deleted" | "referral_joined" | "referral_converted")[];
             /** Max Concurrency */
             max_concurrency?: number | null;
             /** Ordered */
-            ordered?: boolean | null;
+            ordered?: boolean;
             /** Rate Limit Per Second */
             rate_limit_per_second?: number | null;
-            /** Url */
-            url?: string | null;
+            /**
+             * Url
+             * Format: uri
+             */
+            url?: string;
         };
         /** EventTypeOut */
         EventTypeOut: {
@@ -4618,11 +5213,6 @@ export interface components {
             timestamp: string;
             voucher: components["schemas"]["VoucherRef"] | null;
         };
-        /** HTTPValidationError */
-        HTTPValidationError: {
-            /** Detail */
-            detail?: components["schemas"]["ValidationError"][];
-        };
         /** HistoryOut */
         HistoryOut: {
             /**
@@ -4658,7 +5248,7 @@ export interface components {
              * Event
              * @enum {string}
              */
-            event: "card_issued" | "card_saved" | "card_opened" | "stamp_added" | "goal_reached" | "reward_issued" | "voucher_issued" | "voucher_redeemed" | "voucher_expired" | "voucher_redemption_rolled_back" | "lottery_played" | "birthday_reached" | "inactivity_trigger" | "voucher_reminder" | "campaign_sent" | "webhook_endpoint_disabled" | "code_pool_empty" | "customer_updated" | "customer_deleted" | "referral_joined" | "referral_converted";
+            event: "card_issued" | "card_saved" | "card_opened" | "stamp_added" | "stamps_removed" | "goal_reached" | "reward_issued" | "voucher_issued" | "voucher_redeemed" | "voucher_expired" | "voucher_redemption_rolled_back" | "lottery_played" | "birthday_reached" | "inactivity_trigger" | "voucher_reminder" | "campaign_sent" | "webhook_endpoint_disabled" | "code_pool_empty" | "customer_updated" | "customer_deleted" | "referral_joined" | "referral_converted";
             /**
              * Target Url
              * Format: uri
@@ -4872,7 +5462,7 @@ export interface components {
             /** Longitude */
             longitude?: number | null;
             /** Name */
-            name?: string | null;
+            name?: string;
             /** Timezone */
             timezone?: string | null;
         };
@@ -4988,12 +5578,12 @@ export interface components {
             /** Description */
             description?: string | null;
             /** Title */
-            title?: string | null;
+            title?: string;
             /**
              * Variants
              * @description The whole list. Variants keep their key: a key given again is updated in place (its stock set to the value given), a key left out is removed.
              */
-            variants?: components["schemas"]["VariantIn"][] | null;
+            variants?: components["schemas"]["VariantIn"][];
         };
         /** Match */
         Match: {
@@ -5588,11 +6178,14 @@ export interface components {
         /** PosterUpdate */
         PosterUpdate: {
             /** Access Token */
-            access_token?: string | null;
+            access_token?: string;
             /** Application Secret */
-            application_secret?: string | null;
-            /** Base Url */
-            base_url?: string | null;
+            application_secret?: string;
+            /**
+             * Base Url
+             * Format: uri
+             */
+            base_url?: string;
         };
         /** PreviewIn */
         PreviewIn: {
@@ -5621,6 +6214,28 @@ export interface components {
             text: string;
             /** Whatsapp Parameters */
             whatsapp_parameters: string[] | null;
+        };
+        /**
+         * Problem
+         * @description An RFC 9457 problem: `code` is stable (README, Errors), `detail` is for people. Some problems add members of their own (`retry_after`, `max_bytes`, ...).
+         */
+        Problem: {
+            /** @description Stable, for programs: e.g. card_not_found. */
+            code: string;
+            /** @description What went wrong, for people. */
+            detail: string;
+            /** @description The fields at fault (validation problems). */
+            errors?: {
+                /** @description e.g. body.name, query.limit */
+                field: string;
+                message: string;
+            }[];
+            /** @description The HTTP status, repeated. */
+            status: number;
+            /** @description The status in words. */
+            title: string;
+            /** @description A URI naming the kind of problem. */
+            type: string;
         };
         /** ProgramCreate */
         ProgramCreate: {
@@ -5683,16 +6298,22 @@ export interface components {
         };
         /** ProgramUpdate */
         ProgramUpdate: {
-            /** After Last Goal */
-            after_last_goal?: ("restart" | "continue") | null;
+            /**
+             * After Last Goal
+             * @enum {string}
+             */
+            after_last_goal?: "restart" | "continue";
             /** Card Validity Days */
             card_validity_days?: number | null;
             /** Goals */
-            goals?: components["schemas"]["GoalIn"][] | null;
+            goals?: components["schemas"]["GoalIn"][];
             /** Name */
-            name?: string | null;
-            /** Status */
-            status?: ("active" | "archived") | null;
+            name?: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status?: "active" | "archived";
         };
         /**
          * ProviderTemplateIn
@@ -6096,14 +6717,14 @@ export interface components {
          */
         ReferralProgramUpdate: {
             /** Code */
-            code?: (components["schemas"]["GeneratedCodes"] | components["schemas"]["PoolCodes"]) | null;
+            code?: components["schemas"]["GeneratedCodes"] | components["schemas"]["PoolCodes"];
             /** Conversion */
-            conversion?: (components["schemas"]["StampConversion"] | components["schemas"]["RedemptionConversion"] | components["schemas"]["SaleConversion"]) | null;
+            conversion?: components["schemas"]["StampConversion"] | components["schemas"]["RedemptionConversion"] | components["schemas"]["SaleConversion"];
             /** Ends At */
             ends_at?: string | null;
             limit?: components["schemas"]["RewardLimit"] | null;
             /** Name */
-            name?: string | null;
+            name?: string;
             /** Referee Template Id */
             referee_template_id?: string | null;
             /** Referrer Template Id */
@@ -6111,7 +6732,7 @@ export interface components {
             /** Starts At */
             starts_at?: string | null;
             /** Tiers */
-            tiers?: components["schemas"]["Tier"][] | null;
+            tiers?: components["schemas"]["Tier"][];
         };
         /** ReferralRewardInfo */
         ReferralRewardInfo: {
@@ -6229,6 +6850,12 @@ export interface components {
             kind: "unredeemed" | "expiring";
         } & {
             [key: string]: unknown;
+        };
+        /** RemovalOut */
+        RemovalOut: {
+            card: components["schemas"]["CardState"];
+            /** Stamps Removed */
+            stamps_removed: number;
         };
         /** Removed */
         Removed: {
@@ -6527,12 +7154,12 @@ export interface components {
         /** StaffUpdate */
         StaffUpdate: {
             /** Active */
-            active?: boolean | null;
+            active?: boolean;
             /** Location Id */
             location_id?: string | null;
             /** Name */
-            name?: string | null;
-            role?: components["schemas"]["Role"] | null;
+            name?: string;
+            role?: components["schemas"]["Role"];
         };
         /** StampAdd */
         StampAdd: {
@@ -6620,6 +7247,75 @@ export interface components {
             /** Vouchers Issued */
             vouchers_issued: components["schemas"]["VoucherOut"][];
         };
+        /** StampRemoval */
+        StampRemoval: {
+            /**
+             * Count
+             * @description Stamps to take off the current round.
+             * @default 1
+             */
+            count?: number;
+            /**
+             * Location Id
+             * @description Defaults to the staff login's location.
+             */
+            location_id?: string | null;
+            /**
+             * Reason
+             * @description Why (kept in the ledger and the stamps_removed event).
+             */
+            reason: string;
+        };
+        /** StampRemovalInfo */
+        StampRemovalInfo: {
+            /**
+             * Count
+             * @description Stamps taken off the card (a positive number).
+             */
+            count: number;
+            /** Id */
+            id: string;
+            /**
+             * Reason
+             * @description Why, as the staff member wrote it.
+             */
+            reason: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** StampsRemoved */
+        StampsRemoved: {
+            /** Business Id */
+            business_id: string;
+            card: components["schemas"]["CardRef"];
+            customer: components["schemas"]["CustomerRef"] | null;
+            /**
+             * Event
+             * @constant
+             */
+            event: "stamps_removed";
+            /**
+             * Id
+             * @description The event id; also the `webhook-id` header of every delivery.
+             */
+            id: string;
+            /** Location Id */
+            location_id: string | null;
+            removal: components["schemas"]["StampRemovalInfo"];
+            /**
+             * Request Id
+             * @description The X-Request-Id of the API request that caused the event (null for events of background jobs): in the access log line of that request and on the webhook attempts that deliver the event.
+             */
+            request_id?: string | null;
+            /** Staff Id */
+            staff_id: string | null;
+            /**
+             * Timestamp
+             * Format: date-time
+             */
+            timestamp: string;
+            voucher: components["schemas"]["VoucherRef"] | null;
+        };
         /**
          * SyrveIn
          * @description Your Syrve Cloud API key (the apiLogin made in Syrve's web back office), to read closed
@@ -6655,11 +7351,17 @@ export interface components {
         /** SyrveUpdate */
         SyrveUpdate: {
             /** Api Login */
-            api_login?: string | null;
-            /** Base Url */
-            base_url?: string | null;
-            /** Organization Id */
-            organization_id?: string | null;
+            api_login?: string;
+            /**
+             * Base Url
+             * Format: uri
+             */
+            base_url?: string;
+            /**
+             * Organization Id
+             * Format: uuid
+             */
+            organization_id?: string;
         };
         /** TemplateCreate */
         TemplateCreate: {
@@ -6705,11 +7407,11 @@ export interface components {
             /** Bodies */
             bodies?: {
                 [key: string]: components["schemas"]["Parts"];
-            } | null;
+            };
             /** Default Language */
-            default_language?: string | null;
+            default_language?: string;
             /** Name */
-            name?: string | null;
+            name?: string;
             whatsapp_template?: components["schemas"]["ProviderTemplateIn"] | null;
         };
         /** TemplateUpdate */
@@ -6717,11 +7419,11 @@ export interface components {
             /** Description */
             description?: string | null;
             /** Formats */
-            formats?: ("text" | "qr" | "barcode")[] | null;
+            formats?: ("text" | "qr" | "barcode")[];
             /** Redeem Code */
-            redeem_code?: (components["schemas"]["FixedCode"] | components["schemas"]["PatternCode"] | components["schemas"]["GeneratedCode"] | components["schemas"]["PoolCode"]) | null;
+            redeem_code?: components["schemas"]["FixedCode"] | components["schemas"]["PatternCode"] | components["schemas"]["GeneratedCode"] | components["schemas"]["PoolCode"];
             /** Title */
-            title?: string | null;
+            title?: string;
             /**
              * Valid Until
              * @description A fixed expiry for every voucher.
@@ -6740,7 +7442,7 @@ export interface components {
              * @default voucher_redeemed
              * @enum {string}
              */
-            event_type?: "card_issued" | "card_saved" | "card_opened" | "stamp_added" | "goal_reached" | "reward_issued" | "voucher_issued" | "voucher_redeemed" | "voucher_expired" | "voucher_redemption_rolled_back" | "lottery_played" | "birthday_reached" | "inactivity_trigger" | "voucher_reminder" | "campaign_sent" | "webhook_endpoint_disabled" | "code_pool_empty" | "customer_updated" | "customer_deleted" | "referral_joined" | "referral_converted";
+            event_type?: "card_issued" | "card_saved" | "card_opened" | "stamp_added" | "stamps_removed" | "goal_reached" | "reward_issued" | "voucher_issued" | "voucher_redeemed" | "voucher_expired" | "voucher_redemption_rolled_back" | "lottery_played" | "birthday_reached" | "inactivity_trigger" | "voucher_reminder" | "campaign_sent" | "webhook_endpoint_disabled" | "code_pool_empty" | "customer_updated" | "customer_deleted" | "referral_joined" | "referral_converted";
         };
         /** Tier */
         Tier: {
@@ -6768,19 +7470,6 @@ export interface components {
             customer_id?: string | null;
             /** Location Id */
             location_id?: string | null;
-        };
-        /** ValidationError */
-        ValidationError: {
-            /** Context */
-            ctx?: Record<string, never>;
-            /** Input */
-            input?: unknown;
-            /** Location */
-            loc: (string | number)[];
-            /** Message */
-            msg: string;
-            /** Error Type */
-            type: string;
         };
         /** ValidationOut */
         ValidationOut: {
@@ -7474,13 +8163,15 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description Not ready: `detail` says why, `Retry-After` when to ask again */
+            /** @description Service unavailable: `not_ready`. `detail` says why, `Retry-After` when to ask again. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": Record<string, never>;
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7508,13 +8199,44 @@ export interface operations {
                     "application/json": components["schemas"]["Page_ApiKeyOut_"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7541,13 +8263,89 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKeySecretOut"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `owner_only`; also `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `staff_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: `staff_has_api_key`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7572,13 +8370,53 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKeyOut"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7601,13 +8439,62 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `owner_only`; also `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: `last_owner` or `last_owner_key`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7632,13 +8519,53 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKeySecretOut"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `owner_only`; also `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7665,13 +8592,80 @@ export interface operations {
                     "application/json": components["schemas"]["AudienceCount"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `location_not_found` or `program_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7700,13 +8694,44 @@ export interface operations {
                     "application/json": components["schemas"]["Page_AutomationOut_"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7733,12 +8758,72 @@ export interface operations {
                     "application/json": components["schemas"]["AutomationOut"];
                 };
             };
-            /** @description the field named in `field` or `errors[].field`, nothing saved: validation_error, program_not_found, voucher_template_not_found, template_archived, message_template_not_found, template_channel_mismatch, channel_not_configured */
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the field named in `field` or `errors[].field`, nothing saved: validation_error, program_not_found, voucher_template_not_found, template_archived, message_template_not_found, template_channel_mismatch, channel_not_configured, location_not_found */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -7762,20 +8847,53 @@ export interface operations {
                     "application/json": components["schemas"]["AutomationOut"];
                 };
             };
-            /** @description automation_not_found (another business's ids too) */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description automation_not_found (another business's ids too); also `<kind>_not_found` (a path id names nothing in this business). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description Validation Error */
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7798,20 +8916,53 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description automation_not_found (another business's ids too) */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description automation_not_found (another business's ids too); also `<kind>_not_found` (a path id names nothing in this business). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description Validation Error */
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7840,19 +8991,81 @@ export interface operations {
                     "application/json": components["schemas"]["AutomationOut"];
                 };
             };
-            /** @description automation_not_found (another business's ids too) */
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description automation_not_found (another business's ids too); also `<kind>_not_found` (a path id names nothing in this business). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description the field named in `field` or `errors[].field`, nothing saved: validation_error, program_not_found, voucher_template_not_found, template_archived, message_template_not_found, template_channel_mismatch, channel_not_configured */
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the field named in `field` or `errors[].field`, nothing saved: validation_error, program_not_found, voucher_template_not_found, template_archived, message_template_not_found, template_channel_mismatch, channel_not_configured, location_not_found */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -7876,20 +9089,53 @@ export interface operations {
                     "application/json": components["schemas"]["AutomationOut"];
                 };
             };
-            /** @description automation_not_found (another business's ids too) */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description automation_not_found (another business's ids too); also `<kind>_not_found` (a path id names nothing in this business). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description Validation Error */
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7914,20 +9160,53 @@ export interface operations {
                     "application/json": components["schemas"]["DryRunOut"];
                 };
             };
-            /** @description automation_not_found (another business's ids too) */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description automation_not_found (another business's ids too); also `<kind>_not_found` (a path id names nothing in this business). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description Validation Error */
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7952,20 +9231,53 @@ export interface operations {
                     "application/json": components["schemas"]["AutomationOut"];
                 };
             };
-            /** @description automation_not_found (another business's ids too) */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description automation_not_found (another business's ids too); also `<kind>_not_found` (a path id names nothing in this business). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description Validation Error */
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7997,20 +9309,53 @@ export interface operations {
                     "application/json": components["schemas"]["Page_RunOut_"];
                 };
             };
-            /** @description automation_not_found (another business's ids too) */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description automation_not_found (another business's ids too); also `<kind>_not_found` (a path id names nothing in this business). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description Validation Error */
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8031,6 +9376,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BusinessOut"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8057,13 +9433,71 @@ export interface operations {
                     "application/json": components["schemas"]["BusinessOut"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8092,13 +9526,44 @@ export interface operations {
                     "application/json": components["schemas"]["Page_CampaignOut_"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8125,12 +9590,90 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignOut"];
                 };
             };
-            /** @description the field named in `field`, nothing saved */
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `location_not_found`, `message_template_not_found`, `program_not_found` or `voucher_template_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: `template_archived`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `channel_not_configured`, `send_at_in_past` or `template_channel_mismatch`; also `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -8154,27 +9697,62 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignOut"];
                 };
             };
-            /** @description campaign_not_found (another business's ids too) */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description campaign_not_found (another business's ids too); also `<kind>_not_found` (a path id names nothing in this business). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description campaign_status_conflict: not in a status this allows */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description Validation Error */
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8203,27 +9781,89 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignOut"];
                 };
             };
-            /** @description campaign_not_found (another business's ids too) */
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description campaign_not_found (another business's ids too); also `<kind>_not_found` (a path id names nothing in this business). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description campaign_status_conflict: not in a status this allows */
+            /** @description Conflict: `campaign_status_conflict`, `campaign_not_editable` or `template_archived`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description Validation Error */
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `channel_not_configured` or `template_channel_mismatch`; also `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8248,27 +9888,62 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignOut"];
                 };
             };
-            /** @description campaign_not_found (another business's ids too) */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description campaign_not_found (another business's ids too); also `<kind>_not_found` (a path id names nothing in this business). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description campaign_status_conflict: not in a status this allows */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description Validation Error */
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8301,27 +9976,62 @@ export interface operations {
                     "application/json": components["schemas"]["Page_DeliveryOut_"];
                 };
             };
-            /** @description campaign_not_found (another business's ids too) */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description campaign_not_found (another business's ids too); also `<kind>_not_found` (a path id names nothing in this business). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description campaign_status_conflict: not in a status this allows */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description Validation Error */
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8346,27 +10056,62 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignOut"];
                 };
             };
-            /** @description campaign_not_found (another business's ids too) */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description campaign_not_found (another business's ids too); also `<kind>_not_found` (a path id names nothing in this business). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description campaign_status_conflict: not in a status this allows */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description Validation Error */
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8395,27 +10140,89 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignOut"];
                 };
             };
-            /** @description campaign_not_found (another business's ids too) */
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description campaign_not_found (another business's ids too); also `<kind>_not_found` (a path id names nothing in this business). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description campaign_status_conflict: not in a status this allows */
+            /** @description Conflict: `campaign_status_conflict`, `campaign_not_editable` or `template_archived`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description Validation Error */
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `channel_not_configured`, `send_at_in_past` or `template_channel_mismatch`; also `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8440,27 +10247,62 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignOut"];
                 };
             };
-            /** @description campaign_not_found (another business's ids too) */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description campaign_not_found (another business's ids too); also `<kind>_not_found` (a path id names nothing in this business). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description campaign_status_conflict: not in a status this allows */
+            /** @description Conflict: `campaign_status_conflict`, `campaign_not_editable` or `template_archived`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description Validation Error */
+            /** @description Unprocessable content: `channel_not_configured` or `template_channel_mismatch`; also `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8492,13 +10334,44 @@ export interface operations {
                     "application/json": components["schemas"]["Page_CardState_"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8537,12 +10410,101 @@ export interface operations {
                     "application/json": components["schemas"]["CardIssued-Output"];
                 };
             };
-            /** @description validation_error, or referral_code_not_found: no referrer of the program has the referral_code (logged at /v1/code-lookup-failures; too many from one key or location: 429 too_many_failed_lookups) */
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `customer_not_found`, `location_not_found` or `program_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: `code_pool_empty`, `code_space_exhausted`, `customer_conflict`, `program_archived`, `redeem_code_taken` or `scan_code_space_exhausted`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault), `referral_code_not_found` or `duplicate_row`. referral_code_not_found: no referrer of the program has the referral_code (logged at /v1/code-lookup-failures; too many from one key or location: 429 too_many_failed_lookups); also `idempotency_key_reused`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: `too_many_failed_lookups`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -8566,13 +10528,62 @@ export interface operations {
                     "application/vnd.apple.pkpass": unknown;
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: `apple_wallet_not_configured`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8597,27 +10608,51 @@ export interface operations {
                     "application/json": components["schemas"]["SaveLink"];
                 };
             };
-            /** @description card_not_found */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description card_not_found; also `<kind>_not_found` (a path id names nothing in this business). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description google_wallet_not_configured, google_wallet_misconfigured */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description Validation Error */
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description google_wallet_failed: Google refused or did not answer */
@@ -8625,7 +10660,20 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -8649,27 +10697,53 @@ export interface operations {
                     "application/json": components["schemas"]["WebLinkOut"];
                 };
             };
-            /** @description insufficient_role: scanners may not hand out card links */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description insufficient_role: scanners may not hand out card links; also `location_forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description card_not_found */
+            /** @description card_not_found; also `<kind>_not_found` (a path id names nothing in this business). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description Validation Error */
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8694,27 +10768,53 @@ export interface operations {
                     "application/json": components["schemas"]["WebLinkOut"];
                 };
             };
-            /** @description insufficient_role: scanners may not hand out card links */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description insufficient_role: scanners may not hand out card links; also `location_forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description card_not_found */
+            /** @description card_not_found; also `<kind>_not_found` (a path id names nothing in this business). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description Validation Error */
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8740,13 +10840,53 @@ export interface operations {
                     "application/json": components["schemas"]["CardOut"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8777,13 +10917,168 @@ export interface operations {
                     "application/json": components["schemas"]["HistoryOut"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    remove_stamps: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key return the first response (kept 24 h). */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description The card id (card_...) or its scan code. */
+                card_ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StampRemoval"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemovalOut"];
+                };
+            };
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: `not_enough_stamps`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `idempotency_key_reused` or `validation_error` (`errors[]` names each field at fault). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8816,13 +11111,89 @@ export interface operations {
                     "application/json": components["schemas"]["StampOut"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: `card_expired`, `code_pool_empty`, `code_space_exhausted` or `redeem_code_taken`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `idempotency_key_reused` or `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8843,6 +11214,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ChannelList"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8867,20 +11269,53 @@ export interface operations {
                     "application/json": components["schemas"]["ChannelOut"];
                 };
             };
-            /** @description channel_not_found: not set up */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description channel_not_found: not set up; also `route_not_found` (a path value matches no route). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description Validation Error */
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -8991,26 +11426,99 @@ export interface operations {
                     "application/json": components["schemas"]["ChannelOut"];
                 };
             };
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `route_not_found` (a path value matches no route). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description public_url_not_https: a messenger needs an https webhook URL */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description channel_credentials_refused (the provider's reason), or validation_error; nothing is saved */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description channel_provider_unavailable: the provider did not answer */
             502: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -9032,20 +11540,53 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description channel_not_found */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description channel_not_found; also `route_not_found` (a path value matches no route). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description Validation Error */
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9074,20 +11615,80 @@ export interface operations {
                     "application/json": components["schemas"]["SendResultOut"];
                 };
             };
-            /** @description channel_not_found */
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description channel_not_found; also `route_not_found` (a path value matches no route). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description Validation Error */
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9117,13 +11718,44 @@ export interface operations {
                     "application/json": components["schemas"]["Page_CodeLookupFailureOut_"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9156,13 +11788,44 @@ export interface operations {
                     "application/json": components["schemas"]["Page_CustomerOut_"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9198,13 +11861,80 @@ export interface operations {
                     "application/json": components["schemas"]["CustomerOut-Output"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: `customer_conflict`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `duplicate_row`; also `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9234,12 +11964,81 @@ export interface operations {
                     "application/json": components["schemas"]["CustomerBulkResult"];
                 };
             };
-            /** @description validation_error or bulk_rejected (per-row `errors`) */
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: `customer_conflict`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault), `bulk_rejected` or `duplicate_row`. Per row in `errors`; also `idempotency_key_reused`. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -9263,13 +12062,53 @@ export interface operations {
                     "application/json": components["schemas"]["CustomerWithChannels"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9292,20 +12131,53 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description customer_not_found (also once erased) */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description customer_not_found (also once erased); also `<kind>_not_found` (a path id names nothing in this business). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description Validation Error */
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9334,13 +12206,80 @@ export interface operations {
                     "application/json": components["schemas"]["CustomerWithChannels"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9370,13 +12309,53 @@ export interface operations {
                     "application/json": components["schemas"]["Page_ConsentChangeOut_"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9401,20 +12380,53 @@ export interface operations {
                     "application/json": components["schemas"]["CustomerReferralsOut"];
                 };
             };
-            /** @description customer_not_found */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description customer_not_found; also `<kind>_not_found` (a path id names nothing in this business). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description Validation Error */
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9459,13 +12471,22 @@ export interface operations {
                     "application/json": components["schemas"]["EventTypeOut"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9473,8 +12494,8 @@ export interface operations {
     list_events: {
         parameters: {
             query?: {
-                /** @description card_issued, stamp_added, goal_reached, reward_issued, voucher_issued, voucher_redeemed */
-                type?: string | null;
+                /** @description Only events of this type. */
+                type?: ("card_issued" | "card_saved" | "card_opened" | "stamp_added" | "stamps_removed" | "goal_reached" | "reward_issued" | "voucher_issued" | "voucher_redeemed" | "voucher_expired" | "voucher_redemption_rolled_back" | "lottery_played" | "birthday_reached" | "inactivity_trigger" | "voucher_reminder" | "campaign_sent" | "webhook_endpoint_disabled" | "code_pool_empty" | "customer_updated" | "customer_deleted" | "referral_joined" | "referral_converted") | null;
                 card_id?: string | null;
                 customer_id?: string | null;
                 voucher_id?: string | null;
@@ -9498,13 +12519,44 @@ export interface operations {
                     "application/json": components["schemas"]["HistoryOut"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9533,20 +12585,53 @@ export interface operations {
                     "text/csv": string;
                 };
             };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description insufficient_role or location_forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description Validation Error */
+            /** @description Not found: `location_not_found`; also `route_not_found` (a path value matches no route). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9574,13 +12659,44 @@ export interface operations {
                     "application/json": components["schemas"]["Page_HookOut_"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9607,13 +12723,71 @@ export interface operations {
                     "application/json": components["schemas"]["HookOut"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `url_not_allowed`; also `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9640,13 +12814,53 @@ export interface operations {
                     }[];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9669,13 +12883,53 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9703,13 +12957,44 @@ export interface operations {
                     "application/json": components["schemas"]["Page_ImportOut_"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9758,26 +13043,81 @@ export interface operations {
                     "application/json": components["schemas"]["ImportOut"];
                 };
             };
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `program_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description content_too_large (PUNCHCARD_IMPORT_MAX_UPLOAD_BYTES) */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description the file or the options cannot be used (see `code`) */
+            /** @description Unprocessable content: `csv_column_ambiguous`, `csv_column_missing`, `csv_empty`, `csv_encoding_invalid`, `csv_header_duplicate`, `csv_malformed`, `csv_mapping_invalid`, `csv_mapping_unknown_column`, `csv_no_rows`, `file_missing` or `multipart_invalid`; also `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -9801,13 +13141,53 @@ export interface operations {
                     "application/json": components["schemas"]["ImportOut"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9839,13 +13219,53 @@ export interface operations {
                     "application/json": components["schemas"]["Page_ImportRowOut_"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9870,20 +13290,62 @@ export interface operations {
                     "application/json": components["schemas"]["ImportOut"];
                 };
             };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description import_not_checked */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description Validation Error */
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9911,13 +13373,44 @@ export interface operations {
                     "application/json": components["schemas"]["Page_LocationOut_"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9944,13 +13437,71 @@ export interface operations {
                     "application/json": components["schemas"]["LocationOut"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9975,13 +13526,53 @@ export interface operations {
                     "application/json": components["schemas"]["LocationOut"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10010,13 +13601,80 @@ export interface operations {
                     "application/json": components["schemas"]["LocationOut"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10045,13 +13703,44 @@ export interface operations {
                     "application/json": components["schemas"]["Page_LotteryOut_"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10078,12 +13767,72 @@ export interface operations {
                     "application/json": components["schemas"]["LotteryOut"];
                 };
             };
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description validation_error or voucher_template_not_found */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -10107,13 +13856,53 @@ export interface operations {
                     "application/json": components["schemas"]["LotteryOut"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10136,20 +13925,62 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description lottery_in_use */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description Validation Error */
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10178,13 +14009,80 @@ export interface operations {
                     "application/json": components["schemas"]["LotteryOut"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `voucher_template_not_found`; also `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10215,13 +14113,44 @@ export interface operations {
                     "application/json": components["schemas"]["Page_DrawOut_"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10246,13 +14175,53 @@ export interface operations {
                     "application/json": components["schemas"]["DrawOut"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10273,6 +14242,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MeOut"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10300,13 +14300,44 @@ export interface operations {
                     "application/json": components["schemas"]["punchcard__kit__pagination__Page_TemplateOut___2"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10333,13 +14364,71 @@ export interface operations {
                     "application/json": components["schemas"]["punchcard__campaigns__schemas__TemplateOut"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10384,13 +14473,53 @@ export interface operations {
                     "application/json": components["schemas"]["punchcard__campaigns__schemas__TemplateOut"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10413,13 +14542,62 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: `template_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10448,13 +14626,80 @@ export interface operations {
                     "application/json": components["schemas"]["punchcard__campaigns__schemas__TemplateOut"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `template_invalid`; also `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10483,13 +14728,80 @@ export interface operations {
                     "application/json": components["schemas"]["PreviewOut"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10517,13 +14829,44 @@ export interface operations {
                     "application/json": components["schemas"]["Page_ConnectorOut_"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10550,13 +14893,89 @@ export interface operations {
                     "application/json": components["schemas"]["ConnectorCreated"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `location_not_found` or `program_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: `program_archived`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `url_not_allowed`; also `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10581,13 +15000,53 @@ export interface operations {
                     "application/json": components["schemas"]["ConnectorOut"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10610,13 +15069,53 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10645,13 +15144,89 @@ export interface operations {
                     "application/json": components["schemas"]["ConnectorOut"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: `program_archived`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `url_not_allowed`; also `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10676,13 +15251,53 @@ export interface operations {
                     "application/json": components["schemas"]["punchcard__pos__schemas__SecretOut"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10713,13 +15328,53 @@ export interface operations {
                     "application/json": components["schemas"]["Page_SaleOut_"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10755,41 +15410,89 @@ export interface operations {
                     "application/json": components["schemas"]["VoucherOut"];
                 };
             };
-            /** @description pos_signature_invalid: missing, stale or wrong signature */
-            401: {
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description pos_connector_disabled */
+            /** @description pos_signature_invalid: missing, stale or wrong signature */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `pos_connector_disabled`, `insufficient_role` or `location_forbidden`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description pos_connector_not_found */
+            /** @description pos_connector_not_found; also `<kind>_not_found` (a path id names nothing in this business). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description voucher_already_redeemed, voucher_expired, redeem_code_ambiguous, or pos_request_replayed (a webhook-id sent before) */
+            /** @description Conflict: `voucher_already_redeemed`, `voucher_expired`, `redeem_code_ambiguous`, `voucher_is_lottery_ticket`, `pos_request_replayed`, `code_pool_empty`, `code_space_exhausted` or `redeem_code_taken`. pos_request_replayed: a webhook-id sent before. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description Validation Error */
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10924,33 +15627,99 @@ export interface operations {
                     "application/json": components["schemas"]["Accepted"];
                 };
             };
-            /** @description pos_signature_invalid: missing, stale or wrong signature */
-            401: {
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description pos_connector_not_found */
+            /** @description pos_signature_invalid: missing, stale or wrong signature */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description pos_connector_not_found; also `<kind>_not_found` (a path id names nothing in this business). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description validation_error: a signed body that is not a sale or an event */
+            /** @description Conflict: `card_expired`, `code_pool_empty`, `code_space_exhausted` or `redeem_code_taken`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault) or `referral_code_not_found`. validation_error: a signed body that is not a sale or an event. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description pos_api_error: the POS API did not answer; the POS retries */
             502: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -10978,13 +15747,44 @@ export interface operations {
                     "application/json": components["schemas"]["Page_ProgramOut_"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11011,13 +15811,71 @@ export interface operations {
                     "application/json": components["schemas"]["ProgramOut"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `lottery_not_found` or `voucher_template_not_found`; also `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11042,13 +15900,53 @@ export interface operations {
                     "application/json": components["schemas"]["ProgramOut"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11077,13 +15975,80 @@ export interface operations {
                     "application/json": components["schemas"]["ProgramOut"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `lottery_not_found` or `voucher_template_not_found`; also `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11108,20 +16073,53 @@ export interface operations {
                     "application/json": components["schemas"]["JoinLinkOut"];
                 };
             };
-            /** @description program_not_found */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description program_not_found; also `<kind>_not_found` (a path id names nothing in this business). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description Validation Error */
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11152,20 +16150,53 @@ export interface operations {
                     "image/svg+xml": string;
                 };
             };
-            /** @description program_not_found */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description program_not_found; also `<kind>_not_found` (a path id names nothing in this business). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description Validation Error */
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11190,13 +16221,53 @@ export interface operations {
                     "application/json": components["schemas"]["WalletDesignOut"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11225,13 +16296,80 @@ export interface operations {
                     "application/json": components["schemas"]["WalletDesignOut"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11260,13 +16398,44 @@ export interface operations {
                     "application/json": components["schemas"]["Page_ReferralProgramOut_"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11293,12 +16462,72 @@ export interface operations {
                     "application/json": components["schemas"]["ReferralProgramOut"];
                 };
             };
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description validation_error, program_not_found (the card program) or voucher_template_not_found, naming the field */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -11322,20 +16551,53 @@ export interface operations {
                     "application/json": components["schemas"]["ReferralProgramOut"];
                 };
             };
-            /** @description referral_program_not_found */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description referral_program_not_found; also `<kind>_not_found` (a path id names nothing in this business). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description Validation Error */
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11358,20 +16620,53 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description referral_program_not_found */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description referral_program_not_found; also `<kind>_not_found` (a path id names nothing in this business). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description Validation Error */
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11400,27 +16695,89 @@ export interface operations {
                     "application/json": components["schemas"]["ReferralProgramOut"];
                 };
             };
-            /** @description referral_program_not_found */
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description referral_program_not_found; also `<kind>_not_found` (a path id names nothing in this business). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description referral_program_archived */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description Validation Error */
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `voucher_template_not_found`; also `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11449,27 +16806,89 @@ export interface operations {
                     "application/json": components["schemas"]["PoolUploaded"];
                 };
             };
-            /** @description referral_program_not_found */
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description referral_program_not_found; also `<kind>_not_found` (a path id names nothing in this business). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description duplicate_codes (in the upload or already the business's), referral_program_not_pool or referral_program_archived */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description Validation Error */
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11501,20 +16920,53 @@ export interface operations {
                     "application/json": components["schemas"]["Page_ReferralOut_"];
                 };
             };
-            /** @description referral_program_not_found */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description referral_program_not_found; also `<kind>_not_found` (a path id names nothing in this business). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description Validation Error */
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11544,20 +16996,53 @@ export interface operations {
                     "application/json": components["schemas"]["Page_ReferrerOut_"];
                 };
             };
-            /** @description referral_program_not_found */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description referral_program_not_found; also `<kind>_not_found` (a path id names nothing in this business). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description Validation Error */
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11595,27 +17080,89 @@ export interface operations {
                     "application/json": components["schemas"]["ReferrerOut"];
                 };
             };
-            /** @description referral_program_not_found */
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description referral_program_not_found; also `<kind>_not_found` (a path id names nothing in this business). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description referral_code_pool_empty (upload codes) or referral_program_archived */
+            /** @description Conflict: `referral_code_pool_empty`, `referral_program_archived` or `referral_code_space_exhausted`. A pool program's pool is empty: upload codes. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description Validation Error */
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11641,20 +17188,53 @@ export interface operations {
                     "application/json": components["schemas"]["ReferrerOut"];
                 };
             };
-            /** @description referral_program_not_found or referrer_not_found */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description referral_program_not_found or referrer_not_found; also `<kind>_not_found` (a path id names nothing in this business). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description Validation Error */
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11686,20 +17266,53 @@ export interface operations {
                     "image/svg+xml": string;
                 };
             };
-            /** @description referral_program_not_found or referrer_not_found */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description referral_program_not_found or referrer_not_found; also `<kind>_not_found` (a path id names nothing in this business). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description Validation Error */
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11730,20 +17343,53 @@ export interface operations {
                     "application/json": components["schemas"]["Page_RefusalOut_"];
                 };
             };
-            /** @description referral_program_not_found */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description referral_program_not_found; also `<kind>_not_found` (a path id names nothing in this business). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description Validation Error */
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11772,13 +17418,53 @@ export interface operations {
                     "application/json": components["schemas"]["Page_RefusalOut_"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `referral_program_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11806,13 +17492,44 @@ export interface operations {
                     "application/json": components["schemas"]["Page_StaffOut_"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11839,13 +17556,89 @@ export interface operations {
                     "application/json": components["schemas"]["StaffOut"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `owner_only`; also `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `location_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: `staff_login_taken`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11870,13 +17663,53 @@ export interface operations {
                     "application/json": components["schemas"]["StaffOut"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11899,13 +17732,62 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `owner_only`; also `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: `last_owner` or `last_owner_key`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11934,13 +17816,89 @@ export interface operations {
                     "application/json": components["schemas"]["StaffOut"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `owner_only`; also `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: `last_owner` or `last_owner_key`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11969,13 +17927,44 @@ export interface operations {
                     "application/json": components["schemas"]["punchcard__kit__pagination__Page_TemplateOut___1"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -12002,13 +17991,71 @@ export interface operations {
                     "application/json": components["schemas"]["punchcard__vouchers__schemas__TemplateOut"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -12033,13 +18080,53 @@ export interface operations {
                     "application/json": components["schemas"]["punchcard__vouchers__schemas__TemplateOut"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -12062,20 +18149,62 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description template_in_use */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description Validation Error */
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -12104,20 +18233,89 @@ export interface operations {
                     "application/json": components["schemas"]["punchcard__vouchers__schemas__TemplateOut"];
                 };
             };
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description template_archived: an archived template is read-only */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description Validation Error */
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -12142,13 +18340,62 @@ export interface operations {
                     "application/json": components["schemas"]["PoolStatus"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: `template_not_pool`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -12176,13 +18423,62 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: `template_not_pool`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -12229,19 +18525,90 @@ export interface operations {
                     "application/json": components["schemas"]["ImportResult"];
                 };
             };
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description duplicate_codes (with counts and samples), template_not_pool or template_archived */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description invalid_codes, invalid_csv (e.g. a bare carriage return), csv_code_column_missing or validation_error */
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `invalid_codes`, `invalid_csv`, `csv_code_column_missing`, `no_codes` or `validation_error` (`errors[]` names each field at fault). invalid_csv names the line (e.g. a bare carriage return). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -12267,13 +18634,62 @@ export interface operations {
                     "application/json": components["schemas"]["Removed"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: `template_not_pool`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -12297,27 +18713,62 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description code_not_found */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `code_not_found`; also `<kind>_not_found` (a path id names nothing in this business). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description code_assigned */
+            /** @description Conflict: `code_assigned` or `template_not_pool`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description Validation Error */
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -12346,19 +18797,90 @@ export interface operations {
                     "application/json": components["schemas"]["GenerateResult"];
                 };
             };
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description code_space_exhausted, template_not_pool or template_archived */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description code_space_too_small or validation_error */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -12392,13 +18914,44 @@ export interface operations {
                     "application/json": components["schemas"]["Page_VoucherOut_"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -12428,13 +18981,89 @@ export interface operations {
                     "application/json": components["schemas"]["VoucherOut"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `card_not_found`, `customer_not_found`, `location_not_found` or `voucher_template_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: `code_pool_empty`, `code_space_exhausted`, `redeem_code_taken` or `template_archived`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `idempotency_key_reused` or `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -12464,28 +19093,101 @@ export interface operations {
                     "application/json": components["schemas"]["VoucherOut"];
                 };
             };
-            /** @description voucher_already_redeemed, voucher_expired or redeem_code_ambiguous */
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `location_not_found` or `voucher_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: `voucher_already_redeemed`, `voucher_expired`, `voucher_is_lottery_ticket`, `code_pool_empty`, `code_space_exhausted`, `redeem_code_taken` or `redeem_code_ambiguous`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description Validation Error */
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `idempotency_key_reused` or `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description too_many_failed_lookups (with Retry-After) */
+            /** @description Too many requests: `too_many_failed_lookups`. */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -12511,28 +19213,101 @@ export interface operations {
                     "application/json": components["schemas"]["ValidationOut"];
                 };
             };
-            /** @description location_forbidden */
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description location_forbidden; also `insufficient_role`. */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description Validation Error */
+            /** @description Not found: `location_not_found` or `voucher_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: `redeem_code_ambiguous`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description too_many_failed_lookups (with Retry-After) */
             429: {
                 headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -12556,13 +19331,53 @@ export interface operations {
                     "application/json": components["schemas"]["VoucherOut"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -12601,19 +19416,54 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description voucher_not_found */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description voucher_not_found; also `<kind>_not_found` (a path id names nothing in this business). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description code_format_not_allowed, code_not_ean13, code_not_encodable, or a bad scale/height (validation_error) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -12651,19 +19501,54 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description voucher_not_found */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description voucher_not_found; also `<kind>_not_found` (a path id names nothing in this business). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description code_format_not_allowed, code_not_ean13, code_not_encodable, or a bad scale/height (validation_error) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -12687,19 +19572,54 @@ export interface operations {
                     "text/plain": string;
                 };
             };
-            /** @description voucher_not_found */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description voucher_not_found; also `<kind>_not_found` (a path id names nothing in this business). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description code_format_not_allowed, code_not_ean13, code_not_encodable, or a bad scale/height (validation_error) */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -12730,27 +19650,89 @@ export interface operations {
                     "application/json": components["schemas"]["PlayOut"];
                 };
             };
-            /** @description voucher_not_found */
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description voucher_not_found; also `<kind>_not_found` (a path id names nothing in this business). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description lottery_ticket_played (with draw_id), voucher_not_lottery_ticket, or lottery_sold_out (every prize used up, no 'no prize' variant: the ticket stays unplayed) */
+            /** @description Conflict: `lottery_ticket_played`, `voucher_not_lottery_ticket`, `lottery_sold_out`, `code_pool_empty`, `code_space_exhausted` or `redeem_code_taken`. lottery_ticket_played names the draw_id; lottery_sold_out (every prize used up, no 'no prize' variant) leaves the ticket unplayed. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description Validation Error */
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `idempotency_key_reused` or `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -12782,20 +19764,89 @@ export interface operations {
                     "application/json": components["schemas"]["VoucherOut"];
                 };
             };
-            /** @description voucher_already_redeemed or voucher_expired */
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: `voucher_already_redeemed`, `voucher_expired`, `voucher_is_lottery_ticket`, `code_pool_empty`, `code_space_exhausted`, `redeem_code_taken` or `redeem_code_ambiguous`. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description Validation Error */
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `idempotency_key_reused` or `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -12824,34 +19875,89 @@ export interface operations {
                     "application/json": components["schemas"]["VoucherOut"];
                 };
             };
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description insufficient_role or location_forbidden */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description voucher_not_found */
+            /** @description voucher_not_found; also `<kind>_not_found` (a path id names nothing in this business). */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description voucher_not_redeemed or rollback_window_passed */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
-            /** @description Validation Error */
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -12872,6 +19978,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AppleSigningOut"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `apple_wallet_not_configured`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -12898,13 +20044,80 @@ export interface operations {
                     "application/json": components["schemas"]["AppleSigningOut"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `apple_wallet_not_configured`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `certificate_not_issued_by_wwdr`, `certificate_not_valid_now`, `invalid_certificate`, `invalid_key`, `key_certificate_mismatch`, `pass_type_identifier_mismatch`, `pass_type_identifier_required`, `team_identifier_mismatch`, `team_identifier_required` or `wwdr_certificate_required`; also `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -12924,6 +20137,46 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `apple_signing_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
         };
     };
@@ -12950,13 +20203,44 @@ export interface operations {
                     "application/json": components["schemas"]["Page_EndpointOut_"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -12983,13 +20267,71 @@ export interface operations {
                     "application/json": components["schemas"]["EndpointSecretOut"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `url_not_allowed`; also `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -13014,13 +20356,53 @@ export interface operations {
                     "application/json": components["schemas"]["EndpointOut"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -13043,13 +20425,53 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -13078,13 +20500,80 @@ export interface operations {
                     "application/json": components["schemas"]["EndpointOut"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `url_not_allowed`; also `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -13093,7 +20582,7 @@ export interface operations {
         parameters: {
             query?: {
                 status?: ("pending" | "succeeded" | "failed") | null;
-                event_type?: string | null;
+                event_type?: ("card_issued" | "card_saved" | "card_opened" | "stamp_added" | "stamps_removed" | "goal_reached" | "reward_issued" | "voucher_issued" | "voucher_redeemed" | "voucher_expired" | "voucher_redemption_rolled_back" | "lottery_played" | "birthday_reached" | "inactivity_trigger" | "voucher_reminder" | "campaign_sent" | "webhook_endpoint_disabled" | "code_pool_empty" | "customer_updated" | "customer_deleted" | "referral_joined" | "referral_converted") | null;
                 /** @description Items per page (1-100). */
                 limit?: number;
                 /** @description `next_cursor` from the previous page. */
@@ -13116,13 +20605,53 @@ export interface operations {
                     "application/json": components["schemas"]["Page_MessageOut_"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -13153,13 +20682,53 @@ export interface operations {
                     "application/json": components["schemas"]["Page_AttemptOut_"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -13185,13 +20754,53 @@ export interface operations {
                     "application/json": components["schemas"]["MessageOut"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -13220,13 +20829,80 @@ export interface operations {
                     "application/json": components["schemas"]["RecoverOut"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -13251,13 +20927,53 @@ export interface operations {
                     "application/json": components["schemas"]["RetryNowOut"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -13282,13 +20998,53 @@ export interface operations {
                     "application/json": components["schemas"]["punchcard__webhooks__schemas__SecretOut"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -13313,13 +21069,53 @@ export interface operations {
                     "application/json": components["schemas"]["punchcard__webhooks__schemas__SecretOut"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -13348,13 +21144,80 @@ export interface operations {
                     "application/json": components["schemas"]["MessageOut"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Bad request: `invalid_json` (the body is not valid JSON). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: `missing_api_key`, `invalid_api_key` or `staff_inactive`. */
+            401: {
+                headers: {
+                    /** @description `Bearer` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `insufficient_role` or `location_forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `<kind>_not_found` (a path id names nothing in this business). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large: `content_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable content: `validation_error` (`errors[]` names each field at fault). */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `database_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -13381,15 +21244,6 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
         };
     };
     receivecampaign_sent_post: {
@@ -13412,15 +21266,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
-                };
-            };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };
@@ -13447,15 +21292,6 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
         };
     };
     receivecard_opened_post: {
@@ -13478,15 +21314,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
-                };
-            };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };
@@ -13513,15 +21340,6 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
         };
     };
     receivecode_pool_empty_post: {
@@ -13544,15 +21362,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
-                };
-            };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };
@@ -13579,15 +21388,6 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
         };
     };
     receivecustomer_updated_post: {
@@ -13610,15 +21410,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
-                };
-            };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };
@@ -13645,15 +21436,6 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
         };
     };
     receiveinactivity_trigger_post: {
@@ -13676,15 +21458,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
-                };
-            };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };
@@ -13711,15 +21484,6 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
         };
     };
     receivereferral_converted_post: {
@@ -13742,15 +21506,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
-                };
-            };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };
@@ -13777,15 +21532,6 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
         };
     };
     receivereward_issued_post: {
@@ -13808,15 +21554,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
-                };
-            };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };
@@ -13843,13 +21580,28 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description Validation Error */
-            422: {
+        };
+    };
+    receivestamps_removed_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StampsRemoved"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/json": unknown;
                 };
             };
         };
@@ -13876,15 +21628,6 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
         };
     };
     receivevoucher_issued_post: {
@@ -13907,15 +21650,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
-                };
-            };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };
@@ -13942,15 +21676,6 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
         };
     };
     receivevoucher_redemption_rolled_back_post: {
@@ -13973,15 +21698,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
-                };
-            };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };
@@ -14008,15 +21724,6 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
         };
     };
     receivewebhook_endpoint_disabled_post: {
@@ -14039,15 +21746,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
-                };
-            };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };

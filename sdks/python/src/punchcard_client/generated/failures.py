@@ -2,10 +2,7 @@
 
 from typing import TypeAlias
 
-from .models import HTTPValidationError, ReadyzResponse503
+from .models import Problem
 
-Failure: TypeAlias = HTTPValidationError | ReadyzResponse503
-FAILURES = (
-    HTTPValidationError,
-    ReadyzResponse503,
-)
+Failure: TypeAlias = Problem
+FAILURES = (Problem,)

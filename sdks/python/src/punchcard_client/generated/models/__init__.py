@@ -142,7 +142,7 @@ from .endpoint_info import EndpointInfo
 from .endpoint_out import EndpointOut
 from .endpoint_secret_out import EndpointSecretOut
 from .endpoint_update import EndpointUpdate
-from .endpoint_update_event_types_type_0_item import EndpointUpdateEventTypesType0Item
+from .endpoint_update_event_types_item import EndpointUpdateEventTypesItem
 from .event_type_out import EventTypeOut
 from .event_type_out_sample import EventTypeOutSample
 from .event_type_out_schema import EventTypeOutSchema
@@ -162,7 +162,6 @@ from .history_out_data_item import HistoryOutDataItem
 from .hook_out import HookOut
 from .hook_subscribe import HookSubscribe
 from .hook_subscribe_event import HookSubscribeEvent
-from .http_validation_error import HTTPValidationError
 from .identifier_out import IdentifierOut
 from .import_codes_json_code_import import ImportCodesJsonCodeImport
 from .import_out import ImportOut
@@ -181,6 +180,8 @@ from .list_automations_kind_type_0 import ListAutomationsKindType0
 from .list_campaigns_status_type_0 import ListCampaignsStatusType0
 from .list_cards_status_type_0 import ListCardsStatusType0
 from .list_deliveries_status_type_0 import ListDeliveriesStatusType0
+from .list_events_type_type_0 import ListEventsTypeType0
+from .list_messages_event_type_type_0 import ListMessagesEventTypeType0
 from .list_messages_status_type_0 import ListMessagesStatusType0
 from .list_program_refusals_reason_type_0 import ListProgramRefusalsReasonType0
 from .list_programs_status_type_0 import ListProgramsStatusType0
@@ -258,6 +259,8 @@ from .poster_out import PosterOut
 from .poster_update import PosterUpdate
 from .preview_in import PreviewIn
 from .preview_out import PreviewOut
+from .problem import Problem
+from .problem_errors_item import ProblemErrorsItem
 from .program_create import ProgramCreate
 from .program_create_after_last_goal import ProgramCreateAfterLastGoal
 from .program_info import ProgramInfo
@@ -265,13 +268,12 @@ from .program_out import ProgramOut
 from .program_out_after_last_goal import ProgramOutAfterLastGoal
 from .program_out_status import ProgramOutStatus
 from .program_update import ProgramUpdate
-from .program_update_after_last_goal_type_0 import ProgramUpdateAfterLastGoalType0
-from .program_update_status_type_0 import ProgramUpdateStatusType0
+from .program_update_after_last_goal import ProgramUpdateAfterLastGoal
+from .program_update_status import ProgramUpdateStatus
 from .provider_template_in import ProviderTemplateIn
 from .provider_template_in_parameters_item import ProviderTemplateInParametersItem
 from .quiet_hours import QuietHours
 from .range_ import Range
-from .readyz_response_503 import ReadyzResponse503
 from .receive_webhook_generic_sale import ReceiveWebhookGenericSale
 from .receive_webhook_generic_sale_customer_keys import ReceiveWebhookGenericSaleCustomerKeys
 from .receive_webhook_generic_sale_sale_item import ReceiveWebhookGenericSaleSaleItem
@@ -312,6 +314,7 @@ from .refusal_out_reason import RefusalOutReason
 from .refusal_out_via import RefusalOutVia
 from .reminder_info import ReminderInfo
 from .reminder_info_kind import ReminderInfoKind
+from .removal_out import RemovalOut
 from .removed import Removed
 from .retry_now_out import RetryNowOut
 from .reward_issued import RewardIssued
@@ -342,6 +345,9 @@ from .stamp_added import StampAdded
 from .stamp_conversion import StampConversion
 from .stamp_info import StampInfo
 from .stamp_out import StampOut
+from .stamp_removal import StampRemoval
+from .stamp_removal_info import StampRemovalInfo
+from .stamps_removed import StampsRemoved
 from .syrve_in import SyrveIn
 from .syrve_out import SyrveOut
 from .syrve_update import SyrveUpdate
@@ -349,17 +355,15 @@ from .template_create import TemplateCreate
 from .template_create_formats_item import TemplateCreateFormatsItem
 from .template_info import TemplateInfo
 from .template_patch import TemplatePatch
-from .template_patch_bodies_type_0 import TemplatePatchBodiesType0
+from .template_patch_bodies import TemplatePatchBodies
 from .template_update import TemplateUpdate
-from .template_update_formats_type_0_item import TemplateUpdateFormatsType0Item
+from .template_update_formats_item import TemplateUpdateFormatsItem
 from .test_channel_channel import TestChannelChannel
 from .test_event_in import TestEventIn
 from .test_event_in_event_type import TestEventInEventType
 from .tier import Tier
 from .upload_files_body import UploadFilesBody
 from .validate_code import ValidateCode
-from .validation_error import ValidationError
-from .validation_error_context import ValidationErrorContext
 from .validation_out import ValidationOut
 from .validation_out_reason_type_0 import ValidationOutReasonType0
 from .variable_out import VariableOut
@@ -536,7 +540,7 @@ __all__ = (
     "EndpointOut",
     "EndpointSecretOut",
     "EndpointUpdate",
-    "EndpointUpdateEventTypesType0Item",
+    "EndpointUpdateEventTypesItem",
     "EventTypeOut",
     "EventTypeOutSample",
     "EventTypeOutSchema",
@@ -556,7 +560,6 @@ __all__ = (
     "HookOut",
     "HookSubscribe",
     "HookSubscribeEvent",
-    "HTTPValidationError",
     "IdentifierOut",
     "ImportCodesJsonCodeImport",
     "ImportOut",
@@ -575,6 +578,8 @@ __all__ = (
     "ListCampaignsStatusType0",
     "ListCardsStatusType0",
     "ListDeliveriesStatusType0",
+    "ListEventsTypeType0",
+    "ListMessagesEventTypeType0",
     "ListMessagesStatusType0",
     "ListProgramRefusalsReasonType0",
     "ListProgramsStatusType0",
@@ -652,6 +657,8 @@ __all__ = (
     "PosterUpdate",
     "PreviewIn",
     "PreviewOut",
+    "Problem",
+    "ProblemErrorsItem",
     "ProgramCreate",
     "ProgramCreateAfterLastGoal",
     "ProgramInfo",
@@ -659,13 +666,12 @@ __all__ = (
     "ProgramOutAfterLastGoal",
     "ProgramOutStatus",
     "ProgramUpdate",
-    "ProgramUpdateAfterLastGoalType0",
-    "ProgramUpdateStatusType0",
+    "ProgramUpdateAfterLastGoal",
+    "ProgramUpdateStatus",
     "ProviderTemplateIn",
     "ProviderTemplateInParametersItem",
     "QuietHours",
     "Range",
-    "ReadyzResponse503",
     "ReceiveWebhookGenericSale",
     "ReceiveWebhookGenericSaleCustomerKeys",
     "ReceiveWebhookGenericSaleSaleItem",
@@ -706,6 +712,7 @@ __all__ = (
     "RefusalOutVia",
     "ReminderInfo",
     "ReminderInfoKind",
+    "RemovalOut",
     "Removed",
     "RetryNowOut",
     "RewardIssued",
@@ -736,6 +743,9 @@ __all__ = (
     "StampConversion",
     "StampInfo",
     "StampOut",
+    "StampRemoval",
+    "StampRemovalInfo",
+    "StampsRemoved",
     "SyrveIn",
     "SyrveOut",
     "SyrveUpdate",
@@ -743,17 +753,15 @@ __all__ = (
     "TemplateCreateFormatsItem",
     "TemplateInfo",
     "TemplatePatch",
-    "TemplatePatchBodiesType0",
+    "TemplatePatchBodies",
     "TemplateUpdate",
-    "TemplateUpdateFormatsType0Item",
+    "TemplateUpdateFormatsItem",
     "TestChannelChannel",
     "TestEventIn",
     "TestEventInEventType",
     "Tier",
     "UploadFilesBody",
     "ValidateCode",
-    "ValidationError",
-    "ValidationErrorContext",
     "ValidationOut",
     "ValidationOutReasonType0",
     "VariableOut",

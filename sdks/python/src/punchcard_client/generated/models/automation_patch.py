@@ -28,7 +28,7 @@ class AutomationPatch:
             days_before (int | None | Unset):
             hour (int | None | Unset):
             message (MessageAction | None | Unset):
-            name (None | str | Unset):
+            name (str | Unset):
             program_id (None | str | Unset):
             reminder (AutomationPatchReminderType0 | None | Unset):
             voucher (None | Unset | VoucherAction):
@@ -39,7 +39,7 @@ class AutomationPatch:
     days_before: int | None | Unset = UNSET
     hour: int | None | Unset = UNSET
     message: MessageAction | None | Unset = UNSET
-    name: None | str | Unset = UNSET
+    name: str | Unset = UNSET
     program_id: None | str | Unset = UNSET
     reminder: AutomationPatchReminderType0 | None | Unset = UNSET
     voucher: None | Unset | VoucherAction = UNSET
@@ -83,11 +83,7 @@ class AutomationPatch:
         else:
             message = self.message
 
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        else:
-            name = self.name
+        name = self.name
 
         program_id: None | str | Unset
         if isinstance(self.program_id, Unset):
@@ -204,14 +200,7 @@ class AutomationPatch:
 
         message = _parse_message(d.pop("message", UNSET))
 
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        name = _parse_name(d.pop("name", UNSET))
+        name = d.pop("name", UNSET)
 
         def _parse_program_id(data: object) -> None | str | Unset:
             if data is None:

@@ -15,19 +15,19 @@ class BusinessUpdate:
     """
     Attributes:
         imprint_url (None | str | Unset): Your imprint / legal notice, linked beside the privacy policy.
-        join_requires_privacy_links (bool | None | Unset): true: the join form is shown only once both links are set
-            (else a 404).
-        name (None | str | Unset):
+        join_requires_privacy_links (bool | Unset): true: the join form is shown only once both links are set (else a
+            404).
+        name (str | Unset):
         privacy_policy_url (None | str | Unset): Your privacy policy (http or https): the join page and web card link
             it.
-        timezone (None | str | Unset):
+        timezone (str | Unset):
     """
 
     imprint_url: None | str | Unset = UNSET
-    join_requires_privacy_links: bool | None | Unset = UNSET
-    name: None | str | Unset = UNSET
+    join_requires_privacy_links: bool | Unset = UNSET
+    name: str | Unset = UNSET
     privacy_policy_url: None | str | Unset = UNSET
-    timezone: None | str | Unset = UNSET
+    timezone: str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         imprint_url: None | str | Unset
@@ -36,17 +36,9 @@ class BusinessUpdate:
         else:
             imprint_url = self.imprint_url
 
-        join_requires_privacy_links: bool | None | Unset
-        if isinstance(self.join_requires_privacy_links, Unset):
-            join_requires_privacy_links = UNSET
-        else:
-            join_requires_privacy_links = self.join_requires_privacy_links
+        join_requires_privacy_links = self.join_requires_privacy_links
 
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        else:
-            name = self.name
+        name = self.name
 
         privacy_policy_url: None | str | Unset
         if isinstance(self.privacy_policy_url, Unset):
@@ -54,11 +46,7 @@ class BusinessUpdate:
         else:
             privacy_policy_url = self.privacy_policy_url
 
-        timezone: None | str | Unset
-        if isinstance(self.timezone, Unset):
-            timezone = UNSET
-        else:
-            timezone = self.timezone
+        timezone = self.timezone
 
         field_dict: dict[str, Any] = {}
 
@@ -89,23 +77,9 @@ class BusinessUpdate:
 
         imprint_url = _parse_imprint_url(d.pop("imprint_url", UNSET))
 
-        def _parse_join_requires_privacy_links(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
+        join_requires_privacy_links = d.pop("join_requires_privacy_links", UNSET)
 
-        join_requires_privacy_links = _parse_join_requires_privacy_links(d.pop("join_requires_privacy_links", UNSET))
-
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        name = _parse_name(d.pop("name", UNSET))
+        name = d.pop("name", UNSET)
 
         def _parse_privacy_policy_url(data: object) -> None | str | Unset:
             if data is None:
@@ -116,14 +90,7 @@ class BusinessUpdate:
 
         privacy_policy_url = _parse_privacy_policy_url(d.pop("privacy_policy_url", UNSET))
 
-        def _parse_timezone(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        timezone = _parse_timezone(d.pop("timezone", UNSET))
+        timezone = d.pop("timezone", UNSET)
 
         business_update = cls(
             imprint_url=imprint_url,

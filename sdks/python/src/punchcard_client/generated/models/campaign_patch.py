@@ -19,36 +19,28 @@ T = TypeVar("T", bound="CampaignPatch")
 class CampaignPatch:
     """
     Attributes:
-        audience (Audience | None | Unset):
-        name (None | str | Unset):
+        audience (Audience | Unset): Who a campaign goes to: customers matching every given filter (none: everyone).
+            Card filters match a customer's active cards (of ``program_id`` when given).
+        name (str | Unset):
         quiet_hours (None | QuietHours | Unset):
-        template_id (None | str | Unset):
+        template_id (str | Unset):
         voucher_template_id (None | str | Unset):
     """
 
-    audience: Audience | None | Unset = UNSET
-    name: None | str | Unset = UNSET
+    audience: Audience | Unset = UNSET
+    name: str | Unset = UNSET
     quiet_hours: None | QuietHours | Unset = UNSET
-    template_id: None | str | Unset = UNSET
+    template_id: str | Unset = UNSET
     voucher_template_id: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.audience import Audience  # noqa: PLC0415
         from ..models.quiet_hours import QuietHours  # noqa: PLC0415
 
-        audience: dict[str, Any] | None | Unset
-        if isinstance(self.audience, Unset):
-            audience = UNSET
-        elif isinstance(self.audience, Audience):
+        audience: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.audience, Unset):
             audience = self.audience.to_dict()
-        else:
-            audience = self.audience
 
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        else:
-            name = self.name
+        name = self.name
 
         quiet_hours: dict[str, Any] | None | Unset
         if isinstance(self.quiet_hours, Unset):
@@ -58,11 +50,7 @@ class CampaignPatch:
         else:
             quiet_hours = self.quiet_hours
 
-        template_id: None | str | Unset
-        if isinstance(self.template_id, Unset):
-            template_id = UNSET
-        else:
-            template_id = self.template_id
+        template_id = self.template_id
 
         voucher_template_id: None | str | Unset
         if isinstance(self.voucher_template_id, Unset):
@@ -92,32 +80,14 @@ class CampaignPatch:
         from ..models.quiet_hours import QuietHours  # noqa: PLC0415
 
         d = dict(src_dict)
+        _audience = d.pop("audience", UNSET)
+        audience: Audience | Unset
+        if isinstance(_audience, Unset):
+            audience = UNSET
+        else:
+            audience = Audience.from_dict(_audience)
 
-        def _parse_audience(data: object) -> Audience | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                audience_type_0 = Audience.from_dict(data)
-
-                return audience_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Audience | None | Unset, data)
-
-        audience = _parse_audience(d.pop("audience", UNSET))
-
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        name = _parse_name(d.pop("name", UNSET))
+        name = d.pop("name", UNSET)
 
         def _parse_quiet_hours(data: object) -> None | QuietHours | Unset:
             if data is None:
@@ -136,14 +106,7 @@ class CampaignPatch:
 
         quiet_hours = _parse_quiet_hours(d.pop("quiet_hours", UNSET))
 
-        def _parse_template_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        template_id = _parse_template_id(d.pop("template_id", UNSET))
+        template_id = d.pop("template_id", UNSET)
 
         def _parse_voucher_template_id(data: object) -> None | str | Unset:
             if data is None:

@@ -18,7 +18,7 @@ class CustomVoucher:
     Attributes:
         title (str):
         description (None | str | Unset):
-        expires_at (datetime.datetime | None | Unset):
+        expires_at (datetime.datetime | None | Unset): In the future (a voucher born expired: 422).
         formats (list[CustomVoucherFormatsItem] | Unset):
         redeem_code (None | str | Unset): A POS promo code; omitted: a unique code is generated.
         unique_code (bool | Unset): Reject the code if another voucher of the business already has it. Default: False.

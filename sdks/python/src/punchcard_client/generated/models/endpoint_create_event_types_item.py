@@ -16,6 +16,7 @@ class EndpointCreateEventTypesItem(StrEnum):
     REFERRAL_CONVERTED = "referral_converted"
     REFERRAL_JOINED = "referral_joined"
     REWARD_ISSUED = "reward_issued"
+    STAMPS_REMOVED = "stamps_removed"
     STAMP_ADDED = "stamp_added"
     VOUCHER_EXPIRED = "voucher_expired"
     VOUCHER_ISSUED = "voucher_issued"

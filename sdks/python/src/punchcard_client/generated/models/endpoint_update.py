@@ -5,7 +5,7 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
-from ..models.endpoint_update_event_types_type_0_item import EndpointUpdateEventTypesType0Item
+from ..models.endpoint_update_event_types_item import EndpointUpdateEventTypesItem
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="EndpointUpdate")
@@ -16,21 +16,21 @@ class EndpointUpdate:
     """
     Attributes:
         description (None | str | Unset):
-        enabled (bool | None | Unset):
-        event_types (list[EndpointUpdateEventTypesType0Item] | None | Unset):
+        enabled (bool | Unset):
+        event_types (list[EndpointUpdateEventTypesItem] | Unset):
         max_concurrency (int | None | Unset):
-        ordered (bool | None | Unset):
+        ordered (bool | Unset):
         rate_limit_per_second (int | None | Unset):
-        url (None | str | Unset):
+        url (str | Unset):
     """
 
     description: None | str | Unset = UNSET
-    enabled: bool | None | Unset = UNSET
-    event_types: list[EndpointUpdateEventTypesType0Item] | None | Unset = UNSET
+    enabled: bool | Unset = UNSET
+    event_types: list[EndpointUpdateEventTypesItem] | Unset = UNSET
     max_concurrency: int | None | Unset = UNSET
-    ordered: bool | None | Unset = UNSET
+    ordered: bool | Unset = UNSET
     rate_limit_per_second: int | None | Unset = UNSET
-    url: None | str | Unset = UNSET
+    url: str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         description: None | str | Unset
@@ -39,23 +39,14 @@ class EndpointUpdate:
         else:
             description = self.description
 
-        enabled: bool | None | Unset
-        if isinstance(self.enabled, Unset):
-            enabled = UNSET
-        else:
-            enabled = self.enabled
+        enabled = self.enabled
 
-        event_types: list[str] | None | Unset
-        if isinstance(self.event_types, Unset):
-            event_types = UNSET
-        elif isinstance(self.event_types, list):
+        event_types: list[str] | Unset = UNSET
+        if not isinstance(self.event_types, Unset):
             event_types = []
-            for event_types_type_0_item_data in self.event_types:
-                event_types_type_0_item = event_types_type_0_item_data.value
-                event_types.append(event_types_type_0_item)
-
-        else:
-            event_types = self.event_types
+            for event_types_item_data in self.event_types:
+                event_types_item = event_types_item_data.value
+                event_types.append(event_types_item)
 
         max_concurrency: int | None | Unset
         if isinstance(self.max_concurrency, Unset):
@@ -63,11 +54,7 @@ class EndpointUpdate:
         else:
             max_concurrency = self.max_concurrency
 
-        ordered: bool | None | Unset
-        if isinstance(self.ordered, Unset):
-            ordered = UNSET
-        else:
-            ordered = self.ordered
+        ordered = self.ordered
 
         rate_limit_per_second: int | None | Unset
         if isinstance(self.rate_limit_per_second, Unset):
@@ -75,11 +62,7 @@ class EndpointUpdate:
         else:
             rate_limit_per_second = self.rate_limit_per_second
 
-        url: None | str | Unset
-        if isinstance(self.url, Unset):
-            url = UNSET
-        else:
-            url = self.url
+        url = self.url
 
         field_dict: dict[str, Any] = {}
 
@@ -114,36 +97,16 @@ class EndpointUpdate:
 
         description = _parse_description(d.pop("description", UNSET))
 
-        def _parse_enabled(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
+        enabled = d.pop("enabled", UNSET)
 
-        enabled = _parse_enabled(d.pop("enabled", UNSET))
+        _event_types = d.pop("event_types", UNSET)
+        event_types: list[EndpointUpdateEventTypesItem] | Unset = UNSET
+        if _event_types is not UNSET:
+            event_types = []
+            for event_types_item_data in _event_types:
+                event_types_item = EndpointUpdateEventTypesItem(event_types_item_data)
 
-        def _parse_event_types(data: object) -> list[EndpointUpdateEventTypesType0Item] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                event_types_type_0 = []
-                _event_types_type_0 = data
-                for event_types_type_0_item_data in _event_types_type_0:
-                    event_types_type_0_item = EndpointUpdateEventTypesType0Item(event_types_type_0_item_data)
-
-                    event_types_type_0.append(event_types_type_0_item)
-
-                return event_types_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[EndpointUpdateEventTypesType0Item] | None | Unset, data)
-
-        event_types = _parse_event_types(d.pop("event_types", UNSET))
+                event_types.append(event_types_item)
 
         def _parse_max_concurrency(data: object) -> int | None | Unset:
             if data is None:
@@ -154,14 +117,7 @@ class EndpointUpdate:
 
         max_concurrency = _parse_max_concurrency(d.pop("max_concurrency", UNSET))
 
-        def _parse_ordered(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        ordered = _parse_ordered(d.pop("ordered", UNSET))
+        ordered = d.pop("ordered", UNSET)
 
         def _parse_rate_limit_per_second(data: object) -> int | None | Unset:
             if data is None:
@@ -172,14 +128,7 @@ class EndpointUpdate:
 
         rate_limit_per_second = _parse_rate_limit_per_second(d.pop("rate_limit_per_second", UNSET))
 
-        def _parse_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        url = _parse_url(d.pop("url", UNSET))
+        url = d.pop("url", UNSET)
 
         endpoint_update = cls(
             description=description,

@@ -17,14 +17,14 @@ class LocationUpdate:
         address (None | str | Unset):
         latitude (float | None | Unset):
         longitude (float | None | Unset):
-        name (None | str | Unset):
+        name (str | Unset):
         timezone (None | str | Unset):
     """
 
     address: None | str | Unset = UNSET
     latitude: float | None | Unset = UNSET
     longitude: float | None | Unset = UNSET
-    name: None | str | Unset = UNSET
+    name: str | Unset = UNSET
     timezone: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -46,11 +46,7 @@ class LocationUpdate:
         else:
             longitude = self.longitude
 
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        else:
-            name = self.name
+        name = self.name
 
         timezone: None | str | Unset
         if isinstance(self.timezone, Unset):
@@ -105,14 +101,7 @@ class LocationUpdate:
 
         longitude = _parse_longitude(d.pop("longitude", UNSET))
 
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        name = _parse_name(d.pop("name", UNSET))
+        name = d.pop("name", UNSET)
 
         def _parse_timezone(data: object) -> None | str | Unset:
             if data is None:

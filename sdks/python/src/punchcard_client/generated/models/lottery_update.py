@@ -19,14 +19,14 @@ class LotteryUpdate:
     """
     Attributes:
         description (None | str | Unset):
-        title (None | str | Unset):
-        variants (list[VariantIn] | None | Unset): The whole list. Variants keep their key: a key given again is updated
-            in place (its stock set to the value given), a key left out is removed.
+        title (str | Unset):
+        variants (list[VariantIn] | Unset): The whole list. Variants keep their key: a key given again is updated in
+            place (its stock set to the value given), a key left out is removed.
     """
 
     description: None | str | Unset = UNSET
-    title: None | str | Unset = UNSET
-    variants: list[VariantIn] | None | Unset = UNSET
+    title: str | Unset = UNSET
+    variants: list[VariantIn] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         description: None | str | Unset
@@ -35,23 +35,14 @@ class LotteryUpdate:
         else:
             description = self.description
 
-        title: None | str | Unset
-        if isinstance(self.title, Unset):
-            title = UNSET
-        else:
-            title = self.title
+        title = self.title
 
-        variants: list[dict[str, Any]] | None | Unset
-        if isinstance(self.variants, Unset):
-            variants = UNSET
-        elif isinstance(self.variants, list):
+        variants: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.variants, Unset):
             variants = []
-            for variants_type_0_item_data in self.variants:
-                variants_type_0_item = variants_type_0_item_data.to_dict()
-                variants.append(variants_type_0_item)
-
-        else:
-            variants = self.variants
+            for variants_item_data in self.variants:
+                variants_item = variants_item_data.to_dict()
+                variants.append(variants_item)
 
         field_dict: dict[str, Any] = {}
 
@@ -80,36 +71,16 @@ class LotteryUpdate:
 
         description = _parse_description(d.pop("description", UNSET))
 
-        def _parse_title(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        title = d.pop("title", UNSET)
 
-        title = _parse_title(d.pop("title", UNSET))
+        _variants = d.pop("variants", UNSET)
+        variants: list[VariantIn] | Unset = UNSET
+        if _variants is not UNSET:
+            variants = []
+            for variants_item_data in _variants:
+                variants_item = VariantIn.from_dict(variants_item_data)
 
-        def _parse_variants(data: object) -> list[VariantIn] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                variants_type_0 = []
-                _variants_type_0 = data
-                for variants_type_0_item_data in _variants_type_0:
-                    variants_type_0_item = VariantIn.from_dict(variants_type_0_item_data)
-
-                    variants_type_0.append(variants_type_0_item)
-
-                return variants_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[VariantIn] | None | Unset, data)
-
-        variants = _parse_variants(d.pop("variants", UNSET))
+                variants.append(variants_item)
 
         lottery_update = cls(
             description=description,

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
@@ -14,33 +14,21 @@ T = TypeVar("T", bound="PosterUpdate")
 class PosterUpdate:
     """
     Attributes:
-        access_token (None | str | Unset):
-        application_secret (None | str | Unset):
-        base_url (None | str | Unset):
+        access_token (str | Unset):
+        application_secret (str | Unset):
+        base_url (str | Unset):
     """
 
-    access_token: None | str | Unset = UNSET
-    application_secret: None | str | Unset = UNSET
-    base_url: None | str | Unset = UNSET
+    access_token: str | Unset = UNSET
+    application_secret: str | Unset = UNSET
+    base_url: str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        access_token: None | str | Unset
-        if isinstance(self.access_token, Unset):
-            access_token = UNSET
-        else:
-            access_token = self.access_token
+        access_token = self.access_token
 
-        application_secret: None | str | Unset
-        if isinstance(self.application_secret, Unset):
-            application_secret = UNSET
-        else:
-            application_secret = self.application_secret
+        application_secret = self.application_secret
 
-        base_url: None | str | Unset
-        if isinstance(self.base_url, Unset):
-            base_url = UNSET
-        else:
-            base_url = self.base_url
+        base_url = self.base_url
 
         field_dict: dict[str, Any] = {}
 
@@ -57,33 +45,11 @@ class PosterUpdate:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        access_token = d.pop("access_token", UNSET)
 
-        def _parse_access_token(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        application_secret = d.pop("application_secret", UNSET)
 
-        access_token = _parse_access_token(d.pop("access_token", UNSET))
-
-        def _parse_application_secret(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        application_secret = _parse_application_secret(d.pop("application_secret", UNSET))
-
-        def _parse_base_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        base_url = _parse_base_url(d.pop("base_url", UNSET))
+        base_url = d.pop("base_url", UNSET)
 
         poster_update = cls(
             access_token=access_token,

@@ -27,56 +27,50 @@ class ReferralProgramUpdate:
     made keep what they got.
 
         Attributes:
-            code (GeneratedCodes | None | PoolCodes | Unset):
-            conversion (None | RedemptionConversion | SaleConversion | StampConversion | Unset):
+            code (GeneratedCodes | PoolCodes | Unset):
+            conversion (RedemptionConversion | SaleConversion | StampConversion | Unset):
             ends_at (datetime.datetime | None | Unset):
             limit (None | RewardLimit | Unset):
-            name (None | str | Unset):
+            name (str | Unset):
             referee_template_id (None | str | Unset):
             referrer_template_id (None | str | Unset):
             starts_at (datetime.datetime | None | Unset):
-            tiers (list[Tier] | None | Unset):
+            tiers (list[Tier] | Unset):
     """
 
-    code: GeneratedCodes | None | PoolCodes | Unset = UNSET
-    conversion: None | RedemptionConversion | SaleConversion | StampConversion | Unset = UNSET
+    code: GeneratedCodes | PoolCodes | Unset = UNSET
+    conversion: RedemptionConversion | SaleConversion | StampConversion | Unset = UNSET
     ends_at: datetime.datetime | None | Unset = UNSET
     limit: None | RewardLimit | Unset = UNSET
-    name: None | str | Unset = UNSET
+    name: str | Unset = UNSET
     referee_template_id: None | str | Unset = UNSET
     referrer_template_id: None | str | Unset = UNSET
     starts_at: datetime.datetime | None | Unset = UNSET
-    tiers: list[Tier] | None | Unset = UNSET
+    tiers: list[Tier] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.generated_codes import GeneratedCodes  # noqa: PLC0415
-        from ..models.pool_codes import PoolCodes  # noqa: PLC0415
         from ..models.redemption_conversion import RedemptionConversion  # noqa: PLC0415
         from ..models.reward_limit import RewardLimit  # noqa: PLC0415
-        from ..models.sale_conversion import SaleConversion  # noqa: PLC0415
         from ..models.stamp_conversion import StampConversion  # noqa: PLC0415
 
-        code: dict[str, Any] | None | Unset
+        code: dict[str, Any] | Unset
         if isinstance(self.code, Unset):
             code = UNSET
         elif isinstance(self.code, GeneratedCodes):
             code = self.code.to_dict()
-        elif isinstance(self.code, PoolCodes):
-            code = self.code.to_dict()
         else:
-            code = self.code
+            code = self.code.to_dict()
 
-        conversion: dict[str, Any] | None | Unset
+        conversion: dict[str, Any] | Unset
         if isinstance(self.conversion, Unset):
             conversion = UNSET
         elif isinstance(self.conversion, StampConversion):
             conversion = self.conversion.to_dict()
         elif isinstance(self.conversion, RedemptionConversion):
             conversion = self.conversion.to_dict()
-        elif isinstance(self.conversion, SaleConversion):
-            conversion = self.conversion.to_dict()
         else:
-            conversion = self.conversion
+            conversion = self.conversion.to_dict()
 
         ends_at: None | str | Unset
         if isinstance(self.ends_at, Unset):
@@ -94,11 +88,7 @@ class ReferralProgramUpdate:
         else:
             limit = self.limit
 
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        else:
-            name = self.name
+        name = self.name
 
         referee_template_id: None | str | Unset
         if isinstance(self.referee_template_id, Unset):
@@ -120,17 +110,12 @@ class ReferralProgramUpdate:
         else:
             starts_at = self.starts_at
 
-        tiers: list[dict[str, Any]] | None | Unset
-        if isinstance(self.tiers, Unset):
-            tiers = UNSET
-        elif isinstance(self.tiers, list):
+        tiers: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.tiers, Unset):
             tiers = []
-            for tiers_type_0_item_data in self.tiers:
-                tiers_type_0_item = tiers_type_0_item_data.to_dict()
-                tiers.append(tiers_type_0_item)
-
-        else:
-            tiers = self.tiers
+            for tiers_item_data in self.tiers:
+                tiers_item = tiers_item_data.to_dict()
+                tiers.append(tiers_item)
 
         field_dict: dict[str, Any] = {}
 
@@ -168,61 +153,49 @@ class ReferralProgramUpdate:
 
         d = dict(src_dict)
 
-        def _parse_code(data: object) -> GeneratedCodes | None | PoolCodes | Unset:
-            if data is None:
-                return data
+        def _parse_code(data: object) -> GeneratedCodes | PoolCodes | Unset:
             if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                code_type_0_type_0 = GeneratedCodes.from_dict(data)
+                code_type_0 = GeneratedCodes.from_dict(data)
 
-                return code_type_0_type_0
+                return code_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                code_type_0_type_1 = PoolCodes.from_dict(data)
+            if not isinstance(data, dict):
+                raise TypeError()
+            code_type_1 = PoolCodes.from_dict(data)
 
-                return code_type_0_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(GeneratedCodes | None | PoolCodes | Unset, data)
+            return code_type_1
 
         code = _parse_code(d.pop("code", UNSET))
 
-        def _parse_conversion(data: object) -> None | RedemptionConversion | SaleConversion | StampConversion | Unset:
-            if data is None:
-                return data
+        def _parse_conversion(data: object) -> RedemptionConversion | SaleConversion | StampConversion | Unset:
             if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                conversion_type_0_type_0 = StampConversion.from_dict(data)
+                conversion_type_0 = StampConversion.from_dict(data)
 
-                return conversion_type_0_type_0
+                return conversion_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                conversion_type_0_type_1 = RedemptionConversion.from_dict(data)
+                conversion_type_1 = RedemptionConversion.from_dict(data)
 
-                return conversion_type_0_type_1
+                return conversion_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                conversion_type_0_type_2 = SaleConversion.from_dict(data)
+            if not isinstance(data, dict):
+                raise TypeError()
+            conversion_type_2 = SaleConversion.from_dict(data)
 
-                return conversion_type_0_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | RedemptionConversion | SaleConversion | StampConversion | Unset, data)
+            return conversion_type_2
 
         conversion = _parse_conversion(d.pop("conversion", UNSET))
 
@@ -260,14 +233,7 @@ class ReferralProgramUpdate:
 
         limit = _parse_limit(d.pop("limit", UNSET))
 
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        name = _parse_name(d.pop("name", UNSET))
+        name = d.pop("name", UNSET)
 
         def _parse_referee_template_id(data: object) -> None | str | Unset:
             if data is None:
@@ -304,27 +270,14 @@ class ReferralProgramUpdate:
 
         starts_at = _parse_starts_at(d.pop("starts_at", UNSET))
 
-        def _parse_tiers(data: object) -> list[Tier] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                tiers_type_0 = []
-                _tiers_type_0 = data
-                for tiers_type_0_item_data in _tiers_type_0:
-                    tiers_type_0_item = Tier.from_dict(tiers_type_0_item_data)
+        _tiers = d.pop("tiers", UNSET)
+        tiers: list[Tier] | Unset = UNSET
+        if _tiers is not UNSET:
+            tiers = []
+            for tiers_item_data in _tiers:
+                tiers_item = Tier.from_dict(tiers_item_data)
 
-                    tiers_type_0.append(tiers_type_0_item)
-
-                return tiers_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[Tier] | None | Unset, data)
-
-        tiers = _parse_tiers(d.pop("tiers", UNSET))
+                tiers.append(tiers_item)
 
         referral_program_update = cls(
             code=code,

@@ -15,23 +15,19 @@ T = TypeVar("T", bound="StaffUpdate")
 class StaffUpdate:
     """
     Attributes:
-        active (bool | None | Unset):
+        active (bool | Unset):
         location_id (None | str | Unset):
-        name (None | str | Unset):
-        role (None | Role | Unset):
+        name (str | Unset):
+        role (Role | Unset):
     """
 
-    active: bool | None | Unset = UNSET
+    active: bool | Unset = UNSET
     location_id: None | str | Unset = UNSET
-    name: None | str | Unset = UNSET
-    role: None | Role | Unset = UNSET
+    name: str | Unset = UNSET
+    role: Role | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        active: bool | None | Unset
-        if isinstance(self.active, Unset):
-            active = UNSET
-        else:
-            active = self.active
+        active = self.active
 
         location_id: None | str | Unset
         if isinstance(self.location_id, Unset):
@@ -39,19 +35,11 @@ class StaffUpdate:
         else:
             location_id = self.location_id
 
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        else:
-            name = self.name
+        name = self.name
 
-        role: None | str | Unset
-        if isinstance(self.role, Unset):
-            role = UNSET
-        elif isinstance(self.role, Role):
+        role: str | Unset = UNSET
+        if not isinstance(self.role, Unset):
             role = self.role.value
-        else:
-            role = self.role
 
         field_dict: dict[str, Any] = {}
 
@@ -70,15 +58,7 @@ class StaffUpdate:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-
-        def _parse_active(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        active = _parse_active(d.pop("active", UNSET))
+        active = d.pop("active", UNSET)
 
         def _parse_location_id(data: object) -> None | str | Unset:
             if data is None:
@@ -89,31 +69,14 @@ class StaffUpdate:
 
         location_id = _parse_location_id(d.pop("location_id", UNSET))
 
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        name = d.pop("name", UNSET)
 
-        name = _parse_name(d.pop("name", UNSET))
-
-        def _parse_role(data: object) -> None | Role | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                role_type_0 = Role(data)
-
-                return role_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Role | Unset, data)
-
-        role = _parse_role(d.pop("role", UNSET))
+        _role = d.pop("role", UNSET)
+        role: Role | Unset
+        if isinstance(_role, Unset):
+            role = UNSET
+        else:
+            role = Role(_role)
 
         staff_update = cls(
             active=active,

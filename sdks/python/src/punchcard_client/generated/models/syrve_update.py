@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -15,35 +15,23 @@ T = TypeVar("T", bound="SyrveUpdate")
 class SyrveUpdate:
     """
     Attributes:
-        api_login (None | str | Unset):
-        base_url (None | str | Unset):
-        organization_id (None | Unset | UUID):
+        api_login (str | Unset):
+        base_url (str | Unset):
+        organization_id (UUID | Unset):
     """
 
-    api_login: None | str | Unset = UNSET
-    base_url: None | str | Unset = UNSET
-    organization_id: None | Unset | UUID = UNSET
+    api_login: str | Unset = UNSET
+    base_url: str | Unset = UNSET
+    organization_id: UUID | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        api_login: None | str | Unset
-        if isinstance(self.api_login, Unset):
-            api_login = UNSET
-        else:
-            api_login = self.api_login
+        api_login = self.api_login
 
-        base_url: None | str | Unset
-        if isinstance(self.base_url, Unset):
-            base_url = UNSET
-        else:
-            base_url = self.base_url
+        base_url = self.base_url
 
-        organization_id: None | str | Unset
-        if isinstance(self.organization_id, Unset):
-            organization_id = UNSET
-        elif isinstance(self.organization_id, UUID):
+        organization_id: str | Unset = UNSET
+        if not isinstance(self.organization_id, Unset):
             organization_id = str(self.organization_id)
-        else:
-            organization_id = self.organization_id
 
         field_dict: dict[str, Any] = {}
 
@@ -60,41 +48,16 @@ class SyrveUpdate:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        api_login = d.pop("api_login", UNSET)
 
-        def _parse_api_login(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        base_url = d.pop("base_url", UNSET)
 
-        api_login = _parse_api_login(d.pop("api_login", UNSET))
-
-        def _parse_base_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        base_url = _parse_base_url(d.pop("base_url", UNSET))
-
-        def _parse_organization_id(data: object) -> None | Unset | UUID:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                organization_id_type_0 = UUID(data)
-
-                return organization_id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | UUID, data)
-
-        organization_id = _parse_organization_id(d.pop("organization_id", UNSET))
+        _organization_id = d.pop("organization_id", UNSET)
+        organization_id: UUID | Unset
+        if isinstance(_organization_id, Unset):
+            organization_id = UNSET
+        else:
+            organization_id = UUID(_organization_id)
 
         syrve_update = cls(
             api_login=api_login,

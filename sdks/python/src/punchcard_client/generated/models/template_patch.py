@@ -9,7 +9,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.provider_template_in import ProviderTemplateIn
-    from ..models.template_patch_bodies_type_0 import TemplatePatchBodiesType0
+    from ..models.template_patch_bodies import TemplatePatchBodies
 
 
 T = TypeVar("T", bound="TemplatePatch")
@@ -20,40 +20,27 @@ class TemplatePatch:
     """Replace the name, or the bodies (with their default language and WhatsApp template).
 
     Attributes:
-        bodies (None | TemplatePatchBodiesType0 | Unset):
-        default_language (None | str | Unset):
-        name (None | str | Unset):
+        bodies (TemplatePatchBodies | Unset):
+        default_language (str | Unset):
+        name (str | Unset):
         whatsapp_template (None | ProviderTemplateIn | Unset):
     """
 
-    bodies: None | TemplatePatchBodiesType0 | Unset = UNSET
-    default_language: None | str | Unset = UNSET
-    name: None | str | Unset = UNSET
+    bodies: TemplatePatchBodies | Unset = UNSET
+    default_language: str | Unset = UNSET
+    name: str | Unset = UNSET
     whatsapp_template: None | ProviderTemplateIn | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.provider_template_in import ProviderTemplateIn  # noqa: PLC0415
-        from ..models.template_patch_bodies_type_0 import TemplatePatchBodiesType0  # noqa: PLC0415
 
-        bodies: dict[str, Any] | None | Unset
-        if isinstance(self.bodies, Unset):
-            bodies = UNSET
-        elif isinstance(self.bodies, TemplatePatchBodiesType0):
+        bodies: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.bodies, Unset):
             bodies = self.bodies.to_dict()
-        else:
-            bodies = self.bodies
 
-        default_language: None | str | Unset
-        if isinstance(self.default_language, Unset):
-            default_language = UNSET
-        else:
-            default_language = self.default_language
+        default_language = self.default_language
 
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        else:
-            name = self.name
+        name = self.name
 
         whatsapp_template: dict[str, Any] | None | Unset
         if isinstance(self.whatsapp_template, Unset):
@@ -80,44 +67,19 @@ class TemplatePatch:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.provider_template_in import ProviderTemplateIn  # noqa: PLC0415
-        from ..models.template_patch_bodies_type_0 import TemplatePatchBodiesType0  # noqa: PLC0415
+        from ..models.template_patch_bodies import TemplatePatchBodies  # noqa: PLC0415
 
         d = dict(src_dict)
+        _bodies = d.pop("bodies", UNSET)
+        bodies: TemplatePatchBodies | Unset
+        if isinstance(_bodies, Unset):
+            bodies = UNSET
+        else:
+            bodies = TemplatePatchBodies.from_dict(_bodies)
 
-        def _parse_bodies(data: object) -> None | TemplatePatchBodiesType0 | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                bodies_type_0 = TemplatePatchBodiesType0.from_dict(data)
+        default_language = d.pop("default_language", UNSET)
 
-                return bodies_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | TemplatePatchBodiesType0 | Unset, data)
-
-        bodies = _parse_bodies(d.pop("bodies", UNSET))
-
-        def _parse_default_language(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        default_language = _parse_default_language(d.pop("default_language", UNSET))
-
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        name = _parse_name(d.pop("name", UNSET))
+        name = d.pop("name", UNSET)
 
         def _parse_whatsapp_template(data: object) -> None | ProviderTemplateIn | Unset:
             if data is None:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
-from ..models.template_update_formats_type_0_item import TemplateUpdateFormatsType0Item
+from ..models.template_update_formats_item import TemplateUpdateFormatsItem
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -24,17 +24,17 @@ class TemplateUpdate:
     """
     Attributes:
         description (None | str | Unset):
-        formats (list[TemplateUpdateFormatsType0Item] | None | Unset):
-        redeem_code (FixedCode | GeneratedCode | None | PatternCode | PoolCode | Unset):
-        title (None | str | Unset):
+        formats (list[TemplateUpdateFormatsItem] | Unset):
+        redeem_code (FixedCode | GeneratedCode | PatternCode | PoolCode | Unset):
+        title (str | Unset):
         valid_until (datetime.datetime | None | Unset): A fixed expiry for every voucher.
         validity_days (int | None | Unset): Days after issue.
     """
 
     description: None | str | Unset = UNSET
-    formats: list[TemplateUpdateFormatsType0Item] | None | Unset = UNSET
-    redeem_code: FixedCode | GeneratedCode | None | PatternCode | PoolCode | Unset = UNSET
-    title: None | str | Unset = UNSET
+    formats: list[TemplateUpdateFormatsItem] | Unset = UNSET
+    redeem_code: FixedCode | GeneratedCode | PatternCode | PoolCode | Unset = UNSET
+    title: str | Unset = UNSET
     valid_until: datetime.datetime | None | Unset = UNSET
     validity_days: int | None | Unset = UNSET
 
@@ -42,7 +42,6 @@ class TemplateUpdate:
         from ..models.fixed_code import FixedCode  # noqa: PLC0415
         from ..models.generated_code import GeneratedCode  # noqa: PLC0415
         from ..models.pattern_code import PatternCode  # noqa: PLC0415
-        from ..models.pool_code import PoolCode  # noqa: PLC0415
 
         description: None | str | Unset
         if isinstance(self.description, Unset):
@@ -50,19 +49,14 @@ class TemplateUpdate:
         else:
             description = self.description
 
-        formats: list[str] | None | Unset
-        if isinstance(self.formats, Unset):
-            formats = UNSET
-        elif isinstance(self.formats, list):
+        formats: list[str] | Unset = UNSET
+        if not isinstance(self.formats, Unset):
             formats = []
-            for formats_type_0_item_data in self.formats:
-                formats_type_0_item = formats_type_0_item_data.value
-                formats.append(formats_type_0_item)
+            for formats_item_data in self.formats:
+                formats_item = formats_item_data.value
+                formats.append(formats_item)
 
-        else:
-            formats = self.formats
-
-        redeem_code: dict[str, Any] | None | Unset
+        redeem_code: dict[str, Any] | Unset
         if isinstance(self.redeem_code, Unset):
             redeem_code = UNSET
         elif isinstance(self.redeem_code, FixedCode):
@@ -71,16 +65,10 @@ class TemplateUpdate:
             redeem_code = self.redeem_code.to_dict()
         elif isinstance(self.redeem_code, GeneratedCode):
             redeem_code = self.redeem_code.to_dict()
-        elif isinstance(self.redeem_code, PoolCode):
+        else:
             redeem_code = self.redeem_code.to_dict()
-        else:
-            redeem_code = self.redeem_code
 
-        title: None | str | Unset
-        if isinstance(self.title, Unset):
-            title = UNSET
-        else:
-            title = self.title
+        title = self.title
 
         valid_until: None | str | Unset
         if isinstance(self.valid_until, Unset):
@@ -132,77 +120,51 @@ class TemplateUpdate:
 
         description = _parse_description(d.pop("description", UNSET))
 
-        def _parse_formats(data: object) -> list[TemplateUpdateFormatsType0Item] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                formats_type_0 = []
-                _formats_type_0 = data
-                for formats_type_0_item_data in _formats_type_0:
-                    formats_type_0_item = TemplateUpdateFormatsType0Item(formats_type_0_item_data)
+        _formats = d.pop("formats", UNSET)
+        formats: list[TemplateUpdateFormatsItem] | Unset = UNSET
+        if _formats is not UNSET:
+            formats = []
+            for formats_item_data in _formats:
+                formats_item = TemplateUpdateFormatsItem(formats_item_data)
 
-                    formats_type_0.append(formats_type_0_item)
+                formats.append(formats_item)
 
-                return formats_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[TemplateUpdateFormatsType0Item] | None | Unset, data)
-
-        formats = _parse_formats(d.pop("formats", UNSET))
-
-        def _parse_redeem_code(data: object) -> FixedCode | GeneratedCode | None | PatternCode | PoolCode | Unset:
-            if data is None:
-                return data
+        def _parse_redeem_code(data: object) -> FixedCode | GeneratedCode | PatternCode | PoolCode | Unset:
             if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                redeem_code_type_0_type_0 = FixedCode.from_dict(data)
+                redeem_code_type_0 = FixedCode.from_dict(data)
 
-                return redeem_code_type_0_type_0
+                return redeem_code_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                redeem_code_type_0_type_1 = PatternCode.from_dict(data)
+                redeem_code_type_1 = PatternCode.from_dict(data)
 
-                return redeem_code_type_0_type_1
+                return redeem_code_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                redeem_code_type_0_type_2 = GeneratedCode.from_dict(data)
+                redeem_code_type_2 = GeneratedCode.from_dict(data)
 
-                return redeem_code_type_0_type_2
+                return redeem_code_type_2
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                redeem_code_type_0_type_3 = PoolCode.from_dict(data)
+            if not isinstance(data, dict):
+                raise TypeError()
+            redeem_code_type_3 = PoolCode.from_dict(data)
 
-                return redeem_code_type_0_type_3
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(FixedCode | GeneratedCode | None | PatternCode | PoolCode | Unset, data)
+            return redeem_code_type_3
 
         redeem_code = _parse_redeem_code(d.pop("redeem_code", UNSET))
 
-        def _parse_title(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        title = _parse_title(d.pop("title", UNSET))
+        title = d.pop("title", UNSET)
 
         def _parse_valid_until(data: object) -> datetime.datetime | None | Unset:
             if data is None:

@@ -7,7 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.api_key_create import ApiKeyCreate
 from ...models.api_key_secret_out import ApiKeySecretOut
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -32,16 +32,56 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ApiKeySecretOut | HTTPValidationError | None:
+) -> ApiKeySecretOut | Problem | None:
     if response.status_code == 201:
         response_201 = ApiKeySecretOut.from_dict(response.json())
 
         return response_201
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -51,7 +91,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ApiKeySecretOut | HTTPValidationError]:
+) -> Response[ApiKeySecretOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -64,8 +104,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ApiKeyCreate,
-) -> Response[ApiKeySecretOut | HTTPValidationError]:
+) -> Response[ApiKeySecretOut | Problem]:
     """Generate the API key of a staff login (shown once)
+
+     Generate the API key of a staff login (shown once). **Who:** Owners and managers. **Emits:**
+    none.
 
     Args:
         body (ApiKeyCreate):
@@ -75,7 +118,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ApiKeySecretOut | HTTPValidationError]
+        Response[ApiKeySecretOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -93,8 +136,11 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ApiKeyCreate,
-) -> ApiKeySecretOut | HTTPValidationError | None:
+) -> ApiKeySecretOut | Problem | None:
     """Generate the API key of a staff login (shown once)
+
+     Generate the API key of a staff login (shown once). **Who:** Owners and managers. **Emits:**
+    none.
 
     Args:
         body (ApiKeyCreate):
@@ -104,7 +150,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ApiKeySecretOut | HTTPValidationError
+        ApiKeySecretOut | Problem
     """
 
     return sync_detailed(
@@ -117,8 +163,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ApiKeyCreate,
-) -> Response[ApiKeySecretOut | HTTPValidationError]:
+) -> Response[ApiKeySecretOut | Problem]:
     """Generate the API key of a staff login (shown once)
+
+     Generate the API key of a staff login (shown once). **Who:** Owners and managers. **Emits:**
+    none.
 
     Args:
         body (ApiKeyCreate):
@@ -128,7 +177,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ApiKeySecretOut | HTTPValidationError]
+        Response[ApiKeySecretOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -144,8 +193,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ApiKeyCreate,
-) -> ApiKeySecretOut | HTTPValidationError | None:
+) -> ApiKeySecretOut | Problem | None:
     """Generate the API key of a staff login (shown once)
+
+     Generate the API key of a staff login (shown once). **Who:** Owners and managers. **Emits:**
+    none.
 
     Args:
         body (ApiKeyCreate):
@@ -155,7 +207,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ApiKeySecretOut | HTTPValidationError
+        ApiKeySecretOut | Problem
     """
 
     return (

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.automation_in import AutomationIn
 from ...models.automation_out import AutomationOut
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -29,15 +30,48 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | AutomationOut | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AutomationOut | Problem | None:
     if response.status_code == 201:
         response_201 = AutomationOut.from_dict(response.json())
 
         return response_201
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
-        response_422 = cast(Any, None)
+        response_422 = Problem.from_dict(response.json())
+
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -45,7 +79,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | AutomationOut]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AutomationOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -58,17 +94,17 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: AutomationIn,
-) -> Response[Any | AutomationOut]:
+) -> Response[AutomationOut | Problem]:
     """Create an automation
 
-     A rule the worker runs on schedule, at most once per customer and period: `birthday` (N days before
-    or on the day, at a local hour; `birthday_reached`), `inactivity` (no stamp for N days, once per
-    spell; `inactivity_trigger`), `reward_reminder` (a voucher unredeemed N days after issue, or
-    expiring within N days; `voucher_reminder`), `welcome` (a new card, within a worker pass). Each may
-    issue a voucher and send a message (a message template, through the campaign sender), narrowed to a
-    program and an audience. It acts on what happens from its creation on. Owners and managers
-    (`automations:manage`); staff bound to a location may read but not change (403
-    `location_forbidden`).
+     Create an automation. A rule the worker runs on schedule, at most once per customer and
+    period: `birthday` (N days before or on the day, at a local hour; `birthday_reached`),
+    `inactivity` (no stamp for N days, once per spell; `inactivity_trigger`), `reward_reminder` (a
+    voucher unredeemed N days after issue, or expiring within N days; `voucher_reminder`), `welcome`
+    (a new card, within a worker pass). Each may issue a voucher and send a message (a message
+    template, through the campaign sender), narrowed to a program and an audience. It acts on what
+    happens from its creation on. **Who:** Owners and managers (`automations:manage`); staff bound
+    to a location may read but not change (403 `location_forbidden`). **Emits:** none.
 
     Args:
         body (AutomationIn):
@@ -78,7 +114,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | AutomationOut]
+        Response[AutomationOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -96,17 +132,17 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: AutomationIn,
-) -> Any | AutomationOut | None:
+) -> AutomationOut | Problem | None:
     """Create an automation
 
-     A rule the worker runs on schedule, at most once per customer and period: `birthday` (N days before
-    or on the day, at a local hour; `birthday_reached`), `inactivity` (no stamp for N days, once per
-    spell; `inactivity_trigger`), `reward_reminder` (a voucher unredeemed N days after issue, or
-    expiring within N days; `voucher_reminder`), `welcome` (a new card, within a worker pass). Each may
-    issue a voucher and send a message (a message template, through the campaign sender), narrowed to a
-    program and an audience. It acts on what happens from its creation on. Owners and managers
-    (`automations:manage`); staff bound to a location may read but not change (403
-    `location_forbidden`).
+     Create an automation. A rule the worker runs on schedule, at most once per customer and
+    period: `birthday` (N days before or on the day, at a local hour; `birthday_reached`),
+    `inactivity` (no stamp for N days, once per spell; `inactivity_trigger`), `reward_reminder` (a
+    voucher unredeemed N days after issue, or expiring within N days; `voucher_reminder`), `welcome`
+    (a new card, within a worker pass). Each may issue a voucher and send a message (a message
+    template, through the campaign sender), narrowed to a program and an audience. It acts on what
+    happens from its creation on. **Who:** Owners and managers (`automations:manage`); staff bound
+    to a location may read but not change (403 `location_forbidden`). **Emits:** none.
 
     Args:
         body (AutomationIn):
@@ -116,7 +152,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | AutomationOut
+        AutomationOut | Problem
     """
 
     return sync_detailed(
@@ -129,17 +165,17 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: AutomationIn,
-) -> Response[Any | AutomationOut]:
+) -> Response[AutomationOut | Problem]:
     """Create an automation
 
-     A rule the worker runs on schedule, at most once per customer and period: `birthday` (N days before
-    or on the day, at a local hour; `birthday_reached`), `inactivity` (no stamp for N days, once per
-    spell; `inactivity_trigger`), `reward_reminder` (a voucher unredeemed N days after issue, or
-    expiring within N days; `voucher_reminder`), `welcome` (a new card, within a worker pass). Each may
-    issue a voucher and send a message (a message template, through the campaign sender), narrowed to a
-    program and an audience. It acts on what happens from its creation on. Owners and managers
-    (`automations:manage`); staff bound to a location may read but not change (403
-    `location_forbidden`).
+     Create an automation. A rule the worker runs on schedule, at most once per customer and
+    period: `birthday` (N days before or on the day, at a local hour; `birthday_reached`),
+    `inactivity` (no stamp for N days, once per spell; `inactivity_trigger`), `reward_reminder` (a
+    voucher unredeemed N days after issue, or expiring within N days; `voucher_reminder`), `welcome`
+    (a new card, within a worker pass). Each may issue a voucher and send a message (a message
+    template, through the campaign sender), narrowed to a program and an audience. It acts on what
+    happens from its creation on. **Who:** Owners and managers (`automations:manage`); staff bound
+    to a location may read but not change (403 `location_forbidden`). **Emits:** none.
 
     Args:
         body (AutomationIn):
@@ -149,7 +185,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | AutomationOut]
+        Response[AutomationOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -165,17 +201,17 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: AutomationIn,
-) -> Any | AutomationOut | None:
+) -> AutomationOut | Problem | None:
     """Create an automation
 
-     A rule the worker runs on schedule, at most once per customer and period: `birthday` (N days before
-    or on the day, at a local hour; `birthday_reached`), `inactivity` (no stamp for N days, once per
-    spell; `inactivity_trigger`), `reward_reminder` (a voucher unredeemed N days after issue, or
-    expiring within N days; `voucher_reminder`), `welcome` (a new card, within a worker pass). Each may
-    issue a voucher and send a message (a message template, through the campaign sender), narrowed to a
-    program and an audience. It acts on what happens from its creation on. Owners and managers
-    (`automations:manage`); staff bound to a location may read but not change (403
-    `location_forbidden`).
+     Create an automation. A rule the worker runs on schedule, at most once per customer and
+    period: `birthday` (N days before or on the day, at a local hour; `birthday_reached`),
+    `inactivity` (no stamp for N days, once per spell; `inactivity_trigger`), `reward_reminder` (a
+    voucher unredeemed N days after issue, or expiring within N days; `voucher_reminder`), `welcome`
+    (a new card, within a worker pass). Each may issue a voucher and send a message (a message
+    template, through the campaign sender), narrowed to a program and an audience. It acts on what
+    happens from its creation on. **Who:** Owners and managers (`automations:manage`); staff bound
+    to a location may read but not change (403 `location_forbidden`). **Emits:** none.
 
     Args:
         body (AutomationIn):
@@ -185,7 +221,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | AutomationOut
+        AutomationOut | Problem
     """
 
     return (

@@ -6,7 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -24,21 +24,35 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | HTTPValidationError | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | None:
     if response.status_code == 204:
         response_204 = cast(Any, None)
         return response_204
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 404:
-        response_404 = cast(Any, None)
+        response_404 = Problem.from_dict(response.json())
+
         return response_404
 
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -46,9 +60,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | HTTPValidationError]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -61,12 +73,13 @@ def sync_detailed(
     automation_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | HTTPValidationError]:
+) -> Response[Any | Problem]:
     """Delete an automation and its log
 
-     Its messages not sent yet are skipped (`automation_deleted`); vouchers it issued stay. Owners and
-    managers (`automations:manage`); staff bound to a location may read but not change (403
-    `location_forbidden`).
+     Delete an automation and its log. Its messages not sent yet are skipped
+    (`automation_deleted`); vouchers it issued stay. **Who:** Owners and managers
+    (`automations:manage`); staff bound to a location may read but not change (403
+    `location_forbidden`). **Emits:** none.
 
     Args:
         automation_id (str):
@@ -76,7 +89,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError]
+        Response[Any | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -94,12 +107,13 @@ def sync(
     automation_id: str,
     *,
     client: AuthenticatedClient,
-) -> Any | HTTPValidationError | None:
+) -> Any | Problem | None:
     """Delete an automation and its log
 
-     Its messages not sent yet are skipped (`automation_deleted`); vouchers it issued stay. Owners and
-    managers (`automations:manage`); staff bound to a location may read but not change (403
-    `location_forbidden`).
+     Delete an automation and its log. Its messages not sent yet are skipped
+    (`automation_deleted`); vouchers it issued stay. **Who:** Owners and managers
+    (`automations:manage`); staff bound to a location may read but not change (403
+    `location_forbidden`). **Emits:** none.
 
     Args:
         automation_id (str):
@@ -109,7 +123,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError
+        Any | Problem
     """
 
     return sync_detailed(
@@ -122,12 +136,13 @@ async def asyncio_detailed(
     automation_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | HTTPValidationError]:
+) -> Response[Any | Problem]:
     """Delete an automation and its log
 
-     Its messages not sent yet are skipped (`automation_deleted`); vouchers it issued stay. Owners and
-    managers (`automations:manage`); staff bound to a location may read but not change (403
-    `location_forbidden`).
+     Delete an automation and its log. Its messages not sent yet are skipped
+    (`automation_deleted`); vouchers it issued stay. **Who:** Owners and managers
+    (`automations:manage`); staff bound to a location may read but not change (403
+    `location_forbidden`). **Emits:** none.
 
     Args:
         automation_id (str):
@@ -137,7 +152,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError]
+        Response[Any | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -153,12 +168,13 @@ async def asyncio(
     automation_id: str,
     *,
     client: AuthenticatedClient,
-) -> Any | HTTPValidationError | None:
+) -> Any | Problem | None:
     """Delete an automation and its log
 
-     Its messages not sent yet are skipped (`automation_deleted`); vouchers it issued stay. Owners and
-    managers (`automations:manage`); staff bound to a location may read but not change (403
-    `location_forbidden`).
+     Delete an automation and its log. Its messages not sent yet are skipped
+    (`automation_deleted`); vouchers it issued stay. **Who:** Owners and managers
+    (`automations:manage`); staff bound to a location may read but not change (403
+    `location_forbidden`). **Emits:** none.
 
     Args:
         automation_id (str):
@@ -168,7 +184,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError
+        Any | Problem
     """
 
     return (

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -7,7 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.dry_run_out import DryRunOut
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -25,22 +25,36 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | DryRunOut | HTTPValidationError | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DryRunOut | Problem | None:
     if response.status_code == 200:
         response_200 = DryRunOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 404:
-        response_404 = cast(Any, None)
+        response_404 = Problem.from_dict(response.json())
+
         return response_404
 
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -48,9 +62,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | DryRunOut | HTTPValidationError]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[DryRunOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -63,11 +75,12 @@ def sync_detailed(
     automation_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | DryRunOut | HTTPValidationError]:
+) -> Response[DryRunOut | Problem]:
     """Who the next scan would act on, as things are now (count and a sample)
 
-     The scan due now, or else the next one ahead; customers it already acted on in that period are left
-    out. Nothing is recorded, issued or sent.
+     Who the next scan would act on, as things are now (count and a sample). The scan due now, or
+    else the next one ahead; customers it already acted on in that period are left out. Nothing is
+    recorded, issued or sent. **Who:** Owners and managers. **Emits:** none.
 
     Args:
         automation_id (str):
@@ -77,7 +90,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | DryRunOut | HTTPValidationError]
+        Response[DryRunOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -95,11 +108,12 @@ def sync(
     automation_id: str,
     *,
     client: AuthenticatedClient,
-) -> Any | DryRunOut | HTTPValidationError | None:
+) -> DryRunOut | Problem | None:
     """Who the next scan would act on, as things are now (count and a sample)
 
-     The scan due now, or else the next one ahead; customers it already acted on in that period are left
-    out. Nothing is recorded, issued or sent.
+     Who the next scan would act on, as things are now (count and a sample). The scan due now, or
+    else the next one ahead; customers it already acted on in that period are left out. Nothing is
+    recorded, issued or sent. **Who:** Owners and managers. **Emits:** none.
 
     Args:
         automation_id (str):
@@ -109,7 +123,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | DryRunOut | HTTPValidationError
+        DryRunOut | Problem
     """
 
     return sync_detailed(
@@ -122,11 +136,12 @@ async def asyncio_detailed(
     automation_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | DryRunOut | HTTPValidationError]:
+) -> Response[DryRunOut | Problem]:
     """Who the next scan would act on, as things are now (count and a sample)
 
-     The scan due now, or else the next one ahead; customers it already acted on in that period are left
-    out. Nothing is recorded, issued or sent.
+     Who the next scan would act on, as things are now (count and a sample). The scan due now, or
+    else the next one ahead; customers it already acted on in that period are left out. Nothing is
+    recorded, issued or sent. **Who:** Owners and managers. **Emits:** none.
 
     Args:
         automation_id (str):
@@ -136,7 +151,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | DryRunOut | HTTPValidationError]
+        Response[DryRunOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -152,11 +167,12 @@ async def asyncio(
     automation_id: str,
     *,
     client: AuthenticatedClient,
-) -> Any | DryRunOut | HTTPValidationError | None:
+) -> DryRunOut | Problem | None:
     """Who the next scan would act on, as things are now (count and a sample)
 
-     The scan due now, or else the next one ahead; customers it already acted on in that period are left
-    out. Nothing is recorded, issued or sent.
+     Who the next scan would act on, as things are now (count and a sample). The scan due now, or
+    else the next one ahead; customers it already acted on in that period are left out. Nothing is
+    recorded, issued or sent. **Who:** Owners and managers. **Emits:** none.
 
     Args:
         automation_id (str):
@@ -166,7 +182,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | DryRunOut | HTTPValidationError
+        DryRunOut | Problem
     """
 
     return (

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -7,7 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.automation_out import AutomationOut
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -27,20 +27,36 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | AutomationOut | HTTPValidationError | None:
+) -> AutomationOut | Problem | None:
     if response.status_code == 200:
         response_200 = AutomationOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 404:
-        response_404 = cast(Any, None)
+        response_404 = Problem.from_dict(response.json())
+
         return response_404
 
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -50,7 +66,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | AutomationOut | HTTPValidationError]:
+) -> Response[AutomationOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -63,8 +79,10 @@ def sync_detailed(
     automation_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | AutomationOut | HTTPValidationError]:
+) -> Response[AutomationOut | Problem]:
     """An automation
+
+     An automation. **Who:** Owners and managers. **Emits:** none.
 
     Args:
         automation_id (str):
@@ -74,7 +92,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | AutomationOut | HTTPValidationError]
+        Response[AutomationOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -92,8 +110,10 @@ def sync(
     automation_id: str,
     *,
     client: AuthenticatedClient,
-) -> Any | AutomationOut | HTTPValidationError | None:
+) -> AutomationOut | Problem | None:
     """An automation
+
+     An automation. **Who:** Owners and managers. **Emits:** none.
 
     Args:
         automation_id (str):
@@ -103,7 +123,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | AutomationOut | HTTPValidationError
+        AutomationOut | Problem
     """
 
     return sync_detailed(
@@ -116,8 +136,10 @@ async def asyncio_detailed(
     automation_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | AutomationOut | HTTPValidationError]:
+) -> Response[AutomationOut | Problem]:
     """An automation
+
+     An automation. **Who:** Owners and managers. **Emits:** none.
 
     Args:
         automation_id (str):
@@ -127,7 +149,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | AutomationOut | HTTPValidationError]
+        Response[AutomationOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -143,8 +165,10 @@ async def asyncio(
     automation_id: str,
     *,
     client: AuthenticatedClient,
-) -> Any | AutomationOut | HTTPValidationError | None:
+) -> AutomationOut | Problem | None:
     """An automation
+
+     An automation. **Who:** Owners and managers. **Emits:** none.
 
     Args:
         automation_id (str):
@@ -154,7 +178,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | AutomationOut | HTTPValidationError
+        AutomationOut | Problem
     """
 
     return (

@@ -5,9 +5,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
 from ...models.list_automations_kind_type_0 import ListAutomationsKindType0
 from ...models.page_automation_out import PageAutomationOut
+from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
 
@@ -51,16 +51,31 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | PageAutomationOut | None:
+) -> PageAutomationOut | Problem | None:
     if response.status_code == 200:
         response_200 = PageAutomationOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -70,7 +85,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | PageAutomationOut]:
+) -> Response[PageAutomationOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -85,8 +100,10 @@ def sync_detailed(
     kind: ListAutomationsKindType0 | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[HTTPValidationError | PageAutomationOut]:
+) -> Response[PageAutomationOut | Problem]:
     """List automations
+
+     List automations. **Who:** Owners and managers. **Emits:** none.
 
     Args:
         kind (ListAutomationsKindType0 | None | Unset):
@@ -98,7 +115,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | PageAutomationOut]
+        Response[PageAutomationOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -120,8 +137,10 @@ def sync(
     kind: ListAutomationsKindType0 | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> HTTPValidationError | PageAutomationOut | None:
+) -> PageAutomationOut | Problem | None:
     """List automations
+
+     List automations. **Who:** Owners and managers. **Emits:** none.
 
     Args:
         kind (ListAutomationsKindType0 | None | Unset):
@@ -133,7 +152,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | PageAutomationOut
+        PageAutomationOut | Problem
     """
 
     return sync_detailed(
@@ -150,8 +169,10 @@ async def asyncio_detailed(
     kind: ListAutomationsKindType0 | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[HTTPValidationError | PageAutomationOut]:
+) -> Response[PageAutomationOut | Problem]:
     """List automations
+
+     List automations. **Who:** Owners and managers. **Emits:** none.
 
     Args:
         kind (ListAutomationsKindType0 | None | Unset):
@@ -163,7 +184,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | PageAutomationOut]
+        Response[PageAutomationOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -183,8 +204,10 @@ async def asyncio(
     kind: ListAutomationsKindType0 | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> HTTPValidationError | PageAutomationOut | None:
+) -> PageAutomationOut | Problem | None:
     """List automations
+
+     List automations. **Who:** Owners and managers. **Emits:** none.
 
     Args:
         kind (ListAutomationsKindType0 | None | Unset):
@@ -196,7 +219,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | PageAutomationOut
+        PageAutomationOut | Problem
     """
 
     return (

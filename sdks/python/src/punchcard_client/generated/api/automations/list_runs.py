@@ -1,14 +1,14 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
 from ...models.list_runs_status_type_0 import ListRunsStatusType0
 from ...models.page_run_out import PageRunOut
+from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
 
@@ -61,22 +61,36 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | HTTPValidationError | PageRunOut | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PageRunOut | Problem | None:
     if response.status_code == 200:
         response_200 = PageRunOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 404:
-        response_404 = cast(Any, None)
+        response_404 = Problem.from_dict(response.json())
+
         return response_404
 
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -86,7 +100,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | HTTPValidationError | PageRunOut]:
+) -> Response[PageRunOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -103,12 +117,13 @@ def sync_detailed(
     customer_id: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[Any | HTTPValidationError | PageRunOut]:
+) -> Response[PageRunOut | Problem]:
     """The automation's log: who matched, what was issued and sent, who was skipped
 
-     Newest first. `status` skipped with `reason` when the voucher could not be issued (then no message
-    either); `message` is the delivery with its own status and reason (queued, sent, skipped:
-    no_consent, unsubscribed, not_linked, ...).
+     The automation's log: who matched, what was issued and sent, who was skipped. Newest first.
+    `status` skipped with `reason` when the voucher could not be issued (then no message either);
+    `message` is the delivery with its own status and reason (queued, sent, skipped: no_consent,
+    unsubscribed, not_linked, ...). **Who:** Owners and managers. **Emits:** none.
 
     Args:
         automation_id (str):
@@ -122,7 +137,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | PageRunOut]
+        Response[PageRunOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -148,12 +163,13 @@ def sync(
     customer_id: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Any | HTTPValidationError | PageRunOut | None:
+) -> PageRunOut | Problem | None:
     """The automation's log: who matched, what was issued and sent, who was skipped
 
-     Newest first. `status` skipped with `reason` when the voucher could not be issued (then no message
-    either); `message` is the delivery with its own status and reason (queued, sent, skipped:
-    no_consent, unsubscribed, not_linked, ...).
+     The automation's log: who matched, what was issued and sent, who was skipped. Newest first.
+    `status` skipped with `reason` when the voucher could not be issued (then no message either);
+    `message` is the delivery with its own status and reason (queued, sent, skipped: no_consent,
+    unsubscribed, not_linked, ...). **Who:** Owners and managers. **Emits:** none.
 
     Args:
         automation_id (str):
@@ -167,7 +183,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | PageRunOut
+        PageRunOut | Problem
     """
 
     return sync_detailed(
@@ -188,12 +204,13 @@ async def asyncio_detailed(
     customer_id: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[Any | HTTPValidationError | PageRunOut]:
+) -> Response[PageRunOut | Problem]:
     """The automation's log: who matched, what was issued and sent, who was skipped
 
-     Newest first. `status` skipped with `reason` when the voucher could not be issued (then no message
-    either); `message` is the delivery with its own status and reason (queued, sent, skipped:
-    no_consent, unsubscribed, not_linked, ...).
+     The automation's log: who matched, what was issued and sent, who was skipped. Newest first.
+    `status` skipped with `reason` when the voucher could not be issued (then no message either);
+    `message` is the delivery with its own status and reason (queued, sent, skipped: no_consent,
+    unsubscribed, not_linked, ...). **Who:** Owners and managers. **Emits:** none.
 
     Args:
         automation_id (str):
@@ -207,7 +224,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | PageRunOut]
+        Response[PageRunOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -231,12 +248,13 @@ async def asyncio(
     customer_id: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Any | HTTPValidationError | PageRunOut | None:
+) -> PageRunOut | Problem | None:
     """The automation's log: who matched, what was issued and sent, who was skipped
 
-     Newest first. `status` skipped with `reason` when the voucher could not be issued (then no message
-    either); `message` is the delivery with its own status and reason (queued, sent, skipped:
-    no_consent, unsubscribed, not_linked, ...).
+     The automation's log: who matched, what was issued and sent, who was skipped. Newest first.
+    `status` skipped with `reason` when the voucher could not be issued (then no message either);
+    `message` is the delivery with its own status and reason (queued, sent, skipped: no_consent,
+    unsubscribed, not_linked, ...). **Who:** Owners and managers. **Emits:** none.
 
     Args:
         automation_id (str):
@@ -250,7 +268,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | PageRunOut
+        PageRunOut | Problem
     """
 
     return (

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -8,6 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.automation_out import AutomationOut
 from ...models.automation_patch import AutomationPatch
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -33,19 +34,53 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | AutomationOut | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AutomationOut | Problem | None:
     if response.status_code == 200:
         response_200 = AutomationOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 404:
-        response_404 = cast(Any, None)
+        response_404 = Problem.from_dict(response.json())
+
         return response_404
 
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
-        response_422 = cast(Any, None)
+        response_422 = Problem.from_dict(response.json())
+
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -53,7 +88,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | AutomationOut]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AutomationOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -67,12 +104,12 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: AutomationPatch,
-) -> Response[Any | AutomationOut]:
+) -> Response[AutomationOut | Problem]:
     """Change an automation
 
-     Merged into the automation and checked as a whole for its kind (which does not change). Runs already
-    made stay. Owners and managers (`automations:manage`); staff bound to a location may read but not
-    change (403 `location_forbidden`).
+     Change an automation. Merged into the automation and checked as a whole for its kind (which
+    does not change). Runs already made stay. **Who:** Owners and managers (`automations:manage`);
+    staff bound to a location may read but not change (403 `location_forbidden`). **Emits:** none.
 
     Args:
         automation_id (str):
@@ -85,7 +122,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | AutomationOut]
+        Response[AutomationOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -105,12 +142,12 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: AutomationPatch,
-) -> Any | AutomationOut | None:
+) -> AutomationOut | Problem | None:
     """Change an automation
 
-     Merged into the automation and checked as a whole for its kind (which does not change). Runs already
-    made stay. Owners and managers (`automations:manage`); staff bound to a location may read but not
-    change (403 `location_forbidden`).
+     Change an automation. Merged into the automation and checked as a whole for its kind (which
+    does not change). Runs already made stay. **Who:** Owners and managers (`automations:manage`);
+    staff bound to a location may read but not change (403 `location_forbidden`). **Emits:** none.
 
     Args:
         automation_id (str):
@@ -123,7 +160,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | AutomationOut
+        AutomationOut | Problem
     """
 
     return sync_detailed(
@@ -138,12 +175,12 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: AutomationPatch,
-) -> Response[Any | AutomationOut]:
+) -> Response[AutomationOut | Problem]:
     """Change an automation
 
-     Merged into the automation and checked as a whole for its kind (which does not change). Runs already
-    made stay. Owners and managers (`automations:manage`); staff bound to a location may read but not
-    change (403 `location_forbidden`).
+     Change an automation. Merged into the automation and checked as a whole for its kind (which
+    does not change). Runs already made stay. **Who:** Owners and managers (`automations:manage`);
+    staff bound to a location may read but not change (403 `location_forbidden`). **Emits:** none.
 
     Args:
         automation_id (str):
@@ -156,7 +193,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | AutomationOut]
+        Response[AutomationOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -174,12 +211,12 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: AutomationPatch,
-) -> Any | AutomationOut | None:
+) -> AutomationOut | Problem | None:
     """Change an automation
 
-     Merged into the automation and checked as a whole for its kind (which does not change). Runs already
-    made stay. Owners and managers (`automations:manage`); staff bound to a location may read but not
-    change (403 `location_forbidden`).
+     Change an automation. Merged into the automation and checked as a whole for its kind (which
+    does not change). Runs already made stay. **Who:** Owners and managers (`automations:manage`);
+    staff bound to a location may read but not change (403 `location_forbidden`). **Emits:** none.
 
     Args:
         automation_id (str):
@@ -192,7 +229,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | AutomationOut
+        AutomationOut | Problem
     """
 
     return (

@@ -5,9 +5,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
 from ...models.location_create import LocationCreate
 from ...models.location_out import LocationOut
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -30,18 +30,46 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | LocationOut | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> LocationOut | Problem | None:
     if response.status_code == 201:
         response_201 = LocationOut.from_dict(response.json())
 
         return response_201
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -51,7 +79,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | LocationOut]:
+) -> Response[LocationOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -64,8 +92,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: LocationCreate,
-) -> Response[HTTPValidationError | LocationOut]:
+) -> Response[LocationOut | Problem]:
     """Add a location
+
+     Add a location. **Who:** Owners and managers. **Emits:** none.
 
     Args:
         body (LocationCreate):
@@ -75,7 +105,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | LocationOut]
+        Response[LocationOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -93,8 +123,10 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: LocationCreate,
-) -> HTTPValidationError | LocationOut | None:
+) -> LocationOut | Problem | None:
     """Add a location
+
+     Add a location. **Who:** Owners and managers. **Emits:** none.
 
     Args:
         body (LocationCreate):
@@ -104,7 +136,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | LocationOut
+        LocationOut | Problem
     """
 
     return sync_detailed(
@@ -117,8 +149,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: LocationCreate,
-) -> Response[HTTPValidationError | LocationOut]:
+) -> Response[LocationOut | Problem]:
     """Add a location
+
+     Add a location. **Who:** Owners and managers. **Emits:** none.
 
     Args:
         body (LocationCreate):
@@ -128,7 +162,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | LocationOut]
+        Response[LocationOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -144,8 +178,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: LocationCreate,
-) -> HTTPValidationError | LocationOut | None:
+) -> LocationOut | Problem | None:
     """Add a location
+
+     Add a location. **Who:** Owners and managers. **Emits:** none.
 
     Args:
         body (LocationCreate):
@@ -155,7 +191,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | LocationOut
+        LocationOut | Problem
     """
 
     return (

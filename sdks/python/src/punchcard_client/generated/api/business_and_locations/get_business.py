@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.business_out import BusinessOut
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -19,11 +20,26 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> BusinessOut | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> BusinessOut | Problem | None:
     if response.status_code == 200:
         response_200 = BusinessOut.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -31,7 +47,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[BusinessOut]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[BusinessOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -43,15 +61,17 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[BusinessOut]:
+) -> Response[BusinessOut | Problem]:
     """Your business
+
+     Your business. **Who:** Any API key (owner, manager or scanner). **Emits:** none.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BusinessOut]
+        Response[BusinessOut | Problem]
     """
 
     kwargs = _get_kwargs()
@@ -66,15 +86,17 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-) -> BusinessOut | None:
+) -> BusinessOut | Problem | None:
     """Your business
+
+     Your business. **Who:** Any API key (owner, manager or scanner). **Emits:** none.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BusinessOut
+        BusinessOut | Problem
     """
 
     return sync_detailed(
@@ -85,15 +107,17 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[BusinessOut]:
+) -> Response[BusinessOut | Problem]:
     """Your business
+
+     Your business. **Who:** Any API key (owner, manager or scanner). **Emits:** none.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BusinessOut]
+        Response[BusinessOut | Problem]
     """
 
     kwargs = _get_kwargs()
@@ -106,15 +130,17 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-) -> BusinessOut | None:
+) -> BusinessOut | Problem | None:
     """Your business
+
+     Your business. **Who:** Any API key (owner, manager or scanner). **Emits:** none.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BusinessOut
+        BusinessOut | Problem
     """
 
     return (

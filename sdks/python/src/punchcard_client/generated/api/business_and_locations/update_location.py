@@ -6,9 +6,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
 from ...models.location_out import LocationOut
 from ...models.location_update import LocationUpdate
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -34,18 +34,51 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | LocationOut | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> LocationOut | Problem | None:
     if response.status_code == 200:
         response_200 = LocationOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -55,7 +88,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | LocationOut]:
+) -> Response[LocationOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -69,8 +102,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: LocationUpdate,
-) -> Response[HTTPValidationError | LocationOut]:
+) -> Response[LocationOut | Problem]:
     """Update a location
+
+     Update a location. **Who:** Owners and managers. **Emits:** none.
 
     Args:
         location_id (str):
@@ -81,7 +116,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | LocationOut]
+        Response[LocationOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -101,8 +136,10 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: LocationUpdate,
-) -> HTTPValidationError | LocationOut | None:
+) -> LocationOut | Problem | None:
     """Update a location
+
+     Update a location. **Who:** Owners and managers. **Emits:** none.
 
     Args:
         location_id (str):
@@ -113,7 +150,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | LocationOut
+        LocationOut | Problem
     """
 
     return sync_detailed(
@@ -128,8 +165,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: LocationUpdate,
-) -> Response[HTTPValidationError | LocationOut]:
+) -> Response[LocationOut | Problem]:
     """Update a location
+
+     Update a location. **Who:** Owners and managers. **Emits:** none.
 
     Args:
         location_id (str):
@@ -140,7 +179,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | LocationOut]
+        Response[LocationOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -158,8 +197,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: LocationUpdate,
-) -> HTTPValidationError | LocationOut | None:
+) -> LocationOut | Problem | None:
     """Update a location
+
+     Update a location. **Who:** Owners and managers. **Emits:** none.
 
     Args:
         location_id (str):
@@ -170,7 +211,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | LocationOut
+        LocationOut | Problem
     """
 
     return (

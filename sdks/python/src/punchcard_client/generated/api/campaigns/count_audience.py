@@ -7,7 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.audience import Audience
 from ...models.audience_count import AudienceCount
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -32,16 +32,51 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> AudienceCount | HTTPValidationError | None:
+) -> AudienceCount | Problem | None:
     if response.status_code == 200:
         response_200 = AudienceCount.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -51,7 +86,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[AudienceCount | HTTPValidationError]:
+) -> Response[AudienceCount | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -64,11 +99,12 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: Audience,
-) -> Response[AudienceCount | HTTPValidationError]:
+) -> Response[AudienceCount | Problem]:
     """How many customers an audience holds now
 
-     The filters a campaign's `audience` takes; all must hold (none: every customer). An unknown filter
-    is a 422. One SQL query, indexed. Owners and managers (`campaigns:manage`).
+     How many customers an audience holds now. The filters a campaign's `audience` takes; all must
+    hold (none: every customer). An unknown filter is a 422. One SQL query, indexed. **Who:** Owners
+    and managers (`campaigns:manage`). **Emits:** none.
 
     Args:
         body (Audience): Who a campaign goes to: customers matching every given filter (none:
@@ -80,7 +116,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AudienceCount | HTTPValidationError]
+        Response[AudienceCount | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -98,11 +134,12 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: Audience,
-) -> AudienceCount | HTTPValidationError | None:
+) -> AudienceCount | Problem | None:
     """How many customers an audience holds now
 
-     The filters a campaign's `audience` takes; all must hold (none: every customer). An unknown filter
-    is a 422. One SQL query, indexed. Owners and managers (`campaigns:manage`).
+     How many customers an audience holds now. The filters a campaign's `audience` takes; all must
+    hold (none: every customer). An unknown filter is a 422. One SQL query, indexed. **Who:** Owners
+    and managers (`campaigns:manage`). **Emits:** none.
 
     Args:
         body (Audience): Who a campaign goes to: customers matching every given filter (none:
@@ -114,7 +151,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AudienceCount | HTTPValidationError
+        AudienceCount | Problem
     """
 
     return sync_detailed(
@@ -127,11 +164,12 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: Audience,
-) -> Response[AudienceCount | HTTPValidationError]:
+) -> Response[AudienceCount | Problem]:
     """How many customers an audience holds now
 
-     The filters a campaign's `audience` takes; all must hold (none: every customer). An unknown filter
-    is a 422. One SQL query, indexed. Owners and managers (`campaigns:manage`).
+     How many customers an audience holds now. The filters a campaign's `audience` takes; all must
+    hold (none: every customer). An unknown filter is a 422. One SQL query, indexed. **Who:** Owners
+    and managers (`campaigns:manage`). **Emits:** none.
 
     Args:
         body (Audience): Who a campaign goes to: customers matching every given filter (none:
@@ -143,7 +181,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AudienceCount | HTTPValidationError]
+        Response[AudienceCount | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -159,11 +197,12 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: Audience,
-) -> AudienceCount | HTTPValidationError | None:
+) -> AudienceCount | Problem | None:
     """How many customers an audience holds now
 
-     The filters a campaign's `audience` takes; all must hold (none: every customer). An unknown filter
-    is a 422. One SQL query, indexed. Owners and managers (`campaigns:manage`).
+     How many customers an audience holds now. The filters a campaign's `audience` takes; all must
+    hold (none: every customer). An unknown filter is a 422. One SQL query, indexed. **Who:** Owners
+    and managers (`campaigns:manage`). **Emits:** none.
 
     Args:
         body (Audience): Who a campaign goes to: customers matching every given filter (none:
@@ -175,7 +214,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AudienceCount | HTTPValidationError
+        AudienceCount | Problem
     """
 
     return (

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.campaign_in import CampaignIn
 from ...models.campaign_out import CampaignOut
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -29,15 +30,56 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | CampaignOut | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> CampaignOut | Problem | None:
     if response.status_code == 201:
         response_201 = CampaignOut.from_dict(response.json())
 
         return response_201
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
-        response_422 = cast(Any, None)
+        response_422 = Problem.from_dict(response.json())
+
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -45,7 +87,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | CampaignOut]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CampaignOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -58,13 +102,15 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: CampaignIn,
-) -> Response[Any | CampaignOut]:
+) -> Response[CampaignOut | Problem]:
     """Create a campaign (a draft, or scheduled with send_at)
 
-     A template to an audience on a set-up channel, optionally with a voucher for each recipient and
-    quiet hours. 422 `channel_not_configured`, `template_channel_mismatch`, `send_at_in_past` (each
-    naming its `field`); 404 for another business's template, voucher template, program or location.
-    Owners and managers (`campaigns:manage`). When it finishes sending: `campaign_sent` with its counts.
+     Create a campaign (a draft, or scheduled with send_at). A template to an audience on a set-up
+    channel, optionally with a voucher for each recipient and quiet hours. 422
+    `channel_not_configured`, `template_channel_mismatch`, `send_at_in_past` (each naming its
+    `field`); 404 for another business's template, voucher template, program or location. When it
+    finishes sending: `campaign_sent` with its counts. **Who:** Owners and managers
+    (`campaigns:manage`). **Emits:** none.
 
     Args:
         body (CampaignIn):
@@ -74,7 +120,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | CampaignOut]
+        Response[CampaignOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -92,13 +138,15 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: CampaignIn,
-) -> Any | CampaignOut | None:
+) -> CampaignOut | Problem | None:
     """Create a campaign (a draft, or scheduled with send_at)
 
-     A template to an audience on a set-up channel, optionally with a voucher for each recipient and
-    quiet hours. 422 `channel_not_configured`, `template_channel_mismatch`, `send_at_in_past` (each
-    naming its `field`); 404 for another business's template, voucher template, program or location.
-    Owners and managers (`campaigns:manage`). When it finishes sending: `campaign_sent` with its counts.
+     Create a campaign (a draft, or scheduled with send_at). A template to an audience on a set-up
+    channel, optionally with a voucher for each recipient and quiet hours. 422
+    `channel_not_configured`, `template_channel_mismatch`, `send_at_in_past` (each naming its
+    `field`); 404 for another business's template, voucher template, program or location. When it
+    finishes sending: `campaign_sent` with its counts. **Who:** Owners and managers
+    (`campaigns:manage`). **Emits:** none.
 
     Args:
         body (CampaignIn):
@@ -108,7 +156,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | CampaignOut
+        CampaignOut | Problem
     """
 
     return sync_detailed(
@@ -121,13 +169,15 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: CampaignIn,
-) -> Response[Any | CampaignOut]:
+) -> Response[CampaignOut | Problem]:
     """Create a campaign (a draft, or scheduled with send_at)
 
-     A template to an audience on a set-up channel, optionally with a voucher for each recipient and
-    quiet hours. 422 `channel_not_configured`, `template_channel_mismatch`, `send_at_in_past` (each
-    naming its `field`); 404 for another business's template, voucher template, program or location.
-    Owners and managers (`campaigns:manage`). When it finishes sending: `campaign_sent` with its counts.
+     Create a campaign (a draft, or scheduled with send_at). A template to an audience on a set-up
+    channel, optionally with a voucher for each recipient and quiet hours. 422
+    `channel_not_configured`, `template_channel_mismatch`, `send_at_in_past` (each naming its
+    `field`); 404 for another business's template, voucher template, program or location. When it
+    finishes sending: `campaign_sent` with its counts. **Who:** Owners and managers
+    (`campaigns:manage`). **Emits:** none.
 
     Args:
         body (CampaignIn):
@@ -137,7 +187,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | CampaignOut]
+        Response[CampaignOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -153,13 +203,15 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: CampaignIn,
-) -> Any | CampaignOut | None:
+) -> CampaignOut | Problem | None:
     """Create a campaign (a draft, or scheduled with send_at)
 
-     A template to an audience on a set-up channel, optionally with a voucher for each recipient and
-    quiet hours. 422 `channel_not_configured`, `template_channel_mismatch`, `send_at_in_past` (each
-    naming its `field`); 404 for another business's template, voucher template, program or location.
-    Owners and managers (`campaigns:manage`). When it finishes sending: `campaign_sent` with its counts.
+     Create a campaign (a draft, or scheduled with send_at). A template to an audience on a set-up
+    channel, optionally with a voucher for each recipient and quiet hours. 422
+    `channel_not_configured`, `template_channel_mismatch`, `send_at_in_past` (each naming its
+    `field`); 404 for another business's template, voucher template, program or location. When it
+    finishes sending: `campaign_sent` with its counts. **Who:** Owners and managers
+    (`campaigns:manage`). **Emits:** none.
 
     Args:
         body (CampaignIn):
@@ -169,7 +221,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | CampaignOut
+        CampaignOut | Problem
     """
 
     return (

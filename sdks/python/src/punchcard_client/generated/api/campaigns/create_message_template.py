@@ -7,7 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.campaigns_template_in import CampaignsTemplateIn
 from ...models.campaigns_template_out import CampaignsTemplateOut
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -32,16 +32,46 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CampaignsTemplateOut | HTTPValidationError | None:
+) -> CampaignsTemplateOut | Problem | None:
     if response.status_code == 201:
         response_201 = CampaignsTemplateOut.from_dict(response.json())
 
         return response_201
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -51,7 +81,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CampaignsTemplateOut | HTTPValidationError]:
+) -> Response[CampaignsTemplateOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -64,12 +94,13 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: CampaignsTemplateIn,
-) -> Response[CampaignsTemplateOut | HTTPValidationError]:
+) -> Response[CampaignsTemplateOut | Problem]:
     """Create a message template
 
-     A message for one channel in one or more languages; each part is a Jinja template rendered in a
-    sandbox. A variable that does not exist, a syntax error, a tag Telegram does not take: 422 naming
-    the part, nothing saved. Owners and managers (`campaigns:manage`).
+     Create a message template. A message for one channel in one or more languages; each part is a
+    Jinja template rendered in a sandbox. A variable that does not exist, a syntax error, a tag
+    Telegram does not take: 422 naming the part, nothing saved. **Who:** Owners and managers
+    (`campaigns:manage`). **Emits:** none.
 
     Args:
         body (CampaignsTemplateIn):
@@ -79,7 +110,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CampaignsTemplateOut | HTTPValidationError]
+        Response[CampaignsTemplateOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -97,12 +128,13 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: CampaignsTemplateIn,
-) -> CampaignsTemplateOut | HTTPValidationError | None:
+) -> CampaignsTemplateOut | Problem | None:
     """Create a message template
 
-     A message for one channel in one or more languages; each part is a Jinja template rendered in a
-    sandbox. A variable that does not exist, a syntax error, a tag Telegram does not take: 422 naming
-    the part, nothing saved. Owners and managers (`campaigns:manage`).
+     Create a message template. A message for one channel in one or more languages; each part is a
+    Jinja template rendered in a sandbox. A variable that does not exist, a syntax error, a tag
+    Telegram does not take: 422 naming the part, nothing saved. **Who:** Owners and managers
+    (`campaigns:manage`). **Emits:** none.
 
     Args:
         body (CampaignsTemplateIn):
@@ -112,7 +144,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CampaignsTemplateOut | HTTPValidationError
+        CampaignsTemplateOut | Problem
     """
 
     return sync_detailed(
@@ -125,12 +157,13 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: CampaignsTemplateIn,
-) -> Response[CampaignsTemplateOut | HTTPValidationError]:
+) -> Response[CampaignsTemplateOut | Problem]:
     """Create a message template
 
-     A message for one channel in one or more languages; each part is a Jinja template rendered in a
-    sandbox. A variable that does not exist, a syntax error, a tag Telegram does not take: 422 naming
-    the part, nothing saved. Owners and managers (`campaigns:manage`).
+     Create a message template. A message for one channel in one or more languages; each part is a
+    Jinja template rendered in a sandbox. A variable that does not exist, a syntax error, a tag
+    Telegram does not take: 422 naming the part, nothing saved. **Who:** Owners and managers
+    (`campaigns:manage`). **Emits:** none.
 
     Args:
         body (CampaignsTemplateIn):
@@ -140,7 +173,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CampaignsTemplateOut | HTTPValidationError]
+        Response[CampaignsTemplateOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -156,12 +189,13 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: CampaignsTemplateIn,
-) -> CampaignsTemplateOut | HTTPValidationError | None:
+) -> CampaignsTemplateOut | Problem | None:
     """Create a message template
 
-     A message for one channel in one or more languages; each part is a Jinja template rendered in a
-    sandbox. A variable that does not exist, a syntax error, a tag Telegram does not take: 422 naming
-    the part, nothing saved. Owners and managers (`campaigns:manage`).
+     Create a message template. A message for one channel in one or more languages; each part is a
+    Jinja template rendered in a sandbox. A variable that does not exist, a syntax error, a tag
+    Telegram does not take: 422 naming the part, nothing saved. **Who:** Owners and managers
+    (`campaigns:manage`). **Emits:** none.
 
     Args:
         body (CampaignsTemplateIn):
@@ -171,7 +205,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CampaignsTemplateOut | HTTPValidationError
+        CampaignsTemplateOut | Problem
     """
 
     return (

@@ -7,7 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.campaigns_template_out import CampaignsTemplateOut
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -27,16 +27,36 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CampaignsTemplateOut | HTTPValidationError | None:
+) -> CampaignsTemplateOut | Problem | None:
     if response.status_code == 200:
         response_200 = CampaignsTemplateOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -46,7 +66,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CampaignsTemplateOut | HTTPValidationError]:
+) -> Response[CampaignsTemplateOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -59,8 +79,10 @@ def sync_detailed(
     template_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[CampaignsTemplateOut | HTTPValidationError]:
+) -> Response[CampaignsTemplateOut | Problem]:
     """A message template
+
+     A message template. **Who:** Owners and managers. **Emits:** none.
 
     Args:
         template_id (str):
@@ -70,7 +92,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CampaignsTemplateOut | HTTPValidationError]
+        Response[CampaignsTemplateOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -88,8 +110,10 @@ def sync(
     template_id: str,
     *,
     client: AuthenticatedClient,
-) -> CampaignsTemplateOut | HTTPValidationError | None:
+) -> CampaignsTemplateOut | Problem | None:
     """A message template
+
+     A message template. **Who:** Owners and managers. **Emits:** none.
 
     Args:
         template_id (str):
@@ -99,7 +123,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CampaignsTemplateOut | HTTPValidationError
+        CampaignsTemplateOut | Problem
     """
 
     return sync_detailed(
@@ -112,8 +136,10 @@ async def asyncio_detailed(
     template_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[CampaignsTemplateOut | HTTPValidationError]:
+) -> Response[CampaignsTemplateOut | Problem]:
     """A message template
+
+     A message template. **Who:** Owners and managers. **Emits:** none.
 
     Args:
         template_id (str):
@@ -123,7 +149,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CampaignsTemplateOut | HTTPValidationError]
+        Response[CampaignsTemplateOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -139,8 +165,10 @@ async def asyncio(
     template_id: str,
     *,
     client: AuthenticatedClient,
-) -> CampaignsTemplateOut | HTTPValidationError | None:
+) -> CampaignsTemplateOut | Problem | None:
     """A message template
+
+     A message template. **Who:** Owners and managers. **Emits:** none.
 
     Args:
         template_id (str):
@@ -150,7 +178,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CampaignsTemplateOut | HTTPValidationError
+        CampaignsTemplateOut | Problem
     """
 
     return (

@@ -1,14 +1,14 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
 from ...models.list_deliveries_status_type_0 import ListDeliveriesStatusType0
 from ...models.page_delivery_out import PageDeliveryOut
+from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
 
@@ -71,24 +71,41 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | HTTPValidationError | PageDeliveryOut | None:
+) -> PageDeliveryOut | Problem | None:
     if response.status_code == 200:
         response_200 = PageDeliveryOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 404:
-        response_404 = cast(Any, None)
+        response_404 = Problem.from_dict(response.json())
+
         return response_404
 
     if response.status_code == 409:
-        response_409 = cast(Any, None)
+        response_409 = Problem.from_dict(response.json())
+
         return response_409
 
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -98,7 +115,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | HTTPValidationError | PageDeliveryOut]:
+) -> Response[PageDeliveryOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -116,8 +133,11 @@ def sync_detailed(
     customer_id: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[Any | HTTPValidationError | PageDeliveryOut]:
+) -> Response[PageDeliveryOut | Problem]:
     """A campaign's deliveries: one per recipient, with status, reason and attempts
+
+     A campaign's deliveries: one per recipient, with status, reason and attempts. **Who:** Owners
+    and managers. **Emits:** none.
 
     Args:
         campaign_id (str):
@@ -132,7 +152,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | PageDeliveryOut]
+        Response[PageDeliveryOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -160,8 +180,11 @@ def sync(
     customer_id: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Any | HTTPValidationError | PageDeliveryOut | None:
+) -> PageDeliveryOut | Problem | None:
     """A campaign's deliveries: one per recipient, with status, reason and attempts
+
+     A campaign's deliveries: one per recipient, with status, reason and attempts. **Who:** Owners
+    and managers. **Emits:** none.
 
     Args:
         campaign_id (str):
@@ -176,7 +199,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | PageDeliveryOut
+        PageDeliveryOut | Problem
     """
 
     return sync_detailed(
@@ -199,8 +222,11 @@ async def asyncio_detailed(
     customer_id: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[Any | HTTPValidationError | PageDeliveryOut]:
+) -> Response[PageDeliveryOut | Problem]:
     """A campaign's deliveries: one per recipient, with status, reason and attempts
+
+     A campaign's deliveries: one per recipient, with status, reason and attempts. **Who:** Owners
+    and managers. **Emits:** none.
 
     Args:
         campaign_id (str):
@@ -215,7 +241,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | PageDeliveryOut]
+        Response[PageDeliveryOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -241,8 +267,11 @@ async def asyncio(
     customer_id: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Any | HTTPValidationError | PageDeliveryOut | None:
+) -> PageDeliveryOut | Problem | None:
     """A campaign's deliveries: one per recipient, with status, reason and attempts
+
+     A campaign's deliveries: one per recipient, with status, reason and attempts. **Who:** Owners
+    and managers. **Emits:** none.
 
     Args:
         campaign_id (str):
@@ -257,7 +286,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | PageDeliveryOut
+        PageDeliveryOut | Problem
     """
 
     return (

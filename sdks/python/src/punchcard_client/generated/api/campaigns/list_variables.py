@@ -51,6 +51,9 @@ def sync_detailed(
 ) -> Response[list[VariableOut]]:
     """The variables a message template may use, with sample values
 
+     The variables a message template may use, with sample values. **Who:** Anyone; no API key
+    needed. **Emits:** none.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -74,6 +77,9 @@ def sync(
 ) -> list[VariableOut] | None:
     """The variables a message template may use, with sample values
 
+     The variables a message template may use, with sample values. **Who:** Anyone; no API key
+    needed. **Emits:** none.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -92,6 +98,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 ) -> Response[list[VariableOut]]:
     """The variables a message template may use, with sample values
+
+     The variables a message template may use, with sample values. **Who:** Anyone; no API key
+    needed. **Emits:** none.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -113,6 +122,9 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 ) -> list[VariableOut] | None:
     """The variables a message template may use, with sample values
+
+     The variables a message template may use, with sample values. **Who:** Anyone; no API key
+    needed. **Emits:** none.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -6,9 +6,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
 from ...models.preview_in import PreviewIn
 from ...models.preview_out import PreviewOut
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -34,18 +34,51 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | PreviewOut | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PreviewOut | Problem | None:
     if response.status_code == 200:
         response_200 = PreviewOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -55,7 +88,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | PreviewOut]:
+) -> Response[PreviewOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -69,11 +102,12 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PreviewIn,
-) -> Response[HTTPValidationError | PreviewOut]:
+) -> Response[PreviewOut | Problem]:
     """Render a template for a customer, or for a sample customer
 
-     Nothing is sent and no voucher issued (voucher variables show sample values). Owners and managers
-    (`campaigns:manage`).
+     Render a template for a customer, or for a sample customer. Nothing is sent and no voucher
+    issued (voucher variables show sample values). **Who:** Owners and managers
+    (`campaigns:manage`). **Emits:** none.
 
     Args:
         template_id (str):
@@ -84,7 +118,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | PreviewOut]
+        Response[PreviewOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -104,11 +138,12 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PreviewIn,
-) -> HTTPValidationError | PreviewOut | None:
+) -> PreviewOut | Problem | None:
     """Render a template for a customer, or for a sample customer
 
-     Nothing is sent and no voucher issued (voucher variables show sample values). Owners and managers
-    (`campaigns:manage`).
+     Render a template for a customer, or for a sample customer. Nothing is sent and no voucher
+    issued (voucher variables show sample values). **Who:** Owners and managers
+    (`campaigns:manage`). **Emits:** none.
 
     Args:
         template_id (str):
@@ -119,7 +154,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | PreviewOut
+        PreviewOut | Problem
     """
 
     return sync_detailed(
@@ -134,11 +169,12 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PreviewIn,
-) -> Response[HTTPValidationError | PreviewOut]:
+) -> Response[PreviewOut | Problem]:
     """Render a template for a customer, or for a sample customer
 
-     Nothing is sent and no voucher issued (voucher variables show sample values). Owners and managers
-    (`campaigns:manage`).
+     Render a template for a customer, or for a sample customer. Nothing is sent and no voucher
+    issued (voucher variables show sample values). **Who:** Owners and managers
+    (`campaigns:manage`). **Emits:** none.
 
     Args:
         template_id (str):
@@ -149,7 +185,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | PreviewOut]
+        Response[PreviewOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -167,11 +203,12 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PreviewIn,
-) -> HTTPValidationError | PreviewOut | None:
+) -> PreviewOut | Problem | None:
     """Render a template for a customer, or for a sample customer
 
-     Nothing is sent and no voucher issued (voucher variables show sample values). Owners and managers
-    (`campaigns:manage`).
+     Render a template for a customer, or for a sample customer. Nothing is sent and no voucher
+    issued (voucher variables show sample values). **Who:** Owners and managers
+    (`campaigns:manage`). **Emits:** none.
 
     Args:
         template_id (str):
@@ -182,7 +219,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | PreviewOut
+        PreviewOut | Problem
     """
 
     return (

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -7,7 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.campaign_out import CampaignOut
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -25,26 +25,41 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | CampaignOut | HTTPValidationError | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> CampaignOut | Problem | None:
     if response.status_code == 200:
         response_200 = CampaignOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 404:
-        response_404 = cast(Any, None)
+        response_404 = Problem.from_dict(response.json())
+
         return response_404
 
     if response.status_code == 409:
-        response_409 = cast(Any, None)
+        response_409 = Problem.from_dict(response.json())
+
         return response_409
 
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -54,7 +69,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | CampaignOut | HTTPValidationError]:
+) -> Response[CampaignOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -67,11 +82,12 @@ def sync_detailed(
     campaign_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | CampaignOut | HTTPValidationError]:
+) -> Response[CampaignOut | Problem]:
     """Send a draft or scheduled campaign now
 
-     The worker starts it within a poll interval; quiet hours still hold. Owners and managers
-    (`campaigns:manage`).
+     Send a draft or scheduled campaign now. The worker starts it within a poll interval; quiet
+    hours still hold. **Who:** Owners and managers (`campaigns:manage`). **Emits:** campaign_sent,
+    from the worker once every message is handled.
 
     Args:
         campaign_id (str):
@@ -81,7 +97,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | CampaignOut | HTTPValidationError]
+        Response[CampaignOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -99,11 +115,12 @@ def sync(
     campaign_id: str,
     *,
     client: AuthenticatedClient,
-) -> Any | CampaignOut | HTTPValidationError | None:
+) -> CampaignOut | Problem | None:
     """Send a draft or scheduled campaign now
 
-     The worker starts it within a poll interval; quiet hours still hold. Owners and managers
-    (`campaigns:manage`).
+     Send a draft or scheduled campaign now. The worker starts it within a poll interval; quiet
+    hours still hold. **Who:** Owners and managers (`campaigns:manage`). **Emits:** campaign_sent,
+    from the worker once every message is handled.
 
     Args:
         campaign_id (str):
@@ -113,7 +130,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | CampaignOut | HTTPValidationError
+        CampaignOut | Problem
     """
 
     return sync_detailed(
@@ -126,11 +143,12 @@ async def asyncio_detailed(
     campaign_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | CampaignOut | HTTPValidationError]:
+) -> Response[CampaignOut | Problem]:
     """Send a draft or scheduled campaign now
 
-     The worker starts it within a poll interval; quiet hours still hold. Owners and managers
-    (`campaigns:manage`).
+     Send a draft or scheduled campaign now. The worker starts it within a poll interval; quiet
+    hours still hold. **Who:** Owners and managers (`campaigns:manage`). **Emits:** campaign_sent,
+    from the worker once every message is handled.
 
     Args:
         campaign_id (str):
@@ -140,7 +158,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | CampaignOut | HTTPValidationError]
+        Response[CampaignOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -156,11 +174,12 @@ async def asyncio(
     campaign_id: str,
     *,
     client: AuthenticatedClient,
-) -> Any | CampaignOut | HTTPValidationError | None:
+) -> CampaignOut | Problem | None:
     """Send a draft or scheduled campaign now
 
-     The worker starts it within a poll interval; quiet hours still hold. Owners and managers
-    (`campaigns:manage`).
+     Send a draft or scheduled campaign now. The worker starts it within a poll interval; quiet
+    hours still hold. **Who:** Owners and managers (`campaigns:manage`). **Emits:** campaign_sent,
+    from the worker once every message is handled.
 
     Args:
         campaign_id (str):
@@ -170,7 +189,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | CampaignOut | HTTPValidationError
+        CampaignOut | Problem
     """
 
     return (

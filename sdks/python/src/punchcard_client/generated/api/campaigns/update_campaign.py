@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -8,7 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.campaign_out import CampaignOut
 from ...models.campaign_patch import CampaignPatch
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -34,26 +34,56 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | CampaignOut | HTTPValidationError | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> CampaignOut | Problem | None:
     if response.status_code == 200:
         response_200 = CampaignOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 404:
-        response_404 = cast(Any, None)
+        response_404 = Problem.from_dict(response.json())
+
         return response_404
 
     if response.status_code == 409:
-        response_409 = cast(Any, None)
+        response_409 = Problem.from_dict(response.json())
+
         return response_409
 
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -63,7 +93,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | CampaignOut | HTTPValidationError]:
+) -> Response[CampaignOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -77,8 +107,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: CampaignPatch,
-) -> Response[Any | CampaignOut | HTTPValidationError]:
+) -> Response[CampaignOut | Problem]:
     """Change a draft or scheduled campaign
+
+     Change a draft or scheduled campaign. **Who:** Owners and managers. **Emits:** none.
 
     Args:
         campaign_id (str):
@@ -89,7 +121,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | CampaignOut | HTTPValidationError]
+        Response[CampaignOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -109,8 +141,10 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: CampaignPatch,
-) -> Any | CampaignOut | HTTPValidationError | None:
+) -> CampaignOut | Problem | None:
     """Change a draft or scheduled campaign
+
+     Change a draft or scheduled campaign. **Who:** Owners and managers. **Emits:** none.
 
     Args:
         campaign_id (str):
@@ -121,7 +155,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | CampaignOut | HTTPValidationError
+        CampaignOut | Problem
     """
 
     return sync_detailed(
@@ -136,8 +170,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: CampaignPatch,
-) -> Response[Any | CampaignOut | HTTPValidationError]:
+) -> Response[CampaignOut | Problem]:
     """Change a draft or scheduled campaign
+
+     Change a draft or scheduled campaign. **Who:** Owners and managers. **Emits:** none.
 
     Args:
         campaign_id (str):
@@ -148,7 +184,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | CampaignOut | HTTPValidationError]
+        Response[CampaignOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -166,8 +202,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: CampaignPatch,
-) -> Any | CampaignOut | HTTPValidationError | None:
+) -> CampaignOut | Problem | None:
     """Change a draft or scheduled campaign
+
+     Change a draft or scheduled campaign. **Who:** Owners and managers. **Emits:** none.
 
     Args:
         campaign_id (str):
@@ -178,7 +216,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | CampaignOut | HTTPValidationError
+        CampaignOut | Problem
     """
 
     return (

@@ -7,7 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.campaigns_template_out import CampaignsTemplateOut
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from ...models.template_patch import TemplatePatch
 from ...types import Response
 
@@ -36,16 +36,51 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CampaignsTemplateOut | HTTPValidationError | None:
+) -> CampaignsTemplateOut | Problem | None:
     if response.status_code == 200:
         response_200 = CampaignsTemplateOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -55,7 +90,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CampaignsTemplateOut | HTTPValidationError]:
+) -> Response[CampaignsTemplateOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -69,11 +104,12 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: TemplatePatch,
-) -> Response[CampaignsTemplateOut | HTTPValidationError]:
+) -> Response[CampaignsTemplateOut | Problem]:
     """Rename a template or replace its bodies
 
-     Checked as a whole, like a new one. Campaigns render when they send: messages not sent yet use the
-    new text. Owners and managers (`campaigns:manage`).
+     Rename a template or replace its bodies. Checked as a whole, like a new one. Campaigns render
+    when they send: messages not sent yet use the new text. **Who:** Owners and managers
+    (`campaigns:manage`). **Emits:** none.
 
     Args:
         template_id (str):
@@ -85,7 +121,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CampaignsTemplateOut | HTTPValidationError]
+        Response[CampaignsTemplateOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -105,11 +141,12 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: TemplatePatch,
-) -> CampaignsTemplateOut | HTTPValidationError | None:
+) -> CampaignsTemplateOut | Problem | None:
     """Rename a template or replace its bodies
 
-     Checked as a whole, like a new one. Campaigns render when they send: messages not sent yet use the
-    new text. Owners and managers (`campaigns:manage`).
+     Rename a template or replace its bodies. Checked as a whole, like a new one. Campaigns render
+    when they send: messages not sent yet use the new text. **Who:** Owners and managers
+    (`campaigns:manage`). **Emits:** none.
 
     Args:
         template_id (str):
@@ -121,7 +158,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CampaignsTemplateOut | HTTPValidationError
+        CampaignsTemplateOut | Problem
     """
 
     return sync_detailed(
@@ -136,11 +173,12 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: TemplatePatch,
-) -> Response[CampaignsTemplateOut | HTTPValidationError]:
+) -> Response[CampaignsTemplateOut | Problem]:
     """Rename a template or replace its bodies
 
-     Checked as a whole, like a new one. Campaigns render when they send: messages not sent yet use the
-    new text. Owners and managers (`campaigns:manage`).
+     Rename a template or replace its bodies. Checked as a whole, like a new one. Campaigns render
+    when they send: messages not sent yet use the new text. **Who:** Owners and managers
+    (`campaigns:manage`). **Emits:** none.
 
     Args:
         template_id (str):
@@ -152,7 +190,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CampaignsTemplateOut | HTTPValidationError]
+        Response[CampaignsTemplateOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -170,11 +208,12 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: TemplatePatch,
-) -> CampaignsTemplateOut | HTTPValidationError | None:
+) -> CampaignsTemplateOut | Problem | None:
     """Rename a template or replace its bodies
 
-     Checked as a whole, like a new one. Campaigns render when they send: messages not sent yet use the
-    new text. Owners and managers (`campaigns:manage`).
+     Rename a template or replace its bodies. Checked as a whole, like a new one. Campaigns render
+    when they send: messages not sent yet use the new text. **Who:** Owners and managers
+    (`campaigns:manage`). **Emits:** none.
 
     Args:
         template_id (str):
@@ -186,7 +225,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CampaignsTemplateOut | HTTPValidationError
+        CampaignsTemplateOut | Problem
     """
 
     return (

@@ -6,7 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from ...models.stamp_add import StampAdd
 from ...models.stamp_out import StampOut
 from ...types import UNSET, Response, Unset
@@ -37,18 +37,56 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | StampOut | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | StampOut | None:
     if response.status_code == 201:
         response_201 = StampOut.from_dict(response.json())
 
         return response_201
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -56,9 +94,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | StampOut]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | StampOut]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -73,10 +109,11 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: StampAdd,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[HTTPValidationError | StampOut]:
+) -> Response[Problem | StampOut]:
     """Add stamps; each goal reached issues its voucher in the same transaction
 
-     Scanners, managers and owners. Emits stamp_added, and per goal reached goal_reached, reward_issued
+     Add stamps; each goal reached issues its voucher in the same transaction. **Who:** Scanners,
+    managers and owners. **Emits:** stamp_added, and per goal reached goal_reached, reward_issued
     and voucher_issued; a pending referee's stamp that converts their referral also emits
     referral_converted (and the referrer's voucher_issued).
 
@@ -91,7 +128,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | StampOut]
+        Response[Problem | StampOut]
     """
 
     kwargs = _get_kwargs(
@@ -113,10 +150,11 @@ def sync(
     client: AuthenticatedClient,
     body: StampAdd,
     idempotency_key: None | str | Unset = UNSET,
-) -> HTTPValidationError | StampOut | None:
+) -> Problem | StampOut | None:
     """Add stamps; each goal reached issues its voucher in the same transaction
 
-     Scanners, managers and owners. Emits stamp_added, and per goal reached goal_reached, reward_issued
+     Add stamps; each goal reached issues its voucher in the same transaction. **Who:** Scanners,
+    managers and owners. **Emits:** stamp_added, and per goal reached goal_reached, reward_issued
     and voucher_issued; a pending referee's stamp that converts their referral also emits
     referral_converted (and the referrer's voucher_issued).
 
@@ -131,7 +169,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | StampOut
+        Problem | StampOut
     """
 
     return sync_detailed(
@@ -148,10 +186,11 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: StampAdd,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[HTTPValidationError | StampOut]:
+) -> Response[Problem | StampOut]:
     """Add stamps; each goal reached issues its voucher in the same transaction
 
-     Scanners, managers and owners. Emits stamp_added, and per goal reached goal_reached, reward_issued
+     Add stamps; each goal reached issues its voucher in the same transaction. **Who:** Scanners,
+    managers and owners. **Emits:** stamp_added, and per goal reached goal_reached, reward_issued
     and voucher_issued; a pending referee's stamp that converts their referral also emits
     referral_converted (and the referrer's voucher_issued).
 
@@ -166,7 +205,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | StampOut]
+        Response[Problem | StampOut]
     """
 
     kwargs = _get_kwargs(
@@ -186,10 +225,11 @@ async def asyncio(
     client: AuthenticatedClient,
     body: StampAdd,
     idempotency_key: None | str | Unset = UNSET,
-) -> HTTPValidationError | StampOut | None:
+) -> Problem | StampOut | None:
     """Add stamps; each goal reached issues its voucher in the same transaction
 
-     Scanners, managers and owners. Emits stamp_added, and per goal reached goal_reached, reward_issued
+     Add stamps; each goal reached issues its voucher in the same transaction. **Who:** Scanners,
+    managers and owners. **Emits:** stamp_added, and per goal reached goal_reached, reward_issued
     and voucher_issued; a pending referee's stamp that converts their referral also emits
     referral_converted (and the referrer's voucher_issued).
 
@@ -204,7 +244,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | StampOut
+        Problem | StampOut
     """
 
     return (

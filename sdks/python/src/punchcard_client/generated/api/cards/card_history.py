@@ -7,7 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.history_out import HistoryOut
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
 
@@ -42,18 +42,36 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | HistoryOut | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> HistoryOut | Problem | None:
     if response.status_code == 200:
         response_200 = HistoryOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -63,7 +81,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | HistoryOut]:
+) -> Response[HistoryOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -78,8 +96,11 @@ def sync_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[HTTPValidationError | HistoryOut]:
+) -> Response[HistoryOut | Problem]:
     """The card's events (stamps, goals, vouchers, redemptions), newest first
+
+     The card's events (stamps, goals, vouchers, redemptions), newest first. **Who:** Any staff
+    key (owner, manager or scanner). **Emits:** none.
 
     Args:
         card_ref (str): The card id (card_...) or its scan code.
@@ -91,7 +112,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | HistoryOut]
+        Response[HistoryOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -113,8 +134,11 @@ def sync(
     client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> HTTPValidationError | HistoryOut | None:
+) -> HistoryOut | Problem | None:
     """The card's events (stamps, goals, vouchers, redemptions), newest first
+
+     The card's events (stamps, goals, vouchers, redemptions), newest first. **Who:** Any staff
+    key (owner, manager or scanner). **Emits:** none.
 
     Args:
         card_ref (str): The card id (card_...) or its scan code.
@@ -126,7 +150,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | HistoryOut
+        HistoryOut | Problem
     """
 
     return sync_detailed(
@@ -143,8 +167,11 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[HTTPValidationError | HistoryOut]:
+) -> Response[HistoryOut | Problem]:
     """The card's events (stamps, goals, vouchers, redemptions), newest first
+
+     The card's events (stamps, goals, vouchers, redemptions), newest first. **Who:** Any staff
+    key (owner, manager or scanner). **Emits:** none.
 
     Args:
         card_ref (str): The card id (card_...) or its scan code.
@@ -156,7 +183,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | HistoryOut]
+        Response[HistoryOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -176,8 +203,11 @@ async def asyncio(
     client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> HTTPValidationError | HistoryOut | None:
+) -> HistoryOut | Problem | None:
     """The card's events (stamps, goals, vouchers, redemptions), newest first
+
+     The card's events (stamps, goals, vouchers, redemptions), newest first. **Who:** Any staff
+    key (owner, manager or scanner). **Emits:** none.
 
     Args:
         card_ref (str): The card id (card_...) or its scan code.
@@ -189,7 +219,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | HistoryOut
+        HistoryOut | Problem
     """
 
     return (

@@ -7,7 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.card_out import CardOut
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -25,18 +25,36 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CardOut | HTTPValidationError | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> CardOut | Problem | None:
     if response.status_code == 200:
         response_200 = CardOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -44,9 +62,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CardOut | HTTPValidationError]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[CardOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -59,8 +75,11 @@ def sync_detailed(
     card_ref: str,
     *,
     client: AuthenticatedClient,
-) -> Response[CardOut | HTTPValidationError]:
+) -> Response[CardOut | Problem]:
     """A card: stamps, progress, vouchers
+
+     A card: stamps, progress, vouchers. **Who:** Any staff key (owner, manager or scanner).
+    **Emits:** none.
 
     Args:
         card_ref (str): The card id (card_...) or its scan code.
@@ -70,7 +89,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CardOut | HTTPValidationError]
+        Response[CardOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -88,8 +107,11 @@ def sync(
     card_ref: str,
     *,
     client: AuthenticatedClient,
-) -> CardOut | HTTPValidationError | None:
+) -> CardOut | Problem | None:
     """A card: stamps, progress, vouchers
+
+     A card: stamps, progress, vouchers. **Who:** Any staff key (owner, manager or scanner).
+    **Emits:** none.
 
     Args:
         card_ref (str): The card id (card_...) or its scan code.
@@ -99,7 +121,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CardOut | HTTPValidationError
+        CardOut | Problem
     """
 
     return sync_detailed(
@@ -112,8 +134,11 @@ async def asyncio_detailed(
     card_ref: str,
     *,
     client: AuthenticatedClient,
-) -> Response[CardOut | HTTPValidationError]:
+) -> Response[CardOut | Problem]:
     """A card: stamps, progress, vouchers
+
+     A card: stamps, progress, vouchers. **Who:** Any staff key (owner, manager or scanner).
+    **Emits:** none.
 
     Args:
         card_ref (str): The card id (card_...) or its scan code.
@@ -123,7 +148,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CardOut | HTTPValidationError]
+        Response[CardOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -139,8 +164,11 @@ async def asyncio(
     card_ref: str,
     *,
     client: AuthenticatedClient,
-) -> CardOut | HTTPValidationError | None:
+) -> CardOut | Problem | None:
     """A card: stamps, progress, vouchers
+
+     A card: stamps, progress, vouchers. **Who:** Any staff key (owner, manager or scanner).
+    **Emits:** none.
 
     Args:
         card_ref (str): The card id (card_...) or its scan code.
@@ -150,7 +178,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CardOut | HTTPValidationError
+        CardOut | Problem
     """
 
     return (

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.card_issue import CardIssue
 from ...models.card_issued import CardIssued
+from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
 
@@ -32,7 +33,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | CardIssued | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> CardIssued | Problem | None:
     if response.status_code == 200:
         response_200 = CardIssued.from_dict(response.json())
 
@@ -43,9 +44,55 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_201
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
-        response_422 = cast(Any, None)
+        response_422 = Problem.from_dict(response.json())
+
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -53,7 +100,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | CardIssued]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CardIssued | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -67,12 +116,14 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: CardIssue,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | CardIssued]:
+) -> Response[CardIssued | Problem]:
     """Issue a card to a customer (by id, email, phone or source_id), optionally referred by a referral
     code
 
-     Scanners, managers and owners. Emits card_issued; with a referral_code also referral_joined and the
-    referee's voucher_issued, or records a refusal (GET /v1/referral-refusals).
+     Issue a card to a customer (by id, email, phone or source_id), optionally referred by a
+    referral code. **Who:** Scanners, managers and owners. **Emits:** card_issued; with a
+    referral_code also referral_joined and the referee's voucher_issued, or records a refusal (GET
+    /v1/referral-refusals).
 
     Args:
         idempotency_key (None | str | Unset): Retries with the same key return the first response
@@ -84,7 +135,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | CardIssued]
+        Response[CardIssued | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -104,12 +155,14 @@ def sync(
     client: AuthenticatedClient,
     body: CardIssue,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | CardIssued | None:
+) -> CardIssued | Problem | None:
     """Issue a card to a customer (by id, email, phone or source_id), optionally referred by a referral
     code
 
-     Scanners, managers and owners. Emits card_issued; with a referral_code also referral_joined and the
-    referee's voucher_issued, or records a refusal (GET /v1/referral-refusals).
+     Issue a card to a customer (by id, email, phone or source_id), optionally referred by a
+    referral code. **Who:** Scanners, managers and owners. **Emits:** card_issued; with a
+    referral_code also referral_joined and the referee's voucher_issued, or records a refusal (GET
+    /v1/referral-refusals).
 
     Args:
         idempotency_key (None | str | Unset): Retries with the same key return the first response
@@ -121,7 +174,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | CardIssued
+        CardIssued | Problem
     """
 
     return sync_detailed(
@@ -136,12 +189,14 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: CardIssue,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | CardIssued]:
+) -> Response[CardIssued | Problem]:
     """Issue a card to a customer (by id, email, phone or source_id), optionally referred by a referral
     code
 
-     Scanners, managers and owners. Emits card_issued; with a referral_code also referral_joined and the
-    referee's voucher_issued, or records a refusal (GET /v1/referral-refusals).
+     Issue a card to a customer (by id, email, phone or source_id), optionally referred by a
+    referral code. **Who:** Scanners, managers and owners. **Emits:** card_issued; with a
+    referral_code also referral_joined and the referee's voucher_issued, or records a refusal (GET
+    /v1/referral-refusals).
 
     Args:
         idempotency_key (None | str | Unset): Retries with the same key return the first response
@@ -153,7 +208,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | CardIssued]
+        Response[CardIssued | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -171,12 +226,14 @@ async def asyncio(
     client: AuthenticatedClient,
     body: CardIssue,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | CardIssued | None:
+) -> CardIssued | Problem | None:
     """Issue a card to a customer (by id, email, phone or source_id), optionally referred by a referral
     code
 
-     Scanners, managers and owners. Emits card_issued; with a referral_code also referral_joined and the
-    referee's voucher_issued, or records a refusal (GET /v1/referral-refusals).
+     Issue a card to a customer (by id, email, phone or source_id), optionally referred by a
+    referral code. **Who:** Scanners, managers and owners. **Emits:** card_issued; with a
+    referral_code also referral_joined and the referee's voucher_issued, or records a refusal (GET
+    /v1/referral-refusals).
 
     Args:
         idempotency_key (None | str | Unset): Retries with the same key return the first response
@@ -188,7 +245,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | CardIssued
+        CardIssued | Problem
     """
 
     return (

@@ -5,9 +5,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
 from ...models.list_cards_status_type_0 import ListCardsStatusType0
 from ...models.page_card_state import PageCardState
+from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
 
@@ -75,16 +75,31 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | PageCardState | None:
+) -> PageCardState | Problem | None:
     if response.status_code == 200:
         response_200 = PageCardState.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -94,7 +109,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | PageCardState]:
+) -> Response[PageCardState | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -112,8 +127,10 @@ def sync_detailed(
     scan_code: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[HTTPValidationError | PageCardState]:
+) -> Response[PageCardState | Problem]:
     """List cards
+
+     List cards. **Who:** Any staff key (owner, manager or scanner). **Emits:** none.
 
     Args:
         customer_id (None | str | Unset):
@@ -128,7 +145,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | PageCardState]
+        Response[PageCardState | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -156,8 +173,10 @@ def sync(
     scan_code: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> HTTPValidationError | PageCardState | None:
+) -> PageCardState | Problem | None:
     """List cards
+
+     List cards. **Who:** Any staff key (owner, manager or scanner). **Emits:** none.
 
     Args:
         customer_id (None | str | Unset):
@@ -172,7 +191,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | PageCardState
+        PageCardState | Problem
     """
 
     return sync_detailed(
@@ -195,8 +214,10 @@ async def asyncio_detailed(
     scan_code: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[HTTPValidationError | PageCardState]:
+) -> Response[PageCardState | Problem]:
     """List cards
+
+     List cards. **Who:** Any staff key (owner, manager or scanner). **Emits:** none.
 
     Args:
         customer_id (None | str | Unset):
@@ -211,7 +232,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | PageCardState]
+        Response[PageCardState | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -237,8 +258,10 @@ async def asyncio(
     scan_code: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> HTTPValidationError | PageCardState | None:
+) -> PageCardState | Problem | None:
     """List cards
+
+     List cards. **Who:** Any staff key (owner, manager or scanner). **Emits:** none.
 
     Args:
         customer_id (None | str | Unset):
@@ -253,7 +276,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | PageCardState
+        PageCardState | Problem
     """
 
     return (

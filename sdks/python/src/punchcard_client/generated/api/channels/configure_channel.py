@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -13,6 +13,7 @@ from ...models.configure_channel_telegram_in import ConfigureChannelTelegramIn
 from ...models.configure_channel_viber_in import ConfigureChannelViberIn
 from ...models.configure_channel_wallet_in import ConfigureChannelWalletIn
 from ...models.configure_channel_whats_app_in import ConfigureChannelWhatsAppIn
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -51,23 +52,61 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | ChannelOut | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ChannelOut | Problem | None:
     if response.status_code == 200:
         response_200 = ChannelOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
     if response.status_code == 409:
-        response_409 = cast(Any, None)
+        response_409 = Problem.from_dict(response.json())
+
         return response_409
 
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
-        response_422 = cast(Any, None)
+        response_422 = Problem.from_dict(response.json())
+
         return response_422
 
     if response.status_code == 502:
-        response_502 = cast(Any, None)
+        response_502 = Problem.from_dict(response.json())
+
         return response_502
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -75,7 +114,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | ChannelOut]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ChannelOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -93,13 +134,14 @@ def sync_detailed(
     | ConfigureChannelViberIn
     | ConfigureChannelWalletIn
     | ConfigureChannelWhatsAppIn,
-) -> Response[Any | ChannelOut]:
+) -> Response[ChannelOut | Problem]:
     """Set a channel up, or replace its settings and credentials
 
-     The body is the type's settings (see the schemas). The credentials are checked with the provider
-    first (Telegram getMe, WhatsApp reading the phone number, Viber get_account_info, SMTP connect and
-    login) and, for messengers, the provider's webhook is pointed at `PUNCHCARD_PUBLIC_URL` (which must
-    be https). Credentials are stored encrypted and never returned.
+     Set a channel up, or replace its settings and credentials. The body is the type's settings
+    (see the schemas). The credentials are checked with the provider first (Telegram getMe, WhatsApp
+    reading the phone number, Viber get_account_info, SMTP connect and login) and, for messengers,
+    the provider's webhook is pointed at `PUNCHCARD_PUBLIC_URL` (which must be https). Credentials
+    are stored encrypted and never returned. **Who:** Owners and managers. **Emits:** none.
 
     Args:
         channel (ConfigureChannelChannel):
@@ -111,7 +153,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ChannelOut]
+        Response[ChannelOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -135,13 +177,14 @@ def sync(
     | ConfigureChannelViberIn
     | ConfigureChannelWalletIn
     | ConfigureChannelWhatsAppIn,
-) -> Any | ChannelOut | None:
+) -> ChannelOut | Problem | None:
     """Set a channel up, or replace its settings and credentials
 
-     The body is the type's settings (see the schemas). The credentials are checked with the provider
-    first (Telegram getMe, WhatsApp reading the phone number, Viber get_account_info, SMTP connect and
-    login) and, for messengers, the provider's webhook is pointed at `PUNCHCARD_PUBLIC_URL` (which must
-    be https). Credentials are stored encrypted and never returned.
+     Set a channel up, or replace its settings and credentials. The body is the type's settings
+    (see the schemas). The credentials are checked with the provider first (Telegram getMe, WhatsApp
+    reading the phone number, Viber get_account_info, SMTP connect and login) and, for messengers,
+    the provider's webhook is pointed at `PUNCHCARD_PUBLIC_URL` (which must be https). Credentials
+    are stored encrypted and never returned. **Who:** Owners and managers. **Emits:** none.
 
     Args:
         channel (ConfigureChannelChannel):
@@ -153,7 +196,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ChannelOut
+        ChannelOut | Problem
     """
 
     return sync_detailed(
@@ -172,13 +215,14 @@ async def asyncio_detailed(
     | ConfigureChannelViberIn
     | ConfigureChannelWalletIn
     | ConfigureChannelWhatsAppIn,
-) -> Response[Any | ChannelOut]:
+) -> Response[ChannelOut | Problem]:
     """Set a channel up, or replace its settings and credentials
 
-     The body is the type's settings (see the schemas). The credentials are checked with the provider
-    first (Telegram getMe, WhatsApp reading the phone number, Viber get_account_info, SMTP connect and
-    login) and, for messengers, the provider's webhook is pointed at `PUNCHCARD_PUBLIC_URL` (which must
-    be https). Credentials are stored encrypted and never returned.
+     Set a channel up, or replace its settings and credentials. The body is the type's settings
+    (see the schemas). The credentials are checked with the provider first (Telegram getMe, WhatsApp
+    reading the phone number, Viber get_account_info, SMTP connect and login) and, for messengers,
+    the provider's webhook is pointed at `PUNCHCARD_PUBLIC_URL` (which must be https). Credentials
+    are stored encrypted and never returned. **Who:** Owners and managers. **Emits:** none.
 
     Args:
         channel (ConfigureChannelChannel):
@@ -190,7 +234,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ChannelOut]
+        Response[ChannelOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -212,13 +256,14 @@ async def asyncio(
     | ConfigureChannelViberIn
     | ConfigureChannelWalletIn
     | ConfigureChannelWhatsAppIn,
-) -> Any | ChannelOut | None:
+) -> ChannelOut | Problem | None:
     """Set a channel up, or replace its settings and credentials
 
-     The body is the type's settings (see the schemas). The credentials are checked with the provider
-    first (Telegram getMe, WhatsApp reading the phone number, Viber get_account_info, SMTP connect and
-    login) and, for messengers, the provider's webhook is pointed at `PUNCHCARD_PUBLIC_URL` (which must
-    be https). Credentials are stored encrypted and never returned.
+     Set a channel up, or replace its settings and credentials. The body is the type's settings
+    (see the schemas). The credentials are checked with the provider first (Telegram getMe, WhatsApp
+    reading the phone number, Viber get_account_info, SMTP connect and login) and, for messengers,
+    the provider's webhook is pointed at `PUNCHCARD_PUBLIC_URL` (which must be https). Credentials
+    are stored encrypted and never returned. **Who:** Owners and managers. **Emits:** none.
 
     Args:
         channel (ConfigureChannelChannel):
@@ -230,7 +275,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ChannelOut
+        ChannelOut | Problem
     """
 
     return (

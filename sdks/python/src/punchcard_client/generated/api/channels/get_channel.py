@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -8,7 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.channel_out import ChannelOut
 from ...models.get_channel_channel import GetChannelChannel
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -26,22 +26,36 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | ChannelOut | HTTPValidationError | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ChannelOut | Problem | None:
     if response.status_code == 200:
         response_200 = ChannelOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 404:
-        response_404 = cast(Any, None)
+        response_404 = Problem.from_dict(response.json())
+
         return response_404
 
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -51,7 +65,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | ChannelOut | HTTPValidationError]:
+) -> Response[ChannelOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -64,8 +78,11 @@ def sync_detailed(
     channel: GetChannelChannel,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | ChannelOut | HTTPValidationError]:
+) -> Response[ChannelOut | Problem]:
     """A channel's settings (never its credentials)
+
+     A channel's settings (never its credentials). **Who:** Owners and managers.
+    **Emits:** none.
 
     Args:
         channel (GetChannelChannel):
@@ -75,7 +92,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ChannelOut | HTTPValidationError]
+        Response[ChannelOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -93,8 +110,11 @@ def sync(
     channel: GetChannelChannel,
     *,
     client: AuthenticatedClient,
-) -> Any | ChannelOut | HTTPValidationError | None:
+) -> ChannelOut | Problem | None:
     """A channel's settings (never its credentials)
+
+     A channel's settings (never its credentials). **Who:** Owners and managers.
+    **Emits:** none.
 
     Args:
         channel (GetChannelChannel):
@@ -104,7 +124,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ChannelOut | HTTPValidationError
+        ChannelOut | Problem
     """
 
     return sync_detailed(
@@ -117,8 +137,11 @@ async def asyncio_detailed(
     channel: GetChannelChannel,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | ChannelOut | HTTPValidationError]:
+) -> Response[ChannelOut | Problem]:
     """A channel's settings (never its credentials)
+
+     A channel's settings (never its credentials). **Who:** Owners and managers.
+    **Emits:** none.
 
     Args:
         channel (GetChannelChannel):
@@ -128,7 +151,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ChannelOut | HTTPValidationError]
+        Response[ChannelOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -144,8 +167,11 @@ async def asyncio(
     channel: GetChannelChannel,
     *,
     client: AuthenticatedClient,
-) -> Any | ChannelOut | HTTPValidationError | None:
+) -> ChannelOut | Problem | None:
     """A channel's settings (never its credentials)
+
+     A channel's settings (never its credentials). **Who:** Owners and managers.
+    **Emits:** none.
 
     Args:
         channel (GetChannelChannel):
@@ -155,7 +181,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ChannelOut | HTTPValidationError
+        ChannelOut | Problem
     """
 
     return (

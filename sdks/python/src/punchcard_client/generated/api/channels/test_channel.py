@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -7,7 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.channel_test import ChannelTest
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from ...models.send_result_out import SendResultOut
 from ...models.test_channel_channel import TestChannelChannel
 from ...types import Response
@@ -37,20 +37,51 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | HTTPValidationError | SendResultOut | None:
+) -> Problem | SendResultOut | None:
     if response.status_code == 200:
         response_200 = SendResultOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 404:
-        response_404 = cast(Any, None)
+        response_404 = Problem.from_dict(response.json())
+
         return response_404
 
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -60,7 +91,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | HTTPValidationError | SendResultOut]:
+) -> Response[Problem | SendResultOut]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -74,8 +105,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ChannelTest,
-) -> Response[Any | HTTPValidationError | SendResultOut]:
+) -> Response[Problem | SendResultOut]:
     """Send a test message to an address; the provider's answer
+
+     Send a test message to an address; the provider's answer. **Who:** Owners and managers.
+    **Emits:** none.
 
     Args:
         channel (TestChannelChannel):
@@ -88,7 +122,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | SendResultOut]
+        Response[Problem | SendResultOut]
     """
 
     kwargs = _get_kwargs(
@@ -108,8 +142,11 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ChannelTest,
-) -> Any | HTTPValidationError | SendResultOut | None:
+) -> Problem | SendResultOut | None:
     """Send a test message to an address; the provider's answer
+
+     Send a test message to an address; the provider's answer. **Who:** Owners and managers.
+    **Emits:** none.
 
     Args:
         channel (TestChannelChannel):
@@ -122,7 +159,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | SendResultOut
+        Problem | SendResultOut
     """
 
     return sync_detailed(
@@ -137,8 +174,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ChannelTest,
-) -> Response[Any | HTTPValidationError | SendResultOut]:
+) -> Response[Problem | SendResultOut]:
     """Send a test message to an address; the provider's answer
+
+     Send a test message to an address; the provider's answer. **Who:** Owners and managers.
+    **Emits:** none.
 
     Args:
         channel (TestChannelChannel):
@@ -151,7 +191,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | SendResultOut]
+        Response[Problem | SendResultOut]
     """
 
     kwargs = _get_kwargs(
@@ -169,8 +209,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ChannelTest,
-) -> Any | HTTPValidationError | SendResultOut | None:
+) -> Problem | SendResultOut | None:
     """Send a test message to an address; the provider's answer
+
+     Send a test message to an address; the provider's answer. **Who:** Owners and managers.
+    **Emits:** none.
 
     Args:
         channel (TestChannelChannel):
@@ -183,7 +226,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | SendResultOut
+        Problem | SendResultOut
     """
 
     return (

@@ -7,7 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.download_codes_status_type_0 import DownloadCodesStatusType0
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
 
@@ -49,17 +49,40 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | str | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | str | None:
     if response.status_code == 200:
         response_200 = response.text
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -67,9 +90,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | str]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -84,8 +105,11 @@ def sync_detailed(
     client: AuthenticatedClient,
     status: DownloadCodesStatusType0 | None | Unset = UNSET,
     batch_id: None | str | Unset = UNSET,
-) -> Response[HTTPValidationError | str]:
+) -> Response[Problem | str]:
     """Download the pool's codes as CSV (code, status, batch_id, voucher_id)
+
+     Download the pool's codes as CSV (code, status, batch_id, voucher_id). **Who:** Owners and
+    managers not bound to a location. **Emits:** none.
 
     Args:
         template_id (str):
@@ -97,7 +121,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | str]
+        Response[Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -119,8 +143,11 @@ def sync(
     client: AuthenticatedClient,
     status: DownloadCodesStatusType0 | None | Unset = UNSET,
     batch_id: None | str | Unset = UNSET,
-) -> HTTPValidationError | str | None:
+) -> Problem | str | None:
     """Download the pool's codes as CSV (code, status, batch_id, voucher_id)
+
+     Download the pool's codes as CSV (code, status, batch_id, voucher_id). **Who:** Owners and
+    managers not bound to a location. **Emits:** none.
 
     Args:
         template_id (str):
@@ -132,7 +159,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | str
+        Problem | str
     """
 
     return sync_detailed(
@@ -149,8 +176,11 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     status: DownloadCodesStatusType0 | None | Unset = UNSET,
     batch_id: None | str | Unset = UNSET,
-) -> Response[HTTPValidationError | str]:
+) -> Response[Problem | str]:
     """Download the pool's codes as CSV (code, status, batch_id, voucher_id)
+
+     Download the pool's codes as CSV (code, status, batch_id, voucher_id). **Who:** Owners and
+    managers not bound to a location. **Emits:** none.
 
     Args:
         template_id (str):
@@ -162,7 +192,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | str]
+        Response[Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -182,8 +212,11 @@ async def asyncio(
     client: AuthenticatedClient,
     status: DownloadCodesStatusType0 | None | Unset = UNSET,
     batch_id: None | str | Unset = UNSET,
-) -> HTTPValidationError | str | None:
+) -> Problem | str | None:
     """Download the pool's codes as CSV (code, status, batch_id, voucher_id)
+
+     Download the pool's codes as CSV (code, status, batch_id, voucher_id). **Who:** Owners and
+    managers not bound to a location. **Emits:** none.
 
     Args:
         template_id (str):
@@ -195,7 +228,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | str
+        Problem | str
     """
 
     return (

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -8,6 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.code_generate import CodeGenerate
 from ...models.generate_result import GenerateResult
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -33,19 +34,58 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | GenerateResult | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> GenerateResult | Problem | None:
     if response.status_code == 201:
         response_201 = GenerateResult.from_dict(response.json())
 
         return response_201
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
     if response.status_code == 409:
-        response_409 = cast(Any, None)
+        response_409 = Problem.from_dict(response.json())
+
         return response_409
 
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
-        response_422 = cast(Any, None)
+        response_422 = Problem.from_dict(response.json())
+
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -55,7 +95,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | GenerateResult]:
+) -> Response[GenerateResult | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -69,14 +109,16 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: CodeGenerate,
-) -> Response[Any | GenerateResult]:
+) -> Response[GenerateResult | Problem]:
     """Generate unique codes into the pool in bulk (one batch, downloadable as CSV)
 
-     Generates `count` codes new to the business (in no pool and on no voucher), in one transaction. At
-    most half of a pattern's space is used, counting the codes of it the business already has: a larger
-    request is refused up front (`422 code_space_too_small`, with `space`, `in_use` and `at_most`); a
-    request that passes completes every time, unless concurrent requests fill the space meanwhile (`409
-    code_space_exhausted`).
+     Generate unique codes into the pool in bulk (one batch, downloadable as CSV). Generates
+    `count` codes new to the business (in no pool and on no voucher), in one transaction. At most
+    half of a pattern's space is used, counting the codes of it the business already has: a larger
+    request is refused up front (`422 code_space_too_small`, with `space`, `in_use` and `at_most`);
+    a request that passes completes every time, unless concurrent requests fill the space meanwhile
+    (`409 code_space_exhausted`). **Who:** Owners and managers not bound to a location. **Emits:**
+    none.
 
     Args:
         template_id (str):
@@ -87,7 +129,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | GenerateResult]
+        Response[GenerateResult | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -107,14 +149,16 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: CodeGenerate,
-) -> Any | GenerateResult | None:
+) -> GenerateResult | Problem | None:
     """Generate unique codes into the pool in bulk (one batch, downloadable as CSV)
 
-     Generates `count` codes new to the business (in no pool and on no voucher), in one transaction. At
-    most half of a pattern's space is used, counting the codes of it the business already has: a larger
-    request is refused up front (`422 code_space_too_small`, with `space`, `in_use` and `at_most`); a
-    request that passes completes every time, unless concurrent requests fill the space meanwhile (`409
-    code_space_exhausted`).
+     Generate unique codes into the pool in bulk (one batch, downloadable as CSV). Generates
+    `count` codes new to the business (in no pool and on no voucher), in one transaction. At most
+    half of a pattern's space is used, counting the codes of it the business already has: a larger
+    request is refused up front (`422 code_space_too_small`, with `space`, `in_use` and `at_most`);
+    a request that passes completes every time, unless concurrent requests fill the space meanwhile
+    (`409 code_space_exhausted`). **Who:** Owners and managers not bound to a location. **Emits:**
+    none.
 
     Args:
         template_id (str):
@@ -125,7 +169,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | GenerateResult
+        GenerateResult | Problem
     """
 
     return sync_detailed(
@@ -140,14 +184,16 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: CodeGenerate,
-) -> Response[Any | GenerateResult]:
+) -> Response[GenerateResult | Problem]:
     """Generate unique codes into the pool in bulk (one batch, downloadable as CSV)
 
-     Generates `count` codes new to the business (in no pool and on no voucher), in one transaction. At
-    most half of a pattern's space is used, counting the codes of it the business already has: a larger
-    request is refused up front (`422 code_space_too_small`, with `space`, `in_use` and `at_most`); a
-    request that passes completes every time, unless concurrent requests fill the space meanwhile (`409
-    code_space_exhausted`).
+     Generate unique codes into the pool in bulk (one batch, downloadable as CSV). Generates
+    `count` codes new to the business (in no pool and on no voucher), in one transaction. At most
+    half of a pattern's space is used, counting the codes of it the business already has: a larger
+    request is refused up front (`422 code_space_too_small`, with `space`, `in_use` and `at_most`);
+    a request that passes completes every time, unless concurrent requests fill the space meanwhile
+    (`409 code_space_exhausted`). **Who:** Owners and managers not bound to a location. **Emits:**
+    none.
 
     Args:
         template_id (str):
@@ -158,7 +204,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | GenerateResult]
+        Response[GenerateResult | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -176,14 +222,16 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: CodeGenerate,
-) -> Any | GenerateResult | None:
+) -> GenerateResult | Problem | None:
     """Generate unique codes into the pool in bulk (one batch, downloadable as CSV)
 
-     Generates `count` codes new to the business (in no pool and on no voucher), in one transaction. At
-    most half of a pattern's space is used, counting the codes of it the business already has: a larger
-    request is refused up front (`422 code_space_too_small`, with `space`, `in_use` and `at_most`); a
-    request that passes completes every time, unless concurrent requests fill the space meanwhile (`409
-    code_space_exhausted`).
+     Generate unique codes into the pool in bulk (one batch, downloadable as CSV). Generates
+    `count` codes new to the business (in no pool and on no voucher), in one transaction. At most
+    half of a pattern's space is used, counting the codes of it the business already has: a larger
+    request is refused up front (`422 code_space_too_small`, with `space`, `in_use` and `at_most`);
+    a request that passes completes every time, unless concurrent requests fill the space meanwhile
+    (`409 code_space_exhausted`). **Who:** Owners and managers not bound to a location. **Emits:**
+    none.
 
     Args:
         template_id (str):
@@ -194,7 +242,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | GenerateResult
+        GenerateResult | Problem
     """
 
     return (

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -8,6 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.import_codes_json_code_import import ImportCodesJsonCodeImport
 from ...models.import_result import ImportResult
+from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
 
@@ -41,19 +42,56 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | ImportResult | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ImportResult | Problem | None:
     if response.status_code == 201:
         response_201 = ImportResult.from_dict(response.json())
 
         return response_201
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
     if response.status_code == 409:
-        response_409 = cast(Any, None)
+        response_409 = Problem.from_dict(response.json())
+
         return response_409
 
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
-        response_422 = cast(Any, None)
+        response_422 = Problem.from_dict(response.json())
+
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -61,7 +99,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | ImportResult]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ImportResult | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -76,8 +116,11 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: ImportCodesJsonCodeImport,
     skip_duplicates: bool | Unset = False,
-) -> Response[Any | ImportResult]:
+) -> Response[ImportResult | Problem]:
     """Upload codes created in the POS into the pool (CSV or JSON; all or nothing)
+
+     Upload codes created in the POS into the pool (CSV or JSON; all or nothing). **Who:** Owners
+    and managers not bound to a location. **Emits:** none.
 
     Args:
         template_id (str):
@@ -89,7 +132,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ImportResult]
+        Response[ImportResult | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -111,8 +154,11 @@ def sync(
     client: AuthenticatedClient,
     body: ImportCodesJsonCodeImport,
     skip_duplicates: bool | Unset = False,
-) -> Any | ImportResult | None:
+) -> ImportResult | Problem | None:
     """Upload codes created in the POS into the pool (CSV or JSON; all or nothing)
+
+     Upload codes created in the POS into the pool (CSV or JSON; all or nothing). **Who:** Owners
+    and managers not bound to a location. **Emits:** none.
 
     Args:
         template_id (str):
@@ -124,7 +170,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ImportResult
+        ImportResult | Problem
     """
 
     return sync_detailed(
@@ -141,8 +187,11 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: ImportCodesJsonCodeImport,
     skip_duplicates: bool | Unset = False,
-) -> Response[Any | ImportResult]:
+) -> Response[ImportResult | Problem]:
     """Upload codes created in the POS into the pool (CSV or JSON; all or nothing)
+
+     Upload codes created in the POS into the pool (CSV or JSON; all or nothing). **Who:** Owners
+    and managers not bound to a location. **Emits:** none.
 
     Args:
         template_id (str):
@@ -154,7 +203,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ImportResult]
+        Response[ImportResult | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -174,8 +223,11 @@ async def asyncio(
     client: AuthenticatedClient,
     body: ImportCodesJsonCodeImport,
     skip_duplicates: bool | Unset = False,
-) -> Any | ImportResult | None:
+) -> ImportResult | Problem | None:
     """Upload codes created in the POS into the pool (CSV or JSON; all or nothing)
+
+     Upload codes created in the POS into the pool (CSV or JSON; all or nothing). **Who:** Owners
+    and managers not bound to a location. **Emits:** none.
 
     Args:
         template_id (str):
@@ -187,7 +239,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ImportResult
+        ImportResult | Problem
     """
 
     return (

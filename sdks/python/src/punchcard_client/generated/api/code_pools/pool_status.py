@@ -6,8 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
 from ...models.pool_status import PoolStatus
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -25,18 +25,41 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | PoolStatus | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PoolStatus | Problem | None:
     if response.status_code == 200:
         response_200 = PoolStatus.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -46,7 +69,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | PoolStatus]:
+) -> Response[PoolStatus | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -59,8 +82,11 @@ def sync_detailed(
     template_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[HTTPValidationError | PoolStatus]:
+) -> Response[PoolStatus | Problem]:
     """A code pool's status (available, assigned)
+
+     A code pool's status (available, assigned). **Who:** Any staff key (owner, manager or
+    scanner). **Emits:** none.
 
     Args:
         template_id (str):
@@ -70,7 +96,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | PoolStatus]
+        Response[PoolStatus | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -88,8 +114,11 @@ def sync(
     template_id: str,
     *,
     client: AuthenticatedClient,
-) -> HTTPValidationError | PoolStatus | None:
+) -> PoolStatus | Problem | None:
     """A code pool's status (available, assigned)
+
+     A code pool's status (available, assigned). **Who:** Any staff key (owner, manager or
+    scanner). **Emits:** none.
 
     Args:
         template_id (str):
@@ -99,7 +128,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | PoolStatus
+        PoolStatus | Problem
     """
 
     return sync_detailed(
@@ -112,8 +141,11 @@ async def asyncio_detailed(
     template_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[HTTPValidationError | PoolStatus]:
+) -> Response[PoolStatus | Problem]:
     """A code pool's status (available, assigned)
+
+     A code pool's status (available, assigned). **Who:** Any staff key (owner, manager or
+    scanner). **Emits:** none.
 
     Args:
         template_id (str):
@@ -123,7 +155,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | PoolStatus]
+        Response[PoolStatus | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -139,8 +171,11 @@ async def asyncio(
     template_id: str,
     *,
     client: AuthenticatedClient,
-) -> HTTPValidationError | PoolStatus | None:
+) -> PoolStatus | Problem | None:
     """A code pool's status (available, assigned)
+
+     A code pool's status (available, assigned). **Who:** Any staff key (owner, manager or
+    scanner). **Emits:** none.
 
     Args:
         template_id (str):
@@ -150,7 +185,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | PoolStatus
+        PoolStatus | Problem
     """
 
     return (

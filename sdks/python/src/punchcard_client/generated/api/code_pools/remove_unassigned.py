@@ -6,7 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from ...models.removed import Removed
 from ...types import UNSET, Response, Unset
 
@@ -39,18 +39,41 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | Removed | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Removed | None:
     if response.status_code == 200:
         response_200 = Removed.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -58,9 +81,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | Removed]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | Removed]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -74,8 +95,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     batch_id: None | str | Unset = UNSET,
-) -> Response[HTTPValidationError | Removed]:
+) -> Response[Problem | Removed]:
     """Remove the pool's unassigned codes (all, or one batch's)
+
+     Remove the pool's unassigned codes (all, or one batch's). **Who:** Owners and managers not
+    bound to a location. **Emits:** none.
 
     Args:
         template_id (str):
@@ -86,7 +110,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | Removed]
+        Response[Problem | Removed]
     """
 
     kwargs = _get_kwargs(
@@ -106,8 +130,11 @@ def sync(
     *,
     client: AuthenticatedClient,
     batch_id: None | str | Unset = UNSET,
-) -> HTTPValidationError | Removed | None:
+) -> Problem | Removed | None:
     """Remove the pool's unassigned codes (all, or one batch's)
+
+     Remove the pool's unassigned codes (all, or one batch's). **Who:** Owners and managers not
+    bound to a location. **Emits:** none.
 
     Args:
         template_id (str):
@@ -118,7 +145,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | Removed
+        Problem | Removed
     """
 
     return sync_detailed(
@@ -133,8 +160,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     batch_id: None | str | Unset = UNSET,
-) -> Response[HTTPValidationError | Removed]:
+) -> Response[Problem | Removed]:
     """Remove the pool's unassigned codes (all, or one batch's)
+
+     Remove the pool's unassigned codes (all, or one batch's). **Who:** Owners and managers not
+    bound to a location. **Emits:** none.
 
     Args:
         template_id (str):
@@ -145,7 +175,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | Removed]
+        Response[Problem | Removed]
     """
 
     kwargs = _get_kwargs(
@@ -163,8 +193,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     batch_id: None | str | Unset = UNSET,
-) -> HTTPValidationError | Removed | None:
+) -> Problem | Removed | None:
     """Remove the pool's unassigned codes (all, or one batch's)
+
+     Remove the pool's unassigned codes (all, or one batch's). **Who:** Owners and managers not
+    bound to a location. **Emits:** none.
 
     Args:
         template_id (str):
@@ -175,7 +208,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | Removed
+        Problem | Removed
     """
 
     return (

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.customer_bulk_result import CustomerBulkResult
 from ...models.customer_bulk_upsert import CustomerBulkUpsert
+from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
 
@@ -34,15 +35,51 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | CustomerBulkResult | None:
+) -> CustomerBulkResult | Problem | None:
     if response.status_code == 200:
         response_200 = CustomerBulkResult.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
-        response_422 = cast(Any, None)
+        response_422 = Problem.from_dict(response.json())
+
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -52,7 +89,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | CustomerBulkResult]:
+) -> Response[CustomerBulkResult | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -66,14 +103,16 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: CustomerBulkUpsert,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | CustomerBulkResult]:
+) -> Response[CustomerBulkResult | Problem]:
     """Create or update up to 1,000 customers at once (all or nothing)
 
-     Each row is matched like `POST /v1/customers` (source_id, else email, else phone). Any refused row
-    (a clash with another customer, two rows naming one customer) refuses the whole call with `422
-    bulk_rejected` naming every refused row in `errors`, and nothing is written. Sending the same body
-    again changes nothing (every row `unchanged`); an `Idempotency-Key` replays the first answer.
-    Changed customers emit `customer_updated`.
+     Create or update up to 1,000 customers at once (all or nothing). Each row is matched like
+    `POST /v1/customers` (source_id, else email, else phone). Any refused row (a clash with another
+    customer, two rows naming one customer) refuses the whole call with `422 bulk_rejected` naming
+    every refused row in `errors`, and nothing is written. Sending the same body again changes
+    nothing (every row `unchanged`); an `Idempotency-Key` replays the first answer. Changed
+    customers emit `customer_updated`. **Who:** Any staff key (owner, manager or scanner).
+    **Emits:** customer_updated.
 
     Args:
         idempotency_key (None | str | Unset): Retries with the same key return the first response
@@ -85,7 +124,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | CustomerBulkResult]
+        Response[CustomerBulkResult | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -105,14 +144,16 @@ def sync(
     client: AuthenticatedClient,
     body: CustomerBulkUpsert,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | CustomerBulkResult | None:
+) -> CustomerBulkResult | Problem | None:
     """Create or update up to 1,000 customers at once (all or nothing)
 
-     Each row is matched like `POST /v1/customers` (source_id, else email, else phone). Any refused row
-    (a clash with another customer, two rows naming one customer) refuses the whole call with `422
-    bulk_rejected` naming every refused row in `errors`, and nothing is written. Sending the same body
-    again changes nothing (every row `unchanged`); an `Idempotency-Key` replays the first answer.
-    Changed customers emit `customer_updated`.
+     Create or update up to 1,000 customers at once (all or nothing). Each row is matched like
+    `POST /v1/customers` (source_id, else email, else phone). Any refused row (a clash with another
+    customer, two rows naming one customer) refuses the whole call with `422 bulk_rejected` naming
+    every refused row in `errors`, and nothing is written. Sending the same body again changes
+    nothing (every row `unchanged`); an `Idempotency-Key` replays the first answer. Changed
+    customers emit `customer_updated`. **Who:** Any staff key (owner, manager or scanner).
+    **Emits:** customer_updated.
 
     Args:
         idempotency_key (None | str | Unset): Retries with the same key return the first response
@@ -124,7 +165,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | CustomerBulkResult
+        CustomerBulkResult | Problem
     """
 
     return sync_detailed(
@@ -139,14 +180,16 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: CustomerBulkUpsert,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | CustomerBulkResult]:
+) -> Response[CustomerBulkResult | Problem]:
     """Create or update up to 1,000 customers at once (all or nothing)
 
-     Each row is matched like `POST /v1/customers` (source_id, else email, else phone). Any refused row
-    (a clash with another customer, two rows naming one customer) refuses the whole call with `422
-    bulk_rejected` naming every refused row in `errors`, and nothing is written. Sending the same body
-    again changes nothing (every row `unchanged`); an `Idempotency-Key` replays the first answer.
-    Changed customers emit `customer_updated`.
+     Create or update up to 1,000 customers at once (all or nothing). Each row is matched like
+    `POST /v1/customers` (source_id, else email, else phone). Any refused row (a clash with another
+    customer, two rows naming one customer) refuses the whole call with `422 bulk_rejected` naming
+    every refused row in `errors`, and nothing is written. Sending the same body again changes
+    nothing (every row `unchanged`); an `Idempotency-Key` replays the first answer. Changed
+    customers emit `customer_updated`. **Who:** Any staff key (owner, manager or scanner).
+    **Emits:** customer_updated.
 
     Args:
         idempotency_key (None | str | Unset): Retries with the same key return the first response
@@ -158,7 +201,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | CustomerBulkResult]
+        Response[CustomerBulkResult | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -176,14 +219,16 @@ async def asyncio(
     client: AuthenticatedClient,
     body: CustomerBulkUpsert,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | CustomerBulkResult | None:
+) -> CustomerBulkResult | Problem | None:
     """Create or update up to 1,000 customers at once (all or nothing)
 
-     Each row is matched like `POST /v1/customers` (source_id, else email, else phone). Any refused row
-    (a clash with another customer, two rows naming one customer) refuses the whole call with `422
-    bulk_rejected` naming every refused row in `errors`, and nothing is written. Sending the same body
-    again changes nothing (every row `unchanged`); an `Idempotency-Key` replays the first answer.
-    Changed customers emit `customer_updated`.
+     Create or update up to 1,000 customers at once (all or nothing). Each row is matched like
+    `POST /v1/customers` (source_id, else email, else phone). Any refused row (a clash with another
+    customer, two rows naming one customer) refuses the whole call with `422 bulk_rejected` naming
+    every refused row in `errors`, and nothing is written. Sending the same body again changes
+    nothing (every row `unchanged`); an `Idempotency-Key` replays the first answer. Changed
+    customers emit `customer_updated`. **Who:** Any staff key (owner, manager or scanner).
+    **Emits:** customer_updated.
 
     Args:
         idempotency_key (None | str | Unset): Retries with the same key return the first response
@@ -195,7 +240,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | CustomerBulkResult
+        CustomerBulkResult | Problem
     """
 
     return (

@@ -6,7 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -24,21 +24,35 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | HTTPValidationError | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | None:
     if response.status_code == 204:
         response_204 = cast(Any, None)
         return response_204
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 404:
-        response_404 = cast(Any, None)
+        response_404 = Problem.from_dict(response.json())
+
         return response_404
 
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -46,9 +60,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | HTTPValidationError]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -61,13 +73,14 @@ def sync_detailed(
     customer_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | HTTPValidationError]:
+) -> Response[Any | Problem]:
     """Erase a customer's personal data (GDPR); their cards and ledger stay, anonymous
 
-     Erases source_id, email, phone, name, birthday, metadata and marketing consent, also from past
-    events, POS sale logs and import reports. Cards, stamps, vouchers and redemptions stay and keep
-    counting in totals, linked to nobody. Emits `customer_deleted` (with the source_id, so a CRM can
-    find its record). Managers and owners.
+     Erase a customer's personal data (GDPR); their cards and ledger stay, anonymous. Erases
+    source_id, email, phone, name, birthday, metadata and marketing consent, also from past events,
+    POS sale logs and import reports. Cards, stamps, vouchers and redemptions stay and keep counting
+    in totals, linked to nobody. **Who:** Managers and owners. **Emits:** `customer_deleted` (with
+    the source_id, so a CRM can find its record).
 
     Args:
         customer_id (str):
@@ -77,7 +90,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError]
+        Response[Any | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -95,13 +108,14 @@ def sync(
     customer_id: str,
     *,
     client: AuthenticatedClient,
-) -> Any | HTTPValidationError | None:
+) -> Any | Problem | None:
     """Erase a customer's personal data (GDPR); their cards and ledger stay, anonymous
 
-     Erases source_id, email, phone, name, birthday, metadata and marketing consent, also from past
-    events, POS sale logs and import reports. Cards, stamps, vouchers and redemptions stay and keep
-    counting in totals, linked to nobody. Emits `customer_deleted` (with the source_id, so a CRM can
-    find its record). Managers and owners.
+     Erase a customer's personal data (GDPR); their cards and ledger stay, anonymous. Erases
+    source_id, email, phone, name, birthday, metadata and marketing consent, also from past events,
+    POS sale logs and import reports. Cards, stamps, vouchers and redemptions stay and keep counting
+    in totals, linked to nobody. **Who:** Managers and owners. **Emits:** `customer_deleted` (with
+    the source_id, so a CRM can find its record).
 
     Args:
         customer_id (str):
@@ -111,7 +125,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError
+        Any | Problem
     """
 
     return sync_detailed(
@@ -124,13 +138,14 @@ async def asyncio_detailed(
     customer_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | HTTPValidationError]:
+) -> Response[Any | Problem]:
     """Erase a customer's personal data (GDPR); their cards and ledger stay, anonymous
 
-     Erases source_id, email, phone, name, birthday, metadata and marketing consent, also from past
-    events, POS sale logs and import reports. Cards, stamps, vouchers and redemptions stay and keep
-    counting in totals, linked to nobody. Emits `customer_deleted` (with the source_id, so a CRM can
-    find its record). Managers and owners.
+     Erase a customer's personal data (GDPR); their cards and ledger stay, anonymous. Erases
+    source_id, email, phone, name, birthday, metadata and marketing consent, also from past events,
+    POS sale logs and import reports. Cards, stamps, vouchers and redemptions stay and keep counting
+    in totals, linked to nobody. **Who:** Managers and owners. **Emits:** `customer_deleted` (with
+    the source_id, so a CRM can find its record).
 
     Args:
         customer_id (str):
@@ -140,7 +155,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError]
+        Response[Any | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -156,13 +171,14 @@ async def asyncio(
     customer_id: str,
     *,
     client: AuthenticatedClient,
-) -> Any | HTTPValidationError | None:
+) -> Any | Problem | None:
     """Erase a customer's personal data (GDPR); their cards and ledger stay, anonymous
 
-     Erases source_id, email, phone, name, birthday, metadata and marketing consent, also from past
-    events, POS sale logs and import reports. Cards, stamps, vouchers and redemptions stay and keep
-    counting in totals, linked to nobody. Emits `customer_deleted` (with the source_id, so a CRM can
-    find its record). Managers and owners.
+     Erase a customer's personal data (GDPR); their cards and ledger stay, anonymous. Erases
+    source_id, email, phone, name, birthday, metadata and marketing consent, also from past events,
+    POS sale logs and import reports. Cards, stamps, vouchers and redemptions stay and keep counting
+    in totals, linked to nobody. **Who:** Managers and owners. **Emits:** `customer_deleted` (with
+    the source_id, so a CRM can find its record).
 
     Args:
         customer_id (str):
@@ -172,7 +188,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError
+        Any | Problem
     """
 
     return (

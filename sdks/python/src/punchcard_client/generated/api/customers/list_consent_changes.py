@@ -6,8 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
 from ...models.page_consent_change_out import PageConsentChangeOut
+from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
 
@@ -44,16 +44,36 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | PageConsentChangeOut | None:
+) -> PageConsentChangeOut | Problem | None:
     if response.status_code == 200:
         response_200 = PageConsentChangeOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -63,7 +83,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | PageConsentChangeOut]:
+) -> Response[PageConsentChangeOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -78,8 +98,11 @@ def sync_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[HTTPValidationError | PageConsentChangeOut]:
+) -> Response[PageConsentChangeOut | Problem]:
     """Every change of the customer's consents, newest first, with its source
+
+     Every change of the customer's consents, newest first, with its source. **Who:** Any staff
+    key (owner, manager or scanner). **Emits:** none.
 
     Args:
         customer_id (str):
@@ -91,7 +114,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | PageConsentChangeOut]
+        Response[PageConsentChangeOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -113,8 +136,11 @@ def sync(
     client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> HTTPValidationError | PageConsentChangeOut | None:
+) -> PageConsentChangeOut | Problem | None:
     """Every change of the customer's consents, newest first, with its source
+
+     Every change of the customer's consents, newest first, with its source. **Who:** Any staff
+    key (owner, manager or scanner). **Emits:** none.
 
     Args:
         customer_id (str):
@@ -126,7 +152,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | PageConsentChangeOut
+        PageConsentChangeOut | Problem
     """
 
     return sync_detailed(
@@ -143,8 +169,11 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[HTTPValidationError | PageConsentChangeOut]:
+) -> Response[PageConsentChangeOut | Problem]:
     """Every change of the customer's consents, newest first, with its source
+
+     Every change of the customer's consents, newest first, with its source. **Who:** Any staff
+    key (owner, manager or scanner). **Emits:** none.
 
     Args:
         customer_id (str):
@@ -156,7 +185,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | PageConsentChangeOut]
+        Response[PageConsentChangeOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -176,8 +205,11 @@ async def asyncio(
     client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> HTTPValidationError | PageConsentChangeOut | None:
+) -> PageConsentChangeOut | Problem | None:
     """Every change of the customer's consents, newest first, with its source
+
+     Every change of the customer's consents, newest first, with its source. **Who:** Any staff
+    key (owner, manager or scanner). **Emits:** none.
 
     Args:
         customer_id (str):
@@ -189,7 +221,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | PageConsentChangeOut
+        PageConsentChangeOut | Problem
     """
 
     return (

@@ -6,8 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
 from ...models.page_customer_out import PageCustomerOut
+from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
 
@@ -85,16 +85,31 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | PageCustomerOut | None:
+) -> PageCustomerOut | Problem | None:
     if response.status_code == 200:
         response_200 = PageCustomerOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -104,7 +119,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | PageCustomerOut]:
+) -> Response[PageCustomerOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -123,8 +138,10 @@ def sync_detailed(
     created_before: datetime.datetime | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[HTTPValidationError | PageCustomerOut]:
+) -> Response[PageCustomerOut | Problem]:
     """List customers
+
+     List customers. **Who:** Any staff key (owner, manager or scanner). **Emits:** none.
 
     Args:
         source_id (None | str | Unset):
@@ -140,7 +157,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | PageCustomerOut]
+        Response[PageCustomerOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -170,8 +187,10 @@ def sync(
     created_before: datetime.datetime | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> HTTPValidationError | PageCustomerOut | None:
+) -> PageCustomerOut | Problem | None:
     """List customers
+
+     List customers. **Who:** Any staff key (owner, manager or scanner). **Emits:** none.
 
     Args:
         source_id (None | str | Unset):
@@ -187,7 +206,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | PageCustomerOut
+        PageCustomerOut | Problem
     """
 
     return sync_detailed(
@@ -212,8 +231,10 @@ async def asyncio_detailed(
     created_before: datetime.datetime | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[HTTPValidationError | PageCustomerOut]:
+) -> Response[PageCustomerOut | Problem]:
     """List customers
+
+     List customers. **Who:** Any staff key (owner, manager or scanner). **Emits:** none.
 
     Args:
         source_id (None | str | Unset):
@@ -229,7 +250,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | PageCustomerOut]
+        Response[PageCustomerOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -257,8 +278,10 @@ async def asyncio(
     created_before: datetime.datetime | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> HTTPValidationError | PageCustomerOut | None:
+) -> PageCustomerOut | Problem | None:
     """List customers
+
+     List customers. **Who:** Any staff key (owner, manager or scanner). **Emits:** none.
 
     Args:
         source_id (None | str | Unset):
@@ -274,7 +297,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | PageCustomerOut
+        PageCustomerOut | Problem
     """
 
     return (

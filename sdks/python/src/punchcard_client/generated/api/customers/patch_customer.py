@@ -8,7 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.customer_patch import CustomerPatch
 from ...models.customer_with_channels import CustomerWithChannels
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -36,16 +36,51 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CustomerWithChannels | HTTPValidationError | None:
+) -> CustomerWithChannels | Problem | None:
     if response.status_code == 200:
         response_200 = CustomerWithChannels.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -55,7 +90,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CustomerWithChannels | HTTPValidationError]:
+) -> Response[CustomerWithChannels | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -69,8 +104,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: CustomerPatch,
-) -> Response[CustomerWithChannels | HTTPValidationError]:
+) -> Response[CustomerWithChannels | Problem]:
     """Record a customer's marketing consent per channel
+
+     Record a customer's marketing consent per channel. **Who:** Any staff key (owner, manager or
+    scanner). **Emits:** customer_updated when a field changes.
 
     Args:
         customer_id (str):
@@ -81,7 +119,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CustomerWithChannels | HTTPValidationError]
+        Response[CustomerWithChannels | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -101,8 +139,11 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: CustomerPatch,
-) -> CustomerWithChannels | HTTPValidationError | None:
+) -> CustomerWithChannels | Problem | None:
     """Record a customer's marketing consent per channel
+
+     Record a customer's marketing consent per channel. **Who:** Any staff key (owner, manager or
+    scanner). **Emits:** customer_updated when a field changes.
 
     Args:
         customer_id (str):
@@ -113,7 +154,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CustomerWithChannels | HTTPValidationError
+        CustomerWithChannels | Problem
     """
 
     return sync_detailed(
@@ -128,8 +169,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: CustomerPatch,
-) -> Response[CustomerWithChannels | HTTPValidationError]:
+) -> Response[CustomerWithChannels | Problem]:
     """Record a customer's marketing consent per channel
+
+     Record a customer's marketing consent per channel. **Who:** Any staff key (owner, manager or
+    scanner). **Emits:** customer_updated when a field changes.
 
     Args:
         customer_id (str):
@@ -140,7 +184,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CustomerWithChannels | HTTPValidationError]
+        Response[CustomerWithChannels | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -158,8 +202,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: CustomerPatch,
-) -> CustomerWithChannels | HTTPValidationError | None:
+) -> CustomerWithChannels | Problem | None:
     """Record a customer's marketing consent per channel
+
+     Record a customer's marketing consent per channel. **Who:** Any staff key (owner, manager or
+    scanner). **Emits:** customer_updated when a field changes.
 
     Args:
         customer_id (str):
@@ -170,7 +217,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CustomerWithChannels | HTTPValidationError
+        CustomerWithChannels | Problem
     """
 
     return (

@@ -7,7 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.customer_out import CustomerOut
 from ...models.customer_upsert import CustomerUpsert
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -30,9 +30,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CustomerOut | HTTPValidationError | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> CustomerOut | Problem | None:
     if response.status_code == 200:
         response_200 = CustomerOut.from_dict(response.json())
 
@@ -43,10 +41,45 @@ def _parse_response(
 
         return response_201
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -56,7 +89,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CustomerOut | HTTPValidationError]:
+) -> Response[CustomerOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -69,8 +102,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: CustomerUpsert,
-) -> Response[CustomerOut | HTTPValidationError]:
+) -> Response[CustomerOut | Problem]:
     """Create or update a customer (by source_id, email or phone)
+
+     Create or update a customer (by source_id, email or phone). **Who:** Any staff key (owner,
+    manager or scanner). **Emits:** customer_updated.
 
     Args:
         body (CustomerUpsert): Matched by source_id (your CRM's id), else email, else phone;
@@ -81,7 +117,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CustomerOut | HTTPValidationError]
+        Response[CustomerOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -99,8 +135,11 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: CustomerUpsert,
-) -> CustomerOut | HTTPValidationError | None:
+) -> CustomerOut | Problem | None:
     """Create or update a customer (by source_id, email or phone)
+
+     Create or update a customer (by source_id, email or phone). **Who:** Any staff key (owner,
+    manager or scanner). **Emits:** customer_updated.
 
     Args:
         body (CustomerUpsert): Matched by source_id (your CRM's id), else email, else phone;
@@ -111,7 +150,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CustomerOut | HTTPValidationError
+        CustomerOut | Problem
     """
 
     return sync_detailed(
@@ -124,8 +163,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: CustomerUpsert,
-) -> Response[CustomerOut | HTTPValidationError]:
+) -> Response[CustomerOut | Problem]:
     """Create or update a customer (by source_id, email or phone)
+
+     Create or update a customer (by source_id, email or phone). **Who:** Any staff key (owner,
+    manager or scanner). **Emits:** customer_updated.
 
     Args:
         body (CustomerUpsert): Matched by source_id (your CRM's id), else email, else phone;
@@ -136,7 +178,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CustomerOut | HTTPValidationError]
+        Response[CustomerOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -152,8 +194,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: CustomerUpsert,
-) -> CustomerOut | HTTPValidationError | None:
+) -> CustomerOut | Problem | None:
     """Create or update a customer (by source_id, email or phone)
+
+     Create or update a customer (by source_id, email or phone). **Who:** Any staff key (owner,
+    manager or scanner). **Emits:** customer_updated.
 
     Args:
         body (CustomerUpsert): Matched by source_id (your CRM's id), else email, else phone;
@@ -164,7 +209,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CustomerOut | HTTPValidationError
+        CustomerOut | Problem
     """
 
     return (

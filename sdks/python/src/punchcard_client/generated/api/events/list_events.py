@@ -6,13 +6,14 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.history_out import HistoryOut
-from ...models.http_validation_error import HTTPValidationError
+from ...models.list_events_type_type_0 import ListEventsTypeType0
+from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    type_: None | str | Unset = UNSET,
+    type_: ListEventsTypeType0 | None | Unset = UNSET,
     card_id: None | str | Unset = UNSET,
     customer_id: None | str | Unset = UNSET,
     voucher_id: None | str | Unset = UNSET,
@@ -25,6 +26,8 @@ def _get_kwargs(
     json_type_: None | str | Unset
     if isinstance(type_, Unset):
         json_type_ = UNSET
+    elif isinstance(type_, ListEventsTypeType0):
+        json_type_ = type_.value
     else:
         json_type_ = type_
     params["type"] = json_type_
@@ -70,18 +73,31 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | HistoryOut | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> HistoryOut | Problem | None:
     if response.status_code == 200:
         response_200 = HistoryOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -91,7 +107,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | HistoryOut]:
+) -> Response[HistoryOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -103,18 +119,20 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    type_: None | str | Unset = UNSET,
+    type_: ListEventsTypeType0 | None | Unset = UNSET,
     card_id: None | str | Unset = UNSET,
     customer_id: None | str | Unset = UNSET,
     voucher_id: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[HTTPValidationError | HistoryOut]:
+) -> Response[HistoryOut | Problem]:
     """Loyalty events of the business, newest first
 
+     Loyalty events of the business, newest first. **Who:** Owners and managers.
+    **Emits:** none.
+
     Args:
-        type_ (None | str | Unset): card_issued, stamp_added, goal_reached, reward_issued,
-            voucher_issued, voucher_redeemed
+        type_ (ListEventsTypeType0 | None | Unset): Only events of this type.
         card_id (None | str | Unset):
         customer_id (None | str | Unset):
         voucher_id (None | str | Unset):
@@ -126,7 +144,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | HistoryOut]
+        Response[HistoryOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -148,18 +166,20 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    type_: None | str | Unset = UNSET,
+    type_: ListEventsTypeType0 | None | Unset = UNSET,
     card_id: None | str | Unset = UNSET,
     customer_id: None | str | Unset = UNSET,
     voucher_id: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> HTTPValidationError | HistoryOut | None:
+) -> HistoryOut | Problem | None:
     """Loyalty events of the business, newest first
 
+     Loyalty events of the business, newest first. **Who:** Owners and managers.
+    **Emits:** none.
+
     Args:
-        type_ (None | str | Unset): card_issued, stamp_added, goal_reached, reward_issued,
-            voucher_issued, voucher_redeemed
+        type_ (ListEventsTypeType0 | None | Unset): Only events of this type.
         card_id (None | str | Unset):
         customer_id (None | str | Unset):
         voucher_id (None | str | Unset):
@@ -171,7 +191,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | HistoryOut
+        HistoryOut | Problem
     """
 
     return sync_detailed(
@@ -188,18 +208,20 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    type_: None | str | Unset = UNSET,
+    type_: ListEventsTypeType0 | None | Unset = UNSET,
     card_id: None | str | Unset = UNSET,
     customer_id: None | str | Unset = UNSET,
     voucher_id: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[HTTPValidationError | HistoryOut]:
+) -> Response[HistoryOut | Problem]:
     """Loyalty events of the business, newest first
 
+     Loyalty events of the business, newest first. **Who:** Owners and managers.
+    **Emits:** none.
+
     Args:
-        type_ (None | str | Unset): card_issued, stamp_added, goal_reached, reward_issued,
-            voucher_issued, voucher_redeemed
+        type_ (ListEventsTypeType0 | None | Unset): Only events of this type.
         card_id (None | str | Unset):
         customer_id (None | str | Unset):
         voucher_id (None | str | Unset):
@@ -211,7 +233,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | HistoryOut]
+        Response[HistoryOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -231,18 +253,20 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    type_: None | str | Unset = UNSET,
+    type_: ListEventsTypeType0 | None | Unset = UNSET,
     card_id: None | str | Unset = UNSET,
     customer_id: None | str | Unset = UNSET,
     voucher_id: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> HTTPValidationError | HistoryOut | None:
+) -> HistoryOut | Problem | None:
     """Loyalty events of the business, newest first
 
+     Loyalty events of the business, newest first. **Who:** Owners and managers.
+    **Emits:** none.
+
     Args:
-        type_ (None | str | Unset): card_issued, stamp_added, goal_reached, reward_issued,
-            voucher_issued, voucher_redeemed
+        type_ (ListEventsTypeType0 | None | Unset): Only events of this type.
         card_id (None | str | Unset):
         customer_id (None | str | Unset):
         voucher_id (None | str | Unset):
@@ -254,7 +278,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | HistoryOut
+        HistoryOut | Problem
     """
 
     return (

@@ -1,6 +1,6 @@
 import datetime
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -8,7 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.export_csv_kind import ExportCsvKind
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
 
@@ -60,21 +60,35 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | HTTPValidationError | str | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | str | None:
     if response.status_code == 200:
         response_200 = response.text
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 403:
-        response_403 = cast(Any, None)
+        response_403 = Problem.from_dict(response.json())
+
         return response_403
 
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -82,9 +96,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | HTTPValidationError | str]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -100,10 +112,11 @@ def sync_detailed(
     created_after: datetime.datetime | None | Unset = UNSET,
     created_before: datetime.datetime | None | Unset = UNSET,
     location_id: None | str | Unset = UNSET,
-) -> Response[Any | HTTPValidationError | str]:
+) -> Response[Problem | str]:
     """Export customers, cards, vouchers or redemptions as CSV (streamed)
 
-     Streamed as it is read (any size, constant memory), in creation order. Columns:
+     Export customers, cards, vouchers or redemptions as CSV, streamed as it is read (any size, constant
+    memory), in creation order. Columns:
 
     - **customers**: id, source_id, email, phone, name, birthday, language, marketing_consent,
     marketing_consent_at, metadata (JSON), created_at, updated_at
@@ -116,8 +129,9 @@ def sync_detailed(
 
     Times are UTC ISO 8601 with `Z`. `created_after`/`created_before` apply to the creation time (cards
     and vouchers: issued; redemptions: redeemed). `location_id`: redemptions made there; customers,
-    cards and vouchers with stamps collected there (vouchers also redeemed there). Managers and owners;
-    staff bound to a location export their location's rows only. Erased customers are left out.
+    cards and vouchers with stamps collected there (vouchers also redeemed there). Erased customers are
+    left out. **Who:** managers and owners; staff bound to a location export their location's rows only.
+    **Emits:** none.
 
     Args:
         kind (ExportCsvKind):
@@ -130,7 +144,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | str]
+        Response[Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -154,10 +168,11 @@ def sync(
     created_after: datetime.datetime | None | Unset = UNSET,
     created_before: datetime.datetime | None | Unset = UNSET,
     location_id: None | str | Unset = UNSET,
-) -> Any | HTTPValidationError | str | None:
+) -> Problem | str | None:
     """Export customers, cards, vouchers or redemptions as CSV (streamed)
 
-     Streamed as it is read (any size, constant memory), in creation order. Columns:
+     Export customers, cards, vouchers or redemptions as CSV, streamed as it is read (any size, constant
+    memory), in creation order. Columns:
 
     - **customers**: id, source_id, email, phone, name, birthday, language, marketing_consent,
     marketing_consent_at, metadata (JSON), created_at, updated_at
@@ -170,8 +185,9 @@ def sync(
 
     Times are UTC ISO 8601 with `Z`. `created_after`/`created_before` apply to the creation time (cards
     and vouchers: issued; redemptions: redeemed). `location_id`: redemptions made there; customers,
-    cards and vouchers with stamps collected there (vouchers also redeemed there). Managers and owners;
-    staff bound to a location export their location's rows only. Erased customers are left out.
+    cards and vouchers with stamps collected there (vouchers also redeemed there). Erased customers are
+    left out. **Who:** managers and owners; staff bound to a location export their location's rows only.
+    **Emits:** none.
 
     Args:
         kind (ExportCsvKind):
@@ -184,7 +200,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | str
+        Problem | str
     """
 
     return sync_detailed(
@@ -203,10 +219,11 @@ async def asyncio_detailed(
     created_after: datetime.datetime | None | Unset = UNSET,
     created_before: datetime.datetime | None | Unset = UNSET,
     location_id: None | str | Unset = UNSET,
-) -> Response[Any | HTTPValidationError | str]:
+) -> Response[Problem | str]:
     """Export customers, cards, vouchers or redemptions as CSV (streamed)
 
-     Streamed as it is read (any size, constant memory), in creation order. Columns:
+     Export customers, cards, vouchers or redemptions as CSV, streamed as it is read (any size, constant
+    memory), in creation order. Columns:
 
     - **customers**: id, source_id, email, phone, name, birthday, language, marketing_consent,
     marketing_consent_at, metadata (JSON), created_at, updated_at
@@ -219,8 +236,9 @@ async def asyncio_detailed(
 
     Times are UTC ISO 8601 with `Z`. `created_after`/`created_before` apply to the creation time (cards
     and vouchers: issued; redemptions: redeemed). `location_id`: redemptions made there; customers,
-    cards and vouchers with stamps collected there (vouchers also redeemed there). Managers and owners;
-    staff bound to a location export their location's rows only. Erased customers are left out.
+    cards and vouchers with stamps collected there (vouchers also redeemed there). Erased customers are
+    left out. **Who:** managers and owners; staff bound to a location export their location's rows only.
+    **Emits:** none.
 
     Args:
         kind (ExportCsvKind):
@@ -233,7 +251,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | str]
+        Response[Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -255,10 +273,11 @@ async def asyncio(
     created_after: datetime.datetime | None | Unset = UNSET,
     created_before: datetime.datetime | None | Unset = UNSET,
     location_id: None | str | Unset = UNSET,
-) -> Any | HTTPValidationError | str | None:
+) -> Problem | str | None:
     """Export customers, cards, vouchers or redemptions as CSV (streamed)
 
-     Streamed as it is read (any size, constant memory), in creation order. Columns:
+     Export customers, cards, vouchers or redemptions as CSV, streamed as it is read (any size, constant
+    memory), in creation order. Columns:
 
     - **customers**: id, source_id, email, phone, name, birthday, language, marketing_consent,
     marketing_consent_at, metadata (JSON), created_at, updated_at
@@ -271,8 +290,9 @@ async def asyncio(
 
     Times are UTC ISO 8601 with `Z`. `created_after`/`created_before` apply to the creation time (cards
     and vouchers: issued; redemptions: redeemed). `location_id`: redemptions made there; customers,
-    cards and vouchers with stamps collected there (vouchers also redeemed there). Managers and owners;
-    staff bound to a location export their location's rows only. Erased customers are left out.
+    cards and vouchers with stamps collected there (vouchers also redeemed there). Erased customers are
+    left out. **Who:** managers and owners; staff bound to a location export their location's rows only.
+    **Emits:** none.
 
     Args:
         kind (ExportCsvKind):
@@ -285,7 +305,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | str
+        Problem | str
     """
 
     return (

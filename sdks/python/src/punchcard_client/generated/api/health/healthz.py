@@ -48,6 +48,9 @@ def sync_detailed(
 ) -> Response[HealthzResponseHealthz]:
     """Alive: the process answers (no database check)
 
+     Alive: the process answers (no database check). **Who:** Anyone; no API key needed.
+    **Emits:** none.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -71,6 +74,9 @@ def sync(
 ) -> HealthzResponseHealthz | None:
     """Alive: the process answers (no database check)
 
+     Alive: the process answers (no database check). **Who:** Anyone; no API key needed.
+    **Emits:** none.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -89,6 +95,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 ) -> Response[HealthzResponseHealthz]:
     """Alive: the process answers (no database check)
+
+     Alive: the process answers (no database check). **Who:** Anyone; no API key needed.
+    **Emits:** none.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -110,6 +119,9 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 ) -> HealthzResponseHealthz | None:
     """Alive: the process answers (no database check)
+
+     Alive: the process answers (no database check). **Who:** Anyone; no API key needed.
+    **Emits:** none.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

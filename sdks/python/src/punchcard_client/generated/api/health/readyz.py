@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.readyz_response_503 import ReadyzResponse503
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -19,15 +19,13 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | ReadyzResponse503 | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | None:
     if response.status_code == 200:
         response_200 = response.json()
         return response_200
 
     if response.status_code == 503:
-        response_503 = ReadyzResponse503.from_dict(response.json())
+        response_503 = Problem.from_dict(response.json())
 
         return response_503
 
@@ -37,9 +35,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | ReadyzResponse503]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -51,15 +47,18 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any | ReadyzResponse503]:
+) -> Response[Any | Problem]:
     """Ready: the database answers within 2 s and its schema is at this code's migration
+
+     Ready: the database answers within 2 s and its schema is at this code's migration. **Who:**
+    Anyone; no API key needed. **Emits:** none.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ReadyzResponse503]
+        Response[Any | Problem]
     """
 
     kwargs = _get_kwargs()
@@ -74,15 +73,18 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> Any | ReadyzResponse503 | None:
+) -> Any | Problem | None:
     """Ready: the database answers within 2 s and its schema is at this code's migration
+
+     Ready: the database answers within 2 s and its schema is at this code's migration. **Who:**
+    Anyone; no API key needed. **Emits:** none.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ReadyzResponse503
+        Any | Problem
     """
 
     return sync_detailed(
@@ -93,15 +95,18 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Any | ReadyzResponse503]:
+) -> Response[Any | Problem]:
     """Ready: the database answers within 2 s and its schema is at this code's migration
+
+     Ready: the database answers within 2 s and its schema is at this code's migration. **Who:**
+    Anyone; no API key needed. **Emits:** none.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ReadyzResponse503]
+        Response[Any | Problem]
     """
 
     kwargs = _get_kwargs()
@@ -114,15 +119,18 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> Any | ReadyzResponse503 | None:
+) -> Any | Problem | None:
     """Ready: the database answers within 2 s and its schema is at this code's migration
+
+     Ready: the database answers within 2 s and its schema is at this code's migration. **Who:**
+    Anyone; no API key needed. **Emits:** none.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ReadyzResponse503
+        Any | Problem
     """
 
     return (

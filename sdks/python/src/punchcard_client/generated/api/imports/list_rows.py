@@ -6,9 +6,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
 from ...models.list_rows_status_type_0 import ListRowsStatusType0
 from ...models.page_import_row_out import PageImportRowOut
+from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
 
@@ -55,16 +55,36 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | PageImportRowOut | None:
+) -> PageImportRowOut | Problem | None:
     if response.status_code == 200:
         response_200 = PageImportRowOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -74,7 +94,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | PageImportRowOut]:
+) -> Response[PageImportRowOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -90,8 +110,11 @@ def sync_detailed(
     status: ListRowsStatusType0 | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[HTTPValidationError | PageImportRowOut]:
+) -> Response[PageImportRowOut | Problem]:
     """The report: what each row did, in line order (filter by status)
+
+     The report: what each row did, in line order (filter by status). **Who:** Owners and
+    managers. **Emits:** none.
 
     Args:
         import_id (str):
@@ -105,7 +128,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | PageImportRowOut]
+        Response[PageImportRowOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -129,8 +152,11 @@ def sync(
     status: ListRowsStatusType0 | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> HTTPValidationError | PageImportRowOut | None:
+) -> PageImportRowOut | Problem | None:
     """The report: what each row did, in line order (filter by status)
+
+     The report: what each row did, in line order (filter by status). **Who:** Owners and
+    managers. **Emits:** none.
 
     Args:
         import_id (str):
@@ -144,7 +170,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | PageImportRowOut
+        PageImportRowOut | Problem
     """
 
     return sync_detailed(
@@ -163,8 +189,11 @@ async def asyncio_detailed(
     status: ListRowsStatusType0 | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[HTTPValidationError | PageImportRowOut]:
+) -> Response[PageImportRowOut | Problem]:
     """The report: what each row did, in line order (filter by status)
+
+     The report: what each row did, in line order (filter by status). **Who:** Owners and
+    managers. **Emits:** none.
 
     Args:
         import_id (str):
@@ -178,7 +207,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | PageImportRowOut]
+        Response[PageImportRowOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -200,8 +229,11 @@ async def asyncio(
     status: ListRowsStatusType0 | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> HTTPValidationError | PageImportRowOut | None:
+) -> PageImportRowOut | Problem | None:
     """The report: what each row did, in line order (filter by status)
+
+     The report: what each row did, in line order (filter by status). **Who:** Owners and
+    managers. **Emits:** none.
 
     Args:
         import_id (str):
@@ -215,7 +247,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | PageImportRowOut
+        PageImportRowOut | Problem
     """
 
     return (

@@ -1,13 +1,13 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
 from ...models.import_out import ImportOut
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -25,22 +25,41 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | HTTPValidationError | ImportOut | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ImportOut | Problem | None:
     if response.status_code == 202:
         response_202 = ImportOut.from_dict(response.json())
 
         return response_202
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
     if response.status_code == 409:
-        response_409 = cast(Any, None)
+        response_409 = Problem.from_dict(response.json())
+
         return response_409
 
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -48,9 +67,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | HTTPValidationError | ImportOut]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ImportOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -63,8 +80,11 @@ def sync_detailed(
     import_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | HTTPValidationError | ImportOut]:
+) -> Response[ImportOut | Problem]:
     """Apply a checked dry run for real (the same staged file)
+
+     Apply a checked dry run for real (the same staged file). **Who:** Owners and managers.
+    **Emits:** none.
 
     Args:
         import_id (str):
@@ -74,7 +94,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | ImportOut]
+        Response[ImportOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -92,8 +112,11 @@ def sync(
     import_id: str,
     *,
     client: AuthenticatedClient,
-) -> Any | HTTPValidationError | ImportOut | None:
+) -> ImportOut | Problem | None:
     """Apply a checked dry run for real (the same staged file)
+
+     Apply a checked dry run for real (the same staged file). **Who:** Owners and managers.
+    **Emits:** none.
 
     Args:
         import_id (str):
@@ -103,7 +126,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | ImportOut
+        ImportOut | Problem
     """
 
     return sync_detailed(
@@ -116,8 +139,11 @@ async def asyncio_detailed(
     import_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | HTTPValidationError | ImportOut]:
+) -> Response[ImportOut | Problem]:
     """Apply a checked dry run for real (the same staged file)
+
+     Apply a checked dry run for real (the same staged file). **Who:** Owners and managers.
+    **Emits:** none.
 
     Args:
         import_id (str):
@@ -127,7 +153,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | ImportOut]
+        Response[ImportOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -143,8 +169,11 @@ async def asyncio(
     import_id: str,
     *,
     client: AuthenticatedClient,
-) -> Any | HTTPValidationError | ImportOut | None:
+) -> ImportOut | Problem | None:
     """Apply a checked dry run for real (the same staged file)
+
+     Apply a checked dry run for real (the same staged file). **Who:** Owners and managers.
+    **Emits:** none.
 
     Args:
         import_id (str):
@@ -154,7 +183,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | ImportOut
+        ImportOut | Problem
     """
 
     return (

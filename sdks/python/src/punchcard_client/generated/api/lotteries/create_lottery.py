@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.lottery_create import LotteryCreate
 from ...models.lottery_out import LotteryOut
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -29,15 +30,46 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | LotteryOut | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> LotteryOut | Problem | None:
     if response.status_code == 201:
         response_201 = LotteryOut.from_dict(response.json())
 
         return response_201
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
-        response_422 = cast(Any, None)
+        response_422 = Problem.from_dict(response.json())
+
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -45,7 +77,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | LotteryOut]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[LotteryOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -58,8 +92,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: LotteryCreate,
-) -> Response[Any | LotteryOut]:
+) -> Response[LotteryOut | Problem]:
     """Create a lottery: variants (prizes and no prize) with weights and optional stock
+
+     Create a lottery: variants (prizes and no prize) with weights and optional stock. **Who:**
+    Owners and managers not bound to a location. **Emits:** none.
 
     Args:
         body (LotteryCreate):
@@ -69,7 +106,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | LotteryOut]
+        Response[LotteryOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -87,8 +124,11 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: LotteryCreate,
-) -> Any | LotteryOut | None:
+) -> LotteryOut | Problem | None:
     """Create a lottery: variants (prizes and no prize) with weights and optional stock
+
+     Create a lottery: variants (prizes and no prize) with weights and optional stock. **Who:**
+    Owners and managers not bound to a location. **Emits:** none.
 
     Args:
         body (LotteryCreate):
@@ -98,7 +138,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | LotteryOut
+        LotteryOut | Problem
     """
 
     return sync_detailed(
@@ -111,8 +151,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: LotteryCreate,
-) -> Response[Any | LotteryOut]:
+) -> Response[LotteryOut | Problem]:
     """Create a lottery: variants (prizes and no prize) with weights and optional stock
+
+     Create a lottery: variants (prizes and no prize) with weights and optional stock. **Who:**
+    Owners and managers not bound to a location. **Emits:** none.
 
     Args:
         body (LotteryCreate):
@@ -122,7 +165,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | LotteryOut]
+        Response[LotteryOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -138,8 +181,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: LotteryCreate,
-) -> Any | LotteryOut | None:
+) -> LotteryOut | Problem | None:
     """Create a lottery: variants (prizes and no prize) with weights and optional stock
+
+     Create a lottery: variants (prizes and no prize) with weights and optional stock. **Who:**
+    Owners and managers not bound to a location. **Emits:** none.
 
     Args:
         body (LotteryCreate):
@@ -149,7 +195,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | LotteryOut
+        LotteryOut | Problem
     """
 
     return (

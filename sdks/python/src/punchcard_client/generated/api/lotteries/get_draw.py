@@ -7,7 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.draw_out import DrawOut
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -25,18 +25,36 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> DrawOut | HTTPValidationError | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DrawOut | Problem | None:
     if response.status_code == 200:
         response_200 = DrawOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -44,9 +62,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[DrawOut | HTTPValidationError]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[DrawOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -59,8 +75,10 @@ def sync_detailed(
     draw_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[DrawOut | HTTPValidationError]:
+) -> Response[DrawOut | Problem]:
     """Get a draw
+
+     Get a draw. **Who:** Any staff key (owner, manager or scanner). **Emits:** none.
 
     Args:
         draw_id (str):
@@ -70,7 +88,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DrawOut | HTTPValidationError]
+        Response[DrawOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -88,8 +106,10 @@ def sync(
     draw_id: str,
     *,
     client: AuthenticatedClient,
-) -> DrawOut | HTTPValidationError | None:
+) -> DrawOut | Problem | None:
     """Get a draw
+
+     Get a draw. **Who:** Any staff key (owner, manager or scanner). **Emits:** none.
 
     Args:
         draw_id (str):
@@ -99,7 +119,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DrawOut | HTTPValidationError
+        DrawOut | Problem
     """
 
     return sync_detailed(
@@ -112,8 +132,10 @@ async def asyncio_detailed(
     draw_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[DrawOut | HTTPValidationError]:
+) -> Response[DrawOut | Problem]:
     """Get a draw
+
+     Get a draw. **Who:** Any staff key (owner, manager or scanner). **Emits:** none.
 
     Args:
         draw_id (str):
@@ -123,7 +145,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[DrawOut | HTTPValidationError]
+        Response[DrawOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -139,8 +161,10 @@ async def asyncio(
     draw_id: str,
     *,
     client: AuthenticatedClient,
-) -> DrawOut | HTTPValidationError | None:
+) -> DrawOut | Problem | None:
     """Get a draw
+
+     Get a draw. **Who:** Any staff key (owner, manager or scanner). **Emits:** none.
 
     Args:
         draw_id (str):
@@ -150,7 +174,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        DrawOut | HTTPValidationError
+        DrawOut | Problem
     """
 
     return (

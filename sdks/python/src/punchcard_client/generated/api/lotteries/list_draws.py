@@ -5,8 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
 from ...models.page_draw_out import PageDrawOut
+from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
 
@@ -62,18 +62,31 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | PageDrawOut | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PageDrawOut | Problem | None:
     if response.status_code == 200:
         response_200 = PageDrawOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -83,7 +96,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | PageDrawOut]:
+) -> Response[PageDrawOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -100,8 +113,11 @@ def sync_detailed(
     ticket_id: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[HTTPValidationError | PageDrawOut]:
+) -> Response[PageDrawOut | Problem]:
     """List draws (the audit log of plays), newest first
+
+     List draws (the audit log of plays), newest first. **Who:** Any staff key (owner, manager or
+    scanner). **Emits:** none.
 
     Args:
         lottery_id (None | str | Unset):
@@ -115,7 +131,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | PageDrawOut]
+        Response[PageDrawOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -141,8 +157,11 @@ def sync(
     ticket_id: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> HTTPValidationError | PageDrawOut | None:
+) -> PageDrawOut | Problem | None:
     """List draws (the audit log of plays), newest first
+
+     List draws (the audit log of plays), newest first. **Who:** Any staff key (owner, manager or
+    scanner). **Emits:** none.
 
     Args:
         lottery_id (None | str | Unset):
@@ -156,7 +175,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | PageDrawOut
+        PageDrawOut | Problem
     """
 
     return sync_detailed(
@@ -177,8 +196,11 @@ async def asyncio_detailed(
     ticket_id: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[HTTPValidationError | PageDrawOut]:
+) -> Response[PageDrawOut | Problem]:
     """List draws (the audit log of plays), newest first
+
+     List draws (the audit log of plays), newest first. **Who:** Any staff key (owner, manager or
+    scanner). **Emits:** none.
 
     Args:
         lottery_id (None | str | Unset):
@@ -192,7 +214,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | PageDrawOut]
+        Response[PageDrawOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -216,8 +238,11 @@ async def asyncio(
     ticket_id: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> HTTPValidationError | PageDrawOut | None:
+) -> PageDrawOut | Problem | None:
     """List draws (the audit log of plays), newest first
+
+     List draws (the audit log of plays), newest first. **Who:** Any staff key (owner, manager or
+    scanner). **Emits:** none.
 
     Args:
         lottery_id (None | str | Unset):
@@ -231,7 +256,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | PageDrawOut
+        PageDrawOut | Problem
     """
 
     return (

@@ -5,8 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
 from ...models.page_lottery_out import PageLotteryOut
+from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
 
@@ -43,16 +43,31 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | PageLotteryOut | None:
+) -> PageLotteryOut | Problem | None:
     if response.status_code == 200:
         response_200 = PageLotteryOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -62,7 +77,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | PageLotteryOut]:
+) -> Response[PageLotteryOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -77,8 +92,10 @@ def sync_detailed(
     include_archived: bool | Unset = False,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[HTTPValidationError | PageLotteryOut]:
+) -> Response[PageLotteryOut | Problem]:
     """List lotteries
+
+     List lotteries. **Who:** Any staff key (owner, manager or scanner). **Emits:** none.
 
     Args:
         include_archived (bool | Unset):  Default: False.
@@ -90,7 +107,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | PageLotteryOut]
+        Response[PageLotteryOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -112,8 +129,10 @@ def sync(
     include_archived: bool | Unset = False,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> HTTPValidationError | PageLotteryOut | None:
+) -> PageLotteryOut | Problem | None:
     """List lotteries
+
+     List lotteries. **Who:** Any staff key (owner, manager or scanner). **Emits:** none.
 
     Args:
         include_archived (bool | Unset):  Default: False.
@@ -125,7 +144,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | PageLotteryOut
+        PageLotteryOut | Problem
     """
 
     return sync_detailed(
@@ -142,8 +161,10 @@ async def asyncio_detailed(
     include_archived: bool | Unset = False,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[HTTPValidationError | PageLotteryOut]:
+) -> Response[PageLotteryOut | Problem]:
     """List lotteries
+
+     List lotteries. **Who:** Any staff key (owner, manager or scanner). **Emits:** none.
 
     Args:
         include_archived (bool | Unset):  Default: False.
@@ -155,7 +176,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | PageLotteryOut]
+        Response[PageLotteryOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -175,8 +196,10 @@ async def asyncio(
     include_archived: bool | Unset = False,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> HTTPValidationError | PageLotteryOut | None:
+) -> PageLotteryOut | Problem | None:
     """List lotteries
+
+     List lotteries. **Who:** Any staff key (owner, manager or scanner). **Emits:** none.
 
     Args:
         include_archived (bool | Unset):  Default: False.
@@ -188,7 +211,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | PageLotteryOut
+        PageLotteryOut | Problem
     """
 
     return (

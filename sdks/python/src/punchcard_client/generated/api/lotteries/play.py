@@ -1,14 +1,14 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
 from ...models.play_in import PlayIn
 from ...models.play_out import PlayOut
+from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
 
@@ -40,26 +40,56 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | HTTPValidationError | PlayOut | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PlayOut | Problem | None:
     if response.status_code == 200:
         response_200 = PlayOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 404:
-        response_404 = cast(Any, None)
+        response_404 = Problem.from_dict(response.json())
+
         return response_404
 
     if response.status_code == 409:
-        response_409 = cast(Any, None)
+        response_409 = Problem.from_dict(response.json())
+
         return response_409
 
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -67,9 +97,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | HTTPValidationError | PlayOut]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[PlayOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -84,8 +112,12 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: None | PlayIn | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | HTTPValidationError | PlayOut]:
+) -> Response[PlayOut | Problem]:
     """Play a lottery ticket (exactly once): the result, its audit record, and the prize
+
+     Play a lottery ticket (exactly once): the result, its audit record, and the prize. **Who:**
+    Any staff key (owner, manager or scanner). **Emits:** code_pool_empty, lottery_played,
+    voucher_issued.
 
     Args:
         voucher_id (str):
@@ -98,7 +130,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | PlayOut]
+        Response[PlayOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -120,8 +152,12 @@ def sync(
     client: AuthenticatedClient,
     body: None | PlayIn | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | HTTPValidationError | PlayOut | None:
+) -> PlayOut | Problem | None:
     """Play a lottery ticket (exactly once): the result, its audit record, and the prize
+
+     Play a lottery ticket (exactly once): the result, its audit record, and the prize. **Who:**
+    Any staff key (owner, manager or scanner). **Emits:** code_pool_empty, lottery_played,
+    voucher_issued.
 
     Args:
         voucher_id (str):
@@ -134,7 +170,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | PlayOut
+        PlayOut | Problem
     """
 
     return sync_detailed(
@@ -151,8 +187,12 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: None | PlayIn | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[Any | HTTPValidationError | PlayOut]:
+) -> Response[PlayOut | Problem]:
     """Play a lottery ticket (exactly once): the result, its audit record, and the prize
+
+     Play a lottery ticket (exactly once): the result, its audit record, and the prize. **Who:**
+    Any staff key (owner, manager or scanner). **Emits:** code_pool_empty, lottery_played,
+    voucher_issued.
 
     Args:
         voucher_id (str):
@@ -165,7 +205,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | PlayOut]
+        Response[PlayOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -185,8 +225,12 @@ async def asyncio(
     client: AuthenticatedClient,
     body: None | PlayIn | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
-) -> Any | HTTPValidationError | PlayOut | None:
+) -> PlayOut | Problem | None:
     """Play a lottery ticket (exactly once): the result, its audit record, and the prize
+
+     Play a lottery ticket (exactly once): the result, its audit record, and the prize. **Who:**
+    Any staff key (owner, manager or scanner). **Emits:** code_pool_empty, lottery_played,
+    voucher_issued.
 
     Args:
         voucher_id (str):
@@ -199,7 +243,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | PlayOut
+        PlayOut | Problem
     """
 
     return (

@@ -7,7 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.connector_create import ConnectorCreate
 from ...models.connector_created import ConnectorCreated
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -32,16 +32,56 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ConnectorCreated | HTTPValidationError | None:
+) -> ConnectorCreated | Problem | None:
     if response.status_code == 201:
         response_201 = ConnectorCreated.from_dict(response.json())
 
         return response_201
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -51,7 +91,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ConnectorCreated | HTTPValidationError]:
+) -> Response[ConnectorCreated | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -64,8 +104,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ConnectorCreate,
-) -> Response[ConnectorCreated | HTTPValidationError]:
+) -> Response[ConnectorCreated | Problem]:
     """Connect a till (Poster, Syrve or generic); its signing secret is shown once
+
+     Connect a till (Poster, Syrve or generic); its signing secret is shown once. **Who:** Owners
+    and managers. **Emits:** none.
 
     Args:
         body (ConnectorCreate):
@@ -75,7 +118,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ConnectorCreated | HTTPValidationError]
+        Response[ConnectorCreated | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -93,8 +136,11 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ConnectorCreate,
-) -> ConnectorCreated | HTTPValidationError | None:
+) -> ConnectorCreated | Problem | None:
     """Connect a till (Poster, Syrve or generic); its signing secret is shown once
+
+     Connect a till (Poster, Syrve or generic); its signing secret is shown once. **Who:** Owners
+    and managers. **Emits:** none.
 
     Args:
         body (ConnectorCreate):
@@ -104,7 +150,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ConnectorCreated | HTTPValidationError
+        ConnectorCreated | Problem
     """
 
     return sync_detailed(
@@ -117,8 +163,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ConnectorCreate,
-) -> Response[ConnectorCreated | HTTPValidationError]:
+) -> Response[ConnectorCreated | Problem]:
     """Connect a till (Poster, Syrve or generic); its signing secret is shown once
+
+     Connect a till (Poster, Syrve or generic); its signing secret is shown once. **Who:** Owners
+    and managers. **Emits:** none.
 
     Args:
         body (ConnectorCreate):
@@ -128,7 +177,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ConnectorCreated | HTTPValidationError]
+        Response[ConnectorCreated | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -144,8 +193,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ConnectorCreate,
-) -> ConnectorCreated | HTTPValidationError | None:
+) -> ConnectorCreated | Problem | None:
     """Connect a till (Poster, Syrve or generic); its signing secret is shown once
+
+     Connect a till (Poster, Syrve or generic); its signing secret is shown once. **Who:** Owners
+    and managers. **Emits:** none.
 
     Args:
         body (ConnectorCreate):
@@ -155,7 +207,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ConnectorCreated | HTTPValidationError
+        ConnectorCreated | Problem
     """
 
     return (

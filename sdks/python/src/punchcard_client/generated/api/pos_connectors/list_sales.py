@@ -6,9 +6,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
 from ...models.list_sales_outcome_type_0 import ListSalesOutcomeType0
 from ...models.page_sale_out import PageSaleOut
+from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
 
@@ -53,18 +53,36 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | PageSaleOut | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PageSaleOut | Problem | None:
     if response.status_code == 200:
         response_200 = PageSaleOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -74,7 +92,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | PageSaleOut]:
+) -> Response[PageSaleOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -90,8 +108,11 @@ def sync_detailed(
     outcome: ListSalesOutcomeType0 | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[HTTPValidationError | PageSaleOut]:
+) -> Response[PageSaleOut | Problem]:
     """The connector's log: every sale reported and what came of it, newest first
+
+     The connector's log: every sale reported and what came of it, newest first. **Who:** Owners
+    and managers. **Emits:** none.
 
     Args:
         connector_id (str):
@@ -104,7 +125,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | PageSaleOut]
+        Response[PageSaleOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -128,8 +149,11 @@ def sync(
     outcome: ListSalesOutcomeType0 | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> HTTPValidationError | PageSaleOut | None:
+) -> PageSaleOut | Problem | None:
     """The connector's log: every sale reported and what came of it, newest first
+
+     The connector's log: every sale reported and what came of it, newest first. **Who:** Owners
+    and managers. **Emits:** none.
 
     Args:
         connector_id (str):
@@ -142,7 +166,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | PageSaleOut
+        PageSaleOut | Problem
     """
 
     return sync_detailed(
@@ -161,8 +185,11 @@ async def asyncio_detailed(
     outcome: ListSalesOutcomeType0 | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[HTTPValidationError | PageSaleOut]:
+) -> Response[PageSaleOut | Problem]:
     """The connector's log: every sale reported and what came of it, newest first
+
+     The connector's log: every sale reported and what came of it, newest first. **Who:** Owners
+    and managers. **Emits:** none.
 
     Args:
         connector_id (str):
@@ -175,7 +202,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | PageSaleOut]
+        Response[PageSaleOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -197,8 +224,11 @@ async def asyncio(
     outcome: ListSalesOutcomeType0 | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> HTTPValidationError | PageSaleOut | None:
+) -> PageSaleOut | Problem | None:
     """The connector's log: every sale reported and what came of it, newest first
+
+     The connector's log: every sale reported and what came of it, newest first. **Who:** Owners
+    and managers. **Emits:** none.
 
     Args:
         connector_id (str):
@@ -211,7 +241,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | PageSaleOut
+        PageSaleOut | Problem
     """
 
     return (

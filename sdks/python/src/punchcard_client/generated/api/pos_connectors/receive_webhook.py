@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.accepted import Accepted
+from ...models.problem import Problem
 from ...models.receive_webhook_generic_sale import ReceiveWebhookGenericSale
 from ...models.receive_webhook_poster_webhook import ReceiveWebhookPosterWebhook
 from ...models.receive_webhook_syrve_event import ReceiveWebhookSyrveEvent
@@ -54,27 +55,61 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Accepted | Any | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Accepted | Problem | None:
     if response.status_code == 200:
         response_200 = Accepted.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
-        response_401 = cast(Any, None)
+        response_401 = Problem.from_dict(response.json())
+
         return response_401
 
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 404:
-        response_404 = cast(Any, None)
+        response_404 = Problem.from_dict(response.json())
+
         return response_404
 
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
-        response_422 = cast(Any, None)
+        response_422 = Problem.from_dict(response.json())
+
         return response_422
 
     if response.status_code == 502:
-        response_502 = cast(Any, None)
+        response_502 = Problem.from_dict(response.json())
+
         return response_502
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -82,7 +117,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Accepted | Any]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Accepted | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -99,15 +134,19 @@ def sync_detailed(
     webhook_id: str | Unset = UNSET,
     webhook_timestamp: str | Unset = UNSET,
     webhook_signature: str | Unset = UNSET,
-) -> Response[Accepted | Any]:
+) -> Response[Accepted | Problem]:
     """A till reports a sale (Poster's or Syrve's webhook, or a signed generic webhook)
 
-     No API key: a Poster webhook is verified by its `verify` md5, a Syrve webhook (a JSON array of
-    events) by its `Authorization` header (the authToken of Syrve's webhook settings: the connector's
-    signing secret), a generic webhook by its Standard Webhooks signature (headers `webhook-id`,
-    `webhook-timestamp`, `webhook-signature`). Every verified webhook is answered 200 with the outcome
-    of each sale it carries (stamped, no_customer, below_minimum, duplicate, ...), so the till never
-    retries a decided sale; a transaction is decided once, however often it is sent.
+     A till reports a sale (Poster's or Syrve's webhook, or a signed generic webhook). No API key:
+    a Poster webhook is verified by its `verify` md5, a Syrve webhook (a JSON array of events) by
+    its `Authorization` header (the authToken of Syrve's webhook settings: the connector's signing
+    secret), a generic webhook by its Standard Webhooks signature (headers `webhook-id`,
+    `webhook-timestamp`, `webhook-signature`). Every verified webhook is answered 200 with the
+    outcome of each sale it carries (stamped, no_customer, below_minimum, duplicate, ...), so the
+    till never retries a decided sale; a transaction is decided once, however often it is sent.
+    **Who:** The till or POS system, signing with the connector's secret (no API key). **Emits:**
+    code_pool_empty, goal_reached, referral_converted, referral_joined, reward_issued, stamp_added,
+    voucher_issued.
 
     Args:
         connector_id (str):
@@ -122,7 +161,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Accepted | Any]
+        Response[Accepted | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -148,15 +187,19 @@ def sync(
     webhook_id: str | Unset = UNSET,
     webhook_timestamp: str | Unset = UNSET,
     webhook_signature: str | Unset = UNSET,
-) -> Accepted | Any | None:
+) -> Accepted | Problem | None:
     """A till reports a sale (Poster's or Syrve's webhook, or a signed generic webhook)
 
-     No API key: a Poster webhook is verified by its `verify` md5, a Syrve webhook (a JSON array of
-    events) by its `Authorization` header (the authToken of Syrve's webhook settings: the connector's
-    signing secret), a generic webhook by its Standard Webhooks signature (headers `webhook-id`,
-    `webhook-timestamp`, `webhook-signature`). Every verified webhook is answered 200 with the outcome
-    of each sale it carries (stamped, no_customer, below_minimum, duplicate, ...), so the till never
-    retries a decided sale; a transaction is decided once, however often it is sent.
+     A till reports a sale (Poster's or Syrve's webhook, or a signed generic webhook). No API key:
+    a Poster webhook is verified by its `verify` md5, a Syrve webhook (a JSON array of events) by
+    its `Authorization` header (the authToken of Syrve's webhook settings: the connector's signing
+    secret), a generic webhook by its Standard Webhooks signature (headers `webhook-id`,
+    `webhook-timestamp`, `webhook-signature`). Every verified webhook is answered 200 with the
+    outcome of each sale it carries (stamped, no_customer, below_minimum, duplicate, ...), so the
+    till never retries a decided sale; a transaction is decided once, however often it is sent.
+    **Who:** The till or POS system, signing with the connector's secret (no API key). **Emits:**
+    code_pool_empty, goal_reached, referral_converted, referral_joined, reward_issued, stamp_added,
+    voucher_issued.
 
     Args:
         connector_id (str):
@@ -171,7 +214,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Accepted | Any
+        Accepted | Problem
     """
 
     return sync_detailed(
@@ -192,15 +235,19 @@ async def asyncio_detailed(
     webhook_id: str | Unset = UNSET,
     webhook_timestamp: str | Unset = UNSET,
     webhook_signature: str | Unset = UNSET,
-) -> Response[Accepted | Any]:
+) -> Response[Accepted | Problem]:
     """A till reports a sale (Poster's or Syrve's webhook, or a signed generic webhook)
 
-     No API key: a Poster webhook is verified by its `verify` md5, a Syrve webhook (a JSON array of
-    events) by its `Authorization` header (the authToken of Syrve's webhook settings: the connector's
-    signing secret), a generic webhook by its Standard Webhooks signature (headers `webhook-id`,
-    `webhook-timestamp`, `webhook-signature`). Every verified webhook is answered 200 with the outcome
-    of each sale it carries (stamped, no_customer, below_minimum, duplicate, ...), so the till never
-    retries a decided sale; a transaction is decided once, however often it is sent.
+     A till reports a sale (Poster's or Syrve's webhook, or a signed generic webhook). No API key:
+    a Poster webhook is verified by its `verify` md5, a Syrve webhook (a JSON array of events) by
+    its `Authorization` header (the authToken of Syrve's webhook settings: the connector's signing
+    secret), a generic webhook by its Standard Webhooks signature (headers `webhook-id`,
+    `webhook-timestamp`, `webhook-signature`). Every verified webhook is answered 200 with the
+    outcome of each sale it carries (stamped, no_customer, below_minimum, duplicate, ...), so the
+    till never retries a decided sale; a transaction is decided once, however often it is sent.
+    **Who:** The till or POS system, signing with the connector's secret (no API key). **Emits:**
+    code_pool_empty, goal_reached, referral_converted, referral_joined, reward_issued, stamp_added,
+    voucher_issued.
 
     Args:
         connector_id (str):
@@ -215,7 +262,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Accepted | Any]
+        Response[Accepted | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -239,15 +286,19 @@ async def asyncio(
     webhook_id: str | Unset = UNSET,
     webhook_timestamp: str | Unset = UNSET,
     webhook_signature: str | Unset = UNSET,
-) -> Accepted | Any | None:
+) -> Accepted | Problem | None:
     """A till reports a sale (Poster's or Syrve's webhook, or a signed generic webhook)
 
-     No API key: a Poster webhook is verified by its `verify` md5, a Syrve webhook (a JSON array of
-    events) by its `Authorization` header (the authToken of Syrve's webhook settings: the connector's
-    signing secret), a generic webhook by its Standard Webhooks signature (headers `webhook-id`,
-    `webhook-timestamp`, `webhook-signature`). Every verified webhook is answered 200 with the outcome
-    of each sale it carries (stamped, no_customer, below_minimum, duplicate, ...), so the till never
-    retries a decided sale; a transaction is decided once, however often it is sent.
+     A till reports a sale (Poster's or Syrve's webhook, or a signed generic webhook). No API key:
+    a Poster webhook is verified by its `verify` md5, a Syrve webhook (a JSON array of events) by
+    its `Authorization` header (the authToken of Syrve's webhook settings: the connector's signing
+    secret), a generic webhook by its Standard Webhooks signature (headers `webhook-id`,
+    `webhook-timestamp`, `webhook-signature`). Every verified webhook is answered 200 with the
+    outcome of each sale it carries (stamped, no_customer, below_minimum, duplicate, ...), so the
+    till never retries a decided sale; a transaction is decided once, however often it is sent.
+    **Who:** The till or POS system, signing with the connector's secret (no API key). **Emits:**
+    code_pool_empty, goal_reached, referral_converted, referral_joined, reward_issued, stamp_added,
+    voucher_issued.
 
     Args:
         connector_id (str):
@@ -262,7 +313,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Accepted | Any
+        Accepted | Problem
     """
 
     return (

@@ -1,13 +1,13 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
 from ...models.pos_redeem import PosRedeem
+from ...models.problem import Problem
 from ...models.voucher_out import VoucherOut
 from ...types import UNSET, Response, Unset
 
@@ -45,34 +45,56 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | HTTPValidationError | VoucherOut | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | VoucherOut | None:
     if response.status_code == 200:
         response_200 = VoucherOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
-        response_401 = cast(Any, None)
+        response_401 = Problem.from_dict(response.json())
+
         return response_401
 
     if response.status_code == 403:
-        response_403 = cast(Any, None)
+        response_403 = Problem.from_dict(response.json())
+
         return response_403
 
     if response.status_code == 404:
-        response_404 = cast(Any, None)
+        response_404 = Problem.from_dict(response.json())
+
         return response_404
 
     if response.status_code == 409:
-        response_409 = cast(Any, None)
+        response_409 = Problem.from_dict(response.json())
+
         return response_409
 
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -82,7 +104,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | HTTPValidationError | VoucherOut]:
+) -> Response[Problem | VoucherOut]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -99,8 +121,12 @@ def sync_detailed(
     webhook_id: None | str | Unset = UNSET,
     webhook_timestamp: None | str | Unset = UNSET,
     webhook_signature: None | str | Unset = UNSET,
-) -> Response[Any | HTTPValidationError | VoucherOut]:
+) -> Response[Problem | VoucherOut]:
     """A till redeems a voucher by code (signed like a generic webhook)
+
+     A till redeems a voucher by code (signed like a generic webhook). **Who:** The till or POS
+    system, signing with the connector's secret (no API key). **Emits:** code_pool_empty,
+    referral_converted, voucher_issued, voucher_redeemed.
 
     Args:
         connector_id (str):
@@ -117,7 +143,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | VoucherOut]
+        Response[Problem | VoucherOut]
     """
 
     kwargs = _get_kwargs(
@@ -143,8 +169,12 @@ def sync(
     webhook_id: None | str | Unset = UNSET,
     webhook_timestamp: None | str | Unset = UNSET,
     webhook_signature: None | str | Unset = UNSET,
-) -> Any | HTTPValidationError | VoucherOut | None:
+) -> Problem | VoucherOut | None:
     """A till redeems a voucher by code (signed like a generic webhook)
+
+     A till redeems a voucher by code (signed like a generic webhook). **Who:** The till or POS
+    system, signing with the connector's secret (no API key). **Emits:** code_pool_empty,
+    referral_converted, voucher_issued, voucher_redeemed.
 
     Args:
         connector_id (str):
@@ -161,7 +191,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | VoucherOut
+        Problem | VoucherOut
     """
 
     return sync_detailed(
@@ -182,8 +212,12 @@ async def asyncio_detailed(
     webhook_id: None | str | Unset = UNSET,
     webhook_timestamp: None | str | Unset = UNSET,
     webhook_signature: None | str | Unset = UNSET,
-) -> Response[Any | HTTPValidationError | VoucherOut]:
+) -> Response[Problem | VoucherOut]:
     """A till redeems a voucher by code (signed like a generic webhook)
+
+     A till redeems a voucher by code (signed like a generic webhook). **Who:** The till or POS
+    system, signing with the connector's secret (no API key). **Emits:** code_pool_empty,
+    referral_converted, voucher_issued, voucher_redeemed.
 
     Args:
         connector_id (str):
@@ -200,7 +234,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | VoucherOut]
+        Response[Problem | VoucherOut]
     """
 
     kwargs = _get_kwargs(
@@ -224,8 +258,12 @@ async def asyncio(
     webhook_id: None | str | Unset = UNSET,
     webhook_timestamp: None | str | Unset = UNSET,
     webhook_signature: None | str | Unset = UNSET,
-) -> Any | HTTPValidationError | VoucherOut | None:
+) -> Problem | VoucherOut | None:
     """A till redeems a voucher by code (signed like a generic webhook)
+
+     A till redeems a voucher by code (signed like a generic webhook). **Who:** The till or POS
+    system, signing with the connector's secret (no API key). **Emits:** code_pool_empty,
+    referral_converted, voucher_issued, voucher_redeemed.
 
     Args:
         connector_id (str):
@@ -242,7 +280,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | VoucherOut
+        Problem | VoucherOut
     """
 
     return (

@@ -6,8 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
 from ...models.pos_secret_out import PosSecretOut
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -25,18 +25,36 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | PosSecretOut | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PosSecretOut | Problem | None:
     if response.status_code == 200:
         response_200 = PosSecretOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -46,7 +64,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | PosSecretOut]:
+) -> Response[PosSecretOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -59,8 +77,11 @@ def sync_detailed(
     connector_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[HTTPValidationError | PosSecretOut]:
+) -> Response[PosSecretOut | Problem]:
     """New signing secret (shown once); the old one is accepted for 24 h more
+
+     New signing secret (shown once); the old one is accepted for 24 h more. **Who:** Owners and
+    managers. **Emits:** none.
 
     Args:
         connector_id (str):
@@ -70,7 +91,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | PosSecretOut]
+        Response[PosSecretOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -88,8 +109,11 @@ def sync(
     connector_id: str,
     *,
     client: AuthenticatedClient,
-) -> HTTPValidationError | PosSecretOut | None:
+) -> PosSecretOut | Problem | None:
     """New signing secret (shown once); the old one is accepted for 24 h more
+
+     New signing secret (shown once); the old one is accepted for 24 h more. **Who:** Owners and
+    managers. **Emits:** none.
 
     Args:
         connector_id (str):
@@ -99,7 +123,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | PosSecretOut
+        PosSecretOut | Problem
     """
 
     return sync_detailed(
@@ -112,8 +136,11 @@ async def asyncio_detailed(
     connector_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[HTTPValidationError | PosSecretOut]:
+) -> Response[PosSecretOut | Problem]:
     """New signing secret (shown once); the old one is accepted for 24 h more
+
+     New signing secret (shown once); the old one is accepted for 24 h more. **Who:** Owners and
+    managers. **Emits:** none.
 
     Args:
         connector_id (str):
@@ -123,7 +150,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | PosSecretOut]
+        Response[PosSecretOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -139,8 +166,11 @@ async def asyncio(
     connector_id: str,
     *,
     client: AuthenticatedClient,
-) -> HTTPValidationError | PosSecretOut | None:
+) -> PosSecretOut | Problem | None:
     """New signing secret (shown once); the old one is accepted for 24 h more
+
+     New signing secret (shown once); the old one is accepted for 24 h more. **Who:** Owners and
+    managers. **Emits:** none.
 
     Args:
         connector_id (str):
@@ -150,7 +180,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | PosSecretOut
+        PosSecretOut | Problem
     """
 
     return (

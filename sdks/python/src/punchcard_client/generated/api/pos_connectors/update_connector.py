@@ -8,7 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.connector_out import ConnectorOut
 from ...models.connector_update import ConnectorUpdate
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -34,18 +34,56 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ConnectorOut | HTTPValidationError | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ConnectorOut | Problem | None:
     if response.status_code == 200:
         response_200 = ConnectorOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -55,7 +93,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ConnectorOut | HTTPValidationError]:
+) -> Response[ConnectorOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -69,8 +107,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ConnectorUpdate,
-) -> Response[ConnectorOut | HTTPValidationError]:
+) -> Response[ConnectorOut | Problem]:
     """Edit a connector: program, location, stamp rule, currency, enabled, till keys
+
+     Edit a connector: program, location, stamp rule, currency, enabled, till keys. **Who:**
+    Owners and managers. **Emits:** none.
 
     Args:
         connector_id (str):
@@ -81,7 +122,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ConnectorOut | HTTPValidationError]
+        Response[ConnectorOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -101,8 +142,11 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ConnectorUpdate,
-) -> ConnectorOut | HTTPValidationError | None:
+) -> ConnectorOut | Problem | None:
     """Edit a connector: program, location, stamp rule, currency, enabled, till keys
+
+     Edit a connector: program, location, stamp rule, currency, enabled, till keys. **Who:**
+    Owners and managers. **Emits:** none.
 
     Args:
         connector_id (str):
@@ -113,7 +157,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ConnectorOut | HTTPValidationError
+        ConnectorOut | Problem
     """
 
     return sync_detailed(
@@ -128,8 +172,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ConnectorUpdate,
-) -> Response[ConnectorOut | HTTPValidationError]:
+) -> Response[ConnectorOut | Problem]:
     """Edit a connector: program, location, stamp rule, currency, enabled, till keys
+
+     Edit a connector: program, location, stamp rule, currency, enabled, till keys. **Who:**
+    Owners and managers. **Emits:** none.
 
     Args:
         connector_id (str):
@@ -140,7 +187,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ConnectorOut | HTTPValidationError]
+        Response[ConnectorOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -158,8 +205,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ConnectorUpdate,
-) -> ConnectorOut | HTTPValidationError | None:
+) -> ConnectorOut | Problem | None:
     """Edit a connector: program, location, stamp rule, currency, enabled, till keys
+
+     Edit a connector: program, location, stamp rule, currency, enabled, till keys. **Who:**
+    Owners and managers. **Emits:** none.
 
     Args:
         connector_id (str):
@@ -170,7 +220,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ConnectorOut | HTTPValidationError
+        ConnectorOut | Problem
     """
 
     return (

@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from ...models.program_create import ProgramCreate
 from ...models.program_out import ProgramOut
 from ...types import Response
@@ -30,18 +30,46 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | ProgramOut | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | ProgramOut | None:
     if response.status_code == 201:
         response_201 = ProgramOut.from_dict(response.json())
 
         return response_201
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -51,7 +79,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | ProgramOut]:
+) -> Response[Problem | ProgramOut]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -64,8 +92,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ProgramCreate,
-) -> Response[HTTPValidationError | ProgramOut]:
+) -> Response[Problem | ProgramOut]:
     """Create a card program
+
+     Create a card program. **Who:** Owners and managers not bound to a location.
+    **Emits:** none.
 
     Args:
         body (ProgramCreate):
@@ -75,7 +106,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | ProgramOut]
+        Response[Problem | ProgramOut]
     """
 
     kwargs = _get_kwargs(
@@ -93,8 +124,11 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ProgramCreate,
-) -> HTTPValidationError | ProgramOut | None:
+) -> Problem | ProgramOut | None:
     """Create a card program
+
+     Create a card program. **Who:** Owners and managers not bound to a location.
+    **Emits:** none.
 
     Args:
         body (ProgramCreate):
@@ -104,7 +138,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | ProgramOut
+        Problem | ProgramOut
     """
 
     return sync_detailed(
@@ -117,8 +151,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ProgramCreate,
-) -> Response[HTTPValidationError | ProgramOut]:
+) -> Response[Problem | ProgramOut]:
     """Create a card program
+
+     Create a card program. **Who:** Owners and managers not bound to a location.
+    **Emits:** none.
 
     Args:
         body (ProgramCreate):
@@ -128,7 +165,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | ProgramOut]
+        Response[Problem | ProgramOut]
     """
 
     kwargs = _get_kwargs(
@@ -144,8 +181,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ProgramCreate,
-) -> HTTPValidationError | ProgramOut | None:
+) -> Problem | ProgramOut | None:
     """Create a card program
+
+     Create a card program. **Who:** Owners and managers not bound to a location.
+    **Emits:** none.
 
     Args:
         body (ProgramCreate):
@@ -155,7 +195,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | ProgramOut
+        Problem | ProgramOut
     """
 
     return (

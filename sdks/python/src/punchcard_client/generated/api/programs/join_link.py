@@ -1,13 +1,13 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
 from ...models.join_link_out import JoinLinkOut
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -25,22 +25,36 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | HTTPValidationError | JoinLinkOut | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> JoinLinkOut | Problem | None:
     if response.status_code == 200:
         response_200 = JoinLinkOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 404:
-        response_404 = cast(Any, None)
+        response_404 = Problem.from_dict(response.json())
+
         return response_404
 
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -50,7 +64,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | HTTPValidationError | JoinLinkOut]:
+) -> Response[JoinLinkOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -63,8 +77,11 @@ def sync_detailed(
     program_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | HTTPValidationError | JoinLinkOut]:
+) -> Response[JoinLinkOut | Problem]:
     """The program's public join page: share it or print it as a QR code
+
+     The program's public join page: share it or print it as a QR code. **Who:** Any staff key
+    (owner, manager or scanner). **Emits:** none.
 
     Args:
         program_id (str):
@@ -74,7 +91,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | JoinLinkOut]
+        Response[JoinLinkOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -92,8 +109,11 @@ def sync(
     program_id: str,
     *,
     client: AuthenticatedClient,
-) -> Any | HTTPValidationError | JoinLinkOut | None:
+) -> JoinLinkOut | Problem | None:
     """The program's public join page: share it or print it as a QR code
+
+     The program's public join page: share it or print it as a QR code. **Who:** Any staff key
+    (owner, manager or scanner). **Emits:** none.
 
     Args:
         program_id (str):
@@ -103,7 +123,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | JoinLinkOut
+        JoinLinkOut | Problem
     """
 
     return sync_detailed(
@@ -116,8 +136,11 @@ async def asyncio_detailed(
     program_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | HTTPValidationError | JoinLinkOut]:
+) -> Response[JoinLinkOut | Problem]:
     """The program's public join page: share it or print it as a QR code
+
+     The program's public join page: share it or print it as a QR code. **Who:** Any staff key
+    (owner, manager or scanner). **Emits:** none.
 
     Args:
         program_id (str):
@@ -127,7 +150,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | JoinLinkOut]
+        Response[JoinLinkOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -143,8 +166,11 @@ async def asyncio(
     program_id: str,
     *,
     client: AuthenticatedClient,
-) -> Any | HTTPValidationError | JoinLinkOut | None:
+) -> JoinLinkOut | Problem | None:
     """The program's public join page: share it or print it as a QR code
+
+     The program's public join page: share it or print it as a QR code. **Who:** Any staff key
+    (owner, manager or scanner). **Emits:** none.
 
     Args:
         program_id (str):
@@ -154,7 +180,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | JoinLinkOut
+        JoinLinkOut | Problem
     """
 
     return (

@@ -1,13 +1,13 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
 from ...models.join_qr_image_type import JoinQrImageType
+from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
 
@@ -36,17 +36,31 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | HTTPValidationError | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | None:
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 404:
-        response_404 = cast(Any, None)
+        response_404 = Problem.from_dict(response.json())
+
         return response_404
 
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -54,9 +68,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | HTTPValidationError]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -71,8 +83,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     size: int | Unset = 600,
-) -> Response[Any | HTTPValidationError]:
+) -> Response[Problem]:
     """The join link as a QR code to print (PNG, SVG or PDF)
+
+     The join link as a QR code to print (PNG, SVG or PDF). **Who:** Any staff key (owner, manager
+    or scanner). **Emits:** none.
 
     Args:
         program_id (str):
@@ -84,7 +99,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError]
+        Response[Problem]
     """
 
     kwargs = _get_kwargs(
@@ -106,8 +121,11 @@ def sync(
     *,
     client: AuthenticatedClient,
     size: int | Unset = 600,
-) -> Any | HTTPValidationError | None:
+) -> Problem | None:
     """The join link as a QR code to print (PNG, SVG or PDF)
+
+     The join link as a QR code to print (PNG, SVG or PDF). **Who:** Any staff key (owner, manager
+    or scanner). **Emits:** none.
 
     Args:
         program_id (str):
@@ -119,7 +137,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError
+        Problem
     """
 
     return sync_detailed(
@@ -136,8 +154,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     size: int | Unset = 600,
-) -> Response[Any | HTTPValidationError]:
+) -> Response[Problem]:
     """The join link as a QR code to print (PNG, SVG or PDF)
+
+     The join link as a QR code to print (PNG, SVG or PDF). **Who:** Any staff key (owner, manager
+    or scanner). **Emits:** none.
 
     Args:
         program_id (str):
@@ -149,7 +170,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError]
+        Response[Problem]
     """
 
     kwargs = _get_kwargs(
@@ -169,8 +190,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     size: int | Unset = 600,
-) -> Any | HTTPValidationError | None:
+) -> Problem | None:
     """The join link as a QR code to print (PNG, SVG or PDF)
+
+     The join link as a QR code to print (PNG, SVG or PDF). **Who:** Any staff key (owner, manager
+    or scanner). **Emits:** none.
 
     Args:
         program_id (str):
@@ -182,7 +206,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError
+        Problem
     """
 
     return (

@@ -1,12 +1,12 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from ...models.web_link_out import WebLinkOut
 from ...types import Response
 
@@ -25,26 +25,36 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | HTTPValidationError | WebLinkOut | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | WebLinkOut | None:
     if response.status_code == 200:
         response_200 = WebLinkOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 403:
-        response_403 = cast(Any, None)
+        response_403 = Problem.from_dict(response.json())
+
         return response_403
 
     if response.status_code == 404:
-        response_404 = cast(Any, None)
+        response_404 = Problem.from_dict(response.json())
+
         return response_404
 
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -54,7 +64,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | HTTPValidationError | WebLinkOut]:
+) -> Response[Problem | WebLinkOut]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -67,8 +77,11 @@ def sync_detailed(
     card_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | HTTPValidationError | WebLinkOut]:
+) -> Response[Problem | WebLinkOut]:
     """The card's web-card link, to send to its customer (managers and owners)
+
+     The card's web-card link, to send to its customer (managers and owners). **Who:** Owners and
+    managers. **Emits:** none.
 
     Args:
         card_id (str):
@@ -78,7 +91,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | WebLinkOut]
+        Response[Problem | WebLinkOut]
     """
 
     kwargs = _get_kwargs(
@@ -96,8 +109,11 @@ def sync(
     card_id: str,
     *,
     client: AuthenticatedClient,
-) -> Any | HTTPValidationError | WebLinkOut | None:
+) -> Problem | WebLinkOut | None:
     """The card's web-card link, to send to its customer (managers and owners)
+
+     The card's web-card link, to send to its customer (managers and owners). **Who:** Owners and
+    managers. **Emits:** none.
 
     Args:
         card_id (str):
@@ -107,7 +123,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | WebLinkOut
+        Problem | WebLinkOut
     """
 
     return sync_detailed(
@@ -120,8 +136,11 @@ async def asyncio_detailed(
     card_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | HTTPValidationError | WebLinkOut]:
+) -> Response[Problem | WebLinkOut]:
     """The card's web-card link, to send to its customer (managers and owners)
+
+     The card's web-card link, to send to its customer (managers and owners). **Who:** Owners and
+    managers. **Emits:** none.
 
     Args:
         card_id (str):
@@ -131,7 +150,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | WebLinkOut]
+        Response[Problem | WebLinkOut]
     """
 
     kwargs = _get_kwargs(
@@ -147,8 +166,11 @@ async def asyncio(
     card_id: str,
     *,
     client: AuthenticatedClient,
-) -> Any | HTTPValidationError | WebLinkOut | None:
+) -> Problem | WebLinkOut | None:
     """The card's web-card link, to send to its customer (managers and owners)
+
+     The card's web-card link, to send to its customer (managers and owners). **Who:** Owners and
+    managers. **Emits:** none.
 
     Args:
         card_id (str):
@@ -158,7 +180,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | WebLinkOut
+        Problem | WebLinkOut
     """
 
     return (

@@ -1,10 +1,11 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
 from ...models.referral_program_create import ReferralProgramCreate
 from ...models.referral_program_out import ReferralProgramOut
 from ...types import Response
@@ -31,15 +32,46 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | ReferralProgramOut | None:
+) -> Problem | ReferralProgramOut | None:
     if response.status_code == 201:
         response_201 = ReferralProgramOut.from_dict(response.json())
 
         return response_201
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
-        response_422 = cast(Any, None)
+        response_422 = Problem.from_dict(response.json())
+
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -49,7 +81,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | ReferralProgramOut]:
+) -> Response[Problem | ReferralProgramOut]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -62,11 +94,12 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ReferralProgramCreate,
-) -> Response[Any | ReferralProgramOut]:
+) -> Response[Problem | ReferralProgramOut]:
     """Create a referral program: codes, conversion, rewards for both sides, limits
 
-     Managers and owners (staff of every location). Emits nothing; referees joining emit referral_joined,
-    their conversions referral_converted.
+     Create a referral program: codes, conversion, rewards for both sides, limits. **Who:**
+    Managers and owners (staff of every location). **Emits:** none; referees joining emit
+    referral_joined, their conversions referral_converted.
 
     Args:
         body (ReferralProgramCreate):
@@ -76,7 +109,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ReferralProgramOut]
+        Response[Problem | ReferralProgramOut]
     """
 
     kwargs = _get_kwargs(
@@ -94,11 +127,12 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ReferralProgramCreate,
-) -> Any | ReferralProgramOut | None:
+) -> Problem | ReferralProgramOut | None:
     """Create a referral program: codes, conversion, rewards for both sides, limits
 
-     Managers and owners (staff of every location). Emits nothing; referees joining emit referral_joined,
-    their conversions referral_converted.
+     Create a referral program: codes, conversion, rewards for both sides, limits. **Who:**
+    Managers and owners (staff of every location). **Emits:** none; referees joining emit
+    referral_joined, their conversions referral_converted.
 
     Args:
         body (ReferralProgramCreate):
@@ -108,7 +142,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ReferralProgramOut
+        Problem | ReferralProgramOut
     """
 
     return sync_detailed(
@@ -121,11 +155,12 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ReferralProgramCreate,
-) -> Response[Any | ReferralProgramOut]:
+) -> Response[Problem | ReferralProgramOut]:
     """Create a referral program: codes, conversion, rewards for both sides, limits
 
-     Managers and owners (staff of every location). Emits nothing; referees joining emit referral_joined,
-    their conversions referral_converted.
+     Create a referral program: codes, conversion, rewards for both sides, limits. **Who:**
+    Managers and owners (staff of every location). **Emits:** none; referees joining emit
+    referral_joined, their conversions referral_converted.
 
     Args:
         body (ReferralProgramCreate):
@@ -135,7 +170,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | ReferralProgramOut]
+        Response[Problem | ReferralProgramOut]
     """
 
     kwargs = _get_kwargs(
@@ -151,11 +186,12 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ReferralProgramCreate,
-) -> Any | ReferralProgramOut | None:
+) -> Problem | ReferralProgramOut | None:
     """Create a referral program: codes, conversion, rewards for both sides, limits
 
-     Managers and owners (staff of every location). Emits nothing; referees joining emit referral_joined,
-    their conversions referral_converted.
+     Create a referral program: codes, conversion, rewards for both sides, limits. **Who:**
+    Managers and owners (staff of every location). **Emits:** none; referees joining emit
+    referral_joined, their conversions referral_converted.
 
     Args:
         body (ReferralProgramCreate):
@@ -165,7 +201,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | ReferralProgramOut
+        Problem | ReferralProgramOut
     """
 
     return (

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -7,7 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.customer_referrals_out import CustomerReferralsOut
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -27,20 +27,36 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | CustomerReferralsOut | HTTPValidationError | None:
+) -> CustomerReferralsOut | Problem | None:
     if response.status_code == 200:
         response_200 = CustomerReferralsOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 404:
-        response_404 = cast(Any, None)
+        response_404 = Problem.from_dict(response.json())
+
         return response_404
 
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -50,7 +66,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | CustomerReferralsOut | HTTPValidationError]:
+) -> Response[CustomerReferralsOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -63,10 +79,11 @@ def sync_detailed(
     customer_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | CustomerReferralsOut | HTTPValidationError]:
+) -> Response[CustomerReferralsOut | Problem]:
     """A customer's referrals: their codes, whom they referred and what it earned, who referred them
 
-     Any staff login.
+     A customer's referrals: their codes, whom they referred and what it earned, who referred
+    them. **Who:** Any staff login. **Emits:** none.
 
     Args:
         customer_id (str):
@@ -76,7 +93,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | CustomerReferralsOut | HTTPValidationError]
+        Response[CustomerReferralsOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -94,10 +111,11 @@ def sync(
     customer_id: str,
     *,
     client: AuthenticatedClient,
-) -> Any | CustomerReferralsOut | HTTPValidationError | None:
+) -> CustomerReferralsOut | Problem | None:
     """A customer's referrals: their codes, whom they referred and what it earned, who referred them
 
-     Any staff login.
+     A customer's referrals: their codes, whom they referred and what it earned, who referred
+    them. **Who:** Any staff login. **Emits:** none.
 
     Args:
         customer_id (str):
@@ -107,7 +125,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | CustomerReferralsOut | HTTPValidationError
+        CustomerReferralsOut | Problem
     """
 
     return sync_detailed(
@@ -120,10 +138,11 @@ async def asyncio_detailed(
     customer_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | CustomerReferralsOut | HTTPValidationError]:
+) -> Response[CustomerReferralsOut | Problem]:
     """A customer's referrals: their codes, whom they referred and what it earned, who referred them
 
-     Any staff login.
+     A customer's referrals: their codes, whom they referred and what it earned, who referred
+    them. **Who:** Any staff login. **Emits:** none.
 
     Args:
         customer_id (str):
@@ -133,7 +152,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | CustomerReferralsOut | HTTPValidationError]
+        Response[CustomerReferralsOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -149,10 +168,11 @@ async def asyncio(
     customer_id: str,
     *,
     client: AuthenticatedClient,
-) -> Any | CustomerReferralsOut | HTTPValidationError | None:
+) -> CustomerReferralsOut | Problem | None:
     """A customer's referrals: their codes, whom they referred and what it earned, who referred them
 
-     Any staff login.
+     A customer's referrals: their codes, whom they referred and what it earned, who referred
+    them. **Who:** Any staff login. **Emits:** none.
 
     Args:
         customer_id (str):
@@ -162,7 +182,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | CustomerReferralsOut | HTTPValidationError
+        CustomerReferralsOut | Problem
     """
 
     return (

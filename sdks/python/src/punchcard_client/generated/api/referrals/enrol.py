@@ -1,12 +1,12 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from ...models.referrer_enrol import ReferrerEnrol
 from ...models.referrer_out import ReferrerOut
 from ...types import Response
@@ -34,9 +34,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | HTTPValidationError | ReferrerOut | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | ReferrerOut | None:
     if response.status_code == 200:
         response_200 = ReferrerOut.from_dict(response.json())
 
@@ -47,18 +45,50 @@ def _parse_response(
 
         return response_201
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 404:
-        response_404 = cast(Any, None)
+        response_404 = Problem.from_dict(response.json())
+
         return response_404
 
     if response.status_code == 409:
-        response_409 = cast(Any, None)
+        response_409 = Problem.from_dict(response.json())
+
         return response_409
 
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -68,7 +98,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | HTTPValidationError | ReferrerOut]:
+) -> Response[Problem | ReferrerOut]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -82,10 +112,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ReferrerEnrol,
-) -> Response[Any | HTTPValidationError | ReferrerOut]:
+) -> Response[Problem | ReferrerOut]:
     """Make a customer a referrer: their referral code, link and QR
 
-     Scanners, managers and owners. The same customer again: the same code (200).
+     Make a customer a referrer: their referral code, link and QR. The same customer again: the
+    same code (200). **Who:** Scanners, managers and owners. **Emits:** none.
 
     Args:
         program_id (str):
@@ -96,7 +127,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | ReferrerOut]
+        Response[Problem | ReferrerOut]
     """
 
     kwargs = _get_kwargs(
@@ -116,10 +147,11 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ReferrerEnrol,
-) -> Any | HTTPValidationError | ReferrerOut | None:
+) -> Problem | ReferrerOut | None:
     """Make a customer a referrer: their referral code, link and QR
 
-     Scanners, managers and owners. The same customer again: the same code (200).
+     Make a customer a referrer: their referral code, link and QR. The same customer again: the
+    same code (200). **Who:** Scanners, managers and owners. **Emits:** none.
 
     Args:
         program_id (str):
@@ -130,7 +162,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | ReferrerOut
+        Problem | ReferrerOut
     """
 
     return sync_detailed(
@@ -145,10 +177,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ReferrerEnrol,
-) -> Response[Any | HTTPValidationError | ReferrerOut]:
+) -> Response[Problem | ReferrerOut]:
     """Make a customer a referrer: their referral code, link and QR
 
-     Scanners, managers and owners. The same customer again: the same code (200).
+     Make a customer a referrer: their referral code, link and QR. The same customer again: the
+    same code (200). **Who:** Scanners, managers and owners. **Emits:** none.
 
     Args:
         program_id (str):
@@ -159,7 +192,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | ReferrerOut]
+        Response[Problem | ReferrerOut]
     """
 
     kwargs = _get_kwargs(
@@ -177,10 +210,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ReferrerEnrol,
-) -> Any | HTTPValidationError | ReferrerOut | None:
+) -> Problem | ReferrerOut | None:
     """Make a customer a referrer: their referral code, link and QR
 
-     Scanners, managers and owners. The same customer again: the same code (200).
+     Make a customer a referrer: their referral code, link and QR. The same customer again: the
+    same code (200). **Who:** Scanners, managers and owners. **Emits:** none.
 
     Args:
         program_id (str):
@@ -191,7 +225,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | ReferrerOut
+        Problem | ReferrerOut
     """
 
     return (

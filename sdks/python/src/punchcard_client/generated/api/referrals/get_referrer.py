@@ -1,12 +1,12 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from ...models.referrer_out import ReferrerOut
 from ...types import Response
 
@@ -27,22 +27,36 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | HTTPValidationError | ReferrerOut | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | ReferrerOut | None:
     if response.status_code == 200:
         response_200 = ReferrerOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 404:
-        response_404 = cast(Any, None)
+        response_404 = Problem.from_dict(response.json())
+
         return response_404
 
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -52,7 +66,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | HTTPValidationError | ReferrerOut]:
+) -> Response[Problem | ReferrerOut]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -66,10 +80,10 @@ def sync_detailed(
     customer_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | HTTPValidationError | ReferrerOut]:
+) -> Response[Problem | ReferrerOut]:
     """A referrer's code, link and counts
 
-     Any staff login.
+     A referrer's code, link and counts. **Who:** Any staff login. **Emits:** none.
 
     Args:
         program_id (str):
@@ -80,7 +94,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | ReferrerOut]
+        Response[Problem | ReferrerOut]
     """
 
     kwargs = _get_kwargs(
@@ -100,10 +114,10 @@ def sync(
     customer_id: str,
     *,
     client: AuthenticatedClient,
-) -> Any | HTTPValidationError | ReferrerOut | None:
+) -> Problem | ReferrerOut | None:
     """A referrer's code, link and counts
 
-     Any staff login.
+     A referrer's code, link and counts. **Who:** Any staff login. **Emits:** none.
 
     Args:
         program_id (str):
@@ -114,7 +128,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | ReferrerOut
+        Problem | ReferrerOut
     """
 
     return sync_detailed(
@@ -129,10 +143,10 @@ async def asyncio_detailed(
     customer_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | HTTPValidationError | ReferrerOut]:
+) -> Response[Problem | ReferrerOut]:
     """A referrer's code, link and counts
 
-     Any staff login.
+     A referrer's code, link and counts. **Who:** Any staff login. **Emits:** none.
 
     Args:
         program_id (str):
@@ -143,7 +157,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | ReferrerOut]
+        Response[Problem | ReferrerOut]
     """
 
     kwargs = _get_kwargs(
@@ -161,10 +175,10 @@ async def asyncio(
     customer_id: str,
     *,
     client: AuthenticatedClient,
-) -> Any | HTTPValidationError | ReferrerOut | None:
+) -> Problem | ReferrerOut | None:
     """A referrer's code, link and counts
 
-     Any staff login.
+     A referrer's code, link and counts. **Who:** Any staff login. **Emits:** none.
 
     Args:
         program_id (str):
@@ -175,7 +189,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | ReferrerOut
+        Problem | ReferrerOut
     """
 
     return (

@@ -1,14 +1,14 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
 from ...models.list_program_refusals_reason_type_0 import ListProgramRefusalsReasonType0
 from ...models.page_refusal_out import PageRefusalOut
+from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
 
@@ -55,20 +55,36 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | HTTPValidationError | PageRefusalOut | None:
+) -> PageRefusalOut | Problem | None:
     if response.status_code == 200:
         response_200 = PageRefusalOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 404:
-        response_404 = cast(Any, None)
+        response_404 = Problem.from_dict(response.json())
+
         return response_404
 
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -78,7 +94,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | HTTPValidationError | PageRefusalOut]:
+) -> Response[PageRefusalOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -94,10 +110,11 @@ def sync_detailed(
     reason: ListProgramRefusalsReasonType0 | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[Any | HTTPValidationError | PageRefusalOut]:
+) -> Response[PageRefusalOut | Problem]:
     """Referral codes this program refused, newest first, with the reason
 
-     Managers and owners; staff bound to a location see those made there.
+     Referral codes this program refused, newest first, with the reason. **Who:** Managers and
+    owners; staff bound to a location see those made there. **Emits:** none.
 
     Args:
         program_id (str):
@@ -110,7 +127,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | PageRefusalOut]
+        Response[PageRefusalOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -134,10 +151,11 @@ def sync(
     reason: ListProgramRefusalsReasonType0 | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Any | HTTPValidationError | PageRefusalOut | None:
+) -> PageRefusalOut | Problem | None:
     """Referral codes this program refused, newest first, with the reason
 
-     Managers and owners; staff bound to a location see those made there.
+     Referral codes this program refused, newest first, with the reason. **Who:** Managers and
+    owners; staff bound to a location see those made there. **Emits:** none.
 
     Args:
         program_id (str):
@@ -150,7 +168,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | PageRefusalOut
+        PageRefusalOut | Problem
     """
 
     return sync_detailed(
@@ -169,10 +187,11 @@ async def asyncio_detailed(
     reason: ListProgramRefusalsReasonType0 | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[Any | HTTPValidationError | PageRefusalOut]:
+) -> Response[PageRefusalOut | Problem]:
     """Referral codes this program refused, newest first, with the reason
 
-     Managers and owners; staff bound to a location see those made there.
+     Referral codes this program refused, newest first, with the reason. **Who:** Managers and
+    owners; staff bound to a location see those made there. **Emits:** none.
 
     Args:
         program_id (str):
@@ -185,7 +204,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | PageRefusalOut]
+        Response[PageRefusalOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -207,10 +226,11 @@ async def asyncio(
     reason: ListProgramRefusalsReasonType0 | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Any | HTTPValidationError | PageRefusalOut | None:
+) -> PageRefusalOut | Problem | None:
     """Referral codes this program refused, newest first, with the reason
 
-     Managers and owners; staff bound to a location see those made there.
+     Referral codes this program refused, newest first, with the reason. **Who:** Managers and
+    owners; staff bound to a location see those made there. **Emits:** none.
 
     Args:
         program_id (str):
@@ -223,7 +243,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | PageRefusalOut
+        PageRefusalOut | Problem
     """
 
     return (

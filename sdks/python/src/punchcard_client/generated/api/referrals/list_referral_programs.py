@@ -5,8 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
 from ...models.page_referral_program_out import PageReferralProgramOut
+from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
 
@@ -43,16 +43,31 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | PageReferralProgramOut | None:
+) -> PageReferralProgramOut | Problem | None:
     if response.status_code == 200:
         response_200 = PageReferralProgramOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -62,7 +77,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | PageReferralProgramOut]:
+) -> Response[PageReferralProgramOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -77,10 +92,10 @@ def sync_detailed(
     include_archived: bool | Unset = False,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[HTTPValidationError | PageReferralProgramOut]:
+) -> Response[PageReferralProgramOut | Problem]:
     """List referral programs
 
-     Any staff login.
+     List referral programs. **Who:** Any staff login. **Emits:** none.
 
     Args:
         include_archived (bool | Unset):  Default: False.
@@ -92,7 +107,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | PageReferralProgramOut]
+        Response[PageReferralProgramOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -114,10 +129,10 @@ def sync(
     include_archived: bool | Unset = False,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> HTTPValidationError | PageReferralProgramOut | None:
+) -> PageReferralProgramOut | Problem | None:
     """List referral programs
 
-     Any staff login.
+     List referral programs. **Who:** Any staff login. **Emits:** none.
 
     Args:
         include_archived (bool | Unset):  Default: False.
@@ -129,7 +144,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | PageReferralProgramOut
+        PageReferralProgramOut | Problem
     """
 
     return sync_detailed(
@@ -146,10 +161,10 @@ async def asyncio_detailed(
     include_archived: bool | Unset = False,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[HTTPValidationError | PageReferralProgramOut]:
+) -> Response[PageReferralProgramOut | Problem]:
     """List referral programs
 
-     Any staff login.
+     List referral programs. **Who:** Any staff login. **Emits:** none.
 
     Args:
         include_archived (bool | Unset):  Default: False.
@@ -161,7 +176,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | PageReferralProgramOut]
+        Response[PageReferralProgramOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -181,10 +196,10 @@ async def asyncio(
     include_archived: bool | Unset = False,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> HTTPValidationError | PageReferralProgramOut | None:
+) -> PageReferralProgramOut | Problem | None:
     """List referral programs
 
-     Any staff login.
+     List referral programs. **Who:** Any staff login. **Emits:** none.
 
     Args:
         include_archived (bool | Unset):  Default: False.
@@ -196,7 +211,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | PageReferralProgramOut
+        PageReferralProgramOut | Problem
     """
 
     return (

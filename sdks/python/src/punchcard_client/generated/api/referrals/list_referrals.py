@@ -1,14 +1,14 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
 from ...models.list_referrals_status_type_0 import ListReferralsStatusType0
 from ...models.page_referral_out import PageReferralOut
+from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
 
@@ -63,20 +63,36 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | HTTPValidationError | PageReferralOut | None:
+) -> PageReferralOut | Problem | None:
     if response.status_code == 200:
         response_200 = PageReferralOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 404:
-        response_404 = cast(Any, None)
+        response_404 = Problem.from_dict(response.json())
+
         return response_404
 
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -86,7 +102,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | HTTPValidationError | PageReferralOut]:
+) -> Response[PageReferralOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -103,10 +119,11 @@ def sync_detailed(
     referrer_customer_id: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[Any | HTTPValidationError | PageReferralOut]:
+) -> Response[PageReferralOut | Problem]:
     """A program's referrals, newest first: who brought whom, the conversion, the reward
 
-     Any staff login.
+     A program's referrals, newest first: who brought whom, the conversion, the reward. **Who:**
+    Any staff login. **Emits:** none.
 
     Args:
         program_id (str):
@@ -120,7 +137,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | PageReferralOut]
+        Response[PageReferralOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -146,10 +163,11 @@ def sync(
     referrer_customer_id: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Any | HTTPValidationError | PageReferralOut | None:
+) -> PageReferralOut | Problem | None:
     """A program's referrals, newest first: who brought whom, the conversion, the reward
 
-     Any staff login.
+     A program's referrals, newest first: who brought whom, the conversion, the reward. **Who:**
+    Any staff login. **Emits:** none.
 
     Args:
         program_id (str):
@@ -163,7 +181,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | PageReferralOut
+        PageReferralOut | Problem
     """
 
     return sync_detailed(
@@ -184,10 +202,11 @@ async def asyncio_detailed(
     referrer_customer_id: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[Any | HTTPValidationError | PageReferralOut]:
+) -> Response[PageReferralOut | Problem]:
     """A program's referrals, newest first: who brought whom, the conversion, the reward
 
-     Any staff login.
+     A program's referrals, newest first: who brought whom, the conversion, the reward. **Who:**
+    Any staff login. **Emits:** none.
 
     Args:
         program_id (str):
@@ -201,7 +220,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | PageReferralOut]
+        Response[PageReferralOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -225,10 +244,11 @@ async def asyncio(
     referrer_customer_id: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Any | HTTPValidationError | PageReferralOut | None:
+) -> PageReferralOut | Problem | None:
     """A program's referrals, newest first: who brought whom, the conversion, the reward
 
-     Any staff login.
+     A program's referrals, newest first: who brought whom, the conversion, the reward. **Who:**
+    Any staff login. **Emits:** none.
 
     Args:
         program_id (str):
@@ -242,7 +262,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | PageReferralOut
+        PageReferralOut | Problem
     """
 
     return (

@@ -1,13 +1,13 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
 from ...models.page_referrer_out import PageReferrerOut
+from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
 
@@ -44,20 +44,36 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | HTTPValidationError | PageReferrerOut | None:
+) -> PageReferrerOut | Problem | None:
     if response.status_code == 200:
         response_200 = PageReferrerOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 404:
-        response_404 = cast(Any, None)
+        response_404 = Problem.from_dict(response.json())
+
         return response_404
 
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -67,7 +83,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | HTTPValidationError | PageReferrerOut]:
+) -> Response[PageReferrerOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -82,10 +98,11 @@ def sync_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[Any | HTTPValidationError | PageReferrerOut]:
+) -> Response[PageReferrerOut | Problem]:
     """List a program's referrers with their successful referrals and rewards
 
-     Any staff login.
+     List a program's referrers with their successful referrals and rewards. **Who:** Any staff
+    login. **Emits:** none.
 
     Args:
         program_id (str):
@@ -97,7 +114,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | PageReferrerOut]
+        Response[PageReferrerOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -119,10 +136,11 @@ def sync(
     client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Any | HTTPValidationError | PageReferrerOut | None:
+) -> PageReferrerOut | Problem | None:
     """List a program's referrers with their successful referrals and rewards
 
-     Any staff login.
+     List a program's referrers with their successful referrals and rewards. **Who:** Any staff
+    login. **Emits:** none.
 
     Args:
         program_id (str):
@@ -134,7 +152,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | PageReferrerOut
+        PageReferrerOut | Problem
     """
 
     return sync_detailed(
@@ -151,10 +169,11 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[Any | HTTPValidationError | PageReferrerOut]:
+) -> Response[PageReferrerOut | Problem]:
     """List a program's referrers with their successful referrals and rewards
 
-     Any staff login.
+     List a program's referrers with their successful referrals and rewards. **Who:** Any staff
+    login. **Emits:** none.
 
     Args:
         program_id (str):
@@ -166,7 +185,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | PageReferrerOut]
+        Response[PageReferrerOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -186,10 +205,11 @@ async def asyncio(
     client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Any | HTTPValidationError | PageReferrerOut | None:
+) -> PageReferrerOut | Problem | None:
     """List a program's referrers with their successful referrals and rewards
 
-     Any staff login.
+     List a program's referrers with their successful referrals and rewards. **Who:** Any staff
+    login. **Emits:** none.
 
     Args:
         program_id (str):
@@ -201,7 +221,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | PageReferrerOut
+        PageReferrerOut | Problem
     """
 
     return (

@@ -5,9 +5,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
 from ...models.list_refusals_reason_type_0 import ListRefusalsReasonType0
 from ...models.page_refusal_out import PageRefusalOut
+from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
 
@@ -51,16 +51,36 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | PageRefusalOut | None:
+) -> PageRefusalOut | Problem | None:
     if response.status_code == 200:
         response_200 = PageRefusalOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -70,7 +90,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | PageRefusalOut]:
+) -> Response[PageRefusalOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -85,11 +105,13 @@ def sync_detailed(
     reason: ListRefusalsReasonType0 | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[HTTPValidationError | PageRefusalOut]:
+) -> Response[PageRefusalOut | Problem]:
     """Every refused referral code, newest first (codes that matched no program too)
 
-     Managers and owners; staff bound to a location see those made there. A code sent to POST /v1/cards
-    that matches no referrer is refused whole (422) and logged at /v1/code-lookup-failures instead.
+     Every refused referral code, newest first (codes that matched no program too). A code sent to
+    POST /v1/cards that matches no referrer is refused whole (422) and logged at
+    /v1/code-lookup-failures instead. **Who:** Managers and owners; staff bound to a location see
+    those made there. **Emits:** none.
 
     Args:
         reason (ListRefusalsReasonType0 | None | Unset):
@@ -101,7 +123,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | PageRefusalOut]
+        Response[PageRefusalOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -123,11 +145,13 @@ def sync(
     reason: ListRefusalsReasonType0 | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> HTTPValidationError | PageRefusalOut | None:
+) -> PageRefusalOut | Problem | None:
     """Every refused referral code, newest first (codes that matched no program too)
 
-     Managers and owners; staff bound to a location see those made there. A code sent to POST /v1/cards
-    that matches no referrer is refused whole (422) and logged at /v1/code-lookup-failures instead.
+     Every refused referral code, newest first (codes that matched no program too). A code sent to
+    POST /v1/cards that matches no referrer is refused whole (422) and logged at
+    /v1/code-lookup-failures instead. **Who:** Managers and owners; staff bound to a location see
+    those made there. **Emits:** none.
 
     Args:
         reason (ListRefusalsReasonType0 | None | Unset):
@@ -139,7 +163,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | PageRefusalOut
+        PageRefusalOut | Problem
     """
 
     return sync_detailed(
@@ -156,11 +180,13 @@ async def asyncio_detailed(
     reason: ListRefusalsReasonType0 | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[HTTPValidationError | PageRefusalOut]:
+) -> Response[PageRefusalOut | Problem]:
     """Every refused referral code, newest first (codes that matched no program too)
 
-     Managers and owners; staff bound to a location see those made there. A code sent to POST /v1/cards
-    that matches no referrer is refused whole (422) and logged at /v1/code-lookup-failures instead.
+     Every refused referral code, newest first (codes that matched no program too). A code sent to
+    POST /v1/cards that matches no referrer is refused whole (422) and logged at
+    /v1/code-lookup-failures instead. **Who:** Managers and owners; staff bound to a location see
+    those made there. **Emits:** none.
 
     Args:
         reason (ListRefusalsReasonType0 | None | Unset):
@@ -172,7 +198,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | PageRefusalOut]
+        Response[PageRefusalOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -192,11 +218,13 @@ async def asyncio(
     reason: ListRefusalsReasonType0 | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> HTTPValidationError | PageRefusalOut | None:
+) -> PageRefusalOut | Problem | None:
     """Every refused referral code, newest first (codes that matched no program too)
 
-     Managers and owners; staff bound to a location see those made there. A code sent to POST /v1/cards
-    that matches no referrer is refused whole (422) and logged at /v1/code-lookup-failures instead.
+     Every refused referral code, newest first (codes that matched no program too). A code sent to
+    POST /v1/cards that matches no referrer is refused whole (422) and logged at
+    /v1/code-lookup-failures instead. **Who:** Managers and owners; staff bound to a location see
+    those made there. **Emits:** none.
 
     Args:
         reason (ListRefusalsReasonType0 | None | Unset):
@@ -208,7 +236,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | PageRefusalOut
+        PageRefusalOut | Problem
     """
 
     return (

@@ -1,12 +1,12 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from ...models.referral_program_out import ReferralProgramOut
 from ...models.referral_program_update import ReferralProgramUpdate
 from ...types import Response
@@ -36,24 +36,56 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | HTTPValidationError | ReferralProgramOut | None:
+) -> Problem | ReferralProgramOut | None:
     if response.status_code == 200:
         response_200 = ReferralProgramOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 404:
-        response_404 = cast(Any, None)
+        response_404 = Problem.from_dict(response.json())
+
         return response_404
 
     if response.status_code == 409:
-        response_409 = cast(Any, None)
+        response_409 = Problem.from_dict(response.json())
+
         return response_409
 
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -63,7 +95,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | HTTPValidationError | ReferralProgramOut]:
+) -> Response[Problem | ReferralProgramOut]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -77,11 +109,12 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ReferralProgramUpdate,
-) -> Response[Any | HTTPValidationError | ReferralProgramOut]:
+) -> Response[Problem | ReferralProgramOut]:
     """Edit a referral program (applies to referrals from now on)
 
-     Managers and owners (staff of every location). Fields given replace the stored ones; null clears an
-    optional one.
+     Edit a referral program (applies to referrals from now on). Fields given replace the stored
+    ones; null clears an optional one. **Who:** Managers and owners (staff of every location).
+    **Emits:** none.
 
     Args:
         program_id (str):
@@ -94,7 +127,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | ReferralProgramOut]
+        Response[Problem | ReferralProgramOut]
     """
 
     kwargs = _get_kwargs(
@@ -114,11 +147,12 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ReferralProgramUpdate,
-) -> Any | HTTPValidationError | ReferralProgramOut | None:
+) -> Problem | ReferralProgramOut | None:
     """Edit a referral program (applies to referrals from now on)
 
-     Managers and owners (staff of every location). Fields given replace the stored ones; null clears an
-    optional one.
+     Edit a referral program (applies to referrals from now on). Fields given replace the stored
+    ones; null clears an optional one. **Who:** Managers and owners (staff of every location).
+    **Emits:** none.
 
     Args:
         program_id (str):
@@ -131,7 +165,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | ReferralProgramOut
+        Problem | ReferralProgramOut
     """
 
     return sync_detailed(
@@ -146,11 +180,12 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ReferralProgramUpdate,
-) -> Response[Any | HTTPValidationError | ReferralProgramOut]:
+) -> Response[Problem | ReferralProgramOut]:
     """Edit a referral program (applies to referrals from now on)
 
-     Managers and owners (staff of every location). Fields given replace the stored ones; null clears an
-    optional one.
+     Edit a referral program (applies to referrals from now on). Fields given replace the stored
+    ones; null clears an optional one. **Who:** Managers and owners (staff of every location).
+    **Emits:** none.
 
     Args:
         program_id (str):
@@ -163,7 +198,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | ReferralProgramOut]
+        Response[Problem | ReferralProgramOut]
     """
 
     kwargs = _get_kwargs(
@@ -181,11 +216,12 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ReferralProgramUpdate,
-) -> Any | HTTPValidationError | ReferralProgramOut | None:
+) -> Problem | ReferralProgramOut | None:
     """Edit a referral program (applies to referrals from now on)
 
-     Managers and owners (staff of every location). Fields given replace the stored ones; null clears an
-    optional one.
+     Edit a referral program (applies to referrals from now on). Fields given replace the stored
+    ones; null clears an optional one. **Who:** Managers and owners (staff of every location).
+    **Emits:** none.
 
     Args:
         program_id (str):
@@ -198,7 +234,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | ReferralProgramOut
+        Problem | ReferralProgramOut
     """
 
     return (

@@ -1,14 +1,14 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
 from ...models.pool_upload import PoolUpload
 from ...models.pool_uploaded import PoolUploaded
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -34,26 +34,56 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | HTTPValidationError | PoolUploaded | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PoolUploaded | Problem | None:
     if response.status_code == 201:
         response_201 = PoolUploaded.from_dict(response.json())
 
         return response_201
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 404:
-        response_404 = cast(Any, None)
+        response_404 = Problem.from_dict(response.json())
+
         return response_404
 
     if response.status_code == 409:
-        response_409 = cast(Any, None)
+        response_409 = Problem.from_dict(response.json())
+
         return response_409
 
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -63,7 +93,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | HTTPValidationError | PoolUploaded]:
+) -> Response[PoolUploaded | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -77,10 +107,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PoolUpload,
-) -> Response[Any | HTTPValidationError | PoolUploaded]:
+) -> Response[PoolUploaded | Problem]:
     """Upload codes into a pool program's pool (all or nothing)
 
-     Managers and owners (staff of every location). Each code goes to one referrer, in upload order.
+     Upload codes into a pool program's pool (all or nothing). Each code goes to one referrer, in
+    upload order. **Who:** Managers and owners (staff of every location). **Emits:** none.
 
     Args:
         program_id (str):
@@ -91,7 +122,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | PoolUploaded]
+        Response[PoolUploaded | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -111,10 +142,11 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PoolUpload,
-) -> Any | HTTPValidationError | PoolUploaded | None:
+) -> PoolUploaded | Problem | None:
     """Upload codes into a pool program's pool (all or nothing)
 
-     Managers and owners (staff of every location). Each code goes to one referrer, in upload order.
+     Upload codes into a pool program's pool (all or nothing). Each code goes to one referrer, in
+    upload order. **Who:** Managers and owners (staff of every location). **Emits:** none.
 
     Args:
         program_id (str):
@@ -125,7 +157,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | PoolUploaded
+        PoolUploaded | Problem
     """
 
     return sync_detailed(
@@ -140,10 +172,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PoolUpload,
-) -> Response[Any | HTTPValidationError | PoolUploaded]:
+) -> Response[PoolUploaded | Problem]:
     """Upload codes into a pool program's pool (all or nothing)
 
-     Managers and owners (staff of every location). Each code goes to one referrer, in upload order.
+     Upload codes into a pool program's pool (all or nothing). Each code goes to one referrer, in
+    upload order. **Who:** Managers and owners (staff of every location). **Emits:** none.
 
     Args:
         program_id (str):
@@ -154,7 +187,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | PoolUploaded]
+        Response[PoolUploaded | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -172,10 +205,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PoolUpload,
-) -> Any | HTTPValidationError | PoolUploaded | None:
+) -> PoolUploaded | Problem | None:
     """Upload codes into a pool program's pool (all or nothing)
 
-     Managers and owners (staff of every location). Each code goes to one referrer, in upload order.
+     Upload codes into a pool program's pool (all or nothing). Each code goes to one referrer, in
+    upload order. **Who:** Managers and owners (staff of every location). **Emits:** none.
 
     Args:
         program_id (str):
@@ -186,7 +220,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | PoolUploaded
+        PoolUploaded | Problem
     """
 
     return (

@@ -5,8 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
 from ...models.page_hook_out import PageHookOut
+from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
 
@@ -38,18 +38,31 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | PageHookOut | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PageHookOut | Problem | None:
     if response.status_code == 200:
         response_200 = PageHookOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -59,7 +72,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | PageHookOut]:
+) -> Response[PageHookOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -73,8 +86,11 @@ def sync_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[HTTPValidationError | PageHookOut]:
+) -> Response[PageHookOut | Problem]:
     """List REST hook subscriptions
+
+     List REST hook subscriptions. **Who:** Owners and managers not bound to a location.
+    **Emits:** none.
 
     Args:
         limit (int | Unset): Items per page (1-100). Default: 20.
@@ -85,7 +101,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | PageHookOut]
+        Response[PageHookOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -105,8 +121,11 @@ def sync(
     client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> HTTPValidationError | PageHookOut | None:
+) -> PageHookOut | Problem | None:
     """List REST hook subscriptions
+
+     List REST hook subscriptions. **Who:** Owners and managers not bound to a location.
+    **Emits:** none.
 
     Args:
         limit (int | Unset): Items per page (1-100). Default: 20.
@@ -117,7 +136,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | PageHookOut
+        PageHookOut | Problem
     """
 
     return sync_detailed(
@@ -132,8 +151,11 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[HTTPValidationError | PageHookOut]:
+) -> Response[PageHookOut | Problem]:
     """List REST hook subscriptions
+
+     List REST hook subscriptions. **Who:** Owners and managers not bound to a location.
+    **Emits:** none.
 
     Args:
         limit (int | Unset): Items per page (1-100). Default: 20.
@@ -144,7 +166,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | PageHookOut]
+        Response[PageHookOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -162,8 +184,11 @@ async def asyncio(
     client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> HTTPValidationError | PageHookOut | None:
+) -> PageHookOut | Problem | None:
     """List REST hook subscriptions
+
+     List REST hook subscriptions. **Who:** Owners and managers not bound to a location.
+    **Emits:** none.
 
     Args:
         limit (int | Unset): Items per page (1-100). Default: 20.
@@ -174,7 +199,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | PageHookOut
+        PageHookOut | Problem
     """
 
     return (

@@ -6,7 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from ...models.samples_response_200_item import SamplesResponse200Item
 from ...types import Response
 
@@ -27,7 +27,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | list[SamplesResponse200Item] | None:
+) -> Problem | list[SamplesResponse200Item] | None:
     if response.status_code == 200:
         response_200 = []
         _response_200 = response.json()
@@ -38,10 +38,30 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -51,7 +71,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | list[SamplesResponse200Item]]:
+) -> Response[Problem | list[SamplesResponse200Item]]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -64,8 +84,11 @@ def sync_detailed(
     event_type: str,
     *,
     client: AuthenticatedClient,
-) -> Response[HTTPValidationError | list[SamplesResponse200Item]]:
+) -> Response[Problem | list[SamplesResponse200Item]]:
     """Latest events of a type in the webhook body's shape (a sample if none yet)
+
+     Latest events of a type in the webhook body's shape (a sample if none yet). **Who:** Owners
+    and managers not bound to a location. **Emits:** none.
 
     Args:
         event_type (str):
@@ -75,7 +98,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | list[SamplesResponse200Item]]
+        Response[Problem | list[SamplesResponse200Item]]
     """
 
     kwargs = _get_kwargs(
@@ -93,8 +116,11 @@ def sync(
     event_type: str,
     *,
     client: AuthenticatedClient,
-) -> HTTPValidationError | list[SamplesResponse200Item] | None:
+) -> Problem | list[SamplesResponse200Item] | None:
     """Latest events of a type in the webhook body's shape (a sample if none yet)
+
+     Latest events of a type in the webhook body's shape (a sample if none yet). **Who:** Owners
+    and managers not bound to a location. **Emits:** none.
 
     Args:
         event_type (str):
@@ -104,7 +130,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | list[SamplesResponse200Item]
+        Problem | list[SamplesResponse200Item]
     """
 
     return sync_detailed(
@@ -117,8 +143,11 @@ async def asyncio_detailed(
     event_type: str,
     *,
     client: AuthenticatedClient,
-) -> Response[HTTPValidationError | list[SamplesResponse200Item]]:
+) -> Response[Problem | list[SamplesResponse200Item]]:
     """Latest events of a type in the webhook body's shape (a sample if none yet)
+
+     Latest events of a type in the webhook body's shape (a sample if none yet). **Who:** Owners
+    and managers not bound to a location. **Emits:** none.
 
     Args:
         event_type (str):
@@ -128,7 +157,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | list[SamplesResponse200Item]]
+        Response[Problem | list[SamplesResponse200Item]]
     """
 
     kwargs = _get_kwargs(
@@ -144,8 +173,11 @@ async def asyncio(
     event_type: str,
     *,
     client: AuthenticatedClient,
-) -> HTTPValidationError | list[SamplesResponse200Item] | None:
+) -> Problem | list[SamplesResponse200Item] | None:
     """Latest events of a type in the webhook body's shape (a sample if none yet)
+
+     Latest events of a type in the webhook body's shape (a sample if none yet). **Who:** Owners
+    and managers not bound to a location. **Emits:** none.
 
     Args:
         event_type (str):
@@ -155,7 +187,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | list[SamplesResponse200Item]
+        Problem | list[SamplesResponse200Item]
     """
 
     return (

@@ -7,7 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.hook_out import HookOut
 from ...models.hook_subscribe import HookSubscribe
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -30,18 +30,46 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | HookOut | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> HookOut | Problem | None:
     if response.status_code == 201:
         response_201 = HookOut.from_dict(response.json())
 
         return response_201
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -49,9 +77,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | HookOut]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[HookOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -64,8 +90,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: HookSubscribe,
-) -> Response[HTTPValidationError | HookOut]:
+) -> Response[HookOut | Problem]:
     """Subscribe a target URL
+
+     Subscribe a target URL. **Who:** Owners and managers not bound to a location. **Emits:**
+    none.
 
     Args:
         body (HookSubscribe): A REST hook subscription, as Zapier and Make create them.
@@ -75,7 +104,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | HookOut]
+        Response[HookOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -93,8 +122,11 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: HookSubscribe,
-) -> HTTPValidationError | HookOut | None:
+) -> HookOut | Problem | None:
     """Subscribe a target URL
+
+     Subscribe a target URL. **Who:** Owners and managers not bound to a location. **Emits:**
+    none.
 
     Args:
         body (HookSubscribe): A REST hook subscription, as Zapier and Make create them.
@@ -104,7 +136,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | HookOut
+        HookOut | Problem
     """
 
     return sync_detailed(
@@ -117,8 +149,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: HookSubscribe,
-) -> Response[HTTPValidationError | HookOut]:
+) -> Response[HookOut | Problem]:
     """Subscribe a target URL
+
+     Subscribe a target URL. **Who:** Owners and managers not bound to a location. **Emits:**
+    none.
 
     Args:
         body (HookSubscribe): A REST hook subscription, as Zapier and Make create them.
@@ -128,7 +163,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | HookOut]
+        Response[HookOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -144,8 +179,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: HookSubscribe,
-) -> HTTPValidationError | HookOut | None:
+) -> HookOut | Problem | None:
     """Subscribe a target URL
+
+     Subscribe a target URL. **Who:** Owners and managers not bound to a location. **Emits:**
+    none.
 
     Args:
         body (HookSubscribe): A REST hook subscription, as Zapier and Make create them.
@@ -155,7 +193,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | HookOut
+        HookOut | Problem
     """
 
     return (

@@ -6,7 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -24,17 +24,35 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | HTTPValidationError | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | None:
     if response.status_code == 204:
         response_204 = cast(Any, None)
         return response_204
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -42,9 +60,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | HTTPValidationError]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -57,8 +73,11 @@ def sync_detailed(
     hook_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | HTTPValidationError]:
-    """Unsubscribe (also 204 when already gone)
+) -> Response[Any | Problem]:
+    """Unsubscribe (404 when already gone)
+
+     Unsubscribe (also 204 when already gone). **Who:** Owners and managers not bound to a
+    location. **Emits:** none.
 
     Args:
         hook_id (str):
@@ -68,7 +87,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError]
+        Response[Any | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -86,8 +105,11 @@ def sync(
     hook_id: str,
     *,
     client: AuthenticatedClient,
-) -> Any | HTTPValidationError | None:
-    """Unsubscribe (also 204 when already gone)
+) -> Any | Problem | None:
+    """Unsubscribe (404 when already gone)
+
+     Unsubscribe (also 204 when already gone). **Who:** Owners and managers not bound to a
+    location. **Emits:** none.
 
     Args:
         hook_id (str):
@@ -97,7 +119,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError
+        Any | Problem
     """
 
     return sync_detailed(
@@ -110,8 +132,11 @@ async def asyncio_detailed(
     hook_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | HTTPValidationError]:
-    """Unsubscribe (also 204 when already gone)
+) -> Response[Any | Problem]:
+    """Unsubscribe (404 when already gone)
+
+     Unsubscribe (also 204 when already gone). **Who:** Owners and managers not bound to a
+    location. **Emits:** none.
 
     Args:
         hook_id (str):
@@ -121,7 +146,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError]
+        Response[Any | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -137,8 +162,11 @@ async def asyncio(
     hook_id: str,
     *,
     client: AuthenticatedClient,
-) -> Any | HTTPValidationError | None:
-    """Unsubscribe (also 204 when already gone)
+) -> Any | Problem | None:
+    """Unsubscribe (404 when already gone)
+
+     Unsubscribe (also 204 when already gone). **Who:** Owners and managers not bound to a
+    location. **Emits:** none.
 
     Args:
         hook_id (str):
@@ -148,7 +176,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError
+        Any | Problem
     """
 
     return (

@@ -5,8 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
 from ...models.page_staff_out import PageStaffOut
+from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
 
@@ -38,18 +38,31 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | PageStaffOut | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PageStaffOut | Problem | None:
     if response.status_code == 200:
         response_200 = PageStaffOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -59,7 +72,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | PageStaffOut]:
+) -> Response[PageStaffOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -73,8 +86,10 @@ def sync_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[HTTPValidationError | PageStaffOut]:
+) -> Response[PageStaffOut | Problem]:
     """List staff logins
+
+     List staff logins. **Who:** Owners and managers. **Emits:** none.
 
     Args:
         limit (int | Unset): Items per page (1-100). Default: 20.
@@ -85,7 +100,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | PageStaffOut]
+        Response[PageStaffOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -105,8 +120,10 @@ def sync(
     client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> HTTPValidationError | PageStaffOut | None:
+) -> PageStaffOut | Problem | None:
     """List staff logins
+
+     List staff logins. **Who:** Owners and managers. **Emits:** none.
 
     Args:
         limit (int | Unset): Items per page (1-100). Default: 20.
@@ -117,7 +134,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | PageStaffOut
+        PageStaffOut | Problem
     """
 
     return sync_detailed(
@@ -132,8 +149,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[HTTPValidationError | PageStaffOut]:
+) -> Response[PageStaffOut | Problem]:
     """List staff logins
+
+     List staff logins. **Who:** Owners and managers. **Emits:** none.
 
     Args:
         limit (int | Unset): Items per page (1-100). Default: 20.
@@ -144,7 +163,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | PageStaffOut]
+        Response[PageStaffOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -162,8 +181,10 @@ async def asyncio(
     client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> HTTPValidationError | PageStaffOut | None:
+) -> PageStaffOut | Problem | None:
     """List staff logins
+
+     List staff logins. **Who:** Owners and managers. **Emits:** none.
 
     Args:
         limit (int | Unset): Items per page (1-100). Default: 20.
@@ -174,7 +195,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | PageStaffOut
+        PageStaffOut | Problem
     """
 
     return (

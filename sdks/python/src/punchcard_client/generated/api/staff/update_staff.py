@@ -6,7 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from ...models.staff_out import StaffOut
 from ...models.staff_update import StaffUpdate
 from ...types import Response
@@ -34,18 +34,56 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | StaffOut | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | StaffOut | None:
     if response.status_code == 200:
         response_200 = StaffOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -53,9 +91,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | StaffOut]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | StaffOut]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -69,8 +105,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: StaffUpdate,
-) -> Response[HTTPValidationError | StaffOut]:
+) -> Response[Problem | StaffOut]:
     """Update a staff login
+
+     Update a staff login. **Who:** Owners and managers. **Emits:** none.
 
     Args:
         staff_id (str):
@@ -81,7 +119,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | StaffOut]
+        Response[Problem | StaffOut]
     """
 
     kwargs = _get_kwargs(
@@ -101,8 +139,10 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: StaffUpdate,
-) -> HTTPValidationError | StaffOut | None:
+) -> Problem | StaffOut | None:
     """Update a staff login
+
+     Update a staff login. **Who:** Owners and managers. **Emits:** none.
 
     Args:
         staff_id (str):
@@ -113,7 +153,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | StaffOut
+        Problem | StaffOut
     """
 
     return sync_detailed(
@@ -128,8 +168,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: StaffUpdate,
-) -> Response[HTTPValidationError | StaffOut]:
+) -> Response[Problem | StaffOut]:
     """Update a staff login
+
+     Update a staff login. **Who:** Owners and managers. **Emits:** none.
 
     Args:
         staff_id (str):
@@ -140,7 +182,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | StaffOut]
+        Response[Problem | StaffOut]
     """
 
     kwargs = _get_kwargs(
@@ -158,8 +200,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: StaffUpdate,
-) -> HTTPValidationError | StaffOut | None:
+) -> Problem | StaffOut | None:
     """Update a staff login
+
+     Update a staff login. **Who:** Owners and managers. **Emits:** none.
 
     Args:
         staff_id (str):
@@ -170,7 +214,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | StaffOut
+        Problem | StaffOut
     """
 
     return (

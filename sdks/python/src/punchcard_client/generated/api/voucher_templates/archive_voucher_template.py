@@ -6,7 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -24,21 +24,40 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | HTTPValidationError | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | None:
     if response.status_code == 204:
         response_204 = cast(Any, None)
         return response_204
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
     if response.status_code == 409:
-        response_409 = cast(Any, None)
+        response_409 = Problem.from_dict(response.json())
+
         return response_409
 
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -46,9 +65,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | HTTPValidationError]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -61,12 +78,13 @@ def sync_detailed(
     template_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | HTTPValidationError]:
+) -> Response[Any | Problem]:
     """Archive a template (refused while a program goal uses it)
 
-     Archived means retired: the template, its vouchers (which redeem as before) and its pool's codes
-    stay readable, but it takes no edits, no vouchers issued by API and no new pool codes (`409
-    template_archived`). Goals set before still issue it.
+     Archive a template (refused while a program goal uses it). Archived means retired: the
+    template, its vouchers (which redeem as before) and its pool's codes stay readable, but it takes
+    no edits, no vouchers issued by API and no new pool codes (`409 template_archived`). Goals set
+    before still issue it. **Who:** Owners and managers not bound to a location. **Emits:** none.
 
     Args:
         template_id (str):
@@ -76,7 +94,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError]
+        Response[Any | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -94,12 +112,13 @@ def sync(
     template_id: str,
     *,
     client: AuthenticatedClient,
-) -> Any | HTTPValidationError | None:
+) -> Any | Problem | None:
     """Archive a template (refused while a program goal uses it)
 
-     Archived means retired: the template, its vouchers (which redeem as before) and its pool's codes
-    stay readable, but it takes no edits, no vouchers issued by API and no new pool codes (`409
-    template_archived`). Goals set before still issue it.
+     Archive a template (refused while a program goal uses it). Archived means retired: the
+    template, its vouchers (which redeem as before) and its pool's codes stay readable, but it takes
+    no edits, no vouchers issued by API and no new pool codes (`409 template_archived`). Goals set
+    before still issue it. **Who:** Owners and managers not bound to a location. **Emits:** none.
 
     Args:
         template_id (str):
@@ -109,7 +128,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError
+        Any | Problem
     """
 
     return sync_detailed(
@@ -122,12 +141,13 @@ async def asyncio_detailed(
     template_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | HTTPValidationError]:
+) -> Response[Any | Problem]:
     """Archive a template (refused while a program goal uses it)
 
-     Archived means retired: the template, its vouchers (which redeem as before) and its pool's codes
-    stay readable, but it takes no edits, no vouchers issued by API and no new pool codes (`409
-    template_archived`). Goals set before still issue it.
+     Archive a template (refused while a program goal uses it). Archived means retired: the
+    template, its vouchers (which redeem as before) and its pool's codes stay readable, but it takes
+    no edits, no vouchers issued by API and no new pool codes (`409 template_archived`). Goals set
+    before still issue it. **Who:** Owners and managers not bound to a location. **Emits:** none.
 
     Args:
         template_id (str):
@@ -137,7 +157,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError]
+        Response[Any | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -153,12 +173,13 @@ async def asyncio(
     template_id: str,
     *,
     client: AuthenticatedClient,
-) -> Any | HTTPValidationError | None:
+) -> Any | Problem | None:
     """Archive a template (refused while a program goal uses it)
 
-     Archived means retired: the template, its vouchers (which redeem as before) and its pool's codes
-    stay readable, but it takes no edits, no vouchers issued by API and no new pool codes (`409
-    template_archived`). Goals set before still issue it.
+     Archive a template (refused while a program goal uses it). Archived means retired: the
+    template, its vouchers (which redeem as before) and its pool's codes stay readable, but it takes
+    no edits, no vouchers issued by API and no new pool codes (`409 template_archived`). Goals set
+    before still issue it. **Who:** Owners and managers not bound to a location. **Emits:** none.
 
     Args:
         template_id (str):
@@ -168,7 +189,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError
+        Any | Problem
     """
 
     return (

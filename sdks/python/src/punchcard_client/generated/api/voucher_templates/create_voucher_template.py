@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from ...models.template_create import TemplateCreate
 from ...models.vouchers_template_out import VouchersTemplateOut
 from ...types import Response
@@ -32,16 +32,46 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | VouchersTemplateOut | None:
+) -> Problem | VouchersTemplateOut | None:
     if response.status_code == 201:
         response_201 = VouchersTemplateOut.from_dict(response.json())
 
         return response_201
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -51,7 +81,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | VouchersTemplateOut]:
+) -> Response[Problem | VouchersTemplateOut]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -64,8 +94,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: TemplateCreate,
-) -> Response[HTTPValidationError | VouchersTemplateOut]:
+) -> Response[Problem | VouchersTemplateOut]:
     """Create a voucher template (title, redeem code source, formats, validity)
+
+     Create a voucher template (title, redeem code source, formats, validity). **Who:** Owners and
+    managers not bound to a location. **Emits:** none.
 
     Args:
         body (TemplateCreate):
@@ -75,7 +108,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | VouchersTemplateOut]
+        Response[Problem | VouchersTemplateOut]
     """
 
     kwargs = _get_kwargs(
@@ -93,8 +126,11 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: TemplateCreate,
-) -> HTTPValidationError | VouchersTemplateOut | None:
+) -> Problem | VouchersTemplateOut | None:
     """Create a voucher template (title, redeem code source, formats, validity)
+
+     Create a voucher template (title, redeem code source, formats, validity). **Who:** Owners and
+    managers not bound to a location. **Emits:** none.
 
     Args:
         body (TemplateCreate):
@@ -104,7 +140,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | VouchersTemplateOut
+        Problem | VouchersTemplateOut
     """
 
     return sync_detailed(
@@ -117,8 +153,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: TemplateCreate,
-) -> Response[HTTPValidationError | VouchersTemplateOut]:
+) -> Response[Problem | VouchersTemplateOut]:
     """Create a voucher template (title, redeem code source, formats, validity)
+
+     Create a voucher template (title, redeem code source, formats, validity). **Who:** Owners and
+    managers not bound to a location. **Emits:** none.
 
     Args:
         body (TemplateCreate):
@@ -128,7 +167,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | VouchersTemplateOut]
+        Response[Problem | VouchersTemplateOut]
     """
 
     kwargs = _get_kwargs(
@@ -144,8 +183,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: TemplateCreate,
-) -> HTTPValidationError | VouchersTemplateOut | None:
+) -> Problem | VouchersTemplateOut | None:
     """Create a voucher template (title, redeem code source, formats, validity)
+
+     Create a voucher template (title, redeem code source, formats, validity). **Who:** Owners and
+    managers not bound to a location. **Emits:** none.
 
     Args:
         body (TemplateCreate):
@@ -155,7 +197,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | VouchersTemplateOut
+        Problem | VouchersTemplateOut
     """
 
     return (

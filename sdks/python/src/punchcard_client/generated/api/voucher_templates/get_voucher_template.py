@@ -6,7 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from ...models.vouchers_template_out import VouchersTemplateOut
 from ...types import Response
 
@@ -27,16 +27,36 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | VouchersTemplateOut | None:
+) -> Problem | VouchersTemplateOut | None:
     if response.status_code == 200:
         response_200 = VouchersTemplateOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -46,7 +66,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | VouchersTemplateOut]:
+) -> Response[Problem | VouchersTemplateOut]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -59,8 +79,11 @@ def sync_detailed(
     template_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[HTTPValidationError | VouchersTemplateOut]:
+) -> Response[Problem | VouchersTemplateOut]:
     """Get a voucher template
+
+     Get a voucher template. **Who:** Any staff key (owner, manager or scanner).
+    **Emits:** none.
 
     Args:
         template_id (str):
@@ -70,7 +93,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | VouchersTemplateOut]
+        Response[Problem | VouchersTemplateOut]
     """
 
     kwargs = _get_kwargs(
@@ -88,8 +111,11 @@ def sync(
     template_id: str,
     *,
     client: AuthenticatedClient,
-) -> HTTPValidationError | VouchersTemplateOut | None:
+) -> Problem | VouchersTemplateOut | None:
     """Get a voucher template
+
+     Get a voucher template. **Who:** Any staff key (owner, manager or scanner).
+    **Emits:** none.
 
     Args:
         template_id (str):
@@ -99,7 +125,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | VouchersTemplateOut
+        Problem | VouchersTemplateOut
     """
 
     return sync_detailed(
@@ -112,8 +138,11 @@ async def asyncio_detailed(
     template_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[HTTPValidationError | VouchersTemplateOut]:
+) -> Response[Problem | VouchersTemplateOut]:
     """Get a voucher template
+
+     Get a voucher template. **Who:** Any staff key (owner, manager or scanner).
+    **Emits:** none.
 
     Args:
         template_id (str):
@@ -123,7 +152,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | VouchersTemplateOut]
+        Response[Problem | VouchersTemplateOut]
     """
 
     kwargs = _get_kwargs(
@@ -139,8 +168,11 @@ async def asyncio(
     template_id: str,
     *,
     client: AuthenticatedClient,
-) -> HTTPValidationError | VouchersTemplateOut | None:
+) -> Problem | VouchersTemplateOut | None:
     """Get a voucher template
+
+     Get a voucher template. **Who:** Any staff key (owner, manager or scanner).
+    **Emits:** none.
 
     Args:
         template_id (str):
@@ -150,7 +182,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | VouchersTemplateOut
+        Problem | VouchersTemplateOut
     """
 
     return (

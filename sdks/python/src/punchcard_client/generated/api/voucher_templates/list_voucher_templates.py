@@ -5,8 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
 from ...models.page_vouchers_template_out import PageVouchersTemplateOut
+from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
 
@@ -43,16 +43,31 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | PageVouchersTemplateOut | None:
+) -> PageVouchersTemplateOut | Problem | None:
     if response.status_code == 200:
         response_200 = PageVouchersTemplateOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -62,7 +77,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | PageVouchersTemplateOut]:
+) -> Response[PageVouchersTemplateOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -77,8 +92,11 @@ def sync_detailed(
     include_archived: bool | Unset = False,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[HTTPValidationError | PageVouchersTemplateOut]:
+) -> Response[PageVouchersTemplateOut | Problem]:
     """List voucher templates
+
+     List voucher templates. **Who:** Any staff key (owner, manager or scanner).
+    **Emits:** none.
 
     Args:
         include_archived (bool | Unset):  Default: False.
@@ -90,7 +108,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | PageVouchersTemplateOut]
+        Response[PageVouchersTemplateOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -112,8 +130,11 @@ def sync(
     include_archived: bool | Unset = False,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> HTTPValidationError | PageVouchersTemplateOut | None:
+) -> PageVouchersTemplateOut | Problem | None:
     """List voucher templates
+
+     List voucher templates. **Who:** Any staff key (owner, manager or scanner).
+    **Emits:** none.
 
     Args:
         include_archived (bool | Unset):  Default: False.
@@ -125,7 +146,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | PageVouchersTemplateOut
+        PageVouchersTemplateOut | Problem
     """
 
     return sync_detailed(
@@ -142,8 +163,11 @@ async def asyncio_detailed(
     include_archived: bool | Unset = False,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[HTTPValidationError | PageVouchersTemplateOut]:
+) -> Response[PageVouchersTemplateOut | Problem]:
     """List voucher templates
+
+     List voucher templates. **Who:** Any staff key (owner, manager or scanner).
+    **Emits:** none.
 
     Args:
         include_archived (bool | Unset):  Default: False.
@@ -155,7 +179,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | PageVouchersTemplateOut]
+        Response[PageVouchersTemplateOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -175,8 +199,11 @@ async def asyncio(
     include_archived: bool | Unset = False,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> HTTPValidationError | PageVouchersTemplateOut | None:
+) -> PageVouchersTemplateOut | Problem | None:
     """List voucher templates
+
+     List voucher templates. **Who:** Any staff key (owner, manager or scanner).
+    **Emits:** none.
 
     Args:
         include_archived (bool | Unset):  Default: False.
@@ -188,7 +215,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | PageVouchersTemplateOut
+        PageVouchersTemplateOut | Problem
     """
 
     return (

@@ -1,12 +1,12 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from ...models.template_update import TemplateUpdate
 from ...models.vouchers_template_out import VouchersTemplateOut
 from ...types import Response
@@ -36,20 +36,56 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | HTTPValidationError | VouchersTemplateOut | None:
+) -> Problem | VouchersTemplateOut | None:
     if response.status_code == 200:
         response_200 = VouchersTemplateOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
     if response.status_code == 409:
-        response_409 = cast(Any, None)
+        response_409 = Problem.from_dict(response.json())
+
         return response_409
 
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -59,7 +95,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | HTTPValidationError | VouchersTemplateOut]:
+) -> Response[Problem | VouchersTemplateOut]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -73,8 +109,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: TemplateUpdate,
-) -> Response[Any | HTTPValidationError | VouchersTemplateOut]:
+) -> Response[Problem | VouchersTemplateOut]:
     """Edit a template (vouchers already issued keep their code and title)
+
+     Edit a template (vouchers already issued keep their code and title). **Who:** Owners and
+    managers not bound to a location. **Emits:** none.
 
     Args:
         template_id (str):
@@ -85,7 +124,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | VouchersTemplateOut]
+        Response[Problem | VouchersTemplateOut]
     """
 
     kwargs = _get_kwargs(
@@ -105,8 +144,11 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: TemplateUpdate,
-) -> Any | HTTPValidationError | VouchersTemplateOut | None:
+) -> Problem | VouchersTemplateOut | None:
     """Edit a template (vouchers already issued keep their code and title)
+
+     Edit a template (vouchers already issued keep their code and title). **Who:** Owners and
+    managers not bound to a location. **Emits:** none.
 
     Args:
         template_id (str):
@@ -117,7 +159,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | VouchersTemplateOut
+        Problem | VouchersTemplateOut
     """
 
     return sync_detailed(
@@ -132,8 +174,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: TemplateUpdate,
-) -> Response[Any | HTTPValidationError | VouchersTemplateOut]:
+) -> Response[Problem | VouchersTemplateOut]:
     """Edit a template (vouchers already issued keep their code and title)
+
+     Edit a template (vouchers already issued keep their code and title). **Who:** Owners and
+    managers not bound to a location. **Emits:** none.
 
     Args:
         template_id (str):
@@ -144,7 +189,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | VouchersTemplateOut]
+        Response[Problem | VouchersTemplateOut]
     """
 
     kwargs = _get_kwargs(
@@ -162,8 +207,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: TemplateUpdate,
-) -> Any | HTTPValidationError | VouchersTemplateOut | None:
+) -> Problem | VouchersTemplateOut | None:
     """Edit a template (vouchers already issued keep their code and title)
+
+     Edit a template (vouchers already issued keep their code and title). **Who:** Owners and
+    managers not bound to a location. **Emits:** none.
 
     Args:
         template_id (str):
@@ -174,7 +222,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | VouchersTemplateOut
+        Problem | VouchersTemplateOut
     """
 
     return (

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.code_svg_format import CodeSvgFormat
+from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
 
@@ -53,15 +54,35 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Problem | None:
     if response.status_code == 304:
-        return None
+        response_304 = cast(Any, None)
+        return response_304
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
 
     if response.status_code == 404:
-        return None
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
 
     if response.status_code == 422:
-        return None
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -69,7 +90,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -85,8 +106,13 @@ def sync_detailed(
     format_: CodeSvgFormat | Unset = CodeSvgFormat.QR,
     scale: int | None | Unset = UNSET,
     height: int | None | Unset = UNSET,
-) -> Response[Any]:
+) -> Response[Any | Problem]:
     """The voucher's redeem code as a SVG QR code or barcode
+
+     The voucher's redeem code drawn as the customer shows it (QR, Code128 or EAN-13), in
+    a format the voucher allows; the same code always gives the same image, so an
+    `If-None-Match` with its ETag gets `304`. **Who:** any staff key (owner, manager or
+    scanner). **Emits:** none.
 
     Args:
         voucher_id (str):
@@ -100,7 +126,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any]
+        Response[Any | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -117,15 +143,20 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-async def asyncio_detailed(
+def sync(
     voucher_id: str,
     *,
     client: AuthenticatedClient,
     format_: CodeSvgFormat | Unset = CodeSvgFormat.QR,
     scale: int | None | Unset = UNSET,
     height: int | None | Unset = UNSET,
-) -> Response[Any]:
+) -> Any | Problem | None:
     """The voucher's redeem code as a SVG QR code or barcode
+
+     The voucher's redeem code drawn as the customer shows it (QR, Code128 or EAN-13), in
+    a format the voucher allows; the same code always gives the same image, so an
+    `If-None-Match` with its ETag gets `304`. **Who:** any staff key (owner, manager or
+    scanner). **Emits:** none.
 
     Args:
         voucher_id (str):
@@ -139,7 +170,46 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any]
+        Any | Problem
+    """
+
+    return sync_detailed(
+        voucher_id=voucher_id,
+        client=client,
+        format_=format_,
+        scale=scale,
+        height=height,
+    ).parsed
+
+
+async def asyncio_detailed(
+    voucher_id: str,
+    *,
+    client: AuthenticatedClient,
+    format_: CodeSvgFormat | Unset = CodeSvgFormat.QR,
+    scale: int | None | Unset = UNSET,
+    height: int | None | Unset = UNSET,
+) -> Response[Any | Problem]:
+    """The voucher's redeem code as a SVG QR code or barcode
+
+     The voucher's redeem code drawn as the customer shows it (QR, Code128 or EAN-13), in
+    a format the voucher allows; the same code always gives the same image, so an
+    `If-None-Match` with its ETag gets `304`. **Who:** any staff key (owner, manager or
+    scanner). **Emits:** none.
+
+    Args:
+        voucher_id (str):
+        format_ (CodeSvgFormat | Unset): qr needs the voucher format `qr`; code128 and ean13 (a
+            code of 12 or 13 digits) need `barcode`. Default: CodeSvgFormat.QR.
+        scale (int | None | Unset): Pixels per module (default: 8 for qr, 3 for barcodes).
+        height (int | None | Unset): Bar height in pixels, code128 and ean13 only (default 80).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -152,3 +222,44 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    voucher_id: str,
+    *,
+    client: AuthenticatedClient,
+    format_: CodeSvgFormat | Unset = CodeSvgFormat.QR,
+    scale: int | None | Unset = UNSET,
+    height: int | None | Unset = UNSET,
+) -> Any | Problem | None:
+    """The voucher's redeem code as a SVG QR code or barcode
+
+     The voucher's redeem code drawn as the customer shows it (QR, Code128 or EAN-13), in
+    a format the voucher allows; the same code always gives the same image, so an
+    `If-None-Match` with its ETag gets `304`. **Who:** any staff key (owner, manager or
+    scanner). **Emits:** none.
+
+    Args:
+        voucher_id (str):
+        format_ (CodeSvgFormat | Unset): qr needs the voucher format `qr`; code128 and ean13 (a
+            code of 12 or 13 digits) need `barcode`. Default: CodeSvgFormat.QR.
+        scale (int | None | Unset): Pixels per module (default: 8 for qr, 3 for barcodes).
+        height (int | None | Unset): Bar height in pixels, code128 and ean13 only (default 80).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            voucher_id=voucher_id,
+            client=client,
+            format_=format_,
+            scale=scale,
+            height=height,
+        )
+    ).parsed

@@ -1,11 +1,12 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -23,18 +24,35 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | str | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | str | None:
     if response.status_code == 200:
         response_200 = response.text
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 404:
-        response_404 = cast(Any, None)
+        response_404 = Problem.from_dict(response.json())
+
         return response_404
 
     if response.status_code == 422:
-        response_422 = cast(Any, None)
+        response_422 = Problem.from_dict(response.json())
+
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -42,7 +60,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | str]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -55,8 +73,11 @@ def sync_detailed(
     voucher_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | str]:
+) -> Response[Problem | str]:
     """The voucher's redeem code as plain text (format `text`)
+
+     The voucher's redeem code as plain text (format `text`). **Who:** Any staff key (owner,
+    manager or scanner). **Emits:** none.
 
     Args:
         voucher_id (str):
@@ -66,7 +87,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | str]
+        Response[Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -84,8 +105,11 @@ def sync(
     voucher_id: str,
     *,
     client: AuthenticatedClient,
-) -> Any | str | None:
+) -> Problem | str | None:
     """The voucher's redeem code as plain text (format `text`)
+
+     The voucher's redeem code as plain text (format `text`). **Who:** Any staff key (owner,
+    manager or scanner). **Emits:** none.
 
     Args:
         voucher_id (str):
@@ -95,7 +119,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | str
+        Problem | str
     """
 
     return sync_detailed(
@@ -108,8 +132,11 @@ async def asyncio_detailed(
     voucher_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | str]:
+) -> Response[Problem | str]:
     """The voucher's redeem code as plain text (format `text`)
+
+     The voucher's redeem code as plain text (format `text`). **Who:** Any staff key (owner,
+    manager or scanner). **Emits:** none.
 
     Args:
         voucher_id (str):
@@ -119,7 +146,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | str]
+        Response[Problem | str]
     """
 
     kwargs = _get_kwargs(
@@ -135,8 +162,11 @@ async def asyncio(
     voucher_id: str,
     *,
     client: AuthenticatedClient,
-) -> Any | str | None:
+) -> Problem | str | None:
     """The voucher's redeem code as plain text (format `text`)
+
+     The voucher's redeem code as plain text (format `text`). **Who:** Any staff key (owner,
+    manager or scanner). **Emits:** none.
 
     Args:
         voucher_id (str):
@@ -146,7 +176,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | str
+        Problem | str
     """
 
     return (

@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from ...models.voucher_issue import VoucherIssue
 from ...models.voucher_out import VoucherOut
 from ...types import UNSET, Response, Unset
@@ -33,18 +33,56 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | VoucherOut | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | VoucherOut | None:
     if response.status_code == 201:
         response_201 = VoucherOut.from_dict(response.json())
 
         return response_201
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -54,7 +92,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | VoucherOut]:
+) -> Response[Problem | VoucherOut]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -68,8 +106,11 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: VoucherIssue,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[HTTPValidationError | VoucherOut]:
+) -> Response[Problem | VoucherOut]:
     """Issue a voucher to a card or customer (from a template, or custom)
+
+     Issue a voucher to a card or customer (from a template, or custom). **Who:** Owners and
+    managers. **Emits:** code_pool_empty, voucher_issued.
 
     Args:
         idempotency_key (None | str | Unset): Retries with the same key return the first response
@@ -81,7 +122,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | VoucherOut]
+        Response[Problem | VoucherOut]
     """
 
     kwargs = _get_kwargs(
@@ -101,8 +142,11 @@ def sync(
     client: AuthenticatedClient,
     body: VoucherIssue,
     idempotency_key: None | str | Unset = UNSET,
-) -> HTTPValidationError | VoucherOut | None:
+) -> Problem | VoucherOut | None:
     """Issue a voucher to a card or customer (from a template, or custom)
+
+     Issue a voucher to a card or customer (from a template, or custom). **Who:** Owners and
+    managers. **Emits:** code_pool_empty, voucher_issued.
 
     Args:
         idempotency_key (None | str | Unset): Retries with the same key return the first response
@@ -114,7 +158,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | VoucherOut
+        Problem | VoucherOut
     """
 
     return sync_detailed(
@@ -129,8 +173,11 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: VoucherIssue,
     idempotency_key: None | str | Unset = UNSET,
-) -> Response[HTTPValidationError | VoucherOut]:
+) -> Response[Problem | VoucherOut]:
     """Issue a voucher to a card or customer (from a template, or custom)
+
+     Issue a voucher to a card or customer (from a template, or custom). **Who:** Owners and
+    managers. **Emits:** code_pool_empty, voucher_issued.
 
     Args:
         idempotency_key (None | str | Unset): Retries with the same key return the first response
@@ -142,7 +189,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | VoucherOut]
+        Response[Problem | VoucherOut]
     """
 
     kwargs = _get_kwargs(
@@ -160,8 +207,11 @@ async def asyncio(
     client: AuthenticatedClient,
     body: VoucherIssue,
     idempotency_key: None | str | Unset = UNSET,
-) -> HTTPValidationError | VoucherOut | None:
+) -> Problem | VoucherOut | None:
     """Issue a voucher to a card or customer (from a template, or custom)
+
+     Issue a voucher to a card or customer (from a template, or custom). **Who:** Owners and
+    managers. **Emits:** code_pool_empty, voucher_issued.
 
     Args:
         idempotency_key (None | str | Unset): Retries with the same key return the first response
@@ -173,7 +223,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | VoucherOut
+        Problem | VoucherOut
     """
 
     return (

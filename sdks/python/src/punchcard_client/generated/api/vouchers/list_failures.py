@@ -5,8 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
 from ...models.page_code_lookup_failure_out import PageCodeLookupFailureOut
+from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
 
@@ -56,16 +56,31 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | PageCodeLookupFailureOut | None:
+) -> PageCodeLookupFailureOut | Problem | None:
     if response.status_code == 200:
         response_200 = PageCodeLookupFailureOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -75,7 +90,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | PageCodeLookupFailureOut]:
+) -> Response[PageCodeLookupFailureOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -91,8 +106,11 @@ def sync_detailed(
     staff_id: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[HTTPValidationError | PageCodeLookupFailureOut]:
+) -> Response[PageCodeLookupFailureOut | Problem]:
     """Redeem codes that matched no voucher (typos and guesses), newest first
+
+     Redeem codes that matched no voucher (typos and guesses), newest first. **Who:** Owners and
+    managers. **Emits:** none.
 
     Args:
         location_id (None | str | Unset):
@@ -105,7 +123,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | PageCodeLookupFailureOut]
+        Response[PageCodeLookupFailureOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -129,8 +147,11 @@ def sync(
     staff_id: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> HTTPValidationError | PageCodeLookupFailureOut | None:
+) -> PageCodeLookupFailureOut | Problem | None:
     """Redeem codes that matched no voucher (typos and guesses), newest first
+
+     Redeem codes that matched no voucher (typos and guesses), newest first. **Who:** Owners and
+    managers. **Emits:** none.
 
     Args:
         location_id (None | str | Unset):
@@ -143,7 +164,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | PageCodeLookupFailureOut
+        PageCodeLookupFailureOut | Problem
     """
 
     return sync_detailed(
@@ -162,8 +183,11 @@ async def asyncio_detailed(
     staff_id: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[HTTPValidationError | PageCodeLookupFailureOut]:
+) -> Response[PageCodeLookupFailureOut | Problem]:
     """Redeem codes that matched no voucher (typos and guesses), newest first
+
+     Redeem codes that matched no voucher (typos and guesses), newest first. **Who:** Owners and
+    managers. **Emits:** none.
 
     Args:
         location_id (None | str | Unset):
@@ -176,7 +200,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | PageCodeLookupFailureOut]
+        Response[PageCodeLookupFailureOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -198,8 +222,11 @@ async def asyncio(
     staff_id: None | str | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> HTTPValidationError | PageCodeLookupFailureOut | None:
+) -> PageCodeLookupFailureOut | Problem | None:
     """Redeem codes that matched no voucher (typos and guesses), newest first
+
+     Redeem codes that matched no voucher (typos and guesses), newest first. **Who:** Owners and
+    managers. **Emits:** none.
 
     Args:
         location_id (None | str | Unset):
@@ -212,7 +239,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | PageCodeLookupFailureOut
+        PageCodeLookupFailureOut | Problem
     """
 
     return (

@@ -5,10 +5,10 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
 from ...models.list_vouchers_status_type_0 import ListVouchersStatusType0
 from ...models.list_vouchers_type_type_0 import ListVouchersTypeType0
 from ...models.page_voucher_out import PageVoucherOut
+from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
 
@@ -86,16 +86,31 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | PageVoucherOut | None:
+) -> PageVoucherOut | Problem | None:
     if response.status_code == 200:
         response_200 = PageVoucherOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -105,7 +120,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | PageVoucherOut]:
+) -> Response[PageVoucherOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -124,8 +139,10 @@ def sync_detailed(
     type_: ListVouchersTypeType0 | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[HTTPValidationError | PageVoucherOut]:
+) -> Response[PageVoucherOut | Problem]:
     """List vouchers
+
+     List vouchers. **Who:** Any staff key (owner, manager or scanner). **Emits:** none.
 
     Args:
         customer_id (None | str | Unset):
@@ -146,7 +163,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | PageVoucherOut]
+        Response[PageVoucherOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -176,8 +193,10 @@ def sync(
     type_: ListVouchersTypeType0 | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> HTTPValidationError | PageVoucherOut | None:
+) -> PageVoucherOut | Problem | None:
     """List vouchers
+
+     List vouchers. **Who:** Any staff key (owner, manager or scanner). **Emits:** none.
 
     Args:
         customer_id (None | str | Unset):
@@ -198,7 +217,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | PageVoucherOut
+        PageVoucherOut | Problem
     """
 
     return sync_detailed(
@@ -223,8 +242,10 @@ async def asyncio_detailed(
     type_: ListVouchersTypeType0 | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[HTTPValidationError | PageVoucherOut]:
+) -> Response[PageVoucherOut | Problem]:
     """List vouchers
+
+     List vouchers. **Who:** Any staff key (owner, manager or scanner). **Emits:** none.
 
     Args:
         customer_id (None | str | Unset):
@@ -245,7 +266,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | PageVoucherOut]
+        Response[PageVoucherOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -273,8 +294,10 @@ async def asyncio(
     type_: ListVouchersTypeType0 | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> HTTPValidationError | PageVoucherOut | None:
+) -> PageVoucherOut | Problem | None:
     """List vouchers
+
+     List vouchers. **Who:** Any staff key (owner, manager or scanner). **Emits:** none.
 
     Args:
         customer_id (None | str | Unset):
@@ -295,7 +318,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | PageVoucherOut
+        PageVoucherOut | Problem
     """
 
     return (

@@ -1,11 +1,11 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from ...models.validate_code import ValidateCode
 from ...models.validation_out import ValidationOut
 from ...types import Response
@@ -32,24 +32,61 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | HTTPValidationError | ValidationOut | None:
+) -> Problem | ValidationOut | None:
     if response.status_code == 200:
         response_200 = ValidationOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
     if response.status_code == 403:
-        response_403 = cast(Any, None)
+        response_403 = Problem.from_dict(response.json())
+
         return response_403
 
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
 
     if response.status_code == 429:
-        response_429 = cast(Any, None)
+        response_429 = Problem.from_dict(response.json())
+
         return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -59,7 +96,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | HTTPValidationError | ValidationOut]:
+) -> Response[Problem | ValidationOut]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -72,14 +109,16 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ValidateCode,
-) -> Response[Any | HTTPValidationError | ValidationOut]:
+) -> Response[Problem | ValidationOut]:
     """Check a redeem code without redeeming it (state, customer, expiry, reason)
 
-     Picks the voucher exactly as redeem-by-code would and changes nothing. A code matches case-
-    insensitively, ignoring surrounding spaces. Digits a till read from an EAN-13 symbol also name the
-    code it was drawn from: a 12-digit code is drawn with its check digit appended, so the 13 digits
-    scanned (or 12 as UPC-A, when the EAN-13 starts with 0) name it; a wrong check digit names nothing.
-    A voucher whose own code is exactly what was sent comes first.
+     Check a redeem code without redeeming it (state, customer, expiry, reason). Picks the voucher
+    exactly as redeem-by-code would and changes nothing. A code matches case-insensitively, ignoring
+    surrounding spaces. Digits a till read from an EAN-13 symbol also name the code it was drawn
+    from: a 12-digit code is drawn with its check digit appended, so the 13 digits scanned (or 12 as
+    UPC-A, when the EAN-13 starts with 0) name it; a wrong check digit names nothing. A voucher
+    whose own code is exactly what was sent comes first. **Who:** Any staff key (owner, manager or
+    scanner). **Emits:** none.
 
     Args:
         body (ValidateCode):
@@ -89,7 +128,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | ValidationOut]
+        Response[Problem | ValidationOut]
     """
 
     kwargs = _get_kwargs(
@@ -107,14 +146,16 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ValidateCode,
-) -> Any | HTTPValidationError | ValidationOut | None:
+) -> Problem | ValidationOut | None:
     """Check a redeem code without redeeming it (state, customer, expiry, reason)
 
-     Picks the voucher exactly as redeem-by-code would and changes nothing. A code matches case-
-    insensitively, ignoring surrounding spaces. Digits a till read from an EAN-13 symbol also name the
-    code it was drawn from: a 12-digit code is drawn with its check digit appended, so the 13 digits
-    scanned (or 12 as UPC-A, when the EAN-13 starts with 0) name it; a wrong check digit names nothing.
-    A voucher whose own code is exactly what was sent comes first.
+     Check a redeem code without redeeming it (state, customer, expiry, reason). Picks the voucher
+    exactly as redeem-by-code would and changes nothing. A code matches case-insensitively, ignoring
+    surrounding spaces. Digits a till read from an EAN-13 symbol also name the code it was drawn
+    from: a 12-digit code is drawn with its check digit appended, so the 13 digits scanned (or 12 as
+    UPC-A, when the EAN-13 starts with 0) name it; a wrong check digit names nothing. A voucher
+    whose own code is exactly what was sent comes first. **Who:** Any staff key (owner, manager or
+    scanner). **Emits:** none.
 
     Args:
         body (ValidateCode):
@@ -124,7 +165,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | ValidationOut
+        Problem | ValidationOut
     """
 
     return sync_detailed(
@@ -137,14 +178,16 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ValidateCode,
-) -> Response[Any | HTTPValidationError | ValidationOut]:
+) -> Response[Problem | ValidationOut]:
     """Check a redeem code without redeeming it (state, customer, expiry, reason)
 
-     Picks the voucher exactly as redeem-by-code would and changes nothing. A code matches case-
-    insensitively, ignoring surrounding spaces. Digits a till read from an EAN-13 symbol also name the
-    code it was drawn from: a 12-digit code is drawn with its check digit appended, so the 13 digits
-    scanned (or 12 as UPC-A, when the EAN-13 starts with 0) name it; a wrong check digit names nothing.
-    A voucher whose own code is exactly what was sent comes first.
+     Check a redeem code without redeeming it (state, customer, expiry, reason). Picks the voucher
+    exactly as redeem-by-code would and changes nothing. A code matches case-insensitively, ignoring
+    surrounding spaces. Digits a till read from an EAN-13 symbol also name the code it was drawn
+    from: a 12-digit code is drawn with its check digit appended, so the 13 digits scanned (or 12 as
+    UPC-A, when the EAN-13 starts with 0) name it; a wrong check digit names nothing. A voucher
+    whose own code is exactly what was sent comes first. **Who:** Any staff key (owner, manager or
+    scanner). **Emits:** none.
 
     Args:
         body (ValidateCode):
@@ -154,7 +197,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | ValidationOut]
+        Response[Problem | ValidationOut]
     """
 
     kwargs = _get_kwargs(
@@ -170,14 +213,16 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ValidateCode,
-) -> Any | HTTPValidationError | ValidationOut | None:
+) -> Problem | ValidationOut | None:
     """Check a redeem code without redeeming it (state, customer, expiry, reason)
 
-     Picks the voucher exactly as redeem-by-code would and changes nothing. A code matches case-
-    insensitively, ignoring surrounding spaces. Digits a till read from an EAN-13 symbol also name the
-    code it was drawn from: a 12-digit code is drawn with its check digit appended, so the 13 digits
-    scanned (or 12 as UPC-A, when the EAN-13 starts with 0) name it; a wrong check digit names nothing.
-    A voucher whose own code is exactly what was sent comes first.
+     Check a redeem code without redeeming it (state, customer, expiry, reason). Picks the voucher
+    exactly as redeem-by-code would and changes nothing. A code matches case-insensitively, ignoring
+    surrounding spaces. Digits a till read from an EAN-13 symbol also name the code it was drawn
+    from: a 12-digit code is drawn with its check digit appended, so the 13 digits scanned (or 12 as
+    UPC-A, when the EAN-13 starts with 0) name it; a wrong check digit names nothing. A voucher
+    whose own code is exactly what was sent comes first. **Who:** Any staff key (owner, manager or
+    scanner). **Emits:** none.
 
     Args:
         body (ValidateCode):
@@ -187,7 +232,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | ValidationOut
+        Problem | ValidationOut
     """
 
     return (

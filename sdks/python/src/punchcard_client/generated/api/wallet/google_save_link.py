@@ -1,12 +1,12 @@
 from http import HTTPStatus
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from ...models.save_link import SaveLink
 from ...types import Response
 
@@ -25,30 +25,46 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | HTTPValidationError | SaveLink | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | SaveLink | None:
     if response.status_code == 200:
         response_200 = SaveLink.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 404:
-        response_404 = cast(Any, None)
+        response_404 = Problem.from_dict(response.json())
+
         return response_404
 
     if response.status_code == 409:
-        response_409 = cast(Any, None)
+        response_409 = Problem.from_dict(response.json())
+
         return response_409
 
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
 
     if response.status_code == 502:
-        response_502 = cast(Any, None)
+        response_502 = Problem.from_dict(response.json())
+
         return response_502
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -56,9 +72,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | HTTPValidationError | SaveLink]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | SaveLink]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -71,8 +85,11 @@ def sync_detailed(
     card_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | HTTPValidationError | SaveLink]:
+) -> Response[Problem | SaveLink]:
     """A 'Save to Google Wallet' link for the card (its object created or updated)
+
+     A 'Save to Google Wallet' link for the card (its object created or updated). **Who:** Owners
+    and managers. **Emits:** none.
 
     Args:
         card_id (str):
@@ -82,7 +99,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | SaveLink]
+        Response[Problem | SaveLink]
     """
 
     kwargs = _get_kwargs(
@@ -100,8 +117,11 @@ def sync(
     card_id: str,
     *,
     client: AuthenticatedClient,
-) -> Any | HTTPValidationError | SaveLink | None:
+) -> Problem | SaveLink | None:
     """A 'Save to Google Wallet' link for the card (its object created or updated)
+
+     A 'Save to Google Wallet' link for the card (its object created or updated). **Who:** Owners
+    and managers. **Emits:** none.
 
     Args:
         card_id (str):
@@ -111,7 +131,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | SaveLink
+        Problem | SaveLink
     """
 
     return sync_detailed(
@@ -124,8 +144,11 @@ async def asyncio_detailed(
     card_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[Any | HTTPValidationError | SaveLink]:
+) -> Response[Problem | SaveLink]:
     """A 'Save to Google Wallet' link for the card (its object created or updated)
+
+     A 'Save to Google Wallet' link for the card (its object created or updated). **Who:** Owners
+    and managers. **Emits:** none.
 
     Args:
         card_id (str):
@@ -135,7 +158,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | HTTPValidationError | SaveLink]
+        Response[Problem | SaveLink]
     """
 
     kwargs = _get_kwargs(
@@ -151,8 +174,11 @@ async def asyncio(
     card_id: str,
     *,
     client: AuthenticatedClient,
-) -> Any | HTTPValidationError | SaveLink | None:
+) -> Problem | SaveLink | None:
     """A 'Save to Google Wallet' link for the card (its object created or updated)
+
+     A 'Save to Google Wallet' link for the card (its object created or updated). **Who:** Owners
+    and managers. **Emits:** none.
 
     Args:
         card_id (str):
@@ -162,7 +188,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | HTTPValidationError | SaveLink
+        Problem | SaveLink
     """
 
     return (

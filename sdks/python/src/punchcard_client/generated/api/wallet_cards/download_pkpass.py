@@ -6,7 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -24,11 +24,36 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> HTTPValidationError | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | None:
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -36,7 +61,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[HTTPValidationError]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -49,8 +74,11 @@ def sync_detailed(
     card_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[HTTPValidationError]:
+) -> Response[Problem]:
     """Download the card's Apple Wallet pass (.pkpass)
+
+     Download the card's Apple Wallet pass (.pkpass). **Who:** Owners and managers. **Emits:**
+    none.
 
     Args:
         card_id (str):
@@ -60,7 +88,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError]
+        Response[Problem]
     """
 
     kwargs = _get_kwargs(
@@ -78,8 +106,11 @@ def sync(
     card_id: str,
     *,
     client: AuthenticatedClient,
-) -> HTTPValidationError | None:
+) -> Problem | None:
     """Download the card's Apple Wallet pass (.pkpass)
+
+     Download the card's Apple Wallet pass (.pkpass). **Who:** Owners and managers. **Emits:**
+    none.
 
     Args:
         card_id (str):
@@ -89,7 +120,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError
+        Problem
     """
 
     return sync_detailed(
@@ -102,8 +133,11 @@ async def asyncio_detailed(
     card_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[HTTPValidationError]:
+) -> Response[Problem]:
     """Download the card's Apple Wallet pass (.pkpass)
+
+     Download the card's Apple Wallet pass (.pkpass). **Who:** Owners and managers. **Emits:**
+    none.
 
     Args:
         card_id (str):
@@ -113,7 +147,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError]
+        Response[Problem]
     """
 
     kwargs = _get_kwargs(
@@ -129,8 +163,11 @@ async def asyncio(
     card_id: str,
     *,
     client: AuthenticatedClient,
-) -> HTTPValidationError | None:
+) -> Problem | None:
     """Download the card's Apple Wallet pass (.pkpass)
+
+     Download the card's Apple Wallet pass (.pkpass). **Who:** Owners and managers. **Emits:**
+    none.
 
     Args:
         card_id (str):
@@ -140,7 +177,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError
+        Problem
     """
 
     return (

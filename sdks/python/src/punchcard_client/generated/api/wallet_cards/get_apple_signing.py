@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.apple_signing_out import AppleSigningOut
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -19,11 +20,33 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AppleSigningOut | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AppleSigningOut | Problem | None:
     if response.status_code == 200:
         response_200 = AppleSigningOut.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -31,7 +54,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AppleSigningOut]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AppleSigningOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -43,15 +68,18 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[AppleSigningOut]:
+) -> Response[AppleSigningOut | Problem]:
     """The identity signing your Apple passes (yours, or the server's)
+
+     The identity signing your Apple passes (yours, or the server's). **Who:** Owners not bound to
+    a location. **Emits:** none.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AppleSigningOut]
+        Response[AppleSigningOut | Problem]
     """
 
     kwargs = _get_kwargs()
@@ -66,15 +94,18 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-) -> AppleSigningOut | None:
+) -> AppleSigningOut | Problem | None:
     """The identity signing your Apple passes (yours, or the server's)
+
+     The identity signing your Apple passes (yours, or the server's). **Who:** Owners not bound to
+    a location. **Emits:** none.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AppleSigningOut
+        AppleSigningOut | Problem
     """
 
     return sync_detailed(
@@ -85,15 +116,18 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[AppleSigningOut]:
+) -> Response[AppleSigningOut | Problem]:
     """The identity signing your Apple passes (yours, or the server's)
+
+     The identity signing your Apple passes (yours, or the server's). **Who:** Owners not bound to
+    a location. **Emits:** none.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AppleSigningOut]
+        Response[AppleSigningOut | Problem]
     """
 
     kwargs = _get_kwargs()
@@ -106,15 +140,18 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-) -> AppleSigningOut | None:
+) -> AppleSigningOut | Problem | None:
     """The identity signing your Apple passes (yours, or the server's)
+
+     The identity signing your Apple passes (yours, or the server's). **Who:** Owners not bound to
+    a location. **Emits:** none.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AppleSigningOut
+        AppleSigningOut | Problem
     """
 
     return (

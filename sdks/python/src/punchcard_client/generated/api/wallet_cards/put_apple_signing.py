@@ -7,7 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.apple_signing_in import AppleSigningIn
 from ...models.apple_signing_out import AppleSigningOut
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -32,16 +32,51 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> AppleSigningOut | HTTPValidationError | None:
+) -> AppleSigningOut | Problem | None:
     if response.status_code == 200:
         response_200 = AppleSigningOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -51,7 +86,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[AppleSigningOut | HTTPValidationError]:
+) -> Response[AppleSigningOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -64,8 +99,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: AppleSigningIn,
-) -> Response[AppleSigningOut | HTTPValidationError]:
+) -> Response[AppleSigningOut | Problem]:
     """Sign your Apple passes with your own pass type certificate (owners)
+
+     Sign your Apple passes with your own pass type certificate (owners). **Who:** Owners not
+    bound to a location. **Emits:** none.
 
     Args:
         body (AppleSigningIn):
@@ -75,7 +113,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AppleSigningOut | HTTPValidationError]
+        Response[AppleSigningOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -93,8 +131,11 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: AppleSigningIn,
-) -> AppleSigningOut | HTTPValidationError | None:
+) -> AppleSigningOut | Problem | None:
     """Sign your Apple passes with your own pass type certificate (owners)
+
+     Sign your Apple passes with your own pass type certificate (owners). **Who:** Owners not
+    bound to a location. **Emits:** none.
 
     Args:
         body (AppleSigningIn):
@@ -104,7 +145,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AppleSigningOut | HTTPValidationError
+        AppleSigningOut | Problem
     """
 
     return sync_detailed(
@@ -117,8 +158,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: AppleSigningIn,
-) -> Response[AppleSigningOut | HTTPValidationError]:
+) -> Response[AppleSigningOut | Problem]:
     """Sign your Apple passes with your own pass type certificate (owners)
+
+     Sign your Apple passes with your own pass type certificate (owners). **Who:** Owners not
+    bound to a location. **Emits:** none.
 
     Args:
         body (AppleSigningIn):
@@ -128,7 +172,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AppleSigningOut | HTTPValidationError]
+        Response[AppleSigningOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -144,8 +188,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: AppleSigningIn,
-) -> AppleSigningOut | HTTPValidationError | None:
+) -> AppleSigningOut | Problem | None:
     """Sign your Apple passes with your own pass type certificate (owners)
+
+     Sign your Apple passes with your own pass type certificate (owners). **Who:** Owners not
+    bound to a location. **Emits:** none.
 
     Args:
         body (AppleSigningIn):
@@ -155,7 +202,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AppleSigningOut | HTTPValidationError
+        AppleSigningOut | Problem
     """
 
     return (

@@ -6,7 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from ...models.wallet_design_in import WalletDesignIn
 from ...models.wallet_design_out import WalletDesignOut
 from ...types import Response
@@ -36,16 +36,51 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | WalletDesignOut | None:
+) -> Problem | WalletDesignOut | None:
     if response.status_code == 200:
         response_200 = WalletDesignOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -55,7 +90,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | WalletDesignOut]:
+) -> Response[Problem | WalletDesignOut]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -69,8 +104,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: WalletDesignIn,
-) -> Response[HTTPValidationError | WalletDesignOut]:
+) -> Response[Problem | WalletDesignOut]:
     """Set the program's wallet card look; cards in wallets update
+
+     Set the program's wallet card look; cards in wallets update. **Who:** Owners and managers not
+    bound to a location. **Emits:** none.
 
     Args:
         program_id (str):
@@ -82,7 +120,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | WalletDesignOut]
+        Response[Problem | WalletDesignOut]
     """
 
     kwargs = _get_kwargs(
@@ -102,8 +140,11 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: WalletDesignIn,
-) -> HTTPValidationError | WalletDesignOut | None:
+) -> Problem | WalletDesignOut | None:
     """Set the program's wallet card look; cards in wallets update
+
+     Set the program's wallet card look; cards in wallets update. **Who:** Owners and managers not
+    bound to a location. **Emits:** none.
 
     Args:
         program_id (str):
@@ -115,7 +156,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | WalletDesignOut
+        Problem | WalletDesignOut
     """
 
     return sync_detailed(
@@ -130,8 +171,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: WalletDesignIn,
-) -> Response[HTTPValidationError | WalletDesignOut]:
+) -> Response[Problem | WalletDesignOut]:
     """Set the program's wallet card look; cards in wallets update
+
+     Set the program's wallet card look; cards in wallets update. **Who:** Owners and managers not
+    bound to a location. **Emits:** none.
 
     Args:
         program_id (str):
@@ -143,7 +187,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | WalletDesignOut]
+        Response[Problem | WalletDesignOut]
     """
 
     kwargs = _get_kwargs(
@@ -161,8 +205,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: WalletDesignIn,
-) -> HTTPValidationError | WalletDesignOut | None:
+) -> Problem | WalletDesignOut | None:
     """Set the program's wallet card look; cards in wallets update
+
+     Set the program's wallet card look; cards in wallets update. **Who:** Owners and managers not
+    bound to a location. **Emits:** none.
 
     Args:
         program_id (str):
@@ -174,7 +221,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | WalletDesignOut
+        Problem | WalletDesignOut
     """
 
     return (

@@ -7,7 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.endpoint_create import EndpointCreate
 from ...models.endpoint_secret_out import EndpointSecretOut
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -32,16 +32,46 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EndpointSecretOut | HTTPValidationError | None:
+) -> EndpointSecretOut | Problem | None:
     if response.status_code == 201:
         response_201 = EndpointSecretOut.from_dict(response.json())
 
         return response_201
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -51,7 +81,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EndpointSecretOut | HTTPValidationError]:
+) -> Response[EndpointSecretOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -64,8 +94,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: EndpointCreate,
-) -> Response[EndpointSecretOut | HTTPValidationError]:
+) -> Response[EndpointSecretOut | Problem]:
     """Add a webhook endpoint (its signing secret is in the response)
+
+     Add a webhook endpoint (its signing secret is in the response). **Who:** Owners and managers
+    not bound to a location. **Emits:** none.
 
     Args:
         body (EndpointCreate):
@@ -75,7 +108,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EndpointSecretOut | HTTPValidationError]
+        Response[EndpointSecretOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -93,8 +126,11 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: EndpointCreate,
-) -> EndpointSecretOut | HTTPValidationError | None:
+) -> EndpointSecretOut | Problem | None:
     """Add a webhook endpoint (its signing secret is in the response)
+
+     Add a webhook endpoint (its signing secret is in the response). **Who:** Owners and managers
+    not bound to a location. **Emits:** none.
 
     Args:
         body (EndpointCreate):
@@ -104,7 +140,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EndpointSecretOut | HTTPValidationError
+        EndpointSecretOut | Problem
     """
 
     return sync_detailed(
@@ -117,8 +153,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: EndpointCreate,
-) -> Response[EndpointSecretOut | HTTPValidationError]:
+) -> Response[EndpointSecretOut | Problem]:
     """Add a webhook endpoint (its signing secret is in the response)
+
+     Add a webhook endpoint (its signing secret is in the response). **Who:** Owners and managers
+    not bound to a location. **Emits:** none.
 
     Args:
         body (EndpointCreate):
@@ -128,7 +167,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EndpointSecretOut | HTTPValidationError]
+        Response[EndpointSecretOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -144,8 +183,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: EndpointCreate,
-) -> EndpointSecretOut | HTTPValidationError | None:
+) -> EndpointSecretOut | Problem | None:
     """Add a webhook endpoint (its signing secret is in the response)
+
+     Add a webhook endpoint (its signing secret is in the response). **Who:** Owners and managers
+    not bound to a location. **Emits:** none.
 
     Args:
         body (EndpointCreate):
@@ -155,7 +197,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EndpointSecretOut | HTTPValidationError
+        EndpointSecretOut | Problem
     """
 
     return (

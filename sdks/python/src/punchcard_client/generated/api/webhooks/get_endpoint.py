@@ -7,7 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.endpoint_out import EndpointOut
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -25,18 +25,36 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EndpointOut | HTTPValidationError | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> EndpointOut | Problem | None:
     if response.status_code == 200:
         response_200 = EndpointOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -46,7 +64,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EndpointOut | HTTPValidationError]:
+) -> Response[EndpointOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -59,8 +77,10 @@ def sync_detailed(
     endpoint_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[EndpointOut | HTTPValidationError]:
+) -> Response[EndpointOut | Problem]:
     """Get an endpoint
+
+     Get an endpoint. **Who:** Owners and managers not bound to a location. **Emits:** none.
 
     Args:
         endpoint_id (str):
@@ -70,7 +90,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EndpointOut | HTTPValidationError]
+        Response[EndpointOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -88,8 +108,10 @@ def sync(
     endpoint_id: str,
     *,
     client: AuthenticatedClient,
-) -> EndpointOut | HTTPValidationError | None:
+) -> EndpointOut | Problem | None:
     """Get an endpoint
+
+     Get an endpoint. **Who:** Owners and managers not bound to a location. **Emits:** none.
 
     Args:
         endpoint_id (str):
@@ -99,7 +121,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EndpointOut | HTTPValidationError
+        EndpointOut | Problem
     """
 
     return sync_detailed(
@@ -112,8 +134,10 @@ async def asyncio_detailed(
     endpoint_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[EndpointOut | HTTPValidationError]:
+) -> Response[EndpointOut | Problem]:
     """Get an endpoint
+
+     Get an endpoint. **Who:** Owners and managers not bound to a location. **Emits:** none.
 
     Args:
         endpoint_id (str):
@@ -123,7 +147,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EndpointOut | HTTPValidationError]
+        Response[EndpointOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -139,8 +163,10 @@ async def asyncio(
     endpoint_id: str,
     *,
     client: AuthenticatedClient,
-) -> EndpointOut | HTTPValidationError | None:
+) -> EndpointOut | Problem | None:
     """Get an endpoint
+
+     Get an endpoint. **Who:** Owners and managers not bound to a location. **Emits:** none.
 
     Args:
         endpoint_id (str):
@@ -150,7 +176,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EndpointOut | HTTPValidationError
+        EndpointOut | Problem
     """
 
     return (

@@ -7,7 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.event_type_out import EventTypeOut
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -25,16 +25,19 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EventTypeOut | HTTPValidationError | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> EventTypeOut | Problem | None:
     if response.status_code == 200:
         response_200 = EventTypeOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
 
@@ -46,7 +49,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EventTypeOut | HTTPValidationError]:
+) -> Response[EventTypeOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -59,8 +62,10 @@ def sync_detailed(
     event_type: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[EventTypeOut | HTTPValidationError]:
+) -> Response[EventTypeOut | Problem]:
     """One event type
+
+     One event type. **Who:** Anyone; no API key needed. **Emits:** none.
 
     Args:
         event_type (str):
@@ -70,7 +75,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EventTypeOut | HTTPValidationError]
+        Response[EventTypeOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -88,8 +93,10 @@ def sync(
     event_type: str,
     *,
     client: AuthenticatedClient | Client,
-) -> EventTypeOut | HTTPValidationError | None:
+) -> EventTypeOut | Problem | None:
     """One event type
+
+     One event type. **Who:** Anyone; no API key needed. **Emits:** none.
 
     Args:
         event_type (str):
@@ -99,7 +106,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EventTypeOut | HTTPValidationError
+        EventTypeOut | Problem
     """
 
     return sync_detailed(
@@ -112,8 +119,10 @@ async def asyncio_detailed(
     event_type: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[EventTypeOut | HTTPValidationError]:
+) -> Response[EventTypeOut | Problem]:
     """One event type
+
+     One event type. **Who:** Anyone; no API key needed. **Emits:** none.
 
     Args:
         event_type (str):
@@ -123,7 +132,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EventTypeOut | HTTPValidationError]
+        Response[EventTypeOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -139,8 +148,10 @@ async def asyncio(
     event_type: str,
     *,
     client: AuthenticatedClient | Client,
-) -> EventTypeOut | HTTPValidationError | None:
+) -> EventTypeOut | Problem | None:
     """One event type
+
+     One event type. **Who:** Anyone; no API key needed. **Emits:** none.
 
     Args:
         event_type (str):
@@ -150,7 +161,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EventTypeOut | HTTPValidationError
+        EventTypeOut | Problem
     """
 
     return (

@@ -6,8 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
 from ...models.page_attempt_out import PageAttemptOut
+from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
 
@@ -46,16 +46,36 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | PageAttemptOut | None:
+) -> PageAttemptOut | Problem | None:
     if response.status_code == 200:
         response_200 = PageAttemptOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -65,7 +85,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | PageAttemptOut]:
+) -> Response[PageAttemptOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -81,8 +101,11 @@ def sync_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[HTTPValidationError | PageAttemptOut]:
+) -> Response[PageAttemptOut | Problem]:
     """The delivery log of a message: every attempt, newest first
+
+     The delivery log of a message: every attempt, newest first. **Who:** Owners and managers not
+    bound to a location. **Emits:** none.
 
     Args:
         endpoint_id (str):
@@ -95,7 +118,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | PageAttemptOut]
+        Response[PageAttemptOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -119,8 +142,11 @@ def sync(
     client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> HTTPValidationError | PageAttemptOut | None:
+) -> PageAttemptOut | Problem | None:
     """The delivery log of a message: every attempt, newest first
+
+     The delivery log of a message: every attempt, newest first. **Who:** Owners and managers not
+    bound to a location. **Emits:** none.
 
     Args:
         endpoint_id (str):
@@ -133,7 +159,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | PageAttemptOut
+        PageAttemptOut | Problem
     """
 
     return sync_detailed(
@@ -152,8 +178,11 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[HTTPValidationError | PageAttemptOut]:
+) -> Response[PageAttemptOut | Problem]:
     """The delivery log of a message: every attempt, newest first
+
+     The delivery log of a message: every attempt, newest first. **Who:** Owners and managers not
+    bound to a location. **Emits:** none.
 
     Args:
         endpoint_id (str):
@@ -166,7 +195,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | PageAttemptOut]
+        Response[PageAttemptOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -188,8 +217,11 @@ async def asyncio(
     client: AuthenticatedClient,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> HTTPValidationError | PageAttemptOut | None:
+) -> PageAttemptOut | Problem | None:
     """The delivery log of a message: every attempt, newest first
+
+     The delivery log of a message: every attempt, newest first. **Who:** Owners and managers not
+    bound to a location. **Emits:** none.
 
     Args:
         endpoint_id (str):
@@ -202,7 +234,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | PageAttemptOut
+        PageAttemptOut | Problem
     """
 
     return (

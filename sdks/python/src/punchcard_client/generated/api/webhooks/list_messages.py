@@ -6,9 +6,10 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
+from ...models.list_messages_event_type_type_0 import ListMessagesEventTypeType0
 from ...models.list_messages_status_type_0 import ListMessagesStatusType0
 from ...models.page_message_out import PageMessageOut
+from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
 
@@ -16,7 +17,7 @@ def _get_kwargs(
     endpoint_id: str,
     *,
     status: ListMessagesStatusType0 | None | Unset = UNSET,
-    event_type: None | str | Unset = UNSET,
+    event_type: ListMessagesEventTypeType0 | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -35,6 +36,8 @@ def _get_kwargs(
     json_event_type: None | str | Unset
     if isinstance(event_type, Unset):
         json_event_type = UNSET
+    elif isinstance(event_type, ListMessagesEventTypeType0):
+        json_event_type = event_type.value
     else:
         json_event_type = event_type
     params["event_type"] = json_event_type
@@ -63,16 +66,36 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | PageMessageOut | None:
+) -> PageMessageOut | Problem | None:
     if response.status_code == 200:
         response_200 = PageMessageOut.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -82,7 +105,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | PageMessageOut]:
+) -> Response[PageMessageOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -96,16 +119,19 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     status: ListMessagesStatusType0 | None | Unset = UNSET,
-    event_type: None | str | Unset = UNSET,
+    event_type: ListMessagesEventTypeType0 | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[HTTPValidationError | PageMessageOut]:
+) -> Response[PageMessageOut | Problem]:
     """Messages sent (or to send) to this endpoint, newest first
+
+     Messages sent (or to send) to this endpoint, newest first. **Who:** Owners and managers not
+    bound to a location. **Emits:** none.
 
     Args:
         endpoint_id (str):
         status (ListMessagesStatusType0 | None | Unset):
-        event_type (None | str | Unset):
+        event_type (ListMessagesEventTypeType0 | None | Unset):
         limit (int | Unset): Items per page (1-100). Default: 20.
         cursor (None | str | Unset): `next_cursor` from the previous page.
 
@@ -114,7 +140,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | PageMessageOut]
+        Response[PageMessageOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -137,16 +163,19 @@ def sync(
     *,
     client: AuthenticatedClient,
     status: ListMessagesStatusType0 | None | Unset = UNSET,
-    event_type: None | str | Unset = UNSET,
+    event_type: ListMessagesEventTypeType0 | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> HTTPValidationError | PageMessageOut | None:
+) -> PageMessageOut | Problem | None:
     """Messages sent (or to send) to this endpoint, newest first
+
+     Messages sent (or to send) to this endpoint, newest first. **Who:** Owners and managers not
+    bound to a location. **Emits:** none.
 
     Args:
         endpoint_id (str):
         status (ListMessagesStatusType0 | None | Unset):
-        event_type (None | str | Unset):
+        event_type (ListMessagesEventTypeType0 | None | Unset):
         limit (int | Unset): Items per page (1-100). Default: 20.
         cursor (None | str | Unset): `next_cursor` from the previous page.
 
@@ -155,7 +184,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | PageMessageOut
+        PageMessageOut | Problem
     """
 
     return sync_detailed(
@@ -173,16 +202,19 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     status: ListMessagesStatusType0 | None | Unset = UNSET,
-    event_type: None | str | Unset = UNSET,
+    event_type: ListMessagesEventTypeType0 | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> Response[HTTPValidationError | PageMessageOut]:
+) -> Response[PageMessageOut | Problem]:
     """Messages sent (or to send) to this endpoint, newest first
+
+     Messages sent (or to send) to this endpoint, newest first. **Who:** Owners and managers not
+    bound to a location. **Emits:** none.
 
     Args:
         endpoint_id (str):
         status (ListMessagesStatusType0 | None | Unset):
-        event_type (None | str | Unset):
+        event_type (ListMessagesEventTypeType0 | None | Unset):
         limit (int | Unset): Items per page (1-100). Default: 20.
         cursor (None | str | Unset): `next_cursor` from the previous page.
 
@@ -191,7 +223,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | PageMessageOut]
+        Response[PageMessageOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -212,16 +244,19 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     status: ListMessagesStatusType0 | None | Unset = UNSET,
-    event_type: None | str | Unset = UNSET,
+    event_type: ListMessagesEventTypeType0 | None | Unset = UNSET,
     limit: int | Unset = 20,
     cursor: None | str | Unset = UNSET,
-) -> HTTPValidationError | PageMessageOut | None:
+) -> PageMessageOut | Problem | None:
     """Messages sent (or to send) to this endpoint, newest first
+
+     Messages sent (or to send) to this endpoint, newest first. **Who:** Owners and managers not
+    bound to a location. **Emits:** none.
 
     Args:
         endpoint_id (str):
         status (ListMessagesStatusType0 | None | Unset):
-        event_type (None | str | Unset):
+        event_type (ListMessagesEventTypeType0 | None | Unset):
         limit (int | Unset): Items per page (1-100). Default: 20.
         cursor (None | str | Unset): `next_cursor` from the previous page.
 
@@ -230,7 +265,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | PageMessageOut
+        PageMessageOut | Problem
     """
 
     return (

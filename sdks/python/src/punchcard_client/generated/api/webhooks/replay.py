@@ -6,8 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
 from ...models.message_out import MessageOut
+from ...models.problem import Problem
 from ...types import Response
 
 
@@ -27,18 +27,36 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | MessageOut | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> MessageOut | Problem | None:
     if response.status_code == 202:
         response_202 = MessageOut.from_dict(response.json())
 
         return response_202
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -48,7 +66,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | MessageOut]:
+) -> Response[MessageOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -62,8 +80,11 @@ def sync_detailed(
     message_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[HTTPValidationError | MessageOut]:
+) -> Response[MessageOut | Problem]:
     """Deliver a message again now (same webhook-id)
+
+     Deliver a message again now (same webhook-id). **Who:** Owners and managers not bound to a
+    location. **Emits:** none.
 
     Args:
         endpoint_id (str):
@@ -74,7 +95,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | MessageOut]
+        Response[MessageOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -94,8 +115,11 @@ def sync(
     message_id: str,
     *,
     client: AuthenticatedClient,
-) -> HTTPValidationError | MessageOut | None:
+) -> MessageOut | Problem | None:
     """Deliver a message again now (same webhook-id)
+
+     Deliver a message again now (same webhook-id). **Who:** Owners and managers not bound to a
+    location. **Emits:** none.
 
     Args:
         endpoint_id (str):
@@ -106,7 +130,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | MessageOut
+        MessageOut | Problem
     """
 
     return sync_detailed(
@@ -121,8 +145,11 @@ async def asyncio_detailed(
     message_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[HTTPValidationError | MessageOut]:
+) -> Response[MessageOut | Problem]:
     """Deliver a message again now (same webhook-id)
+
+     Deliver a message again now (same webhook-id). **Who:** Owners and managers not bound to a
+    location. **Emits:** none.
 
     Args:
         endpoint_id (str):
@@ -133,7 +160,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | MessageOut]
+        Response[MessageOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -151,8 +178,11 @@ async def asyncio(
     message_id: str,
     *,
     client: AuthenticatedClient,
-) -> HTTPValidationError | MessageOut | None:
+) -> MessageOut | Problem | None:
     """Deliver a message again now (same webhook-id)
+
+     Deliver a message again now (same webhook-id). **Who:** Owners and managers not bound to a
+    location. **Emits:** none.
 
     Args:
         endpoint_id (str):
@@ -163,7 +193,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | MessageOut
+        MessageOut | Problem
     """
 
     return (

@@ -6,7 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
+from ...models.problem import Problem
 from ...models.retry_now_out import RetryNowOut
 from ...types import Response
 
@@ -25,18 +25,36 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | RetryNowOut | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | RetryNowOut | None:
     if response.status_code == 202:
         response_202 = RetryNowOut.from_dict(response.json())
 
         return response_202
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -46,7 +64,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | RetryNowOut]:
+) -> Response[Problem | RetryNowOut]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -59,8 +77,11 @@ def sync_detailed(
     endpoint_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[HTTPValidationError | RetryNowOut]:
+) -> Response[Problem | RetryNowOut]:
     """Deliver now every pending message waiting for its next retry (the receiver is back)
+
+     Deliver now every pending message waiting for its next retry (the receiver is back). **Who:**
+    Owners and managers not bound to a location. **Emits:** none.
 
     Args:
         endpoint_id (str):
@@ -70,7 +91,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | RetryNowOut]
+        Response[Problem | RetryNowOut]
     """
 
     kwargs = _get_kwargs(
@@ -88,8 +109,11 @@ def sync(
     endpoint_id: str,
     *,
     client: AuthenticatedClient,
-) -> HTTPValidationError | RetryNowOut | None:
+) -> Problem | RetryNowOut | None:
     """Deliver now every pending message waiting for its next retry (the receiver is back)
+
+     Deliver now every pending message waiting for its next retry (the receiver is back). **Who:**
+    Owners and managers not bound to a location. **Emits:** none.
 
     Args:
         endpoint_id (str):
@@ -99,7 +123,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | RetryNowOut
+        Problem | RetryNowOut
     """
 
     return sync_detailed(
@@ -112,8 +136,11 @@ async def asyncio_detailed(
     endpoint_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[HTTPValidationError | RetryNowOut]:
+) -> Response[Problem | RetryNowOut]:
     """Deliver now every pending message waiting for its next retry (the receiver is back)
+
+     Deliver now every pending message waiting for its next retry (the receiver is back). **Who:**
+    Owners and managers not bound to a location. **Emits:** none.
 
     Args:
         endpoint_id (str):
@@ -123,7 +150,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | RetryNowOut]
+        Response[Problem | RetryNowOut]
     """
 
     kwargs = _get_kwargs(
@@ -139,8 +166,11 @@ async def asyncio(
     endpoint_id: str,
     *,
     client: AuthenticatedClient,
-) -> HTTPValidationError | RetryNowOut | None:
+) -> Problem | RetryNowOut | None:
     """Deliver now every pending message waiting for its next retry (the receiver is back)
+
+     Deliver now every pending message waiting for its next retry (the receiver is back). **Who:**
+    Owners and managers not bound to a location. **Emits:** none.
 
     Args:
         endpoint_id (str):
@@ -150,7 +180,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | RetryNowOut
+        Problem | RetryNowOut
     """
 
     return (

@@ -6,8 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
 from ...models.message_out import MessageOut
+from ...models.problem import Problem
 from ...models.test_event_in import TestEventIn
 from ...types import UNSET, Response, Unset
 
@@ -37,18 +37,51 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | MessageOut | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> MessageOut | Problem | None:
     if response.status_code == 202:
         response_202 = MessageOut.from_dict(response.json())
 
         return response_202
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -58,7 +91,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | MessageOut]:
+) -> Response[MessageOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -72,8 +105,12 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: None | TestEventIn | Unset = UNSET,
-) -> Response[HTTPValidationError | MessageOut]:
+) -> Response[MessageOut | Problem]:
     """Send a sample event (marked test: true) to this endpoint
+
+     Send a sample event (marked test: true) to this endpoint. **Who:** Owners and managers not
+    bound to a location. **Emits:** a sample delivery to this endpoint only, marked `"test": true`
+    (never an event in /v1/events).
 
     Args:
         endpoint_id (str):
@@ -84,7 +121,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | MessageOut]
+        Response[MessageOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -104,8 +141,12 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: None | TestEventIn | Unset = UNSET,
-) -> HTTPValidationError | MessageOut | None:
+) -> MessageOut | Problem | None:
     """Send a sample event (marked test: true) to this endpoint
+
+     Send a sample event (marked test: true) to this endpoint. **Who:** Owners and managers not
+    bound to a location. **Emits:** a sample delivery to this endpoint only, marked `"test": true`
+    (never an event in /v1/events).
 
     Args:
         endpoint_id (str):
@@ -116,7 +157,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | MessageOut
+        MessageOut | Problem
     """
 
     return sync_detailed(
@@ -131,8 +172,12 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: None | TestEventIn | Unset = UNSET,
-) -> Response[HTTPValidationError | MessageOut]:
+) -> Response[MessageOut | Problem]:
     """Send a sample event (marked test: true) to this endpoint
+
+     Send a sample event (marked test: true) to this endpoint. **Who:** Owners and managers not
+    bound to a location. **Emits:** a sample delivery to this endpoint only, marked `"test": true`
+    (never an event in /v1/events).
 
     Args:
         endpoint_id (str):
@@ -143,7 +188,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | MessageOut]
+        Response[MessageOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -161,8 +206,12 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: None | TestEventIn | Unset = UNSET,
-) -> HTTPValidationError | MessageOut | None:
+) -> MessageOut | Problem | None:
     """Send a sample event (marked test: true) to this endpoint
+
+     Send a sample event (marked test: true) to this endpoint. **Who:** Owners and managers not
+    bound to a location. **Emits:** a sample delivery to this endpoint only, marked `"test": true`
+    (never an event in /v1/events).
 
     Args:
         endpoint_id (str):
@@ -173,7 +222,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | MessageOut
+        MessageOut | Problem
     """
 
     return (

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class EndpointUpdateEventTypesType0Item(StrEnum):
+class EndpointUpdateEventTypesItem(StrEnum):
     BIRTHDAY_REACHED = "birthday_reached"
     CAMPAIGN_SENT = "campaign_sent"
     CARD_ISSUED = "card_issued"
@@ -16,6 +16,7 @@ class EndpointUpdateEventTypesType0Item(StrEnum):
     REFERRAL_CONVERTED = "referral_converted"
     REFERRAL_JOINED = "referral_joined"
     REWARD_ISSUED = "reward_issued"
+    STAMPS_REMOVED = "stamps_removed"
     STAMP_ADDED = "stamp_added"
     VOUCHER_EXPIRED = "voucher_expired"
     VOUCHER_ISSUED = "voucher_issued"

@@ -6,11 +6,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="ValidationErrorContext")
+T = TypeVar("T", bound="TemplatePatchBodies")
 
 
 @_attrs_define
-class ValidationErrorContext:
+class TemplatePatchBodies:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -23,10 +23,10 @@ class ValidationErrorContext:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        validation_error_context = cls()
+        template_patch_bodies = cls()
 
-        validation_error_context.additional_properties = d
-        return validation_error_context
+        template_patch_bodies.additional_properties = d
+        return template_patch_bodies
 
     @property
     def additional_keys(self) -> list[str]:

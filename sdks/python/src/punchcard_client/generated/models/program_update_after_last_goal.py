@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class ProgramUpdateAfterLastGoalType0(StrEnum):
+class ProgramUpdateAfterLastGoal(StrEnum):
     CONTINUE = "continue"
     RESTART = "restart"
 

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class ProgramUpdateStatusType0(StrEnum):
+class ProgramUpdateStatus(StrEnum):
     ACTIVE = "active"
     ARCHIVED = "archived"
 

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class TemplateUpdateFormatsType0Item(StrEnum):
+class TemplateUpdateFormatsItem(StrEnum):
     BARCODE = "barcode"
     QR = "qr"
     TEXT = "text"

@@ -6,27 +6,59 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="ReadyzResponse503")
+T = TypeVar("T", bound="StampRemovalInfo")
 
 
 @_attrs_define
-class ReadyzResponse503:
+class StampRemovalInfo:
+    """
+    Attributes:
+        count (int): Stamps taken off the card (a positive number).
+        id (str):
+        reason (str): Why, as the staff member wrote it.
+    """
+
+    count: int
+    id: str
+    reason: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        count = self.count
+
+        id = self.id
+
+        reason = self.reason
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "count": count,
+                "id": id,
+                "reason": reason,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        readyz_response_503 = cls()
+        count = d.pop("count")
 
-        readyz_response_503.additional_properties = d
-        return readyz_response_503
+        id = d.pop("id")
+
+        reason = d.pop("reason")
+
+        stamp_removal_info = cls(
+            count=count,
+            id=id,
+            reason=reason,
+        )
+
+        stamp_removal_info.additional_properties = d
+        return stamp_removal_info
 
     @property
     def additional_keys(self) -> list[str]:
