@@ -131,7 +131,13 @@ def demo(directory: Path, port: int) -> Iterator[tuple[ServerLog, str]]:
 
 def test_a_second_demo_on_a_busy_port_stops_before_touching_the_key(tmp_path: Path) -> None:
     port = free_port()
-    with demo(tmp_path, port) as (_, key):
+    with demo(tmp_path, port) as (first, key):
+        assert f"Owner API key : {key}   (new)" in first.text()
+        # The dashboard links name where this demo listens.
+        sign_in = next(line for line in first.lines if "Dashboard" in line).split()[2]
+        assert sign_in.startswith(f"http://127.0.0.1:{port}/dashboard/biz_")
+        page = httpx.get(sign_in, timeout=30)
+        assert page.status_code == 200
         second = run("demo", "--port", str(port), cwd=tmp_path)
         assert second.returncode != 0
         assert f"127.0.0.1:{port} is in use" in second.stderr

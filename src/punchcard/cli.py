@@ -150,11 +150,7 @@ def _serve(
     # one process the app runs here, so the cached settings must be read again too.
     os.environ["PUNCHCARD_RUN_WORKER"] = "true" if worker else "false"
     os.environ["PUNCHCARD_ACCESS_LOG"] = "true" if access_log else "false"
-    # Links the server hands out (join pages, wallet passes) name where it listens, unless
-    # PUNCHCARD_PUBLIC_URL says where it is reached from.
-    if "public_url" not in get_settings().model_fields_set:
-        os.environ["PUNCHCARD_PUBLIC_URL"] = f"http://{host}:{port}"
-    get_settings.cache_clear()
+    _public_url_default(host, port)
     settings = get_settings()
     _warn_about_wallets(settings)
     # Several processes: each keeps its metrics in a file of a directory the exporter reads.
@@ -307,6 +303,14 @@ def business_list(
         typer.echo(f"{business['business_id']}  {business['name']}")
 
 
+def _public_url_default(host: str, port: int) -> None:
+    """Links the server hands out (join pages, wallet passes, the dashboard) name where it
+    listens, unless PUNCHCARD_PUBLIC_URL says where it is reached from."""
+    if "public_url" not in get_settings().model_fields_set:
+        os.environ["PUNCHCARD_PUBLIC_URL"] = f"http://{host}:{port}"
+    get_settings.cache_clear()
+
+
 @app.command()
 def demo(
     host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
@@ -318,11 +322,15 @@ def demo(
     _require_free_port(host, port)
     # A laptop demo: webhooks may go to a receiver on this machine (the README's tour does).
     os.environ.setdefault("PUNCHCARD_WEBHOOK_ALLOW_PRIVATE_NETWORKS", "true")
-    get_settings.cache_clear()
+    _public_url_default(host, port)
     upgrade(get_settings().database_url)
-    made, same_key = in_transaction(seed)
+    made, origin = in_transaction(seed)
     base = f"http://{host}:{port}"
-    kept = "the same as last time" if same_key else "new: an earlier demo key no longer works"
+    kept = {
+        "new": "new",
+        "kept": "the same as last time",
+        "replaced": "new: an earlier demo key no longer works",
+    }[origin]
     sign_in, password = _dashboard_links(made)
     typer.echo(
         f"""

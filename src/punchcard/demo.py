@@ -5,6 +5,7 @@ demo again hands out the same key: a terminal or script still using it keeps wor
 
 import os
 from pathlib import Path
+from typing import Literal
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -26,6 +27,7 @@ from punchcard.vouchers.schemas import FixedCode, PatternCode, TemplateCreate
 from punchcard.vouchers.service import create_template
 
 DEMO_NAME = "Demo Café"
+KeyOrigin = Literal["new", "kept", "replaced"]
 KEY_FILE = Path(".punchcard-demo-key")
 
 
@@ -55,9 +57,9 @@ async def _still_valid(session: AsyncSession, owner: Staff, api_key: str | None)
     return found is not None
 
 
-async def _existing(session: AsyncSession) -> tuple[Onboarded, bool] | None:
-    """Re-running the demo reuses its café and the owner key it handed out before (True);
-    only if that key is gone (regenerated, another database) is a new one made (False)."""
+async def _existing(session: AsyncSession) -> tuple[Onboarded, KeyOrigin] | None:
+    """Re-running the demo reuses its café and the owner key it handed out before ("kept");
+    only if that key is gone (regenerated, another database) is a new one made ("replaced")."""
     business_id = await session.scalar(
         select(Business.id).where(Business.name == DEMO_NAME).order_by(Business.id).limit(1)
     )
@@ -71,18 +73,19 @@ async def _existing(session: AsyncSession) -> tuple[Onboarded, bool] | None:
     kept = _kept_key()
     if await _still_valid(session, owner, kept):
         assert kept is not None
-        return Onboarded(business_id, owner.location_id, owner.id, kept), True
+        return Onboarded(business_id, owner.location_id, owner.id, kept), "kept"
     views, _ = await staff.list_api_keys(session, actor, PageParams(limit=100, cursor=None))
     mine = next((view for view in views if view.staff.id == owner.id), None)
     assert mine is not None
     regenerated = await staff.regenerate_api_key(session, actor, mine.key.id)
     assert regenerated.secret is not None
-    return Onboarded(business_id, owner.location_id, owner.id, regenerated.secret), False
+    return Onboarded(business_id, owner.location_id, owner.id, regenerated.secret), "replaced"
 
 
-async def seed(session: AsyncSession) -> tuple[Onboarded, bool]:
-    """The demo café, and whether its owner key is the one handed out before."""
-    existing = await _existing(session) or (await _new_cafe(session), False)
+async def seed(session: AsyncSession) -> tuple[Onboarded, KeyOrigin]:
+    """The demo café, and where its owner key comes from: a new café's, the one handed out
+    before, or one that replaced it."""
+    existing = await _existing(session) or (await _new_cafe(session), "new")
     _keep_key(existing[0].api_key)
     return existing
 
