@@ -54,8 +54,8 @@ async def test_each_filter_narrows_the_audience(tenant: Tenant) -> None:
         ({"stamps": None, "birthday_month": "5"}, "body.birthday_month"),
         ({"last_stamp_after": "99999-01-01T00:00:00Z"}, "body.last_stamp_after"),
         ({"last_stamp_after": "2020-01-01T00:00:00"}, "body.last_stamp_after"),
-        ({"metadata": {"tier\x00": "gold"}}, "body.metadata.tier\x00.[key]"),
-        ({"metadata": {"tier": "go\x00ld"}}, None),
+        ({"metadata": {"tier\x00": "gold"}}, "body.metadata"),  # the object with the bad key
+        ({"metadata": {"tier": "go\x00ld"}}, "body.metadata.tier"),
         ({"reachable_on": "sms"}, "body.reachable_on"),
     ],
 )

@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from punchcard.kit.errors import ProblemError
+from punchcard.kit.schemas import FROM_TEXT
 
 M = TypeVar("M", bound=BaseModel)
 EMPTY_MEANS_MISSING = ("missing", "string_too_short")
@@ -16,7 +17,7 @@ def parse(model: type[M], values: Mapping[str, Any]) -> tuple[M | None, dict[str
     """``values`` as ``model`` (blank fields left out), or the error key of each bad field."""
     given = {name: value for name, value in values.items() if value not in ("", None)}
     try:
-        return model.model_validate(given), {}
+        return model.model_validate(given, context={FROM_TEXT: True}), {}
     except ValidationError as error:
         return None, {
             str(problem["loc"][0]) if problem["loc"] else "form": (

@@ -17,6 +17,7 @@ from punchcard.kit.errors import Unprocessable, UnsupportedMediaType
 from punchcard.kit.http import Session
 from punchcard.kit.openapi import problems
 from punchcard.kit.pagination import Page, PageQuery
+from punchcard.kit.schemas import FROM_TEXT
 from punchcard.staff.auth import CurrentActor
 
 router = APIRouter(tags=["Imports"])
@@ -63,7 +64,7 @@ def _options(given: dict[str, Any]) -> ImportOptions:
     try:
         if isinstance(mapping, str):
             given = {**given, "mapping": json.loads(mapping) if mapping.strip() else {}}
-        return ImportOptions.model_validate(given)
+        return ImportOptions.model_validate(given, context={FROM_TEXT: True})  # a multipart form
     except (ValueError, ValidationError) as error:
         errors = error.errors() if isinstance(error, ValidationError) else []
         fields = [

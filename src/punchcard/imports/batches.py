@@ -28,6 +28,7 @@ from punchcard.imports.schemas import CardBalance
 from punchcard.kit.clock import utcnow
 from punchcard.kit.errors import ProblemError
 from punchcard.kit.ids import new_id
+from punchcard.kit.schemas import FROM_TEXT
 from punchcard.kit.sql import rows_table
 from punchcard.staff.actor import Actor, Role
 
@@ -105,7 +106,7 @@ def _parse(kind: str, data: dict[str, str], program_id: str | None) -> BaseModel
     """A staged row as the input its use case takes (the same validation as the API's)."""
     if kind == "cards":
         return CardBalance.model_validate(
-            {"program_id": program_id, **data} if program_id else data
+            {"program_id": program_id, **data} if program_id else data, context={FROM_TEXT: True}
         )
     fields: dict[str, Any] = {k: v for k, v in data.items() if not k.startswith(METADATA)}
     metadata = {k[len(METADATA) :]: v for k, v in data.items() if k.startswith(METADATA)}
@@ -113,7 +114,7 @@ def _parse(kind: str, data: dict[str, str], program_id: str | None) -> BaseModel
         fields["metadata"] = _json_object(fields["metadata"], metadata)
     elif metadata:
         fields["metadata"] = metadata
-    return CustomerUpsert.model_validate(fields)
+    return CustomerUpsert.model_validate(fields, context={FROM_TEXT: True})
 
 
 def _json_object(text: str, more: dict[str, str]) -> Any:

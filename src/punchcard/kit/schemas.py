@@ -14,6 +14,7 @@ from pydantic import (
     GetJsonSchemaHandler,
     StringConstraints,
     ValidationError,
+    ValidationInfo,
     model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
@@ -103,6 +104,11 @@ def _strict_scalar(kind: type, value: Any) -> bool:
     return kind is float or isinstance(value, int) or value.is_integer()
 
 
+# Validation context of values that can only be text (a posted HTML form, a CSV file): their
+# numbers and flags are read from it as Pydantic reads them.
+FROM_TEXT = "from_text"
+
+
 class Input(BaseModel):
     """Request bodies reject unknown fields, so a typo is a 422, not a silent no-op.
 
@@ -125,11 +131,13 @@ class Input(BaseModel):
 
     @model_validator(mode="before")
     @classmethod
-    def _blank_is_absent_and_scalars_strict(cls, data: Any) -> Any:
+    def _blank_is_absent_and_scalars_strict(cls, data: Any, info: ValidationInfo) -> Any:
         if not isinstance(data, dict):
             return data
         optional = {name for name, field in cls.model_fields.items() if not field.is_required()}
         data = {k: v for k, v in data.items() if not (v == "" and k in optional)}
+        if info.context and info.context.get(FROM_TEXT):
+            return data
         expected = {bool: "a JSON boolean", int: "a JSON integer", float: "a JSON number"}
         _refuse(
             cls,

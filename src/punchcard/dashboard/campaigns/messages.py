@@ -19,6 +19,7 @@ from punchcard.dashboard.rendering import View
 from punchcard.dashboard.routing import dashboard_router
 from punchcard.dashboard.saving import saved
 from punchcard.kit.http import Session
+from punchcard.kit.schemas import FROM_TEXT
 
 router = dashboard_router()
 MESSAGES = "/dashboard/campaigns/messages"
@@ -41,7 +42,7 @@ def _checked(given: dict[str, Any]) -> tuple[TemplateIn | None, dict[str, str]]:
     data, errors = parse(TemplateIn, given)
     if errors.get("form"):
         try:
-            TemplateIn.model_validate(given)
+            TemplateIn.model_validate(given, context={FROM_TEXT: True})
         except ValidationError as error:
             message = str(error.errors()[0]["msg"]).removeprefix("Value error, ")
             where, _, why = message.partition(": ")
