@@ -1,9 +1,14 @@
 """Build test data through the public API, the way integrators do."""
 
 import itertools
+from datetime import datetime
 from typing import Any
 
 import httpx
+from sqlalchemy import update
+
+from punchcard.db.engine import Database
+from punchcard.vouchers.models import Voucher
 
 _serial = itertools.count(1)
 
@@ -107,3 +112,11 @@ async def lottery_card(api: httpx.AsyncClient, lottery_id: str) -> dict[str, Any
 async def tickets(api: httpx.AsyncClient, card_id: str, count: int = 1) -> list[dict[str, Any]]:
     """``count`` stamps on a lottery card: its new tickets."""
     return (await stamp(api, card_id, count))["vouchers_issued"]  # type: ignore[no-any-return]
+
+
+async def expire(db: Database, voucher_ids: list[str], at: datetime) -> None:
+    """Age vouchers to expire at ``at`` (the API refuses a voucher born expired)."""
+    async with db.transaction() as session:
+        await session.execute(
+            update(Voucher).where(Voucher.id.in_(voucher_ids)).values(expires_at=at)
+        )

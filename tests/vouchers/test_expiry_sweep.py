@@ -12,7 +12,7 @@ from punchcard.config import Settings
 from punchcard.db.engine import Database
 from punchcard.vouchers.tasks import sweep
 from tests.conftest import Tenant
-from tests.support.factories import card, coffee_program, ok
+from tests.support.factories import card, coffee_program, expire, ok
 
 SWEEPERS = 6
 
@@ -35,7 +35,8 @@ async def test_concurrent_sweeps_emit_one_event_per_due_voucher(
     api = tenant.client
     the_card = await card(api, (await coffee_program(api))["id"])
     now = datetime.now(UTC)
-    due = await _vouchers(api, the_card["id"], 40, now - timedelta(seconds=1))
+    due = await _vouchers(api, the_card["id"], 40, now + timedelta(hours=1))
+    await expire(db, due, now - timedelta(seconds=1))
     later = await _vouchers(api, the_card["id"], 2, now + timedelta(days=1))
 
     await asyncio.gather(*(sweep(db, batch_size=7) for _ in range(SWEEPERS)))
@@ -54,11 +55,15 @@ async def test_concurrent_sweeps_emit_one_event_per_due_voucher(
     assert {v["id"] for v in issued["data"]} == set(later)
 
 
-async def test_server_processes_sweep_on_their_own(tenant: Tenant, database_url: str) -> None:
+async def test_server_processes_sweep_on_their_own(
+    tenant: Tenant, db: Database, database_url: str
+) -> None:
     """The app's background loop runs the sweep every PUNCHCARD_VOUCHER_EXPIRY_SWEEP_SECONDS."""
     api = tenant.client
     the_card = await card(api, (await coffee_program(api))["id"])
-    due = await _vouchers(api, the_card["id"], 1, datetime.now(UTC) - timedelta(seconds=1))
+    now = datetime.now(UTC)
+    due = await _vouchers(api, the_card["id"], 1, now + timedelta(hours=1))
+    await expire(db, due, now - timedelta(seconds=1))
     app = create_app(
         Settings(database_url=database_url, run_worker=False, voucher_expiry_sweep_seconds=0.05)
     )

@@ -1,7 +1,8 @@
 from datetime import UTC, datetime, timedelta
 
+from punchcard.db.engine import Database
 from tests.conftest import Tenant
-from tests.support.factories import card, coffee_program, ok, problem, staff_key, stamp
+from tests.support.factories import card, coffee_program, expire, ok, problem, staff_key, stamp
 
 
 async def _card_with_rewards(tenant: Tenant) -> tuple[dict, dict, dict]:  # type: ignore[type-arg]
@@ -97,18 +98,19 @@ async def test_shared_code_redeems_the_soonest_expiring_voucher_first(tenant: Te
     problem(await api.post("/v1/vouchers/redeem", json=body), 409, "voucher_already_redeemed")
 
 
-async def test_expired_voucher_is_refused_with_its_own_code(tenant: Tenant) -> None:
+async def test_expired_voucher_is_refused_with_its_own_code(tenant: Tenant, db: Database) -> None:
     api = tenant.client
     the_card = await card(api, (await coffee_program(api))["id"])
-    past = (datetime.now(UTC) - timedelta(minutes=1)).isoformat()
+    soon = (datetime.now(UTC) + timedelta(hours=1)).isoformat()
     voucher = ok(
         await api.post(
             "/v1/vouchers",
-            json={"card_id": the_card["id"], "custom": {"title": "Old", "expires_at": past}},
+            json={"card_id": the_card["id"], "custom": {"title": "Old", "expires_at": soon}},
         ),
         201,
     )
-    assert voucher["status"] == "expired"
+    await expire(db, [voucher["id"]], datetime.now(UTC) - timedelta(minutes=1))
+    assert ok(await api.get(f"/v1/vouchers/{voucher['id']}"))["status"] == "expired"
     problem(await api.post(f"/v1/vouchers/{voucher['id']}/redeem"), 409, "voucher_expired")
     problem(
         await api.post("/v1/vouchers/redeem", json={"code": voucher["redeem_code"]}),

@@ -2,8 +2,9 @@
 
 from datetime import UTC, datetime, timedelta
 
+from punchcard.db.engine import Database
 from tests.conftest import Tenant
-from tests.support.factories import card, coffee_program, ok, stamp
+from tests.support.factories import card, coffee_program, expire, ok, stamp
 
 
 async def _validate(tenant: Tenant, **body: object) -> dict:  # type: ignore[type-arg]
@@ -30,19 +31,20 @@ async def test_redeemable_code_shows_voucher_customer_card_and_expiry(tenant: Te
     assert (shared["redeemable"], shared["voucher"]["id"]) == (True, cookie["id"])
 
 
-async def test_reasons_match_what_a_redemption_would_answer(tenant: Tenant) -> None:
+async def test_reasons_match_what_a_redemption_would_answer(tenant: Tenant, db: Database) -> None:
     api = tenant.client
     the_card = await card(api, (await coffee_program(api))["id"])
     _, coffee = (await stamp(api, the_card["id"], 10))["vouchers_issued"]
     ok(await api.post("/v1/vouchers/redeem", json={"code": coffee["redeem_code"]}))
-    past = (datetime.now(UTC) - timedelta(minutes=1)).isoformat()
+    soon = (datetime.now(UTC) + timedelta(hours=1)).isoformat()
     old = ok(
         await api.post(
             "/v1/vouchers",
-            json={"card_id": the_card["id"], "custom": {"title": "Old", "expires_at": past}},
+            json={"card_id": the_card["id"], "custom": {"title": "Old", "expires_at": soon}},
         ),
         201,
     )
+    await expire(db, [old["id"]], datetime.now(UTC) - timedelta(minutes=1))
     cases = {
         "voucher_already_redeemed": {"code": coffee["redeem_code"]},
         "voucher_expired": {"code": old["redeem_code"]},

@@ -6,8 +6,8 @@ either, so a path id, a query parameter or any string of a JSON or form body hol
 
 import json
 import re
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
 from urllib.parse import parse_qsl
 
 from fastapi import Request
@@ -21,6 +21,7 @@ NUL = "\x00"
 _ESCAPES = re.compile(rb"\\u(?:0000|[dD][89a-fA-F])")
 MESSAGE = "must not contain NUL characters (\\u0000) or unpaired surrogates (\\ud800)"
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+Endpoint = TypeVar("Endpoint", bound=Callable[..., Any])
 
 
 def unstorable(text: str) -> bool:
@@ -74,6 +75,14 @@ def _query_names(dependant: Dependant) -> Iterator[str]:
         yield from _query_names(sub)
 
 
+def checks_text_itself(endpoint: Endpoint) -> Endpoint:
+    """Marks a route that reads its body and deals with such text itself: a till's sale notice
+    keeps what it can rather than be refused whole for one odd character, and the join form
+    shows its own field error."""
+    endpoint.checks_text_itself = True  # type: ignore[attr-defined]
+    return endpoint
+
+
 def _reads(route: APIRoute) -> tuple[frozenset[str], bool]:
     """The query parameters the route declares, and whether it reads a body: what it ignores
     cannot hurt it, and the route documents a 422 for what it reads (kit.openapi). Worked out
@@ -82,6 +91,7 @@ def _reads(route: APIRoute) -> tuple[frozenset[str], bool]:
     if reads is None:
         documented = "requestBody" in (route.openapi_extra or {}) or not route.include_in_schema
         body = route.body_field is not None or documented  # pages read their forms themselves
+        body = body and not getattr(route.endpoint, "checks_text_itself", False)
         reads = (frozenset(_query_names(route.dependant)), body)
         route._punchcard_reads = reads  # type: ignore[attr-defined]
     return reads

@@ -14,6 +14,7 @@ from punchcard.kit.csrf import FIELD as CSRF_FIELD
 from punchcard.kit.csrf import CsrfRefused
 from punchcard.kit.errors import NotFound
 from punchcard.kit.http import AppSettings, Session, database
+from punchcard.kit.storabletext import checks_text_itself
 from punchcard.pages import form as join_form
 from punchcard.pages.card import card_context, open_web_card
 from punchcard.pages.common import NEUTRAL as NEUTRAL_DESIGN
@@ -97,6 +98,7 @@ async def join_page(
 
 
 @router.post("/join/{business_id}/{program_id}", response_class=HTMLResponse)
+@checks_text_itself
 async def submit_join(
     business_id: str,
     program_id: str,

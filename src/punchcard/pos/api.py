@@ -7,6 +7,7 @@ from punchcard.config import get_settings
 from punchcard.kit.http import Session, database
 from punchcard.kit.openapi import problems
 from punchcard.kit.pagination import Page, PageQuery
+from punchcard.kit.storabletext import checks_text_itself
 from punchcard.pos import inbound, service, signing
 from punchcard.pos.connector import Delivery
 from punchcard.pos.models import PosConnector
@@ -245,6 +246,7 @@ def _delivery(request: Request, body: bytes) -> Delivery:
         },
     },
 )
+@checks_text_itself
 async def receive_webhook(connector_id: ConnectorId, request: Request) -> object:
     """A till reports a sale (Poster's or Syrve's webhook, or a signed generic webhook). No API key:
     a Poster webhook is verified by its `verify` md5, a Syrve webhook (a JSON array of events) by
