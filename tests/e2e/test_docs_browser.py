@@ -13,7 +13,7 @@ from tests.support.databases import fresh_sqlite
 from tests.support.server import Server, running_server
 
 pytestmark = needs_chromium
-REDEEM = "redeem_by_code_v1_vouchers_redeem_post"  # an operation id
+REDEEM = "redeem_by_code"  # an operation id (the endpoint function's name)
 
 
 @pytest.fixture(scope="module")
