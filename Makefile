@@ -48,7 +48,9 @@ lint: install ## ruff (lint + format check), mypy and hadolint (Dockerfile)
 	$(UV) run ruff format --check .
 	$(UV) run mypy
 	$(UV) run hadolint Dockerfile
-	cd sdks/python && $(UV) run --frozen ruff check . && $(UV) run --frozen ruff format --check . && $(UV) run --frozen mypy
+	$(UV) --directory sdks/python run --frozen ruff check .
+	$(UV) --directory sdks/python run --frozen ruff format --check .
+	$(UV) --directory sdks/python run --frozen mypy
 	@if command -v npm >/dev/null; then cd $(SDK_TS) && npm run --silent check; fi
 
 sdks: install ## Regenerate the Python and TypeScript SDKs from the app's OpenAPI document
