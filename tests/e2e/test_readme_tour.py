@@ -114,13 +114,17 @@ def test_readme_tour_covers_every_operation() -> None:
 
 
 async def test_last_stamp_survived_the_tour(sqlite_server: Server) -> None:
-    """The tour stamped 6 (once, despite the retry) + 4 on Ada's card: 10 lifetime stamps."""
+    """The tour stamped 6 (once, despite the retry) + 4 + 1 by mistake on Ada's card, then
+    took the mistake off again: 10 lifetime stamps."""
     headers = {"Authorization": f"Bearer {sqlite_server.api_key}"}
     async with httpx.AsyncClient(base_url=sqlite_server.base_url, headers=headers) as client:
         ada = (await client.get("/v1/customers", params={"source_id": "crm-42"})).json()["data"][0]
-        query = {"type": "stamp_added", "customer_id": ada["id"], "limit": 1}
-        stamped = (await client.get("/v1/events", params=query)).json()
-    assert stamped["data"][0]["card"]["lifetime_stamps"] == 10
+        last = {}
+        for kind in ("stamp_added", "stamps_removed"):
+            query = {"type": kind, "customer_id": ada["id"], "limit": 1}
+            last[kind] = (await client.get("/v1/events", params=query)).json()["data"][0]
+    assert last["stamp_added"]["card"]["lifetime_stamps"] == 11
+    assert last["stamps_removed"]["card"]["lifetime_stamps"] == 10
 
 
 def test_readme_generic_pos_snippet_signs_a_sale(sqlite_server: Server) -> None:
