@@ -80,10 +80,11 @@ class View:
         template: str,
         text: Catalogue | None = None,
         *,
-        status_code: int = 200,
+        status_code: int | None = None,
         **context: Any,
     ) -> HTMLResponse:
-        """``template`` with the area's ``text`` catalogue (then the layout's) as ``t``."""
+        """``template`` with the area's ``text`` catalogue (then the layout's) as ``t``; a form
+        shown again with ``errors`` answers 422 unless ``status_code`` says otherwise."""
         language = self.language
 
         def t(key: str, **values: object) -> str:
@@ -107,6 +108,8 @@ class View:
             number=lambda value, digits=0: number(language, value, digits),
             **context,
         )
+        if status_code is None:
+            status_code = 422 if context.get("errors") else 200
         response = HTMLResponse(html, status_code=status_code, headers=NO_STORE)
         self.finish(response)
         return response

@@ -135,7 +135,6 @@ def _password_form(view: View, errors: dict[str, str], done: bool = False) -> Re
     return view.render(
         "account/password.html",
         TEXT,
-        status_code=422 if errors else 200,
         action="/dashboard/password",
         errors=errors,
         done=done,
@@ -171,7 +170,6 @@ def _set_password_form(
     return view.render(
         "account/set_password.html",
         TEXT,
-        status_code=422 if errors else 200,
         action=service.reset_path(business_id, token),
         name=name,
         errors=errors,

@@ -80,7 +80,7 @@ async def _form(
     return view.render(
         "campaigns/campaign.html",
         TEXT,
-        status_code=status_code or (422 if errors else 200),
+        status_code=status_code,
         campaign=campaign,
         values=values,
         errors=at_fields(errors, FIELDS),
@@ -141,7 +141,6 @@ async def _campaign_page(
     return view.render(
         "campaigns/detail.html",
         TEXT,
-        status_code=422 if errors else 200,
         campaign=campaign,
         counts=counts,
         total=sum(counts.values()),

@@ -69,7 +69,6 @@ async def _page(
     return view.render(
         "campaigns/messages.html",
         TEXT,
-        status_code=422 if errors else 200,
         templates=found,
         more=more,
         channels=CHANNEL_TYPES,

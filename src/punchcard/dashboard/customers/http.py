@@ -94,7 +94,6 @@ async def _customer_page(
     return view.render(
         "customers/customer.html",
         TEXT,
-        status_code=422 if errors else 200,
         errors=errors or {},
         values=values or {},
         done=view.request.query_params.get("done"),

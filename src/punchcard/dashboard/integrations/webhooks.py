@@ -32,7 +32,6 @@ async def _list_page(
     return view.render(
         "integrations/webhooks.html",
         TEXT,
-        status_code=422 if errors else 200,
         endpoints=endpoints,
         more=more,
         event_types=EVENT_TYPES,

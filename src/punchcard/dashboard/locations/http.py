@@ -27,7 +27,6 @@ async def _list(
     return view.render(
         "locations/list.html",
         TEXT,
-        status_code=422 if errors else 200,
         locations=await reachable_locations(session, actor),
         may_add=actor.can(Permission.LOCATIONS_MANAGE) and actor.location_id is None,
         values=values,
@@ -57,7 +56,6 @@ async def _edit(
     return view.render(
         "locations/edit.html",
         TEXT,
-        status_code=422 if errors else 200,
         location_id=location_id,
         values=values,
         errors=errors,

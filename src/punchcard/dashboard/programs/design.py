@@ -43,7 +43,6 @@ async def _page(
     return view.render(
         "programs/design.html",
         TEXT,
-        status_code=422 if errors else 200,
         program=program,
         design=design,
         values=values,

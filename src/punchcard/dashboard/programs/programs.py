@@ -100,7 +100,6 @@ async def _form(
     return view.render(
         "programs/program.html",
         TEXT,
-        status_code=422 if errors else 200,
         program=program,
         values=values,
         rows=rows,

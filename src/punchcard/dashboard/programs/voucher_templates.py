@@ -86,7 +86,7 @@ async def _form(
     return view.render(
         "programs/template.html",
         TEXT,
-        status_code=status_code or (422 if errors else 200),
+        status_code=status_code,
         voucher_template=template,
         values=values,
         errors=at_fields(errors, (*FIELDS, "pool")),

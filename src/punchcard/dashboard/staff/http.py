@@ -1,5 +1,7 @@
 """Team: staff logins, their roles and locations, and one-time password links."""
 
+from typing import Any
+
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -24,7 +26,7 @@ router = dashboard_router()
 FIELDS = ("name", "login", "role", "location_id")
 
 
-async def _choices(session: AsyncSession, view: View) -> dict[str, object]:
+async def _choices(session: AsyncSession, view: View) -> dict[str, Any]:
     """The roles this login may grant and the locations it may bind to."""
     assert view.signed is not None
     actor = view.signed.actor
@@ -45,7 +47,6 @@ async def _team(
     return view.render(
         "staff/list.html",
         TEXT,
-        status_code=422 if errors else 200,
         roster=[staff for staff, _ in roster],
         values=values,
         errors=errors,
@@ -85,7 +86,6 @@ async def _member_page(
     return view.render(
         "staff/edit.html",
         TEXT,
-        status_code=422 if errors else 200,
         staff=staff,
         errors=errors or {},
         link=link,
