@@ -105,13 +105,18 @@ def test_wallets_without_an_https_public_url_are_warned_about() -> None:
     assert wallet_url_warning(Settings(public_url="http://127.0.0.1:8000")) is None  # no wallets
 
 
+FRESH_SHELL_UNSET = ("PUNCHCARD_DATABASE_URL", "PUNCHCARD_PUBLIC_URL")
+
+
 @contextmanager
 def demo(directory: Path, port: int) -> Iterator[tuple[ServerLog, str]]:
     """`punchcard demo` (what `make run` runs) in ``directory``; yields its log and key."""
     process = subprocess.Popen(
         [PUNCHCARD, "demo", "--port", str(port)],
         cwd=directory,
-        env={k: v for k, v in os.environ.items() if k != "PUNCHCARD_DATABASE_URL"},
+        # A new user's shell: no database or public URL set (in-process CLI tests may have set
+        # the latter in this process's environment).
+        env={k: v for k, v in os.environ.items() if k not in FRESH_SHELL_UNSET},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

@@ -27,7 +27,8 @@ module.exports = {
       const response = await z.request({
         url: `/v1/cards/${encodeURIComponent(card)}/stamps`,
         method: 'POST',
-        body: compact({ count, note }), // an unmapped count: the API's default of 1
+        // A Zap maps text; the API takes a JSON number (an unmapped count: its default of 1).
+        body: compact({ count: count === undefined || count === '' ? count : Number(count), note }),
       });
       return response.data;
     },
