@@ -4,7 +4,8 @@ import math
 from dataclasses import dataclass
 
 WIDTH, HEIGHT = 720, 240
-LEFT, BOTTOM, TOP = 44, 28, 12
+# The scale is written on both sides: a phone scrolls the chart to today, on the right.
+SIDE, BOTTOM, TOP = 44, 28, 12
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,8 @@ class Chart:
     ticks: list[Tick]
     labels: list[Label]
     baseline: float
+    left: float = SIDE  # the plot's edges, where the scale is written
+    right: float = WIDTH - SIDE
 
 
 def _step(top: int) -> int:
@@ -58,14 +61,14 @@ def bar_chart(labels: list[str], series: list[list[int]]) -> Chart:
     top = math.ceil(top / step) * step
     plot_height = HEIGHT - BOTTOM - TOP
     baseline = TOP + plot_height
-    group = (WIDTH - LEFT) / max(len(labels), 1)
+    group = (WIDTH - 2 * SIDE) / max(len(labels), 1)
     bar_width = group * 0.8 / len(series)
     bars = []
     for index in range(len(labels)):
         for which, values in enumerate(series):
             value = values[index]
             height = plot_height * max(value, 0) / top
-            x = LEFT + index * group + group * 0.1 + which * bar_width
+            x = SIDE + index * group + group * 0.1 + which * bar_width
             bars.append(
                 Bar(
                     round(x, 1),
@@ -82,7 +85,7 @@ def bar_chart(labels: list[str], series: list[list[int]]) -> Chart:
     ]
     every = max(1, math.ceil(len(labels) / 8))
     written = [
-        Label(round(LEFT + index * group + group / 2, 1), text)
+        Label(round(SIDE + index * group + group / 2, 1), text)
         for index, text in enumerate(labels)
         if index % every == 0
     ]
