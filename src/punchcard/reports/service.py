@@ -50,6 +50,7 @@ class Overview:
     series: list[tuple[date, Figures]]
     active: int | None  # None: not known per location
     lapsing: int | None
+    counting: datetime | None  # figures before this are still being counted
 
 
 def _bucket(day: date, period: Period) -> date:
@@ -114,12 +115,12 @@ async def overview(
     starts = _buckets(today, period)
     month_start = today.replace(day=1)
     first = min(starts[0], month_start)
-    per_day = await daily(
+    found = await daily(
         session, actor.business_id, _midnight(first, zone), now + timedelta(hours=1), location, zone
     )
     series = {start: Figures() for start in starts}
     today_figures, month_figures = Figures(), Figures()
-    for day, figures in per_day.items():
+    for day, figures in found.days.items():
         bucket = series.get(_bucket(day, period))
         if bucket is not None:
             bucket.add(figures)
@@ -131,5 +132,12 @@ async def overview(
     if location is None:
         active, lapsing = await _activity(session, actor.business_id, now)
     return Overview(
-        location, period, today_figures, month_figures, list(series.items()), active, lapsing
+        location,
+        period,
+        today_figures,
+        month_figures,
+        list(series.items()),
+        active,
+        lapsing,
+        found.counting,
     )
