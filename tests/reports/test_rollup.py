@@ -113,3 +113,22 @@ async def test_the_worker_rolls_a_backlog_up_in_chunks_exactly_once_with_two_run
             for row in rows.scalars()
         }
     assert stored == raw
+
+
+async def test_the_worker_counts_active_and_lapsing_customers_for_the_overview(
+    tenant: Tenant, db: Database
+) -> None:
+    api = tenant.client
+    the_card = await card(api, (await coffee_program(api))["id"])
+    await stamp(api, the_card["id"], 1)
+    later = utcnow() + timedelta(hours=2)
+
+    await Rollup(db).run_due(later)
+
+    async with db.transaction() as session:
+        row = (
+            await session.execute(
+                select(FiguresFilled).where(FiguresFilled.business_id == tenant.business_id)
+            )
+        ).scalar_one()
+    assert (row.active, row.lapsing, row.activity_at) == (1, 0, later)

@@ -4,24 +4,28 @@ the business has been open. A backlog (a year, after an upgrade or downtime) goe
 ``CHUNK`` of raw rows, each its own short transaction that moves the business's mark, so a
 crash resumes where it stopped. Any number of workers run it at once: a business whose mark is
 locked is skipped (SKIP LOCKED), and each chunk starts at the mark it locked, so no hour is
-counted twice."""
+counted twice. Once a business is rolled up, its active and lapsing customers are counted
+and stored beside its mark (the overview shows them; counting every card is the costly part
+of the page for a big business)."""
 
 import asyncio
 import contextlib
 import logging
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, update
 
 from punchcard.businesses.models import Business
 from punchcard.db.engine import Database
 from punchcard.kit.clock import utcnow
 from punchcard.kit.unavailable import QuietLog
 from punchcard.reports.rollup import filled, roll_up, settled
+from punchcard.reports.service import count_activity
 
 log = logging.getLogger("punchcard.reports")
 CHECK_SECONDS = 300.0  # an hour settles five minutes after it closed; look that often
 CHUNK = timedelta(days=3)  # raw rows read per transaction
+RECOUNT = timedelta(minutes=30)  # active and lapsing customers are counted this often at most
 
 
 async def behind(db: Database, now: datetime) -> list[str]:
@@ -62,7 +66,20 @@ class Rollup:
         chunks = 0
         for business_id in await behind(self.db, now):
             chunks += await self.catch_up(business_id, now, stop)
+            await self.count_activity(business_id, now)
         return chunks
+
+    async def count_activity(self, business_id: str, now: datetime) -> None:
+        """Store the active and lapsing customers the overview shows, unless counted lately."""
+        mine = filled.c.business_id == business_id
+        async with self.db.transaction() as session:
+            counted = await session.scalar(select(filled.c.activity_at).where(mine))
+            if counted is not None and counted > now - RECOUNT:
+                return
+            active, lapsing = await count_activity(session, business_id, now)
+            await session.execute(
+                update(filled).where(mine).values(active=active, lapsing=lapsing, activity_at=now)
+            )
 
     async def run(self, stop: asyncio.Event) -> None:
         while not stop.is_set():
