@@ -178,6 +178,9 @@ async def fill(connection: asyncpg.Connection, customers: int, stamps: int) -> N
             events.append(
                 (BUSINESS, ulid("evt", redeemed, rng), "voucher_redeemed", redeemed, where)
             )
+    # In id (time) order, as a server appends them: a day's rows share pages.
+    ledger.sort(key=lambda row: row[1])
+    events.sort(key=lambda row: row[1])
     await connection.copy_records_to_table(
         "stamps",
         records=ledger,
