@@ -5,7 +5,7 @@ from the events, which name the location (kept ``retain_events_days``: hours rol
 than that lose those counts, never their stamps). The worker rolls up (reports.tasks); a page
 only a few recent hours."""
 
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -45,6 +45,8 @@ events = table_of(Event)
 hours = table_of(HourFigures)
 filled = table_of(FiguresFilled)
 Key = tuple[datetime, str]
+Days = dict[date, dict[str, int]]
+DaysKey = tuple[str, str, str | None, datetime, datetime]  # business, zone, location, span
 
 
 def hour_floor(moment: datetime) -> datetime:
@@ -155,16 +157,83 @@ async def roll_up(
     return until, end
 
 
-def _fold(into: dict[date, dict[str, int]], hour: datetime, figures: Any, zone: ZoneInfo) -> None:
-    day = into.setdefault(hour.astimezone(zone).date(), dict.fromkeys(FIGURES, 0))
+def _add_day(into: Days, day: date, figures: Any) -> None:
+    total = into.setdefault(day, dict.fromkeys(FIGURES, 0))
     for name in FIGURES:
-        day[name] += int(figures[name] or 0)
+        total[name] += int(figures[name] or 0)
+
+
+def _fold(into: Days, hour: datetime, figures: Any, zone: ZoneInfo) -> None:
+    _add_day(into, hour.astimezone(zone).date(), figures)
 
 
 @dataclass(frozen=True)
 class Daily:
-    days: dict[date, dict[str, int]]
+    days: Days
     counting: datetime | None  # figures before this are still being rolled up (None: none)
+
+
+class SettledDays:
+    """Whole local days of rolled-up hours, as summed once, per process: rolled-up hours never
+    change, so a day before the mark's is final. A year by month is 26,000 hourly rows to sum
+    on every view; this keeps each view to the hours of the current day. Keyed by business,
+    zone, location and the span's ends (a new day, or a changed zone, is a new key)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.kept: OrderedDict[DaysKey, Days] = OrderedDict()
+
+    def get(self, key: DaysKey) -> Days | None:
+        days = self.kept.get(key)
+        if days is not None:
+            self.kept.move_to_end(key)
+        return days
+
+    def put(self, key: DaysKey, days: Days) -> None:
+        self.kept[key] = days
+        if len(self.kept) > self.size:
+            self.kept.popitem(last=False)
+
+
+SETTLED_DAYS = SettledDays(256)
+
+
+def _local_midnight(moment: datetime, zone: ZoneInfo) -> datetime:
+    here = moment.astimezone(zone)
+    return datetime(here.year, here.month, here.day, tzinfo=zone).astimezone(UTC)
+
+
+async def _rolled_days(
+    session: AsyncSession,
+    business_id: str,
+    start: datetime,
+    end: datetime,
+    location_id: str | None,
+    zone: ZoneInfo,
+) -> Days:
+    """The rolled-up hours in [start, end) summed per local day. PostgreSQL sums the days
+    itself (a year is a few hundred rows to send, not thousands of hours)."""
+    dialect = session.get_bind().dialect.name
+    sums = [func.sum(hours.c[name]).label(name) for name in FIGURES]
+    if dialect == "postgresql":
+        bucket: Any = cast(func.timezone(zone.key, hours.c.hour), Date)
+    else:
+        bucket = hours.c.hour
+    query = (
+        select(bucket.label("bucket"), *sums)
+        .where(hours.c.business_id == business_id)
+        .where(hours.c.hour >= start, hours.c.hour < end)
+        .group_by(bucket)
+    )
+    if location_id is not None:
+        query = query.where(hours.c.location_id == location_id)
+    found: Days = {}
+    for row in (await session.execute(query)).mappings():
+        if dialect == "postgresql":
+            found[row["bucket"]] = {name: int(row[name] or 0) for name in FIGURES}
+        else:
+            _fold(found, _as_hour(row["bucket"]), row, zone)
+    return found
 
 
 async def daily(
@@ -175,12 +244,11 @@ async def daily(
     location_id: str | None,
     zone: ZoneInfo,
 ) -> Daily:
-    """Figures per local day of ``zone`` in [start, end): settled hours rolled up, the rest
-    live; summed over every location or for one. A page rolls up at most a few hours itself
-    and counts at most ``LIVE_SPAN`` live: a larger backlog is the worker's (reports.tasks),
-    and what lies between its mark and the live span is reported as still being counted.
-    PostgreSQL sums the days itself (a year is a few hundred rows to send, not thousands of
-    hours)."""
+    """Figures per local day of ``zone`` in [start, end): settled hours rolled up (whole days
+    before the mark's from ``SETTLED_DAYS``), the rest live; summed over every location or for
+    one. A page rolls up at most a few hours itself and counts at most ``LIVE_SPAN`` live: a
+    larger backlog is the worker's (reports.tasks), and what lies between its mark and the
+    live span is reported as still being counted."""
     now = datetime.now(UTC)
     mark = await rolled_until(session, business_id)
     if mark is None or timedelta() < settled(now) - mark <= PAGE_ROLLUP:
@@ -188,26 +256,20 @@ async def daily(
         mark = rolled[1] if rolled else mark
     mark = mark or start  # a first rollup under way elsewhere: nothing to read yet
     live_from = max(mark, settled(now) - LIVE_SPAN)
-    dialect = session.get_bind().dialect.name
-    sums = [func.sum(hours.c[name]).label(name) for name in FIGURES]
-    if dialect == "postgresql":
-        bucket: Any = cast(func.timezone(zone.key, hours.c.hour), Date)
-    else:
-        bucket = hours.c.hour
-    query = (
-        select(bucket.label("bucket"), *sums)
-        .where(hours.c.business_id == business_id)
-        .where(hours.c.hour >= start, hours.c.hour < min(end, mark))
-        .group_by(bucket)
-    )
-    if location_id is not None:
-        query = query.where(hours.c.location_id == location_id)
-    found: dict[date, dict[str, int]] = {}
-    for row in (await session.execute(query)).mappings():
-        if dialect == "postgresql":
-            found[row["bucket"]] = {name: int(row[name] or 0) for name in FIGURES}
-        else:
-            _fold(found, _as_hour(row["bucket"]), row, zone)
+    rolled_end = min(end, mark)
+    whole = max(start, min(rolled_end, _local_midnight(rolled_end, zone)))
+    found: Days = {}
+    if whole > start:
+        key = (business_id, zone.key, location_id, start, whole)
+        days = SETTLED_DAYS.get(key)
+        if days is None:
+            days = await _rolled_days(session, business_id, start, whole, location_id, zone)
+            SETTLED_DAYS.put(key, days)
+        found = {day: dict(figures) for day, figures in days.items()}
+    if rolled_end > whole:
+        recent = await _rolled_days(session, business_id, whole, rolled_end, location_id, zone)
+        for day, figures in recent.items():
+            _add_day(found, day, figures)
     if end > live_from:
         live = await raw_figures(session, business_id, max(start, live_from), end)
         for (hour, location), figures in live.items():
