@@ -2,15 +2,18 @@
 backlog in chunks by the worker."""
 
 import asyncio
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select, update
 
 from punchcard.businesses.models import Business
+from punchcard.cards.models import Stamp
 from punchcard.db.engine import Database
 from punchcard.kit.clock import utcnow
+from punchcard.kit.ids import id_at
 from punchcard.reports.models import FiguresFilled, HourFigures
-from punchcard.reports.rollup import raw_figures, roll_up
+from punchcard.reports.rollup import daily, raw_figures, roll_up
 from punchcard.reports.tasks import Rollup, behind
 from tests.conftest import Tenant
 from tests.support.factories import card, coffee_program, ok, stamp
@@ -132,3 +135,44 @@ async def test_the_worker_counts_active_and_lapsing_customers_for_the_overview(
             )
         ).scalar_one()
     assert (row.active, row.lapsing, row.activity_at) == (1, 0, later)
+
+
+async def test_the_overview_figures_match_the_raw_rows_with_past_days_summed_once(
+    tenant: Tenant, db: Database
+) -> None:
+    api = tenant.client
+    the_card = await card(api, (await coffee_program(api))["id"])
+    await stamp(api, the_card["id"], 2)
+    await opened_days_ago(db, tenant.business_id, 5)
+    now = utcnow()
+    async with db.transaction() as session:
+        for days_ago, count in ((4, 3), (2, 5)):
+            at = now - days_ago * DAY
+            session.add(
+                Stamp(
+                    business_id=tenant.business_id,
+                    id=id_at("stp", at, days_ago),
+                    card_id=the_card["id"],
+                    count=count,
+                    created_at=at,
+                )
+            )
+    await Rollup(db).catch_up(tenant.business_id, now)
+    zone = ZoneInfo("Europe/Berlin")
+    start, end = now - 6 * DAY, now + timedelta(hours=1)
+
+    shown = []
+    for _ in range(2):  # summed, then from SETTLED_DAYS
+        async with db.transaction() as session:
+            shown.append(await daily(session, tenant.business_id, start, end, None, zone))
+
+    async with db.transaction() as session:
+        raw = await raw_figures(session, tenant.business_id, start, end)
+    expected: dict[date, int] = {}
+    for (hour, _), figures in raw.items():
+        day = hour.astimezone(zone).date()
+        expected[day] = expected.get(day, 0) + figures["stamps"]
+    for found in shown:
+        assert found.counting is None
+        assert {day: figures["stamps"] for day, figures in found.days.items()} == expected
+    assert sorted(expected.values()) == [2, 3, 5]
