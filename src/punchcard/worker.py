@@ -18,6 +18,7 @@ def worker_loops(db: Database, settings: Settings) -> list[Loop]:
     from punchcard.campaigns.tasks import CampaignSender
     from punchcard.imports.tasks import ImportRunner
     from punchcard.jobs.retention import Retention
+    from punchcard.reports.tasks import Rollup
     from punchcard.wallet.pushers import configured_pushers
     from punchcard.wallet.sync import PassSync
     from punchcard.webhooks.dispatcher import Dispatcher
@@ -29,4 +30,5 @@ def worker_loops(db: Database, settings: Settings) -> list[Loop]:
         CampaignSender(db, settings).run,
         ImportRunner(db, settings).run,
         AutomationRunner(db, settings).run,
+        Rollup(db).run,
     ]

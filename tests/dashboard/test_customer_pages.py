@@ -5,6 +5,7 @@ import re
 
 import httpx
 
+from punchcard.dashboard.listing import SHOWN
 from punchcard.staff.actor import Role
 from tests.conftest import Tenant
 from tests.dashboard.conftest import Browsing
@@ -59,6 +60,25 @@ async def test_staff_add_and_remove_stamps_and_the_history_says_why(
     assert "2 stamps" in shown
     assert "Stamped twice by mistake" in shown
     assert ok(await tenant.client.get(f"/v1/cards/{made['card_id']}"))["stamps"] == 2
+
+
+async def test_a_long_history_is_shown_a_page_at_a_time_oldest_last(
+    tenant: Tenant, browsing: Browsing
+) -> None:
+    made = await customer_with_card(tenant, name="Cleo", email="cleo@example.com")
+    for _ in range(SHOWN):
+        await stamp(tenant.client, made["card_id"])  # an event each, and more per goal
+    owner = await browsing("olga", Role.OWNER, None)
+
+    newest = await owner.get(f"/dashboard/customers/{made['customer_id']}")
+    older = re.search(r'href="\?cursor=([^"]+)">Older<', newest.text)
+    assert older is not None
+    assert "Card issued" not in newest.text
+    oldest = await owner.get(
+        f"/dashboard/customers/{made['customer_id']}", params={"cursor": older.group(1)}
+    )
+    assert "Card issued" in oldest.text
+    assert ">Older<" not in oldest.text
 
 
 async def test_taking_more_stamps_than_the_card_has_is_said_at_the_field(

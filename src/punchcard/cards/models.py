@@ -26,6 +26,8 @@ class Card(TenantMixin, Base):
             sqlite_where=text("status = 'active'"),
             postgresql_where=text("status = 'active'"),
         ),
+        # A customer's cards of any status, newest first (the dashboard's customer page).
+        Index("ix_cards_customer", "business_id", "customer_id", "id"),
         # Audience filters (campaigns.audiences): live cards by customer, with every column a
         # card filter tests, so PostgreSQL answers them from the index alone.
         Index(

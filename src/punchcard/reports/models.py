@@ -24,7 +24,8 @@ class HourFigures(Base):
 
 
 class FiguresFilled(Base):
-    """The hour up to which (excluded) a business's ``HourFigures`` are rolled up."""
+    """The hour up to which (excluded) a business's ``HourFigures`` are rolled up, and its
+    active and lapsing customers as last counted (``activity_at``) by the rollup job."""
 
     __tablename__ = "figures_filled"
 
@@ -32,3 +33,6 @@ class FiguresFilled(Base):
         String(40), ForeignKey("businesses.id", ondelete="CASCADE"), primary_key=True
     )
     until: Mapped[datetime] = mapped_column(UTCDateTime)
+    active: Mapped[int | None] = mapped_column(Integer)
+    lapsing: Mapped[int | None] = mapped_column(Integer)
+    activity_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

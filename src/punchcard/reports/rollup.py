@@ -1,11 +1,13 @@
 """Rolling raw rows up into ``HourFigures``: each closed hour once, read by id ranges (ids are
 time-ordered, so a time range is a primary-key or ``ix_events_type`` range). Stamps come from
 the ledger (a removal is a negative row); new cards, vouchers issued, redeemed and rolled back
-from the events, which name the location (kept ``retain_events_days``: a business whose
-overview is first opened later loses those older counts, never its stamps)."""
+from the events, which name the location (kept ``retain_events_days``: hours rolled up later
+than that lose those counts, never their stamps). The worker rolls up (reports.tasks); a page
+only a few recent hours."""
 
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -34,11 +36,17 @@ COUNTED = {
 # time, and the row's own time then decides.
 SETTLE = timedelta(minutes=5)
 MARGIN = timedelta(minutes=10)
+# A page rolls up at most PAGE_ROLLUP of settled hours itself and counts at most LIVE_SPAN
+# from the raw rows: both cost it a few milliseconds.
+PAGE_ROLLUP = timedelta(hours=6)
+LIVE_SPAN = timedelta(days=2)
 stamps = table_of(Stamp)
 events = table_of(Event)
 hours = table_of(HourFigures)
 filled = table_of(FiguresFilled)
 Key = tuple[datetime, str]
+Days = dict[date, dict[str, int]]
+DaysKey = tuple[str, str, str | None, datetime, datetime]  # business, zone, location, span
 
 
 def hour_floor(moment: datetime) -> datetime:
@@ -113,51 +121,98 @@ async def _add(
         await session.execute(upsert, values[start : start + ROWS_PER_INSERT])
 
 
-async def fill(session: AsyncSession, business_id: str, now: datetime) -> datetime:
-    """Roll up every settled hour not rolled up yet; the hour from which figures are live.
-    Callers that find hours to roll up queue on the business's ``figures_filled`` row (the
-    second finds them done); the others only read it."""
-    current = hour_floor(now - SETTLE)
-    dialect = session.get_bind().dialect.name
+def settled(now: datetime) -> datetime:
+    """The first hour not rolled up yet at ``now``: every hour before it has settled."""
+    return hour_floor(now - SETTLE)
+
+
+async def rolled_until(session: AsyncSession, business_id: str) -> datetime | None:
+    """The business's mark: hours before it are rolled up (None: nothing yet)."""
+    return await session.scalar(select(filled.c.until).where(filled.c.business_id == business_id))
+
+
+async def roll_up(
+    session: AsyncSession, business_id: str, now: datetime, *, most: timedelta
+) -> tuple[datetime, datetime] | None:
+    """Roll up the settled hours after the business's mark, at most ``most`` of them, and move
+    the mark past them: the hours [from, to) rolled up (empty: none were due). None when
+    another transaction is at it (its row is locked: skipped, never waited for, never counted
+    twice). A business's mark starts at the hour it was created."""
     mine = filled.c.business_id == business_id
-    done = await session.scalar(select(filled.c.until).where(mine))
-    if done is not None and done >= current:
-        return current  # the usual case: read without a lock
     created = await session.scalar(select(Business.created_at).where(Business.id == business_id))
     await session.execute(
-        _insert(dialect)(filled)
+        _insert(session.get_bind().dialect.name)(filled)
         .values(business_id=business_id, until=hour_floor(created or now))
         .on_conflict_do_nothing()
     )
-    until = await session.scalar(select(filled.c.until).where(mine).with_for_update())
-    assert until is not None
-    if until >= current:
-        return current
-    await _add(
-        session, business_id, (await raw_figures(session, business_id, until, current)).items()
-    )
-    await session.execute(filled.update().where(mine).values(until=current))
-    return current
+    locked = select(filled.c.until).where(mine).with_for_update(skip_locked=True)
+    until = await session.scalar(locked)
+    if until is None:
+        return None
+    end = max(until, min(settled(now), until + most))
+    if end == until:
+        return until, end
+    await _add(session, business_id, (await raw_figures(session, business_id, until, end)).items())
+    await session.execute(filled.update().where(mine).values(until=end))
+    return until, end
 
 
-def _fold(into: dict[date, dict[str, int]], hour: datetime, figures: Any, zone: ZoneInfo) -> None:
-    day = into.setdefault(hour.astimezone(zone).date(), dict.fromkeys(FIGURES, 0))
+def _add_day(into: Days, day: date, figures: Any) -> None:
+    total = into.setdefault(day, dict.fromkeys(FIGURES, 0))
     for name in FIGURES:
-        day[name] += int(figures[name] or 0)
+        total[name] += int(figures[name] or 0)
 
 
-async def daily(
+def _fold(into: Days, hour: datetime, figures: Any, zone: ZoneInfo) -> None:
+    _add_day(into, hour.astimezone(zone).date(), figures)
+
+
+@dataclass(frozen=True)
+class Daily:
+    days: Days
+    counting: datetime | None  # figures before this are still being rolled up (None: none)
+
+
+class SettledDays:
+    """Whole local days of rolled-up hours, as summed once, per process: rolled-up hours never
+    change, so a day before the mark's is final. A year by month is 26,000 hourly rows to sum
+    on every view; this keeps each view to the hours of the current day. Keyed by business,
+    zone, location and the span's ends (a new day, or a changed zone, is a new key)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.kept: OrderedDict[DaysKey, Days] = OrderedDict()
+
+    def get(self, key: DaysKey) -> Days | None:
+        days = self.kept.get(key)
+        if days is not None:
+            self.kept.move_to_end(key)
+        return days
+
+    def put(self, key: DaysKey, days: Days) -> None:
+        self.kept[key] = days
+        if len(self.kept) > self.size:
+            self.kept.popitem(last=False)
+
+
+SETTLED_DAYS = SettledDays(256)
+
+
+def _local_midnight(moment: datetime, zone: ZoneInfo) -> datetime:
+    here = moment.astimezone(zone)
+    return datetime(here.year, here.month, here.day, tzinfo=zone).astimezone(UTC)
+
+
+async def _rolled_days(
     session: AsyncSession,
     business_id: str,
     start: datetime,
     end: datetime,
     location_id: str | None,
     zone: ZoneInfo,
-) -> dict[date, dict[str, int]]:
-    """Figures per local day of ``zone`` in [start, end): settled hours rolled up, the rest
-    live; summed over every location or for one. PostgreSQL sums the days itself (a year is a
-    few hundred rows to send, not thousands of hours)."""
-    current = await fill(session, business_id, datetime.now(UTC))
+) -> Days:
+    """The rolled-up hours in [start, end) summed per local day. PostgreSQL sums the days
+    itself (a year is a few hundred rows to send, not thousands of hours)."""
     dialect = session.get_bind().dialect.name
     sums = [func.sum(hours.c[name]).label(name) for name in FIGURES]
     if dialect == "postgresql":
@@ -167,20 +222,57 @@ async def daily(
     query = (
         select(bucket.label("bucket"), *sums)
         .where(hours.c.business_id == business_id)
-        .where(hours.c.hour >= start, hours.c.hour < min(end, current))
+        .where(hours.c.hour >= start, hours.c.hour < end)
         .group_by(bucket)
     )
     if location_id is not None:
         query = query.where(hours.c.location_id == location_id)
-    found: dict[date, dict[str, int]] = {}
+    found: Days = {}
     for row in (await session.execute(query)).mappings():
         if dialect == "postgresql":
             found[row["bucket"]] = {name: int(row[name] or 0) for name in FIGURES}
         else:
             _fold(found, _as_hour(row["bucket"]), row, zone)
-    if end > current:
-        live = await raw_figures(session, business_id, current, end)
+    return found
+
+
+async def daily(
+    session: AsyncSession,
+    business_id: str,
+    start: datetime,
+    end: datetime,
+    location_id: str | None,
+    zone: ZoneInfo,
+) -> Daily:
+    """Figures per local day of ``zone`` in [start, end): settled hours rolled up (whole days
+    before the mark's from ``SETTLED_DAYS``), the rest live; summed over every location or for
+    one. A page rolls up at most a few hours itself and counts at most ``LIVE_SPAN`` live: a
+    larger backlog is the worker's (reports.tasks), and what lies between its mark and the
+    live span is reported as still being counted."""
+    now = datetime.now(UTC)
+    mark = await rolled_until(session, business_id)
+    if mark is None or timedelta() < settled(now) - mark <= PAGE_ROLLUP:
+        rolled = await roll_up(session, business_id, now, most=PAGE_ROLLUP)
+        mark = rolled[1] if rolled else mark
+    mark = mark or start  # a first rollup under way elsewhere: nothing to read yet
+    live_from = max(mark, settled(now) - LIVE_SPAN)
+    rolled_end = min(end, mark)
+    whole = max(start, min(rolled_end, _local_midnight(rolled_end, zone)))
+    found: Days = {}
+    if whole > start:
+        key = (business_id, zone.key, location_id, start, whole)
+        days = SETTLED_DAYS.get(key)
+        if days is None:
+            days = await _rolled_days(session, business_id, start, whole, location_id, zone)
+            SETTLED_DAYS.put(key, days)
+        found = {day: dict(figures) for day, figures in days.items()}
+    if rolled_end > whole:
+        recent = await _rolled_days(session, business_id, whole, rolled_end, location_id, zone)
+        for day, figures in recent.items():
+            _add_day(found, day, figures)
+    if end > live_from:
+        live = await raw_figures(session, business_id, max(start, live_from), end)
         for (hour, location), figures in live.items():
             if location_id is None or location == location_id:
                 _fold(found, hour, figures, zone)
-    return found
+    return Daily(found, live_from if start < live_from and mark < live_from else None)

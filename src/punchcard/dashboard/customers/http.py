@@ -15,6 +15,7 @@ from punchcard.customers.search import search_customers
 from punchcard.dashboard.access import StaffView, posted_form
 from punchcard.dashboard.customers.text import TEXT
 from punchcard.dashboard.forms import parse, refusal
+from punchcard.dashboard.listing import page_of
 from punchcard.dashboard.locations_of import MOST, reachable_locations
 from punchcard.dashboard.rendering import View, form_values
 from punchcard.dashboard.routing import dashboard_router
@@ -50,8 +51,11 @@ def _end_of(day: date, view: View) -> datetime:
     return datetime.combine(day, time(23, 59, 59), view.timezone).astimezone(UTC)
 
 
-async def _profile(session: AsyncSession, actor: Actor, customer_id: str) -> dict[str, Any]:
-    """Everything the customer page shows, each part read by its area's service."""
+async def _profile(
+    session: AsyncSession, actor: Actor, customer_id: str, history_page: PageParams
+) -> dict[str, Any]:
+    """Everything the customer page shows, each part read by its area's service; the history
+    a page at a time (a regular's runs to thousands of events), older pages by cursor."""
     customer = await customers.get_customer(session, actor, customer_id)
     their_cards, _ = await cards.list_cards(
         session, actor, MOST, customer_id=customer_id, program_id=None, status=None
@@ -64,8 +68,11 @@ async def _profile(session: AsyncSession, actor: Actor, customer_id: str) -> dic
         session, actor, RECENT, customer_id=customer_id, card_id=None, status=None, code=None
     )
     history: list[dict[str, Any]] = []
+    older = None
     if actor.can(Permission.EVENTS_READ):
-        history, _ = await events.list_events(session, actor, RECENT, customer_id=customer_id)
+        history, older = await events.list_events(
+            session, actor, history_page, customer_id=customer_id
+        )
     templates: list[Any] = []
     if actor.can(Permission.VOUCHERS_ISSUE):
         templates, _ = await vouchers.list_templates(session, actor, MOST, include_archived=False)
@@ -75,6 +82,7 @@ async def _profile(session: AsyncSession, actor: Actor, customer_id: str) -> dic
         "program_names": names,
         "vouchers": their_vouchers,
         "history": [(_when(payload), payload) for payload in history],
+        "more": older,
         "templates": templates,
         "locations": await reachable_locations(session, actor),
         "may_correct": actor.can(Permission.CARDS_CORRECT),
@@ -97,7 +105,7 @@ async def _customer_page(
         errors=errors or {},
         values=values or {},
         done=view.request.query_params.get("done"),
-        **await _profile(session, view.signed.actor, customer_id),
+        **await _profile(session, view.signed.actor, customer_id, page_of(view.request)),
     )
 
 

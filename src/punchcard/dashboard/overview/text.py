@@ -31,6 +31,8 @@ TEXT = Catalogue(
         "numbers": "The numbers",
         "period_start": "From",
         "week_of": "Week of $date",
+        "counting": "Figures before $when are still being counted: they appear here within"
+        " minutes.",
     },
     de={
         "title": "Übersicht",
@@ -59,5 +61,7 @@ TEXT = Catalogue(
         "numbers": "Die Zahlen",
         "period_start": "Ab",
         "week_of": "Woche ab $date",
+        "counting": "Die Zahlen vor $when werden noch gezählt: sie erscheinen hier in wenigen"
+        " Minuten.",
     },
 )
