@@ -98,7 +98,7 @@ async def count_activity(session: AsyncSession, business_id: str, now: datetime)
 
 
 async def _activity(session: AsyncSession, business_id: str, now: datetime) -> tuple[int, int]:
-    """As the rollup job last counted them (it does every hour: counting every card costs a
+    """As the rollup job last counted them (every half hour at most: counting every card costs a
     big business a tenth of a second), else counted now."""
     stored = (
         await session.execute(
