@@ -65,3 +65,22 @@ document.querySelectorAll("form").forEach((form) => {
   form.addEventListener("change", show);
   show();
 });
+// <form data-kinds>: show only the fields of the chosen kind (select name="kind"); hidden ones
+// are disabled too, so they are not posted.
+document.querySelectorAll("form[data-kinds]").forEach((form) => {
+  const kind = form.querySelector("select[name=kind]");
+  if (!(kind instanceof HTMLSelectElement)) { return; }
+  const show = () => {
+    form.querySelectorAll("[data-kind]").forEach((block) => {
+      const shown = (block.getAttribute("data-kind") || "").split(" ").includes(kind.value);
+      if (block instanceof HTMLElement) { block.hidden = !shown; }
+      block.querySelectorAll("input, select").forEach((input) => {
+        if (input instanceof HTMLInputElement || input instanceof HTMLSelectElement) {
+          input.disabled = !shown;
+        }
+      });
+    });
+  };
+  kind.addEventListener("change", show);
+  show();
+});
