@@ -65,15 +65,17 @@ document.querySelectorAll("form").forEach((form) => {
   form.addEventListener("change", show);
   show();
 });
-// <form data-kinds>: show only the fields of the chosen kind (select name="kind"); hidden ones
-// are disabled too, so they are not posted.
-document.querySelectorAll("form[data-kinds]").forEach((form) => {
-  const kind = form.querySelector("select[name=kind]");
-  if (!(kind instanceof HTMLSelectElement)) { return; }
+// data-shown-when="field=a b": shown while the form's select "field" is a or b (without that
+// select, as on a stored automation's form, always). Hidden fields are disabled: not posted.
+document.querySelectorAll("form").forEach((form) => {
+  const blocks = Array.from(form.querySelectorAll("[data-shown-when]"));
   const show = () => {
-    form.querySelectorAll("[data-kind]").forEach((block) => {
-      const shown = (block.getAttribute("data-kind") || "").split(" ").includes(kind.value);
-      if (block instanceof HTMLElement) { block.hidden = !shown; }
+    blocks.forEach((block) => {
+      const [name, wanted] = (block.getAttribute("data-shown-when") || "").split("=");
+      const chooser = form.elements.namedItem(name);
+      if (!(chooser instanceof HTMLSelectElement) || !(block instanceof HTMLElement)) { return; }
+      const shown = wanted.split(" ").includes(chooser.value);
+      block.hidden = !shown;
       block.querySelectorAll("input, select").forEach((input) => {
         if (input instanceof HTMLInputElement || input instanceof HTMLSelectElement) {
           input.disabled = !shown;
@@ -81,6 +83,8 @@ document.querySelectorAll("form[data-kinds]").forEach((form) => {
       });
     });
   };
-  kind.addEventListener("change", show);
-  show();
+  if (blocks.length) {
+    form.addEventListener("change", show);
+    show();
+  }
 });
