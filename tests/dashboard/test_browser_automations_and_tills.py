@@ -45,7 +45,7 @@ async def connect_till(watched: Watched, base: str) -> str:
     await page.get_by_label("Name", exact=True).fill("Harbour till")
     await page.get_by_label("Program").select_option(label="Coffee card")
     await page.get_by_label("Stamps are given").select_option(label="per amount spent")
-    await expect(page.get_by_label("Stamps per receipt")).to_be_hidden()
+    await expect(page.get_by_label("Stamps per receipt", exact=True)).to_be_hidden()
     await expect(page.get_by_label("Application secret")).to_be_hidden()
     await watched.shot("till-new")
     await page.get_by_role("button", name="Connect till").click()  # without its amount
