@@ -70,7 +70,7 @@ async def test_bad_input_is_shown_at_its_field_and_nothing_is_saved(
     owner = await browsing("olga", Role.OWNER, None)
     no_days = await post_form(owner, NEW, NEW, BLANK | {"name": "Lapsed", "kind": "inactivity"})
     assert no_days.status_code == 422
-    assert re.search(r'id="days-error">Please check this value\.<', no_days.text)
+    assert re.search(r'id="days-error">Please fill this in\.<', no_days.text)
     assert 'value="Lapsed"' in no_days.text  # the form as typed
     unknown = await post_form(
         owner,

@@ -25,7 +25,7 @@ async def create_automation(watched: Watched, base: str) -> None:
     await page.get_by_label("Voucher for each recipient").select_option(label="Come back coffee")
     await watched.shot("automation-new")
     await page.get_by_role("button", name="Create automation").click()  # without its days
-    await expect(page.locator("#days-error")).to_have_text("Please check this value.")
+    await expect(page.locator("#days-error")).to_have_text("Please fill this in.")
     await expect(page.get_by_label("Kind")).to_have_value("inactivity")  # as typed
     await watched.shot("automation-refused")
     await page.get_by_label("Days", exact=True).fill("30")
@@ -49,9 +49,7 @@ async def connect_till(watched: Watched, base: str) -> str:
     await expect(page.get_by_label("Application secret")).to_be_hidden()
     await watched.shot("till-new")
     await page.get_by_role("button", name="Connect till").click()  # without its amount
-    await expect(page.locator("#stamp_rule\\.amount-error")).to_have_text(
-        "Please check this value."
-    )
+    await expect(page.locator("#stamp_rule\\.amount-error")).to_have_text("Please fill this in.")
     await watched.shot("till-refused")
     await page.get_by_label("One stamp per (cents)").fill("500")
     await page.get_by_label("Currency").fill("EUR")

@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from punchcard.kit.errors import ProblemError
 from punchcard.kit.schemas import FROM_TEXT
@@ -24,7 +25,7 @@ def parse(
     except ValidationError as error:
         return None, {
             _where(problem["loc"], paths): (
-                "error_required" if problem["type"] in EMPTY_MEANS_MISSING else "error_invalid"
+                "error_required" if _missing(problem) else "error_invalid"
             )
             for problem in error.errors()
         }
@@ -38,6 +39,11 @@ def refusal(error: ProblemError) -> dict[str, str]:
     if field is None and listed:
         field = str(listed[0].get("field", "")).removeprefix("body.") or None
     return {str(field or "form"): error.detail}
+
+
+def _missing(problem: ErrorDetails) -> bool:
+    """Left out, or left blank where a value is needed (a nested form field posts "")."""
+    return problem["type"] in EMPTY_MEANS_MISSING or problem.get("input") == ""
 
 
 def _where(loc: tuple[int | str, ...], paths: bool) -> str:

@@ -6,8 +6,9 @@ from typing import Any
 
 from starlette.datastructures import FormData
 
-from punchcard.automations.schemas import APPLIES, SETTINGS
+from punchcard.automations.schemas import APPLIES, REQUIRED, SETTINGS, AutomationIn
 from punchcard.dashboard.campaigns.form_input import as_number, typed
+from punchcard.dashboard.forms import parse
 
 VOUCHER = {"template_id": "voucher_template_id", "valid_days": "voucher_valid_days"}
 MESSAGE = {"channel": "message_channel", "template_id": "message_template_id"}
@@ -68,6 +69,17 @@ def automation_input(values: dict[str, str]) -> dict[str, Any]:
             "transactional": values["message_transactional"] == "on",
         }
     return given
+
+
+def parsed(values: dict[str, str]) -> tuple[AutomationIn | None, dict[str, str]]:
+    """The form as the API's input, or its errors by path: a kind's required setting left
+    blank is one to fill in (the schema's error says only that the kind needs it)."""
+    data, errors = parse(AutomationIn, automation_input(values), paths=True)
+    kind = values["kind"]
+    for name in settings_of(kind):
+        if data is None and (kind, name) in REQUIRED and not values[name]:
+            errors[name] = "error_required"
+    return data, errors
 
 
 def values_of(fields: dict[str, Any]) -> dict[str, str]:

@@ -9,19 +9,18 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.automations import service
 from punchcard.automations.models import Automation
-from punchcard.automations.schemas import AutomationIn, AutomationPatch, Kind
+from punchcard.automations.schemas import AutomationPatch, Kind
 from punchcard.dashboard.access import StaffView, posted_form
 from punchcard.dashboard.campaigns.automation_form import (
     FIELDS,
     at_form_fields,
-    automation_input,
+    parsed,
     posted,
     setting_kinds,
     values_of,
 )
 from punchcard.dashboard.campaigns.campaign_pages import form_choices
 from punchcard.dashboard.campaigns.text import TEXT
-from punchcard.dashboard.forms import parse
 from punchcard.dashboard.listing import page_of
 from punchcard.dashboard.rendering import View
 from punchcard.dashboard.routing import dashboard_router
@@ -91,7 +90,7 @@ async def new_automation(view: StaffView, session: Session) -> Response:
 async def create_automation(view: StaffView, session: Session) -> Response:
     assert view.signed is not None
     values = posted(await posted_form(view))
-    data, errors = parse(AutomationIn, automation_input(values), paths=True)
+    data, errors = parsed(values)
     if data is not None:
         made, errors = await saved(
             session, service.create_automation(session, view.signed.actor, data=data)
@@ -147,7 +146,7 @@ async def change_automation(automation_id: str, view: StaffView, session: Sessio
     form = await posted_form(view)
     automation = await service.get_automation(session, actor, automation_id)
     values = posted(form) | {"kind": automation.kind, "enabled": "on"}
-    data, errors = parse(AutomationIn, automation_input(values), paths=True)
+    data, errors = parsed(values)
     if data is not None:
         change = AutomationPatch.model_validate(
             data.model_dump(exclude={"kind", "enabled", "audience"})

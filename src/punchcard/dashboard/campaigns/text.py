@@ -116,6 +116,7 @@ TEXT = Catalogue(
         "voucher_valid_days_hint": "Blank: as the voucher template says.",
         "message": "Message",
         "no_message": "No message",
+        "message_template": "Template",
         "transactional": "Transactional (no marketing consent needed)",
         "transactional_hint": "Marketing messages go only to customers who agreed to them, "
         "with an unsubscribe link.",
@@ -262,6 +263,7 @@ TEXT = Catalogue(
         "voucher_valid_days_hint": "Leer: wie in der Gutscheinvorlage.",
         "message": "Nachricht",
         "no_message": "Keine Nachricht",
+        "message_template": "Vorlage",
         "transactional": "Transaktional (ohne Werbe-Einwilligung)",
         "transactional_hint": "Werbenachrichten gehen nur an Kunden, die zugestimmt haben, "
         "mit Abmeldelink.",
