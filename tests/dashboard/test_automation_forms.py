@@ -121,3 +121,12 @@ async def test_only_logins_the_api_lets_manage_automations_see_the_form(
     assert (await bound.get(NEW)).status_code == 403
     assert (await scanner.get(NEW)).status_code == 403
     assert "New automation" not in (await bound.get("/dashboard/automations")).text
+
+
+async def test_an_automation_form_posted_without_its_csrf_token_is_refused(
+    tenant: Tenant, browsing: Browsing
+) -> None:
+    owner = await browsing("olga", Role.OWNER, None)
+    forged = await owner.post(NEW, data=BLANK | {"name": "Hello", "kind": "welcome"})
+    assert forged.status_code == 403
+    assert await automations(tenant) == []

@@ -130,3 +130,13 @@ async def test_a_scanner_login_cannot_open_the_till_forms(
 ) -> None:
     scanner = await browsing("sam", Role.SCANNER, None)
     assert (await scanner.get(NEW)).status_code == 403
+
+
+async def test_a_till_form_posted_without_its_csrf_token_is_refused(
+    tenant: Tenant, browsing: Browsing
+) -> None:
+    owner = await browsing("olga", Role.OWNER, None)
+    program = await coffee_program(tenant.client)
+    forged = await owner.post(NEW, data=till_form(program_id=program["id"]))
+    assert forged.status_code == 403
+    assert await connectors(tenant) == []
