@@ -288,7 +288,7 @@ TEXT = Catalogue(
         "new_till_title": "Kasse verbinden",
         "type_hint": "Poster und Syrve senden eigene Webhooks; jede andere Kasse signiert ihre "
         "Verkäufe mit dem Geheimnis, das nach dem Verbinden erscheint.",
-        "type_generic": "Andere Kasse (signierter Webhook)",
+        "type_generic": "Andere Kasse (Webhook)",
         "type_poster": "Poster",
         "type_syrve": "Syrve",
         "col_location": "Standort",
