@@ -6,6 +6,8 @@ from typing import Any
 
 from starlette.datastructures import FormData
 
+from punchcard.pos.models import PosConnector
+
 RULE_FIELDS = {"receipt": ("stamps", "minimum"), "amount": ("amount", "minimum", "max_stamps")}
 TILL_FIELDS = {
     "poster": ("application_secret", "access_token", "base_url"),
@@ -47,7 +49,7 @@ def connector_input(values: dict[str, str], till: str) -> dict[str, Any]:
     return given
 
 
-def values_of(connector: Any) -> dict[str, str]:
+def values_of(connector: PosConnector) -> dict[str, str]:
     """A stored connector as the form's fields (its secrets never: blank keeps them)."""
     values = {name: "" for name in FIELDS} | {
         "type": connector.type,
