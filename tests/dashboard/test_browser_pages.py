@@ -12,8 +12,26 @@ from tests.support.factories import coffee_program, ok
 
 pytestmark = needs_chromium
 HEADINGS = {
-    "en": ["Overview", "Customers", "Ada Lovelace", "Team", "Locations", "Settings"],
-    "de": ["Übersicht", "Kunden", "Ada Lovelace", "Team", "Standorte", "Einstellungen"],
+    "en": [
+        "Overview",
+        "Customers",
+        "Ada Lovelace",
+        "Team",
+        "Locations",
+        "Settings",
+        "Campaigns",
+        "API & Integrations",
+    ],
+    "de": [
+        "Übersicht",
+        "Kunden",
+        "Ada Lovelace",
+        "Team",
+        "Standorte",
+        "Einstellungen",
+        "Kampagnen",
+        "API & Integrationen",
+    ],
 }
 
 
@@ -46,6 +64,8 @@ async def test_every_page_renders_cleanly(
         "/dashboard/staff",
         "/dashboard/locations",
         "/dashboard/settings",
+        "/dashboard/automations/new",
+        "/dashboard/integrations/pos/new",
     ]
     async with watched_page(
         browser, size, locale="de-DE" if language == "de" else "en-GB"

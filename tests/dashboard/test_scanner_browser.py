@@ -1,5 +1,6 @@
-"""The scanner in Chromium at phone size: a fake camera films a real card QR code, then a
-voucher's Code 128 barcode; the page stamps the card and redeems the voucher once."""
+"""The scanner in Chromium: at phone size a fake camera films a real card QR code, then a
+voucher's Code 128 barcode, and the page stamps the card and redeems the voucher once; manual
+entry and a double tap at phone and desktop sizes (a till may be a laptop beside the register)."""
 
 import re
 from collections.abc import AsyncIterator
@@ -7,6 +8,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+import pytest
 from playwright.async_api import Browser, Page, async_playwright, expect
 
 from punchcard.staff.actor import Role
@@ -14,7 +16,7 @@ from punchcard.vouchers.rendering import Size, render
 from tests.dashboard.conftest import LiveBusiness
 from tests.support import factories
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, needs_chromium
-from tests.support.dashboard_browser import sign_in_as, watched_page
+from tests.support.dashboard_browser import SIZES, sign_in_as, watched_page
 from tests.support.fake_camera import film
 
 pytestmark = needs_chromium
@@ -108,10 +110,11 @@ async def test_the_camera_stamps_a_card_and_redeems_a_voucher_once(
     assert (redeemed["status"], redeemed["redeemed_via"]) == ("redeemed", "staff_scanner")
 
 
-async def test_a_double_tap_stamps_once(live: LiveBusiness, browser: Browser) -> None:
+@pytest.mark.parametrize("size", list(SIZES))
+async def test_a_double_tap_stamps_once(live: LiveBusiness, browser: Browser, size: str) -> None:
     card, _ = await coffee_card(live)
     till = await live.staff("till2", Role.SCANNER, live.location_id)
-    async with watched_page(browser, "phone") as watched:
+    async with watched_page(browser, size) as watched:
         page = watched.page
         await sign_in_as(watched, live.server, live.business_id, till)
         await expect(page.get_by_role("button", name="Start camera")).to_be_visible()
@@ -129,10 +132,13 @@ async def test_a_double_tap_stamps_once(live: LiveBusiness, browser: Browser) ->
     assert await stamps(live, card["id"]) == 1
 
 
-async def test_manual_entry_works_without_javascript(live: LiveBusiness, browser: Browser) -> None:
+@pytest.mark.parametrize("size", list(SIZES))
+async def test_manual_entry_works_without_javascript(
+    live: LiveBusiness, browser: Browser, size: str
+) -> None:
     card, voucher = await coffee_card(live)
     till = await live.staff("till3", Role.SCANNER, live.location_id)
-    async with watched_page(browser, "phone", locale="de-DE", java_script_enabled=False) as watched:
+    async with watched_page(browser, size, locale="de-DE", java_script_enabled=False) as watched:
         page = watched.page
         await sign_in_as(watched, live.server, live.business_id, till)
         await page.get_by_label("Code", exact=True).fill(card["scan_code"])

@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from punchcard.kit.errors import ProblemError
 from punchcard.kit.schemas import FROM_TEXT
@@ -13,15 +14,18 @@ M = TypeVar("M", bound=BaseModel)
 EMPTY_MEANS_MISSING = ("missing", "string_too_short")
 
 
-def parse(model: type[M], values: Mapping[str, Any]) -> tuple[M | None, dict[str, str]]:
-    """``values`` as ``model`` (blank fields left out), or the error key of each bad field."""
+def parse(
+    model: type[M], values: Mapping[str, Any], *, paths: bool = False
+) -> tuple[M | None, dict[str, str]]:
+    """``values`` as ``model`` (blank fields left out), or the error key of each bad field:
+    its top-level name, or with ``paths`` its dotted path (``voucher.valid_days``)."""
     given = {name: value for name, value in values.items() if value not in ("", None)}
     try:
         return model.model_validate(given, context={FROM_TEXT: True}), {}
     except ValidationError as error:
         return None, {
-            str(problem["loc"][0]) if problem["loc"] else "form": (
-                "error_required" if problem["type"] in EMPTY_MEANS_MISSING else "error_invalid"
+            _where(problem["loc"], paths): (
+                "error_required" if _missing(problem) else "error_invalid"
             )
             for problem in error.errors()
         }
@@ -35,3 +39,14 @@ def refusal(error: ProblemError) -> dict[str, str]:
     if field is None and listed:
         field = str(listed[0].get("field", "")).removeprefix("body.") or None
     return {str(field or "form"): error.detail}
+
+
+def _missing(problem: ErrorDetails) -> bool:
+    """Left out, or left blank where a value is needed (a nested form field posts "")."""
+    return problem["type"] in EMPTY_MEANS_MISSING or problem.get("input") == ""
+
+
+def _where(loc: tuple[int | str, ...], paths: bool) -> str:
+    if not loc:
+        return "form"
+    return ".".join(str(part) for part in loc) if paths else str(loc[0])

@@ -45,7 +45,7 @@ async def campaigns(view: StaffView, session: Session) -> Response:
     return view.render("campaigns/list.html", TEXT, campaigns=found, progress=progress, more=more)
 
 
-async def _choices(session: AsyncSession, view: View) -> dict[str, Any]:
+async def form_choices(session: AsyncSession, view: View) -> dict[str, Any]:
     assert view.signed is not None
     actor = view.signed.actor
     messages, _ = await templates.list_templates(session, actor, EVERY)
@@ -85,7 +85,7 @@ async def _form(
         values=values,
         errors=at_fields(errors, FIELDS),
         audience_count=await _count(session, view, audience),
-        **await _choices(session, view),
+        **await form_choices(session, view),
     )
 
 
@@ -154,7 +154,7 @@ async def _campaign_page(
         preview_error=preview_error,
         customer=wanted,
         notice=view.request.query_params.get("done"),
-        **await _choices(session, view),
+        **await form_choices(session, view),
     )
 
 

@@ -23,7 +23,7 @@ def typed(form: FormData, names: tuple[str, ...]) -> dict[str, str]:
     return {name: str(form.get(name, "")).strip() for name in names}
 
 
-def _number(value: str) -> int | str:
+def as_number(value: str) -> int | str:
     return int(value) if value.isdigit() else value
 
 
@@ -40,7 +40,7 @@ def audience_of(values: dict[str, str], zone: ZoneInfo) -> dict[str, Any]:
     if values["program_id"]:
         audience["program_id"] = values["program_id"]
     stamps = {
-        bound: _number(values[f"stamps_{bound}"])
+        bound: as_number(values[f"stamps_{bound}"])
         for bound in ("min", "max")
         if values[f"stamps_{bound}"]
     }
@@ -50,7 +50,7 @@ def audience_of(values: dict[str, str], zone: ZoneInfo) -> dict[str, Any]:
         if values[name]:
             audience[name] = _day_start(values[name], zone)
     if values["birthday_month"]:
-        audience["birthday_month"] = _number(values["birthday_month"])
+        audience["birthday_month"] = as_number(values["birthday_month"])
     if values["has_unredeemed_voucher"] in ("yes", "no"):
         audience["has_unredeemed_voucher"] = values["has_unredeemed_voucher"] == "yes"
     return audience

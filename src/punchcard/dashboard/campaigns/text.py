@@ -94,8 +94,40 @@ TEXT = Catalogue(
         "language": "Language",
         "message_created": "The message template is saved.",
         "automations_intro": "Automations act on their own: birthday wishes, a nudge after a "
-        "while without a visit, voucher reminders, a welcome. Create them through the API; "
-        "switch them on and off and read their log here.",
+        "while without a visit, voucher reminders, a welcome. Each may give a voucher and send "
+        "a message; its log shows whom it reached.",
+        "new_automation": "+ New automation",
+        "new_automation_title": "New automation",
+        "kind_hint": "Birthday: on or before the birthday. Inactivity: after days without a "
+        "stamp. Reward reminder: a voucher not redeemed yet. Welcome: a new card.",
+        "setting_days": "Days",
+        "hint_days": "Inactivity: days without a stamp. Reward reminder: days after issue, or "
+        "days before it expires.",
+        "setting_days_before": "Days before the birthday",
+        "hint_days_before": "0: on the day (the default).",
+        "setting_hour": "Hour of the daily run",
+        "hint_hour": "0–23, local time (default: 9 for birthdays, else 10).",
+        "setting_reminder": "Remind of a voucher",
+        "reminder_unredeemed": "not redeemed some days after issue",
+        "reminder_expiring": "expiring within some days",
+        "only_program": "Only cards of",
+        "gift": "Voucher",
+        "voucher_valid_days": "Valid for (days)",
+        "voucher_valid_days_hint": "Blank: as the voucher template says.",
+        "message": "Message",
+        "no_message": "No message",
+        "message_template": "Template",
+        "transactional": "Transactional (no marketing consent needed)",
+        "transactional_hint": "Marketing messages go only to customers who agreed to them, "
+        "with an unsubscribe link.",
+        "enabled_now": "Switch on now",
+        "create_automation": "Create automation",
+        "automation_created": "The automation is saved.",
+        "automation_saved": "The changes are saved.",
+        "automation_deleted": "The automation is deleted; vouchers it issued stay.",
+        "delete_automation": "Delete automation",
+        "confirm_delete_automation": "Delete this automation and its log? Vouchers it issued stay.",
+        "audience_set": "Only customers matching (set through the API):",
         "no_automations": "No automation yet.",
         "col_kind": "Kind",
         "kind_birthday": "Birthday",
@@ -207,8 +239,43 @@ TEXT = Catalogue(
         "language": "Sprache",
         "message_created": "Die Nachrichtenvorlage ist gespeichert.",
         "automations_intro": "Automatisierungen handeln von selbst: Geburtstagsgrüße, ein "
-        "Gruß nach längerer Zeit ohne Besuch, Gutschein-Erinnerungen, ein Willkommen. Lege "
-        "sie über die API an; hier schaltest du sie ein und aus und liest ihr Protokoll.",
+        "Gruß nach längerer Zeit ohne Besuch, Gutschein-Erinnerungen, ein Willkommen. Jede "
+        "kann einen Gutschein geben und eine Nachricht senden; ihr Protokoll zeigt, wen sie "
+        "erreicht hat.",
+        "new_automation": "+ Neue Automatisierung",
+        "new_automation_title": "Neue Automatisierung",
+        "kind_hint": "Geburtstag: am oder vor dem Geburtstag. Inaktivität: nach Tagen ohne "
+        "Stempel. Belohnungs-Erinnerung: ein noch nicht eingelöster Gutschein. Willkommen: eine "
+        "neue Karte.",
+        "setting_days": "Tage",
+        "hint_days": "Inaktivität: Tage ohne Stempel. Belohnungs-Erinnerung: Tage nach der "
+        "Ausgabe oder Tage vor dem Ablauf.",
+        "setting_days_before": "Tage vor dem Geburtstag",
+        "hint_days_before": "0: am Tag selbst (Standard).",
+        "setting_hour": "Stunde des täglichen Laufs",
+        "hint_hour": "0–23, Ortszeit (Standard: 9 bei Geburtstagen, sonst 10).",
+        "setting_reminder": "Erinnern an einen Gutschein",
+        "reminder_unredeemed": "einige Tage nach Ausgabe nicht eingelöst",
+        "reminder_expiring": "läuft in einigen Tagen ab",
+        "only_program": "Nur Karten von",
+        "gift": "Gutschein",
+        "voucher_valid_days": "Gültig (Tage)",
+        "voucher_valid_days_hint": "Leer: wie in der Gutscheinvorlage.",
+        "message": "Nachricht",
+        "no_message": "Keine Nachricht",
+        "message_template": "Vorlage",
+        "transactional": "Transaktional (ohne Werbe-Einwilligung)",
+        "transactional_hint": "Werbenachrichten gehen nur an Kunden, die zugestimmt haben, "
+        "mit Abmeldelink.",
+        "enabled_now": "Gleich einschalten",
+        "create_automation": "Automatisierung anlegen",
+        "automation_created": "Die Automatisierung ist gespeichert.",
+        "automation_saved": "Die Änderungen sind gespeichert.",
+        "automation_deleted": "Die Automatisierung ist gelöscht; ausgegebene Gutscheine bleiben.",
+        "delete_automation": "Automatisierung löschen",
+        "confirm_delete_automation": "Diese Automatisierung und ihr Protokoll löschen? "
+        "Ausgegebene Gutscheine bleiben.",
+        "audience_set": "Nur passende Kunden (über die API gesetzt):",
         "no_automations": "Noch keine Automatisierung.",
         "col_kind": "Art",
         "kind_birthday": "Geburtstag",

@@ -1,6 +1,5 @@
-"""What an integration needs to know: every event type with a sample payload, the Zapier and
-Make set-up (with this server's URL and the REST hooks they subscribed), and POS connectors
-with their sale log."""
+"""What an integration needs to know: every event type with a sample payload, and the Zapier
+and Make set-up (with this server's URL and the REST hooks they subscribed)."""
 
 import json
 
@@ -12,8 +11,6 @@ from punchcard.dashboard.listing import page_of
 from punchcard.dashboard.routing import dashboard_router
 from punchcard.events import catalogue
 from punchcard.kit.http import AppSettings, Session
-from punchcard.pos import service as pos
-from punchcard.pos.service import webhook_url
 from punchcard.webhooks import service as webhooks
 
 router = dashboard_router()
@@ -39,35 +36,5 @@ async def no_code(view: StaffView, session: Session, settings: AppSettings) -> R
         TEXT,
         server_url=settings.public_url.rstrip("/"),
         hooks=hooks,
-        more=more,
-    )
-
-
-@router.get(BASE + "/pos")
-async def connectors(view: StaffView, session: Session) -> Response:
-    assert view.signed is not None
-    found, more = await pos.list_connectors(session, view.signed.actor, page_of(view.request))
-    return view.render(
-        "integrations/pos.html",
-        TEXT,
-        connectors=[(connector, webhook_url(connector)) for connector in found],
-        more=more,
-    )
-
-
-@router.get(BASE + "/pos/{connector_id}")
-async def sale_log(connector_id: str, view: StaffView, session: Session) -> Response:
-    assert view.signed is not None
-    actor = view.signed.actor
-    connector = await pos.get_connector(session, actor, connector_id)
-    sales, more = await pos.list_sales(
-        session, actor, connector_id, page_of(view.request), outcome=None
-    )
-    return view.render(
-        "integrations/sales.html",
-        TEXT,
-        connector=connector,
-        url=webhook_url(connector),
-        sales=sales,
         more=more,
     )

@@ -65,3 +65,26 @@ document.querySelectorAll("form").forEach((form) => {
   form.addEventListener("change", show);
   show();
 });
+// data-shown-when="field=a b": shown while the form's select "field" is a or b (without that
+// select, as on a stored automation's form, always). Hidden fields are disabled: not posted.
+document.querySelectorAll("form").forEach((form) => {
+  const blocks = Array.from(form.querySelectorAll("[data-shown-when]"));
+  const show = () => {
+    blocks.forEach((block) => {
+      const [name, wanted] = (block.getAttribute("data-shown-when") || "").split("=");
+      const chooser = form.elements.namedItem(name);
+      if (!(chooser instanceof HTMLSelectElement) || !(block instanceof HTMLElement)) { return; }
+      const shown = wanted.split(" ").includes(chooser.value);
+      block.hidden = !shown;
+      block.querySelectorAll("input, select").forEach((input) => {
+        if (input instanceof HTMLInputElement || input instanceof HTMLSelectElement) {
+          input.disabled = !shown;
+        }
+      });
+    });
+  };
+  if (blocks.length) {
+    form.addEventListener("change", show);
+    show();
+  }
+});
