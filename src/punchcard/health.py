@@ -1,14 +1,12 @@
 """Health checks for load balancers and orchestrators: alive, and ready to serve."""
 
 import asyncio
-from functools import lru_cache
 
-from alembic.script import ScriptDirectory
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
 
-from punchcard.db.migrate import alembic_config
+from punchcard.db.migrate import expected_heads
 from punchcard.kit.http import database, problem
 from punchcard.kit.openapi import problems
 from punchcard.kit.unavailable import database_unavailable, failure_kind
@@ -17,12 +15,6 @@ READY_TIMEOUT_SECONDS = 2.0
 RETRY_AFTER_SECONDS = "5"
 router = APIRouter(tags=["Health"])
 NOT_READY = problems(503, "not_ready", why="`detail` says why, `Retry-After` when to ask again.")
-
-
-@lru_cache
-def _head() -> set[str]:
-    """The migrations this code expects (read once: the code does not change while it runs)."""
-    return set(ScriptDirectory.from_config(alembic_config("sqlite://")).get_heads())
 
 
 @router.get("/healthz", summary="Alive: the process answers (no database check)")
@@ -62,9 +54,9 @@ async def _not_ready(request: Request) -> str | None:
             return f"The database cannot be reached ({failure_kind(exc)})."
         kind = failure_kind(exc)
         return f"The database has no migrated schema ({kind}): run `punchcard migrate`."
-    if current != _head():
+    if current != expected_heads():
         found = ", ".join(sorted(current)) or "none"
-        expected = ", ".join(sorted(_head()))
+        expected = ", ".join(sorted(expected_heads()))
         return f"The database schema is at {found}, not {expected}: run `punchcard migrate`."
     return None
 

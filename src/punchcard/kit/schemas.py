@@ -104,6 +104,8 @@ def _strict_scalar(kind: type, value: Any) -> bool:
     return kind is float or isinstance(value, int) or value.is_integer()
 
 
+_EXPECTED = {bool: "a JSON boolean", int: "a JSON integer", float: "a JSON number"}
+
 # Validation context of values that can only be text (a posted HTML form, a CSV file): their
 # numbers and flags are read from it as Pydantic reads them.
 FROM_TEXT = "from_text"
@@ -119,10 +121,15 @@ class Input(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     _scalars: ClassVar[dict[str, type]] = {}
+    _optional: ClassVar[frozenset[str]] = frozenset()
 
     @classmethod
     def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
         super().__pydantic_init_subclass__(**kwargs)
+        # Known once per model: the validator below runs on every request body.
+        cls._optional = frozenset(
+            name for name, field in cls.model_fields.items() if not field.is_required()
+        )
         cls._scalars = {
             name: kind
             for name, field in cls.model_fields.items()
@@ -134,17 +141,15 @@ class Input(BaseModel):
     def _blank_is_absent_and_scalars_strict(cls, data: Any, info: ValidationInfo) -> Any:
         if not isinstance(data, dict):
             return data
-        optional = {name for name, field in cls.model_fields.items() if not field.is_required()}
-        data = {k: v for k, v in data.items() if not (v == "" and k in optional)}
+        data = {k: v for k, v in data.items() if not (v == "" and k in cls._optional)}
         if info.context and info.context.get(FROM_TEXT):
             return data
-        expected = {bool: "a JSON boolean", int: "a JSON integer", float: "a JSON number"}
         _refuse(
             cls,
             data,
             {
                 name: PydanticCustomError(
-                    f"{kind.__name__}_type", f"Input should be {expected[kind]}"
+                    f"{kind.__name__}_type", f"Input should be {_EXPECTED[kind]}"
                 )
                 for name, kind in cls._scalars.items()
                 if data.get(name) is not None and not _strict_scalar(kind, data[name])
