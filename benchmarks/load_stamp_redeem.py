@@ -267,6 +267,8 @@ class Server:
             "--workers",
             str(self.workers),
             "--no-access-log",
+            # serve sets PUNCHCARD_RUN_WORKER from its flag, so the README's switch goes by flag
+            *(["--no-worker"] if os.environ.get("PUNCHCARD_RUN_WORKER") == "false" else []),
             stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.STDOUT,
             env=self.env(),
