@@ -198,7 +198,7 @@ class Dispatcher:
         if delay > 0:  # a rate-limit slot a little ahead
             await asyncio.sleep(delay)
         outcome = await self.sender.send(
-            claim.url, claim.secrets, claim.event_id, claim.payload, utcnow()
+            claim.url, claim.secrets, claim.event_id, claim.body, utcnow()
         )
         _log_attempt(claim, outcome)
         await self.outcomes.put((claim, outcome))
