@@ -65,6 +65,7 @@ class Claim:
     request_id: str | None  # the request that wrote the event: the attempt records it
     attempts: int  # including this one; fences the completion
     send_at: float  # epoch seconds: the rate-limit slot
+    failing: bool  # its endpoint had a failure streak when claimed: a success must end it
     attempt_id: str = field(default_factory=lambda: new_id("att"))  # its row, its log line
 
 
@@ -175,6 +176,7 @@ async def fan_out(
                         event.request_id,
                         1,
                         send_at,
+                        endpoint.failing_since is not None,
                     )
                 )
             rows.append(row)
@@ -316,6 +318,7 @@ async def claim(session: AsyncSession, now: datetime, limit: int, lease: timedel
             endpoints.c.secret_sealed,
             endpoints.c.previous_secret_sealed,
             endpoints.c.previous_secret_expires_at,
+            endpoints.c.failing_since,
             # A test send carries its own body; every other message delivers its event.
             _body(messages.c.payload, events_table.c.payload),
             _request_id(messages.c.payload, events_table.c.payload),
@@ -345,6 +348,7 @@ async def claim(session: AsyncSession, now: datetime, limit: int, lease: timedel
             row.request_id,
             row.attempts,
             send_at[row.id],
+            row.failing_since is not None,
         )
         for row in rows
     ]
@@ -424,6 +428,7 @@ async def complete(
     Returns the status each message is left in (pending: a retry is due later)."""
     finished, logged = [], []
     streaks: dict[tuple[str, str], bool] = {}  # endpoint -> any success in this batch
+    failing: set[tuple[str, str]] = set()  # endpoints with a streak a success would end
     gone: list[Claim] = []
     for message, outcome in results:
         next_at = None
@@ -439,6 +444,8 @@ async def complete(
             status = "pending" if next_at else "failed"
         key = (message.business_id, message.endpoint_id)
         streaks[key] = streaks.get(key, False) or outcome.succeeded
+        if message.failing:
+            failing.add(key)
         finished.append(
             (
                 message.business_id,
@@ -490,6 +497,9 @@ async def complete(
         messages.c.business_id == log.c.business_id, messages.c.id == log.c.message_id
     )
     await session.execute(attempts.insert().from_select(LOGGED, select(log).where(alive)))
+    # A success ends a streak; with none to end (as claimed) the statement is skipped. A
+    # streak begun since then is ended by the next success, whose claim sees it.
+    streaks = {key: ok for key, ok in streaks.items() if not ok or key in failing}
     await _track_failure_streaks(session, streaks, now)
     for message in gone:
         await _gone(session, message, now)
