@@ -4,13 +4,13 @@ from datetime import timedelta
 import pytest
 from aiohttp import web
 from prometheus_client import REGISTRY
-from sqlalchemy import select
+from sqlalchemy import select, update
 from standardwebhooks import Webhook
 
 from punchcard.db.engine import Database
 from punchcard.kit.clock import utcnow
 from punchcard.webhooks.dispatcher import Dispatcher
-from punchcard.webhooks.models import WebhookMessage
+from punchcard.webhooks.models import WebhookEndpoint, WebhookMessage
 from tests.conftest import Tenant
 from tests.support.factories import card, coffee_program, ok, stamp
 from tests.support.receiver import Receiver
@@ -316,3 +316,46 @@ async def test_an_attempt_records_the_request_id_and_its_log_line_names_both(
     assert "request t-1" in line.getMessage()
     after = REGISTRY.get_sample_value("punchcard_webhook_deliveries_total", succeeded)
     assert (after or 0) > before
+
+
+async def _failing_since(db: Database, endpoint_id: object) -> tuple[object, bool]:
+    async with db.transaction() as session:
+        row = (
+            await session.execute(
+                select(WebhookEndpoint.failing_since, WebhookEndpoint.enabled).where(
+                    WebhookEndpoint.id == endpoint_id
+                )
+            )
+        ).one()
+    return row.failing_since, row.enabled
+
+
+async def test_a_failure_starts_a_streak_and_the_next_success_ends_it(
+    tenant: Tenant, receiver: Receiver, dispatcher: Dispatcher, db: Database
+) -> None:
+    created = await endpoint(tenant, receiver.url())
+    receiver.responder = lambda _: web.Response(status=503)
+    await card(tenant.client, (await coffee_program(tenant.client))["id"])
+    await recorded(dispatcher, tenant, 1)
+    assert (await _failing_since(db, created["id"]))[0] is not None
+
+    receiver.responder = None
+    await make_due(db, tenant.business_id)
+    await recorded(dispatcher, tenant, 2)
+    assert await _failing_since(db, created["id"]) == (None, True)
+
+
+async def test_an_endpoint_failing_for_five_days_is_disabled(
+    tenant: Tenant, receiver: Receiver, dispatcher: Dispatcher, db: Database
+) -> None:
+    created = await endpoint(tenant, receiver.url())
+    async with db.transaction() as session:
+        await session.execute(
+            update(WebhookEndpoint)
+            .where(WebhookEndpoint.id == created["id"])
+            .values(failing_since=utcnow() - timedelta(days=5, minutes=1))
+        )
+    receiver.responder = lambda _: web.Response(status=503)
+    await card(tenant.client, (await coffee_program(tenant.client))["id"])
+    await recorded(dispatcher, tenant, 1)
+    assert (await _failing_since(db, created["id"]))[1] is False

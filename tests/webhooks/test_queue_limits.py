@@ -2,6 +2,7 @@
 per-endpoint rate limits, concurrency caps and order, decided when messages are claimed."""
 
 import itertools
+import json
 from datetime import timedelta
 
 from punchcard.db.engine import Database
@@ -57,7 +58,7 @@ async def test_fresh_messages_are_handed_out_leased_up_to_the_room(
     handed = await _queued(tenant, db, 5, room=3)
     assert len(handed) == 3
     assert {c.attempts for c in handed} == {1}
-    assert all(c.secrets and c.payload["id"] == c.event_id for c in handed)
+    assert all(c.secrets and json.loads(c.body)["id"] == c.event_id for c in handed)
     claimed = await _claim(db, tenant)
     assert len(claimed) == 2  # the two beyond the room; the handed-out ones are leased
     assert {c.id for c in claimed}.isdisjoint({c.id for c in handed})

@@ -28,7 +28,7 @@ async def sending(*, allow_private: bool) -> AsyncIterator[Sender]:
 
 async def deliver(url: str, *, allow_private: bool) -> Outcome:
     async with sending(allow_private=allow_private) as sender:
-        return await sender.send(url, [new_secret()], "evt_1", {"event": "test"}, utcnow())
+        return await sender.send(url, [new_secret()], "evt_1", b'{"event":"test"}', utcnow())
 
 
 async def test_private_targets_are_refused_at_send_time(receiver: Receiver) -> None:

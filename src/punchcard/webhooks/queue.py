@@ -14,7 +14,9 @@ from sqlalchemy import (
     ColumnClause,
     Select,
     String,
+    Text,
     and_,
+    cast,
     delete,
     exists,
     func,
@@ -32,7 +34,7 @@ from punchcard.events import service as events
 from punchcard.events.models import Event
 from punchcard.events.payloads import event_row
 from punchcard.kit.ids import new_id
-from punchcard.kit.sql import JSONDoc, keyed, rows_table
+from punchcard.kit.sql import keyed, rows_table
 from punchcard.wallet.sync import mark_changed
 from punchcard.webhooks import retry
 from punchcard.webhooks.models import WebhookAttempt, WebhookEndpoint, WebhookMessage
@@ -59,22 +61,35 @@ class Claim:
     url: str
     secrets: list[str]
     event_id: str
-    payload: dict[str, Any]
+    body: bytes  # the payload as the database holds it: one object per event, not per send
+    request_id: str | None  # the request that wrote the event: the attempt records it
     attempts: int  # including this one; fences the completion
     send_at: float  # epoch seconds: the rate-limit slot
+    failing: bool  # its endpoint had a failure streak when claimed: a success must end it
     attempt_id: str = field(default_factory=lambda: new_id("att"))  # its row, its log line
-
-    @property
-    def request_id(self) -> str | None:
-        """The request that wrote the event (its payload says): the attempt records it."""
-        request_id: str | None = self.payload.get("request_id")
-        return request_id
 
 
 @dataclass
 class FannedOut:
     events: int
     claims: list[Claim]  # leased already: the caller sends them once this commits
+
+
+def _body(*documents: Any) -> Any:
+    """The first of these JSON payloads as text: sent as stored, never decoded and encoded
+    again by the worker."""
+    return _first(*(cast(document, Text) for document in documents)).label("body")
+
+
+def _request_id(*documents: Any) -> Any:
+    return _first(*(document["request_id"].as_string() for document in documents)).label(
+        "request_id"
+    )
+
+
+def _first(*values: Any) -> Any:
+    """COALESCE, or the value itself (SQLite's COALESCE wants two arguments at least)."""
+    return func.coalesce(*values) if len(values) > 1 else values[0]
 
 
 def _direct(endpoint: Any) -> bool:
@@ -105,7 +120,9 @@ async def fan_out(
 
     Up to ``room`` messages are inserted already leased and returned as claims: no claim (a
     query and an update) stands between an event and its delivery. Those that must queue
-    (order, rate limit, concurrency cap, no room) wait, pending, for ``claim``."""
+    (order, rate limit, concurrency cap, no room) wait, pending, for ``claim``. Three
+    statements whatever the batch (and the wallet's one): mark the events (their bodies come
+    back), read their endpoints, insert the messages."""
     undispatched = undispatched_events(batch)
     pending = (
         await session.execute(
@@ -118,6 +135,8 @@ async def fan_out(
                 events_table.c.type,
                 events_table.c.card_id,
                 events_table.c.created_at,
+                _body(events_table.c.payload),
+                _request_id(events_table.c.payload),
             )
         )
     ).all()
@@ -131,54 +150,42 @@ async def fan_out(
     ):
         subscribed[endpoint.business_id].append(endpoint)
     leased_until = now + lease
+    send_at = now.timestamp()
     rows: list[dict[str, Any]] = []
-    leased: list[tuple[dict[str, Any], Any]] = []
+    claims: list[Claim] = []
     for event in sorted(pending, key=lambda event: event.id):
+        body = event.body.encode()
         for endpoint in subscribed[event.business_id]:
             if endpoint.event_types and event.type not in endpoint.event_types:
                 continue
             row = message_row(endpoint.id, event, now)
             if not endpoint.enabled:  # kept, so `recover` can deliver it once re-enabled
                 row.update(status="failed", last_error="endpoint disabled")
-            elif len(leased) < room and _direct(endpoint):
+            elif len(claims) < room and _direct(endpoint):
                 row.update(attempts=1, next_attempt_at=leased_until, in_flight_until=leased_until)
-                leased.append((row, endpoint))
+                claims.append(
+                    Claim(
+                        event.business_id,
+                        row["id"],
+                        endpoint.id,
+                        endpoint.kind,
+                        endpoint.url,
+                        active_secrets(endpoint, now),
+                        event.id,
+                        body,
+                        event.request_id,
+                        1,
+                        send_at,
+                        endpoint.failing_since is not None,
+                    )
+                )
             rows.append(row)
     if rows:
-        await session.execute(messages.insert(), rows)
-    return FannedOut(len(pending), await _leased_claims(session, leased, now))
-
-
-async def _leased_claims(
-    session: AsyncSession, leased: list[tuple[dict[str, Any], Any]], now: datetime
-) -> list[Claim]:
-    if not leased:
-        return []
-    keys = {(row["business_id"], row["event_id"]) for row, _ in leased}
-    payloads = {
-        row.id: row.payload
-        for row in await session.execute(
-            select(events_table.c.id, events_table.c.payload).where(
-                keyed(session, events_table, keys)
-            )
-        )
-    }
-    send_at = now.timestamp()
-    return [
-        Claim(
-            row["business_id"],
-            row["id"],
-            endpoint.id,
-            endpoint.kind,
-            endpoint.url,
-            active_secrets(endpoint, now),
-            row["event_id"],
-            payloads[row["event_id"]],
-            row["attempts"],
-            send_at,
-        )
-        for row, endpoint in leased
-    ]
+        # One statement text whatever the number of rows (prepared once on PostgreSQL).
+        names = list(rows[0])
+        given = rows_table(session, messages, names, [tuple(row.values()) for row in rows])
+        await session.execute(messages.insert().from_select(names, select(given)))
+    return FannedOut(len(pending), claims)
 
 
 def _due(now: datetime) -> Any:
@@ -311,10 +318,10 @@ async def claim(session: AsyncSession, now: datetime, limit: int, lease: timedel
             endpoints.c.secret_sealed,
             endpoints.c.previous_secret_sealed,
             endpoints.c.previous_secret_expires_at,
+            endpoints.c.failing_since,
             # A test send carries its own body; every other message delivers its event.
-            func.coalesce(messages.c.payload, events_table.c.payload, type_=JSONDoc).label(
-                "payload"
-            ),
+            _body(messages.c.payload, events_table.c.payload),
+            _request_id(messages.c.payload, events_table.c.payload),
         )
         .select_from(
             messages.join(endpoints, _endpoint_join()).outerjoin(
@@ -337,9 +344,11 @@ async def claim(session: AsyncSession, now: datetime, limit: int, lease: timedel
             row.url,
             active_secrets(row, now),
             row.event_id,
-            row.payload,
+            row.body.encode(),
+            row.request_id,
             row.attempts,
             send_at[row.id],
+            row.failing_since is not None,
         )
         for row in rows
     ]
@@ -419,6 +428,7 @@ async def complete(
     Returns the status each message is left in (pending: a retry is due later)."""
     finished, logged = [], []
     streaks: dict[tuple[str, str], bool] = {}  # endpoint -> any success in this batch
+    failing: set[tuple[str, str]] = set()  # endpoints with a streak a success would end
     gone: list[Claim] = []
     for message, outcome in results:
         next_at = None
@@ -434,6 +444,8 @@ async def complete(
             status = "pending" if next_at else "failed"
         key = (message.business_id, message.endpoint_id)
         streaks[key] = streaks.get(key, False) or outcome.succeeded
+        if message.failing:
+            failing.add(key)
         finished.append(
             (
                 message.business_id,
@@ -485,6 +497,9 @@ async def complete(
         messages.c.business_id == log.c.business_id, messages.c.id == log.c.message_id
     )
     await session.execute(attempts.insert().from_select(LOGGED, select(log).where(alive)))
+    # A success ends a streak; with none to end (as claimed) the statement is skipped. A
+    # streak begun since then is ended by the next success, whose claim sees it.
+    streaks = {key: ok for key, ok in streaks.items() if not ok or key in failing}
     await _track_failure_streaks(session, streaks, now)
     for message in gone:
         await _gone(session, message, now)

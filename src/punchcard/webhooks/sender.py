@@ -2,11 +2,9 @@
 redirects not followed."""
 
 import asyncio
-import json
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
 import aiohttp
 from yarl import URL
@@ -19,6 +17,7 @@ from punchcard.webhooks.retry import parse_retry_after
 RESPONSE_BODY_LIMIT = 2048
 DNS_CACHE_SECONDS = 10  # each answer was checked; a re-pointed name is seen this much later
 USER_AGENT = f"Punchcard-Webhooks/{__version__}"
+HEADERS = {"content-type": "application/json", "user-agent": USER_AGENT}
 
 
 @dataclass
@@ -34,10 +33,6 @@ class Outcome:
     def succeeded(self) -> bool:
         # 3xx counts as a failure: a receiver must answer the URL it registered.
         return self.status_code is not None and 200 <= self.status_code < 300
-
-
-def body_of(payload: dict[str, Any]) -> bytes:
-    return json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode()
 
 
 class Sender:
@@ -69,16 +64,15 @@ class Sender:
         url: str,
         secrets: list[str],
         event_id: str,
-        payload: dict[str, Any],
+        body: bytes,
         now: datetime,
     ) -> Outcome:
-        """The timeout bounds the whole exchange, the answer's body included: a receiver
-        answering byte by byte would otherwise outlive the lease and get a twin delivery."""
-        body = body_of(payload)
+        """Post ``body`` (JSON) signed. The timeout bounds the whole exchange, the answer's
+        body included: a receiver answering byte by byte would otherwise outlive the lease and
+        get a twin delivery."""
         timestamp = int(time.time())
         headers = {
-            "content-type": "application/json",
-            "user-agent": USER_AGENT,
+            **HEADERS,
             "webhook-id": event_id,
             "webhook-timestamp": str(timestamp),
             "webhook-signature": signing.signature_header(secrets, event_id, timestamp, body),
