@@ -17,7 +17,7 @@ records when each webhook-id arrived. Latency is the arrival time minus the time
 the event's transaction returned to the committer (both ``time.time()`` on this machine).
 
 It prints the figures, the CPU used by the worker, PostgreSQL, the receiver and this process,
-the worker's peak RSS, and the two targets of the issue (deliveries >= 0.7 x plain client,
+the worker's peak RSS, and the two targets (deliveries >= 0.5 x plain client, issue 11;
 p99 <= 200 ms at 1,000 events/s); it writes them to benchmarks/results/webhooks-latest.json.
 It prints figures and never asserts timings.
 
@@ -61,7 +61,7 @@ LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 HERE = Path(__file__).resolve()
 PUNCHCARD = str(Path(sys.executable).with_name("punchcard"))
 RESULTS = HERE.parent / "results" / "webhooks-latest.json"
-TARGET_RATIO = 0.7
+TARGET_RATIO = 0.5
 TARGET_P99_MS = 200.0
 TARGET_RATE = 1000.0  # events/s at which the p99 target applies
 STARTUP_TIMEOUT_S = 60.0
