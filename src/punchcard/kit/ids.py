@@ -4,6 +4,7 @@ The body is a ULID (48-bit millisecond time + 80 random bits, Crockford base32),
 monotonic within a process so ids created in one transaction sort in creation order.
 """
 
+import base64
 import os
 import secrets
 import threading
@@ -11,6 +12,9 @@ import time
 from datetime import datetime
 
 _ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"
+# base64's base32 digits, in Crockford's: the C codec encodes, a table swaps the digits (a
+# Python loop over 26 digits cost a 1,000-row bulk upsert more than its INSERT).
+_CROCKFORD = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", _ALPHABET.encode())
 _lock = threading.Lock()
 _last_ms = 0
 _last_rand = 0
@@ -29,11 +33,9 @@ def _ulid_int() -> int:
 
 
 def _encoded(prefix: str, value: int) -> str:
-    chars = []
-    for _ in range(26):
-        chars.append(_ALPHABET[value & 31])
-        value >>= 5
-    return f"{prefix}_{''.join(reversed(chars))}"
+    # 20 bytes are 32 digits; the first 6 are the zeros above the 26 digits of 128 bits.
+    digits = base64.b32encode(value.to_bytes(20, "big"))[6:]
+    return f"{prefix}_{digits.translate(_CROCKFORD).decode()}"
 
 
 def new_id(prefix: str) -> str:

@@ -119,10 +119,14 @@ class Input(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     _scalars: ClassVar[dict[str, type]] = {}
+    _optional: ClassVar[frozenset[str]] = frozenset()
 
     @classmethod
     def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
         super().__pydantic_init_subclass__(**kwargs)
+        cls._optional = frozenset(
+            name for name, field in cls.model_fields.items() if not field.is_required()
+        )
         cls._scalars = {
             name: kind
             for name, field in cls.model_fields.items()
@@ -134,8 +138,7 @@ class Input(BaseModel):
     def _blank_is_absent_and_scalars_strict(cls, data: Any, info: ValidationInfo) -> Any:
         if not isinstance(data, dict):
             return data
-        optional = {name for name, field in cls.model_fields.items() if not field.is_required()}
-        data = {k: v for k, v in data.items() if not (v == "" and k in optional)}
+        data = {k: v for k, v in data.items() if not (v == "" and k in cls._optional)}
         if info.context and info.context.get(FROM_TEXT):
             return data
         expected = {bool: "a JSON boolean", int: "a JSON integer", float: "a JSON number"}
