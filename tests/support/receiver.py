@@ -62,6 +62,11 @@ class Receiver:
             await self._arrived.wait_for(lambda: condition(self.arrivals))
         return list(self.arrivals)
 
+    async def first(self, wanted: Callable[[Delivery], bool], timeout: float = 30) -> Delivery:
+        """Wait (bounded) until a ``wanted`` request arrived; returns the first of them."""
+        arrived = await self.until(lambda requests: any(map(wanted, requests)), timeout)
+        return next(request for request in arrived if wanted(request))
+
     async def handle(self, request: web.Request) -> web.StreamResponse:
         peer = request.transport.get_extra_info("peername") if request.transport else None
         delivery = Delivery(

@@ -29,19 +29,25 @@ async function listen(server: Server): Promise<string> {
 
 export interface Receiver {
   url: string;
-  next: () => Promise<Received>;
+  next: (wanted: (delivery: Received) => boolean) => Promise<Received>;
   close: () => void;
 }
 
-/** Answers 204 to every POST; `next()` resolves with the next delivery. */
+interface Waiting {
+  wanted: (delivery: Received) => boolean;
+  wake: (delivery: Received) => void;
+}
+
+/** Answers 204 to every POST; `next(wanted)` resolves with the first delivery not taken yet
+ * that is `wanted`, arrived already or still to come. */
 export async function receiver(): Promise<Receiver> {
   const arrived: Received[] = [];
-  let waiting: ((delivery: Received) => void) | null = null;
+  let waiting: Waiting | null = null;
   const server = createServer(async (request, response) => {
     const delivery = { headers: headersOf(request), body: (await bodyOf(request)).toString() };
     response.writeHead(204).end();
-    if (waiting) {
-      const wake = waiting;
+    if (waiting?.wanted(delivery)) {
+      const { wake } = waiting;
       waiting = null;
       wake(delivery);
     } else arrived.push(delivery);
@@ -49,9 +55,10 @@ export async function receiver(): Promise<Receiver> {
   const url = await listen(server);
   return {
     url,
-    next: () => {
-      const ready = arrived.shift();
-      return ready ? Promise.resolve(ready) : new Promise((wake) => (waiting = wake));
+    next: (wanted) => {
+      const index = arrived.findIndex(wanted);
+      if (index >= 0) return Promise.resolve(arrived.splice(index, 1)[0] as Received);
+      return new Promise((wake) => (waiting = { wanted, wake }));
     },
     close: () => server.close(),
   };

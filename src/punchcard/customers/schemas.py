@@ -2,18 +2,11 @@ from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 import phonenumbers
-from email_validator import EmailNotValidError, validate_email
 from pydantic import AfterValidator, AliasChoices, Field, StringConstraints, model_validator
 
 from punchcard.config import get_settings
+from punchcard.kit.emails import normalized_email
 from punchcard.kit.schemas import Input, Metadata, Name, Output
-
-
-def _email(value: str) -> str:
-    try:
-        return validate_email(value, check_deliverability=False).normalized.lower()
-    except EmailNotValidError as exc:
-        raise ValueError(f"not a valid email address: {exc}") from exc
 
 
 def _phone(value: str) -> str:
@@ -36,7 +29,7 @@ def _birthday(value: date) -> date:
     return value
 
 
-Email = Annotated[str, StringConstraints(max_length=320), AfterValidator(_email)]
+Email = Annotated[str, StringConstraints(max_length=320), AfterValidator(normalized_email)]
 Birthday = Annotated[date, AfterValidator(_birthday)]
 Phone = Annotated[str, StringConstraints(max_length=32), AfterValidator(_phone)]
 SourceId = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]

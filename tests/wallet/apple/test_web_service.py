@@ -181,6 +181,21 @@ async def test_a_change_committed_just_after_a_listing_with_an_earlier_version_i
     )
 
 
+async def test_a_devices_changed_passes_are_listed_in_serial_number_order(
+    tenant: Tenant, db: Database
+) -> None:
+    first, second, third = [await apple_pass(tenant) for _ in range(3)]
+    device = device_of(tenant.client)
+    for held in (second, third, first):  # registered, and so stored, out of order
+        ok(await device.register(held), 201)
+    for held in (third, first, second):
+        await set_version(db, held, utcnow() - timedelta(minutes=1))
+
+    listed = ok(await device.updated_since())["serialNumbers"]
+
+    assert listed == sorted(held.serial for held in (first, second, third))
+
+
 async def test_registering_a_pass_type_the_business_does_not_sign_is_404(tenant: Tenant) -> None:
     held = await apple_pass(tenant)
     device = device_of(tenant.client)

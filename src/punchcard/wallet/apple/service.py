@@ -177,8 +177,8 @@ async def unregister(
 async def updated_serials(
     session: AsyncSession, *, device: str, pass_type: str, since: datetime | None, now: datetime
 ) -> tuple[list[str], datetime | None]:
-    """Serial numbers of the device's passes with versions after ``since`` (all of them if
-    None), and the version to ask from next time: the newest of theirs, or ``now`` less the
+    """Serial numbers (sorted) of the device's passes with versions after ``since`` (all of them
+    if None), and the version to ask from next time: the newest of theirs, or ``now`` less the
     margin if that is earlier, so changes still committing now are listed next time."""
     query = (
         select(registrations.c.business_id, registrations.c.card_id, passes.c.updated_at)
@@ -198,7 +198,9 @@ async def updated_serials(
     if not rows:
         return [], None
     newest = max(version for *_, version in rows)
-    serials = [serial_number(business_id, card_id) for business_id, card_id, _ in rows]
+    # Sorted: the same passes are listed alike whatever order the rows come in (their order on
+    # disk, which vacuuming and updates change).
+    serials = sorted(serial_number(business_id, card_id) for business_id, card_id, _ in rows)
     return serials, min(newest, now - UPDATED_SINCE_MARGIN)
 
 
