@@ -156,7 +156,7 @@ async def _connect(database_url: str) -> asyncpg.Connection:
 async def _business(env: dict[str, str], channel: str, settings: dict[str, Any]) -> str:
     """A business with ``channel`` set up (through the service: the credentials are checked)."""
     from punchcard.businesses.onboarding import onboard
-    from punchcard.channels import service
+    from punchcard.channels import registry, service
     from punchcard.channels.schemas import CONFIG_SCHEMAS
     from punchcard.config import Settings
     from punchcard.db.engine import Database
@@ -169,6 +169,7 @@ async def _business(env: dict[str, str], channel: str, settings: dict[str, Any])
         actor = Actor.system(made.business_id)
         await service.configure(db, actor, channel, CONFIG_SCHEMAS[channel](**settings))  # type: ignore[arg-type]
     finally:
+        await registry.close()  # the credentials check's connections
         await db.dispose()
     return made.business_id
 
@@ -438,7 +439,7 @@ async def _audiences(database_url: str, cards: int) -> dict[str, float]:
     from sqlalchemy import func, select
     from sqlalchemy.dialects import postgresql
 
-    from punchcard.campaigns.audiences import conditions
+    from punchcard.campaigns.audiences import COUNT_WORK_MEM, conditions
     from punchcard.campaigns.schemas import Audience
     from punchcard.customers.models import Customer
 
@@ -448,6 +449,7 @@ async def _audiences(database_url: str, cards: int) -> dict[str, float]:
         started = time.perf_counter()
         await _fill_audience(connection, business, cards)
         print(f"  filled in {time.perf_counter() - started:.0f} s")
+        await connection.execute(f"SET work_mem = '{COUNT_WORK_MEM}'")  # as audiences.count does
         figures = {}
         now = datetime(2026, 12, 1, tzinfo=UTC)
         print(f"  {'filter':<32} {'customers':>10} {'best ms':>8} {'EXPLAIN ms':>10}  indexes")
