@@ -106,6 +106,7 @@ async def test_two_senders_together_keep_the_providers_rate(
     try:
         await _campaign(first)
         senders = [CampaignSender(first, settings), CampaignSender(second, settings)]
+        await senders[0].step()  # the recipients are queued: a sender finding none would stop
         await asyncio.gather(*(sender.until_idle() for sender in senders))
     finally:
         await first.dispose()
