@@ -71,8 +71,9 @@ class Pace:
 
     async def hold(self, seconds: float) -> None:
         """The provider asked to wait (429 ``retry_after``): nobody sends before then."""
-        self.slots.clear()
-        await self._move(seconds, 0.0)
+        async with self.lock:  # no block taken before the hold is handed out after it
+            self.slots.clear()
+            await self._move(seconds, 0.0)
 
     async def _take(self) -> None:
         span = self.block * self.interval
