@@ -149,7 +149,7 @@ class Settings(BaseSettings):
     campaign_batch_size: int = 500  # deliveries claimed (and audience rows added) per step
     campaign_lease_seconds: float = 120.0  # a claimed delivery is another worker's after this
     # Sends per second per account, where a provider allows more than its default (Telegram's
-    # paid broadcasts: up to 1000/s), e.g. {"telegram": 1000}; each worker process keeps it.
+    # paid broadcasts: up to 1000/s), e.g. {"telegram": 1000}; all workers together keep it.
     campaign_max_per_second: dict[str, float] = {}
     # Automations (automations/): the runner in workers and servers looks for due scans this
     # often, records and acts on this many runs per transaction, takes over a scan whose worker

@@ -3,6 +3,7 @@ error shapes (401 for a bad token, 403 for a chat that blocked the bot, 400 "cha
 429 with ``parameters.retry_after``), and builders of the updates Telegram sends."""
 
 import itertools
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ class FakeTelegram:
     blocked: set[str] = field(default_factory=set)  # chats that blocked the bot
     known: set[str] = field(default_factory=set)  # chats that exist (others: "chat not found")
     flood_wait: int | None = None  # answer 429 with this retry_after
+    arrivals: list[float] = field(default_factory=list)  # each sendMessage's time.monotonic()
     down: bool = False  # answer 502 as Telegram's front does when the backend is away
     _message_ids: Any = field(default_factory=lambda: itertools.count(1))
 
@@ -65,6 +67,7 @@ class FakeTelegram:
         return _error(404, "Not Found: method not found")
 
     def _send(self, payload: dict[str, Any]) -> web.Response:
+        self.arrivals.append(time.monotonic())
         chat = str(payload.get("chat_id"))
         if self.flood_wait is not None:
             wait = self.flood_wait

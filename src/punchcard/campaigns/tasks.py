@@ -4,9 +4,9 @@ work through ``sending``'s claims and never send a delivery twice.
 
 A step: start due campaigns, recover deliveries of dead workers, add a batch of recipients,
 claim a batch of deliveries (reach, vouchers, messages: one transaction), send them at the
-providers' pace with no transaction open, record the outcomes, finish campaigns. The next batch
-is claimed and prepared while one is being sent, so the database's work and the provider's
-overlap.
+providers' pace (``pace``: shared by all workers) with no transaction open, record the
+outcomes, finish campaigns. The next batch is claimed and prepared while one is being sent, so
+the database's work and the provider's overlap.
 
 Email goes a batch at a time over several pipelined connections (``send_batch``) and its
 outcomes are recorded with one statement. Messengers cannot recognise a resend, so each of
@@ -18,7 +18,6 @@ crash still leaves only the messages in flight unknown.
 import asyncio
 import contextlib
 import logging
-import time
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ from datetime import datetime, timedelta
 from typing import Generic, Protocol, TypeVar, runtime_checkable
 
 from punchcard.campaigns import sending
+from punchcard.campaigns.pace import Pace
 from punchcard.campaigns.sending import Job, Verdict
 from punchcard.channels.adapter import (
     ChannelType,
@@ -100,32 +100,13 @@ class GroupCommit(Generic[Item]):
             self.writer = None
 
 
-class Pace:
-    """At most ``rate`` sends a second from this process (a provider's limit per account),
-    and none at all while the provider asked us to wait (429 ``retry_after``)."""
-
-    def __init__(self, rate: float | None) -> None:
-        self.interval = 1.0 / rate if rate else 0.0
-        self.next = 0.0
-
-    async def slot(self) -> None:
-        now = time.monotonic()
-        at = max(now, self.next)
-        self.next = at + self.interval
-        if at > now:
-            await asyncio.sleep(at - now)
-
-    def hold(self, seconds: float) -> None:
-        self.next = max(self.next, time.monotonic() + seconds)
-
-
 class CampaignSender:
     def __init__(self, db: Database, settings: Settings) -> None:
         self.db = db
         self.batch = settings.campaign_batch_size
         self.poll = settings.campaign_poll_seconds
         self.lease = timedelta(seconds=settings.campaign_lease_seconds)
-        self.paces: dict[str, Pace] = {}
+        self.paces: dict[str, Pace | None] = {}
         self.rates = settings.campaign_max_per_second
         self.in_flight = {channel: asyncio.Semaphore(n) for channel, n in IN_FLIGHT.items()}
         self.outage = QuietLog(log, "campaign sender")
@@ -239,11 +220,12 @@ class CampaignSender:
             handed = await sending.hand_over(session, claims, utcnow(), self.lease)
         return {claim for claim in claims if claim[:2] not in handed}
 
-    def _pace(self, job: Job) -> Pace:
+    def _pace(self, job: Job) -> Pace | None:
+        """The account's pace (shared with every other worker), None: no limit."""
         key = job.keys.channel_id
         if key not in self.paces:
             rate = self.rates.get(job.channel, CHANNELS[job.channel].max_per_second)
-            self.paces[key] = Pace(rate)
+            self.paces[key] = Pace(self.db, job.business_id, key, rate) if rate else None
         return self.paces[key]
 
     async def _send_batch(self, jobs: list[Job]) -> list[Verdict]:
@@ -266,7 +248,8 @@ class CampaignSender:
         pace = self._pace(job)
         once = job.channel not in sending.RESENDABLE
         async with self.in_flight[job.channel]:
-            await pace.slot()
+            if pace is not None:
+                await pace.slot()
             claim = (job.business_id, job.delivery_id, job.attempts)
             if once and not await self.handing.submit(claim):
                 return None  # its lease ran out before it went: another worker's now
@@ -278,8 +261,8 @@ class CampaignSender:
             except Exception as exc:  # an adapter's bug must not lose the delivery's record
                 log.exception("sending delivery %s failed", job.delivery_id)
                 result = RetryLater("network_error", f"{type(exc).__name__}: {exc}")
-        if isinstance(result, RetryLater) and result.retry_after:
-            pace.hold(result.retry_after)
+        if pace is not None and isinstance(result, RetryLater) and result.retry_after:
+            await pace.hold(result.retry_after)
         verdict = _verdict(job, result)
         if not once:
             return verdict

@@ -12,8 +12,6 @@ import hmac
 import html
 from typing import Any
 
-import httpx
-
 from punchcard.channels import http
 from punchcard.channels.adapter import (
     Account,
@@ -54,23 +52,24 @@ def deep_link(account: dict[str, Any], token: str) -> str:
     return f"https://t.me/{account['username']}?start={token}"
 
 
-async def _call(keys: Keys, method: str, payload: dict[str, Any]) -> httpx.Response:
+async def _call(keys: Keys, method: str, payload: dict[str, Any]) -> http.Answer:
     settings = get_settings()
     base = settings.telegram_api_base_url.rstrip("/")
     url = f"{base}/bot{keys.credentials['bot_token']}/{method}"
-    return await http.client().post(url, json=payload, timeout=settings.telegram_timeout_seconds)
+    return await http.post_json(url, payload, settings.telegram_timeout_seconds)
 
 
-def _failure(response: httpx.Response, body: dict[str, Any]) -> RetryLater | GiveUp:
-    code = int(body.get("error_code") or response.status_code)
-    detail = f"Telegram: {body.get('description') or response.reason_phrase}"
+def _failure(response: http.Answer) -> RetryLater | GiveUp:
+    body = response.body
+    code = int(body.get("error_code") or response.status)
+    detail = f"Telegram: {body.get('description') or response.reason}"
     if code == 429:
         parameters = body.get("parameters") or {}
         wait = parameters.get("retry_after") if isinstance(parameters, dict) else None
-        after = float(wait) if isinstance(wait, int | float) else http.retry_after(response)
+        after = float(wait) if isinstance(wait, int | float) else http.retry_after(response.headers)
         return RetryLater("rate_limited", detail, after)
     if code >= 500:
-        return RetryLater("provider_unavailable", detail, http.retry_after(response))
+        return RetryLater("provider_unavailable", detail, http.retry_after(response.headers))
     if code in (401, 404):  # a revoked or malformed bot token
         return GiveUp("channel_unusable", detail)
     if code == 403:  # "bot was blocked by the user", "user is deactivated"
@@ -84,12 +83,11 @@ async def _checked(keys: Keys, method: str, payload: dict[str, Any]) -> Any:
     """The call's ``result``; a refusal or no answer raises (for saving a channel)."""
     try:
         response = await _call(keys, method, payload)
-    except httpx.HTTPError as exc:
+    except http.TRANSPORT_ERRORS as exc:
         raise http.unavailable(PROVIDER, exc) from None
-    body = http.json_body(response)
-    if response.is_success and body.get("ok") is True:
-        return body.get("result")
-    failure = _failure(response, body)
+    if response.is_success and response.body.get("ok") is True:
+        return response.body.get("result")
+    failure = _failure(response)
     if isinstance(failure, RetryLater):
         raise ProviderUnavailable(failure.detail)
     raise CredentialsRefused(failure.detail)
@@ -136,13 +134,12 @@ class TelegramChannel:
         }
         try:
             response = await _call(keys, "sendMessage", payload)
-        except httpx.HTTPError as exc:
+        except http.TRANSPORT_ERRORS as exc:
             return http.transport_failure(PROVIDER, exc)
-        body = http.json_body(response)
-        result = body.get("result")
-        if response.is_success and body.get("ok") is True and isinstance(result, dict):
+        result = response.body.get("result")
+        if response.is_success and response.body.get("ok") is True and isinstance(result, dict):
             return Sent(str(result.get("message_id")))
-        return _failure(response, body)
+        return _failure(response)
 
     def verify(self, keys: Keys, inbound: Inbound) -> None:
         offered = inbound.headers.get(SECRET_HEADER, "")

@@ -75,7 +75,7 @@ def _failure(body: dict[str, Any], response: httpx.Response) -> RetryLater | Giv
     words = body.get("status_message") or NAMES.get(status, "error")
     detail = f"Viber ({status}): {words}"
     if status == 12:
-        return RetryLater("rate_limited", detail, http.retry_after(response))
+        return RetryLater("rate_limited", detail, http.retry_after(response.headers))
     if status in UNUSABLE:
         return GiveUp("channel_unusable", detail)
     if status in (5, 11):  # not a Viber user, or a client that cannot receive bot messages

@@ -89,9 +89,9 @@ def _failure(response: httpx.Response) -> tuple[int | None, RetryLater | GiveUp]
     words = details.get("details") or error.get("message") or response.reason_phrase
     detail = f"WhatsApp ({code if code is not None else response.status_code}): {words}"
     if code in RATE_LIMITS or response.status_code == 429:
-        return code, RetryLater("rate_limited", detail, http.retry_after(response))
+        return code, RetryLater("rate_limited", detail, http.retry_after(response.headers))
     if code in TRANSIENT or response.status_code >= 500:
-        return code, RetryLater("provider_unavailable", detail, http.retry_after(response))
+        return code, RetryLater("provider_unavailable", detail, http.retry_after(response.headers))
     if code in AUTHORIZATION or response.status_code == 401:
         return code, GiveUp("channel_unusable", detail)
     if code == OUTSIDE_WINDOW:

@@ -3,6 +3,7 @@
 from punchcard.automations.models import Automation, AutomationRun
 from punchcard.businesses.models import Business, Location
 from punchcard.campaigns.models import Campaign, Delivery, MessageTemplate
+from punchcard.campaigns.pace import SendPace
 from punchcard.cards.models import Card, Stamp
 from punchcard.channels.models import ChannelConfig, ConsentChange, CustomerChannel, LinkToken
 from punchcard.code_lookups.models import CodeLookupFailure, CodeLookupLimit
@@ -68,6 +69,7 @@ __all__ = [
     "ReferralCode",
     "ReferralProgram",
     "ReferralRefusal",
+    "SendPace",
     "Staff",
     "StaffSession",
     "Stamp",
