@@ -23,6 +23,7 @@ import pytest
 
 from punchcard.app import create_app
 from punchcard.businesses.onboarding import Onboarded, onboard
+from punchcard.channels import registry as channels
 from punchcard.config import Settings
 from punchcard.db.engine import Database
 from tests.support.databases import drop_postgres, fresh_postgres, fresh_sqlite, postgres_server_url
@@ -41,6 +42,27 @@ def fresh_database(backend: str, directory: Path, label: str) -> Iterator[str]:
     url = fresh_postgres(server, label)
     yield url
     drop_postgres(url)
+
+
+@pytest.fixture(scope="session", autouse=True)
+async def provider_connections() -> AsyncIterator[None]:
+    """Provider clients opened in-process (a channel's credentials checked through the API)
+    are closed when the tests end, as a stopping server closes them."""
+    yield
+    await channels.close()
+
+
+@pytest.fixture(scope="module")
+def postgres_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    """A fresh database for the test module (for servers and workers it starts itself)."""
+    server_url = postgres_server_url()
+    if server_url is None:
+        pytest.skip("needs PostgreSQL: set PUNCHCARD_TEST_DATABASE_URL")
+    url = fresh_postgres(server_url, request.module.__name__.rsplit("_", 1)[-1])
+    try:
+        yield url
+    finally:
+        drop_postgres(url)
 
 
 @pytest.fixture(scope="session", params=BACKENDS)

@@ -31,19 +31,6 @@ def server() -> Iterator[Server]:
 
 
 @pytest.fixture(scope="module")
-def postgres_url(request: pytest.FixtureRequest) -> Iterator[str]:
-    """A fresh database for the test module (for servers and workers it starts itself)."""
-    server_url = postgres_server_url()
-    if server_url is None:
-        pytest.skip("needs PostgreSQL: set PUNCHCARD_TEST_DATABASE_URL")
-    url = fresh_postgres(server_url, request.module.__name__.rsplit("_", 1)[-1])
-    try:
-        yield url
-    finally:
-        drop_postgres(url)
-
-
-@pytest.fixture(scope="module")
 def api_server(postgres_url: str) -> Iterator[Server]:
     """The API only (--no-worker): nothing is delivered or imported unless a test starts
     `punchcard worker`."""

@@ -7,7 +7,7 @@ processes. Skipped unless PUNCHCARD_TEST_DATABASE_URL names a server."""
 import asyncio
 import os
 from collections import Counter
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
@@ -38,25 +38,12 @@ from punchcard.vouchers.models import Voucher
 from punchcard.vouchers.schemas import TemplateCreate
 from punchcard.vouchers.service import create_template
 from tests.automations.conftest import insert_rows, program_row
-from tests.support.databases import drop_postgres, fresh_postgres, postgres_server_url
 from tests.support.smtp_server import SmtpServer, smtp_server
 from tests.support.workers import Workers
 
 PER_DAY = 150  # birthdays on each of the three missed days
 MISSED = 3
 CUSTOMERS = PER_DAY * MISSED
-
-
-@pytest.fixture(scope="module")
-def postgres_url() -> Iterator[str]:
-    server_url = postgres_server_url()
-    if server_url is None:
-        pytest.skip("needs PostgreSQL: set PUNCHCARD_TEST_DATABASE_URL")
-    url = fresh_postgres(server_url, "automation_workers")
-    try:
-        yield url
-    finally:
-        drop_postgres(url)
 
 
 @pytest.fixture

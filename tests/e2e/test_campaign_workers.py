@@ -8,7 +8,7 @@ PUNCHCARD_TEST_DATABASE_URL names a server."""
 import asyncio
 import os
 from collections import Counter
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
@@ -29,25 +29,12 @@ from punchcard.kit.clock import utcnow
 from punchcard.kit.ids import new_id
 from punchcard.staff.actor import Actor
 from tests.support import fake_telegram
-from tests.support.databases import drop_postgres, fresh_postgres, postgres_server_url
 from tests.support.fake_telegram import FakeTelegram
 from tests.support.smtp_server import SmtpServer, smtp_server
 from tests.support.workers import Workers
 
 EMAILS, CHATS = 400, 120
 FIRST_CHAT = 5_000
-
-
-@pytest.fixture(scope="module")
-def postgres_url() -> Iterator[str]:
-    server_url = postgres_server_url()
-    if server_url is None:
-        pytest.skip("needs PostgreSQL: set PUNCHCARD_TEST_DATABASE_URL")
-    url = fresh_postgres(server_url, "campaign_workers")
-    try:
-        yield url
-    finally:
-        drop_postgres(url)
 
 
 @pytest.fixture

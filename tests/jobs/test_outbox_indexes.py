@@ -3,7 +3,7 @@ queries and retention's batches stay index-backed (PostgreSQL's plans, read with
 database of their own: SQLite runs the same statements, but its plans are not what production
 runs). Skipped unless PUNCHCARD_TEST_DATABASE_URL names a server."""
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from datetime import timedelta
 from typing import Any
 
@@ -25,7 +25,6 @@ from punchcard.webhooks import queue
 from punchcard.webhooks.models import WebhookMessage
 from punchcard.webhooks.schemas import EndpointCreate
 from punchcard.webhooks.service import create_endpoint
-from tests.support.databases import drop_postgres, fresh_postgres, postgres_server_url
 
 AGED = 20_000
 
@@ -35,18 +34,6 @@ async def plan(db: Database, statement: Any) -> str:
     async with db.transaction() as session:
         rows = await session.execute(text(f"EXPLAIN {sql}"))
         return "\n".join(row[0] for row in rows)
-
-
-@pytest.fixture(scope="module")
-def postgres_url() -> Iterator[str]:
-    server = postgres_server_url()
-    if server is None:
-        pytest.skip("needs PostgreSQL: set PUNCHCARD_TEST_DATABASE_URL")
-    url = fresh_postgres(server, "plans")
-    try:
-        yield url
-    finally:
-        drop_postgres(url)
 
 
 @pytest.fixture
