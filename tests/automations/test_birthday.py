@@ -147,8 +147,8 @@ async def test_the_program_and_the_audience_narrow_who_is_wished(
     nobody = ok(
         await api.post("/v1/customers", json={"email": "x@example.com", "birthday": birthday}), 201
     )
-    rule = await automation(
-        api, kind="birthday", program_id=coffee["id"], audience={"languages": ["de"]}
+    rule = await automation(  # at midnight: the next scan is tomorrow's, whatever the hour now
+        api, kind="birthday", hour=0, program_id=coffee["id"], audience={"languages": ["de"]}
     )
 
     dry = ok(await api.post(f"/v1/automations/{rule['id']}/dry-run"))
