@@ -145,3 +145,42 @@ async def test_an_automation_is_switched_off_and_its_log_shown(
     off = await post_form(owner, path, f"{path}/switch", {})
     assert off.status_code == 303
     assert ok(await tenant.client.get(f"/v1/automations/{made['id']}"))["enabled"] is False
+
+
+async def test_saving_the_form_keeps_the_filters_only_the_api_sets(
+    tenant: Tenant,
+    browsing: Browsing,
+    emailing: SmtpServer,  # noqa: F811
+) -> None:
+    owner = await browsing("olga", Role.OWNER, None)
+    body = {
+        "name": "P",
+        "channel": "email",
+        "bodies": {"en": {"subject": "Hi", "text": "Hi {{ unsubscribe_link }}"}},
+    }
+    message = ok(await tenant.client.post("/v1/message-templates", json=body), 201)
+    audience = {"languages": ["de"], "metadata": {"tier": "gold"}, "stamps": {"min": 2}}
+    made = ok(
+        await tenant.client.post(
+            "/v1/campaigns",
+            json={
+                "name": "Gold",
+                "channel": "email",
+                "template_id": message["id"],
+                "audience": audience,
+            },
+        ),
+        201,
+    )
+    path = f"/dashboard/campaigns/{made['id']}"
+    page = await owner.get(path)
+    assert "Only customers matching (set through the API):" in page.text
+    assert '<code>{"languages": ["de"], "metadata": {"tier": "gold"}}</code>' in page.text
+    fields = {"name": "Gold again", "template_id": message["id"], "stamps_min": "3"}
+    saved = await post_form(owner, path, path, fields)
+    assert saved.status_code == 303, saved.text
+    stored = ok(await tenant.client.get(f"/v1/campaigns/{made['id']}"))
+    assert stored["name"] == "Gold again"
+    assert stored["audience"]["languages"] == ["de"]  # kept
+    assert stored["audience"]["metadata"] == {"tier": "gold"}  # kept
+    assert stored["audience"]["stamps"]["min"] == 3  # the form's own filter changed

@@ -16,6 +16,7 @@ from punchcard.dashboard.campaigns.form_input import (
     audience_values,
     campaign_input,
     typed,
+    unshown_filters,
 )
 from punchcard.dashboard.campaigns.text import TEXT
 from punchcard.dashboard.forms import parse
@@ -147,6 +148,7 @@ async def _campaign_page(
         done=sum(counts[s] for s in ("sent", "failed", "skipped")),
         editable=campaign.status in EDITABLE,
         values=values,
+        unshown=unshown_filters(campaign.audience),
         errors=at_fields(errors or {}, FIELDS),
         audience_count=await _count(session, view, campaign.audience),
         preview=preview.message if preview else None,
@@ -173,6 +175,7 @@ async def change_campaign(campaign_id: str, view: StaffView, session: Session) -
     campaign = await service.get_campaign(session, actor, campaign_id)
     given = campaign_input(typed(form, CAMPAIGN_FIELDS), view.timezone)
     given.pop("channel")  # fixed once made: its template's channel
+    given["audience"] = {**unshown_filters(campaign.audience), **given["audience"]}
     data, errors = parse(CampaignPatch, given)
     if data is not None:
         if not given["voucher_template_id"]:

@@ -17,6 +17,16 @@ AUDIENCE_FIELDS = (
     "has_unredeemed_voucher",
 )
 CAMPAIGN_FIELDS = ("name", "channel", "template_id", "voucher_template_id", *AUDIENCE_FIELDS)
+# The audience's filters the form shows; the others (languages, metadata, consent, ...) are
+# set through the API and kept as they are when the form is saved.
+SHOWN_FILTERS = (
+    "program_id",
+    "stamps",
+    "last_stamp_before",
+    "last_stamp_after",
+    "birthday_month",
+    "has_unredeemed_voucher",
+)
 
 
 def typed(form: FormData, names: tuple[str, ...]) -> dict[str, str]:
@@ -54,6 +64,15 @@ def audience_of(values: dict[str, str], zone: ZoneInfo) -> dict[str, Any]:
     if values["has_unredeemed_voucher"] in ("yes", "no"):
         audience["has_unredeemed_voucher"] = values["has_unredeemed_voucher"] == "yes"
     return audience
+
+
+def unshown_filters(audience: dict[str, Any]) -> dict[str, Any]:
+    """The stored filters the form does not show (and so must keep)."""
+    return {
+        name: value
+        for name, value in audience.items()
+        if name not in SHOWN_FILTERS and value not in (None, [], {})
+    }
 
 
 def audience_values(audience: dict[str, Any], zone: ZoneInfo) -> dict[str, str]:
