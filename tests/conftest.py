@@ -24,9 +24,11 @@ import pytest
 from punchcard.app import create_app
 from punchcard.businesses.onboarding import Onboarded, onboard
 from punchcard.channels import registry as channels
-from punchcard.config import Settings
+from punchcard.config import Settings, get_settings
 from punchcard.db.engine import Database
+from tests.support import fake_telegram
 from tests.support.databases import drop_postgres, fresh_postgres, fresh_sqlite, postgres_server_url
+from tests.support.fake_telegram import FakeTelegram
 
 BACKENDS = ["sqlite"] + (["postgresql"] if postgres_server_url() else [])
 
@@ -50,6 +52,18 @@ async def provider_connections() -> AsyncIterator[None]:
     are closed when the tests end, as a stopping server closes them."""
     yield
     await channels.close()
+
+
+@pytest.fixture
+async def telegram(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeTelegram]:
+    """A fake Telegram Bot API on loopback, the settings pointed at it."""
+    async with fake_telegram.fake_telegram() as fake:
+        monkeypatch.setenv("PUNCHCARD_PUBLIC_URL", "https://punchcard.test")
+        monkeypatch.setenv("PUNCHCARD_TELEGRAM_API_BASE_URL", fake.base_url)
+        get_settings.cache_clear()
+        yield fake
+        monkeypatch.undo()
+        get_settings.cache_clear()
 
 
 @pytest.fixture(scope="module")

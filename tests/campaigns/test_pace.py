@@ -3,10 +3,8 @@ connections, as two worker processes have) share a Telegram campaign, and the fa
 never gets more than the rate's messages in any second. PostgreSQL only (two writers at once)."""
 
 import asyncio
-from collections.abc import AsyncIterator
 from typing import Any
 
-import pytest
 from sqlalchemy import insert
 
 from punchcard.businesses.onboarding import onboard
@@ -17,7 +15,7 @@ from punchcard.campaigns.tasks import CampaignSender
 from punchcard.channels import service as channels
 from punchcard.channels.models import CustomerChannel
 from punchcard.channels.schemas import TelegramIn
-from punchcard.config import Settings, get_settings
+from punchcard.config import Settings
 from punchcard.customers.models import Customer
 from punchcard.db.engine import Database
 from punchcard.kit.clock import utcnow
@@ -32,17 +30,6 @@ CHATS = 4 * RATE
 # in groups: a few messages reach the fake together, a little late. Senders each keeping the
 # rate alone would send twice the rate.
 JITTER = RATE // 4
-
-
-@pytest.fixture
-async def telegram(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeTelegram]:
-    async with fake_telegram.fake_telegram() as fake:
-        monkeypatch.setenv("PUNCHCARD_PUBLIC_URL", "https://punchcard.test")
-        monkeypatch.setenv("PUNCHCARD_TELEGRAM_API_BASE_URL", fake.base_url)
-        get_settings.cache_clear()
-        yield fake
-        monkeypatch.undo()
-        get_settings.cache_clear()
 
 
 async def _campaign(db: Database) -> None:

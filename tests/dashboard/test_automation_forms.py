@@ -3,8 +3,11 @@ same service, with each refusal shown at its field and nothing saved."""
 
 import re
 
+import httpx
+
+from punchcard.db.engine import Database
 from punchcard.staff.actor import Role
-from tests.conftest import Tenant
+from tests.conftest import Tenant, onboarded
 from tests.dashboard.conftest import Browsing
 from tests.support.dashboard import post_form
 from tests.support.factories import ok
@@ -130,3 +133,23 @@ async def test_an_automation_form_posted_without_its_csrf_token_is_refused(
     forged = await owner.post(NEW, data=BLANK | {"name": "Hello", "kind": "welcome"})
     assert forged.status_code == 403
     assert await automations(tenant) == []
+
+
+async def test_odd_text_huge_numbers_and_another_business_automation_are_refused(
+    tenant: Tenant, browsing: Browsing, db: Database, app_transport: httpx.ASGITransport
+) -> None:
+    owner = await browsing("olga", Role.OWNER, None)
+    nul = await post_form(owner, NEW, NEW, BLANK | {"name": "Lap\x00sed", "kind": "welcome"})
+    assert nul.status_code == 422
+    assert "name" in nul.text
+    huge = BLANK | {"name": "Lapsed", "kind": "inactivity", "days": "9" * 40}
+    refused = await post_form(owner, NEW, NEW, huge)
+    assert refused.status_code == 422
+    assert 'id="days-error"' in refused.text
+    assert await automations(tenant) == []
+    async with onboarded(db, app_transport, "Other café", "Quay") as other:
+        theirs = await other.client.post(
+            "/v1/automations", json={"name": "Their welcome", "kind": "welcome"}
+        )
+        foreign = ok(theirs, 201)["id"]
+    assert (await owner.get(f"/dashboard/automations/{foreign}")).status_code == 404

@@ -4,8 +4,11 @@ saved, keys never sent back to the page."""
 
 import re
 
+import httpx
+
+from punchcard.db.engine import Database
 from punchcard.staff.actor import Role
-from tests.conftest import Tenant
+from tests.conftest import Tenant, onboarded
 from tests.dashboard.conftest import Browsing
 from tests.support.dashboard import post_form
 from tests.support.factories import card, coffee_program, ok
@@ -140,3 +143,24 @@ async def test_a_till_form_posted_without_its_csrf_token_is_refused(
     forged = await owner.post(NEW, data=till_form(program_id=program["id"]))
     assert forged.status_code == 403
     assert await connectors(tenant) == []
+
+
+async def test_odd_text_huge_numbers_and_another_business_till_are_refused(
+    tenant: Tenant, browsing: Browsing, db: Database, app_transport: httpx.ASGITransport
+) -> None:
+    owner = await browsing("olga", Role.OWNER, None)
+    program = await coffee_program(tenant.client)
+    nul = await post_form(owner, NEW, NEW, till_form(program_id=program["id"], name="Till\x00"))
+    assert nul.status_code == 422
+    assert "name" in nul.text
+    amount = {"stamp_rule.per": "amount", "stamp_rule.amount": "9" * 40}
+    huge = await post_form(owner, NEW, NEW, till_form(program_id=program["id"], **amount))
+    assert huge.status_code == 422
+    assert await connectors(tenant) == []
+    async with onboarded(db, app_transport, "Other café", "Quay") as other:
+        their_program = await coffee_program(other.client)
+        rule = {"per": "receipt"}
+        body = {"type": "generic", "name": "Theirs", "program_id": their_program["id"]}
+        theirs = await other.client.post("/v1/pos-connectors", json=body | {"stamp_rule": rule})
+        foreign = ok(theirs, 201)["id"]
+    assert (await owner.get(f"{TILLS}/{foreign}")).status_code == 404

@@ -22,7 +22,7 @@ from punchcard.campaigns.schemas import CampaignIn, TemplateIn
 from punchcard.channels import service as channels
 from punchcard.channels.models import CustomerChannel
 from punchcard.channels.schemas import EmailIn, TelegramIn
-from punchcard.config import Settings, get_settings
+from punchcard.config import Settings
 from punchcard.customers.models import Customer
 from punchcard.db.engine import Database
 from punchcard.kit.clock import utcnow
@@ -35,17 +35,6 @@ from tests.support.workers import Workers
 
 EMAILS, CHATS = 400, 120
 FIRST_CHAT = 5_000
-
-
-@pytest.fixture
-async def telegram(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeTelegram]:
-    async with fake_telegram.fake_telegram() as fake:
-        monkeypatch.setenv("PUNCHCARD_PUBLIC_URL", "https://punchcard.test")
-        monkeypatch.setenv("PUNCHCARD_TELEGRAM_API_BASE_URL", fake.base_url)
-        get_settings.cache_clear()
-        yield fake
-        monkeypatch.undo()
-        get_settings.cache_clear()
 
 
 @pytest.fixture
