@@ -2,6 +2,7 @@
 previewed for a real customer, sent and followed; an automation switched off, its log read."""
 
 import re
+from typing import Any
 
 from punchcard.campaigns.tasks import CampaignSender
 from punchcard.staff.actor import Role
@@ -21,6 +22,16 @@ from tests.support.smtp_server import SmtpServer
 
 MESSAGES = "/dashboard/campaigns/messages"
 NEW = "/dashboard/campaigns/new"
+
+
+async def email_message(tenant: Tenant) -> dict[str, Any]:
+    """An email message template made through the API."""
+    body = {
+        "name": "P",
+        "channel": "email",
+        "bodies": {"en": {"subject": "Hi", "text": "Hi {{ unsubscribe_link }}"}},
+    }
+    return ok(await tenant.client.post("/v1/message-templates", json=body), 201)  # type: ignore[no-any-return]
 
 
 async def test_an_owner_writes_counts_previews_sends_and_follows_a_campaign(
@@ -94,12 +105,7 @@ async def test_a_past_schedule_is_named_at_its_field(
     emailing: SmtpServer,  # noqa: F811
 ) -> None:
     owner = await browsing("olga", Role.OWNER, None)
-    body = {
-        "name": "P",
-        "channel": "email",
-        "bodies": {"en": {"subject": "Hi", "text": "Hi {{ unsubscribe_link }}"}},
-    }
-    message = ok(await tenant.client.post("/v1/message-templates", json=body), 201)
+    message = await email_message(tenant)
     made = ok(
         await tenant.client.post(
             "/v1/campaigns",
@@ -153,12 +159,7 @@ async def test_saving_the_form_keeps_the_filters_only_the_api_sets(
     emailing: SmtpServer,  # noqa: F811
 ) -> None:
     owner = await browsing("olga", Role.OWNER, None)
-    body = {
-        "name": "P",
-        "channel": "email",
-        "bodies": {"en": {"subject": "Hi", "text": "Hi {{ unsubscribe_link }}"}},
-    }
-    message = ok(await tenant.client.post("/v1/message-templates", json=body), 201)
+    message = await email_message(tenant)
     audience = {"languages": ["de"], "metadata": {"tier": "gold"}, "stamps": {"min": 2}}
     made = ok(
         await tenant.client.post(
