@@ -238,8 +238,9 @@ async def _finish(session: AsyncSession, job: Any, status: str) -> None:
     log.info("import %s: %s", job.id, status)
 
 
-async def step(session: AsyncSession, lease: Lease, lease_for: timedelta, batch: int) -> bool:
-    """Apply the next batch of the held job; False once it is done (or no longer ours)."""
+async def step(session: AsyncSession, lease: Lease, lease_for: timedelta, batch: int) -> int | None:
+    """Apply the next batch of the held job and return its last line; None once the job is
+    done (or no longer ours)."""
     held = await session.execute(
         update(jobs)
         .where(
@@ -252,7 +253,7 @@ async def step(session: AsyncSession, lease: Lease, lease_for: timedelta, batch:
     )
     job = held.first()
     if job is None:
-        return False
+        return None
     staged = (
         await session.execute(
             select(import_rows.c.line, import_rows.c.data, import_rows.c.errors)
@@ -263,13 +264,12 @@ async def step(session: AsyncSession, lease: Lease, lease_for: timedelta, batch:
     ).all()
     if not staged:
         await _finish(session, job, "checked" if job.dry_run else "completed")
-        return False
+        return None
     actor = Actor(business_id=job.business_id, role=Role.OWNER, staff_id=job.staff_id)
     if await _record(session, job, await _process(session, actor, job, staged)):
         await _finish(session, job, "aborted")
-        return False
-    log.info("import %s: lines to %d done", job.id, staged[-1].line)
-    return True
+        return None
+    return int(staged[-1].line)
 
 
 async def fail(session: AsyncSession, lease: Lease, error: str, *, give_up_after: int) -> None:

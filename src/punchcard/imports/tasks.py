@@ -66,7 +66,7 @@ class ImportRunner:
         while stop is None or not stop.is_set():
             try:
                 async with self.db.transaction() as session:
-                    more = await batches.step(session, lease, self.lease_for, self.batch)
+                    last = await batches.step(session, lease, self.lease_for, self.batch)
             except Exception as exc:
                 log.exception("import %s: a batch failed", lease.import_id)
                 async with self.db.transaction() as session:
@@ -74,12 +74,14 @@ class ImportRunner:
                         session, lease, repr(exc)[:2000], give_up_after=GIVE_UP_AFTER
                     )
                 return True
+            if last is not None:  # logged once committed: tests wait for it
+                log.info("import %s: lines to %d done", lease.import_id, last)
             written += self.batch
             if await self._refresh(*filled, written=written):
                 written = 0
             if self.on_batch is not None:
                 await self.on_batch(lease)
-            if not more:
+            if last is None:
                 return True
         await self._release(lease)
         return True
