@@ -229,18 +229,26 @@ async def _record(session: AsyncSession, job: Any, results: list[RowResult]) -> 
     return stop
 
 
-async def _finish(session: AsyncSession, job: Any, status: str) -> None:
+@dataclass(frozen=True)
+class Step:
+    """What one step did: applied the lines up to ``last_line``, or ended the job with status
+    ``ended`` (both None: the job is no longer ours). The caller logs it once committed."""
+
+    last_line: int | None = None
+    ended: str | None = None
+
+
+async def _finish(session: AsyncSession, job: Any, status: str) -> Step:
     await session.execute(
         update(jobs)
         .where(_job(job.business_id, job.id))
         .values(status=status, finished_at=utcnow(), lease_token=None, lease_until=None)
     )
-    log.info("import %s: %s", job.id, status)
+    return Step(ended=status)
 
 
-async def step(session: AsyncSession, lease: Lease, lease_for: timedelta, batch: int) -> int | None:
-    """Apply the next batch of the held job and return its last line; None once the job is
-    done (or no longer ours)."""
+async def step(session: AsyncSession, lease: Lease, lease_for: timedelta, batch: int) -> Step:
+    """Apply the next batch of the held job."""
     held = await session.execute(
         update(jobs)
         .where(
@@ -253,7 +261,7 @@ async def step(session: AsyncSession, lease: Lease, lease_for: timedelta, batch:
     )
     job = held.first()
     if job is None:
-        return None
+        return Step()
     staged = (
         await session.execute(
             select(import_rows.c.line, import_rows.c.data, import_rows.c.errors)
@@ -263,16 +271,14 @@ async def step(session: AsyncSession, lease: Lease, lease_for: timedelta, batch:
         )
     ).all()
     if not staged:
-        await _finish(session, job, "checked" if job.dry_run else "completed")
-        return None
+        return await _finish(session, job, "checked" if job.dry_run else "completed")
     actor = Actor(business_id=job.business_id, role=Role.OWNER, staff_id=job.staff_id)
     if await _record(session, job, await _process(session, actor, job, staged)):
-        await _finish(session, job, "aborted")
-        return None
-    return int(staged[-1].line)
+        return await _finish(session, job, "aborted")
+    return Step(last_line=int(staged[-1].line))
 
 
-async def fail(session: AsyncSession, lease: Lease, error: str, *, give_up_after: int) -> None:
+async def fail(session: AsyncSession, lease: Lease, error: str, *, give_up_after: int) -> Step:
     """A batch failed unexpectedly (a bug or an outage, not a bad row): let the lease go so
     the batch is tried again, and after ``give_up_after`` failures in a row mark the job
     failed with the error."""
@@ -285,4 +291,5 @@ async def fail(session: AsyncSession, lease: Lease, error: str, *, give_up_after
     )
     job = held.first()
     if job is not None and job.attempts >= give_up_after:
-        await _finish(session, job, "failed")
+        return await _finish(session, job, "failed")
+    return Step()

@@ -19,9 +19,18 @@ from punchcard.kit.statistics import refresh_if_grown
 from punchcard.kit.unavailable import QuietLog
 
 log = logging.getLogger("punchcard.imports")
+
 GIVE_UP_AFTER = 5  # unexpected failures of one batch in a row before the job is failed
 STAGED = "import_rows"
 FILLED = {"customers": ("customers",), "cards": ("customers", "cards")}  # by the job's kind
+
+
+def _log(lease: batches.Lease, done: batches.Step) -> None:
+    """Logged once the step's transaction committed: what the log says, the API shows."""
+    if done.last_line is not None:
+        log.info("import %s: lines to %d done", lease.import_id, done.last_line)
+    if done.ended is not None:
+        log.info("import %s: %s", lease.import_id, done.ended)
 
 
 class ImportRunner:
@@ -66,22 +75,22 @@ class ImportRunner:
         while stop is None or not stop.is_set():
             try:
                 async with self.db.transaction() as session:
-                    last = await batches.step(session, lease, self.lease_for, self.batch)
+                    done = await batches.step(session, lease, self.lease_for, self.batch)
             except Exception as exc:
                 log.exception("import %s: a batch failed", lease.import_id)
                 async with self.db.transaction() as session:
-                    await batches.fail(
+                    done = await batches.fail(
                         session, lease, repr(exc)[:2000], give_up_after=GIVE_UP_AFTER
                     )
+                _log(lease, done)
                 return True
-            if last is not None:  # logged once committed: tests wait for it
-                log.info("import %s: lines to %d done", lease.import_id, last)
+            _log(lease, done)
             written += self.batch
             if await self._refresh(*filled, written=written):
                 written = 0
             if self.on_batch is not None:
                 await self.on_batch(lease)
-            if last is None:
+            if done.last_line is None:
                 return True
         await self._release(lease)
         return True
