@@ -18,7 +18,7 @@ from punchcard.events import service as events
 from punchcard.kit.clock import utcnow
 from punchcard.kit.errors import Conflict, ProblemError, Unprocessable, not_found
 from punchcard.kit.pagination import PageParams, newest_first, to_page
-from punchcard.kit.statistics import refresh_if_grown
+from punchcard.kit.statistics import MIN_CHANGES, refresh_if_grown
 from punchcard.staff.actor import Actor, Permission
 
 customers = repository.customers
@@ -97,9 +97,10 @@ async def upsert_rows(
 
     A few statements per call whatever the number of rows: one read of every customer the
     rows name (locked), one INSERT, one UPDATE, one INSERT of the events."""
+    analyzed = False
     if len(rows) > 1:
         await repository.serialize_batches(session, actor.business_id)
-        await refresh_if_grown(session, "customers")
+        analyzed = await refresh_if_grown(session, "customers")
     results: list[Result | None] = [None] * len(rows)
     pending = list(range(len(rows)))
     for _ in range(ROUNDS):
@@ -130,7 +131,19 @@ async def upsert_rows(
             break
     for index in pending:
         results[index] = _raced()
-    return [result for result in results if result is not None]
+    done = [result for result in results if result is not None]
+    if not analyzed:
+        await _refresh_if_filled(session, done)
+    return done
+
+
+async def _refresh_if_filled(session: AsyncSession, done: Sequence[Result]) -> None:
+    """A batch that as good as filled the table refreshes its statistics itself: PostgreSQL
+    counts the changes only after commit (and within a second or so), and the next batches,
+    planned meanwhile as if the table were empty, would scan it for every identity."""
+    created = sum(isinstance(r, Outcome) and r.status == "created" for r in done)
+    if created >= MIN_CHANGES:
+        await refresh_if_grown(session, "customers", written=created)
 
 
 async def upsert_customer(
