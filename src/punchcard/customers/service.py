@@ -97,10 +97,9 @@ async def upsert_rows(
 
     A few statements per call whatever the number of rows: one read of every customer the
     rows name (locked), one INSERT, one UPDATE, one INSERT of the events."""
-    analyzed = False
     if len(rows) > 1:
         await repository.serialize_batches(session, actor.business_id)
-        analyzed = await refresh_if_grown(session, "customers")
+        await refresh_if_grown(session, "customers")
     results: list[Result | None] = [None] * len(rows)
     pending = list(range(len(rows)))
     for _ in range(ROUNDS):
@@ -131,17 +130,15 @@ async def upsert_rows(
             break
     for index in pending:
         results[index] = _raced()
-    done = [result for result in results if result is not None]
-    if not analyzed:
-        await _refresh_if_filled(session, done)
-    return done
+    return [result for result in results if result is not None]
 
 
-async def _refresh_if_filled(session: AsyncSession, done: Sequence[Result]) -> None:
+async def _refresh_if_filled(session: AsyncSession, outcomes: Sequence[Outcome]) -> None:
     """A batch that as good as filled the table refreshes its statistics itself: PostgreSQL
     counts the changes only after commit (and within a second or so), and the next batches,
-    planned meanwhile as if the table were empty, would scan it for every identity."""
-    created = sum(isinstance(r, Outcome) and r.status == "created" for r in done)
+    planned meanwhile as if the table were empty, would scan it for every identity. (The
+    import runner refreshes them after each of its batches.)"""
+    created = sum(outcome.status == "created" for outcome in outcomes)
     if created >= MIN_CHANGES:
         await refresh_if_grown(session, "customers", written=created)
 
@@ -192,7 +189,9 @@ async def bulk_upsert(
             errors=[row_error(f"body.customers.{i}", problem) for i, problem in refused.rows],
         ) from None
     await follow_consents(session, results, "api")
-    return [r for r in results if isinstance(r, Outcome)]
+    outcomes = [r for r in results if isinstance(r, Outcome)]
+    await _refresh_if_filled(session, outcomes)
+    return outcomes
 
 
 def row_error(prefix: str, problem: ProblemError) -> dict[str, Any]:
