@@ -207,8 +207,9 @@ async def find_customer(
 ) -> Customer | None:
     """The customer an upsert with ``data`` would update, or None if it would create one."""
     actor.require(Permission.CUSTOMERS_READ)
-    found = await repository.holders(session, actor.business_id, identity_keys(data), lock=False)
-    return match(data, found)
+    keys = identity_keys(data)
+    found = await repository.holders(session, actor.business_id, keys, lock=False)
+    return match(data, keys, found)
 
 
 async def get_customer(session: AsyncSession, actor: Actor, customer_id: str) -> Customer:
