@@ -22,9 +22,10 @@ def identity_keys(data: CustomerUpsert) -> list[Key]:
     return [(name, value) for name in IDENTITY if (value := getattr(data, name)) is not None]
 
 
-def match(data: CustomerUpsert, holders: Holders) -> Customer | None:
-    """The customer ``data`` names: by source_id, else email, else phone."""
-    for name, value in identity_keys(data):
+def match(data: CustomerUpsert, keys: Sequence[Key], holders: Holders) -> Customer | None:
+    """The customer ``data`` (its ``identity_keys``) names: by source_id, else email, else
+    phone."""
+    for name, value in keys:
         customer = holders.get((name, value))
         if customer is None:
             continue
@@ -40,9 +41,10 @@ def match(data: CustomerUpsert, holders: Holders) -> Customer | None:
     return None
 
 
-def refuse_clash(data: CustomerUpsert, holders: Holders, customer_id: str | None) -> None:
-    """An identity value of ``data`` held by a customer other than the one it names."""
-    for name, value in identity_keys(data):
+def refuse_clash(keys: Sequence[Key], holders: Holders, customer_id: str | None) -> None:
+    """An identity value of a row (its ``keys``) held by a customer other than the one it
+    names."""
+    for name, value in keys:
         other = holders.get((name, value))
         if other is not None and other.id != customer_id:
             raise Conflict(
@@ -120,8 +122,8 @@ def plan(
             planned.append(_duplicate(where[earlier[0]], earlier[1]))
             continue
         try:
-            current = match(data, holders)
-            refuse_clash(data, holders, current.id if current else None)
+            current = match(data, keys, holders)
+            refuse_clash(keys, holders, current.id if current else None)
         except ProblemError as refused:
             planned.append(refused)
             continue

@@ -18,7 +18,7 @@ from punchcard.events import service as events
 from punchcard.kit.clock import utcnow
 from punchcard.kit.errors import Conflict, ProblemError, Unprocessable, not_found
 from punchcard.kit.pagination import PageParams, newest_first, to_page
-from punchcard.kit.statistics import refresh_if_grown
+from punchcard.kit.statistics import MIN_CHANGES, refresh_if_grown
 from punchcard.staff.actor import Actor, Permission
 
 customers = repository.customers
@@ -133,6 +133,16 @@ async def upsert_rows(
     return [result for result in results if result is not None]
 
 
+async def _refresh_if_filled(session: AsyncSession, outcomes: Sequence[Outcome]) -> None:
+    """A batch that as good as filled the table refreshes its statistics itself: PostgreSQL
+    counts the changes only after commit (and within a second or so), and the next batches,
+    planned meanwhile as if the table were empty, would scan it for every identity. (The
+    import runner refreshes them after each of its batches.)"""
+    created = sum(outcome.status == "created" for outcome in outcomes)
+    if created >= MIN_CHANGES:
+        await refresh_if_grown(session, "customers", written=created)
+
+
 async def upsert_customer(
     session: AsyncSession,
     actor: Actor,
@@ -179,7 +189,9 @@ async def bulk_upsert(
             errors=[row_error(f"body.customers.{i}", problem) for i, problem in refused.rows],
         ) from None
     await follow_consents(session, results, "api")
-    return [r for r in results if isinstance(r, Outcome)]
+    outcomes = [r for r in results if isinstance(r, Outcome)]
+    await _refresh_if_filled(session, outcomes)
+    return outcomes
 
 
 def row_error(prefix: str, problem: ProblemError) -> dict[str, Any]:
@@ -195,8 +207,9 @@ async def find_customer(
 ) -> Customer | None:
     """The customer an upsert with ``data`` would update, or None if it would create one."""
     actor.require(Permission.CUSTOMERS_READ)
-    found = await repository.holders(session, actor.business_id, identity_keys(data), lock=False)
-    return match(data, found)
+    keys = identity_keys(data)
+    found = await repository.holders(session, actor.business_id, keys, lock=False)
+    return match(data, keys, found)
 
 
 async def get_customer(session: AsyncSession, actor: Actor, customer_id: str) -> Customer:
