@@ -11,8 +11,9 @@ the database's work and the provider's overlap.
 Email goes a batch at a time over several pipelined connections (``send_batch``) and its
 outcomes are recorded with one statement. Messengers cannot recognise a resend, so each of
 their messages is marked handed over just before it goes and recorded right after: those
-marks and records are group-committed (one statement for all the messages in flight), so a
-crash still leaves only the messages in flight unknown.
+marks and records are group-committed (one transaction writes the records and the marks of
+all the messages that came while the last one was being written), so a crash still leaves
+only the messages in flight unknown.
 """
 
 import asyncio
@@ -49,13 +50,14 @@ ERROR_BACKOFF_SECONDS = 1.0
 # max_per_second, is the real limit). Email batches use ``smtp_connections`` instead.
 IN_FLIGHT: dict[ChannelType, int] = {
     "email": 8,
-    "telegram": 32,
+    "telegram": 128,
     "whatsapp": 32,
     "viber": 32,
     "wallet": 4,
 }
 MATERIALISE_FACTOR = 10  # recipients added per step, in claim batches
 Item = TypeVar("Item")
+Claim = tuple[str, str, int]  # a claimed delivery: business_id, id, attempts
 
 
 @runtime_checkable
@@ -111,8 +113,7 @@ class CampaignSender:
         self.in_flight = {channel: asyncio.Semaphore(n) for channel, n in IN_FLIGHT.items()}
         self.outage = QuietLog(log, "campaign sender")
         self.ahead: sending.Prepared | None = None  # claimed while the last batch went out
-        self.handing = GroupCommit[tuple[str, str, int]](self._hand_over)
-        self.recording = GroupCommit[Verdict](self._record_group)
+        self.ledger = GroupCommit[Claim | Verdict](self._write_ledger)
 
     async def run(self, stop: asyncio.Event) -> None:
         """Work until ``stop`` is set; a step under way finishes (its sends are recorded) and a
@@ -210,14 +211,16 @@ class CampaignSender:
             await sending.record(session, verdicts, utcnow())
         _count(verdicts)
 
-    async def _record_group(self, verdicts: list[Verdict]) -> set[Verdict]:
-        await self._record(verdicts)
-        return set()
-
-    async def _hand_over(self, claims: list[tuple[str, str, int]]) -> set[tuple[str, str, int]]:
-        """Mark the claims handed over; the ones no longer ours come back (not to be sent)."""
+    async def _write_ledger(self, items: list[Claim | Verdict]) -> set[Claim | Verdict]:
+        """Messengers' outcomes recorded and claims marked handed over, in one transaction;
+        the claims no longer ours come back (not to be sent)."""
+        verdicts = [item for item in items if isinstance(item, Verdict)]
+        claims = [item for item in items if not isinstance(item, Verdict)]
+        now = utcnow()
         async with self.db.transaction() as session:
-            handed = await sending.hand_over(session, claims, utcnow(), self.lease)
+            await sending.record(session, verdicts, now)
+            handed = await sending.hand_over(session, claims, now, self.lease)
+        _count(verdicts)
         return {claim for claim in claims if claim[:2] not in handed}
 
     def _pace(self, job: Job) -> Pace | None:
@@ -251,7 +254,7 @@ class CampaignSender:
             if pace is not None:
                 await pace.slot()
             claim = (job.business_id, job.delivery_id, job.attempts)
-            if once and not await self.handing.submit(claim):
+            if once and not await self.ledger.submit(claim):
                 return None  # its lease ran out before it went: another worker's now
             result: SendResult
             try:
@@ -266,7 +269,7 @@ class CampaignSender:
         verdict = _verdict(job, result)
         if not once:
             return verdict
-        await self.recording.submit(verdict)
+        await self.ledger.submit(verdict)
         return None
 
 
