@@ -2,10 +2,10 @@
 dispatcher, in every server process. Any number run at once on PostgreSQL: they share the
 work through ``sending``'s claims and never send a delivery twice.
 
-A step: start due campaigns, recover deliveries of dead workers, add a batch of recipients,
-claim a batch of deliveries (reach, vouchers, messages: one transaction), send them at the
-providers' pace (``pace``: shared by all workers) with no transaction open, record the
-outcomes, finish campaigns. The next batch is claimed and prepared while one is being sent, so
+A step: start due campaigns, recover deliveries of dead workers, claim a batch of deliveries
+(reach, vouchers, messages: one transaction), send them at the providers' pace (``pace``:
+shared by all workers) with no transaction open, record the outcomes, finish campaigns. The
+next batch is claimed and prepared, and more recipients are added, while one is being sent, so
 the database's work and the provider's overlap.
 
 Email goes a batch at a time over several pipelined connections (``send_batch``) and its
@@ -142,16 +142,17 @@ class CampaignSender:
             await sending.recover(session, now)
             await sending.finish(session, now)
             open_ids = await sending.open_campaigns(session, now)
-        async with self.db.transaction() as session:
-            added = await sending.materialise(session, now, self.batch * MATERIALISE_FACTOR)
         current, self.ahead = self.ahead, None
-        if current is None:
+        if current is None or not current.claimed:
+            added = await self._materialise(now)
             current = await self._claim(now, open_ids)
-        if not current.claimed:
-            return bool(added)
-        # The next batch's reads and writes overlap this one's sends.
-        _, self.ahead = await asyncio.gather(
-            self._deliver(current.jobs), self._claim(utcnow(), open_ids)
+            if not current.claimed:
+                return bool(added)
+        # The next batch's reads and writes, and more recipients, overlap this one's sends.
+        _, self.ahead, _ = await asyncio.gather(
+            self._deliver(current.jobs),
+            self._claim(utcnow(), open_ids),
+            self._materialise(utcnow()),
         )
         async with self.db.transaction() as session:
             await sending.finish(session, utcnow())
@@ -161,6 +162,10 @@ class CampaignSender:
         """Step until a step finds nothing (tests, the CLI's send)."""
         while await self.step():
             pass
+
+    async def _materialise(self, now: datetime) -> int:
+        async with self.db.transaction() as session:
+            return await sending.materialise(session, now, self.batch * MATERIALISE_FACTOR)
 
     async def _claim(self, now: datetime, open_ids: list[str]) -> sending.Prepared:
         async with self.db.transaction() as session:
