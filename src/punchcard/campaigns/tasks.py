@@ -48,6 +48,10 @@ log = logging.getLogger("punchcard.campaigns")
 ERROR_BACKOFF_SECONDS = 1.0
 # Sends in flight per channel type, for channels sent one message at a time (their rate,
 # max_per_second, is the real limit). Email batches use ``smtp_connections`` instead.
+# Telegram (up to 1000/s with paid broadcasts): a message waits for its hand-over's group
+# commit while in flight, so more in flight makes bigger groups (fewer transactions a
+# message); a message is handed over only once its send slot came, so a crash still leaves
+# only the messages actually sending unknown, not all 128.
 IN_FLIGHT: dict[ChannelType, int] = {
     "email": 8,
     "telegram": 128,
