@@ -2,17 +2,18 @@
 dispatcher, in every server process. Any number run at once on PostgreSQL: they share the
 work through ``sending``'s claims and never send a delivery twice.
 
-A step: start due campaigns, recover deliveries of dead workers, add a batch of recipients,
-claim a batch of deliveries (reach, vouchers, messages: one transaction), send them at the
-providers' pace (``pace``: shared by all workers) with no transaction open, record the
-outcomes, finish campaigns. The next batch is claimed and prepared while one is being sent, so
+A step: start due campaigns, recover deliveries of dead workers, claim a batch of deliveries
+(reach, vouchers, messages: one transaction), send them at the providers' pace (``pace``:
+shared by all workers) with no transaction open, record the outcomes, finish campaigns. The
+next batch is claimed and prepared, and more recipients are added, while one is being sent, so
 the database's work and the provider's overlap.
 
 Email goes a batch at a time over several pipelined connections (``send_batch``) and its
 outcomes are recorded with one statement. Messengers cannot recognise a resend, so each of
 their messages is marked handed over just before it goes and recorded right after: those
-marks and records are group-committed (one statement for all the messages in flight), so a
-crash still leaves only the messages in flight unknown.
+marks and records are group-committed (one transaction writes the records and the marks of
+all the messages that came while the last one was being written), so a crash still leaves
+only the messages in flight unknown.
 """
 
 import asyncio
@@ -47,15 +48,20 @@ log = logging.getLogger("punchcard.campaigns")
 ERROR_BACKOFF_SECONDS = 1.0
 # Sends in flight per channel type, for channels sent one message at a time (their rate,
 # max_per_second, is the real limit). Email batches use ``smtp_connections`` instead.
+# Telegram (up to 1000/s with paid broadcasts): a message waits for its hand-over's group
+# commit while in flight, so more in flight makes bigger groups (fewer transactions a
+# message); a message is handed over only once its send slot came, so a crash still leaves
+# only the messages actually sending unknown, not all 128.
 IN_FLIGHT: dict[ChannelType, int] = {
     "email": 8,
-    "telegram": 32,
+    "telegram": 128,
     "whatsapp": 32,
     "viber": 32,
     "wallet": 4,
 }
 MATERIALISE_FACTOR = 10  # recipients added per step, in claim batches
 Item = TypeVar("Item")
+Claim = tuple[str, str, int]  # a claimed delivery: business_id, id, attempts
 
 
 @runtime_checkable
@@ -111,8 +117,7 @@ class CampaignSender:
         self.in_flight = {channel: asyncio.Semaphore(n) for channel, n in IN_FLIGHT.items()}
         self.outage = QuietLog(log, "campaign sender")
         self.ahead: sending.Prepared | None = None  # claimed while the last batch went out
-        self.handing = GroupCommit[tuple[str, str, int]](self._hand_over)
-        self.recording = GroupCommit[Verdict](self._record_group)
+        self.ledger = GroupCommit[Claim | Verdict](self._write_ledger)
 
     async def run(self, stop: asyncio.Event) -> None:
         """Work until ``stop`` is set; a step under way finishes (its sends are recorded) and a
@@ -141,16 +146,17 @@ class CampaignSender:
             await sending.recover(session, now)
             await sending.finish(session, now)
             open_ids = await sending.open_campaigns(session, now)
-        async with self.db.transaction() as session:
-            added = await sending.materialise(session, now, self.batch * MATERIALISE_FACTOR)
         current, self.ahead = self.ahead, None
-        if current is None:
+        if current is None or not current.claimed:
+            added = await self._materialise(now)
             current = await self._claim(now, open_ids)
-        if not current.claimed:
-            return bool(added)
-        # The next batch's reads and writes overlap this one's sends.
-        _, self.ahead = await asyncio.gather(
-            self._deliver(current.jobs), self._claim(utcnow(), open_ids)
+            if not current.claimed:
+                return bool(added)
+        # The next batch's reads and writes, and more recipients, overlap this one's sends.
+        _, self.ahead, _ = await asyncio.gather(
+            self._deliver(current.jobs),
+            self._claim(utcnow(), open_ids),
+            self._materialise(utcnow()),
         )
         async with self.db.transaction() as session:
             await sending.finish(session, utcnow())
@@ -160,6 +166,10 @@ class CampaignSender:
         """Step until a step finds nothing (tests, the CLI's send)."""
         while await self.step():
             pass
+
+    async def _materialise(self, now: datetime) -> int:
+        async with self.db.transaction() as session:
+            return await sending.materialise(session, now, self.batch * MATERIALISE_FACTOR)
 
     async def _claim(self, now: datetime, open_ids: list[str]) -> sending.Prepared:
         async with self.db.transaction() as session:
@@ -210,14 +220,16 @@ class CampaignSender:
             await sending.record(session, verdicts, utcnow())
         _count(verdicts)
 
-    async def _record_group(self, verdicts: list[Verdict]) -> set[Verdict]:
-        await self._record(verdicts)
-        return set()
-
-    async def _hand_over(self, claims: list[tuple[str, str, int]]) -> set[tuple[str, str, int]]:
-        """Mark the claims handed over; the ones no longer ours come back (not to be sent)."""
+    async def _write_ledger(self, items: list[Claim | Verdict]) -> set[Claim | Verdict]:
+        """Messengers' outcomes recorded and claims marked handed over, in one transaction;
+        the claims no longer ours come back (not to be sent)."""
+        verdicts = [item for item in items if isinstance(item, Verdict)]
+        claims = [item for item in items if not isinstance(item, Verdict)]
+        now = utcnow()
         async with self.db.transaction() as session:
-            handed = await sending.hand_over(session, claims, utcnow(), self.lease)
+            await sending.record(session, verdicts, now)
+            handed = await sending.hand_over(session, claims, now, self.lease)
+        _count(verdicts)
         return {claim for claim in claims if claim[:2] not in handed}
 
     def _pace(self, job: Job) -> Pace | None:
@@ -251,7 +263,7 @@ class CampaignSender:
             if pace is not None:
                 await pace.slot()
             claim = (job.business_id, job.delivery_id, job.attempts)
-            if once and not await self.handing.submit(claim):
+            if once and not await self.ledger.submit(claim):
                 return None  # its lease ran out before it went: another worker's now
             result: SendResult
             try:
@@ -266,7 +278,7 @@ class CampaignSender:
         verdict = _verdict(job, result)
         if not once:
             return verdict
-        await self.recording.submit(verdict)
+        await self.ledger.submit(verdict)
         return None
 
 
