@@ -34,7 +34,7 @@ from punchcard.events import service as events
 from punchcard.events.models import Event
 from punchcard.events.payloads import event_row
 from punchcard.kit.ids import new_id
-from punchcard.kit.sql import keyed, rows_table
+from punchcard.kit.sql import keyed, rows_statement, rows_table
 from punchcard.wallet.sync import mark_changed
 from punchcard.webhooks import retry
 from punchcard.webhooks.models import WebhookAttempt, WebhookEndpoint, WebhookMessage
@@ -182,10 +182,13 @@ async def fan_out(
             rows.append(row)
     if rows:
         # One statement text whatever the number of rows (prepared once on PostgreSQL).
-        names = list(rows[0])
-        given = rows_table(session, messages, names, [tuple(row.values()) for row in rows])
-        await session.execute(messages.insert().from_select(names, select(given)))
+        values = [tuple(row.values()) for row in rows]
+        await session.execute(*rows_statement(session, messages, list(rows[0]), values, _insert))
     return FannedOut(len(pending), claims)
+
+
+def _insert(given: Any) -> Any:
+    return messages.insert().from_select([c.name for c in given.c], select(given))
 
 
 def _due(now: datetime) -> Any:
@@ -474,8 +477,19 @@ async def complete(
                 message.request_id,
             )
         )
-    done = rows_table(session, messages, FINISHED, finished)
-    await session.execute(
+    await session.execute(*rows_statement(session, messages, FINISHED, finished, _finish))
+    await session.execute(*rows_statement(session, attempts, LOGGED, logged, _log))
+    # A success ends a streak; with none to end (as claimed) the statement is skipped. A
+    # streak begun since then is ended by the next success, whose claim sees it.
+    streaks = {key: ok for key, ok in streaks.items() if not ok or key in failing}
+    await _track_failure_streaks(session, streaks, now)
+    for message in gone:
+        await _gone(session, message, now)
+    return [row[3] for row in finished]
+
+
+def _finish(done: Any) -> Any:
+    return (
         update(messages)
         .where(
             messages.c.business_id == done.c.business_id,
@@ -491,19 +505,14 @@ async def complete(
             delivered_at=done.c.delivered_at,
         )
     )
-    log = rows_table(session, attempts, LOGGED, logged)
+
+
+def _log(log: Any) -> Any:
     # A message deleted meanwhile (endpoint or hook removed mid-send) has nothing to log to.
     alive = exists().where(
         messages.c.business_id == log.c.business_id, messages.c.id == log.c.message_id
     )
-    await session.execute(attempts.insert().from_select(LOGGED, select(log).where(alive)))
-    # A success ends a streak; with none to end (as claimed) the statement is skipped. A
-    # streak begun since then is ended by the next success, whose claim sees it.
-    streaks = {key: ok for key, ok in streaks.items() if not ok or key in failing}
-    await _track_failure_streaks(session, streaks, now)
-    for message in gone:
-        await _gone(session, message, now)
-    return [row[3] for row in finished]
+    return attempts.insert().from_select(LOGGED, select(log).where(alive))
 
 
 async def _track_failure_streaks(
