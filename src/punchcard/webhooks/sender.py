@@ -103,7 +103,8 @@ class Sender:
             return Outcome(
                 response.status,
                 (time.perf_counter() - started) * 1000,
-                received.decode("utf-8", "replace"),
+                # PostgreSQL text holds no NUL: a record refused for one would be redelivered.
+                received.decode("utf-8", "replace").replace("\x00", "\ufffd"),
                 None,
                 parse_retry_after(response.headers.get("retry-after"), now),
             )
