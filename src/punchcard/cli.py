@@ -33,7 +33,7 @@ from punchcard.db.migrate import upgrade
 from punchcard.exports import cli as exports_cli
 from punchcard.imports import cli as imports_cli
 from punchcard.observability import exporter
-from punchcard.observability.logs import server_logging, worker_logging
+from punchcard.observability.logs import lean_records, server_logging, worker_logging
 from punchcard.observability.metrics import sample_pool_forever
 from punchcard.staff import cli as staff_cli
 from punchcard.staff.actor import Actor
@@ -224,6 +224,7 @@ def run_worker() -> None:
     upgrade(settings.database_url)
     _warn_about_wallets(settings)
     logging.config.dictConfig(worker_logging(settings))
+    lean_records()
     metrics = exporter.start(settings)
 
     async def work() -> None:

@@ -1,3 +1,4 @@
+import base64
 from datetime import UTC, datetime
 
 from punchcard.kit.ids import id_at, new_id
@@ -18,3 +19,15 @@ def test_ids_made_one_after_another_sort_in_that_order() -> None:
 
     assert sorted(made) == made
     assert len(set(made)) == 1000
+
+
+def test_every_bit_of_an_id_is_its_base32_digit() -> None:
+    # The reference: RFC 4648 base32 of the 130 bits, with Crockford's digits.
+    crockford = bytes.maketrans(
+        b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", b"0123456789abcdefghjkmnpqrstvwxyz"
+    )
+    for bit in range(128):
+        moment, rand = divmod(1 << bit, 1 << 80)
+        made = id_at("x", datetime.fromtimestamp(moment / 1000, UTC), rand)
+        expected = base64.b32encode(((moment << 80) | rand).to_bytes(20, "big"))[6:]
+        assert made == "x_" + expected.translate(crockford).decode()

@@ -359,3 +359,19 @@ async def test_an_endpoint_failing_for_five_days_is_disabled(
     await card(tenant.client, (await coffee_program(tenant.client))["id"])
     await recorded(dispatcher, tenant, 1)
     assert (await _failing_since(db, created["id"]))[1] is False
+
+
+async def test_an_answer_with_a_nul_byte_is_recorded(
+    tenant: Tenant, receiver: Receiver, dispatcher: Dispatcher
+) -> None:
+    """PostgreSQL text cannot hold NUL: the record must not fail (the lease would run out and
+    the event be sent again, forever)."""
+    created = await endpoint(tenant, receiver.url())
+    receiver.responder = lambda _: web.Response(status=200, body=b"ok\x00done")
+    await card(tenant.client, (await coffee_program(tenant.client))["id"])
+    await recorded(dispatcher, tenant, 1)
+    [message] = ok(await tenant.client.get(f"/v1/webhooks/{created['id']}/messages"))["data"]
+    assert message["status"] == "succeeded"
+    attempts = f"/v1/webhooks/{created['id']}/messages/{message['id']}/attempts"
+    [attempt] = ok(await tenant.client.get(attempts))["data"]
+    assert attempt["response_body"] == "ok\ufffddone"

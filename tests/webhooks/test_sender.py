@@ -41,6 +41,15 @@ async def test_private_targets_are_refused_at_send_time(receiver: Receiver) -> N
     assert receiver.arrivals == []
 
 
+async def test_a_refusal_holds_for_its_guard_only(receiver: Receiver) -> None:
+    """The check is kept per URL (not made again per delivery): a worker that allows private
+    networks still delivers to a URL another one refused."""
+    assert (await deliver(receiver.url(), allow_private=False)).refused
+    assert (await deliver(receiver.url(), allow_private=True)).status_code == 204
+    assert (await deliver(receiver.url(), allow_private=False)).refused
+    assert len(receiver.arrivals) == 1
+
+
 async def test_resolver_refuses_a_name_of_a_private_address(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -112,8 +112,8 @@ def _check_resolved(host: str, addresses: Iterable[str], allow_private: bool) ->
 class GuardedResolver(ThreadedResolver):
     """aiohttp: resolves a name for each new connection, which then goes to the addresses
     checked here (all must be allowed), while the URL, the Host header and the TLS server name
-    keep the name. IP-literal hosts are connected to without a resolver: call
-    ``check_literal`` before the request."""
+    keep the name. IP-literal hosts are connected to without a resolver: check them
+    (``refusal``) before the request."""
 
     def __init__(self, *, allow_private: bool) -> None:
         super().__init__()

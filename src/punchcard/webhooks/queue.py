@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     Text,
     and_,
+    bindparam,
     cast,
     delete,
     exists,
@@ -34,7 +35,7 @@ from punchcard.events import service as events
 from punchcard.events.models import Event
 from punchcard.events.payloads import event_row
 from punchcard.kit.ids import new_id
-from punchcard.kit.sql import keyed, rows_table
+from punchcard.kit.sql import keyed, rows_statement, rows_table
 from punchcard.wallet.sync import mark_changed
 from punchcard.webhooks import retry
 from punchcard.webhooks.models import WebhookAttempt, WebhookEndpoint, WebhookMessage
@@ -102,7 +103,7 @@ def _direct(endpoint: Any) -> bool:
     )
 
 
-def undispatched_events(batch: int) -> Select[Any]:
+def undispatched_events(batch: Any) -> Select[Any]:
     """The outbox's head: committed events not yet fanned out (a partial index holds them)."""
     return (
         select(events_table.c.business_id, events_table.c.id)
@@ -111,6 +112,31 @@ def undispatched_events(batch: int) -> Select[Any]:
         .limit(batch)
         .with_for_update(skip_locked=True)
     )
+
+
+def _parameter(name: str, like: Any) -> Any:
+    return bindparam(name, type_=like.type)
+
+
+# Built once: a step runs these two every time, and building one with its cache key costs
+# about as much CPU as a few dozen deliveries' rows.
+NOW = _parameter("now", events_table.c.dispatched_at)
+LIMIT = _parameter("limit", messages.c.attempts)
+# Mark a batch of events dispatched; their bodies come back.
+DISPATCH = (
+    update(events_table)
+    .where(tuple_(events_table.c.business_id, events_table.c.id).in_(undispatched_events(LIMIT)))
+    .values(dispatched_at=NOW)
+    .returning(
+        events_table.c.business_id,
+        events_table.c.id,
+        events_table.c.type,
+        events_table.c.card_id,
+        events_table.c.created_at,
+        _body(events_table.c.payload),
+        _request_id(events_table.c.payload),
+    )
+)
 
 
 async def fan_out(
@@ -123,23 +149,7 @@ async def fan_out(
     (order, rate limit, concurrency cap, no room) wait, pending, for ``claim``. Three
     statements whatever the batch (and the wallet's one): mark the events (their bodies come
     back), read their endpoints, insert the messages."""
-    undispatched = undispatched_events(batch)
-    pending = (
-        await session.execute(
-            update(events_table)
-            .where(tuple_(events_table.c.business_id, events_table.c.id).in_(undispatched))
-            .values(dispatched_at=now)
-            .returning(
-                events_table.c.business_id,
-                events_table.c.id,
-                events_table.c.type,
-                events_table.c.card_id,
-                events_table.c.created_at,
-                _body(events_table.c.payload),
-                _request_id(events_table.c.payload),
-            )
-        )
-    ).all()
+    pending = (await session.execute(DISPATCH, {"now": now, "limit": batch})).all()
     if not pending:
         return FannedOut(0, [])
     # The outbox is read once: wallet cards learn of their changes in the same transaction.
@@ -182,13 +192,16 @@ async def fan_out(
             rows.append(row)
     if rows:
         # One statement text whatever the number of rows (prepared once on PostgreSQL).
-        names = list(rows[0])
-        given = rows_table(session, messages, names, [tuple(row.values()) for row in rows])
-        await session.execute(messages.insert().from_select(names, select(given)))
+        values = [tuple(row.values()) for row in rows]
+        await session.execute(*rows_statement(session, messages, list(rows[0]), values, _insert))
     return FannedOut(len(pending), claims)
 
 
-def _due(now: datetime) -> Any:
+def _insert(given: Any) -> Any:
+    return messages.insert().from_select([c.name for c in given.c], select(given))
+
+
+def _due(now: Any) -> Any:
     """Pending, due, endpoint enabled, and (for ordered endpoints) first in its card's line."""
     older = messages.alias("older")
     blocked = exists().where(
@@ -261,7 +274,7 @@ async def _capped(
     return accepted
 
 
-def due_messages(now: datetime, limit: int) -> Select[Any]:
+def due_messages(now: Any, limit: Any) -> Select[Any]:
     """Due messages in due order, with their endpoint's limits (a partial index holds the
     pending ones, so done messages cost nothing here however many pile up)."""
     return (
@@ -286,10 +299,13 @@ def _endpoint_join() -> Any:
     )
 
 
+DUE = due_messages(NOW, LIMIT)
+
+
 async def claim(session: AsyncSession, now: datetime, limit: int, lease: timedelta) -> list[Claim]:
     """Lease up to ``limit`` due messages: their next attempt moves past the lease, so a
     worker that dies mid-send leaves them due again, with the same webhook-id."""
-    candidates = (await session.execute(due_messages(now, limit))).all()
+    candidates = (await session.execute(DUE, {"now": now, "limit": limit})).all()
     if not candidates:
         return []
     accepted = await _capped(session, candidates, now)
@@ -474,8 +490,19 @@ async def complete(
                 message.request_id,
             )
         )
-    done = rows_table(session, messages, FINISHED, finished)
-    await session.execute(
+    await session.execute(*rows_statement(session, messages, FINISHED, finished, _finish))
+    await session.execute(*rows_statement(session, attempts, LOGGED, logged, _log))
+    # A success ends a streak; with none to end (as claimed) the statement is skipped. A
+    # streak begun since then is ended by the next success, whose claim sees it.
+    streaks = {key: ok for key, ok in streaks.items() if not ok or key in failing}
+    await _track_failure_streaks(session, streaks, now)
+    for message in gone:
+        await _gone(session, message, now)
+    return [row[3] for row in finished]
+
+
+def _finish(done: Any) -> Any:
+    return (
         update(messages)
         .where(
             messages.c.business_id == done.c.business_id,
@@ -491,19 +518,14 @@ async def complete(
             delivered_at=done.c.delivered_at,
         )
     )
-    log = rows_table(session, attempts, LOGGED, logged)
+
+
+def _log(log: Any) -> Any:
     # A message deleted meanwhile (endpoint or hook removed mid-send) has nothing to log to.
     alive = exists().where(
         messages.c.business_id == log.c.business_id, messages.c.id == log.c.message_id
     )
-    await session.execute(attempts.insert().from_select(LOGGED, select(log).where(alive)))
-    # A success ends a streak; with none to end (as claimed) the statement is skipped. A
-    # streak begun since then is ended by the next success, whose claim sees it.
-    streaks = {key: ok for key, ok in streaks.items() if not ok or key in failing}
-    await _track_failure_streaks(session, streaks, now)
-    for message in gone:
-        await _gone(session, message, now)
-    return [row[3] for row in finished]
+    return attempts.insert().from_select(LOGGED, select(log).where(alive))
 
 
 async def _track_failure_streaks(

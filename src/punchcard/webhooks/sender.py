@@ -5,12 +5,13 @@ import asyncio
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 import aiohttp
 from yarl import URL
 
 from punchcard import __version__
-from punchcard.kit.outbound import GuardedResolver, TargetRefused
+from punchcard.kit.outbound import GuardedResolver, TargetRefused, refusal
 from punchcard.webhooks import signing
 from punchcard.webhooks.retry import parse_retry_after
 
@@ -33,6 +34,14 @@ class Outcome:
     def succeeded(self) -> bool:
         # 3xx counts as a failure: a receiver must answer the URL it registered.
         return self.status_code is not None and 200 <= self.status_code < 300
+
+
+@lru_cache(maxsize=4096)
+def _target(url: str, allow_private: bool) -> tuple[URL, str | None]:
+    """An endpoint's URL parsed, and why its literal host is refused, once per URL instead of
+    once per delivery (names are checked again on every address they resolve to)."""
+    target = URL(url)
+    return target, refusal(target.raw_host or "", allow_private)
 
 
 class Sender:
@@ -80,8 +89,9 @@ class Sender:
         started = time.perf_counter()
         try:
             async with asyncio.timeout(self.timeout):
-                target = URL(url)
-                self.resolver.check_literal(target.raw_host or "")
+                target, refused = _target(url, self.resolver.allow_private)
+                if refused is not None:
+                    raise TargetRefused(refused)
                 async with self.session.post(
                     target, data=body, headers=headers, allow_redirects=False
                 ) as response:
@@ -93,7 +103,8 @@ class Sender:
             return Outcome(
                 response.status,
                 (time.perf_counter() - started) * 1000,
-                received.decode("utf-8", "replace"),
+                # PostgreSQL text holds no NUL: a record refused for one would be redelivered.
+                received.decode("utf-8", "replace").replace("\x00", "\ufffd"),
                 None,
                 parse_retry_after(response.headers.get("retry-after"), now),
             )
