@@ -2,9 +2,10 @@
 Python, so a count over a million cards is one indexed query).
 
 ``conditions`` gives the WHERE clauses over ``customers``; card filters become one EXISTS over
-the customer's active cards (all of them must hold for the same card), voucher, consent and
-reach filters EXISTS over their tables. Campaigns select recipients from it in batches;
-automations can build their rules on it the same way.
+the customer's active cards (all of them must hold for the same card), the voucher filter one
+EXISTS over their vouchers; consent and reach test the customer's ``channel_flags``
+(``channels.flags``), and a wallet's reach then whether the card in it is live. Campaigns
+select recipients from it in batches; automations can build their rules on it the same way.
 """
 
 import json
@@ -30,8 +31,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from punchcard.businesses.models import Location
 from punchcard.campaigns.schemas import Audience, Range
 from punchcard.cards.models import Card
+from punchcard.channels import flags
 from punchcard.channels.adapter import ChannelType
-from punchcard.channels.models import CustomerChannel
 from punchcard.customers.models import Customer
 from punchcard.db.base import table_of
 from punchcard.kit.clock import utcnow
@@ -44,7 +45,6 @@ from punchcard.wallet.models import WalletPass
 customers = table_of(Customer)
 cards = table_of(Card)
 vouchers = table_of(Voucher)
-channel_rows = table_of(CustomerChannel)
 passes = table_of(WalletPass)
 # A count's memory for hashing (PostgreSQL's default, 4 MB, spills a million customer ids to
 # disk in batches: twice the time); this transaction only.
@@ -85,33 +85,22 @@ def _card_conditions(audience: Audience) -> list[ColumnElement[bool]]:
     return found
 
 
-def _channel_row(channel: ChannelType, *where: ColumnElement[bool]) -> ColumnElement[bool]:
-    return exists().where(
-        channel_rows.c.business_id == customers.c.business_id,
-        channel_rows.c.customer_id == customers.c.id,
-        channel_rows.c.channel == channel,
-        *where,
-    )
-
-
 def _consent(channel: ChannelType) -> ColumnElement[bool]:
-    return _channel_row(channel, channel_rows.c.consent == "granted")
+    return flags.has(flags.CONSENT[channel])
 
 
 def _reachable(channel: ChannelType, now: datetime) -> ColumnElement[bool]:
     """The address part of ``channels.reach`` for a marketing message, with its consent."""
     if channel == "email":
         return and_(customers.c.email.is_not(None), _consent(channel))
-    if channel == "wallet":
+    if channel == "wallet":  # the bit says a card is in a wallet; is one of them live?
         held = exists().where(
             *_live_cards(now),
             passes.c.business_id == cards.c.business_id,
             passes.c.id == cards.c.id,
         )
-        return and_(_consent(channel), held)
-    return _channel_row(
-        channel, channel_rows.c.consent == "granted", channel_rows.c.address.is_not(None)
-    )
+        return and_(flags.has(flags.CONSENT[channel] | flags.IN_WALLET), held)
+    return flags.has(flags.CONSENT[channel] | flags.LINKED[channel])
 
 
 def _metadata(dialect: str, key: str, value: Any) -> ColumnElement[bool]:

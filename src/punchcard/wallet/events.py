@@ -6,6 +6,7 @@ from typing import Literal
 from sqlalchemy import or_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from punchcard.channels import flags
 from punchcard.db.base import table_of
 from punchcard.events import service as events
 from punchcard.events.payloads import card_part, customer_part, event_row
@@ -39,15 +40,18 @@ def _row(view: PassView, event_type: str, wallet: Wallet, at: datetime) -> dict[
 
 
 async def hold(session: AsyncSession, view: PassView, at: datetime) -> None:
-    """The card is in a wallet from now on: its changes are pushed (idempotent)."""
+    """The card is in a wallet from now on: its changes are pushed (idempotent). The first
+    time, the customer's row says so too (audiences reach wallets by it)."""
     values = {"business_id": view.business_id, "id": view.card_id, "created_at": at}
-    await session.execute(
+    held = await session.execute(
         insert_ignoring_conflicts(
             passes,
             session.get_bind().dialect.name,
             {**values, "updated_at": at, "push_attempts": 0},
         )
     )
+    if held.rowcount:  # type: ignore[attr-defined]
+        await flags.turn(session, view.business_id, view.customer_id, flags.IN_WALLET, True)
 
 
 async def saved(session: AsyncSession, view: PassView, wallet: Wallet, at: datetime) -> None:
