@@ -452,12 +452,10 @@ async def _audiences(database_url: str, cards: int, fill: bool) -> dict[str, flo
     """``cards`` customers with a card each in one business (filled unless ``fill`` is false:
     a reused database): each filter's count through the audience query, its best wall time
     of 3, its EXPLAIN ANALYZE time and indexes read."""
-    from sqlalchemy import func, select
     from sqlalchemy.dialects import postgresql
 
-    from punchcard.campaigns.audiences import COUNT_WORK_MEM, conditions
+    from punchcard.campaigns.audiences import COUNT_WORK_MEM, count_statement
     from punchcard.campaigns.schemas import Audience
-    from punchcard.customers.models import Customer
 
     connection = await _connect(database_url)
     business = "biz_audience"
@@ -471,8 +469,9 @@ async def _audiences(database_url: str, cards: int, fill: bool) -> dict[str, flo
         now = datetime(2026, 12, 1, tzinfo=UTC)
         print(f"  {'filter':<32} {'customers':>10} {'best ms':>8} {'EXPLAIN ms':>10}  indexes")
         for name, audience in AUDIENCES.items():
-            where = conditions(business, Audience.model_validate(audience), "postgresql", now)
-            statement = select(func.count()).select_from(Customer.__table__).where(*where)
+            statement = count_statement(
+                business, Audience.model_validate(audience), "postgresql", now
+            )
             sql = str(
                 statement.compile(
                     dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True}

@@ -63,11 +63,14 @@ def _range(column: Any, bounds: Range | None) -> list[ColumnElement[bool]]:
 
 
 def _live_cards(now: datetime) -> list[ColumnElement[bool]]:
+    return [cards.c.status == "active", or_(cards.c.expires_at.is_(None), cards.c.expires_at > now)]
+
+
+def _customers_live_cards(now: datetime) -> list[ColumnElement[bool]]:
     return [
         cards.c.business_id == customers.c.business_id,
         cards.c.customer_id == customers.c.id,
-        cards.c.status == "active",
-        or_(cards.c.expires_at.is_(None), cards.c.expires_at > now),
+        *_live_cards(now),
     ]
 
 
@@ -95,7 +98,7 @@ def _reachable(channel: ChannelType, now: datetime) -> ColumnElement[bool]:
         return and_(customers.c.email.is_not(None), _consent(channel))
     if channel == "wallet":  # the bit says a card is in a wallet; is one of them live?
         held = exists().where(
-            *_live_cards(now),
+            *_customers_live_cards(now),
             passes.c.business_id == cards.c.business_id,
             passes.c.id == cards.c.id,
         )
@@ -129,7 +132,15 @@ def conditions(
     found: list[ColumnElement[bool]] = [customers.c.business_id == business_id]
     card = _card_conditions(audience)
     if card:
-        found.append(exists().where(*_live_cards(now), *card))
+        found.append(exists().where(*_customers_live_cards(now), *card))
+    return found + _customer_conditions(audience, dialect, now)
+
+
+def _customer_conditions(
+    audience: Audience, dialect: str, now: datetime
+) -> list[ColumnElement[bool]]:
+    """The filters on the customer (their row, vouchers and channels), not on a card."""
+    found = []
     if audience.birthday_month is not None:
         found.append(extract("month", customers.c.birthday) == audience.birthday_month)
     if audience.languages:
@@ -149,6 +160,21 @@ def conditions(
         )
         found.append(held if audience.has_unredeemed_voucher else ~held)
     return found
+
+
+def count_statement(
+    business_id: str, audience: Audience, dialect: str, now: datetime | None = None
+) -> Select[int]:
+    """How many customers the audience holds, as one statement. An audience of one program
+    with no filter on the customer counts the program's matching cards instead: a customer
+    holds at most one active card per program (``uq_cards_active_per_customer``), so that is
+    the same number, without joining the million customers to their cards."""
+    now = now or utcnow()
+    if audience.program_id is not None and not _customer_conditions(audience, dialect, now):
+        held = [cards.c.business_id == business_id, *_live_cards(now)]
+        return select(func.count()).where(*held, *_card_conditions(audience))
+    where = conditions(business_id, audience, dialect, now)
+    return select(func.count()).select_from(customers).where(*where)
 
 
 def members(business_id: str, audience: Audience, dialect: str) -> Select[tuple[str]]:
@@ -173,9 +199,5 @@ async def count(session: AsyncSession, actor: Actor, audience: Audience) -> int:
     dialect = session.get_bind().dialect.name
     if dialect == "postgresql":  # the filters' hash joins over a million rows fit in memory
         await session.execute(text(f"SET LOCAL work_mem = '{COUNT_WORK_MEM}'"))
-    statement = (
-        select(func.count())
-        .select_from(customers)
-        .where(*conditions(actor.business_id, audience, dialect))
-    )
+    statement = count_statement(actor.business_id, audience, dialect)
     return int((await session.execute(statement)).scalar_one())
