@@ -384,22 +384,22 @@ async def _fill_audience(connection: asyncpg.Connection, business: str, cards: i
                jsonb_build_object('tier', (ARRAY['gold','silver','bronze'])[1 + n % 3]),
                true,
                -- channels.flags of the rows below: email consent, Telegram consent and link,
-               -- wallet consent, a card in a wallet
+               -- wallet consent
                CASE WHEN n % 10 < 6 THEN 1 ELSE 0 END + CASE WHEN n % 10 = 3 THEN 4 + 32 ELSE 0 END
-                 + CASE WHEN n % 2 = 0 THEN 2 ELSE 0 END
-                 + CASE WHEN n % 10 IN (0, 1, 2) THEN 256 ELSE 0 END,
+                 + CASE WHEN n % 2 = 0 THEN 2 ELSE 0 END,
                now(), now()
         FROM generate_series(1, $2) AS n
         """,
         """
         INSERT INTO cards (business_id, id, program_id, customer_id, scan_code, status,
                            stamps, lifetime_stamps, rounds_completed, issued_at,
-                           last_stamp_location_id, last_stamp_at)
+                           last_stamp_location_id, last_stamp_at, in_wallet)
         SELECT $1, 'card_' || lpad(n::text, 22, '0'), CASE WHEN n % 5 = 0 THEN 'prg_b'
                ELSE 'prg_a' END, 'cus_' || lpad(n::text, 22, '0'), lpad(to_hex(n), 12, '0'),
                'active', n % 10, n % 50, 0, now(), 'loc_' || (ARRAY['a','b','c'])[1 + n % 3],
                timestamptz '2026-12-01' - (n % 400) * interval '1 day'
-                 - (n % 977) * interval '1 minute'
+                 - (n % 977) * interval '1 minute',
+               n % 10 IN (0, 1, 2)  -- the wallet passes below
         FROM generate_series(1, $2) AS n
         """,
         """

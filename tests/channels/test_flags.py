@@ -3,16 +3,18 @@ that writes those (consent recorded or upserted, messenger link, relink, STOP, b
 wallet save, erasure), and the audience counts that read the flags follow each change."""
 
 import asyncio
+from datetime import timedelta
 from typing import Any
 
 import httpx
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from punchcard.cards.models import Card
 from punchcard.channels import flags
 from punchcard.channels.models import CustomerChannel
 from punchcard.customers.models import Customer
 from punchcard.db.engine import Database
+from punchcard.kit.clock import utcnow
 from punchcard.wallet.models import WalletPass
 from tests.channels.conftest import Member, Providers, member, set_up
 from tests.channels.test_telegram import CHAT, linked_member, post_update, start_token
@@ -26,7 +28,8 @@ async def _count(api: httpx.AsyncClient, **audience: Any) -> int:
 
 
 async def assert_mirrored(db: Database, business_id: str) -> None:
-    """Every customer's flags are the bits their rows give (recomputed here from the rows)."""
+    """Every customer's flags are the bits their rows give (recomputed here from the rows), and
+    the cards in a wallet are those with a pass."""
     expected: dict[str, int] = {}
     async with db.transaction() as session:
         mine = select(Customer.id, Customer.channel_flags).where(
@@ -40,11 +43,12 @@ async def assert_mirrored(db: Database, business_id: str) -> None:
             if row.address is not None:
                 bits |= flags.LINKED[row.channel]  # type: ignore[index]
             expected[row.customer_id] = expected.get(row.customer_id, 0) | bits
-        held = select(Card.customer_id).join(
-            WalletPass, (WalletPass.business_id == Card.business_id) & (WalletPass.id == Card.id)
+        passes = select(WalletPass.id).where(WalletPass.business_id == business_id)
+        held = set(await session.scalars(passes))
+        in_wallet = await session.execute(
+            select(Card.id, Card.in_wallet).where(Card.business_id == business_id)
         )
-        for customer_id in await session.scalars(held.where(Card.business_id == business_id)):
-            expected[customer_id] = expected.get(customer_id, 0) | flags.IN_WALLET
+        assert {card.id for card in in_wallet if card.in_wallet} == held
     assert stored == {customer: expected.get(customer, 0) for customer in stored}
 
 
@@ -133,13 +137,20 @@ async def test_a_card_in_a_wallet_makes_a_consenting_customer_reachable(
     await _opened(tenant, public)  # opened, no consent
     assert await _count(tenant.client, reachable_on="wallet") == 0
 
-    await _opened(tenant, public, marketing_consent=True)
+    held = await _opened(tenant, public, marketing_consent=True)
 
     assert await _count(tenant.client, reachable_on="wallet") == 1
     await assert_mirrored(db, tenant.business_id)
+    async with db.transaction() as session:  # the card in the wallet runs out
+        await session.execute(
+            update(Card)
+            .where(Card.business_id == tenant.business_id, Card.id == held.card_id)
+            .values(expires_at=utcnow() - timedelta(days=1))
+        )
+    assert await _count(tenant.client, reachable_on="wallet") == 0
 
 
-async def test_erasure_drops_the_channels_but_not_the_wallet(
+async def test_erasure_drops_the_channels_but_not_the_card_in_a_wallet(
     tenant: Tenant, db: Database, public: httpx.AsyncClient
 ) -> None:
     customer = await _opened(tenant, public, marketing_consent=True)

@@ -40,12 +40,10 @@ from punchcard.kit.errors import not_found
 from punchcard.programs.models import Program
 from punchcard.staff.actor import Actor, Permission
 from punchcard.vouchers.models import Voucher
-from punchcard.wallet.models import WalletPass
 
 customers = table_of(Customer)
 cards = table_of(Card)
 vouchers = table_of(Voucher)
-passes = table_of(WalletPass)
 # A count's memory for hashing (PostgreSQL's default, 4 MB, spills a million customer ids to
 # disk in batches: twice the time); this transaction only.
 COUNT_WORK_MEM = "64MB"
@@ -96,13 +94,9 @@ def _reachable(channel: ChannelType, now: datetime) -> ColumnElement[bool]:
     """The address part of ``channels.reach`` for a marketing message, with its consent."""
     if channel == "email":
         return and_(customers.c.email.is_not(None), _consent(channel))
-    if channel == "wallet":  # the bit says a card is in a wallet; is one of them live?
-        held = exists().where(
-            *_customers_live_cards(now),
-            passes.c.business_id == cards.c.business_id,
-            passes.c.id == cards.c.id,
-        )
-        return and_(flags.has(flags.CONSENT[channel] | flags.IN_WALLET), held)
+    if channel == "wallet":
+        held = exists().where(*_customers_live_cards(now), cards.c.in_wallet)
+        return and_(_consent(channel), held)
     return flags.has(flags.CONSENT[channel] | flags.LINKED[channel])
 
 

@@ -1,6 +1,6 @@
 """A customer's standing on the channels, mirrored as bits on their row
 (``customers.channel_flags``), so an audience filters a million customers on consent and reach
-without joining ``customer_channels`` or the wallet passes (``campaigns.audiences``).
+without joining ``customer_channels`` (``campaigns.audiences``; wallets: ``cards.in_wallet``).
 
 The rows stay the record; the bits follow them in the same transaction. Whoever changes a
 customer's channel row locks the customer's row first (``lock``), so two writers of one
@@ -25,11 +25,7 @@ CONSENT: dict[ChannelType, int] = {
 }
 # A messenger address is linked (its row's address is set).
 LINKED: dict[ChannelType, int] = {"telegram": 32, "whatsapp": 64, "viber": 128}
-# A card of theirs is held in a wallet (a wallet_passes row; those are never removed).
-IN_WALLET = 256
-# What the channel rows say (erasure deletes them; the passes stay).
-CHANNEL_ROWS = sum(CONSENT.values()) + sum(LINKED.values())
-BITS = (*CONSENT.values(), *LINKED.values(), IN_WALLET)
+BITS = (*CONSENT.values(), *LINKED.values())
 
 
 def _customer(business_id: str, customer_id: str) -> ColumnElement[bool]:

@@ -15,7 +15,6 @@ from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.cards.models import Card
-from punchcard.channels.flags import CHANNEL_ROWS
 from punchcard.channels.models import CustomerChannel, LinkToken
 from punchcard.customers.repository import BLANK, customers
 from punchcard.db.base import table_of
@@ -35,9 +34,8 @@ ERASED_PROFILE = ("source_id", "email", "phone", "name", "birthday", "marketing_
 
 
 def erased_values(now: datetime) -> dict[str, Any]:
-    # Their channel rows go (below); their cards stay in the wallets they were saved to.
-    flags = customers.c.channel_flags.bitwise_and(~CHANNEL_ROWS)
-    return {**BLANK, "channel_flags": flags, "updated_at": now, "erased_at": now}
+    # Their channel rows go (below), and so does what channels.flags mirrors of them.
+    return {**BLANK, "channel_flags": 0, "updated_at": now, "erased_at": now}
 
 
 def _scrubbed(payload: dict[str, Any]) -> dict[str, Any]:

@@ -1,7 +1,7 @@
-"""customers.channel_flags: consent, messenger links and wallet passes as bits on the customer's
-row, so audience counts test them without joining customer_channels and wallet_passes; filled
-from those rows (the bit values are channels.flags', as of this revision); statistics on the
-expressions audiences test
+"""customers.channel_flags: consent and messenger links as bits on the customer's row, and
+cards.in_wallet with a partial index, so audience counts test them without joining
+customer_channels and wallet_passes; filled from those rows (the bit values are
+channels.flags', as of this revision); statistics on the expressions audiences test
 
 Revision ID: 0025
 Revises: 0024
@@ -30,10 +30,6 @@ FROM (
                     WHEN 'whatsapp' THEN 64 WHEN 'viber' THEN 128 ELSE 0 END ELSE 0 END
                AS bits
         FROM customer_channels
-        UNION ALL
-        SELECT DISTINCT cards.business_id, cards.customer_id, 256
-        FROM wallet_passes JOIN cards
-          ON cards.business_id = wallet_passes.business_id AND cards.id = wallet_passes.id
     ) AS each_row
     GROUP BY business_id, customer_id
 ) AS held
@@ -47,7 +43,7 @@ WHERE customers.business_id = held.business_id AND customers.id = held.customer_
 # expression an audience tests tell it. At most eight expressions per statistics object.
 STATISTICS = {
     "st_customers_channel_consent": [f"(channel_flags & {bit})" for bit in (1, 2, 4, 8, 16)],
-    "st_customers_channel_reach": [f"(channel_flags & {bit})" for bit in (32, 64, 128, 256)],
+    "st_customers_channel_links": [f"(channel_flags & {bit})" for bit in (32, 64, 128)],
     "st_customers_language": ["(lower(language))"],
 }
 
@@ -60,6 +56,22 @@ def upgrade() -> None:
         sa.Column("channel_flags", sa.Integer(), server_default=sa.text("0"), nullable=False),
     )
     op.execute(FILL)
+    op.add_column(
+        "cards", sa.Column("in_wallet", sa.Boolean(), server_default=sa.false(), nullable=False)
+    )
+    op.execute(
+        "UPDATE cards SET in_wallet = true WHERE EXISTS (SELECT 1 FROM wallet_passes"
+        " WHERE wallet_passes.business_id = cards.business_id AND wallet_passes.id = cards.id)"
+    )
+    held = sa.text("status = 'active' AND in_wallet")
+    op.create_index(
+        "ix_cards_in_wallet",
+        "cards",
+        ["business_id", "customer_id"],
+        postgresql_include=["expires_at"],
+        sqlite_where=held,
+        postgresql_where=held,
+    )
     if op.get_bind().dialect.name == "postgresql":
         for name, expressions in STATISTICS.items():
             op.execute(f"CREATE STATISTICS {name} ON {', '.join(expressions)} FROM customers")
@@ -70,4 +82,6 @@ def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         for name in STATISTICS:
             op.execute(f"DROP STATISTICS {name}")
+    op.drop_index("ix_cards_in_wallet", table_name="cards")
+    op.drop_column("cards", "in_wallet")
     op.drop_column("customers", "channel_flags")
