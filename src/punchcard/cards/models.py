@@ -1,16 +1,6 @@
 from datetime import datetime
 
-from sqlalchemy import (
-    Boolean,
-    ForeignKeyConstraint,
-    Index,
-    Integer,
-    String,
-    Text,
-    UniqueConstraint,
-    false,
-    text,
-)
+from sqlalchemy import ForeignKeyConstraint, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from punchcard.db.base import Base, TenantMixin
@@ -92,7 +82,7 @@ class Card(TenantMixin, Base):
     referral_id: Mapped[str | None] = mapped_column(String(40))
     # A wallet holds it (it has a wallet_passes row, which is never removed): audiences reach
     # wallets through this card's index rather than joining the passes.
-    in_wallet: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    in_wallet: Mapped[bool] = mapped_column(default=False, server_default=text("false"))
 
 
 class Stamp(TenantMixin, Base):
