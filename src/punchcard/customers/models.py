@@ -27,8 +27,8 @@ class Customer(TenantMixin, Base):
     # May the business send marketing (campaigns)? Opt-in only; _at is when it last changed.
     marketing_consent: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     marketing_consent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    # Consent, messenger links and wallet passes as bits (channels.flags keeps them with the
-    # rows they mirror): audiences test them here instead of joining those tables.
+    # Consent and messenger links per channel as bits (channels.flags keeps them with the
+    # customer_channels rows they mirror): audiences test them here instead of joining those.
     channel_flags: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -21,16 +21,14 @@ depends_on: str | Sequence[str] | None = None
 FILL = """
 UPDATE customers SET channel_flags = held.bits
 FROM (
-    SELECT business_id, customer_id, SUM(bits) AS bits FROM (
-        SELECT business_id, customer_id,
-               CASE WHEN consent = 'granted' THEN CASE channel WHEN 'email' THEN 1
+    SELECT business_id, customer_id,
+           SUM(CASE WHEN consent = 'granted' THEN CASE channel WHEN 'email' THEN 1
                     WHEN 'wallet' THEN 2 WHEN 'telegram' THEN 4 WHEN 'whatsapp' THEN 8
                     WHEN 'viber' THEN 16 ELSE 0 END ELSE 0 END
              + CASE WHEN address IS NOT NULL THEN CASE channel WHEN 'telegram' THEN 32
-                    WHEN 'whatsapp' THEN 64 WHEN 'viber' THEN 128 ELSE 0 END ELSE 0 END
-               AS bits
-        FROM customer_channels
-    ) AS each_row
+                    WHEN 'whatsapp' THEN 64 WHEN 'viber' THEN 128 ELSE 0 END ELSE 0 END)
+             AS bits
+    FROM customer_channels
     GROUP BY business_id, customer_id
 ) AS held
 WHERE customers.business_id = held.business_id AND customers.id = held.customer_id
