@@ -4,7 +4,7 @@ every change of which is logged with its source.
 Each write is a conditional statement on the customer's row for the channel (created first if
 missing, by INSERT ... ON CONFLICT DO NOTHING), so concurrent opt-ins and opt-outs never clash and
 a change is logged exactly when it happened. Every change is mirrored on the customer's
-``channel_flags`` (``channels.flags``), after taking the customer's row.
+``channel_flags`` (``channels.flags``), whose update comes first: it takes the customer's row.
 """
 
 from datetime import datetime
@@ -70,7 +70,8 @@ async def set_consent(
 ) -> bool:
     """Record the customer's consent on a channel; True if it changed (and was logged)."""
     now = now or utcnow()
-    await flags.lock(session, business_id, customer_id)
+    # First, as it takes the customer's row: the bit and the row end in the same state.
+    await flags.turn(session, business_id, customer_id, flags.CONSENT[channel], granted)
     await _ensure(session, business_id, customer_id, channel, now)
     state = "granted" if granted else "withdrawn"
     changed = await session.execute(
@@ -81,7 +82,6 @@ async def set_consent(
     )
     if changed.first() is None:
         return False
-    await flags.turn(session, business_id, customer_id, flags.CONSENT[channel], granted)
     await session.execute(
         insert(changes).values(
             business_id=business_id,
@@ -110,14 +110,13 @@ async def set_address(
         try:
             async with session.begin_nested():
                 await _drop_address(session, business_id, channel, address, now, customer_id)
-                await flags.lock(session, business_id, customer_id)
+                await flags.turn(session, business_id, customer_id, flags.LINKED[channel], True)
                 await _ensure(session, business_id, customer_id, channel, now)
                 await session.execute(
                     update(rows)
                     .where(_row(business_id, customer_id, channel))
                     .values(address=address, linked_at=now, updated_at=now)
                 )
-                await flags.turn(session, business_id, customer_id, flags.LINKED[channel], True)
             return
         except IntegrityError:
             if attempt:  # a concurrent link of the same address won twice: let it

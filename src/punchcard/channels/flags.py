@@ -3,8 +3,9 @@
 without joining ``customer_channels`` (``campaigns.audiences``; wallets: ``cards.in_wallet``).
 
 The rows stay the record; the bits follow them in the same transaction. Whoever changes a
-customer's channel row locks the customer's row first (``lock``), so two writers of one
-customer take turns and the bits always say what the committed rows say.
+customer's channel row takes the customer's row first (``turn`` to the state the channel row
+will have, or ``lock`` when that depends on the channel row), so two writers of one customer
+take turns and the bits always say what the committed rows say.
 """
 
 from sqlalchemy import ColumnElement, and_, select, update
