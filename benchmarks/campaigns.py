@@ -6,11 +6,13 @@ their EXPLAIN ANALYZE execution times.
 
 The SMTP sink and the fake Telegram are minimal asyncio servers in their own processes that
 accept and discard. Everything talks to 127.0.0.1 only; each phase is bounded in time; the
-database (``punchcard_bench_campaigns``) is dropped at the end. Figures are printed, never
-asserted.
+database (``--db-name``, ``punchcard_bench_campaigns``) is dropped at the end unless
+``--keep-db``; ``--reuse-db`` counts the audiences of the database a ``--keep-db`` run left
+(migrated to the head first, not filled again). Figures are printed, never asserted.
 
     uv run python benchmarks/campaigns.py [--recipients 100000] [--telegram 100000]
         [--cards 1000000] [--baseline 20000] [--server-url postgresql://postgres@127.0.0.1/test]
+        [--only-audiences] [--keep-db] [--reuse-db] [--db-name punchcard_bench_campaigns]
 """
 
 from __future__ import annotations
@@ -133,17 +135,22 @@ def _free_port() -> int:
 # --- database --------------------------------------------------------------------------------
 
 
-async def _recreate(server_url: str) -> str:
+async def _recreate(server_url: str, name: str, reuse: bool) -> tuple[str, bool]:
+    """The bench database's URL, and whether it was reused (``reuse`` and it exists)."""
     url = make_url(server_url)
     connection = await asyncpg.connect(
         host=url.host, port=url.port or 5432, user=url.username, database="postgres"
     )
     try:
-        await connection.execute(f'DROP DATABASE IF EXISTS "{BENCH_DB}" WITH (FORCE)')
-        await connection.execute(f'CREATE DATABASE "{BENCH_DB}"')
+        reused = reuse and bool(
+            await connection.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", name)
+        )
+        if not reused:
+            await connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            await connection.execute(f'CREATE DATABASE "{name}"')
     finally:
         await connection.close()
-    return url.set(drivername="postgresql", database=BENCH_DB).render_as_string(False)
+    return url.set(drivername="postgresql", database=name).render_as_string(False), reused
 
 
 async def _connect(database_url: str) -> asyncpg.Connection:
@@ -175,16 +182,18 @@ async def _business(env: dict[str, str], channel: str, settings: dict[str, Any])
 
 
 async def _fill(database_url: str, business_id: str, count: int, channel: str) -> None:
-    """``count`` customers with consent (and an address) on ``channel``, by generate_series."""
+    """``count`` customers with consent (and an address) on ``channel``, by generate_series
+    (their ``channel_flags`` say so, as ``channels.flags`` keeps them)."""
     connection = await _connect(database_url)
     try:
         await connection.execute(
             """
             INSERT INTO customers (business_id, id, email, name, metadata, marketing_consent,
-                                   created_at, updated_at)
+                                   channel_flags, created_at, updated_at)
             SELECT $1, 'cus_' || lpad(n::text, 22, '0'),
                    CASE WHEN $3::text = 'email' THEN 'fan' || n || '@example.com' END,
-                   'Fan ' || n, '{}'::jsonb, true, now(), now()
+                   'Fan ' || n, '{}'::jsonb, true,
+                   CASE WHEN $3::text = 'email' THEN 1 ELSE 4 + 32 END, now(), now()
             FROM generate_series(1, $2) AS n
             """,
             business_id,
@@ -409,22 +418,28 @@ async def _fill_audience(connection: asyncpg.Connection, business: str, cards: i
     steps = [
         """
         INSERT INTO customers (business_id, id, email, name, language, birthday, metadata,
-                               marketing_consent, created_at, updated_at)
+                               marketing_consent, channel_flags, created_at, updated_at)
         SELECT $1, 'cus_' || lpad(n::text, 22, '0'), 'a' || n || '@example.com', 'A',
                (ARRAY['en','de','fr'])[1 + n % 3], date '1980-01-01' + (n % 10000),
                jsonb_build_object('tier', (ARRAY['gold','silver','bronze'])[1 + n % 3]),
-               true, now(), now()
+               true,
+               -- channels.flags of the rows below: email consent, Telegram consent and link,
+               -- wallet consent
+               CASE WHEN n % 10 < 6 THEN 1 ELSE 0 END + CASE WHEN n % 10 = 3 THEN 4 + 32 ELSE 0 END
+                 + CASE WHEN n % 2 = 0 THEN 2 ELSE 0 END,
+               now(), now()
         FROM generate_series(1, $2) AS n
         """,
         """
         INSERT INTO cards (business_id, id, program_id, customer_id, scan_code, status,
                            stamps, lifetime_stamps, rounds_completed, issued_at,
-                           last_stamp_location_id, last_stamp_at)
+                           last_stamp_location_id, last_stamp_at, in_wallet)
         SELECT $1, 'card_' || lpad(n::text, 22, '0'), CASE WHEN n % 5 = 0 THEN 'prg_b'
                ELSE 'prg_a' END, 'cus_' || lpad(n::text, 22, '0'), lpad(to_hex(n), 12, '0'),
                'active', n % 10, n % 50, 0, now(), 'loc_' || (ARRAY['a','b','c'])[1 + n % 3],
                timestamptz '2026-12-01' - (n % 400) * interval '1 day'
-                 - (n % 977) * interval '1 minute'
+                 - (n % 977) * interval '1 minute',
+               n % 10 IN (0, 1, 2)  -- the wallet passes below
         FROM generate_series(1, $2) AS n
         """,
         """
@@ -473,29 +488,30 @@ async def _fill_audience(connection: asyncpg.Connection, business: str, cards: i
     await connection.execute("VACUUM ANALYZE")  # as autovacuum would have by the next day
 
 
-async def _audiences(database_url: str, cards: int) -> dict[str, float]:
-    """``cards`` customers with a card each in one business: each filter's count through the
-    audience query, its best wall time of 3, its EXPLAIN ANALYZE time and indexes read."""
-    from sqlalchemy import func, select
+async def _audiences(database_url: str, cards: int, fill: bool) -> dict[str, float]:
+    """``cards`` customers with a card each in one business (filled unless ``fill`` is false:
+    a reused database): each filter's count through the audience query, its best wall time
+    of 3, its EXPLAIN ANALYZE time and indexes read."""
     from sqlalchemy.dialects import postgresql
 
-    from punchcard.campaigns.audiences import COUNT_WORK_MEM, conditions
+    from punchcard.campaigns.audiences import COUNT_WORK_MEM, count_statement
     from punchcard.campaigns.schemas import Audience
-    from punchcard.customers.models import Customer
 
     connection = await _connect(database_url)
     business = "biz_audience"
     try:
-        started = time.perf_counter()
-        await _fill_audience(connection, business, cards)
-        print(f"  filled in {time.perf_counter() - started:.0f} s")
+        if fill:
+            started = time.perf_counter()
+            await _fill_audience(connection, business, cards)
+            print(f"  filled in {time.perf_counter() - started:.0f} s")
         await connection.execute(f"SET work_mem = '{COUNT_WORK_MEM}'")  # as audiences.count does
         figures = {}
         now = datetime(2026, 12, 1, tzinfo=UTC)
         print(f"  {'filter':<32} {'customers':>10} {'best ms':>8} {'EXPLAIN ms':>10}  indexes")
         for name, audience in AUDIENCES.items():
-            where = conditions(business, Audience.model_validate(audience), "postgresql", now)
-            statement = select(func.count()).select_from(Customer.__table__).where(*where)
+            statement = count_statement(
+                business, Audience.model_validate(audience), "postgresql", now
+            )
             sql = str(
                 statement.compile(
                     dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True}
@@ -528,7 +544,9 @@ def _indexes(node: dict[str, Any]) -> set[str]:
 
 
 async def main(args: argparse.Namespace) -> None:
-    database_url = await _recreate(args.server_url)
+    if args.only_audiences:
+        args.recipients = args.telegram = 0
+    database_url, reused = await _recreate(args.server_url, args.db_name, args.reuse_db)
     from punchcard.db.migrate import upgrade
 
     await asyncio.to_thread(upgrade, database_url)  # Alembic runs its own event loop
@@ -612,7 +630,7 @@ async def main(args: argparse.Namespace) -> None:
             )
         if args.cards:
             print(f"audience counts over {args.cards:,} cards:")
-            await _audiences(database_url, args.cards)
+            await _audiences(database_url, args.cards, fill=not reused)
     finally:
         for sink in sinks:
             sink.terminate()
@@ -620,7 +638,7 @@ async def main(args: argparse.Namespace) -> None:
             connection = await asyncpg.connect(
                 host=make_url(database_url).host, user="postgres", database="postgres"
             )
-            await connection.execute(f'DROP DATABASE IF EXISTS "{BENCH_DB}" WITH (FORCE)')
+            await connection.execute(f'DROP DATABASE IF EXISTS "{args.db_name}" WITH (FORCE)')
             await connection.close()
 
 
@@ -633,4 +651,11 @@ if __name__ == "__main__":
     parser.add_argument("--baseline", type=int, default=20_000)
     parser.add_argument("--server-url", default="postgresql://postgres@127.0.0.1:5432/test")
     parser.add_argument("--keep-db", action="store_true")
+    parser.add_argument(
+        "--reuse-db", action="store_true", help="count the audiences a --keep-db run filled"
+    )
+    parser.add_argument("--db-name", default=BENCH_DB)
+    parser.add_argument(
+        "--only-audiences", action="store_true", help="no campaigns: --recipients 0 --telegram 0"
+    )
     asyncio.run(main(parser.parse_args()))

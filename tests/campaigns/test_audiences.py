@@ -1,14 +1,19 @@
 """Audiences: each filter narrows the count, unknown filters and foreign ids are refused."""
 
+from datetime import timedelta
 from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import update
 
+from punchcard.cards.models import Card
+from punchcard.db.engine import Database
+from punchcard.kit.clock import utcnow
 from tests.campaigns.conftest import consenting
 from tests.channels.conftest import member
 from tests.conftest import Tenant
-from tests.support.factories import ok, problem
+from tests.support.factories import card, coffee_program, ok, problem
 
 
 async def _count(api: httpx.AsyncClient, **audience: Any) -> int:
@@ -41,6 +46,31 @@ async def test_each_filter_narrows_the_audience(tenant: Tenant) -> None:
     assert await _count(api, last_stamp_before="2000-01-01T00:00:00Z") == 0
     program = ok(await api.get(f"/v1/cards/{newcomer.card_id}"))["program_id"]
     assert await _count(api, program_id=program) == 1
+
+
+async def test_a_program_counts_each_customer_with_a_live_card_in_it_once(
+    tenant: Tenant, db: Database
+) -> None:
+    """Counted from the program's cards when nothing filters the customer: a replaced card,
+    a card past its expiry and a card of another program count nobody twice or at all."""
+    api = tenant.client
+    coffee, tea = (await coffee_program(api))["id"], (await coffee_program(api))["id"]
+    renewed = (await card(api, coffee))["customer_id"]
+    await card(api, coffee)  # lapses
+    await card(api, tea)
+    async with db.transaction() as session:  # both coffee cards run out
+        await session.execute(
+            update(Card)
+            .where(Card.business_id == tenant.business_id, Card.program_id == coffee)
+            .values(expires_at=utcnow() - timedelta(days=1))
+        )
+    body = {"program_id": coffee, "customer_id": renewed}
+    ok(await api.post("/v1/cards", json=body), 201)  # the expired card makes room for a new one
+
+    assert await _count(api, program_id=coffee) == 1
+    assert await _count(api, program_id=coffee, stamps={"max": 0}) == 1
+    assert await _count(api, program_id=coffee, has_unredeemed_voucher=False) == 1  # joined
+    assert await _count(api, stamps={"max": 0}) == 2  # the new coffee card and the tea card
 
 
 @pytest.mark.parametrize(

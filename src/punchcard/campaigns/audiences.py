@@ -2,9 +2,10 @@
 Python, so a count over a million cards is one indexed query).
 
 ``conditions`` gives the WHERE clauses over ``customers``; card filters become one EXISTS over
-the customer's active cards (all of them must hold for the same card), voucher, consent and
-reach filters EXISTS over their tables. Campaigns select recipients from it in batches;
-automations can build their rules on it the same way.
+the customer's active cards (all of them must hold for the same card), the voucher filter one
+EXISTS over their vouchers; consent and reach test the customer's ``channel_flags``
+(``channels.flags``), and a wallet's reach then whether the card in it is live. Campaigns
+select recipients from it in batches; automations can build their rules on it the same way.
 """
 
 import json
@@ -30,8 +31,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from punchcard.businesses.models import Location
 from punchcard.campaigns.schemas import Audience, Range
 from punchcard.cards.models import Card
+from punchcard.channels import flags
 from punchcard.channels.adapter import ChannelType
-from punchcard.channels.models import CustomerChannel
 from punchcard.customers.models import Customer
 from punchcard.db.base import table_of
 from punchcard.kit.clock import utcnow
@@ -39,13 +40,10 @@ from punchcard.kit.errors import not_found
 from punchcard.programs.models import Program
 from punchcard.staff.actor import Actor, Permission
 from punchcard.vouchers.models import Voucher
-from punchcard.wallet.models import WalletPass
 
 customers = table_of(Customer)
 cards = table_of(Card)
 vouchers = table_of(Voucher)
-channel_rows = table_of(CustomerChannel)
-passes = table_of(WalletPass)
 # A count's memory for hashing (PostgreSQL's default, 4 MB, spills a million customer ids to
 # disk in batches: twice the time); this transaction only.
 COUNT_WORK_MEM = "64MB"
@@ -63,11 +61,14 @@ def _range(column: Any, bounds: Range | None) -> list[ColumnElement[bool]]:
 
 
 def _live_cards(now: datetime) -> list[ColumnElement[bool]]:
+    return [cards.c.status == "active", or_(cards.c.expires_at.is_(None), cards.c.expires_at > now)]
+
+
+def _customers_live_cards(now: datetime) -> list[ColumnElement[bool]]:
     return [
         cards.c.business_id == customers.c.business_id,
         cards.c.customer_id == customers.c.id,
-        cards.c.status == "active",
-        or_(cards.c.expires_at.is_(None), cards.c.expires_at > now),
+        *_live_cards(now),
     ]
 
 
@@ -85,17 +86,8 @@ def _card_conditions(audience: Audience) -> list[ColumnElement[bool]]:
     return found
 
 
-def _channel_row(channel: ChannelType, *where: ColumnElement[bool]) -> ColumnElement[bool]:
-    return exists().where(
-        channel_rows.c.business_id == customers.c.business_id,
-        channel_rows.c.customer_id == customers.c.id,
-        channel_rows.c.channel == channel,
-        *where,
-    )
-
-
 def _consent(channel: ChannelType) -> ColumnElement[bool]:
-    return _channel_row(channel, channel_rows.c.consent == "granted")
+    return flags.has(flags.CONSENT[channel])
 
 
 def _reachable(channel: ChannelType, now: datetime) -> ColumnElement[bool]:
@@ -103,15 +95,9 @@ def _reachable(channel: ChannelType, now: datetime) -> ColumnElement[bool]:
     if channel == "email":
         return and_(customers.c.email.is_not(None), _consent(channel))
     if channel == "wallet":
-        held = exists().where(
-            *_live_cards(now),
-            passes.c.business_id == cards.c.business_id,
-            passes.c.id == cards.c.id,
-        )
+        held = exists().where(*_customers_live_cards(now), cards.c.in_wallet)
         return and_(_consent(channel), held)
-    return _channel_row(
-        channel, channel_rows.c.consent == "granted", channel_rows.c.address.is_not(None)
-    )
+    return flags.has(flags.CONSENT[channel] | flags.LINKED[channel])
 
 
 def _metadata(dialect: str, key: str, value: Any) -> ColumnElement[bool]:
@@ -140,7 +126,15 @@ def conditions(
     found: list[ColumnElement[bool]] = [customers.c.business_id == business_id]
     card = _card_conditions(audience)
     if card:
-        found.append(exists().where(*_live_cards(now), *card))
+        found.append(exists().where(*_customers_live_cards(now), *card))
+    return found + _customer_conditions(audience, dialect, now)
+
+
+def _customer_conditions(
+    audience: Audience, dialect: str, now: datetime
+) -> list[ColumnElement[bool]]:
+    """The filters on the customer (their row, vouchers and channels), not on a card."""
+    found = []
     if audience.birthday_month is not None:
         found.append(extract("month", customers.c.birthday) == audience.birthday_month)
     if audience.languages:
@@ -160,6 +154,21 @@ def conditions(
         )
         found.append(held if audience.has_unredeemed_voucher else ~held)
     return found
+
+
+def count_statement(
+    business_id: str, audience: Audience, dialect: str, now: datetime | None = None
+) -> Select[int]:
+    """How many customers the audience holds, as one statement. An audience of one program
+    with no filter on the customer counts the program's matching cards instead: a customer
+    holds at most one active card per program (``uq_cards_active_per_customer``), so that is
+    the same number, without joining the million customers to their cards."""
+    now = now or utcnow()
+    if audience.program_id is not None and not _customer_conditions(audience, dialect, now):
+        held = [cards.c.business_id == business_id, *_live_cards(now)]
+        return select(func.count()).where(*held, *_card_conditions(audience))
+    where = conditions(business_id, audience, dialect, now)
+    return select(func.count()).select_from(customers).where(*where)
 
 
 def members(business_id: str, audience: Audience, dialect: str) -> Select[tuple[str]]:
@@ -184,9 +193,5 @@ async def count(session: AsyncSession, actor: Actor, audience: Audience) -> int:
     dialect = session.get_bind().dialect.name
     if dialect == "postgresql":  # the filters' hash joins over a million rows fit in memory
         await session.execute(text(f"SET LOCAL work_mem = '{COUNT_WORK_MEM}'"))
-    statement = (
-        select(func.count())
-        .select_from(customers)
-        .where(*conditions(actor.business_id, audience, dialect))
-    )
+    statement = count_statement(actor.business_id, audience, dialect)
     return int((await session.execute(statement)).scalar_one())

@@ -45,6 +45,15 @@ class Card(TenantMixin, Base):
             sqlite_where=text("status = 'active'"),
             postgresql_where=text("status = 'active'"),
         ),
+        # Wallet reach (campaigns.audiences): live cards held in a wallet, by customer.
+        Index(
+            "ix_cards_in_wallet",
+            "business_id",
+            "customer_id",
+            postgresql_include=["expires_at"],
+            sqlite_where=text("status = 'active' AND in_wallet"),
+            postgresql_where=text("status = 'active' AND in_wallet"),
+        ),
         ForeignKeyConstraint(
             ["business_id", "customer_id"], ["customers.business_id", "customers.id"]
         ),
@@ -71,6 +80,9 @@ class Card(TenantMixin, Base):
     # The referral whose referee holds this card, until it converts: the stamp and redeem
     # statements read it with the card at no extra cost (referrals.conversion).
     referral_id: Mapped[str | None] = mapped_column(String(40))
+    # A wallet holds it (it has a wallet_passes row, which is never removed): audiences reach
+    # wallets through this card's index rather than joining the passes.
+    in_wallet: Mapped[bool] = mapped_column(default=False, server_default=text("false"))
 
 
 class Stamp(TenantMixin, Base):

@@ -242,6 +242,7 @@ def new_card(business_id: str, program: Any, customer_id: str, now: datetime) ->
         "last_stamp_location_id": None,
         "web_link_nonce": None,  # the first link; a rotation gives it one (wallet.web_link)
         "referral_id": None,  # set when its customer joined with a referral code
+        "in_wallet": False,  # until a wallet holds it (wallet.events.hold)
     }
 
 

@@ -3,7 +3,8 @@ every change of which is logged with its source.
 
 Each write is a conditional statement on the customer's row for the channel (created first if
 missing, by INSERT ... ON CONFLICT DO NOTHING), so concurrent opt-ins and opt-outs never clash and
-a change is logged exactly when it happened.
+a change is logged exactly when it happened. Every change is mirrored on the customer's
+``channel_flags`` (``channels.flags``), whose update comes first: it takes the customer's row.
 """
 
 from datetime import datetime
@@ -13,6 +14,7 @@ from sqlalchemy import and_, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from punchcard.channels import flags
 from punchcard.channels.adapter import CHANNEL_TYPES, ChannelType
 from punchcard.channels.models import ChannelConfig, ConsentChange, CustomerChannel
 from punchcard.customers.models import Customer
@@ -68,6 +70,8 @@ async def set_consent(
 ) -> bool:
     """Record the customer's consent on a channel; True if it changed (and was logged)."""
     now = now or utcnow()
+    # First, as it takes the customer's row: the bit and the row end in the same state.
+    await flags.turn(session, business_id, customer_id, flags.CONSENT[channel], granted)
     await _ensure(session, business_id, customer_id, channel, now)
     state = "granted" if granted else "withdrawn"
     changed = await session.execute(
@@ -105,16 +109,8 @@ async def set_address(
     for attempt in range(2):
         try:
             async with session.begin_nested():
-                await session.execute(
-                    update(rows)
-                    .where(
-                        rows.c.business_id == business_id,
-                        rows.c.channel == channel,
-                        rows.c.address == address,
-                        rows.c.customer_id != customer_id,
-                    )
-                    .values(address=None, linked_at=None, updated_at=now)
-                )
+                await _drop_address(session, business_id, channel, address, now, customer_id)
+                await flags.turn(session, business_id, customer_id, flags.LINKED[channel], True)
                 await _ensure(session, business_id, customer_id, channel, now)
                 await session.execute(
                     update(rows)
@@ -152,22 +148,43 @@ async def unlink(
     """The person at ``address`` is gone from the channel (stopped, blocked us, unknown): the
     link is dropped and consent withdrawn. Returns the customer it belonged to, if any."""
     now = now or utcnow()
-    found = (
-        await session.execute(
-            update(rows)
-            .where(
-                rows.c.business_id == business_id,
-                rows.c.channel == channel,
-                rows.c.address == address,
-            )
-            .values(address=None, linked_at=None, updated_at=now)
-            .returning(rows.c.customer_id)
-        )
-    ).first()
-    if found is None:
+    customer_id = await _drop_address(session, business_id, channel, address, now)
+    if customer_id is None:
         return None
-    await set_consent(session, business_id, found.customer_id, channel, False, source, now)
-    return str(found.customer_id)
+    await set_consent(session, business_id, customer_id, channel, False, source, now)
+    return customer_id
+
+
+async def _drop_address(
+    session: AsyncSession,
+    business_id: str,
+    channel: ChannelType,
+    address: str,
+    now: datetime,
+    keeping: str | None = None,
+) -> str | None:
+    """Whoever is at ``address`` on the channel (other than ``keeping``) is no longer linked
+    there. Returns them. Their row is found, then their customer taken, then the link dropped
+    if it is still theirs (an address that moved meanwhile is the caller's unique conflict)."""
+    holder = select(rows.c.customer_id).where(
+        rows.c.business_id == business_id, rows.c.channel == channel, rows.c.address == address
+    )
+    if keeping is not None:
+        holder = holder.where(rows.c.customer_id != keeping)
+    customer_id = await session.scalar(holder)
+    if customer_id is None:
+        return None
+    await flags.lock(session, business_id, customer_id)
+    dropped = await session.execute(
+        update(rows)
+        .where(_row(business_id, customer_id, channel), rows.c.address == address)
+        .values(address=None, linked_at=None, updated_at=now)
+        .returning(rows.c.id)
+    )
+    if dropped.first() is None:
+        return None
+    await flags.turn(session, business_id, customer_id, flags.LINKED[channel], False)
+    return str(customer_id)
 
 
 async def note_activity(

@@ -34,7 +34,8 @@ ERASED_PROFILE = ("source_id", "email", "phone", "name", "birthday", "marketing_
 
 
 def erased_values(now: datetime) -> dict[str, Any]:
-    return {**BLANK, "updated_at": now, "erased_at": now}
+    # Their channel rows go (below), and so does what channels.flags mirrors of them.
+    return {**BLANK, "channel_flags": 0, "updated_at": now, "erased_at": now}
 
 
 def _scrubbed(payload: dict[str, Any]) -> dict[str, Any]:

@@ -1,7 +1,7 @@
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, Date, Index, String, UniqueConstraint, false
+from sqlalchemy import Boolean, Date, Index, Integer, String, UniqueConstraint, false, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from punchcard.db.base import Base, TenantMixin
@@ -27,6 +27,9 @@ class Customer(TenantMixin, Base):
     # May the business send marketing (campaigns)? Opt-in only; _at is when it last changed.
     marketing_consent: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     marketing_consent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Consent and messenger links per channel as bits (channels.flags keeps them with the
+    # customer_channels rows they mirror): audiences test them here instead of joining those.
+    channel_flags: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
     # Set when the customer was erased (GDPR): identity and profile are gone, the row stays so

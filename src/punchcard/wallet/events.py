@@ -6,6 +6,7 @@ from typing import Literal
 from sqlalchemy import or_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from punchcard.cards.models import Card
 from punchcard.db.base import table_of
 from punchcard.events import service as events
 from punchcard.events.payloads import card_part, customer_part, event_row
@@ -16,6 +17,7 @@ from punchcard.wallet.view import PassView
 Wallet = Literal["apple", "google", "web"]
 OPENED_AT_MOST_EVERY = timedelta(hours=1)
 passes = table_of(WalletPass)
+cards = table_of(Card)
 
 
 def _row(view: PassView, event_type: str, wallet: Wallet, at: datetime) -> dict[str, object]:
@@ -39,7 +41,15 @@ def _row(view: PassView, event_type: str, wallet: Wallet, at: datetime) -> dict[
 
 
 async def hold(session: AsyncSession, view: PassView, at: datetime) -> None:
-    """The card is in a wallet from now on: its changes are pushed (idempotent)."""
+    """The card is in a wallet from now on: its changes are pushed (idempotent), and the card
+    says so (audiences reach wallets by it; written once, the card's row before the pass's, in
+    the order a stamp takes them)."""
+    await session.execute(
+        update(cards)
+        .where(cards.c.business_id == view.business_id, cards.c.id == view.card_id)
+        .where(~cards.c.in_wallet)
+        .values(in_wallet=True)
+    )
     values = {"business_id": view.business_id, "id": view.card_id, "created_at": at}
     await session.execute(
         insert_ignoring_conflicts(
