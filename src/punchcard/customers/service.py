@@ -99,7 +99,6 @@ async def upsert_rows(
     rows name (locked), one INSERT, one UPDATE, one INSERT of the events."""
     if len(rows) > 1:
         await repository.serialize_batches(session, actor.business_id)
-        await refresh_if_grown(session, "customers")
     results: list[Result | None] = [None] * len(rows)
     pending = list(range(len(rows)))
     for _ in range(ROUNDS):
@@ -180,6 +179,9 @@ async def bulk_upsert(
 ) -> list[Outcome]:
     """All or nothing: one refused row refuses the batch, naming every refused row."""
     actor.require(Permission.CUSTOMERS_WRITE)
+    # Other writers may have grown the table (an import runner refreshes it between its
+    # batches, outside their transactions, by its own count: not here).
+    await refresh_if_grown(session, "customers")
     try:
         results = await upsert_rows(session, actor, rows, partial=False)
     except Refused as refused:

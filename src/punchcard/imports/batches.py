@@ -6,29 +6,25 @@ effects are idempotent upserts too: a file imported twice changes nothing the se
 A worker holds a job by a lease that every batch extends; a batch whose lease was taken over
 (the worker stalled past it) changes nothing."""
 
-import json
+import asyncio
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
 from sqlalchemy import and_, func, or_, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.customers import service as customers
-from punchcard.customers.schemas import CustomerUpsert
 from punchcard.db.base import table_of
 from punchcard.imports import cards
-from punchcard.imports.columns import METADATA
 from punchcard.imports.models import ImportJob, ImportRow
+from punchcard.imports.parsing import Parsed, Rows, parse
 from punchcard.imports.results import RowResult, problem_error, row_error
-from punchcard.imports.schemas import CardBalance
 from punchcard.kit.clock import utcnow
 from punchcard.kit.errors import ProblemError
 from punchcard.kit.ids import new_id
-from punchcard.kit.schemas import FROM_TEXT
 from punchcard.kit.sql import rows_table
 from punchcard.staff.actor import Actor, Role
 
@@ -36,7 +32,6 @@ log = logging.getLogger("punchcard.imports")
 jobs = table_of(ImportJob)
 import_rows = table_of(ImportRow)
 RESULT_NAMES = ("line", "status", "result", "record_id", "errors")
-Rows = dict[int, BaseModel]  # valid rows by line
 
 
 @dataclass(frozen=True)
@@ -91,46 +86,6 @@ async def claim(
 # --- one batch -------------------------------------------------------------------------------
 
 
-def _invalid(error: ValidationError) -> list[dict[str, Any]]:
-    return [
-        row_error(
-            "invalid_value",
-            str(detail["msg"]).removeprefix("Value error, "),
-            ".".join(str(part) for part in detail["loc"]) or None,
-        )
-        for detail in error.errors()
-    ]
-
-
-def _parse(kind: str, data: dict[str, str], program_id: str | None) -> BaseModel:
-    """A staged row as the input its use case takes (the same validation as the API's)."""
-    if kind == "cards":
-        return CardBalance.model_validate(
-            {"program_id": program_id, **data} if program_id else data, context={FROM_TEXT: True}
-        )
-    fields: dict[str, Any] = {k: v for k, v in data.items() if not k.startswith(METADATA)}
-    metadata = {k[len(METADATA) :]: v for k, v in data.items() if k.startswith(METADATA)}
-    if "metadata" in fields:  # a JSON object, as exports write it
-        fields["metadata"] = _json_object(fields["metadata"], metadata)
-    elif metadata:
-        fields["metadata"] = metadata
-    return CustomerUpsert.model_validate(fields, context={FROM_TEXT: True})
-
-
-def _json_object(text: str, more: dict[str, str]) -> Any:
-    try:
-        parsed = json.loads(text)
-    except ValueError:
-        return text  # validation says what is wrong: not an object
-    if "\\u0000" in json.dumps(parsed):  # a NUL character: PostgreSQL cannot store it
-        raise _NulInJson()
-    return {**parsed, **more} if isinstance(parsed, dict) else parsed
-
-
-class _NulInJson(ValueError):
-    """A JSON cell spelling out a NUL character (\\u0000)."""
-
-
 async def _apply(session: AsyncSession, actor: Actor, job: Any, rows: Rows) -> dict[int, RowResult]:
     if job.kind == "cards":
         return await cards.apply(session, actor, job.id, rows)  # type: ignore[arg-type]
@@ -169,24 +124,11 @@ async def _apply_until_error(
     return first_failure
 
 
-async def _process(
-    session: AsyncSession, actor: Actor, job: Any, staged: Sequence[Any]
-) -> list[RowResult]:
+async def _process(session: AsyncSession, actor: Actor, job: Any, batch: Parsed) -> list[RowResult]:
     """The results of a batch (with on_error abort, every row after the first failure is
     skipped); the rows' effects unless the job is a dry run."""
-    results: dict[int, RowResult] = {}
-    valid: Rows = {}
-    for row in staged:
-        if row.errors and not row.data:  # refused when staged (a duplicate, a NUL byte, ...)
-            results[row.line] = RowResult.failed(row.line, *row.errors)
-            continue
-        try:
-            valid[row.line] = _parse(job.kind, row.data, job.options.get("program_id"))
-        except ValidationError as error:
-            results[row.line] = RowResult.failed(row.line, *_invalid(error))
-        except _NulInJson:
-            nul = row_error("invalid_character", "The JSON holds a NUL character.", "metadata")
-            results[row.line] = RowResult.failed(row.line, nul)
+    results = dict(batch.refused)
+    valid = batch.valid
     abort = job.on_error == "abort"
     if abort and results:
         valid = {line: row for line, row in valid.items() if line < min(results)}
@@ -200,7 +142,7 @@ async def _process(
     if abort and failures:
         first = min(failures)
         results = {line: r for line, r in results.items() if line <= first}
-    return [results.get(row.line) or RowResult(row.line, "skipped") for row in staged]
+    return [results.get(row.line) or RowResult(row.line, "skipped") for row in batch.staged]
 
 
 async def _record(session: AsyncSession, job: Any, results: list[RowResult]) -> bool:
@@ -232,10 +174,13 @@ async def _record(session: AsyncSession, job: Any, results: list[RowResult]) -> 
 @dataclass(frozen=True)
 class Step:
     """What one step did: applied the lines up to ``last_line``, or ended the job with status
-    ``ended`` (both None: the job is no longer ours). The caller logs it once committed."""
+    ``ended`` (both None: the job is no longer ours). The caller logs it once committed.
+    ``ahead``: the next batch, being parsed meanwhile; the caller hands it to the next step
+    (or cancels it)."""
 
     last_line: int | None = None
     ended: str | None = None
+    ahead: "asyncio.Task[Parsed] | None" = None
 
 
 async def _finish(session: AsyncSession, job: Any, status: str) -> Step:
@@ -247,8 +192,29 @@ async def _finish(session: AsyncSession, job: Any, status: str) -> Step:
     return Step(ended=status)
 
 
-async def step(session: AsyncSession, lease: Lease, lease_for: timedelta, batch: int) -> Step:
-    """Apply the next batch of the held job."""
+async def _staged(session: AsyncSession, job: Any, after: int, batch: int) -> Sequence[Any]:
+    """The staged rows after line ``after``: what the upload wrote, which no step changes
+    before it applies them."""
+    return (
+        await session.execute(
+            select(import_rows.c.line, import_rows.c.data, import_rows.c.errors)
+            .where(_of_job(import_rows, job), import_rows.c.line > after)
+            .order_by(import_rows.c.line)
+            .limit(batch)
+        )
+    ).all()
+
+
+async def step(
+    session: AsyncSession,
+    lease: Lease,
+    lease_for: timedelta,
+    batch: int,
+    ahead: "asyncio.Task[Parsed] | None" = None,
+) -> Step:
+    """Apply the next batch of the held job: ``ahead`` if the last step parsed it (and the job
+    is still where that step left it), else the rows read now. The batch after it is parsed
+    while this one's statements run: matching and planning stay in this transaction."""
     held = await session.execute(
         update(jobs)
         .where(
@@ -260,22 +226,27 @@ async def step(session: AsyncSession, lease: Lease, lease_for: timedelta, batch:
         .returning(*jobs.c)
     )
     job = held.first()
+    parsed = await ahead if ahead is not None else None
     if job is None:
         return Step()
-    staged = (
-        await session.execute(
-            select(import_rows.c.line, import_rows.c.data, import_rows.c.errors)
-            .where(_of_job(import_rows, job), import_rows.c.line > job.cursor_line)
-            .order_by(import_rows.c.line)
-            .limit(batch)
-        )
-    ).all()
-    if not staged:
+    program_id = job.options.get("program_id")
+    if parsed is None or parsed.after != job.cursor_line:
+        staged = await _staged(session, job, job.cursor_line, batch)
+        parsed = await parse(job.kind, program_id, job.cursor_line, staged)
+    if not parsed.staged:
         return await _finish(session, job, "checked" if job.dry_run else "completed")
-    actor = Actor(business_id=job.business_id, role=Role.OWNER, staff_id=job.staff_id)
-    if await _record(session, job, await _process(session, actor, job, staged)):
-        return await _finish(session, job, "aborted")
-    return Step(last_line=int(staged[-1].line))
+    last_line = int(parsed.staged[-1].line)
+    following = await _staged(session, job, last_line, batch)
+    parsing = asyncio.create_task(parse(job.kind, program_id, last_line, following))
+    try:
+        actor = Actor(business_id=job.business_id, role=Role.OWNER, staff_id=job.staff_id)
+        if await _record(session, job, await _process(session, actor, job, parsed)):
+            parsing.cancel()
+            return await _finish(session, job, "aborted")
+    except BaseException:
+        parsing.cancel()
+        raise
+    return Step(last_line=last_line, ahead=parsing)
 
 
 async def fail(session: AsyncSession, lease: Lease, error: str, *, give_up_after: int) -> Step:

@@ -69,31 +69,44 @@ class ImportRunner:
             lease = await batches.claim(session, utcnow(), self.lease_for, only)
         if lease is None:
             return False
-        filled = FILLED[lease.kind]
         await self._refresh(STAGED, written=lease.rows)  # the file was staged since
-        written = 0
-        while stop is None or not stop.is_set():
-            try:
-                async with self.db.transaction() as session:
-                    done = await batches.step(session, lease, self.lease_for, self.batch)
-            except Exception as exc:
-                log.exception("import %s: a batch failed", lease.import_id)
-                async with self.db.transaction() as session:
-                    done = await batches.fail(
-                        session, lease, repr(exc)[:2000], give_up_after=GIVE_UP_AFTER
-                    )
-                _log(lease, done)
-                return True
-            _log(lease, done)
-            written += self.batch
-            if await self._refresh(*filled, written=written):
-                written = 0
-            if self.on_batch is not None:
-                await self.on_batch(lease)
-            if done.last_line is None:
-                return True
-        await self._release(lease)
+        if await self._apply(lease, stop):
+            await self._release(lease)
         return True
+
+    async def _apply(self, lease: batches.Lease, stop: asyncio.Event | None) -> bool:
+        """Batch after batch to the job's end (False) or to ``stop`` (True)."""
+        filled = FILLED[lease.kind]
+        written = 0
+        done = batches.Step()
+        try:
+            while stop is None or not stop.is_set():
+                try:
+                    async with self.db.transaction() as session:
+                        # The batch the last step parsed while it was applied.
+                        done = await batches.step(
+                            session, lease, self.lease_for, self.batch, done.ahead
+                        )
+                except Exception as exc:
+                    log.exception("import %s: a batch failed", lease.import_id)
+                    async with self.db.transaction() as session:
+                        done = await batches.fail(
+                            session, lease, repr(exc)[:2000], give_up_after=GIVE_UP_AFTER
+                        )
+                    _log(lease, done)
+                    return False
+                _log(lease, done)
+                written += self.batch
+                if await self._refresh(*filled, written=written):
+                    written = 0
+                if self.on_batch is not None:
+                    await self.on_batch(lease)
+                if done.last_line is None:
+                    return False
+            return True
+        finally:
+            if done.ahead is not None:  # stopped (or failed) before its turn
+                done.ahead.cancel()
 
     async def _refresh(self, *tables: str, written: int) -> bool:
         """Statistics of tables the import grew (kit.statistics): in a transaction of its
