@@ -2,35 +2,13 @@
 are one statement each (which also confirms the key), and the events they write are the ones
 the Python payload builders describe, on both databases."""
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 from types import SimpleNamespace
-from typing import Any
-
-from sqlalchemy import event
 
 from punchcard.events.payloads import card_part, customer_part, voucher_part
 from tests.conftest import Tenant
 from tests.support.factories import card, coffee_program, ok, stamp
-
-
-@contextmanager
-def _statements(tenant: Tenant) -> Iterator[list[str]]:
-    """The SQL the test server runs meanwhile, but the expiry sweep's (on its own schedule)."""
-    app = tenant.client._transport.app  # type: ignore[attr-defined]
-    engine = app.state.db.engine.sync_engine
-    seen: list[str] = []
-
-    def record(*args: Any) -> None:
-        if "expires_at <=" not in args[2]:
-            seen.append(args[2])
-
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield seen
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
+from tests.support.statements import server_statements
 
 
 def _dialect(tenant: Tenant) -> str:
@@ -47,7 +25,7 @@ async def test_a_stamp_short_of_a_goal_is_one_statement_on_postgresql(tenant: Te
     the_card = await card(api, (await coffee_program(api))["id"])
     await stamp(api, the_card["id"])  # the key is known from here on
 
-    with _statements(tenant) as seen:
+    with server_statements(tenant) as seen:
         stamped = await stamp(api, the_card["id"])
 
     assert stamped["card"]["stamps"] == 2
@@ -65,7 +43,7 @@ async def test_a_redemption_by_unique_code_is_one_statement_on_postgresql(tenant
         201,
     )
 
-    with _statements(tenant) as seen:
+    with server_statements(tenant) as seen:
         ok(await api.post("/v1/vouchers/redeem", json={"code": voucher["redeem_code"]}))
 
     if _dialect(tenant) == "postgresql":

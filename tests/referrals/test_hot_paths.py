@@ -3,36 +3,15 @@ referee: the same statements, none of them about referrals (the card's flag come
 the statements those paths already run)."""
 
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import Any
 
 import httpx
-from sqlalchemy import event
 
 from tests.conftest import Tenant
 from tests.support.factories import card, coffee_program, ok, stamp
 from tests.support.referrals import referee, referral_program, referrer
+from tests.support.statements import server_statements
 
 REFERRAL_TABLES = re.compile(r"\breferral(s|_codes|_programs|_refusals)\b")
-
-
-@contextmanager
-def _statements(tenant: Tenant) -> Iterator[list[str]]:
-    """The SQL the server runs meanwhile (the test server's engine, one request at a time),
-    but the expiry sweep's, which runs on its own schedule."""
-    engine = tenant.client._transport.app.state.db.engine.sync_engine  # type: ignore[attr-defined]
-    seen: list[str] = []
-
-    def record(*args: Any) -> None:
-        if "expires_at <=" not in args[2]:
-            seen.append(args[2])
-
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield seen
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
 
 
 async def _stamp_and_redeem(tenant: Tenant, card_id: str) -> list[str]:
@@ -42,7 +21,7 @@ async def _stamp_and_redeem(tenant: Tenant, card_id: str) -> list[str]:
         await api.post("/v1/vouchers", json={"card_id": card_id, "custom": {"title": "Gift"}}),
         201,
     )
-    with _statements(tenant) as seen:
+    with server_statements(tenant) as seen:
         await stamp(api, card_id)
         ok(await api.post("/v1/vouchers/redeem", json={"code": voucher["redeem_code"]}))
     return seen
@@ -71,7 +50,7 @@ async def test_a_pending_referees_stamp_looks_its_referral_up(tenant: Tenant) ->
     ada = await referrer(api, made)
     pending = ok(await referee(api, made["program_id"], ada["code"], "ben@example.com"), 201)
 
-    with _statements(tenant) as seen:
+    with server_statements(tenant) as seen:
         await stamp(api, pending["id"])
 
     assert any(REFERRAL_TABLES.search(sql) for sql in seen)
