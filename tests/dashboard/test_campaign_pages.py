@@ -34,6 +34,13 @@ async def email_message(tenant: Tenant) -> dict[str, Any]:
     return ok(await tenant.client.post("/v1/message-templates", json=body), 201)  # type: ignore[no-any-return]
 
 
+async def email_campaign(tenant: Tenant, name: str, **fields: Any) -> dict[str, Any]:
+    """A draft email campaign made through the API (its message: ``email_message``)."""
+    message = await email_message(tenant)
+    body = {"name": name, "channel": "email", "template_id": message["id"], **fields}
+    return ok(await tenant.client.post("/v1/campaigns", json=body), 201)  # type: ignore[no-any-return]
+
+
 async def test_an_owner_writes_counts_previews_sends_and_follows_a_campaign(
     tenant: Tenant,
     browsing: Browsing,
@@ -105,14 +112,7 @@ async def test_a_past_schedule_is_named_at_its_field(
     emailing: SmtpServer,  # noqa: F811
 ) -> None:
     owner = await browsing("olga", Role.OWNER, None)
-    message = await email_message(tenant)
-    made = ok(
-        await tenant.client.post(
-            "/v1/campaigns",
-            json={"name": "Later", "channel": "email", "template_id": message["id"]},
-        ),
-        201,
-    )
+    made = await email_campaign(tenant, "Later")
     path = f"/dashboard/campaigns/{made['id']}"
     refused = await post_form(owner, path, f"{path}/schedule", {"send_at": "2020-01-01T09:00"})
     assert refused.status_code == 422
@@ -159,25 +159,13 @@ async def test_saving_the_form_keeps_the_filters_only_the_api_sets(
     emailing: SmtpServer,  # noqa: F811
 ) -> None:
     owner = await browsing("olga", Role.OWNER, None)
-    message = await email_message(tenant)
     audience = {"languages": ["de"], "metadata": {"tier": "gold"}, "stamps": {"min": 2}}
-    made = ok(
-        await tenant.client.post(
-            "/v1/campaigns",
-            json={
-                "name": "Gold",
-                "channel": "email",
-                "template_id": message["id"],
-                "audience": audience,
-            },
-        ),
-        201,
-    )
+    made = await email_campaign(tenant, "Gold", audience=audience)
     path = f"/dashboard/campaigns/{made['id']}"
     page = await owner.get(path)
     assert "Only customers matching (set through the API):" in page.text
     assert '<code>{"languages": ["de"], "metadata": {"tier": "gold"}}</code>' in page.text
-    fields = {"name": "Gold again", "template_id": message["id"], "stamps_min": "3"}
+    fields = {"name": "Gold again", "template_id": made["template_id"], "stamps_min": "3"}
     saved = await post_form(owner, path, path, fields)
     assert saved.status_code == 303, saved.text
     stored = ok(await tenant.client.get(f"/v1/campaigns/{made['id']}"))
