@@ -138,6 +138,11 @@ DISPATCH = Prebuilt(
     )
 )
 
+# The endpoints of the events' businesses (their JSON event types decoded, so not a Prebuilt).
+ENDPOINTS_OF = select(endpoints).where(
+    endpoints.c.business_id.in_(bindparam("businesses", expanding=True))
+)
+
 
 async def fan_out(
     session: AsyncSession, now: datetime, batch: int, *, lease: timedelta, room: int
@@ -156,9 +161,8 @@ async def fan_out(
     # The outbox is read once: wallet cards learn of their changes in the same transaction.
     await mark_changed(session, pending)
     subscribed: dict[str, list[Any]] = defaultdict(list)
-    for endpoint in await session.execute(
-        select(endpoints).where(endpoints.c.business_id.in_({e.business_id for e in pending}))
-    ):
+    businesses = list({event.business_id for event in pending})
+    for endpoint in await session.execute(ENDPOINTS_OF, {"businesses": businesses}):
         subscribed[endpoint.business_id].append(endpoint)
     leased_until = now + lease
     send_at = now.timestamp()
