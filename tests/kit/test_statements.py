@@ -48,6 +48,12 @@ async def test_rows_come_back_as_given_whatever_their_number(db: Database) -> No
     assert _array_statement(events, NAMES, _echo) is _array_statement(events, NAMES, _echo)
 
 
+async def _store_then_fail(db: Database, names: tuple[str, ...], row: tuple[Any, ...]) -> None:
+    async with db.transaction() as session:
+        await (await Statements.of(session)).rows(events, names, [row], _store)
+        raise RuntimeError("roll back")
+
+
 async def test_statements_run_in_the_sessions_transaction(db: Database) -> None:
     """What a prebuilt statement writes commits and rolls back with the session's own work."""
     row = ("biz_tx", "evt_tx", "stamp_added", utcnow())
@@ -58,9 +64,6 @@ async def test_statements_run_in_the_sessions_transaction(db: Database) -> None:
         await statements.rows(events, names, [row], _store)
         assert (await statements.fetch(COUNT, b="biz_tx"))[0][0] == 1
     with pytest.raises(RuntimeError):
-        async with db.transaction() as session:
-            other = ("biz_tx", "evt_rolled_back", *row[2:])
-            await (await Statements.of(session)).rows(events, names, [other], _store)
-            raise RuntimeError("roll back")
+        await _store_then_fail(db, names, ("biz_tx", "evt_rolled_back", *row[2:]))
     async with db.transaction() as session:
         assert (await (await Statements.of(session)).fetch(COUNT, b="biz_tx"))[0][0] == 1

@@ -3,7 +3,7 @@
 from collections.abc import Callable, Collection, Sequence
 from datetime import UTC, datetime
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 import asyncpg
 from sqlalchemy import (
@@ -26,7 +26,7 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.base import Executable
 from sqlalchemy.sql.dml import Insert
-from sqlalchemy.sql.elements import ColumnClause
+from sqlalchemy.sql.elements import ClauseElement, ColumnClause
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -106,13 +106,14 @@ class Prebuilt:
         """The SQL, and each positional parameter's name with its value when not given (the
         literals SQLAlchemy binds, such as a JSON key)."""
         if self._sql is None:
-            compiled = self.statement.compile(dialect=dialect)
+            statement = cast(ClauseElement, self.statement)  # every Executable of ours is one
+            compiled = dialect.statement_compiler(dialect, statement)
             order = tuple((name, compiled.binds[name].value) for name in compiled.positiontup or ())
             self._sql = compiled.string, order
         return self._sql
 
 
-class _Record(asyncpg.Record):
+class _Record(asyncpg.Record):  # type: ignore[misc]  # asyncpg's Record is untyped
     """A driver row read by attribute too, as SQLAlchemy's rows are."""
 
     def __getattr__(self, name: str) -> Any:
@@ -145,7 +146,7 @@ class Statements:
         if self.driver is None:
             return _rows(await self.session.execute(built.statement, params))
         sql, order = built.compiled(self.session.get_bind().dialect)
-        arguments = [params[name] if name in params else value for name, value in order]
+        arguments = [params.get(name, value) for name, value in order]
         return list(await self.driver.fetch(sql, *arguments, record_class=_Record))
 
     async def rows(
