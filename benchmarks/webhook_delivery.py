@@ -41,10 +41,11 @@ import random
 import re
 import shlex
 import signal
+import statistics
 import sys
 import time
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -599,6 +600,50 @@ class Committer:
         await self.connection.execute("SELECT pg_stat_force_next_flush()")
 
 
+# --- the step and the record alone (--queue-only) ----------------------------------------------
+
+QUEUE_BATCHES = ((500, 10), (20, 50))  # events per batch (500: phase A, 20: phase B), batches
+QUEUE_WARM_UP = 2  # batches first run and not counted: statements prepared, caches filled
+
+
+async def queue_only(bench: URL, made: dict[str, str]) -> None:
+    """The worker's step (fan-out) and record of a batch of committed events, in this process
+    with no HTTP (every outcome a 204): their CPU per delivery, which the load of a shared
+    machine moves far less than the rates. Run it with another interpreter (another tree's
+    ``.venv/bin/python``) to measure that tree's queue."""
+    from punchcard.config import get_settings
+    from punchcard.db.engine import Database
+    from punchcard.kit.clock import utcnow
+    from punchcard.webhooks import queue
+    from punchcard.webhooks.sender import Outcome
+
+    db = Database(get_settings())
+    connection = await connect(bench, BENCH_DB)
+    committer = Committer(connection, made["business_id"], made["location_id"])
+    await committer.prepare()
+    lease = timedelta(seconds=60)
+    try:
+        for batch, count in QUEUE_BATCHES:
+            per_delivery = []
+            for _ in range(QUEUE_WARM_UP + count):
+                await committer.commit(batch)
+                started = time.process_time()
+                async with db.transaction() as session:
+                    fanned = await queue.fan_out(session, utcnow(), batch, lease=lease, room=batch)
+                outcomes = [(claim, Outcome(204, 1.0, "", None, None)) for claim in fanned.claims]
+                async with db.transaction() as session:
+                    await queue.complete(session, outcomes, utcnow())
+                per_delivery.append((time.process_time() - started) / max(1, len(outcomes)) * 1e6)
+            counted = sorted(per_delivery[QUEUE_WARM_UP:])
+            print(
+                f"step and record, batches of {batch}: {statistics.median(counted):.1f} µs of CPU"
+                f" per delivery (median of {count} batches; {counted[0]:.1f} to {counted[-1]:.1f})"
+            )
+    finally:
+        await connection.close()
+        await db.dispose()
+
+
 def sample_body(business_id: str, location_id: str) -> tuple[bytes, dict[str, str]]:
     """A body and headers the size of a real delivery, for the plain client."""
     from punchcard.events import catalogue
@@ -1013,6 +1058,11 @@ def parse_args() -> argparse.Namespace:
     )
     parser.add_argument("--keep-db", action="store_true", help=f"do not drop {BENCH_DB} at the end")
     parser.add_argument(
+        "--queue-only",
+        action="store_true",
+        help="measure the worker's step and record alone, in this process, with no HTTP",
+    )
+    parser.add_argument(
         "--pause",
         type=float,
         default=0.0,
@@ -1098,6 +1148,9 @@ async def main() -> None:
             f" (receiver pid {receiver.pid})"
         )
 
+        if args.queue_only:
+            await queue_only(bench, made)
+            return
         body, headers = sample_body(made["business_id"], made["location_id"])
         print(f"plain client: {args.plain_requests} aiohttp POSTs of {len(body)} bytes each ...")
         results.append(

@@ -35,7 +35,7 @@ from punchcard.events import service as events
 from punchcard.events.models import Event
 from punchcard.events.payloads import event_row
 from punchcard.kit.ids import new_id
-from punchcard.kit.sql import keyed, rows_statement, rows_table
+from punchcard.kit.sql import Prebuilt, Statements, keyed, rows_table
 from punchcard.wallet.sync import mark_changed
 from punchcard.webhooks import retry
 from punchcard.webhooks.models import WebhookAttempt, WebhookEndpoint, WebhookMessage
@@ -123,7 +123,7 @@ def _parameter(name: str, like: Any) -> Any:
 NOW = _parameter("now", events_table.c.dispatched_at)
 LIMIT = _parameter("limit", messages.c.attempts)
 # Mark a batch of events dispatched; their bodies come back.
-DISPATCH = (
+DISPATCH = Prebuilt(
     update(events_table)
     .where(tuple_(events_table.c.business_id, events_table.c.id).in_(undispatched_events(LIMIT)))
     .values(dispatched_at=NOW)
@@ -138,6 +138,11 @@ DISPATCH = (
     )
 )
 
+# The endpoints of the events' businesses (their JSON event types decoded, so not a Prebuilt).
+ENDPOINTS_OF = select(endpoints).where(
+    endpoints.c.business_id.in_(bindparam("businesses", expanding=True))
+)
+
 
 async def fan_out(
     session: AsyncSession, now: datetime, batch: int, *, lease: timedelta, room: int
@@ -149,15 +154,15 @@ async def fan_out(
     (order, rate limit, concurrency cap, no room) wait, pending, for ``claim``. Three
     statements whatever the batch (and the wallet's one): mark the events (their bodies come
     back), read their endpoints, insert the messages."""
-    pending = (await session.execute(DISPATCH, {"now": now, "limit": batch})).all()
+    statements = await Statements.of(session)
+    pending = await statements.fetch(DISPATCH, now=now, limit=batch)
     if not pending:
         return FannedOut(0, [])
     # The outbox is read once: wallet cards learn of their changes in the same transaction.
     await mark_changed(session, pending)
     subscribed: dict[str, list[Any]] = defaultdict(list)
-    for endpoint in await session.execute(
-        select(endpoints).where(endpoints.c.business_id.in_({e.business_id for e in pending}))
-    ):
+    businesses = list({event.business_id for event in pending})
+    for endpoint in await session.execute(ENDPOINTS_OF, {"businesses": businesses}):
         subscribed[endpoint.business_id].append(endpoint)
     leased_until = now + lease
     send_at = now.timestamp()
@@ -193,7 +198,7 @@ async def fan_out(
     if rows:
         # One statement text whatever the number of rows (prepared once on PostgreSQL).
         values = [tuple(row.values()) for row in rows]
-        await session.execute(*rows_statement(session, messages, list(rows[0]), values, _insert))
+        await statements.rows(messages, list(rows[0]), values, _insert)
     return FannedOut(len(pending), claims)
 
 
@@ -299,13 +304,13 @@ def _endpoint_join() -> Any:
     )
 
 
-DUE = due_messages(NOW, LIMIT)
+DUE = Prebuilt(due_messages(NOW, LIMIT))
 
 
 async def claim(session: AsyncSession, now: datetime, limit: int, lease: timedelta) -> list[Claim]:
     """Lease up to ``limit`` due messages: their next attempt moves past the lease, so a
     worker that dies mid-send leaves them due again, with the same webhook-id."""
-    candidates = (await session.execute(DUE, {"now": now, "limit": limit})).all()
+    candidates = await (await Statements.of(session)).fetch(DUE, now=now, limit=limit)
     if not candidates:
         return []
     accepted = await _capped(session, candidates, now)
@@ -490,8 +495,9 @@ async def complete(
                 message.request_id,
             )
         )
-    await session.execute(*rows_statement(session, messages, FINISHED, finished, _finish))
-    await session.execute(*rows_statement(session, attempts, LOGGED, logged, _log))
+    statements = await Statements.of(session)
+    await statements.rows(messages, FINISHED, finished, _finish)
+    await statements.rows(attempts, LOGGED, logged, _log)
     # A success ends a streak; with none to end (as claimed) the statement is skipped. A
     # streak begun since then is ended by the next success, whose claim sees it.
     streaks = {key: ok for key, ok in streaks.items() if not ok or key in failing}
