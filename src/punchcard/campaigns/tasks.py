@@ -116,6 +116,9 @@ class CampaignSender:
         self.paces: dict[str, Pace | None] = {}
         self.rates = settings.campaign_max_per_second
         self.in_flight = {channel: asyncio.Semaphore(n) for channel, n in IN_FLIGHT.items()}
+        # One batch of an account at a time (two batches overlap, see ``step``): a batch is
+        # spread over the account's connections, which a second would double.
+        self.batching: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
         self.outage = QuietLog(log, "campaign sender")
         self.ahead: sending.Prepared | None = None  # claimed while the last batch went out
         # The last batch's sends, still finishing while the next batch starts.
@@ -267,7 +270,8 @@ class CampaignSender:
         items = [(job.recipient, job.message) for job in jobs]
         results: list[SendResult]
         try:
-            results = await channel.send_batch(Context(self.db), jobs[0].keys, items)
+            async with self.batching[jobs[0].keys.channel_id]:
+                results = await channel.send_batch(Context(self.db), jobs[0].keys, items)
         except Exception as exc:  # an adapter's bug must not lose the deliveries' records
             log.exception("sending %d deliveries failed", len(jobs))
             results = [RetryLater("network_error", f"{type(exc).__name__}: {exc}")] * len(jobs)
