@@ -30,6 +30,7 @@ from sqlalchemy import (
     ColumnElement,
     Row,
     and_,
+    bindparam,
     case,
     exists,
     func,
@@ -67,7 +68,7 @@ from punchcard.db.base import table_of
 from punchcard.events import service as events
 from punchcard.events.payloads import customer_part, event_row, voucher_part
 from punchcard.kit.clock import isoformat_z
-from punchcard.kit.sql import rows_table
+from punchcard.kit.sql import rows_statement
 from punchcard.vouchers.models import Voucher, VoucherTemplate
 from punchcard.vouchers.service import issue_from_template
 
@@ -304,18 +305,28 @@ async def hand_over(
     (``attempts`` moved on) is not ours to send any more."""
     if not claims:
         return set()
-    given = rows_table(session, deliveries, ("business_id", "id", "attempts"), list(claims))
-    handed = await session.execute(
+    statement, rows = rows_statement(session, deliveries, _CLAIM_KEY, list(claims), _hand_over)
+    handed = await session.execute(statement, rows | {"now": now, "until": now + lease})
+    return {(row.business_id, row.id) for row in handed}
+
+
+_CLAIM_KEY = ("business_id", "id", "attempts")
+# Given with the rows: a prebuilt statement (``rows_statement``) holds no values of its own.
+_NOW = bindparam("now", type_=deliveries.c.handed_at.type)
+_UNTIL = bindparam("until", type_=deliveries.c.lease_until.type)
+
+
+def _hand_over(given: Any) -> Any:
+    return (
         update(deliveries)
         .where(
             _still_claimed(given),
-            deliveries.c.lease_until > now,
+            deliveries.c.lease_until > _NOW,
             deliveries.c.handed_at.is_(None),
         )
-        .values(handed_at=now, lease_until=now + lease)
+        .values(handed_at=_NOW, lease_until=_UNTIL)
         .returning(deliveries.c.business_id, deliveries.c.id)
     )
-    return {(row.business_id, row.id) for row in handed}
 
 
 async def claim(
@@ -619,8 +630,11 @@ async def release(session: AsyncSession, claims: Sequence[tuple[str, str, int]])
     if not claims:
         return
     rows = [(business_id, key, attempts - 1) for business_id, key, attempts in claims]
-    given = rows_table(session, deliveries, ("business_id", "id", "attempts"), rows)
-    await session.execute(
+    await session.execute(*rows_statement(session, deliveries, _CLAIM_KEY, rows, _release))
+
+
+def _release(given: Any) -> Any:
+    return (
         update(deliveries)
         .where(
             deliveries.c.business_id == given.c.business_id,
@@ -666,17 +680,21 @@ def _outcome(verdict: Verdict, now: datetime) -> tuple[Any, ...]:
     return (*key, result.status, result.reason, result.detail[:2000] or None, None, None, now)
 
 
+def _record(given: Any) -> Any:
+    return (
+        update(deliveries)
+        .where(_still_claimed(given))
+        .values({name: given.c[name] for name in _RECORDED[3:]} | {"lease_until": None})
+    )
+
+
 async def record(session: AsyncSession, verdicts: list[Verdict], now: datetime) -> None:
     """Every outcome in one statement (an UPDATE ... FROM the rows); a dead messenger address
     is unlinked."""
     if not verdicts:
         return
-    given = rows_table(session, deliveries, _RECORDED, [_outcome(v, now) for v in verdicts])
-    await session.execute(
-        update(deliveries)
-        .where(_still_claimed(given))
-        .values({name: given.c[name] for name in _RECORDED[3:]} | {"lease_until": None})
-    )
+    outcomes = [_outcome(verdict, now) for verdict in verdicts]
+    await session.execute(*rows_statement(session, deliveries, _RECORDED, outcomes, _record))
     for verdict in verdicts:
         result = verdict.result
         if (

@@ -6,7 +6,8 @@ A step: start due campaigns, recover deliveries of dead workers, claim a batch o
 (reach, vouchers, messages: one transaction), send them at the providers' pace (``pace``:
 shared by all workers) with no transaction open, record the outcomes, finish campaigns. The
 next batch is claimed and prepared, and more recipients are added, while one is being sent, so
-the database's work and the provider's overlap.
+the database's work and the provider's overlap; and a batch starts sending while the last
+messages of the one before are still in flight.
 
 Email goes a batch at a time over several pipelined connections (``send_batch``) and its
 outcomes are recorded with one statement. Messengers cannot recognise a resend, so each of
@@ -115,12 +116,17 @@ class CampaignSender:
         self.paces: dict[str, Pace | None] = {}
         self.rates = settings.campaign_max_per_second
         self.in_flight = {channel: asyncio.Semaphore(n) for channel, n in IN_FLIGHT.items()}
+        # One batch of an account at a time (two batches overlap, see ``step``): a batch is
+        # spread over the account's connections, which a second would double.
+        self.batching: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
         self.outage = QuietLog(log, "campaign sender")
         self.ahead: sending.Prepared | None = None  # claimed while the last batch went out
+        # The last batch's sends, still finishing while the next batch starts.
+        self.delivering: asyncio.Task[None] | None = None
         self.ledger = GroupCommit[Claim | Verdict](self._write_ledger)
 
     async def run(self, stop: asyncio.Event) -> None:
-        """Work until ``stop`` is set; a step under way finishes (its sends are recorded) and a
+        """Work until ``stop`` is set; the sends under way finish (and are recorded) and a
         batch claimed ahead is put back."""
         try:
             while not stop.is_set():
@@ -136,10 +142,16 @@ class CampaignSender:
                     with contextlib.suppress(TimeoutError):
                         await asyncio.wait_for(stop.wait(), wait)
         finally:
-            await self._put_back()
+            try:
+                await self._settle()
+            finally:
+                await self._put_back()
 
     async def step(self) -> bool:
-        """One round; whether it found work (recipients to add or deliveries to send)."""
+        """One round; whether it found work (recipients to add or deliveries to send). A
+        batch's sends go on after its step: the next step starts the next batch while the
+        last messages of this one are still in flight, so the sends in flight do not run dry
+        at every batch's end (at most two batches send at once)."""
         now = utcnow()
         async with self.db.transaction() as session:
             await sending.start_due(session, now)
@@ -151,10 +163,15 @@ class CampaignSender:
             added = await self._materialise(now)
             current = await self._claim(now, open_ids)
             if not current.claimed:
-                return bool(added)
+                # Busy while the last batch still sent: its records may finish a campaign.
+                return await self._settle() or bool(added)
+        previous, self.delivering = (
+            self.delivering,
+            asyncio.create_task(self._deliver(current.jobs)),
+        )
         # The next batch's reads and writes, and more recipients, overlap this one's sends.
         _, self.ahead, _ = await asyncio.gather(
-            self._deliver(current.jobs),
+            _finished(previous),
             self._claim(utcnow(), open_ids),
             self._materialise(utcnow()),
         )
@@ -166,6 +183,12 @@ class CampaignSender:
         """Step until a step finds nothing (tests, the CLI's send)."""
         while await self.step():
             pass
+
+    async def _settle(self) -> bool:
+        """Wait for the last batch's sends to be recorded; whether there was one."""
+        delivering, self.delivering = self.delivering, None
+        await _finished(delivering)
+        return delivering is not None
 
     async def _materialise(self, now: datetime) -> int:
         async with self.db.transaction() as session:
@@ -247,7 +270,8 @@ class CampaignSender:
         items = [(job.recipient, job.message) for job in jobs]
         results: list[SendResult]
         try:
-            results = await channel.send_batch(Context(self.db), jobs[0].keys, items)
+            async with self.batching[jobs[0].keys.channel_id]:
+                results = await channel.send_batch(Context(self.db), jobs[0].keys, items)
         except Exception as exc:  # an adapter's bug must not lose the deliveries' records
             log.exception("sending %d deliveries failed", len(jobs))
             results = [RetryLater("network_error", f"{type(exc).__name__}: {exc}")] * len(jobs)
@@ -280,6 +304,11 @@ class CampaignSender:
             return verdict
         await self.ledger.submit(verdict)
         return None
+
+
+async def _finished(task: "asyncio.Task[None] | None") -> None:
+    if task is not None:
+        await task
 
 
 def _verdict(job: Job, result: SendResult) -> Verdict:

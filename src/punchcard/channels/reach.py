@@ -7,11 +7,12 @@ a wallet); consent: marketing needs it granted, transactional messages need it o
 business's channel says ``require_consent``; WhatsApp outside the 24-hour window needs a template.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Literal
+from typing import Any, Literal
 
-from sqlalchemy import or_, select
+from sqlalchemy import Row, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.cards.models import Card
@@ -56,9 +57,10 @@ class Skip:
 class Standing:
     """What the rules need to know about one customer, read once for any number of channels."""
 
-    customer: Customer
+    # ORM objects, or rows of the same tables (a campaign's batch reads them as plain rows).
+    customer: Customer | Row[Any]
     configs: dict[str, ChannelConfig]
-    rows: dict[str, CustomerChannel]
+    rows: Mapping[str, CustomerChannel | Row[Any]]
     wallet_card: str | None  # the card a wallet holds (the newest held, of the program if given)
 
 
@@ -116,7 +118,7 @@ async def _held_card(
     return await session.scalar(query)
 
 
-def window_open_until(row: CustomerChannel | None) -> datetime | None:
+def window_open_until(row: CustomerChannel | Row[Any] | None) -> datetime | None:
     if row is None or row.last_inbound_at is None:
         return None
     return row.last_inbound_at + WINDOW
