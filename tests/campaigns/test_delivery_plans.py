@@ -4,11 +4,13 @@ by key and must find them by primary key, not by reading that index whole (Postg
 read with EXPLAIN, statistics taken before the campaign as they usually are). Skipped unless
 PUNCHCARD_TEST_DATABASE_URL names a server."""
 
+import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import timedelta
 from typing import Any
 
 import pytest
+from asyncpg.connection import LoggedQuery
 from sqlalchemy import event, insert, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -35,11 +37,17 @@ async def db(postgres_url: str) -> AsyncIterator[Database]:
 async def _plans(
     db: Database, write: Callable[[AsyncSession, list[Any]], Awaitable[object]]
 ) -> list[str]:
-    """EXPLAIN of each statement ``write`` runs for GIVEN claimed rows (then rolled back)."""
+    """EXPLAIN of each statement ``write`` runs for GIVEN claimed rows (then rolled back),
+    whether through SQLAlchemy or straight on the driver (``kit.sql.Statements``)."""
     captured: list[tuple[str, Any]] = []
 
     def capture(*args: Any) -> None:
         captured.append((args[2], args[3]))  # statement, parameters
+
+    def capture_driver(query: LoggedQuery) -> None:
+        # Not the driver's own: its BEGIN, and its look-ups of the array types' codecs.
+        if "message_deliveries" in query.query:
+            captured.append((query.query, query.args))
 
     async with db.transaction() as session:
         claims = (
@@ -49,13 +57,15 @@ async def _plans(
             )
         ).all()
         connection = await session.connection()
-        event.listen(connection.sync_connection, "before_cursor_execute", capture)
-        try:
-            await write(session, claims)
-        finally:
-            event.remove(connection.sync_connection, "before_cursor_execute", capture)
         raw = (await connection.get_raw_connection()).driver_connection
         assert raw is not None
+        event.listen(connection.sync_connection, "before_cursor_execute", capture)
+        try:
+            with raw.query_logger(capture_driver):
+                await write(session, claims)
+                await asyncio.sleep(0)  # the driver calls its loggers soon after, not at once
+        finally:
+            event.remove(connection.sync_connection, "before_cursor_execute", capture)
         plans = []
         for statement, parameters in captured:
             rows = await raw.fetch(f"EXPLAIN {statement}", *parameters)

@@ -68,7 +68,7 @@ from punchcard.db.base import table_of
 from punchcard.events import service as events
 from punchcard.events.payloads import customer_part, event_row, voucher_part
 from punchcard.kit.clock import isoformat_z
-from punchcard.kit.sql import rows_statement
+from punchcard.kit.sql import Statements
 from punchcard.vouchers.models import Voucher, VoucherTemplate
 from punchcard.vouchers.service import issue_from_template
 
@@ -305,13 +305,15 @@ async def hand_over(
     (``attempts`` moved on) is not ours to send any more."""
     if not claims:
         return set()
-    statement, rows = rows_statement(session, deliveries, _CLAIM_KEY, list(claims), _hand_over)
-    handed = await session.execute(statement, rows | {"now": now, "until": now + lease})
+    statements = await Statements.of(session)
+    handed = await statements.rows(
+        deliveries, _CLAIM_KEY, list(claims), _hand_over, now=now, until=now + lease
+    )
     return {(row.business_id, row.id) for row in handed}
 
 
 _CLAIM_KEY = ("business_id", "id", "attempts")
-# Given with the rows: a prebuilt statement (``rows_statement``) holds no values of its own.
+# Given with the rows: a prebuilt statement (``Statements.rows``) holds no values of its own.
 _NOW = bindparam("now", type_=deliveries.c.handed_at.type)
 _UNTIL = bindparam("until", type_=deliveries.c.lease_until.type)
 
@@ -630,7 +632,7 @@ async def release(session: AsyncSession, claims: Sequence[tuple[str, str, int]])
     if not claims:
         return
     rows = [(business_id, key, attempts - 1) for business_id, key, attempts in claims]
-    await session.execute(*rows_statement(session, deliveries, _CLAIM_KEY, rows, _release))
+    await (await Statements.of(session)).rows(deliveries, _CLAIM_KEY, rows, _release)
 
 
 def _release(given: Any) -> Any:
@@ -694,7 +696,7 @@ async def record(session: AsyncSession, verdicts: list[Verdict], now: datetime) 
     if not verdicts:
         return
     outcomes = [_outcome(verdict, now) for verdict in verdicts]
-    await session.execute(*rows_statement(session, deliveries, _RECORDED, outcomes, _record))
+    await (await Statements.of(session)).rows(deliveries, _RECORDED, outcomes, _record)
     for verdict in verdicts:
         result = verdict.result
         if (

@@ -155,17 +155,19 @@ class Statements:
         names: Sequence[str],
         rows: list[tuple[Any, ...]],
         build: Callable[[Any], Executable],
+        **params: Any,
     ) -> list[Any]:
-        """``build(rows_table(...))`` run with these rows. On PostgreSQL the statement is built
-        once per (table, names, build), with the rows as one array parameter per column: one
-        statement text whatever the number of rows. ``build`` must depend on nothing but its
-        argument. SQLite: built around these rows' VALUES, as ``rows_table``."""
+        """``build(rows_table(...))`` run with these rows (and ``params``, for the statement's
+        own bind parameters). On PostgreSQL the statement is built once per (table, names,
+        build), with the rows as one array parameter per column: one statement text whatever
+        the number of rows. ``build`` must depend on nothing but its argument. SQLite: built
+        around these rows' VALUES, as ``rows_table``."""
         if self.driver is None:
             given = rows_table(self.session, table, names, rows)
-            return _rows(await self.session.execute(build(given)))
+            return _rows(await self.session.execute(build(given), params))
         built = _array_statement(table, tuple(names), build)
         columns = {f"rows_{name}": [row[i] for row in rows] for i, name in enumerate(names)}
-        return await self.fetch(built, **columns)
+        return await self.fetch(built, **columns, **params)
 
 
 def _rows(result: Any) -> list[Any]:
