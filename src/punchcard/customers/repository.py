@@ -7,13 +7,14 @@ from typing import Any
 
 from sqlalchemy import Select, column, func, literal, or_, select, text, true, union, update
 from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.customers.matching import PLAIN_FIELDS, Customer, Key
 from punchcard.customers.models import Customer as CustomerModel
 from punchcard.customers.schemas import IDENTITY
 from punchcard.db.base import table_of
-from punchcard.kit.sql import insert_rows_ignoring_conflicts, rows_table
+from punchcard.kit.sql import insert_rows, insert_rows_ignoring_conflicts, rows_table
 
 customers = table_of(CustomerModel)
 # A customer without identity or profile: new (then filled in), or erased.
@@ -104,14 +105,24 @@ async def holders(
 async def insert_new(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> dict[str, Customer]:
     """Insert customers (columns not given take their defaults); a row whose identity a
     concurrent writer took first is left out (a unique index decides, never a prior read).
-    Returns the inserted rows by id."""
+    Returns the inserted rows by id.
+
+    The rows were read as new under the batch's locks, so a plain INSERT nearly always goes
+    in whole, at about two thirds of the cost of ON CONFLICT DO NOTHING (which probes every
+    unique index before each row, and again as it inserts it). Only when a concurrent writer
+    took one of their identities meanwhile does it fail; then, from a savepoint, the INSERT
+    that leaves conflicting rows out tells which went in."""
     if not rows:
         return {}
     names = tuple(rows[0])
     values = [tuple(row[name] for name in names) for row in rows]
-    insert = insert_rows_ignoring_conflicts(session, customers, names, values)
-    statement = insert.returning(customers)
-    return {row.id: row for row in await session.execute(statement)}
+    try:
+        async with session.begin_nested():
+            plain = insert_rows(session, customers, names, values).returning(customers)
+            return {row.id: row for row in await session.execute(plain)}
+    except IntegrityError:
+        insert = insert_rows_ignoring_conflicts(session, customers, names, values)
+        return {row.id: row for row in await session.execute(insert.returning(customers))}
 
 
 async def update_changed(

@@ -125,16 +125,23 @@ def _array(element: ColumnClause[Any]) -> ARRAY[Any]:
     return ARRAY(element.type, dimensions=1)
 
 
-def insert_rows_ignoring_conflicts(
+def insert_rows(
     session: AsyncSession, table: Table, names: Sequence[str], rows: list[tuple[Any, ...]]
-) -> Insert:
-    """INSERT ... SELECT of many rows (``rows_table``) ON CONFLICT DO NOTHING: constraints
-    decide which rows are new; add RETURNING to learn which went in."""
+) -> postgresql.Insert | sqlite.Insert:
+    """INSERT ... SELECT of many rows (``rows_table``): one statement whatever their number."""
     given = rows_table(session, table, names, rows)
     dml = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
     # SQLite needs a WHERE before ON CONFLICT to parse INSERT ... SELECT.
     source = select(*(given.c[name] for name in names)).where(true())
-    return dml(table).from_select(names, source).on_conflict_do_nothing()
+    return dml(table).from_select(names, source)
+
+
+def insert_rows_ignoring_conflicts(
+    session: AsyncSession, table: Table, names: Sequence[str], rows: list[tuple[Any, ...]]
+) -> Insert:
+    """``insert_rows`` ON CONFLICT DO NOTHING: constraints decide which rows are new; add
+    RETURNING to learn which went in."""
+    return insert_rows(session, table, names, rows).on_conflict_do_nothing()
 
 
 def any_of(session: AsyncSession, column: Any, values: Sequence[Any]) -> Any:
