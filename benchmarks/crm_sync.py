@@ -3,6 +3,7 @@ export of redemptions, each beside a raw baseline measured in the same run.
 
     uv run python benchmarks/crm_sync.py [--bulk-calls 50] [--import-rows 100000]
         [--export-rows 1000000] [--server-url postgresql://postgres@127.0.0.1:5432/test]
+        [--db-name punchcard_bench_crm]
 
 1. Bulk upsert: ``--bulk-calls`` calls of 1,000 new customers to ``POST /v1/customers/bulk``
    (one client, one call at a time), the same bodies again (every row unchanged), then with
@@ -17,8 +18,9 @@ export of redemptions, each beside a raw baseline measured in the same run.
    ``GET /v1/exports/redemptions.csv``; beside ``COPY (the same query) TO STDOUT (FORMAT csv)``.
    The server worker's RSS before and its peak after show whether memory stayed constant.
 
-Creates the database ``punchcard_bench_crm``, serves it with ``punchcard serve --workers 2
---no-worker``, prints figures and never asserts timings; the database is dropped at the end.
+Creates the database ``--db-name`` (``punchcard_bench_crm``), serves it with ``punchcard serve
+--workers 2 --no-worker``, prints figures and never asserts timings; the database is dropped at
+the end.
 """
 
 from __future__ import annotations
@@ -74,7 +76,9 @@ def people(start: int, count: int, tag: str = "") -> list[dict[str, str]]:
 # --- 1. bulk upsert --------------------------------------------------------------------------
 
 
-async def bulk_phase(http: aiohttp.ClientSession, base: str, admin: URL, calls: int) -> None:
+async def bulk_phase(
+    http: aiohttp.ClientSession, base: str, admin: URL, db: str, calls: int
+) -> None:
     async def send(call: int, tag: str, expect: str) -> None:
         body = {"customers": people(call * BULK, BULK, tag)}
         async with http.post(f"{base}/v1/customers/bulk", json=body) as response:
@@ -97,7 +101,7 @@ async def bulk_phase(http: aiohttp.ClientSession, base: str, admin: URL, calls: 
     unchanged = await run("", "unchanged")
     updated = await run(" (renamed)", "updated")
     two_clients = await run("", "created", first=calls, clients=2)
-    connection = await connect(admin, DB)
+    connection = await connect(admin, db)
     try:
         await connection.execute(RAW_TABLE)
         started = time.perf_counter()
@@ -130,7 +134,7 @@ def import_csv(rows: int) -> bytes:
 
 
 async def import_phase(
-    http: aiohttp.ClientSession, base: str, admin: URL, env: dict[str, str], rows: int
+    http: aiohttp.ClientSession, base: str, admin: URL, db: str, env: dict[str, str], rows: int
 ) -> None:
     body = import_csv(rows)
     worker = await asyncio.create_subprocess_exec(
@@ -164,7 +168,7 @@ async def import_phase(
         await worker.wait()
         log.cancel()
     assert (job["status"], job["created"]) == ("completed", rows), job
-    connection = await connect(admin, DB)
+    connection = await connect(admin, db)
     try:
         await connection.execute(
             "CREATE TABLE raw_import (source_id VARCHAR(200) UNIQUE, email VARCHAR(320) UNIQUE,"
@@ -189,8 +193,10 @@ async def import_phase(
 # --- 3. export -------------------------------------------------------------------------------
 
 
-async def seed_redemptions(admin: URL, business_id: str, card: dict[str, Any], count: int) -> None:
-    connection = await connect(admin, DB)
+async def seed_redemptions(
+    admin: URL, db: str, business_id: str, card: dict[str, Any], count: int
+) -> None:
+    connection = await connect(admin, db)
     try:
         location = await connection.fetchval(
             "SELECT id FROM locations WHERE business_id = $1", business_id
@@ -231,6 +237,7 @@ async def export_phase(
     http: aiohttp.ClientSession,
     base: str,
     admin: URL,
+    db: str,
     server: Server,
     made: dict[str, Any],
     rows: int,
@@ -244,7 +251,7 @@ async def export_phase(
     body = {"program_id": program["id"], "customer": {"email": "export@example.com"}}
     async with http.post(f"{base}/v1/cards", json=body) as response:
         card = await response.json()
-    await seed_redemptions(admin, made["business_id"], card, rows)
+    await seed_redemptions(admin, db, made["business_id"], card, rows)
     before = {pid: memory_of(pid)["rss_mb"] for pid in server.worker_pids}
     api = Counted()
     started = time.perf_counter()
@@ -258,7 +265,7 @@ async def export_phase(
     query = export("redemptions", Filters(made["business_id"]), "postgresql").query
     sql = str(query.compile(dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True}))
     raw = Counted()
-    connection = await connect(admin, DB)
+    connection = await connect(admin, db)
     try:
         started = time.perf_counter()
         await connection.copy_from_query(sql, output=raw.write, format="csv", header=True)
@@ -289,10 +296,11 @@ async def main() -> None:
     parser.add_argument("--import-rows", type=int, default=100_000)
     parser.add_argument("--export-rows", type=int, default=1_000_000)
     parser.add_argument("--server-url", default="postgresql://postgres@127.0.0.1:5432/test")
+    parser.add_argument("--db-name", default=DB, help="the benchmark's own database")
     args = parser.parse_args()
-    admin = make_url(args.server_url)
-    await recreate_database(admin, DB)
-    database_url = admin.set(database=DB).render_as_string(hide_password=False)
+    admin, db = make_url(args.server_url), args.db_name
+    await recreate_database(admin, db)
+    database_url = admin.set(database=db).render_as_string(hide_password=False)
     os.environ["PUNCHCARD_RUN_WORKER"] = "false"  # imports wait for `punchcard worker`
     server = Server(database_url, free_port(), workers=2)
     try:
@@ -302,13 +310,13 @@ async def main() -> None:
         timeout = aiohttp.ClientTimeout(total=3600)
         async with aiohttp.ClientSession(headers=headers, timeout=timeout) as http:
             base = server.base_url
-            await bulk_phase(http, base, admin, args.bulk_calls)
-            await import_phase(http, base, admin, server.env(), args.import_rows)
-            await export_phase(http, base, admin, server, made, args.export_rows)
+            await bulk_phase(http, base, admin, db, args.bulk_calls)
+            await import_phase(http, base, admin, db, server.env(), args.import_rows)
+            await export_phase(http, base, admin, db, server, made, args.export_rows)
     finally:
         await server.stop()
         with contextlib.suppress(Exception):
-            await drop_database(admin, DB)
+            await drop_database(admin, db)
 
 
 if __name__ == "__main__":

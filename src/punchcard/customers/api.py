@@ -1,3 +1,4 @@
+from collections import Counter
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Response
@@ -7,7 +8,6 @@ from punchcard.channels.customers import channels_of, consent_changes, record_co
 from punchcard.channels.schemas import ConsentChangeOut, CustomerPatch, CustomerWithChannels
 from punchcard.customers import service
 from punchcard.customers.schemas import (
-    BulkRowResult,
     CustomerBulkResult,
     CustomerBulkUpsert,
     CustomerOut,
@@ -71,13 +71,18 @@ async def bulk_upsert(
 
     async def produce() -> CustomerBulkResult:
         outcomes = await service.bulk_upsert(session, actor, rows=body.customers)
-        results = [
-            BulkRowResult(index=i, status=o.status, id=o.customer.id)
-            for i, o in enumerate(outcomes)
-        ]
-        counts = {s: sum(r.status == s for r in results) for s in ("created", "updated")}
-        return CustomerBulkResult(
-            **counts, unchanged=len(results) - sum(counts.values()), results=results
+        counts = Counter(o.status for o in outcomes)
+        # One validation of the whole answer in pydantic-core, not a model built per row.
+        return CustomerBulkResult.model_validate(
+            {
+                "created": counts["created"],
+                "updated": counts["updated"],
+                "unchanged": counts["unchanged"],
+                "results": [
+                    {"index": i, "status": o.status, "id": o.customer.id}
+                    for i, o in enumerate(outcomes)
+                ],
+            }
         )
 
     return await idem.respond(200, produce)

@@ -54,12 +54,8 @@ async def _write(
 ) -> tuple[dict[str, Customer], set[str]]:
     """Write what was planned; returns the rows written by id, and the ids of rows a
     concurrent writer got to first (written by nobody: plan them again)."""
-    new = [
-        {"business_id": actor.business_id, "id": p.customer_id, **_new_customer(now), **p.values}
-        for p in planned
-        if p.current is None
-    ]
-    written = await repository.insert_new(session, new)
+    new = [{"id": p.customer_id, **p.values} for p in planned if p.current is None]
+    written = await repository.insert_new(session, actor.business_id, now, new)
     raced = {row["id"] for row in new} - written.keys()
     changed = [p for p in planned if p.current is not None and p.values]
     if changed:
@@ -83,10 +79,6 @@ async def _write(
 
 def _columns(customer: Customer) -> dict[str, Any]:
     return dict(customer._mapping)
-
-
-def _new_customer(now: datetime) -> dict[str, Any]:
-    return {**repository.BLANK, "language": None, "created_at": now, "updated_at": now}
 
 
 async def upsert_rows(

@@ -26,7 +26,7 @@ from punchcard.imports.schemas import CardBalance
 from punchcard.kit.clock import utcnow
 from punchcard.kit.errors import ProblemError
 from punchcard.kit.ids import new_id
-from punchcard.kit.sql import any_of, insert_rows_ignoring_conflicts, keyed, rows_table
+from punchcard.kit.sql import any_of, insert_rows, keyed, rows_table
 from punchcard.staff.actor import Actor
 from punchcard.wallet.sync import bump_versions, passes
 
@@ -114,7 +114,7 @@ async def _issue(
     for _ in range(SCAN_CODE_DRAWS):
         pending = {pair: {**card, "scan_code": new_scan_code()} for pair, card in wanted.items()}
         values = [tuple(card[name] for name in names) for card in pending.values()]
-        insert = insert_rows_ignoring_conflicts(session, cards, names, values)
+        insert = insert_rows(session, cards, names, values).on_conflict_do_nothing()
         inserted = set((await session.scalars(insert.returning(cards.c.id))).all())
         issued |= {pair: card for pair, card in pending.items() if card["id"] in inserted}
         missing = [pair for pair in pending if pair not in issued]

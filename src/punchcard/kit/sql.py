@@ -1,6 +1,6 @@
 """Column types and statements that behave the same on SQLite and PostgreSQL."""
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any, cast
@@ -192,16 +192,26 @@ def _array(element: ColumnClause[Any]) -> ARRAY[Any]:
     return ARRAY(element.type, dimensions=1)
 
 
-def insert_rows_ignoring_conflicts(
-    session: AsyncSession, table: Table, names: Sequence[str], rows: list[tuple[Any, ...]]
-) -> Insert:
-    """INSERT ... SELECT of many rows (``rows_table``) ON CONFLICT DO NOTHING: constraints
-    decide which rows are new; add RETURNING to learn which went in."""
+def insert_rows(
+    session: AsyncSession,
+    table: Table,
+    names: Sequence[str],
+    rows: list[tuple[Any, ...]],
+    same: Mapping[str, Any] | None = None,
+) -> postgresql.Insert | sqlite.Insert:
+    """INSERT ... SELECT of many rows (``rows_table``): one statement whatever their number.
+    ``same``: columns with one value for every row, sent once rather than once a row. Add
+    ``.on_conflict_do_nothing()`` to let constraints decide which rows are new, and RETURNING
+    to learn which went in."""
     given = rows_table(session, table, names, rows)
+    same = same or {}
     dml = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
     # SQLite needs a WHERE before ON CONFLICT to parse INSERT ... SELECT.
-    source = select(*(given.c[name] for name in names)).where(true())
-    return dml(table).from_select(names, source).on_conflict_do_nothing()
+    source = select(
+        *(given.c[name] for name in names),
+        *(literal(value, table.c[name].type) for name, value in same.items()),
+    ).where(true())
+    return dml(table).from_select([*names, *same], source)
 
 
 def any_of(session: AsyncSession, column: Any, values: Sequence[Any]) -> Any:
