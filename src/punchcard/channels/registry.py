@@ -18,13 +18,14 @@ def _channels() -> dict[ChannelType, Channel]:
     from punchcard.channels.wallet_push import WalletChannel
     from punchcard.channels.whatsapp import WhatsAppChannel
 
-    return {
-        "wallet": WalletChannel(),
-        "email": EmailChannel(),
-        "telegram": TelegramChannel(),
-        "whatsapp": WhatsAppChannel(),
-        "viber": ViberChannel(),
+    kinds: dict[ChannelType, type[Channel]] = {
+        "wallet": WalletChannel,
+        "email": EmailChannel,
+        "telegram": TelegramChannel,
+        "whatsapp": WhatsAppChannel,
+        "viber": ViberChannel,
     }
+    return {kind: adapter() for kind, adapter in kinds.items()}
 
 
 def adapter_for(channel: ChannelType) -> Channel:
