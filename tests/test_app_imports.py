@@ -1,5 +1,6 @@
 """A server worker imports only what serving the API needs: the libraries of senders, wallets,
-drawings and progress bars wait for their first use (issue 11: peak RSS per server worker)."""
+drawings, pages and progress bars wait for their first use (issue 11: peak RSS per server
+worker)."""
 
 import subprocess
 import sys
@@ -16,6 +17,8 @@ DEFERRED = (
     "segno",
     "rich",  # the commands' progress bars
     "pygments",
+    "jinja2",  # pages, the dashboard and message templates
+    "argon2",  # dashboard passwords
 )
 
 # What a spawned uvicorn worker runs: the `punchcard` command's module, then the app factory.
@@ -28,7 +31,7 @@ print(" ".join(name for name in {DEFERRED!r} if name in sys.modules))
 """
 
 
-def test_a_server_worker_does_not_import_what_only_senders_wallets_and_drawings_use() -> None:
+def test_a_server_worker_does_not_import_what_only_senders_wallets_pages_and_drawings_use() -> None:
     found = subprocess.run(
         [sys.executable, "-c", PROGRAM], capture_output=True, text=True, check=True
     )

@@ -4,12 +4,12 @@ helpers (words, CSRF fields, local times, numbers) and the language a visitor re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
-from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from punchcard.dashboard.i18n import DEFAULT, LANGUAGES, Catalogue
@@ -20,12 +20,24 @@ from punchcard.kit.csrf import FIELD as CSRF_FIELD
 from punchcard.kit.csrf import Csrf
 from punchcard.pages.language import page_language
 
-templates = Environment(
-    loader=PackageLoader("punchcard.dashboard", "templates"),
-    autoescape=select_autoescape(default=True),
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+
+@cache
+def _templates() -> "Environment":
+    """Made by the first page: a server process that answers only the API does without
+    Jinja2 (about 2 MB resident)."""
+    from jinja2 import Environment, PackageLoader, select_autoescape
+
+    return Environment(
+        loader=PackageLoader("punchcard.dashboard", "templates"),
+        autoescape=select_autoescape(default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
 LANGUAGE_COOKIE = "pc_lang"
 NO_STORE = {"Cache-Control": "private, no-store"}  # pages carry CSRF tokens and customer data
 
@@ -97,16 +109,20 @@ class View:
             return t(message) if known else message
 
         actor = self.signed.actor if self.signed else None
-        html = templates.get_template(template).render(
-            lang=language,
-            t=t,
-            say=say,
-            view=self,
-            signed=self.signed,
-            nav=[entry for entry in NAV if actor and entry.shown_to(actor)],
-            path=self.request.url.path,
-            number=lambda value, digits=0: number(language, value, digits),
-            **context,
+        html = (
+            _templates()
+            .get_template(template)
+            .render(
+                lang=language,
+                t=t,
+                say=say,
+                view=self,
+                signed=self.signed,
+                nav=[entry for entry in NAV if actor and entry.shown_to(actor)],
+                path=self.request.url.path,
+                number=lambda value, digits=0: number(language, value, digits),
+                **context,
+            )
         )
         if status_code is None:
             status_code = 422 if context.get("errors") else 200
