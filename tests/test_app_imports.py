@@ -19,6 +19,7 @@ DEFERRED = (
     "pygments",
     "jinja2",  # pages, the dashboard and message templates
     "argon2",  # dashboard passwords
+    "phonenumbers",  # customers' phone numbers
 )
 
 # What a spawned uvicorn worker runs: the `punchcard` command's module, then the app factory.
