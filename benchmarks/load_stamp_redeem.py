@@ -59,6 +59,7 @@ import round_trips
 from punchcard.kit.clock import isoformat_z
 from punchcard.kit.ids import new_id
 from punchcard.vouchers import codes
+from webhook_delivery import Worker
 
 BENCH_DB = "punchcard_bench"  # --db-name: benchmarks running at once need one each
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
@@ -233,61 +234,6 @@ def memory_of(pid: int) -> dict[str, float]:
     return {"peak_rss_mb": int(found["VmHWM"]) / 1024, "rss_mb": int(found["VmRSS"]) / 1024}
 
 
-class LoopWorker:
-    """``punchcard worker``: the background loops (webhook dispatcher, wallet sync, campaigns,
-    ...) in a process of their own, beside ``serve --no-worker``, as the README's production
-    set-up runs them. Ready once it logs that it started."""
-
-    READY = "webhook worker started"
-
-    def __init__(self, env: dict[str, str]) -> None:
-        self.env = env
-        self.process: asyncio.subprocess.Process | None = None
-        self.output: collections.deque[str] = collections.deque(maxlen=50)
-        self._reader: asyncio.Task[bytes] | None = None
-
-    @property
-    def pid(self) -> int:
-        assert self.process is not None
-        return self.process.pid
-
-    async def start(self) -> None:
-        self.process = await asyncio.create_subprocess_exec(
-            str(Path(sys.executable).with_name("punchcard")),
-            "worker",
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.STDOUT,
-            env=self.env,
-        )
-        assert self.process.stdout is not None
-        try:
-            async with asyncio.timeout(STARTUP_TIMEOUT_S):
-                async for raw in self.process.stdout:
-                    self.output.append(raw.decode(errors="replace").rstrip())
-                    if self.READY in self.output[-1]:
-                        break
-        except TimeoutError:
-            pass
-        if self.process.returncode is not None or self.READY not in "\n".join(self.output):
-            tail = "\n".join(self.output)
-            raise SystemExit(f"punchcard worker did not start. Its last output:\n{tail}")
-        # Keep reading, so that a full pipe never blocks its logging.
-        self._reader = asyncio.create_task(self.process.stdout.read())
-
-    async def stop(self) -> None:
-        if self.process is None or self.process.returncode is not None:
-            return
-        self.process.send_signal(signal.SIGTERM)
-        try:
-            await asyncio.wait_for(self.process.wait(), SHUTDOWN_TIMEOUT_S)
-        except TimeoutError:
-            print("punchcard worker did not stop on SIGTERM; killing it", file=sys.stderr)
-            self.process.kill()
-            await self.process.wait()
-        if self._reader is not None:
-            await self._reader
-
-
 class Server:
     """``punchcard serve`` with N workers; ready once every worker has started its app.
 
@@ -299,7 +245,11 @@ class Server:
         self.database_url, self.port, self.workers = database_url, port, workers
         # serve sets PUNCHCARD_RUN_WORKER from its flag, so that switch goes by flag too
         self.loops = "none" if os.environ.get("PUNCHCARD_RUN_WORKER") == "false" else loops
-        self.loop_worker = LoopWorker(self.env()) if self.loops == "process" else None
+        self.loop_worker = (
+            Worker(self.env(), [str(Path(sys.executable).with_name("punchcard")), "worker"])
+            if self.loops == "process"
+            else None
+        )
         self.base_url = f"http://127.0.0.1:{port}"
         self.process: asyncio.subprocess.Process | None = None
         self.worker_pids: list[int] = []

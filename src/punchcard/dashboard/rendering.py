@@ -4,8 +4,7 @@ helpers (words, CSRF fields, local times, numbers) and the language a visitor re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from fastapi import Request
@@ -18,25 +17,8 @@ from punchcard.dashboard.service import SignedIn
 from punchcard.dashboard.text import LAYOUT
 from punchcard.kit.csrf import FIELD as CSRF_FIELD
 from punchcard.kit.csrf import Csrf
+from punchcard.kit.templating import templates
 from punchcard.pages.language import page_language
-
-if TYPE_CHECKING:
-    from jinja2 import Environment
-
-
-@cache
-def _templates() -> "Environment":
-    """Made by the first page: a server process that answers only the API does without
-    Jinja2 (about 2 MB resident)."""
-    from jinja2 import Environment, PackageLoader, select_autoescape
-
-    return Environment(
-        loader=PackageLoader("punchcard.dashboard", "templates"),
-        autoescape=select_autoescape(default=True),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-
 
 LANGUAGE_COOKIE = "pc_lang"
 NO_STORE = {"Cache-Control": "private, no-store"}  # pages carry CSRF tokens and customer data
@@ -110,7 +92,7 @@ class View:
 
         actor = self.signed.actor if self.signed else None
         html = (
-            _templates()
+            templates("punchcard.dashboard")
             .get_template(template)
             .render(
                 lang=language,

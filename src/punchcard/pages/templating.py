@@ -2,32 +2,15 @@
 
 import base64
 import re
-from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from fastapi.responses import HTMLResponse
 
+from punchcard.kit.templating import templates
 from punchcard.wallet import i18n
 from punchcard.wallet.view import Design
 
-if TYPE_CHECKING:
-    from jinja2 import Environment
-
 HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
-
-
-@cache
-def _templates() -> "Environment":
-    """Made by the first page: a server process that answers only the API does without
-    Jinja2 (about 2 MB resident)."""
-    from jinja2 import Environment, PackageLoader, select_autoescape
-
-    return Environment(
-        loader=PackageLoader("punchcard.pages", "templates"),
-        autoescape=select_autoescape(default=True),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
 
 
 def _colours(design: Design) -> dict[str, str]:
@@ -64,7 +47,7 @@ def page(
         return i18n.text(language, key, **values)
 
     html = (
-        _templates()
+        templates("punchcard.pages")
         .get_template(template)
         .render(
             lang=language,
