@@ -59,8 +59,9 @@ import round_trips
 from punchcard.kit.clock import isoformat_z
 from punchcard.kit.ids import new_id
 from punchcard.vouchers import codes
+from webhook_delivery import Worker
 
-BENCH_DB = "punchcard_bench"
+BENCH_DB = "punchcard_bench"  # --db-name: benchmarks running at once need one each
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 # Process title of a backend: "postgres: 15/main: <user> <database> <client> <state>"
 POSTGRES_BACKEND = re.compile(r"postgres: \S+: \S+ (\S+) (?:\[local\]|\S+\(\d+\))")
@@ -69,6 +70,7 @@ BUSY_ELSEWHERE_WARNING = 0.05
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
 STARTUP_TIMEOUT_S = 300.0  # workers import the app first: seconds on a loaded 2-core machine
 SHUTDOWN_TIMEOUT_S = 20.0
+LOOPS = "punchcard worker"  # the background loops' process, beside serve --no-worker
 REQUEST_TIMEOUT_S = 30.0
 SETUP_CONCURRENCY = 32
 # Redeem codes to prepare per second of redeem phase (warm-up included): several times what
@@ -98,9 +100,9 @@ def percentile(sorted_values: list[float], fraction: float) -> float:
     return sorted_values[min(rank, len(sorted_values)) - 1]
 
 
-def _processes() -> dict[int, tuple[str, float]]:
+def _processes(database: str) -> dict[int, tuple[str, float]]:
     """Every process: (who, user + system CPU seconds so far). PostgreSQL backends serving
-    another database than the benchmark's are named after it, so they count as "other"."""
+    another database than ``database`` are named after it, so they count as "other"."""
     found = {}
     for process in psutil.process_iter(["name", "cmdline", "cpu_times"]):
         times = process.info["cpu_times"]
@@ -110,7 +112,7 @@ def _processes() -> dict[int, tuple[str, float]]:
         if name.startswith("postgres"):
             title = " ".join(process.info["cmdline"] or [])
             backend = POSTGRES_BACKEND.match(title)
-            if backend and backend.group(1) != BENCH_DB:
+            if backend and backend.group(1) != database:
                 name = f"postgres backend ({backend.group(1)})"
         found[process.pid] = (name, times.user + times.system)
     return found
@@ -123,11 +125,11 @@ class CpuSnapshot:
     busy: float  # system-wide, all cores, excluding idle and iowait
 
     @classmethod
-    def take(cls) -> CpuSnapshot:
+    def take(cls, database: str) -> CpuSnapshot:
         system = psutil.cpu_times()
         idle = system.idle + getattr(system, "iowait", 0.0)
         guest = getattr(system, "guest", 0.0) + getattr(system, "guest_nice", 0.0)
-        return cls(time.perf_counter(), _processes(), sum(system) - idle - guest)
+        return cls(time.perf_counter(), _processes(database), sum(system) - idle - guest)
 
 
 def cpu_split(before: CpuSnapshot, after: CpuSnapshot, server_pids: list[int]) -> dict[str, Any]:
@@ -233,10 +235,21 @@ def memory_of(pid: int) -> dict[str, float]:
 
 
 class Server:
-    """``punchcard serve`` with N workers; ready once every worker has started its app."""
+    """``punchcard serve`` with N workers; ready once every worker has started its app.
 
-    def __init__(self, database_url: str, port: int, workers: int) -> None:
+    ``loops`` says where the background loops run: "process" (``serve --no-worker`` and one
+    ``punchcard worker``, the README's production set-up), "server" (in each server process,
+    ``serve``'s default) or "none"."""
+
+    def __init__(self, database_url: str, port: int, workers: int, loops: str = "server") -> None:
         self.database_url, self.port, self.workers = database_url, port, workers
+        # serve sets PUNCHCARD_RUN_WORKER from its flag, so that switch goes by flag too
+        self.loops = "none" if os.environ.get("PUNCHCARD_RUN_WORKER") == "false" else loops
+        self.loop_worker = (
+            Worker(self.env(), [str(Path(sys.executable).with_name("punchcard")), "worker"])
+            if self.loops == "process"
+            else None
+        )
         self.base_url = f"http://127.0.0.1:{port}"
         self.process: asyncio.subprocess.Process | None = None
         self.worker_pids: list[int] = []
@@ -267,8 +280,7 @@ class Server:
             "--workers",
             str(self.workers),
             "--no-access-log",
-            # serve sets PUNCHCARD_RUN_WORKER from its flag, so the README's switch goes by flag
-            *(["--no-worker"] if os.environ.get("PUNCHCARD_RUN_WORKER") == "false" else []),
+            *([] if self.loops == "server" else ["--no-worker"]),
             stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.STDOUT,
             env=self.env(),
@@ -287,6 +299,14 @@ class Server:
         missing = set(self.worker_pids) - children
         if missing:
             raise SystemExit(self._explain(f"workers {missing} are not children of the server"))
+        if self.loop_worker is not None:  # after serve, which migrated the database
+            await self.loop_worker.start()
+
+    @property
+    def pids(self) -> list[int]:
+        """Every process of the server: its CPU is the server's."""
+        loops = [] if self.loop_worker is None else [self.loop_worker.pid]
+        return [self.pid, *self.worker_pids, *loops]
 
     async def _read(self) -> None:
         assert self.process is not None
@@ -327,9 +347,13 @@ class Server:
         for index, pid in enumerate(self.worker_pids):
             if psutil.pid_exists(pid):  # uvicorn replaces a worker that dies
                 found[f"worker {index + 1} (pid {pid})"] = memory_of(pid)
+        if self.loop_worker is not None:
+            found[f"{LOOPS} (pid {self.loop_worker.pid})"] = memory_of(self.loop_worker.pid)
         return found
 
     async def stop(self) -> None:
+        if self.loop_worker is not None:
+            await self.loop_worker.stop()
         if self.process is None or self.process.returncode is not None:
             return
         self.process.send_signal(signal.SIGTERM)
@@ -359,7 +383,7 @@ async def connect(url: URL, database: str | None = None) -> asyncpg.Connection:
     )
 
 
-async def recreate_database(admin: URL, name: str = BENCH_DB) -> None:
+async def recreate_database(admin: URL, name: str) -> None:
     connection = await connect(admin)
     try:
         await connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -368,7 +392,7 @@ async def recreate_database(admin: URL, name: str = BENCH_DB) -> None:
         await connection.close()
 
 
-async def drop_database(admin: URL, name: str = BENCH_DB) -> None:
+async def drop_database(admin: URL, name: str) -> None:
     connection = await connect(admin)
     try:
         await connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -701,9 +725,9 @@ async def measured(
     monitor = await connect(bench)
     try:
         counters = await database_counters(monitor)
-        before = CpuSnapshot.take()
+        before = CpuSnapshot.take(str(bench.database))
         await run(phase, duration)
-        phase.cpu = cpu_split(before, CpuSnapshot.take(), server_pids)
+        phase.cpu = cpu_split(before, CpuSnapshot.take(str(bench.database)), server_pids)
         after = await database_counters(monitor)
     finally:
         await monitor.close()
@@ -731,7 +755,7 @@ async def api_phases(
     timeout = aiohttp.ClientTimeout(total=REQUEST_TIMEOUT_S)
     connector = aiohttp.TCPConnector(limit=args.clients, keepalive_timeout=60)
     headers = {"Authorization": f"Bearer {fixture.scanner_key}"}
-    server_pids = [server.pid, *server.worker_pids]
+    server_pids = server.pids
     card_paths = [f"/v1/cards/{card['id']}/stamps" for card in fixture.cards]
     stamp_body = b'{"count":1}'
     codes_left: Iterator[str] = iter(fixture.codes)
@@ -894,15 +918,15 @@ async def pgbench_phase(args: argparse.Namespace, bench: URL, fixture: Fixture) 
             *command,
             "-T",
             str(seconds),
-            bench.database or BENCH_DB,
+            str(bench.database),
             stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.STDOUT,
             env=environment,
         )
         await asyncio.sleep(settle)
-        before = CpuSnapshot.take()
+        before = CpuSnapshot.take(str(bench.database))
         await asyncio.sleep(seconds - 2 * settle)
-        window = cpu_split(before, CpuSnapshot.take(), [])
+        window = cpu_split(before, CpuSnapshot.take(str(bench.database)), [])
         out = (await process.communicate())[0].decode()
         tps = re.search(r"tps = ([\d.]+)", out)
         latency = re.search(r"latency average = ([\d.]+) ms", out)
@@ -1099,7 +1123,8 @@ def print_report(
     ratio = stamp["per_second"] / raw["per_second"] if raw["per_second"] else 0.0
     redeem_ratio = redeem["per_second"] / raw["per_second"] if raw["per_second"] else 0.0
     worker_peak = max(
-        (f["peak_rss_mb"] for name, f in memory.items() if name != "master"), default=0.0
+        (f["peak_rss_mb"] for name, f in memory.items() if name.startswith("worker ")),
+        default=0.0,
     )
     open_stamp, open_redeem = (
         next(s for name, s in summaries.items() if name.startswith(f"{label} open"))
@@ -1139,6 +1164,9 @@ def print_report(
     print(f"closed loop p99 add-stamp: {stamp['p99_ms']:.0f} ms, redeem: {redeem['p99_ms']:.0f} ms")
     print(f"peak RSS per worker: {worker_peak:.0f} MB (target <= {TARGET_RSS_MB:.0f})")
     print(f"master peak RSS: {memory['master']['peak_rss_mb']:.0f} MB")
+    for name, figures in memory.items():
+        if name.startswith(LOOPS):
+            print(f"{LOOPS} (background loops) peak RSS: {figures['peak_rss_mb']:.0f} MB")
 
     return {
         "when": datetime.now(UTC).isoformat().replace("+00:00", "Z"),
@@ -1185,6 +1213,13 @@ def parse_args() -> argparse.Namespace:
         "--ramp", type=float, default=1.0, help="seconds over which the clients first connect"
     )
     parser.add_argument("--workers", type=int, default=2, help="server worker processes")
+    parser.add_argument(
+        "--loops",
+        choices=("process", "server", "none"),
+        default="process",
+        help="where the background loops run: one `punchcard worker` beside `serve --no-worker`"
+        " (production), inside each server process (serve's default), or nowhere",
+    )
     parser.add_argument("--raw-connections", type=int, default=16, help="raw SQL connections")
     parser.add_argument("--cards", type=int, default=2000, help="cards stamped at random")
     parser.add_argument(
@@ -1193,9 +1228,12 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument(
         "--server-url",
         default="postgresql://postgres@127.0.0.1:5432/test",
-        help=f"a PostgreSQL server on loopback; the benchmark creates and drops {BENCH_DB} there",
+        help="a PostgreSQL server on loopback; the benchmark creates and drops --db-name there",
     )
-    parser.add_argument("--keep-db", action="store_true", help=f"do not drop {BENCH_DB} at the end")
+    parser.add_argument(
+        "--db-name", default=BENCH_DB, help="the database to create, use and drop (a scratch one)"
+    )
+    parser.add_argument("--keep-db", action="store_true", help="do not drop --db-name at the end")
     args = parser.parse_args()
     if args.duration <= 0 or args.clients < 1 or args.raw_connections < 1 or args.cards < 1:
         parser.error("--duration, --clients, --raw-connections and --cards must be positive")
@@ -1245,7 +1283,7 @@ async def main() -> None:
     admin = make_url(args.server_url)
     if admin.host not in LOOPBACK:
         raise SystemExit(f"--server-url must point at 127.0.0.1 (got host {admin.host!r})")
-    bench = admin.set(drivername="postgresql", database=BENCH_DB)
+    bench = admin.set(drivername="postgresql", database=args.db_name)
     context: dict[str, Any] = {
         "cpus": psutil.cpu_count() or 1,
         "python": platform.python_version(),
@@ -1267,8 +1305,10 @@ async def main() -> None:
     )
     if context["server_environment"]:
         print(f"server environment: {context['server_environment']}")
-    await recreate_database(admin)
-    server = Server(bench.render_as_string(hide_password=False), free_port(), args.workers)
+    await recreate_database(admin, args.db_name)
+    server = Server(
+        bench.render_as_string(hide_password=False), free_port(), args.workers, args.loops
+    )
     phases: list[Phase] = []
     try:
         started = time.perf_counter()
@@ -1298,7 +1338,7 @@ async def main() -> None:
     finally:
         await server.stop()
         if not args.keep_db:
-            await drop_database(admin)
+            await drop_database(admin, args.db_name)
     results = print_report(args, context, phases, memory, server.connections, trips, reference)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")

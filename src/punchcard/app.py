@@ -44,7 +44,6 @@ from punchcard.kit.http import install_error_handlers
 from punchcard.kit.mediatype import require_json_bodies
 from punchcard.kit.storabletext import refuse_unstorable_text
 from punchcard.lotteries.api import router as lotteries_router
-from punchcard.observability.metrics import RequestMetrics, sample_pool_forever
 from punchcard.pages import http as pages_http
 from punchcard.pages import lottery as page_lottery
 from punchcard.pages import wallets as page_wallets
@@ -120,7 +119,11 @@ def _install_middleware(app: FastAPI, settings: Settings) -> None:
         AllowedHosts, hosts=allowed_hosts(settings.public_url, settings.allowed_hosts)
     )
     # Always: every request gets an id (X-Request-Id), even with the access log off.
-    observe = RequestMetrics().observe if settings.metrics_port is not None else None
+    observe = None
+    if settings.metrics_port is not None:  # prometheus-client (1 MB) only when exported
+        from punchcard.observability.metrics import RequestMetrics
+
+        observe = RequestMetrics().observe
     app.add_middleware(AccessLog, log_requests=settings.access_log, observe=observe)
 
 
@@ -137,6 +140,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             for loop in worker_loops(app.state.db, settings):
                 background.append(asyncio.create_task(loop(stop)))
         if settings.metrics_port is not None:
+            from punchcard.observability.metrics import sample_pool_forever
+
             pool = sample_pool_forever(app.state.db.engine, stop)
             background.append(asyncio.create_task(pool))
         # Start-up objects (routes, schemas, statements) live forever: keep them out of every

@@ -32,9 +32,7 @@ from punchcard.db.engine import Database
 from punchcard.db.migrate import upgrade
 from punchcard.exports import cli as exports_cli
 from punchcard.imports import cli as imports_cli
-from punchcard.observability import exporter
 from punchcard.observability.logs import lean_records, server_logging, worker_logging
-from punchcard.observability.metrics import sample_pool_forever
 from punchcard.staff import cli as staff_cli
 from punchcard.staff.actor import Actor
 from punchcard.startup import explain_startup_error
@@ -142,6 +140,10 @@ def _serve(
     worker: bool = True,
     forwarded_allow_ips: str | None = None,
 ) -> None:
+    # Here, not at the top: uvicorn's spawned workers import this module, and the exporter
+    # (prometheus-client, 1 MB) belongs to this supervising process only.
+    from punchcard.observability import exporter
+
     _require_free_port(host, port)
     metrics_port = get_settings().metrics_port
     if metrics_port is not None:
@@ -216,6 +218,8 @@ def run_worker() -> None:
     """Deliver webhooks, wallet pass updates and campaign messages, run CSV imports and
     automations, prune old rows (run as many as you like on PostgreSQL)."""
     from punchcard.channels import registry as channel_registry
+    from punchcard.observability import exporter
+    from punchcard.observability.metrics import sample_pool_forever
     from punchcard.worker import worker_loops
 
     settings = get_settings()

@@ -11,7 +11,8 @@ from aiohttp import web
 from aiohttp.resolver import ThreadedResolver
 
 from punchcard.kit.clock import utcnow
-from punchcard.kit.outbound import GuardedResolver, TargetRefused
+from punchcard.kit.outbound import TargetRefused
+from punchcard.kit.outbound_clients import GuardedResolver
 from punchcard.webhooks.sender import RESPONSE_BODY_LIMIT, Outcome, Sender
 from punchcard.webhooks.signing import new_secret
 from tests.support.receiver import Receiver

@@ -7,7 +7,6 @@ import json
 from typing import Annotated, Any
 
 import typer
-from rich.progress import MofNCompleteColumn, Progress, TimeElapsedColumn
 
 from punchcard.campaigns import service
 from punchcard.campaigns.schemas import CampaignOut
@@ -15,6 +14,7 @@ from punchcard.config import get_settings
 from punchcard.db.engine import Database
 from punchcard.kit.errors import ProblemError
 from punchcard.kit.pagination import PageParams
+from punchcard.kit.progress import progress_bar
 from punchcard.staff.actor import Actor
 
 app = typer.Typer(help="Campaigns: list, show, send, follow.", no_args_is_help=True)
@@ -79,9 +79,8 @@ def progress(
     async def follow() -> dict[str, Any]:
         db = Database(get_settings())
         actor = Actor.system(business)
-        columns = (*Progress.get_default_columns()[:-1], MofNCompleteColumn(), TimeElapsedColumn())
         try:
-            with Progress(*columns) as bar:
+            with progress_bar() as bar:
                 task = bar.add_task("sending", total=None)
                 while True:
                     async with db.transaction() as session:

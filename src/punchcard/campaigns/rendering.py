@@ -3,18 +3,23 @@ is refused when the template is saved, by reading the template's syntax tree), a
 renders as nothing, HTML parts (email, Telegram) escape every value, text parts do not.
 
 ``render`` is a plain function of a template's parts and a ``Variables``: campaigns, the join
-form's card link and automations all call it.
+form's card link and automations all call it. Jinja2 is imported by the first template
+checked or rendered: a server process that answers only stamps and redemptions does without it.
 """
+
+from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from html.parser import HTMLParser
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jinja2 import StrictUndefined, TemplateError, meta, nodes
-from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import escape
+
+if TYPE_CHECKING:
+    from jinja2 import nodes
+    from jinja2.sandbox import SandboxedEnvironment
 
 VARIABLES: dict[str, str] = {
     "business_name": "The business's name.",
@@ -94,13 +99,15 @@ def _blank_none(value: Any) -> Any:
     return "" if value is None else value
 
 
-def _environment(autoescape: bool) -> SandboxedEnvironment:
+@cache
+def _environment(html: bool) -> SandboxedEnvironment:
+    """The sandbox for HTML parts (values escaped) or for text parts."""
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
     return SandboxedEnvironment(
-        undefined=StrictUndefined, autoescape=autoescape, finalize=_blank_none, cache_size=0
+        undefined=StrictUndefined, autoescape=html, finalize=_blank_none, cache_size=0
     )
-
-
-_TEXT, _HTML = _environment(False), _environment(True)
 
 
 Renderer = Callable[[dict[str, Any]], str]
@@ -112,7 +119,7 @@ def _compiled(source: str, html: bool) -> Renderer:
     (``Hi {{ first_name }}``): those become the text's pieces joined with each value, which is
     what Jinja would output, for a fraction of a full render per recipient. Anything else (a
     filter, a condition, a loop) renders through Jinja's sandbox."""
-    environment = _HTML if html else _TEXT
+    environment = _environment(html)
     pieces = _substitutions(environment.parse(source))
     if pieces is None:
         return environment.from_string(source).render
@@ -129,6 +136,8 @@ def _compiled(source: str, html: bool) -> Renderer:
 def _substitutions(tree: nodes.Template) -> list[tuple[str, str]] | None:
     """("text", literal) and ("name", variable) in order, or None unless the template is
     nothing but literal text and plain ``{{ variable }}`` outputs."""
+    from jinja2 import nodes
+
     pieces: list[tuple[str, str]] = []
     for statement in tree.body:
         if not isinstance(statement, nodes.Output):
@@ -144,6 +153,8 @@ def _substitutions(tree: nodes.Template) -> list[tuple[str, str]] | None:
 
 
 def _unknown_names(tree: nodes.Template) -> set[str]:
+    from jinja2 import meta
+
     return set(meta.find_undeclared_variables(tree)) - set(VARIABLES)
 
 
@@ -151,7 +162,9 @@ def check(source: str, *, html: bool = False, telegram: bool = False) -> None:
     """Raise ``TemplateProblem`` unless the source parses, uses only known variables, renders
     with the sample values (so a sandbox violation or a type error shows now, not at send
     time) and, for Telegram, uses only Telegram's HTML tags."""
-    environment = _HTML if html else _TEXT
+    from jinja2 import TemplateError
+
+    environment = _environment(html)
     try:
         tree = environment.parse(source)
     except TemplateError as exc:

@@ -38,7 +38,7 @@ from punchcard.channels.adapter import (
     RetryLater,
     SendResult,
 )
-from punchcard.channels.registry import CHANNELS
+from punchcard.channels.registry import adapter_for
 from punchcard.config import Settings
 from punchcard.db.engine import Database
 from punchcard.kit.clock import utcnow
@@ -219,7 +219,7 @@ class CampaignSender:
         batches: dict[str, list[Job]] = defaultdict(list)
         singles = []
         for job in jobs:
-            channel = CHANNELS[job.channel]
+            channel = adapter_for(job.channel)
             if isinstance(channel, BatchChannel) and job.channel not in self.rates:
                 batches[job.keys.channel_id].append(job)
             else:
@@ -259,13 +259,13 @@ class CampaignSender:
         """The account's pace (shared with every other worker), None: no limit."""
         key = job.keys.channel_id
         if key not in self.paces:
-            rate = self.rates.get(job.channel, CHANNELS[job.channel].max_per_second)
+            rate = self.rates.get(job.channel, adapter_for(job.channel).max_per_second)
             self.paces[key] = Pace(self.db, job.business_id, key, rate) if rate else None
         return self.paces[key]
 
     async def _send_batch(self, jobs: list[Job]) -> list[Verdict]:
         """One account's messages together (``BatchChannel``); outcomes to record."""
-        channel = CHANNELS[jobs[0].channel]
+        channel = adapter_for(jobs[0].channel)
         assert isinstance(channel, BatchChannel)
         items = [(job.recipient, job.message) for job in jobs]
         results: list[SendResult]
@@ -291,7 +291,7 @@ class CampaignSender:
                 return None  # its lease ran out before it went: another worker's now
             result: SendResult
             try:
-                result = await CHANNELS[job.channel].send(
+                result = await adapter_for(job.channel).send(
                     Context(self.db), job.keys, job.recipient, job.message
                 )
             except Exception as exc:  # an adapter's bug must not lose the delivery's record

@@ -18,7 +18,7 @@ from punchcard.channels.adapter import (
     SendResult,
 )
 from punchcard.channels.reach import Skip, reach
-from punchcard.channels.registry import CHANNELS
+from punchcard.channels.registry import adapter_for
 from punchcard.db.engine import Database
 from punchcard.staff.actor import Actor
 
@@ -48,7 +48,7 @@ async def send(
         )
     if isinstance(found, Skip):
         return found
-    result = await CHANNELS[channel].send(Context(db), found.keys, found.recipient, message)
+    result = await adapter_for(channel).send(Context(db), found.keys, found.recipient, message)
     if isinstance(result, GiveUp) and result.address_dead and channel in MESSENGERS:
         async with db.transaction() as session:  # a blocked bot or unknown chat: drop the link
             await consent.unlink(

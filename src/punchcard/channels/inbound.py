@@ -24,7 +24,7 @@ from punchcard.channels.adapter import (
     Stop,
 )
 from punchcard.channels.models import ChannelConfig
-from punchcard.channels.registry import CHANNELS
+from punchcard.channels.registry import adapter_for
 from punchcard.channels.service import keys_of
 from punchcard.customers.models import Customer
 from punchcard.db.engine import Database
@@ -47,7 +47,7 @@ async def verified(db: Database, channel_id: str, inbound: Inbound) -> ChannelCo
     """The channel, once the provider's signature on the call checks out (401 otherwise)."""
     async with db.transaction() as session:
         config = await inbound_channel(session, channel_id)
-    CHANNELS[config.type].verify(keys_of(config), inbound)  # type: ignore[index]
+    adapter_for(config.type).verify(keys_of(config), inbound)  # type: ignore[arg-type]
     return config
 
 
@@ -55,7 +55,7 @@ async def receive(db: Database, channel_id: str, inbound: Inbound) -> dict[str, 
     """Apply a provider's webhook call; the body to answer it with (None: an empty 200)."""
     config = await verified(db, channel_id, inbound)
     channel: ChannelType = config.type  # type: ignore[assignment]
-    adapter = CHANNELS[channel]
+    adapter = adapter_for(channel)
     events = adapter.events(inbound)
     if not events:
         return None

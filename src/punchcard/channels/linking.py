@@ -13,7 +13,6 @@ from datetime import datetime, timedelta
 from sqlalchemy import insert, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from punchcard.channels import telegram, viber, whatsapp
 from punchcard.channels.adapter import ChannelType
 from punchcard.channels.models import LinkToken
 from punchcard.config import get_settings
@@ -69,6 +68,9 @@ async def spend(
 
 def deep_link(channel: ChannelType, account: dict[str, object], token: str, language: str) -> str:
     """Where the customer's button leads: the provider's app, carrying the token."""
+    # Here, not at the top: the adapters import their HTTP clients (see channels.registry)
+    from punchcard.channels import telegram, viber, whatsapp
+
     if channel == "telegram":
         return telegram.deep_link(account, token)
     if channel == "viber":

@@ -27,7 +27,7 @@ from punchcard.channels.adapter import (
     SendResult,
 )
 from punchcard.channels.models import ChannelConfig
-from punchcard.channels.registry import CHANNELS
+from punchcard.channels.registry import adapter_for
 from punchcard.channels.schemas import SECRET_FIELDS, ChannelIn, ChannelTest, test_address
 from punchcard.config import get_settings
 from punchcard.db.base import table_of
@@ -127,7 +127,7 @@ async def configure(
             )
         ).first()
     channel_id = previous.id if previous is not None else new_id("chn")
-    adapter, context = CHANNELS[channel], Context(db)
+    adapter, context = adapter_for(channel), Context(db)
     keys = Keys(actor.business_id, channel_id, settings, {}, credentials)
     account = await adapter.check(context, keys)
     now = utcnow()
@@ -180,7 +180,7 @@ async def remove(db: Database, actor: Actor, channel: ChannelType) -> None:
         keys = keys_of(config)
         await session.delete(config)
     try:
-        await CHANNELS[channel].disconnect(Context(db), keys)
+        await adapter_for(channel).disconnect(Context(db), keys)
     except Exception:  # the channel is gone either way; its webhook calls now get a 404
         return
 
@@ -200,4 +200,4 @@ async def send_test(
         template=data.template.as_template() if data.template else None,
     )
     recipient = Recipient(address=address, window_open=data.template is None)
-    return await CHANNELS[channel].send(Context(db), keys, recipient, message)
+    return await adapter_for(channel).send(Context(db), keys, recipient, message)

@@ -5,11 +5,11 @@ from typing import Annotated
 
 import typer
 from pydantic import ValidationError
-from rich.progress import MofNCompleteColumn, Progress, TimeElapsedColumn
 
 from punchcard.codes import service
 from punchcard.codes.schemas import MAX_GENERATE, CodeGenerate
 from punchcard.kit.errors import ProblemError
+from punchcard.kit.progress import progress_bar
 from punchcard.staff.actor import Actor
 from punchcard.vouchers.schemas import GeneratedCode
 
@@ -37,9 +37,8 @@ def generate(
     except ValidationError as error:
         raise typer.BadParameter(str(error)) from error
     actor = Actor.system(business_id)
-    columns = (*Progress.get_default_columns()[:-1], MofNCompleteColumn(), TimeElapsedColumn())
     try:
-        with Progress(*columns) as progress:
+        with progress_bar() as progress:
             task = progress.add_task("generating", total=count)
             result = in_transaction(
                 lambda session: service.generate(

@@ -1,7 +1,6 @@
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-import phonenumbers
 from pydantic import AfterValidator, AliasChoices, Field, StringConstraints, model_validator
 
 from punchcard.config import get_settings
@@ -11,6 +10,8 @@ from punchcard.kit.schemas import Input, Metadata, Name, Output
 
 def _phone(value: str) -> str:
     """Normalise to E.164 (+4915112345678); local numbers need PUNCHCARD_DEFAULT_PHONE_REGION."""
+    import phonenumbers  # here: only a customer's phone number needs it (1 MB per process)
+
     region = get_settings().default_phone_region
     try:
         number = phonenumbers.parse(value, None if value.strip().startswith("+") else region)

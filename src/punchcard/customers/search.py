@@ -5,7 +5,6 @@ decides the branches (an email address is never looked for among names)."""
 
 from typing import Any
 
-import phonenumbers
 from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -21,6 +20,8 @@ MAX_TYPED = 200
 
 
 def _e164(typed: str) -> str | None:
+    import phonenumbers  # here: only a phone number typed into the search needs it (1 MB)
+
     try:
         number = phonenumbers.parse(typed, get_settings().default_phone_region)
     except phonenumbers.NumberParseException:

@@ -2,7 +2,7 @@
 
 from punchcard.channels import service as channels
 from punchcard.channels.adapter import Context, Message, Recipient, Sent
-from punchcard.channels.registry import CHANNELS
+from punchcard.channels.registry import adapter_for
 from punchcard.db.engine import Database
 from punchcard.kit.ids import new_id
 
@@ -20,5 +20,5 @@ async def send_password_link(
     if keys is None:
         return False
     message = Message(key=new_id("msg"), subject=subject, text=text)
-    result = await CHANNELS["email"].send(Context(db), keys, Recipient(address=address), message)
+    result = await adapter_for("email").send(Context(db), keys, Recipient(address=address), message)
     return isinstance(result, Sent)

@@ -1,16 +1,28 @@
 """Staff passwords: argon2id through argon2-cffi (its defaults follow RFC 9106's second
-recommendation). Hashing takes tens of milliseconds on purpose, so it runs in a thread."""
+recommendation). Hashing takes tens of milliseconds on purpose, so it runs in a thread. The
+hasher is made by the first sign-in: a server process that answers only the API does without
+argon2-cffi."""
 
 import asyncio
-
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
+from functools import cache
+from typing import TYPE_CHECKING
 
 from punchcard.kit.errors import Unprocessable
 
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
+
 MIN_LENGTH = 10
 MAX_LENGTH = 200
-_hasher = PasswordHasher()
+
+
+@cache
+def _hasher() -> "PasswordHasher":
+    from argon2 import PasswordHasher
+
+    return PasswordHasher()
+
+
 # Checked when the login does not exist, so an unknown login takes as long as a wrong password.
 # A hash made once with the hasher's parameters (a test keeps them equal), not at import:
 # argon2 fills 64 MiB to hash, and every server process kept that peak in its RSS.
@@ -30,12 +42,14 @@ def check_strength(password: str, field: str = "password") -> None:
 
 
 async def hash_password(password: str) -> str:
-    return await asyncio.to_thread(_hasher.hash, password)
+    return await asyncio.to_thread(_hasher().hash, password)
 
 
 def _verify(stored: str | None, password: str) -> bool:
+    from argon2.exceptions import InvalidHashError, VerificationError
+
     try:
-        return _hasher.verify(stored or DECOY, password) and stored is not None
+        return _hasher().verify(stored or DECOY, password) and stored is not None
     except (VerificationError, InvalidHashError):
         return False
 

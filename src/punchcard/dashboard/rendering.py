@@ -9,7 +9,6 @@ from zoneinfo import ZoneInfo
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse
-from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from punchcard.dashboard.i18n import DEFAULT, LANGUAGES, Catalogue
@@ -18,14 +17,9 @@ from punchcard.dashboard.service import SignedIn
 from punchcard.dashboard.text import LAYOUT
 from punchcard.kit.csrf import FIELD as CSRF_FIELD
 from punchcard.kit.csrf import Csrf
+from punchcard.kit.templating import templates
 from punchcard.pages.language import page_language
 
-templates = Environment(
-    loader=PackageLoader("punchcard.dashboard", "templates"),
-    autoescape=select_autoescape(default=True),
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
 LANGUAGE_COOKIE = "pc_lang"
 NO_STORE = {"Cache-Control": "private, no-store"}  # pages carry CSRF tokens and customer data
 
@@ -97,16 +91,20 @@ class View:
             return t(message) if known else message
 
         actor = self.signed.actor if self.signed else None
-        html = templates.get_template(template).render(
-            lang=language,
-            t=t,
-            say=say,
-            view=self,
-            signed=self.signed,
-            nav=[entry for entry in NAV if actor and entry.shown_to(actor)],
-            path=self.request.url.path,
-            number=lambda value, digits=0: number(language, value, digits),
-            **context,
+        html = (
+            templates("punchcard.dashboard")
+            .get_template(template)
+            .render(
+                lang=language,
+                t=t,
+                say=say,
+                view=self,
+                signed=self.signed,
+                nav=[entry for entry in NAV if actor and entry.shown_to(actor)],
+                path=self.request.url.path,
+                number=lambda value, digits=0: number(language, value, digits),
+                **context,
+            )
         )
         if status_code is None:
             status_code = 422 if context.get("errors") else 200

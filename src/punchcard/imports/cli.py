@@ -9,7 +9,6 @@ from typing import Annotated, Any
 
 import typer
 from pydantic import ValidationError
-from rich.progress import MofNCompleteColumn, Progress, TimeElapsedColumn
 
 from punchcard.config import Settings, get_settings
 from punchcard.db.engine import Database
@@ -17,6 +16,7 @@ from punchcard.imports import batches, service
 from punchcard.imports.schemas import ImportOptions, ImportOut, OnError, job_out
 from punchcard.imports.tasks import ImportRunner
 from punchcard.kit.errors import ProblemError
+from punchcard.kit.progress import progress_bar
 from punchcard.staff.actor import Actor
 
 app = typer.Typer(help="Import customers or card balances from a CSV file.", no_args_is_help=True)
@@ -118,8 +118,7 @@ async def _stage_and_follow(file: Path, actor: Actor, options: ImportOptions) ->
 async def _follow(
     db: Database, settings: Settings, actor: Actor, import_id: str, total: int
 ) -> ImportOut:
-    columns = (*Progress.get_default_columns()[:-1], MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns) as progress:
+    with progress_bar() as progress:
         bar = progress.add_task("importing", total=total)
 
         async def show(_lease: batches.Lease | None = None) -> ImportOut:

@@ -4,6 +4,9 @@ tokens it must recognise again (wallet pass tokens) are HMACs under the same key
 The key comes from PUNCHCARD_SECRET_KEY; without it a key is generated once into
 PUNCHCARD_SECRET_KEY_FILE so a laptop install works, and every process of that install
 shares it. Production sets the variable (the same on every machine).
+
+cryptography (about 9 MB resident) is imported when a secret is first sealed or unsealed:
+a server process that only stamps and redeems never needs it.
 """
 
 import base64
@@ -13,10 +16,12 @@ import logging
 import os
 from functools import lru_cache
 from pathlib import Path
-
-from cryptography.fernet import Fernet, InvalidToken
+from typing import TYPE_CHECKING
 
 from punchcard.config import get_settings
+
+if TYPE_CHECKING:
+    from cryptography.fernet import Fernet
 
 log = logging.getLogger("punchcard")
 
@@ -25,6 +30,8 @@ def _key_from_file(path: Path) -> bytes:
     try:
         return path.read_bytes().strip()
     except FileNotFoundError:
+        from cryptography.fernet import Fernet
+
         key = Fernet.generate_key()
         try:
             descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -44,7 +51,9 @@ def _secret() -> bytes:
 
 
 @lru_cache
-def _fernet() -> Fernet:
+def _fernet() -> "Fernet":
+    from cryptography.fernet import Fernet
+
     return Fernet(_secret())
 
 
@@ -70,6 +79,8 @@ def seal(plaintext: str) -> str:
 
 
 def unseal(token: str) -> str:
+    from cryptography.fernet import InvalidToken
+
     try:
         return _fernet().decrypt(token.encode()).decode()
     except InvalidToken as exc:

@@ -5,18 +5,12 @@ import re
 from typing import Any
 
 from fastapi.responses import HTMLResponse
-from jinja2 import Environment, PackageLoader, select_autoescape
 
+from punchcard.kit.templating import templates
 from punchcard.wallet import i18n
 from punchcard.wallet.view import Design
 
 HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
-templates = Environment(
-    loader=PackageLoader("punchcard.pages", "templates"),
-    autoescape=select_autoescape(default=True),
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
 
 
 def _colours(design: Design) -> dict[str, str]:
@@ -52,13 +46,17 @@ def page(
     def t(key: str, **values: object) -> str:
         return i18n.text(language, key, **values)
 
-    html = templates.get_template(template).render(
-        lang=language,
-        t=t,
-        design=design,
-        colours=_colours(design),
-        logo=png_data_uri(design.logo_png) if design.logo_png else None,
-        **context,
+    html = (
+        templates("punchcard.pages")
+        .get_template(template)
+        .render(
+            lang=language,
+            t=t,
+            design=design,
+            colours=_colours(design),
+            logo=png_data_uri(design.logo_png) if design.logo_png else None,
+            **context,
+        )
     )
     return HTMLResponse(html, status_code=status_code, headers=headers)
 

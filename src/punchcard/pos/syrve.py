@@ -16,10 +16,9 @@ import hmac
 import time
 from contextlib import suppress
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-import httpx
 from pydantic import TypeAdapter, ValidationError
 
 from punchcard.config import get_settings
@@ -38,6 +37,9 @@ from punchcard.pos.connector import (
 )
 from punchcard.pos.generic import invalid_body
 from punchcard.pos.schemas import SyrveEvent, SyrveWebhook
+
+if TYPE_CHECKING:
+    import httpx  # the client comes from pos.calls, which imports httpx when it calls
 
 ORDER_EVENTS = {"TableOrderUpdate": "table", "DeliveryOrderUpdate": "delivery"}
 CLOSED = "Closed"
@@ -236,7 +238,7 @@ class _Api:
         self.base_url, self.organization_id = base_url, organization_id
 
     async def _post(
-        self, client: httpx.AsyncClient, path: str, body: dict[str, Any], token: str | None
+        self, client: "httpx.AsyncClient", path: str, body: dict[str, Any], token: str | None
     ) -> dict[str, Any]:
         headers = {"Authorization": f"Bearer {token}"} if token else {}
         what = f"Syrve API ({path.removeprefix('/api/1/')})"
@@ -248,7 +250,7 @@ class _Api:
             raise PosApiError(f"{what}: not a JSON object.")
         return answer
 
-    async def token(self, client: httpx.AsyncClient, api_login: str) -> str:
+    async def token(self, client: "httpx.AsyncClient", api_login: str) -> str:
         answer = await self._post(client, "/api/1/access_token", {"apiLogin": api_login}, None)
         token = answer.get("token")
         if not isinstance(token, str) or not token:
@@ -256,7 +258,7 @@ class _Api:
         return token
 
     async def order(
-        self, client: httpx.AsyncClient, token: str, kind: str, order_id: str
+        self, client: "httpx.AsyncClient", token: str, kind: str, order_id: str
     ) -> dict[str, Any]:
         if kind == "table":
             path = "/api/1/order/by_id"
@@ -269,6 +271,6 @@ class _Api:
                 return info
         raise PosApiError(f"Syrve API: no order {order_id}.")
 
-    async def guest(self, client: httpx.AsyncClient, token: str, guest_id: str) -> dict[str, Any]:
+    async def guest(self, client: "httpx.AsyncClient", token: str, guest_id: str) -> dict[str, Any]:
         body = {"organizationId": self.organization_id, "type": "id", "id": guest_id}
         return await self._post(client, "/api/1/loyalty/iiko/customer/info", body, token)

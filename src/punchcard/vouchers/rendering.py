@@ -2,21 +2,20 @@
 (python-barcode).
 
 The encoders only turn a code into a row of modules; we draw the modules ourselves, so PNG and
-SVG have the same whole-pixel geometry and no font or DPI rounding.
+SVG have the same whole-pixel geometry and no font or DPI rounding. The libraries (about 5 MB
+resident with Pillow) are imported by the first symbol drawn: a server process that never draws
+one does without them.
 """
 
 import io
 from dataclasses import dataclass
-from typing import Literal
-
-import barcode
-import segno
-from barcode.errors import BarcodeError
-from PIL import Image, ImageDraw
+from typing import TYPE_CHECKING, Literal
 
 from punchcard.kit.errors import Unprocessable
-from punchcard.vouchers import code128
 from punchcard.vouchers.codes import gtin_check_digit
+
+if TYPE_CHECKING:
+    import segno
 
 Symbology = Literal["qr", "code128", "ean13"]
 ImageType = Literal["png", "svg"]
@@ -65,6 +64,11 @@ def _not_encodable(code: str, symbology: Symbology, reason: Exception) -> Unproc
 
 def _modules(code: str, symbology: Symbology) -> str:
     """The row of bars ('1') and spaces ('0') of a 1-D symbol, quiet zones included."""
+    import barcode
+    from barcode.errors import BarcodeError
+
+    from punchcard.vouchers import code128  # python-barcode's tables
+
     try:
         if symbology == "ean13":
             row = str(barcode.get("ean13", _ean13_digits(code)).build()[0])
@@ -89,6 +93,8 @@ def _bars(modules: str) -> list[tuple[int, int]]:
 
 
 def _linear_png(modules: str, size: Size) -> bytes:
+    from PIL import Image, ImageDraw
+
     width = len(modules) * size.scale
     image = Image.new("1", (width, size.bar_height), 1)
     draw = ImageDraw.Draw(image)
@@ -115,7 +121,9 @@ def _linear_svg(modules: str, size: Size) -> bytes:
     ).encode()
 
 
-def _qr_symbol(text: str) -> segno.QRCode:
+def _qr_symbol(text: str) -> "segno.QRCode":
+    import segno
+
     # Text beyond ASCII goes as UTF-8 behind an ECI header: without it readers guess the byte
     # encoding, and zxing reads ISO 8859-1 "ÄÖÜ" as Shift JIS "ﾄﾖﾜ".
     if text.isascii():

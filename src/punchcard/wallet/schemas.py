@@ -6,7 +6,6 @@ import io
 from datetime import datetime
 from typing import Annotated, Literal
 
-from PIL import Image, UnidentifiedImageError
 from pydantic import (
     AfterValidator,
     AnyUrl,
@@ -46,6 +45,8 @@ def _png(value: object) -> bytes:
         raise ValueError("not valid base64") from exc
     if len(data) > MAX_IMAGE_BYTES:
         raise ValueError(f"at most {MAX_IMAGE_BYTES // 1024} KiB")
+    from PIL import Image, UnidentifiedImageError  # here: only an upload needs Pillow (4 MB)
+
     try:
         with Image.open(io.BytesIO(data)) as image:
             kind, size = image.format, image.size

@@ -24,7 +24,6 @@ from punchcard.db.engine import Database
 from punchcard.kit.clock import utcnow
 from punchcard.kit.sql import Statements
 from punchcard.kit.unavailable import QuietLog
-from punchcard.observability.metrics import WALLET_PUSHES
 from punchcard.wallet.models import WalletPass
 
 log = logging.getLogger("punchcard.wallet")
@@ -173,6 +172,10 @@ class PassSync:
             return [PassRef(*row) for row in rows]
 
     async def _push(self, ref: PassRef) -> None:
+        # Here: customers' erasure imports this module into server processes, which count
+        # nothing for Prometheus unless they run this loop (prometheus-client is 1 MB).
+        from punchcard.observability.metrics import WALLET_PUSHES
+
         errors = []
         for pusher in self.pushers:
             wallet = type(pusher).__name__.removesuffix("Pusher").lower()  # apple, google

@@ -11,7 +11,8 @@ import aiohttp
 from yarl import URL
 
 from punchcard import __version__
-from punchcard.kit.outbound import GuardedResolver, TargetRefused, refusal
+from punchcard.kit.outbound import TargetRefused, refusal
+from punchcard.kit.outbound_clients import GuardedResolver
 from punchcard.webhooks import signing
 from punchcard.webhooks.retry import parse_retry_after
 

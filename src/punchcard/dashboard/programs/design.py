@@ -9,7 +9,6 @@ from starlette.datastructures import FormData, UploadFile
 
 from punchcard.dashboard.access import StaffView, posted_form
 from punchcard.dashboard.forms import parse
-from punchcard.dashboard.programs.preview import CardLook, card_png
 from punchcard.dashboard.programs.text import TEXT
 from punchcard.dashboard.rendering import NO_STORE, View
 from punchcard.dashboard.routing import dashboard_router
@@ -122,6 +121,9 @@ async def preview(
     for name, value in typed.items():
         checked, _ = parse(WalletDesignIn, {name: value})
         colors[name] = getattr(checked, name) if checked and value else design[name]
+    # Here: the preview draws with Pillow and python-barcode, which no other request needs
+    from punchcard.dashboard.programs.preview import CardLook, card_png
+
     grid = _grid(program)
     look = CardLook(
         organization_name=organization_name

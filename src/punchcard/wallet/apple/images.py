@@ -1,12 +1,11 @@
 """The pictures of a pass: the strip with the stamp grid, and a default icon and logo.
 
 All are pure functions of small keys (grid size, count, colours, scale, initial), cached, so a
-busy program renders each stamp count once per process."""
+busy program renders each stamp count once per process. Pillow is imported by the first
+picture drawn (see wallet.badges)."""
 
 import math
 from functools import lru_cache
-
-from PIL import Image, ImageDraw
 
 from punchcard.wallet.badges import initial_of, initial_png, png
 
@@ -48,6 +47,8 @@ def stamp_centers(grid: int, scale: int) -> list[tuple[float, float]]:
 @lru_cache(maxsize=2048)
 def strip_png(grid: int, filled: int, background: str, stamp: str, scale: int) -> bytes:
     """The stamp grid: ``filled`` solid stamps, then empty rings, in the design's colours."""
+    from PIL import Image, ImageDraw
+
     factor = scale * SUPERSAMPLE
     size = (STRIP_POINTS[0] * factor, STRIP_POINTS[1] * factor)
     image = Image.new("RGB", size, background)

@@ -2,26 +2,29 @@
 
 A business may upload its own identity (table ``wallet_apple_signing``); otherwise the global one
 from settings signs (``PUNCHCARD_APPLE_*``, each a file path or inline PEM text). Parsed
-identities are cached by their texts: parsing a key costs far more than signing with it."""
+identities are cached by their texts: parsing a key costs far more than signing with it.
+
+cryptography (about 9 MB resident) is imported when an identity is first parsed: a server
+process that never builds a pass does without it."""
+
+from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec, rsa
-from cryptography.hazmat.primitives.serialization import pkcs7
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.config import Settings
 from punchcard.kit.crypto import unseal
 from punchcard.wallet.apple.models import AppleSigning
 
-PKCS7PrivateKey = rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey
-# Apple requires the signing time attribute (cryptography adds it with the other standard
-# signed attributes) and the manifest's exact bytes (Binary: no CRLF canonicalisation).
-_SIGN_OPTIONS = [pkcs7.PKCS7Options.DetachedSignature, pkcs7.PKCS7Options.Binary]
+if TYPE_CHECKING:
+    from cryptography import x509
+    from cryptography.hazmat.primitives.asymmetric import ec, rsa
+
+    PKCS7PrivateKey = rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey
 
 
 @dataclass(frozen=True)
@@ -34,12 +37,19 @@ class SigningIdentity:
 
     def sign(self, manifest: bytes) -> bytes:
         """The detached PKCS#7 (DER) signature of ``manifest.json``: the pass's ``signature``."""
+        from cryptography.hazmat.primitives import hashes, serialization
+        from cryptography.hazmat.primitives.serialization import pkcs7
+
+        # Apple requires the signing time attribute (cryptography adds it with the other
+        # standard signed attributes) and the manifest's exact bytes (Binary: no CRLF
+        # canonicalisation).
+        options = [pkcs7.PKCS7Options.DetachedSignature, pkcs7.PKCS7Options.Binary]
         return (
             pkcs7.PKCS7SignatureBuilder()
             .set_data(manifest)
             .add_signer(self.certificate, self.key, hashes.SHA256())
             .add_certificate(self.wwdr)
-            .sign(serialization.Encoding.DER, _SIGN_OPTIONS)
+            .sign(serialization.Encoding.DER, options)
         )
 
 
@@ -53,13 +63,18 @@ def pem_text(value: str) -> bytes:
 
 def parse_certificate(pem: bytes) -> x509.Certificate:
     """Raises ValueError when ``pem`` is not a PEM certificate."""
+    from cryptography import x509
+
     return x509.load_pem_x509_certificate(pem)
 
 
 def parse_key(pem: bytes, password: bytes | None = None) -> PKCS7PrivateKey:
     """Raises ValueError (or TypeError for a password mismatch) when ``pem`` is not a usable key."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import ec, rsa
+
     key = serialization.load_pem_private_key(pem, password)
-    if not isinstance(key, PKCS7PrivateKey):
+    if not isinstance(key, rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey):
         raise ValueError("the key must be an RSA or EC private key")
     return key
 

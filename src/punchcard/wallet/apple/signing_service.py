@@ -1,12 +1,12 @@
 """The owner sets the business's own Apple pass signing identity: checked before it is stored,
-so a pass never fails to sign (or to install) because of what was uploaded."""
+so a pass never fails to sign (or to install) because of what was uploaded.
 
-from typing import Any
+cryptography is imported by the first upload (see wallet.apple.signing)."""
 
-from cryptography import x509
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
-from cryptography.x509.oid import NameOID
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -20,6 +20,11 @@ from punchcard.staff.actor import Actor, Permission
 from punchcard.wallet.apple import signing
 from punchcard.wallet.apple.models import AppleSigning
 from punchcard.wallet.apple.schemas import AppleSigningIn
+
+if TYPE_CHECKING:
+    from cryptography import x509
+
+    from punchcard.wallet.apple.signing import PKCS7PrivateKey
 
 _table = table_of(AppleSigning)
 
@@ -40,7 +45,7 @@ def _certificate(pem: str, field: str) -> x509.Certificate:
         raise _invalid("invalid_certificate", field, "not a PEM certificate") from exc
 
 
-def _key(data: AppleSigningIn) -> signing.PKCS7PrivateKey:
+def _key(data: AppleSigningIn) -> PKCS7PrivateKey:
     password = data.key_password.encode() if data.key_password else None
     try:
         return signing.parse_key(data.key.encode(), password)
@@ -64,6 +69,8 @@ def _identifier(
 
 
 def _check_chain(certificate: x509.Certificate, wwdr: x509.Certificate) -> None:
+    from cryptography.exceptions import InvalidSignature
+
     now = utcnow()
     if not certificate.not_valid_before_utc <= now <= certificate.not_valid_after_utc:
         raise _invalid(
@@ -97,6 +104,9 @@ def describe(
 async def put_signing(
     session: AsyncSession, actor: Actor, settings: Settings, *, data: AppleSigningIn
 ) -> dict[str, Any]:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.x509.oid import NameOID
+
     actor.require(Permission.BUSINESS_MANAGE)
     certificate = _certificate(data.certificate, "certificate")
     key = _key(data)

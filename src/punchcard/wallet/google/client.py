@@ -4,19 +4,24 @@ Calls are authorised with an OAuth2 access token from the service account (JWT b
 RFC 7523), cached per account until shortly before it expires. Errors say what to do next:
 ``GoogleWalletUnavailable`` (network, 429, 5xx) means "try again later"; ``GoogleWalletError``
 carries Google's own message.
+
+httpx and jwt are imported by the first call (the caller's ``httpx.AsyncClient`` comes from
+``service.wallet_client``): a server process that never calls Google does without them.
 """
+
+from __future__ import annotations
 
 import asyncio
 import time
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-import httpx
-import jwt
-
 from punchcard.wallet.google.config import GoogleWalletConfig, ServiceAccount
+
+if TYPE_CHECKING:
+    import httpx
 
 SCOPE = "https://www.googleapis.com/auth/wallet_object.issuer"
 JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer"
@@ -41,6 +46,8 @@ class AlreadyInWallet(GoogleWalletError):
 
 
 def signed_jwt(account: ServiceAccount, claims: dict[str, Any]) -> str:
+    import jwt
+
     headers = {"kid": account.private_key_id} if account.private_key_id else None
     return jwt.encode(claims, account.private_key, algorithm="RS256", headers=headers)
 
@@ -66,6 +73,8 @@ class AccessTokens:
         self.value = None
 
     async def _fetch(self, http: httpx.AsyncClient) -> tuple[str, int]:
+        import httpx
+
         now = int(time.time())
         assertion = signed_jwt(
             self.account,
@@ -138,6 +147,8 @@ class WalletClient:
             return await self.patch_object(body["id"], body)
 
     async def _call(self, method: str, path: str, body: dict[str, Any]) -> dict[str, Any]:
+        import httpx
+
         token = await self.tokens.current(self.http)
         try:
             response = await self.http.request(

@@ -1,15 +1,20 @@
-"""Google Wallet's settings, checked once: the issuer, the service account and where to call."""
+"""Google Wallet's settings, checked once: the issuer, the service account and where to call.
+
+cryptography is imported when the key is parsed: only where Google Wallet is set up."""
+
+from __future__ import annotations
 
 import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
-from cryptography.hazmat.primitives.serialization import load_pem_private_key
-
 from punchcard.config import Settings
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 
 DEFAULT_TOKEN_URL = "https://oauth2.googleapis.com/token"
 
@@ -59,6 +64,9 @@ def google_wallet_config(settings: Settings) -> GoogleWalletConfig | None:
 @lru_cache
 def service_account(source: str) -> ServiceAccount:
     """The key from its JSON text or a path to the JSON key file (parsed once: signing is hot)."""
+    from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
+    from cryptography.hazmat.primitives.serialization import load_pem_private_key
+
     text = source if source.lstrip().startswith("{") else _read(source)
     try:
         key = json.loads(text)

@@ -3,7 +3,6 @@
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-import httpx
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.config import Settings
@@ -56,6 +55,8 @@ def configured(settings: Settings) -> GoogleWalletConfig:
 
 @asynccontextmanager
 async def wallet_client(config: GoogleWalletConfig) -> AsyncIterator[WalletClient]:
+    import httpx  # here: a server process that never calls Google does without it (5 MB)
+
     async with httpx.AsyncClient(timeout=config.timeout_seconds) as http:
         yield WalletClient(config, http)
 
@@ -116,6 +117,8 @@ async def program_logo(session: AsyncSession, business_id: str, program_id: str)
 async def note_callback(db: Database, settings: Settings, body: bytes) -> str:
     """Google says a customer saved (or deleted) a card: a save, once both of Google's
     signatures check out, emits ``card_saved`` (wallet "google"). Returns what was done."""
+    import httpx  # imported by root_keys, which fetched (see wallet_client)
+
     config = configured(settings)
     try:
         keys = await root_keys(config.callback_keys_url, config.timeout_seconds)
