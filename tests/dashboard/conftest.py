@@ -12,10 +12,9 @@ from playwright.async_api import Browser
 
 from punchcard.db.engine import Database
 from punchcard.staff.actor import Role
-from tests.conftest import Tenant
+from tests.conftest import BACKENDS, Tenant, fresh_database
 from tests.support.browser import chromium
 from tests.support.dashboard import sign_in, staff_login
-from tests.support.databases import fresh_sqlite
 from tests.support.factories import ok
 from tests.support.server import Server, create_business, running_server
 
@@ -78,9 +77,13 @@ class LiveBusiness:
         return str(ok(await self.api.post("/v1/staff", json=body), 201)["id"])
 
 
-@pytest.fixture(scope="module")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    with running_server(fresh_sqlite(tmp_path_factory.mktemp("dashboard"))) as running:
+@pytest.fixture(scope="module", params=BACKENDS)
+def live_server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Server]:
+    """A real server on each backend the run tests (PostgreSQL when it is set)."""
+    made = fresh_database(request.param, tmp_path_factory.mktemp("dashboard"), "dashboard")
+    with made as url, running_server(url) as running:
         yield running
 
 

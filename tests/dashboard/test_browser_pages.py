@@ -35,6 +35,23 @@ HEADINGS = {
 }
 
 
+# The rest of the pages: each answers with its heading.
+MORE_PAGES = [
+    "/dashboard/programs",
+    "/dashboard/programs/{program}",
+    "/dashboard/programs/{program}/design",
+    "/dashboard/voucher-templates/{template}",
+    "/dashboard/campaigns/new",
+    "/dashboard/automations",
+    "/dashboard/integrations",
+    "/dashboard/integrations/webhooks",
+    "/dashboard/integrations/events",
+    "/dashboard/integrations/no-code",
+    "/dashboard/integrations/pos",
+    "/dashboard/password",
+]
+
+
 async def café_with_a_regular(live: LiveBusiness) -> str:
     """A program, Ada's card with a reward redeemed, a second location: the customer id."""
     program = await coffee_program(live.api)
@@ -76,8 +93,16 @@ async def test_every_page_renders_cleanly(
             await expect(watched.page.get_by_role("heading", level=1)).to_have_text(heading)
             name = path.strip("/").replace("/", "-").split("?")[0].replace(customer_id, "customer")
             await watched.shot(f"{name}-{language}")
-        await watched.page.goto(live.server.base_url + "/dashboard/password")
-        await watched.shot(f"password-{language}")
+        program = ok(await live.api.get("/v1/programs"))["data"][0]
+        ids = {"program": program["id"], "template": program["goals"][0]["template_id"]}
+        for pattern in MORE_PAGES:
+            path = pattern.format(**ids)
+            shown = await watched.page.goto(live.server.base_url + path)
+            assert shown is not None
+            assert shown.status == 200, path
+            await expect(watched.page.get_by_role("heading", level=1)).to_be_visible()
+            name = pattern.strip("/").replace("/", "-").replace("{", "").replace("}", "")
+            await watched.shot(f"{name}-{language}")
 
 
 async def test_stamps_added_in_the_browser_show_on_the_customer_page(

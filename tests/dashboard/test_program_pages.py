@@ -44,7 +44,6 @@ async def test_an_owner_creates_a_template_and_a_program_that_the_api_sees(
 
     form = {
         "name": "Coffee card",
-        "goal_count": "3",
         "goal_stamps_0": "10",
         "goal_reward_0": f"template:{template_id}",
         "after_last_goal": "restart",
@@ -77,7 +76,7 @@ async def test_bad_input_is_shown_at_its_field_and_nothing_is_made(
     assert refused.status_code == 422
     assert 'id="title-error"' in refused.text
     assert "NOHASH" in refused.text  # the form comes back as typed
-    no_goals = await post_form(owner, NEW_PROGRAM, NEW_PROGRAM, {"name": "Card", "goal_count": "2"})
+    no_goals = await post_form(owner, NEW_PROGRAM, NEW_PROGRAM, {"name": "Card"})
     assert no_goals.status_code == 422
     assert ok(await tenant.client.get("/v1/voucher-templates"))["data"] == []
     assert ok(await tenant.client.get("/v1/programs"))["data"] == []

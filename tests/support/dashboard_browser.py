@@ -20,7 +20,7 @@ from tests.support.browser import PHONE
 from tests.support.server import CLI, Server
 
 ARTIFACTS = Path(os.environ.get("PUNCHCARD_ARTIFACTS", "artifacts")) / "dashboard"
-DESKTOP = {"viewport": {"width": 1280, "height": 800}}
+DESKTOP = {"viewport": {"width": 1366, "height": 900}}
 SIZES = {"phone": PHONE, "desktop": DESKTOP}
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 

@@ -19,6 +19,7 @@ TimeZone = Annotated[str, AfterValidator(_zone)]
 Latitude = Annotated[float, Field(ge=-90, le=90)]
 PageUrl = Annotated[AnyHttpUrl, UrlConstraints(max_length=2000), url_fits(2000)]
 Longitude = Annotated[float, Field(ge=-180, le=180)]
+Address = Annotated[str, Field(max_length=500), AfterValidator(str.strip)]  # the column's size
 
 
 class BusinessOut(Output):
@@ -50,7 +51,7 @@ class BusinessUpdate(Patch):
 
 class LocationCreate(Input):
     name: Name
-    address: Annotated[str, AfterValidator(str.strip)] | None = None
+    address: Address | None = None
     timezone: TimeZone | None = None
     latitude: Latitude | None = None
     longitude: Longitude | None = None
@@ -60,7 +61,7 @@ class LocationUpdate(Patch):
     clearable = frozenset({"address", "timezone", "latitude", "longitude"})
 
     name: Name | None = None
-    address: str | None = None
+    address: Address | None = None
     timezone: TimeZone | None = None
     latitude: Latitude | None = None
     longitude: Longitude | None = None

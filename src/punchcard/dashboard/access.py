@@ -13,6 +13,7 @@ from punchcard.dashboard.service import open_session
 from punchcard.kit.csrf import Csrf
 from punchcard.kit.errors import Forbidden
 from punchcard.kit.http import AppSettings, database
+from punchcard.kit.storabletext import refuse, unstorable
 from punchcard.staff.actor import Role
 
 
@@ -77,4 +78,7 @@ async def posted_form(view: View) -> FormData:
     form = await request.form()
     fields = {key: value for key, value in form.items() if isinstance(value, str)}
     view.csrf.check(request, fields, request.url.path)
+    # An upload form's text fields (the app-wide check reads url-encoded bodies only).
+    refuse([f"body.{name}" for name, value in form.multi_items()
+            if isinstance(value, str) and unstorable(name + value)])  # fmt: skip
     return form

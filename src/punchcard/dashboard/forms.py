@@ -31,6 +31,12 @@ def parse(
         }
 
 
+def small_number(text: str) -> int | None:
+    """Up to nine ASCII digits as a number, else None: ``str.isdigit`` also passes "²", which
+    ``int`` refuses, and ``int`` refuses more than 4,300 digits (a 500 either way)."""
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 9 else None
+
+
 def refusal(error: ProblemError) -> dict[str, str]:
     """A service's refusal at the field it names (``field``, or the first of ``errors`` as the
     API words it: ``body.key``), else at the form as a whole, in the service's words."""

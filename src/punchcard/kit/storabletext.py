@@ -116,6 +116,11 @@ async def refuse_unstorable_text(request: Request) -> None:
     ]
     if body and request.method in BODY_METHODS:
         fields += await _in_body(request)
+    refuse(fields)
+
+
+def refuse(fields: list[str]) -> None:
+    """A 422 naming each field (``body.name``) that holds such text, if any does."""
     if fields:
         raise Unprocessable(
             "validation_error",

@@ -7,6 +7,8 @@ from zoneinfo import ZoneInfo
 
 from starlette.datastructures import FormData
 
+from punchcard.dashboard.forms import small_number
+
 AUDIENCE_FIELDS = (
     "program_id",
     "stamps_min",
@@ -34,7 +36,8 @@ def typed(form: FormData, names: tuple[str, ...]) -> dict[str, str]:
 
 
 def as_number(value: str) -> int | str:
-    return int(value) if value.isdigit() else value
+    number = small_number(value)
+    return value if number is None else number
 
 
 def _day_start(value: str, zone: ZoneInfo) -> datetime | str:

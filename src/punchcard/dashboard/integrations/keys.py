@@ -5,6 +5,7 @@ from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.dashboard.access import StaffView, posted_form
+from punchcard.dashboard.forms import parse
 from punchcard.dashboard.integrations.text import TEXT
 from punchcard.dashboard.listing import page_of
 from punchcard.dashboard.rendering import View
@@ -55,14 +56,12 @@ async def add_api_key(view: StaffView, session: Session) -> Response:
     """The answer shows the full key, once: it is never stored, only its hash."""
     assert view.signed is not None
     form = await posted_form(view)
-    staff_id = str(form.get("staff_id", ""))
-    if not staff_id:
+    data, _errors = parse(ApiKeyCreate, {"staff_id": str(form.get("staff_id", ""))})
+    if data is None:  # none picked, or no staff id the dropdown offers
         return await _keys_page(view, session, error="pick_login", status_code=422)
     try:
         async with session.begin_nested():
-            made = await service.create_api_key(
-                session, view.signed.actor, data=ApiKeyCreate(staff_id=staff_id)
-            )
+            made = await service.create_api_key(session, view.signed.actor, data=data)
     except ProblemError as error:
         return await _keys_page(view, session, error=error.detail, status_code=error.status)
     return await _keys_page(view, session, new_key=made, status_code=201)

@@ -1,6 +1,7 @@
 """Program and voucher template forms as the services' inputs: goal rows into ``goals``, the
 code source fields into ``redeem_code``, a validity date into the business's end of that day."""
 
+import re
 from datetime import date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -10,6 +11,7 @@ from starlette.datastructures import FormData
 GOAL_ROWS_SPARE = 2  # empty goal rows a form offers beyond the program's goals
 CODE_TYPES = ("fixed", "pattern", "generated", "pool")
 FORMATS = ("text", "qr", "barcode")
+GOAL_FIELD = re.compile(r"goal_(?:stamps|reward|title)_(\d{1,4})")
 
 
 def _text(form: FormData, name: str) -> str:
@@ -17,9 +19,11 @@ def _text(form: FormData, name: str) -> str:
 
 
 def goal_rows(form: FormData) -> list[dict[str, str]]:
-    """Every goal row as typed (to show again), blank rows left out."""
+    """Every goal row as typed (to show again), in the form's order, blank rows left out. The
+    rows are the ones the form posted (a count the browser sends could ask for billions)."""
     rows = []
-    for index in range(int(_text(form, "goal_count") or 0)):
+    posted = (GOAL_FIELD.fullmatch(name) for name in form)
+    for index in sorted({int(found[1]) for found in posted if found}):
         row = {
             field: _text(form, f"goal_{field}_{index}") for field in ("stamps", "reward", "title")
         }

@@ -15,6 +15,7 @@ from punchcard.businesses.models import Location
 from punchcard.businesses.service import list_locations
 from punchcard.code_lookups.service import TooManyFailedLookups
 from punchcard.dashboard.access import PublicView, SignedInView, posted_form
+from punchcard.dashboard.forms import small_number
 from punchcard.dashboard.rendering import View, form_values
 from punchcard.dashboard.routing import dashboard_router
 from punchcard.dashboard.scanner import actions, lookup
@@ -180,7 +181,7 @@ async def add_stamps(view: SignedInView, session: Session) -> Response:
     form = form_values(await posted_form(view), "card", "count", "key", "location")
     actor = _actor(view)
     location_id, _ = await _till(view, session, form["location"] or None)
-    count = int(form["count"]) if form["count"].isdigit() else 0
+    count = small_number(form["count"]) or 0
     if not 1 <= count <= MAX_STAMPS or not form["key"] or not form["card"]:
         screen = Screen(("bad", _t(view, "refused"), f"count: 1–{MAX_STAMPS}"), status=422)
         return await _page(view, session, screen, location_id)
