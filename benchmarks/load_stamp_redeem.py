@@ -48,7 +48,7 @@ from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import aiohttp
 import asyncpg
@@ -98,7 +98,7 @@ def percentile(sorted_values: list[float], fraction: float) -> float:
     return sorted_values[min(rank, len(sorted_values)) - 1]
 
 
-def _processes() -> dict[int, tuple[str, float]]:
+def _processes(database: str) -> dict[int, tuple[str, float]]:
     """Every process: (who, user + system CPU seconds so far). PostgreSQL backends serving
     another database than the benchmark's are named after it, so they count as "other"."""
     found = {}
@@ -110,7 +110,7 @@ def _processes() -> dict[int, tuple[str, float]]:
         if name.startswith("postgres"):
             title = " ".join(process.info["cmdline"] or [])
             backend = POSTGRES_BACKEND.match(title)
-            if backend and backend.group(1) != BENCH_DB:
+            if backend and backend.group(1) != database:
                 name = f"postgres backend ({backend.group(1)})"
         found[process.pid] = (name, times.user + times.system)
     return found
@@ -121,13 +121,14 @@ class CpuSnapshot:
     wall: float
     processes: dict[int, tuple[str, float]]
     busy: float  # system-wide, all cores, excluding idle and iowait
+    database: ClassVar[str] = BENCH_DB  # whose backends count as "postgres" (``--db-name``)
 
     @classmethod
     def take(cls) -> CpuSnapshot:
         system = psutil.cpu_times()
         idle = system.idle + getattr(system, "iowait", 0.0)
         guest = getattr(system, "guest", 0.0) + getattr(system, "guest_nice", 0.0)
-        return cls(time.perf_counter(), _processes(), sum(system) - idle - guest)
+        return cls(time.perf_counter(), _processes(cls.database), sum(system) - idle - guest)
 
 
 def cpu_split(before: CpuSnapshot, after: CpuSnapshot, server_pids: list[int]) -> dict[str, Any]:
@@ -894,7 +895,7 @@ async def pgbench_phase(args: argparse.Namespace, bench: URL, fixture: Fixture) 
             *command,
             "-T",
             str(seconds),
-            bench.database or BENCH_DB,
+            bench.database or CpuSnapshot.database,
             stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.STDOUT,
             env=environment,
@@ -1193,9 +1194,14 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument(
         "--server-url",
         default="postgresql://postgres@127.0.0.1:5432/test",
-        help=f"a PostgreSQL server on loopback; the benchmark creates and drops {BENCH_DB} there",
+        help="a PostgreSQL server on loopback; the benchmark creates and drops --db-name there",
     )
-    parser.add_argument("--keep-db", action="store_true", help=f"do not drop {BENCH_DB} at the end")
+    parser.add_argument(
+        "--db-name",
+        default=BENCH_DB,
+        help="the database created for the run (another name lets two runs share a server)",
+    )
+    parser.add_argument("--keep-db", action="store_true", help="do not drop --db-name at the end")
     args = parser.parse_args()
     if args.duration <= 0 or args.clients < 1 or args.raw_connections < 1 or args.cards < 1:
         parser.error("--duration, --clients, --raw-connections and --cards must be positive")
@@ -1245,7 +1251,8 @@ async def main() -> None:
     admin = make_url(args.server_url)
     if admin.host not in LOOPBACK:
         raise SystemExit(f"--server-url must point at 127.0.0.1 (got host {admin.host!r})")
-    bench = admin.set(drivername="postgresql", database=BENCH_DB)
+    CpuSnapshot.database = args.db_name
+    bench = admin.set(drivername="postgresql", database=args.db_name)
     context: dict[str, Any] = {
         "cpus": psutil.cpu_count() or 1,
         "python": platform.python_version(),
@@ -1267,7 +1274,7 @@ async def main() -> None:
     )
     if context["server_environment"]:
         print(f"server environment: {context['server_environment']}")
-    await recreate_database(admin)
+    await recreate_database(admin, args.db_name)
     server = Server(bench.render_as_string(hide_password=False), free_port(), args.workers)
     phases: list[Phase] = []
     try:
@@ -1298,7 +1305,7 @@ async def main() -> None:
     finally:
         await server.stop()
         if not args.keep_db:
-            await drop_database(admin)
+            await drop_database(admin, args.db_name)
     results = print_report(args, context, phases, memory, server.connections, trips, reference)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")
