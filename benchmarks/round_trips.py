@@ -26,7 +26,7 @@ COUNTED = (
     (asyncpg.connection.Connection, "executemany", "execute many"),
     # The hot paths' one statement, run on the driver itself (kit.db.first_and_only_write);
     # it prepares the statement on its first use on a connection, uncounted here.
-    (asyncpg.connection.Connection, "fetchrow", "execute"),
+    (asyncpg.connection.Connection, "fetch", "execute"),
     (asyncpg.prepared_stmt.PreparedStatement, "fetch", "execute"),
     (asyncpg.prepared_stmt.PreparedStatement, "cursor", "execute"),
 )

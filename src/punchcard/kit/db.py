@@ -119,11 +119,14 @@ class _OnDriver:
             for key, held in self.binds
         ]
         try:
-            record = await adapted.driver_connection.fetchrow(self.sql, *args)
+            # fetch, not fetchrow: no row limit, so PostgreSQL runs the portal to completion
+            # as it does for SQLAlchemy's execute (a limit leaves it suspended until Sync).
+            records = await adapted.driver_connection.fetch(self.sql, *args)
         except Exception as error:
             raise _database_error(adapted, self.sql, error) from error
-        if record is None:
+        if not records:
             return None
+        [record] = records
         return SimpleNamespace(
             **{
                 name: value if process is None else process(value)
