@@ -24,6 +24,9 @@ COUNTED = (
     (asyncpg.connection.Connection, "execute", "simple query"),
     (asyncpg.connection.Connection, "prepare", "prepare"),
     (asyncpg.connection.Connection, "executemany", "execute many"),
+    # The hot paths' one statement, run on the driver itself (kit.db.first_and_only_write);
+    # it prepares the statement on its first use on a connection, uncounted here.
+    (asyncpg.connection.Connection, "fetch", "execute"),
     (asyncpg.prepared_stmt.PreparedStatement, "fetch", "execute"),
     (asyncpg.prepared_stmt.PreparedStatement, "cursor", "execute"),
 )

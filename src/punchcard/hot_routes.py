@@ -37,10 +37,15 @@ async def _hot_route(
     credentials: Credentials,
     key: IdempotencyKey = None,
 ) -> AsyncIterator[HotRoute]:
-    # As kit.http.Session: committed before the response leaves, so a 2xx means "committed".
-    async with database(request).transaction() as session:
+    # As kit.http.Session: committed before the response leaves, so a 2xx means "committed";
+    # rolled back when the route fails. Begun by its first statement, not up front: the common
+    # stamp or redemption runs on a pooled connection of its own (kit.db.first_and_only_write)
+    # and leaves the session untouched, which then has nothing to begin or commit.
+    async with database(request).sessions() as session:
         actor = await known_actor(request, session, background, credentials)
         yield HotRoute(session, actor, Idempotency(request, session, actor, key))
+        if session.in_transaction():
+            await session.commit()
 
 
 Hot = Annotated[HotRoute, Depends(_hot_route, scope="function")]

@@ -9,21 +9,58 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.conftest import Tenant
 
+TRANSACTION_CONTROL = ("BEGIN", "COMMIT", "ROLLBACK")
+
 
 @contextmanager
 def statements(engine: AsyncEngine, ignoring: str | None = None) -> Iterator[list[str]]:
-    """Every statement's text, but those containing ``ignoring``."""
+    """Every statement's text, but those containing ``ignoring`` (and transaction control):
+    those SQLAlchemy executes and, on PostgreSQL, those run on the driver directly, past
+    SQLAlchemy's events (kit.db.first_and_only_write), which asyncpg's query log shows (it
+    leaves out executions of prepared statements: SQLAlchemy's own)."""
     seen: list[str] = []
 
+    def keep(sql: str) -> None:
+        if (ignoring is None or ignoring not in sql) and not sql.lstrip().upper().startswith(
+            TRANSACTION_CONTROL
+        ):
+            seen.append(sql)
+
     def record(*args: Any) -> None:
-        if ignoring is None or ignoring not in args[2]:
-            seen.append(args[2])
+        keep(args[2])
 
     event.listen(engine.sync_engine, "before_cursor_execute", record)
     try:
-        yield seen
+        if engine.dialect.name == "postgresql":
+            with _at_the_driver(engine, keep):
+                yield seen
+        else:
+            yield seen
     finally:
         event.remove(engine.sync_engine, "before_cursor_execute", record)
+
+
+@contextmanager
+def _at_the_driver(engine: AsyncEngine, keep: Any) -> Iterator[None]:
+    """asyncpg's query log of every connection checked out meanwhile."""
+    logging: list[Any] = []
+
+    def log(query: Any) -> None:
+        keep(query.query)
+
+    def on_checkout(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+        driver = dbapi_connection.driver_connection
+        if driver not in logging:
+            driver.add_query_logger(log)
+            logging.append(driver)
+
+    event.listen(engine.sync_engine, "checkout", on_checkout)
+    try:
+        yield
+    finally:
+        event.remove(engine.sync_engine, "checkout", on_checkout)
+        for driver in logging:
+            driver.remove_query_logger(log)
 
 
 def server_statements(tenant: Tenant) -> AbstractContextManager[list[str]]:

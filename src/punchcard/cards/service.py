@@ -585,7 +585,7 @@ async def _stamp_at_once(
         **key_check.key_params(actor),
     }
     statement = _AT_ONCE_BY_ID if by_id else _AT_ONCE_BY_SCAN_CODE
-    row = (await first_and_only_write(session, statement, params)).one_or_none()
+    row = await first_and_only_write(session, statement, params)
     if row is None:
         return None
     return StampResult(CardView(row, row.goals), count, [], [])

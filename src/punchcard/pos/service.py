@@ -460,7 +460,7 @@ async def remember_request(
         )
 
 
-async def redeem(session: AsyncSession, connector: PosConnector, data: PosRedeem) -> Row[Any]:
+async def redeem(session: AsyncSession, connector: PosConnector, data: PosRedeem) -> Any:
     """A till redeems by code through the voucher service: ``redeemed_via`` is ``pos`` and
     ``redeemed_via_detail`` the connector's name."""
     if not connector.enabled:

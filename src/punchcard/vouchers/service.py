@@ -664,7 +664,7 @@ async def _redeem_at_once(
     voucher_id: str | None,
     data: RedeemById | RedeemByCode,
     lookup_limits: Sequence[str],
-) -> Row[Any] | None:
+) -> Any:
     """The common redemption in one round trip (``_at_once_statement``): by id, or by a code
     that names one voucher as sent. None when it matched nothing (or does not apply)."""
     if isinstance(data, RedeemByCode):
@@ -694,8 +694,7 @@ async def _redeem_at_once(
         "redeemed_at_text": isoformat_z(now),
         "payload": {k: v for k, v in event["payload"].items() if k not in completed},
     }
-    row: Row[Any] | None = (await first_and_only_write(session, statement, values)).one_or_none()
-    return row
+    return await first_and_only_write(session, statement, values)
 
 
 async def redeem(
@@ -706,8 +705,9 @@ async def redeem(
     data: RedeemById | RedeemByCode,
     via_detail: str | None = None,
     lookup_limits: Sequence[str] = (),
-) -> Row[Any]:
-    """Exactly once: one conditional UPDATE decides, however many requests race for it.
+) -> Any:
+    """Exactly once: one conditional UPDATE decides, however many requests race for it. The
+    redeemed voucher's row (its columns as attributes).
     ``via_detail`` says more about ``via`` (the POS connector's name). ``actor`` may carry a
     key to confirm (``key_check``): the first statement does. ``lookup_limits``: the guessing
     guard's scopes (code_lookups) whose block refuses the redemption (429)."""
