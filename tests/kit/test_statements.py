@@ -1,5 +1,5 @@
-"""``Statements``: prebuilt statements run in the session's transaction (on PostgreSQL straight
-on the driver), rows sent as one array per column."""
+"""``Statements``: statements built once, run in the session's transaction (on PostgreSQL
+straight on the driver, ``kit.driver``), rows sent as one array per column."""
 
 from datetime import timedelta
 from typing import Any
@@ -11,14 +11,12 @@ from punchcard.db.base import table_of
 from punchcard.db.engine import Database
 from punchcard.events.models import Event
 from punchcard.kit.clock import utcnow
-from punchcard.kit.sql import Prebuilt, Statements, _array_statement
+from punchcard.kit.sql import Statements, _array_statement
 
 events = table_of(Event)
 NAMES = ("business_id", "id", "created_at")
 EMPTY = literal_column("'{}'")
-COUNT = Prebuilt(
-    select(func.count()).select_from(events).where(events.c.business_id == bindparam("b"))
-)
+COUNT = select(func.count()).select_from(events).where(events.c.business_id == bindparam("b"))
 
 
 def _echo(given: Any) -> Any:
@@ -55,7 +53,7 @@ async def _store_then_fail(db: Database, names: tuple[str, ...], row: tuple[Any,
 
 
 async def test_statements_run_in_the_sessions_transaction(db: Database) -> None:
-    """What a prebuilt statement writes commits and rolls back with the session's own work."""
+    """What such a statement writes commits and rolls back with the session's own work."""
     row = ("biz_tx", "evt_tx", "stamp_added", utcnow())
     names = ("business_id", "id", "type", "created_at")
     async with db.transaction() as session:

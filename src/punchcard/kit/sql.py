@@ -3,9 +3,8 @@
 from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import UTC, datetime
 from functools import lru_cache
-from typing import Any, cast
+from typing import Any
 
-import asyncpg
 from sqlalchemy import (
     JSON,
     DateTime,
@@ -26,7 +25,9 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.base import Executable
 from sqlalchemy.sql.dml import Insert
-from sqlalchemy.sql.elements import ClauseElement, ColumnClause
+from sqlalchemy.sql.elements import ColumnClause
+
+from punchcard.kit import driver
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -90,45 +91,15 @@ def rows_table(
     return func.unnest(*arrays).table_valued(*columns).render_derived(name="v")
 
 
-class Prebuilt:
-    """A statement a loop runs over and over, built once. On PostgreSQL it runs straight on
-    the asyncpg connection of the session's transaction, its SQL compiled once: SQLAlchemy's
-    execution of a statement (its cache look-up, the processing of every parameter and array
-    element, a Row per row) costs the worker more CPU than the driver's own work. Parameters
-    go as the driver takes them: aware datetimes (UTC columns), lists for arrays, no JSON. On
-    SQLite it runs through the session. Rows are read by attribute on both."""
-
-    def __init__(self, statement: Executable) -> None:
-        self.statement = statement
-        self._sql: tuple[str, tuple[tuple[str, Any], ...]] | None = None
-
-    def compiled(self, dialect: Dialect) -> tuple[str, tuple[tuple[str, Any], ...]]:
-        """The SQL, and each positional parameter's name with its value when not given (the
-        literals SQLAlchemy binds, such as a JSON key)."""
-        if self._sql is None:
-            statement = cast(ClauseElement, self.statement)  # every Executable of ours is one
-            compiled = dialect.statement_compiler(dialect, statement)
-            order = tuple((name, compiled.binds[name].value) for name in compiled.positiontup or ())
-            self._sql = compiled.string, order
-        return self._sql
-
-
-class _Record(asyncpg.Record):  # type: ignore[misc]  # asyncpg's Record is untyped
-    """A driver row read by attribute too, as SQLAlchemy's rows are."""
-
-    def __getattr__(self, name: str) -> Any:
-        try:
-            return self[name]
-        except KeyError:
-            raise AttributeError(name) from None
-
-
 class Statements:
-    """Prebuilt statements run in a session's transaction (``of``: once per transaction)."""
+    """Statements a loop runs over and over, built once, run in a session's transaction
+    (``of``: once per transaction). On PostgreSQL they run on the asyncpg connection of that
+    transaction itself (``kit.driver``); on SQLite through the session. Rows are read by name
+    or position on both."""
 
-    def __init__(self, session: AsyncSession, driver: Any) -> None:
+    def __init__(self, session: AsyncSession, adapted: Any) -> None:
         self.session = session
-        self.driver = driver  # the asyncpg connection, None on SQLite
+        self.adapted = adapted  # SQLAlchemy's adapted asyncpg connection, None on SQLite
 
     @classmethod
     async def of(cls, session: AsyncSession) -> "Statements":
@@ -140,14 +111,13 @@ class Statements:
         # would, so what runs on the driver is in the session's transaction (and its commit).
         if adapted._transaction is None:
             await adapted._start_transaction()
-        return cls(session, adapted._connection)
+        return cls(session, adapted)
 
-    async def fetch(self, built: Prebuilt, **params: Any) -> list[Any]:
-        if self.driver is None:
-            return _rows(await self.session.execute(built.statement, params))
-        sql, order = built.compiled(self.session.get_bind().dialect)
-        arguments = [params.get(name, value) for name, value in order]
-        return list(await self.driver.fetch(sql, *arguments, record_class=_Record))
+    async def fetch(self, statement: Executable, **params: Any) -> list[Any]:
+        if self.adapted is None:
+            return _rows(await self.session.execute(statement, params))
+        dialect = self.session.get_bind().dialect
+        return await driver.fetch(self.adapted, dialect, statement, params)
 
     async def rows(
         self,
@@ -162,7 +132,7 @@ class Statements:
         build), with the rows as one array parameter per column: one statement text whatever
         the number of rows. ``build`` must depend on nothing but its argument. SQLite: built
         around these rows' VALUES, as ``rows_table``."""
-        if self.driver is None:
+        if self.adapted is None:
             given = rows_table(self.session, table, names, rows)
             return _rows(await self.session.execute(build(given), params))
         built = _array_statement(table, tuple(names), build)
@@ -177,10 +147,10 @@ def _rows(result: Any) -> list[Any]:
 @lru_cache(maxsize=256)
 def _array_statement(
     table: Table, names: tuple[str, ...], build: Callable[[Any], Executable]
-) -> Prebuilt:
+) -> Executable:
     columns = _columns(table, names)
     arrays = [bindparam(f"rows_{c.name}", type_=_array(c)) for c in columns]
-    return Prebuilt(build(func.unnest(*arrays).table_valued(*columns).render_derived(name="v")))
+    return build(func.unnest(*arrays).table_valued(*columns).render_derived(name="v"))
 
 
 def _columns(table: Table, names: Sequence[str]) -> list[ColumnClause[Any]]:

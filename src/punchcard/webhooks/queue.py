@@ -35,7 +35,7 @@ from punchcard.events import service as events
 from punchcard.events.models import Event
 from punchcard.events.payloads import event_row
 from punchcard.kit.ids import new_id
-from punchcard.kit.sql import Prebuilt, Statements, keyed, rows_table
+from punchcard.kit.sql import Statements, keyed, rows_table
 from punchcard.wallet.sync import mark_changed
 from punchcard.webhooks import retry
 from punchcard.webhooks.models import WebhookAttempt, WebhookEndpoint, WebhookMessage
@@ -123,7 +123,7 @@ def _parameter(name: str, like: Any) -> Any:
 NOW = _parameter("now", events_table.c.dispatched_at)
 LIMIT = _parameter("limit", messages.c.attempts)
 # Mark a batch of events dispatched; their bodies come back.
-DISPATCH = Prebuilt(
+DISPATCH = (
     update(events_table)
     .where(tuple_(events_table.c.business_id, events_table.c.id).in_(undispatched_events(LIMIT)))
     .values(dispatched_at=NOW)
@@ -138,7 +138,8 @@ DISPATCH = Prebuilt(
     )
 )
 
-# The endpoints of the events' businesses (their JSON event types decoded, so not a Prebuilt).
+# The endpoints of the events' businesses, through the session: an expanding parameter (one
+# per business) is not a statement the driver can run as compiled once.
 ENDPOINTS_OF = select(endpoints).where(
     endpoints.c.business_id.in_(bindparam("businesses", expanding=True))
 )
@@ -304,7 +305,7 @@ def _endpoint_join() -> Any:
     )
 
 
-DUE = Prebuilt(due_messages(NOW, LIMIT))
+DUE = due_messages(NOW, LIMIT)
 
 
 async def claim(session: AsyncSession, now: datetime, limit: int, lease: timedelta) -> list[Claim]:
