@@ -78,3 +78,31 @@ async def test_the_design_logo_and_icon_replace_the_defaults(
     for scale in images.SCALES:
         assert files[images.scaled_name("logo", scale)] == logo.getvalue()
         assert files[images.scaled_name("icon", scale)] == icon.getvalue()
+
+
+async def test_the_business_logo_stands_in_where_the_design_has_none(
+    tenant: Tenant, db: Database, apple_settings: Settings
+) -> None:
+    business_logo, program_logo = io.BytesIO(), io.BytesIO()
+    Image.new("RGB", (300, 90), "#AA5500").save(business_logo, "PNG")
+    Image.new("RGB", (480, 150), "#0055AA").save(program_logo, "PNG")
+    encoded = base64.b64encode(business_logo.getvalue()).decode()
+    ok(await tenant.client.patch("/v1/business", json={"logo_png": encoded}))
+    plain = await coffee_program(tenant.client, name="Plain")
+    designed = await coffee_program(tenant.client, name="Designed")  # colours, no logo
+    branded = await coffee_program(tenant.client, name="Branded")
+    design_api = "/v1/programs/{}/wallet-design"
+    ok(await tenant.client.put(design_api.format(designed["id"]), json={"stamp_color": "#F0C040"}))
+    own = {"logo_png": base64.b64encode(program_logo.getvalue()).decode()}
+    ok(await tenant.client.put(design_api.format(branded["id"]), json=own))
+    logos = {}
+    for program in (plain, designed, branded):
+        issued = await card(tenant.client, program["id"])
+        async with db.transaction() as session:
+            made = await pkpass_for_card(session, apple_settings, tenant.business_id, issued["id"])
+        logos[program["name"]] = unzip(made.content)[images.scaled_name("logo", 2)]
+    assert logos == {
+        "Plain": business_logo.getvalue(),
+        "Designed": business_logo.getvalue(),
+        "Branded": program_logo.getvalue(),  # a program's own logo wins
+    }
