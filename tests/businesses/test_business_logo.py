@@ -13,12 +13,7 @@ from punchcard.kit.clock import utcnow
 from punchcard.wallet.models import WalletPass
 from tests.conftest import Tenant
 from tests.support.factories import card, coffee_program, ok, problem, staff_key
-
-
-def png(size: tuple[int, int], kind: str = "PNG", color: str = "#AA5500") -> str:
-    out = io.BytesIO()
-    Image.new("RGB", size, color).save(out, kind)
-    return base64.b64encode(out.getvalue()).decode()
+from tests.support.images import png_base64
 
 
 def noise_png(side: int) -> str:
@@ -31,7 +26,7 @@ def noise_png(side: int) -> str:
 async def test_the_logo_is_set_read_back_and_cleared(tenant: Tenant) -> None:
     api = tenant.client
     assert ok(await api.get("/v1/business"))["logo_png"] is None
-    logo = png((300, 90))
+    logo = png_base64((300, 90))
     updated = ok(await api.patch("/v1/business", json={"logo_png": logo}))
     assert updated["logo_png"] == logo
     assert ok(await api.get("/v1/business"))["logo_png"] == logo
@@ -48,8 +43,8 @@ async def test_the_logo_is_set_read_back_and_cleared(tenant: Tenant) -> None:
         "not base64!",
         "iVBORw0KGgo\u0000AAAA",
         base64.b64encode(b"plain text").decode(),
-        png((40, 40), "JPEG"),
-        png((2000, 40)),
+        png_base64((40, 40), kind="JPEG"),
+        png_base64((2000, 40)),
         noise_png(400),
         123,
         ["iVBORw0KGgo="],
@@ -69,7 +64,7 @@ async def test_bad_logo_is_a_422_naming_the_field_and_saves_nothing(
     tenant: Tenant, value: object
 ) -> None:
     api = tenant.client
-    logo = png((120, 40))
+    logo = png_base64((120, 40))
     ok(await api.patch("/v1/business", json={"logo_png": logo}))
     response = await api.patch("/v1/business", json={"name": "Renamed", "logo_png": value})
     body = problem(response, 422, "validation_error")
@@ -83,9 +78,9 @@ async def test_only_owners_change_the_logo_and_each_business_has_its_own(
 ) -> None:
     _, manager_key = await staff_key(tenant.client, "manager")
     async with await tenant.client_for(manager_key) as manager:
-        refused = await manager.patch("/v1/business", json={"logo_png": png((10, 10))})
+        refused = await manager.patch("/v1/business", json={"logo_png": png_base64((10, 10))})
         problem(refused, 403, "insufficient_role")
-    ok(await stranger.client.patch("/v1/business", json={"logo_png": png((10, 10))}))
+    ok(await stranger.client.patch("/v1/business", json={"logo_png": png_base64((10, 10))}))
     assert ok(await tenant.client.get("/v1/business"))["logo_png"] is None
 
 
@@ -97,7 +92,7 @@ async def test_a_new_logo_gives_cards_without_a_design_logo_a_new_version(
     branded = await coffee_program(api, name="Branded")
     ok(
         await api.put(
-            f"/v1/programs/{branded['id']}/wallet-design", json={"logo_png": png((90, 30))}
+            f"/v1/programs/{branded['id']}/wallet-design", json={"logo_png": png_base64((90, 30))}
         )
     )
     held = {"plain": await card(api, plain["id"]), "branded": await card(api, branded["id"])}
@@ -112,7 +107,7 @@ async def test_a_new_logo_gives_cards_without_a_design_logo_a_new_version(
                     updated_at=before,
                 )
             )
-    ok(await api.patch("/v1/business", json={"logo_png": png((300, 90))}))
+    ok(await api.patch("/v1/business", json={"logo_png": png_base64((300, 90))}))
     async with db.transaction() as session:
         rows = {
             name: await session.get(WalletPass, (tenant.business_id, issued["id"]))

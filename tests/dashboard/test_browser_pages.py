@@ -1,10 +1,7 @@
 """Every dashboard page in Chromium, in English and German, at phone and desktop sizes: it
 renders without console errors or requests leaving loopback, and its screenshot is kept."""
 
-import io
-
 import pytest
-from PIL import Image
 from playwright.async_api import Browser, expect
 
 from punchcard.staff.actor import Role
@@ -12,6 +9,7 @@ from tests.dashboard.conftest import LiveBusiness
 from tests.support.browser import needs_chromium
 from tests.support.dashboard_browser import SIZES, sign_in_as, watched_page
 from tests.support.factories import coffee_program, ok
+from tests.support.images import png_bytes
 
 pytestmark = needs_chromium
 HEADINGS = {
@@ -138,14 +136,12 @@ async def test_the_owner_uploads_and_removes_the_logo_in_the_browser(
     live: LiveBusiness, browser: Browser
 ) -> None:
     owner = await live.staff("olga", Role.OWNER)
-    logo = io.BytesIO()
-    Image.new("RGB", (300, 90), "#AA5500").save(logo, "PNG")
     async with watched_page(browser, "phone") as watched:
         page = watched.page
         await sign_in_as(watched, live.server, live.business_id, owner)
         await page.goto(live.server.base_url + "/dashboard/settings")
         await page.get_by_label("Logo file (PNG)").set_input_files(
-            {"name": "logo.png", "mimeType": "image/png", "buffer": logo.getvalue()}
+            {"name": "logo.png", "mimeType": "image/png", "buffer": png_bytes((300, 90))}
         )
         await page.get_by_role("button", name="Upload").first.click()
         await expect(page.get_by_role("status")).to_have_text("The logo is saved.")

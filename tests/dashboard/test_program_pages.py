@@ -1,7 +1,6 @@
 """Programs and voucher templates in the dashboard: the same services as the API, bad input
 shown at its field with nothing saved, pools filled by CSV, the design preview and poster."""
 
-import base64
 import io
 import re
 
@@ -13,6 +12,7 @@ from tests.conftest import Tenant
 from tests.dashboard.conftest import Browsing
 from tests.support.dashboard import post_form
 from tests.support.factories import coffee_program, ok
+from tests.support.images import png_base64
 
 NEW_TEMPLATE = "/dashboard/voucher-templates/new"
 NEW_PROGRAM = "/dashboard/programs/new"
@@ -165,11 +165,7 @@ async def test_the_preview_shows_the_business_logo_unless_the_design_has_its_own
 ) -> None:
     owner = await browsing("olga", Role.OWNER, None)
     program = await coffee_program(tenant.client)
-    logos = {}
-    for color in ("#00FF00", "#0000FF"):
-        out = io.BytesIO()
-        Image.new("RGB", (300, 90), color).save(out, "PNG")
-        logos[color] = base64.b64encode(out.getvalue()).decode()
+    logos = {color: png_base64((300, 90), color) for color in ("#00FF00", "#0000FF")}
     preview = f"/dashboard/programs/{program['id']}/design/preview.png"
 
     async def logo_pixel() -> tuple[int, ...]:

@@ -2,12 +2,10 @@
 Google Wallet's status and the public address; owners only."""
 
 import base64
-import io
 import re
 from pathlib import Path
 
 import httpx
-from PIL import Image
 
 from punchcard.db.engine import Database
 from punchcard.kit.csrf import Csrf
@@ -16,6 +14,7 @@ from tests.conftest import Tenant
 from tests.dashboard.conftest import Browsing
 from tests.support.dashboard import post_form, sign_in, staff_login
 from tests.support.factories import ok
+from tests.support.images import png_bytes
 from tests.support.pass_certs import PASS_TYPE_IDENTIFIER, make_chain
 
 
@@ -85,29 +84,17 @@ async def test_a_manager_cannot_open_the_settings(browsing: Browsing) -> None:
     assert 'href="/dashboard/settings"' not in (await manager.get("/dashboard")).text
 
 
-def png_of(size: tuple[int, int], kind: str = "PNG") -> bytes:
-    out = io.BytesIO()
-    Image.new("RGB", size, "#AA5500").save(out, kind)
-    return out.getvalue()
-
-
 async def upload_logo(client: httpx.AsyncClient, logo: bytes | None) -> httpx.Response:
-    """Post the logo form with the token the settings page gave for it (no file if None)."""
-    page = await client.get("/dashboard/settings")
-    token = re.findall(
-        r'action="/dashboard/settings/logo" enctype="multipart/form-data">\s*'
-        r'<input type="hidden" name="csrf_token" value="([^"]+)"',
-        page.text,
-    )[0]
+    """Post the settings page's logo form (no file chosen if None)."""
     files = {"logo_png": ("logo.png", logo, "image/png")} if logo is not None else None
-    return await client.post("/dashboard/settings/logo", data={"csrf_token": token}, files=files)
+    return await post_form(client, "/dashboard/settings", "/dashboard/settings/logo", {}, files)
 
 
 async def test_an_owner_uploads_the_logo_sees_it_and_removes_it(
     tenant: Tenant, browsing: Browsing
 ) -> None:
     owner = await browsing("olga", Role.OWNER, None)
-    logo = png_of((300, 90))
+    logo = png_bytes((300, 90))
     assert 'id="business-logo"' not in (await owner.get("/dashboard/settings")).text
     uploaded = await upload_logo(owner, logo)
     assert uploaded.status_code == 303, uploaded.text
@@ -129,7 +116,7 @@ async def test_a_file_that_is_not_a_small_png_is_refused_at_its_field(
     tenant: Tenant, browsing: Browsing
 ) -> None:
     owner = await browsing("olga", Role.OWNER, None)
-    for bad in (png_of((40, 40), "JPEG"), png_of((2000, 40)), b"\x00" * 300_000):
+    for bad in (png_bytes((40, 40), kind="JPEG"), png_bytes((2000, 40)), b"\x00" * 300_000):
         refused = await upload_logo(owner, bad)
         assert refused.status_code == 422
         assert 'id="logo_png-error"' in refused.text
@@ -143,7 +130,7 @@ async def test_the_logo_form_without_its_csrf_token_is_refused(
     tenant: Tenant, browsing: Browsing
 ) -> None:
     owner = await browsing("olga", Role.OWNER, None)
-    files = {"logo_png": ("logo.png", png_of((30, 30)), "image/png")}
+    files = {"logo_png": ("logo.png", png_bytes((30, 30)), "image/png")}
     refused = await owner.post("/dashboard/settings/logo", files=files)
     assert refused.status_code == 403
     removing = await owner.post("/dashboard/settings/logo/remove", data={})
@@ -158,7 +145,7 @@ async def test_a_manager_cannot_change_the_logo(tenant: Tenant, browsing: Browsi
     csrf = Csrf(app.state.settings.public_url)
     key = manager.cookies[csrf.cookie]
     for action in ("/dashboard/settings/logo", "/dashboard/settings/logo/remove"):
-        files = {"logo_png": ("logo.png", png_of((30, 30)), "image/png")}
+        files = {"logo_png": ("logo.png", png_bytes((30, 30)), "image/png")}
         data = {"csrf_token": csrf.token(key, action)}
         refused = await manager.post(action, data=data, files=files)
         assert refused.status_code == 403
@@ -170,7 +157,7 @@ async def test_another_business_neither_sees_nor_changes_the_logo(
     tenant: Tenant, stranger: Tenant, browsing: Browsing, db: Database
 ) -> None:
     owner = await browsing("olga", Role.OWNER, None)
-    logo = png_of((300, 90))
+    logo = png_bytes((300, 90))
     assert (await upload_logo(owner, logo)).status_code == 303
     await staff_login(db, stranger.business_id, "otto", Role.OWNER, None)
     app = tenant.client._transport.app  # type: ignore[attr-defined]
@@ -178,7 +165,7 @@ async def test_another_business_neither_sees_nor_changes_the_logo(
     async with httpx.AsyncClient(transport=transport, base_url="http://punchcard.test") as other:
         assert (await sign_in(other, stranger.business_id, "otto")).status_code == 303
         assert 'id="business-logo"' not in (await other.get("/dashboard/settings")).text
-        assert (await upload_logo(other, png_of((20, 20)))).status_code == 303
+        assert (await upload_logo(other, png_bytes((20, 20)))).status_code == 303
         removed = await post_form(
             other, "/dashboard/settings", "/dashboard/settings/logo/remove", {}
         )

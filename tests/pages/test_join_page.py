@@ -1,16 +1,15 @@
 import base64
-import io
 import re
 
 import httpx
 import pytest
-from PIL import Image
 
 from punchcard.pages.join import KnownCustomer
 from punchcard.wallet.web_link import path as card_path
 from tests.conftest import Tenant
 from tests.pages.conftest import Visitor, visitor_of
 from tests.support.factories import card, coffee_program, ok, stamp
+from tests.support.images import png_bytes
 
 
 def join_path(tenant: Tenant, program_id: str) -> str:
@@ -369,16 +368,10 @@ async def test_privacy_links_must_be_web_addresses(tenant: Tenant) -> None:
         assert answer.json()["errors"][0]["field"] == "body.privacy_policy_url"
 
 
-def png_of(color: str) -> bytes:
-    out = io.BytesIO()
-    Image.new("RGB", (300, 90), color).save(out, "PNG")
-    return out.getvalue()
-
-
 async def test_the_join_page_and_web_card_show_the_business_logo_unless_the_design_has_one(
     tenant: Tenant, visitor: Visitor
 ) -> None:
-    business_logo, program_logo = png_of("#AA5500"), png_of("#0055AA")
+    business_logo, program_logo = png_bytes((300, 90)), png_bytes((300, 90), "#0055AA")
     encoded = {logo: base64.b64encode(logo).decode() for logo in (business_logo, program_logo)}
     plain = await coffee_program(tenant.client, name="Plain")
     branded = await coffee_program(tenant.client, name="Branded")
