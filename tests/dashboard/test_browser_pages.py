@@ -9,6 +9,7 @@ from tests.dashboard.conftest import LiveBusiness
 from tests.support.browser import needs_chromium
 from tests.support.dashboard_browser import SIZES, sign_in_as, watched_page
 from tests.support.factories import coffee_program, ok
+from tests.support.images import png_bytes
 
 pytestmark = needs_chromium
 HEADINGS = {
@@ -129,3 +130,23 @@ async def test_stamps_added_in_the_browser_show_on_the_customer_page(
         await expect(page.get_by_text("7 stamps", exact=True)).to_be_visible()
         await expect(page.get_by_role("cell", name="−1 · Stamped twice by mistake")).to_be_visible()
         await watched.shot("customer-after-corrections")
+
+
+async def test_the_owner_uploads_and_removes_the_logo_in_the_browser(
+    live: LiveBusiness, browser: Browser
+) -> None:
+    owner = await live.staff("olga", Role.OWNER)
+    async with watched_page(browser, "phone") as watched:
+        page = watched.page
+        await sign_in_as(watched, live.server, live.business_id, owner)
+        await page.goto(live.server.base_url + "/dashboard/settings")
+        await page.get_by_label("Logo file (PNG)").set_input_files(
+            {"name": "logo.png", "mimeType": "image/png", "buffer": png_bytes((300, 90))}
+        )
+        await page.get_by_role("button", name="Upload").first.click()
+        await expect(page.get_by_role("status")).to_have_text("The logo is saved.")
+        await expect(page.get_by_role("img", name="Your logo")).to_be_visible()
+        await watched.shot("settings-with-logo")
+        await page.get_by_role("button", name="Remove the logo").click()
+        await expect(page.get_by_role("img", name="Your logo")).to_have_count(0)
+    assert ok(await live.api.get("/v1/business"))["logo_png"] is None

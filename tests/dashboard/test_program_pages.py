@@ -6,11 +6,13 @@ import re
 
 from PIL import Image
 
+from punchcard.dashboard.programs.preview import HEADER, PADDING
 from punchcard.staff.actor import Role
 from tests.conftest import Tenant
 from tests.dashboard.conftest import Browsing
 from tests.support.dashboard import post_form
-from tests.support.factories import ok
+from tests.support.factories import coffee_program, ok
+from tests.support.images import png_base64
 
 NEW_TEMPLATE = "/dashboard/voucher-templates/new"
 NEW_PROGRAM = "/dashboard/programs/new"
@@ -156,3 +158,22 @@ async def test_the_design_is_saved_and_the_preview_follows_the_colours(
     bad = await post_form(owner, design, design, {**form, "website_url": "ftp://x"})
     assert bad.status_code == 422
     assert 'id="website_url-error"' in bad.text
+
+
+async def test_the_preview_shows_the_business_logo_unless_the_design_has_its_own(
+    tenant: Tenant, browsing: Browsing
+) -> None:
+    owner = await browsing("olga", Role.OWNER, None)
+    program = await coffee_program(tenant.client)
+    logos = {color: png_base64((300, 90), color) for color in ("#00FF00", "#0000FF")}
+    preview = f"/dashboard/programs/{program['id']}/design/preview.png"
+
+    async def logo_pixel() -> tuple[int, ...]:
+        with Image.open(io.BytesIO((await owner.get(preview)).content)) as image:
+            return image.convert("RGB").getpixel((PADDING + 4, HEADER // 2))  # type: ignore[no-any-return]
+
+    ok(await tenant.client.patch("/v1/business", json={"logo_png": logos["#00FF00"]}))
+    assert await logo_pixel() == (0, 255, 0)
+    own = {"logo_png": logos["#0000FF"]}
+    ok(await tenant.client.put(f"/v1/programs/{program['id']}/wallet-design", json=own))
+    assert await logo_pixel() == (0, 0, 255)

@@ -1,12 +1,15 @@
+import base64
 import re
 
 import httpx
 import pytest
 
 from punchcard.pages.join import KnownCustomer
+from punchcard.wallet.web_link import path as card_path
 from tests.conftest import Tenant
 from tests.pages.conftest import Visitor, visitor_of
 from tests.support.factories import card, coffee_program, ok, stamp
+from tests.support.images import png_bytes
 
 
 def join_path(tenant: Tenant, program_id: str) -> str:
@@ -363,3 +366,25 @@ async def test_privacy_links_must_be_web_addresses(tenant: Tenant) -> None:
         answer = await tenant.client.patch("/v1/business", json={"privacy_policy_url": url})
         assert answer.status_code == 422, url
         assert answer.json()["errors"][0]["field"] == "body.privacy_policy_url"
+
+
+async def test_the_join_page_and_web_card_show_the_business_logo_unless_the_design_has_one(
+    tenant: Tenant, visitor: Visitor
+) -> None:
+    business_logo, program_logo = png_bytes((300, 90)), png_bytes((300, 90), "#0055AA")
+    encoded = {logo: base64.b64encode(logo).decode() for logo in (business_logo, program_logo)}
+    plain = await coffee_program(tenant.client, name="Plain")
+    branded = await coffee_program(tenant.client, name="Branded")
+    assert "data:image/png" not in (await visitor.get(join_path(tenant, plain["id"]))).text
+    ok(await tenant.client.patch("/v1/business", json={"logo_png": encoded[business_logo]}))
+    own = {"logo_png": encoded[program_logo]}
+    ok(await tenant.client.put(f"/v1/programs/{branded['id']}/wallet-design", json=own))
+    plain_card = await card(tenant.client, plain["id"])
+    plain_join = (await visitor.get(join_path(tenant, plain["id"]))).text
+    plain_web_card = (await visitor.get(card_path(tenant.business_id, plain_card["id"]))).text
+    branded_join = (await visitor.get(join_path(tenant, branded["id"]))).text
+    shown = "data:image/png;base64,"
+    assert shown + encoded[business_logo] in plain_join
+    assert shown + encoded[business_logo] in plain_web_card
+    assert shown + encoded[program_logo] in branded_join
+    assert encoded[business_logo] not in branded_join  # a program's own logo wins

@@ -55,11 +55,16 @@ async def sign_in(
 
 
 async def post_form(
-    client: httpx.AsyncClient, page_path: str, action: str, data: dict[str, str]
+    client: httpx.AsyncClient,
+    page_path: str,
+    action: str,
+    data: dict[str, str],
+    files: dict[str, tuple[str, bytes, str]] | None = None,
 ) -> httpx.Response:
-    """Post a form of ``page_path`` to ``action``, with the token the page gave for it."""
+    """Post a form of ``page_path`` to ``action``, with the token the page gave for it (and
+    ``files`` as a multipart upload)."""
     page = await client.get(page_path)
     form = rf'action="{re.escape(action)}"[^>]*>\s*<input type="hidden" name="csrf_token"'
     tokens = re.findall(form + r' value="([^"]+)"', page.text)
     assert tokens, f"no form posting to {action} on {page_path}"
-    return await client.post(action, data={**data, "csrf_token": tokens[0]})
+    return await client.post(action, data={**data, "csrf_token": tokens[0]}, files=files)

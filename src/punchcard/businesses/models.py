@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from sqlalchemy import Boolean, Float, ForeignKey, String
+from sqlalchemy import Boolean, Float, ForeignKey, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from punchcard.db.base import Base, TenantMixin
@@ -18,6 +18,9 @@ class Business(Base):
     privacy_policy_url: Mapped[str | None] = mapped_column(String(2000))
     imprint_url: Mapped[str | None] = mapped_column(String(2000))
     join_requires_privacy_links: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Cards and join pages show it where a program's design has no logo of its own. Deferred:
+    # up to 256 KiB that only those and the settings read (they undefer it); stamps never do.
+    logo_png: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
 
 
 class Location(TenantMixin, Base):

@@ -4,6 +4,7 @@ from zoneinfo import available_timezones
 
 from pydantic import AfterValidator, AnyHttpUrl, Field, UrlConstraints
 
+from punchcard.kit.png import Png, PngIn
 from punchcard.kit.schemas import Input, Name, Output, Patch, url_fits
 
 _ZONES = available_timezones()
@@ -29,11 +30,14 @@ class BusinessOut(Output):
     privacy_policy_url: str | None
     imprint_url: str | None
     join_requires_privacy_links: bool
+    logo_png: Png | None = Field(
+        description="Your logo, shown on cards and join pages whose program has none of its own."
+    )
     created_at: datetime
 
 
 class BusinessUpdate(Patch):
-    clearable = frozenset({"privacy_policy_url", "imprint_url"})
+    clearable = frozenset({"privacy_policy_url", "imprint_url", "logo_png"})
 
     name: Name | None = None
     timezone: TimeZone | None = None
@@ -46,6 +50,11 @@ class BusinessUpdate(Patch):
     join_requires_privacy_links: bool | None = Field(
         None,
         description="true: the join form is shown only once both links are set (else a 404).",
+    )
+    logo_png: PngIn | None = Field(
+        None,
+        description="Base64 PNG, at most 256 KiB, 1024 px: the logo of every card and join page "
+        "whose program's design has none. null removes it.",
     )
 
 

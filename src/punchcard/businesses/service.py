@@ -2,15 +2,19 @@
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import undefer
 
 from punchcard.businesses.models import Business, Location
 from punchcard.businesses.schemas import BusinessUpdate, LocationCreate, LocationUpdate
+from punchcard.cards.models import Card
 from punchcard.kit.clock import utcnow
 from punchcard.kit.db import get_owned, owned_page
 from punchcard.kit.errors import not_found
 from punchcard.kit.ids import new_id
 from punchcard.kit.pagination import PageParams
 from punchcard.staff.actor import Actor, Permission
+from punchcard.wallet.models import PassDesign, WalletPass
+from punchcard.wallet.sync import bump_versions
 
 
 async def create_business(session: AsyncSession, *, name: str, timezone: str = "UTC") -> Business:
@@ -32,7 +36,10 @@ async def list_businesses(session: AsyncSession) -> list[Business]:
 
 
 async def get_business(session: AsyncSession, actor: Actor) -> Business:
-    business = await session.get(Business, actor.business_id)
+    """The business with its logo (deferred everywhere else)."""
+    business = await session.scalar(
+        select(Business).where(Business.id == actor.business_id).options(undefer(Business.logo_png))
+    )
     if business is None:
         raise not_found("business", actor.business_id)
     return business
@@ -43,10 +50,24 @@ async def update_business(session: AsyncSession, actor: Actor, *, data: Business
     business = await get_business(session, actor)
     for field, value in data.model_dump(exclude_unset=True, exclude_none=True).items():
         setattr(business, field, str(value) if field.endswith("_url") else value)
-    for field in ("privacy_policy_url", "imprint_url"):  # null removes a link
+    for field in BusinessUpdate.clearable:  # null removes a link or the logo
         if field in data.model_fields_set and getattr(data, field) is None:
             setattr(business, field, None)
+    if "logo_png" in data.model_fields_set:
+        await _refresh_passes_without_logo(session, business.id)
     return business
+
+
+async def _refresh_passes_without_logo(session: AsyncSession, business_id: str) -> None:
+    """Cards of programs whose design has no logo show the business's: their wallet passes
+    get new versions, so wallets fetch the new logo with their next update."""
+    with_own_logo = select(PassDesign.id).where(
+        PassDesign.business_id == business_id, PassDesign.logo_png.is_not(None)
+    )
+    cards = select(Card.id).where(
+        Card.business_id == business_id, Card.program_id.not_in(with_own_logo)
+    )
+    await bump_versions(session, (WalletPass.business_id == business_id) & WalletPass.id.in_(cards))
 
 
 async def create_location(session: AsyncSession, actor: Actor, *, data: LocationCreate) -> Location:

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import undefer
 
 from punchcard.businesses.models import Business, Location
 from punchcard.cards.models import Card
@@ -147,6 +148,7 @@ async def load_pass_view(session: AsyncSession, business_id: str, card_id: str) 
                 (WalletMessage.business_id == Card.business_id) & (WalletMessage.id == Card.id),
             )
             .where(Card.business_id == business_id, Card.id == card_id)
+            .options(undefer(Business.logo_png))
         )
     ).one_or_none()
     if row is None:
@@ -193,7 +195,7 @@ async def load_pass_view(session: AsyncSession, business_id: str, card_id: str) 
             for v in vouchers
         ),
         places=tuple(Place(p.name, p.address, p.latitude, p.longitude) for p in places),
-        design=_design(design, business.name),
+        design=_design(design, business.name, business.logo_png),
         updated_at=updated_at or card.issued_at,
         web_link_nonce=card.web_link_nonce,
         privacy_policy_url=business.privacy_policy_url,
@@ -246,16 +248,17 @@ async def _last_draw(session: AsyncSession, business_id: str, card_id: str) -> D
     return DrawLine(*row) if row else None
 
 
-def _design(row: PassDesign | None, business_name: str) -> Design:
+def _design(row: PassDesign | None, business_name: str, business_logo: bytes | None) -> Design:
+    """The program's design; the business's name and logo where it has none of its own."""
     if row is None:
-        return Design(organization_name=business_name)
+        return Design(organization_name=business_name, logo_png=business_logo)
     return Design(
         organization_name=row.organization_name or business_name,
         background_color=row.background_color,
         foreground_color=row.foreground_color,
         label_color=row.label_color,
         stamp_color=row.stamp_color,
-        logo_png=row.logo_png,
+        logo_png=row.logo_png or business_logo,
         icon_png=row.icon_png,
         barcode_format=row.barcode_format,
         terms=row.terms,
@@ -266,8 +269,12 @@ def _design(row: PassDesign | None, business_name: str) -> Design:
 
 async def load_design(session: AsyncSession, business_id: str, program_id: str) -> Design:
     """A program's design (the defaults when it has none), for pages shown before any card."""
-    business_name = await session.scalar(select(Business.name).where(Business.id == business_id))
-    if business_name is None:
+    business = (
+        await session.execute(
+            select(Business.name, Business.logo_png).where(Business.id == business_id)
+        )
+    ).one_or_none()
+    if business is None:
         raise NotFound("business_not_found", f"no business {business_id}")
     row = await session.get(PassDesign, (business_id, program_id))
-    return _design(row, business_name)
+    return _design(row, *business)

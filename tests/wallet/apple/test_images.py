@@ -11,6 +11,7 @@ from punchcard.wallet.apple import images
 from punchcard.wallet.apple.passes import pkpass_for_card
 from tests.conftest import Tenant
 from tests.support.factories import card, coffee_program, ok, stamp
+from tests.support.images import png_bytes
 from tests.support.pkpass import unzip
 
 BACKGROUND = (0x10, 0x20, 0x30)
@@ -78,3 +79,29 @@ async def test_the_design_logo_and_icon_replace_the_defaults(
     for scale in images.SCALES:
         assert files[images.scaled_name("logo", scale)] == logo.getvalue()
         assert files[images.scaled_name("icon", scale)] == icon.getvalue()
+
+
+async def test_the_business_logo_stands_in_where_the_design_has_none(
+    tenant: Tenant, db: Database, apple_settings: Settings
+) -> None:
+    business_logo, program_logo = png_bytes((300, 90)), png_bytes((480, 150), "#0055AA")
+    encoded = base64.b64encode(business_logo).decode()
+    ok(await tenant.client.patch("/v1/business", json={"logo_png": encoded}))
+    plain = await coffee_program(tenant.client, name="Plain")
+    designed = await coffee_program(tenant.client, name="Designed")  # colours, no logo
+    branded = await coffee_program(tenant.client, name="Branded")
+    design_api = "/v1/programs/{}/wallet-design"
+    ok(await tenant.client.put(design_api.format(designed["id"]), json={"stamp_color": "#F0C040"}))
+    own = {"logo_png": base64.b64encode(program_logo).decode()}
+    ok(await tenant.client.put(design_api.format(branded["id"]), json=own))
+    logos = {}
+    for program in (plain, designed, branded):
+        issued = await card(tenant.client, program["id"])
+        async with db.transaction() as session:
+            made = await pkpass_for_card(session, apple_settings, tenant.business_id, issued["id"])
+        logos[program["name"]] = unzip(made.content)[images.scaled_name("logo", 2)]
+    assert logos == {
+        "Plain": business_logo,
+        "Designed": business_logo,
+        "Branded": program_logo,  # a program's own logo wins
+    }

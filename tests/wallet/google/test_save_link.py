@@ -1,5 +1,6 @@
 """Staff get a card's "Save to Google Wallet" link; its object is on Google first."""
 
+import base64
 import io
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from punchcard.db.engine import Database
 from punchcard.wallet.models import WalletPass
 from tests.conftest import Tenant
 from tests.support.factories import card, coffee_program, ok, problem, staff_key, stamp
+from tests.support.images import png_bytes
 from tests.wallet.google.conftest import ISSUER_ID, Google
 
 SAVE_URL = "https://pay.google.com/gp/v/save/"
@@ -146,3 +148,23 @@ async def test_the_program_logo_is_public_with_a_default_for_programs_without_on
     assert logo.size == (660, 660)
     assert logo.getpixel((0, 0)) == (0x3B, 0x2A, 0x20)  # the default design's background
     problem(missing, 404, "program_not_found")
+
+
+async def test_the_program_logo_is_the_business_logo_unless_the_design_has_its_own(
+    tenant: Tenant,
+) -> None:
+    business_logo, program_logo = png_bytes((300, 300)), png_bytes((660, 660), "#0055AA")
+    encoded = base64.b64encode(business_logo).decode()
+    ok(await tenant.client.patch("/v1/business", json={"logo_png": encoded}))
+    plain = await coffee_program(tenant.client, name="Plain")
+    branded = await coffee_program(tenant.client, name="Branded")
+    own = {"logo_png": base64.b64encode(program_logo).decode()}
+    ok(await tenant.client.put(f"/v1/programs/{branded['id']}/wallet-design", json=own))
+    served = {}
+    async with httpx.AsyncClient(
+        transport=tenant.client._transport, base_url="http://punchcard.test"
+    ) as public:
+        for program in (plain, branded):
+            path = f"/wallet/google/programs/{tenant.business_id}/{program['id']}/logo.png"
+            served[program["name"]] = (await public.get(path)).content
+    assert served == {"Plain": business_logo, "Branded": program_logo}

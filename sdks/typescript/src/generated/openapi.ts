@@ -3462,6 +3462,11 @@ export interface components {
             imprint_url: string | null;
             /** Join Requires Privacy Links */
             join_requires_privacy_links: boolean;
+            /**
+             * Logo Png
+             * @description Your logo, shown on cards and join pages whose program has none of its own.
+             */
+            logo_png: string | null;
             /** Name */
             name: string;
             /** Privacy Policy Url */
@@ -3481,6 +3486,11 @@ export interface components {
              * @description true: the join form is shown only once both links are set (else a 404).
              */
             join_requires_privacy_links?: boolean;
+            /**
+             * Logo Png
+             * @description Base64 PNG, at most 256 KiB, 1024 px: the logo of every card and join page whose program's design has none. null removes it.
+             */
+            logo_png?: string | null;
             /** Name */
             name?: string;
             /**

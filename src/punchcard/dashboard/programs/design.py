@@ -7,6 +7,7 @@ from fastapi import Query
 from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import FormData, UploadFile
 
+from punchcard.businesses import service as businesses
 from punchcard.dashboard.access import StaffView, posted_form
 from punchcard.dashboard.forms import parse
 from punchcard.dashboard.programs.text import TEXT
@@ -14,11 +15,12 @@ from punchcard.dashboard.rendering import NO_STORE, View
 from punchcard.dashboard.routing import dashboard_router
 from punchcard.dashboard.saving import at_fields, saved
 from punchcard.kit.http import Session
+from punchcard.kit.png import MAX_IMAGE_BYTES
 from punchcard.pages import links
 from punchcard.programs import service as programs
 from punchcard.programs.models import Program
 from punchcard.wallet import design_service
-from punchcard.wallet.schemas import MAX_IMAGE_BYTES, WalletDesignIn
+from punchcard.wallet.schemas import WalletDesignIn
 
 router = dashboard_router()
 PROGRAM = "/dashboard/programs/{program_id}"
@@ -132,7 +134,8 @@ async def preview(
         program_name=program.name,
         grid=grid,
         filled=max(1, grid * 2 // 5),
-        logo_png=design["logo_png"],
+        # As the wallets show it: the business's logo where the design has none.
+        logo_png=design["logo_png"] or (await businesses.get_business(session, actor)).logo_png,
         **colors,
     )
     return Response(card_png(look), media_type="image/png", headers=NO_STORE)

@@ -1,7 +1,8 @@
-"""Settings: the business's name, time zone and links; its Apple Wallet signing identity
+"""Settings: the business's name, time zone, links and logo; its Apple Wallet signing identity
 (uploaded, with its expiry and a warning a month ahead); Google Wallet's status; the public
 address. Owners only: the services refuse everyone else."""
 
+import base64
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import available_timezones
@@ -19,6 +20,8 @@ from punchcard.dashboard.routing import dashboard_router
 from punchcard.dashboard.settings.text import TEXT
 from punchcard.kit.errors import NotFound, ProblemError
 from punchcard.kit.http import AppSettings, Session
+from punchcard.kit.png import MAX_IMAGE_BYTES
+from punchcard.pages.templating import png_data_uri
 from punchcard.pages.wallets import google_ready
 from punchcard.wallet.apple import signing_service
 from punchcard.wallet.apple.schemas import AppleSigningIn
@@ -45,6 +48,7 @@ async def _page(
     values: dict[str, str] | None = None,
     errors: dict[str, str] | None = None,
     apple_errors: dict[str, str] | None = None,
+    logo_errors: dict[str, str] | None = None,
 ) -> Response:
     assert view.signed is not None
     business = await businesses.get_business(session, view.signed.actor)
@@ -54,9 +58,11 @@ async def _page(
     return view.render(
         "settings/settings.html",
         TEXT,
-        status_code=422 if errors or apple_errors else 200,
+        status_code=422 if errors or apple_errors or logo_errors else 200,
         values=values or {name: getattr(business, name) or "" for name in BUSINESS_FIELDS},
         errors=errors or {},
+        logo=png_data_uri(business.logo_png) if business.logo_png else None,
+        logo_errors=logo_errors or {},
         apple=apple,
         apple_errors=apple_errors or {},
         expired=expires is not None and expires <= now,
@@ -85,6 +91,30 @@ async def change_business(view: StaffView, session: Session, settings: AppSettin
         session, view.signed.actor, data=data.model_copy(update=cleared)
     )
     return RedirectResponse("/dashboard/settings?done=saved", status_code=303)
+
+
+@router.post("/dashboard/settings/logo")
+async def upload_logo(view: StaffView, session: Session, settings: AppSettings) -> Response:
+    assert view.signed is not None
+    upload = (await posted_form(view)).get("logo_png")
+    if not isinstance(upload, UploadFile) or not upload.filename:
+        return await _page(view, session, settings, logo_errors={"logo_png": "file_missing"})
+    # As base64, the way the API takes it: the schema checks size, kind and pixels.
+    given = base64.b64encode(await upload.read(MAX_IMAGE_BYTES + 1)).decode()
+    data, errors = parse(BusinessUpdate, {"logo_png": given})
+    if data is None:
+        return await _page(view, session, settings, logo_errors=errors)
+    await businesses.update_business(session, view.signed.actor, data=data)
+    return RedirectResponse("/dashboard/settings?done=logo", status_code=303)
+
+
+@router.post("/dashboard/settings/logo/remove")
+async def remove_logo(view: StaffView, session: Session) -> Response:
+    assert view.signed is not None
+    await posted_form(view)
+    data = BusinessUpdate.model_validate({"logo_png": None})
+    await businesses.update_business(session, view.signed.actor, data=data)
+    return RedirectResponse("/dashboard/settings", status_code=303)
 
 
 async def _text_of(form: FormData, name: str) -> str:

@@ -13,7 +13,14 @@ TEXT = Catalogue(
         "privacy_url": "Privacy policy (link)",
         "imprint_url": "Imprint (link)",
         "links_hint": "The join page and the web card link them.",
-        "logo_hint": "The logo on cards and join pages belongs to each program's card design.",
+        "logo": "Logo",
+        "logo_hint": "A PNG, at most 256 KiB and 1024 × 1024 pixels. Wallet cards and join "
+        "pages show it unless a program's card design has a logo of its own.",
+        "logo_none": "No logo yet: cards show a badge with your business's initial.",
+        "logo_alt": "Your logo",
+        "logo_file": "Logo file (PNG)",
+        "remove_logo": "Remove the logo",
+        "logo_saved": "The logo is saved.",
         "apple": "Apple Wallet",
         "apple_none": "Apple Wallet passes are off: upload your pass type certificate to offer "
         "them.",
@@ -54,8 +61,15 @@ TEXT = Catalogue(
         "privacy_url": "Datenschutzerklärung (Link)",
         "imprint_url": "Impressum (Link)",
         "links_hint": "Die Beitrittsseite und die Web-Karte verlinken sie.",
-        "logo_hint": "Das Logo auf Karten und Beitrittsseiten gehört zum Kartendesign des "
-        "jeweiligen Programms.",
+        "logo": "Logo",
+        "logo_hint": "Ein PNG, höchstens 256 KiB und 1024 × 1024 Pixel. Wallet-Karten und "
+        "Beitrittsseiten zeigen es, außer das Kartendesign eines Programms hat ein eigenes Logo.",
+        "logo_none": "Noch kein Logo: Karten zeigen ein Abzeichen mit dem Anfangsbuchstaben "
+        "deines Geschäfts.",
+        "logo_alt": "Dein Logo",
+        "logo_file": "Logo-Datei (PNG)",
+        "remove_logo": "Logo entfernen",
+        "logo_saved": "Das Logo ist gespeichert.",
         "apple": "Apple Wallet",
         "apple_none": "Apple-Wallet-Karten sind aus: Lade dein Pass-Type-Zertifikat hoch, um "
         "sie anzubieten.",

@@ -18,6 +18,7 @@ class BusinessOut:
         id (str):
         imprint_url (None | str):
         join_requires_privacy_links (bool):
+        logo_png (None | str): Your logo, shown on cards and join pages whose program has none of its own.
         name (str):
         privacy_policy_url (None | str):
         timezone (str):
@@ -27,6 +28,7 @@ class BusinessOut:
     id: str
     imprint_url: None | str
     join_requires_privacy_links: bool
+    logo_png: None | str
     name: str
     privacy_policy_url: None | str
     timezone: str
@@ -41,6 +43,9 @@ class BusinessOut:
         imprint_url = self.imprint_url
 
         join_requires_privacy_links = self.join_requires_privacy_links
+
+        logo_png: None | str
+        logo_png = self.logo_png
 
         name = self.name
 
@@ -57,6 +62,7 @@ class BusinessOut:
                 "id": id,
                 "imprint_url": imprint_url,
                 "join_requires_privacy_links": join_requires_privacy_links,
+                "logo_png": logo_png,
                 "name": name,
                 "privacy_policy_url": privacy_policy_url,
                 "timezone": timezone,
@@ -81,6 +87,13 @@ class BusinessOut:
 
         join_requires_privacy_links = d.pop("join_requires_privacy_links")
 
+        def _parse_logo_png(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        logo_png = _parse_logo_png(d.pop("logo_png"))
+
         name = d.pop("name")
 
         def _parse_privacy_policy_url(data: object) -> None | str:
@@ -97,6 +110,7 @@ class BusinessOut:
             id=id,
             imprint_url=imprint_url,
             join_requires_privacy_links=join_requires_privacy_links,
+            logo_png=logo_png,
             name=name,
             privacy_policy_url=privacy_policy_url,
             timezone=timezone,
