@@ -313,7 +313,7 @@ async def hand_over(
 
 
 _CLAIM_KEY = ("business_id", "id", "attempts")
-# Given with the rows: a prebuilt statement (``Statements.rows``) holds no values of its own.
+# Given with the rows: a statement built once (``Statements.rows``) holds no values of its own.
 _NOW = bindparam("now", type_=deliveries.c.handed_at.type)
 _UNTIL = bindparam("until", type_=deliveries.c.lease_until.type)
 
