@@ -117,7 +117,7 @@ async def program_logo(session: AsyncSession, business_id: str, program_id: str)
 async def note_callback(db: Database, settings: Settings, body: bytes) -> str:
     """Google says a customer saved (or deleted) a card: a save, once both of Google's
     signatures check out, emits ``card_saved`` (wallet "google"). Returns what was done."""
-    import httpx  # imported by root_keys, which fetched (see wallet_client)
+    import httpx  # for its error class (root_keys imports it to fetch; see wallet_client)
 
     config = configured(settings)
     try:
