@@ -1,5 +1,5 @@
 """The business's logo: set, read back and cleared through PATCH /v1/business, checked as a
-card design's logo is; wallet passes of programs without a logo of their own get new versions."""
+card design's logo is (test_business_on_passes: wallet passes showing it get new versions)."""
 
 import base64
 import io
@@ -8,11 +8,8 @@ import os
 import pytest
 from PIL import Image
 
-from punchcard.db.engine import Database
-from punchcard.kit.clock import utcnow
-from punchcard.wallet.models import WalletPass
 from tests.conftest import Tenant
-from tests.support.factories import card, coffee_program, ok, problem, staff_key
+from tests.support.factories import ok, problem, staff_key
 from tests.support.images import png_base64
 
 
@@ -82,40 +79,3 @@ async def test_only_owners_change_the_logo_and_each_business_has_its_own(
         problem(refused, 403, "insufficient_role")
     ok(await stranger.client.patch("/v1/business", json={"logo_png": png_base64((10, 10))}))
     assert ok(await tenant.client.get("/v1/business"))["logo_png"] is None
-
-
-async def test_a_new_logo_gives_cards_without_a_design_logo_a_new_version(
-    tenant: Tenant, db: Database
-) -> None:
-    api = tenant.client
-    plain = await coffee_program(api, name="Plain")
-    branded = await coffee_program(api, name="Branded")
-    ok(
-        await api.put(
-            f"/v1/programs/{branded['id']}/wallet-design", json={"logo_png": png_base64((90, 30))}
-        )
-    )
-    held = {"plain": await card(api, plain["id"]), "branded": await card(api, branded["id"])}
-    before = utcnow()
-    async with db.transaction() as session:
-        for issued in held.values():
-            session.add(
-                WalletPass(
-                    business_id=tenant.business_id,
-                    id=issued["id"],
-                    created_at=before,
-                    updated_at=before,
-                )
-            )
-    ok(await api.patch("/v1/business", json={"logo_png": png_base64((300, 90))}))
-    async with db.transaction() as session:
-        rows = {
-            name: await session.get(WalletPass, (tenant.business_id, issued["id"]))
-            for name, issued in held.items()
-        }
-    plain_pass, branded_pass = rows["plain"], rows["branded"]
-    assert plain_pass is not None
-    assert branded_pass is not None
-    assert plain_pass.updated_at > before
-    assert plain_pass.push_due_at is not None
-    assert branded_pass.updated_at == before

@@ -1,5 +1,7 @@
 """Businesses and their locations."""
 
+from typing import Any
+
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import undefer
@@ -45,27 +47,35 @@ async def get_business(session: AsyncSession, actor: Actor) -> Business:
     return business
 
 
+# What a wallet pass shows of the business where its program's design has nothing of its own.
+_SHOWN_ON_PASSES = {"name": PassDesign.organization_name, "logo_png": PassDesign.logo_png}
+
+
 async def update_business(session: AsyncSession, actor: Actor, *, data: BusinessUpdate) -> Business:
     actor.require(Permission.BUSINESS_MANAGE)
     business = await get_business(session, actor)
+    shown_before = {field: getattr(business, field) for field in _SHOWN_ON_PASSES}
     for field, value in data.model_dump(exclude_unset=True, exclude_none=True).items():
         setattr(business, field, str(value) if field.endswith("_url") else value)
     for field in BusinessUpdate.clearable:  # null removes a link or the logo
         if field in data.model_fields_set and getattr(data, field) is None:
             setattr(business, field, None)
-    if "logo_png" in data.model_fields_set:
-        await _refresh_passes_without_logo(session, business.id)
+    for field, own in _SHOWN_ON_PASSES.items():
+        if getattr(business, field) != shown_before[field]:
+            await _refresh_passes_showing_the_business(session, business.id, own)
     return business
 
 
-async def _refresh_passes_without_logo(session: AsyncSession, business_id: str) -> None:
-    """Cards of programs whose design has no logo show the business's: their wallet passes
-    get new versions, so wallets fetch the new logo with their next update."""
-    with_own_logo = select(PassDesign.id).where(
-        PassDesign.business_id == business_id, PassDesign.logo_png.is_not(None)
+async def _refresh_passes_showing_the_business(
+    session: AsyncSession, business_id: str, own: Any
+) -> None:
+    """Cards of programs whose design has no ``own`` value (name, logo) show the business's:
+    their wallet passes get new versions, so wallets fetch the change with their next update."""
+    with_their_own = select(PassDesign.id).where(
+        PassDesign.business_id == business_id, own.is_not(None)
     )
     cards = select(Card.id).where(
-        Card.business_id == business_id, Card.program_id.not_in(with_own_logo)
+        Card.business_id == business_id, Card.program_id.not_in(with_their_own)
     )
     await bump_versions(session, (WalletPass.business_id == business_id) & WalletPass.id.in_(cards))
 

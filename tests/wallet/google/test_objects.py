@@ -2,6 +2,7 @@
 
 from dataclasses import replace
 from datetime import UTC, datetime
+from typing import Any
 
 from punchcard.wallet import web_link
 from punchcard.wallet.google.objects import (
@@ -71,11 +72,29 @@ def test_the_class_carries_the_programs_look_logo_and_places_with_coordinates() 
     assert body["issuerName"] == "Café Ada"
     assert body["hexBackgroundColor"] == "#112233"
     assert body["reviewStatus"] == "UNDER_REVIEW"
-    assert body["programLogo"]["sourceUri"]["uri"] == (
-        "https://loyalty.example/wallet/google/programs/biz_1/prg_1/logo.png"
-    )
+    logo = body["programLogo"]["sourceUri"]["uri"]
+    assert logo.startswith("https://loyalty.example/wallet/google/programs/biz_1/prg_1/logo.png?v=")
     assert body["locations"] == [{"latitude": 52.52, "longitude": 13.405}]
     assert body["callbackOptions"] == {"url": "https://loyalty.example/wallet/google/callbacks"}
+
+
+def test_the_logo_url_changes_with_the_logo_served_so_google_fetches_the_new_one() -> None:
+    def logo_url(**design: Any) -> str:
+        view = replace(VIEW, design=replace(VIEW.design, **design))
+        uri: str = loyalty_class(view, issuer_id=ISSUER, public_url=PUBLIC_URL)["programLogo"][
+            "sourceUri"
+        ]["uri"]
+        return uri
+
+    drawn = {  # the served image: the logo, else the initial drawn on the design's colours
+        logo_url(),
+        logo_url(logo_png=b"png one"),
+        logo_url(logo_png=b"png two"),
+        logo_url(organization_name="Bob's"),
+        logo_url(background_color="#000000"),
+    }
+    assert len(drawn) == 5
+    assert logo_url(organization_name="Café Ada", stamp_color="#000000") == logo_url()
 
 
 def test_the_object_shows_stamps_next_reward_and_vouchers_in_the_customers_language() -> None:

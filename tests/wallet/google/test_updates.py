@@ -17,6 +17,7 @@ from punchcard.wallet.view import load_pass_view
 from punchcard.webhooks.dispatcher import Dispatcher
 from tests.conftest import Tenant
 from tests.support.factories import card, coffee_program, ok, stamp
+from tests.support.images import png_base64
 from tests.wallet.google.conftest import ISSUER_ID, Google
 
 
@@ -128,3 +129,30 @@ async def test_a_card_never_saved_to_google_gets_no_object_from_its_pushes(
 
     assert f"{ISSUER_ID}.{issued['id']}" not in google.fake.objects
     assert google.fake.calls("POST", "loyaltyObject") == 0
+
+
+@pytest.mark.parametrize(
+    "change", [{"name": "Café Neu"}, {"logo_png": png_base64((300, 90))}], ids=["name", "logo"]
+)
+async def test_a_business_change_reaches_the_class_once_not_with_every_push(
+    tenant: Tenant, google: Google, worker: PassSync, change: dict[str, str]
+) -> None:
+    issued = await saved_card(tenant)
+    class_id = google.fake.objects[f"{ISSUER_ID}.{issued['id']}"]["classId"]
+    shown = {
+        "issuer": google.fake.classes[class_id]["issuerName"],
+        "logo": google.fake.classes[class_id]["programLogo"]["sourceUri"]["uri"],
+    }
+
+    ok(await tenant.client.patch("/v1/business", json=change))
+
+    def class_changed() -> bool:
+        sent = google.fake.classes[class_id]
+        now = {"issuer": sent["issuerName"], "logo": sent["programLogo"]["sourceUri"]["uri"]}
+        return now != shown
+
+    await google.fake.until(class_changed)
+    class_patches = google.fake.calls("PATCH", "loyaltyClass")
+    await stamp(tenant.client, issued["id"])
+    await google.fake.until(lambda: balance(google, issued["id"]) == 1)
+    assert google.fake.calls("PATCH", "loyaltyClass") == class_patches

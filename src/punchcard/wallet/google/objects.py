@@ -5,13 +5,14 @@ stamps, scan code, next reward and vouchers, in the customer's language). Every 
 always sent, so a PATCH with a fresh object leaves nothing stale behind.
 """
 
+import hashlib
 import re
 from typing import Any
 
 from punchcard.kit.clock import isoformat_z
 from punchcard.wallet import web_link
 from punchcard.wallet.i18n import language_of, lottery_result, stamps_to_reward, text
-from punchcard.wallet.view import PassView, VoucherLine
+from punchcard.wallet.view import Design, PassView, VoucherLine
 
 # Google ids are "<issuer id>.<identifier>", the identifier made of these characters only.
 NOT_IN_ID = re.compile(r"[^A-Za-z0-9._-]")
@@ -43,13 +44,28 @@ def logo_path(business_id: str, program_id: str) -> str:
     return f"/wallet/google/programs/{business_id}/{program_id}/logo.png"
 
 
+def logo_version(design: Design) -> str:
+    """Changes with the logo served (the design's or business's image, else an initial on the
+    design's colours), so a class update makes Google fetch the new one, not its cached copy."""
+    drawn = (
+        design.logo_png
+        or repr(
+            (design.organization_name, design.background_color, design.foreground_color)
+        ).encode()
+    )
+    return hashlib.blake2b(drawn, digest_size=6).hexdigest()
+
+
 def loyalty_class(view: PassView, *, issuer_id: str, public_url: str) -> dict[str, Any]:
     return {
         "id": class_id(issuer_id, view.business_id, view.program_id),
         "issuerName": view.design.organization_name,
         "programName": view.program_name,
         "programLogo": {
-            "sourceUri": {"uri": public_url + logo_path(view.business_id, view.program_id)},
+            "sourceUri": {
+                "uri": f"{public_url}{logo_path(view.business_id, view.program_id)}"
+                f"?v={logo_version(view.design)}"
+            },
             "contentDescription": {
                 "defaultValue": {"language": "en", "value": view.design.organization_name}
             },
