@@ -16,7 +16,7 @@ from punchcard.customers.models import Customer
 from punchcard.db.engine import Database
 from punchcard.kit.clock import utcnow
 from punchcard.wallet.models import WalletPass
-from tests.channels.conftest import Member, Providers, member, set_up
+from tests.channels.conftest import TELEGRAM, Member, Providers, member, set_up
 from tests.channels.test_telegram import CHAT, linked_member, post_update, start_token
 from tests.conftest import Tenant
 from tests.support.factories import ok
@@ -179,4 +179,36 @@ async def test_concurrent_consent_changes_and_upserts_of_one_customer_stay_mirro
     answers = await asyncio.gather(*calls)
 
     assert [answer.status_code for answer in answers if answer.status_code >= 300] == []
+    await assert_mirrored(db, tenant.business_id)
+
+
+async def test_two_customers_swapping_telegram_chats_at_once_never_deadlock(
+    tenant: Tenant, db: Database, providers: Providers
+) -> None:
+    """Each chat starts the other customer's link at the same moment, round after round: every
+    update is taken, and each customer ends with exactly one of the chats."""
+    await set_up(tenant.client, "telegram", TELEGRAM)
+    webhook = providers.telegram.webhook
+    people = [await member(tenant), await member(tenant)]
+    holder = {CHAT: people[0], CHAT + 1: people[1]}
+    for chat, person in holder.items():
+        providers.telegram.known.add(str(chat))
+        start = f"/start {await start_token(providers, person.card_path)}"
+        ok(await post_update(providers, webhook, message_update(chat, start)))
+
+    for _ in range(8):
+        swapped = {CHAT: holder[CHAT + 1], CHAT + 1: holder[CHAT]}
+        starts = {
+            chat: f"/start {await start_token(providers, person.card_path)}"
+            for chat, person in swapped.items()
+        }
+        answers = await asyncio.gather(
+            *(post_update(providers, webhook, message_update(c, s)) for c, s in starts.items())
+        )
+        assert [answer.status_code for answer in answers] == [200, 200]
+        holder = swapped
+
+    for chat, person in holder.items():
+        shown = ok(await tenant.client.get(f"/v1/customers/{person.customer_id}"))
+        assert shown["channels"]["telegram"]["address"] == str(chat)
     await assert_mirrored(db, tenant.business_id)

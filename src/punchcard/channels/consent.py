@@ -164,8 +164,9 @@ async def _drop_address(
     keeping: str | None = None,
 ) -> str | None:
     """Whoever is at ``address`` on the channel (other than ``keeping``) is no longer linked
-    there. Returns them. Their row is found, then their customer taken, then the link dropped
-    if it is still theirs (an address that moved meanwhile is the caller's unique conflict)."""
+    there. Returns them. Their row is found, then their customer (and ``keeping``) taken, then
+    the link dropped if it is still theirs (an address that moved meanwhile is the caller's
+    unique conflict)."""
     holder = select(rows.c.customer_id).where(
         rows.c.business_id == business_id, rows.c.channel == channel, rows.c.address == address
     )
@@ -174,7 +175,9 @@ async def _drop_address(
     customer_id = await session.scalar(holder)
     if customer_id is None:
         return None
-    await flags.lock(session, business_id, customer_id)
+    # Both customers in one order: two customers swapping accounts at once never deadlock.
+    for someone in sorted({customer_id, keeping or customer_id}):
+        await flags.lock(session, business_id, someone)
     dropped = await session.execute(
         update(rows)
         .where(_row(business_id, customer_id, channel), rows.c.address == address)
