@@ -70,14 +70,14 @@ def figure(label: str, count: int, unit: str, seconds: float, extra: str = "") -
 
 class Cpu:
     """Core-seconds used by the given processes and by PostgreSQL (the benchmark database's
-    backends, the postmaster and its helpers) from ``start`` on: less moved by other work on
+    backends, the postmaster and its helpers) since it was made: less moved by other work on
     the machine than the rates are."""
 
     def __init__(self, db: str, pids: list[int]) -> None:
         self.db, self.pids = db, pids
         self.before = CpuSnapshot.take(db)
 
-    def per(self, count: int, unit: str) -> str:
+    def per(self, count: float, unit: str) -> str:
         """Milliseconds of each side per ``count`` items measured, as one line."""
         used = cpu_split(self.before, CpuSnapshot.take(self.db), self.pids)
         sides = ("server_core_s", "postgres_core_s")
@@ -182,7 +182,7 @@ async def import_phase(
         job = await response.json()
         assert response.status == 202, job
     uploaded = time.perf_counter() - started
-    upload_cpu = cpu.per(rows // 1000, "1,000 rows")
+    upload_cpu = cpu.per(rows / 1000, "1,000 rows")
     cpu = Cpu(db, [worker.pid])  # the server's answers to the polls are left out
     try:
         while job["status"] in ("queued", "running"):  # a benchmark polls; it asserts no time
@@ -190,7 +190,7 @@ async def import_phase(
             async with http.get(f"{base}/v1/imports/{job['id']}") as response:
                 job = await response.json()
         applied = time.perf_counter() - started - uploaded
-        apply_cpu = cpu.per(rows // 1000, "1,000 rows")
+        apply_cpu = cpu.per(rows / 1000, "1,000 rows")
         peak = memory_of(worker.pid)["peak_rss_mb"]  # VmHWM: the most it ever held
     finally:
         worker.terminate()
