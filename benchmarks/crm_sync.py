@@ -40,8 +40,10 @@ from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import URL, make_url
 
 from load_stamp_redeem import (
+    CpuSnapshot,
     Server,
     connect,
+    cpu_split,
     create_business,
     drop_database,
     free_port,
@@ -66,6 +68,23 @@ def figure(label: str, count: int, unit: str, seconds: float, extra: str = "") -
     print(f"  {label:<46} {count:>10,} {unit} {seconds:>7.2f} s {rate:>12,.0f} {unit}/s {extra}")
 
 
+class Cpu:
+    """Core-seconds used by the given processes and by PostgreSQL (the benchmark database's
+    backends, the postmaster and its helpers) since it was made: less moved by other work on
+    the machine than the rates are."""
+
+    def __init__(self, db: str, pids: list[int]) -> None:
+        self.db, self.pids = db, pids
+        self.before = CpuSnapshot.take(db)
+
+    def per(self, count: float, unit: str) -> str:
+        """Milliseconds of each side per ``count`` items measured, as one line."""
+        used = cpu_split(self.before, CpuSnapshot.take(self.db), self.pids)
+        sides = ("server_core_s", "postgres_core_s")
+        ours, postgres = (1000 * used[side] / count for side in sides)
+        return f"CPU per {unit}: ours {ours:.1f} ms, postgres {postgres:.1f} ms"
+
+
 def people(start: int, count: int, tag: str = "") -> list[dict[str, str]]:
     return [
         {"source_id": f"crm-{i}", "email": f"user{i}@example.com", "name": f"Customer {i}{tag}"}
@@ -77,7 +96,7 @@ def people(start: int, count: int, tag: str = "") -> list[dict[str, str]]:
 
 
 async def bulk_phase(
-    http: aiohttp.ClientSession, base: str, admin: URL, db: str, calls: int
+    http: aiohttp.ClientSession, base: str, admin: URL, db: str, server: Server, calls: int
 ) -> None:
     async def send(call: int, tag: str, expect: str) -> None:
         body = {"customers": people(call * BULK, BULK, tag)}
@@ -86,21 +105,23 @@ async def bulk_phase(
             assert response.status == 200, answer
             assert answer[expect] == BULK, answer
 
-    async def run(tag: str, expect: str, first: int = 0, clients: int = 1) -> float:
-        """``calls`` calls, ``clients`` at a time (each client its own share of them)."""
+    async def run(tag: str, expect: str, first: int = 0, clients: int = 1) -> tuple[float, str]:
+        """``calls`` calls, ``clients`` at a time (each client its own share of them): the
+        seconds, and the CPU per call of the server and PostgreSQL."""
 
         async def client(lane: int) -> None:
             for call in range(first + lane, first + calls, clients):
                 await send(call, tag, expect)
 
+        cpu = Cpu(db, server.pids)
         started = time.perf_counter()
         await asyncio.gather(*(client(lane) for lane in range(clients)))
-        return time.perf_counter() - started
+        return time.perf_counter() - started, cpu.per(calls, "call")
 
-    created = await run("", "created")
-    unchanged = await run("", "unchanged")
-    updated = await run(" (renamed)", "updated")
-    two_clients = await run("", "created", first=calls, clients=2)
+    created, created_cpu = await run("", "created")
+    unchanged, unchanged_cpu = await run("", "unchanged")
+    updated, updated_cpu = await run(" (renamed)", "updated")
+    two_clients, two_clients_cpu = await run("", "created", first=calls, clients=2)
     connection = await connect(admin, db)
     try:
         await connection.execute(RAW_TABLE)
@@ -115,9 +136,13 @@ async def bulk_phase(
     total = calls * BULK
     print(f"\n1. bulk upsert: {calls} calls of {BULK:,} customers, one at a time")
     figure("API: POST /v1/customers/bulk, all new", total, "customers", created)
+    print(f"    {created_cpu}")
     figure("API: the same bodies again, all unchanged", total, "customers", unchanged)
+    print(f"    {unchanged_cpu}")
     figure("API: every name changed, all updated", total, "customers", updated)
+    print(f"    {updated_cpu}")
     figure("API: all new, 2 clients at once", total, "customers", two_clients)
+    print(f"    {two_clients_cpu}")
     figure("raw: INSERT ... FROM unnest, 1,000 a statement", total, "customers", raw)
     print(f"  ratio raw / API (new): {raw / created:.2f}")
 
@@ -134,13 +159,13 @@ def import_csv(rows: int) -> bytes:
 
 
 async def import_phase(
-    http: aiohttp.ClientSession, base: str, admin: URL, db: str, env: dict[str, str], rows: int
+    http: aiohttp.ClientSession, base: str, admin: URL, db: str, server: Server, rows: int
 ) -> None:
     body = import_csv(rows)
     worker = await asyncio.create_subprocess_exec(
         PUNCHCARD,
         "worker",
-        env=env,
+        env=server.env(),
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.STDOUT,
     )
@@ -149,6 +174,7 @@ async def import_phase(
         if b"webhook worker started" in line:
             break
     log = asyncio.create_task(worker.stdout.read())  # read, so that it never blocks on a pipe
+    cpu = Cpu(db, server.pids)
     started = time.perf_counter()
     async with http.post(
         f"{base}/v1/imports", data=body, headers={"content-type": "text/csv"}
@@ -156,12 +182,15 @@ async def import_phase(
         job = await response.json()
         assert response.status == 202, job
     uploaded = time.perf_counter() - started
+    upload_cpu = cpu.per(rows / 1000, "1,000 rows")
+    cpu = Cpu(db, [worker.pid])  # the server's answers to the polls are left out
     try:
         while job["status"] in ("queued", "running"):  # a benchmark polls; it asserts no time
             await asyncio.sleep(0.1)
             async with http.get(f"{base}/v1/imports/{job['id']}") as response:
                 job = await response.json()
         applied = time.perf_counter() - started - uploaded
+        apply_cpu = cpu.per(rows / 1000, "1,000 rows")
         peak = memory_of(worker.pid)["peak_rss_mb"]  # VmHWM: the most it ever held
     finally:
         worker.terminate()
@@ -184,7 +213,9 @@ async def import_phase(
     total = uploaded + applied
     print(f"\n2. import: {rows:,} customers from CSV ({len(body) / 1e6:.1f} MB), one worker")
     figure("API: upload (read, staged)", rows, "rows", uploaded)
+    print(f"    {upload_cpu}")
     figure("worker: applied, in batches", rows, "rows", applied, f"peak RSS {peak:.0f} MB")
+    print(f"    {apply_cpu}")
     figure("total", rows, "rows", total)
     figure("raw: COPY FROM STDIN (csv) into a plain table", rows, "rows", raw)
     print(f"  ratio raw / total: {raw / total:.3f}")
@@ -310,8 +341,8 @@ async def main() -> None:
         timeout = aiohttp.ClientTimeout(total=3600)
         async with aiohttp.ClientSession(headers=headers, timeout=timeout) as http:
             base = server.base_url
-            await bulk_phase(http, base, admin, db, args.bulk_calls)
-            await import_phase(http, base, admin, db, server.env(), args.import_rows)
+            await bulk_phase(http, base, admin, db, server, args.bulk_calls)
+            await import_phase(http, base, admin, db, server, args.import_rows)
             await export_phase(http, base, admin, db, server, made, args.export_rows)
     finally:
         await server.stop()
