@@ -40,9 +40,7 @@ from punchcard.kit.apidocs import docs_router
 from punchcard.kit.bodylimit import BodyLimit, route_limit
 from punchcard.kit.headers import SecurityHeaders
 from punchcard.kit.hosts import AllowedHosts, allowed_hosts, relative_slash_redirects
-from punchcard.kit.http import install_error_handlers
-from punchcard.kit.mediatype import require_json_bodies
-from punchcard.kit.storabletext import refuse_unstorable_text
+from punchcard.kit.http import check_input, install_error_handlers
 from punchcard.lotteries.api import router as lotteries_router
 from punchcard.pages import http as pages_http
 from punchcard.pages import lottery as page_lottery
@@ -163,7 +161,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version=__version__,
         description=DESCRIPTION,
         lifespan=lifespan,
-        dependencies=[Depends(require_json_bodies), Depends(refuse_unstorable_text)],
+        dependencies=[Depends(check_input)],
         docs_url=None,  # served from the package by kit/apidocs.py, not from a CDN
         redoc_url=None,
         # Operation ids are the endpoint functions' names: the client SDKs' method names.

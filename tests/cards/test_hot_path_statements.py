@@ -25,7 +25,7 @@ async def test_a_stamp_short_of_a_goal_is_one_statement_on_postgresql(tenant: Te
     the_card = await card(api, (await coffee_program(api))["id"])
     await stamp(api, the_card["id"])  # the key is known from here on
 
-    with server_statements(tenant) as seen:
+    async with server_statements(tenant) as seen:
         stamped = await stamp(api, the_card["id"])
 
     assert stamped["card"]["stamps"] == 2
@@ -43,7 +43,7 @@ async def test_a_redemption_by_unique_code_is_one_statement_on_postgresql(tenant
         201,
     )
 
-    with server_statements(tenant) as seen:
+    async with server_statements(tenant) as seen:
         ok(await api.post("/v1/vouchers/redeem", json={"code": voucher["redeem_code"]}))
 
     if _dialect(tenant) == "postgresql":

@@ -59,6 +59,6 @@ async def test_a_batch_parsed_ahead_is_not_applied_twice(db: Database, tenant: T
 
 async def test_a_batch_leaves_the_statistics_to_the_runner(db: Database, tenant: Tenant) -> None:
     lease, _ = await _held(db, tenant)
-    with statements(db.engine) as seen:
+    async with statements(db.engine) as seen:
         assert (await _step(db, lease)).last_line == 4
     assert not [sql for sql in seen if "ANALYZE" in sql or "pg_stat" in sql]

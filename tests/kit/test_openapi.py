@@ -8,10 +8,8 @@ import httpx
 from fastapi.routing import APIRoute, RouteContext, iter_route_contexts
 
 from punchcard.app import create_app
-from punchcard.kit.http import Session
-from punchcard.kit.mediatype import require_json_bodies
+from punchcard.kit.http import Session, check_input
 from punchcard.kit.openapi import PROBLEM_JSON, _dependencies
-from punchcard.kit.storabletext import refuse_unstorable_text
 from tests.conftest import Tenant
 from tests.support.factories import card, coffee_program, ok, problem, stamp
 from tests.support.problem_codes import problem_codes
@@ -20,7 +18,7 @@ PROBLEM_CONTENT = {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Probl
 TRANSACTION = Session.__metadata__[0].dependency  # type: ignore[attr-defined]
 # Problems the code could raise in principle but these operations cannot meet: the key's own
 # business always exists; the list of event types looks none up.
-APP_WIDE = {require_json_bodies, refuse_unstorable_text}
+APP_WIDE = {check_input}
 # A till or POS connector acts with no API key whose login could have been deactivated since.
 KEYLESS: set[int | str] = {"invalid_api_key", "staff_inactive"}
 UNREACHABLE: dict[tuple[str, str], set[int | str]] = {  # statuses, or single codes

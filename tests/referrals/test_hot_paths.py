@@ -21,7 +21,7 @@ async def _stamp_and_redeem(tenant: Tenant, card_id: str) -> list[str]:
         await api.post("/v1/vouchers", json={"card_id": card_id, "custom": {"title": "Gift"}}),
         201,
     )
-    with server_statements(tenant) as seen:
+    async with server_statements(tenant) as seen:
         await stamp(api, card_id)
         ok(await api.post("/v1/vouchers/redeem", json={"code": voucher["redeem_code"]}))
     return seen
@@ -50,7 +50,7 @@ async def test_a_pending_referees_stamp_looks_its_referral_up(tenant: Tenant) ->
     ada = await referrer(api, made)
     pending = ok(await referee(api, made["program_id"], ada["code"], "ben@example.com"), 201)
 
-    with server_statements(tenant) as seen:
+    async with server_statements(tenant) as seen:
         await stamp(api, pending["id"])
 
     assert any(REFERRAL_TABLES.search(sql) for sql in seen)

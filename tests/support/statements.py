@@ -1,7 +1,8 @@
 """The SQL an engine runs meanwhile, for tests of what a use case asks the database."""
 
-from collections.abc import Iterator
-from contextlib import AbstractContextManager, contextmanager
+import asyncio
+from collections.abc import AsyncIterator, Iterator
+from contextlib import AbstractAsyncContextManager, asynccontextmanager, contextmanager
 from typing import Any
 
 from sqlalchemy import event
@@ -12,8 +13,8 @@ from tests.conftest import Tenant
 TRANSACTION_CONTROL = ("BEGIN", "COMMIT", "ROLLBACK")
 
 
-@contextmanager
-def statements(engine: AsyncEngine, ignoring: str | None = None) -> Iterator[list[str]]:
+@asynccontextmanager
+async def statements(engine: AsyncEngine, ignoring: str | None = None) -> AsyncIterator[list[str]]:
     """Every statement's text, but those containing ``ignoring`` (and transaction control):
     those SQLAlchemy executes and, on PostgreSQL, those run on the driver directly, past
     SQLAlchemy's events (kit.db.first_and_only_write), which asyncpg's query log shows (it
@@ -34,6 +35,8 @@ def statements(engine: AsyncEngine, ignoring: str | None = None) -> Iterator[lis
         if engine.dialect.name == "postgresql":
             with _at_the_driver(engine, keep):
                 yield seen
+                # asyncpg calls its query loggers soon after each query, not during it
+                await asyncio.sleep(0)
         else:
             yield seen
     finally:
@@ -63,7 +66,7 @@ def _at_the_driver(engine: AsyncEngine, keep: Any) -> Iterator[None]:
             driver.remove_query_logger(log)
 
 
-def server_statements(tenant: Tenant) -> AbstractContextManager[list[str]]:
+def server_statements(tenant: Tenant) -> AbstractAsyncContextManager[list[str]]:
     """The SQL the test server runs meanwhile (one request at a time), but the expiry
     sweep's, which runs on its own schedule."""
     engine = tenant.client._transport.app.state.db.engine  # type: ignore[attr-defined]

@@ -1,6 +1,7 @@
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.cards import service
 from punchcard.cards.schemas import (
@@ -21,6 +22,7 @@ from punchcard.kit.http import Session
 from punchcard.kit.openapi import problems
 from punchcard.kit.pagination import Page, PageQuery
 from punchcard.programs.schemas import GoalOut
+from punchcard.staff.actor import Actor
 from punchcard.staff.auth import CurrentActor
 from punchcard.vouchers.schemas import VoucherOut
 
@@ -144,10 +146,10 @@ async def add_stamps(card_ref: CardRef, body: StampAdd, hot: Hot) -> object:
     referral_converted (and the referrer's voucher_issued).
     """
 
-    async def produce() -> StampOut:
+    async def produce(session: AsyncSession, actor: Actor) -> StampOut:
         result = await service.add_stamps(
-            hot.session,
-            hot.actor,
+            session,
+            actor,
             card_ref=card_ref,
             count=body.count,
             location_id=body.location_id,
@@ -160,7 +162,7 @@ async def add_stamps(card_ref: CardRef, body: StampAdd, hot: Hot) -> object:
             vouchers_issued=[VoucherOut.model_validate(v) for v in result.vouchers],
         )
 
-    return await hot.idem.respond(201, produce)
+    return await hot.respond(201, produce)
 
 
 @router.post(

@@ -67,7 +67,9 @@ async def ensure_allowed(
         )
     )
     if blocked_until is not None and blocked_until > now:
-        raise TooManyFailedLookups(blocked_until, now)
+        # Counted from the clock as it is now: ``now`` may predate a wait for a connection,
+        # during which other look-ups failed and set this block.
+        raise TooManyFailedLookups(blocked_until, utcnow())
 
 
 def _lock_scope(dialect: str, business_id: str, scope_id: str, now: datetime) -> Any:

@@ -15,7 +15,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from punchcard.config import Settings
 from punchcard.db.engine import Database
 from punchcard.kit.errors import ProblemError
+from punchcard.kit.mediatype import require_json_bodies
 from punchcard.kit.openapi import refuses
+from punchcard.kit.storabletext import refuse_unstorable_text
 from punchcard.kit.unavailable import QuietLog, database_unavailable
 
 log = logging.getLogger("punchcard")
@@ -36,6 +38,14 @@ async def _request_transaction(request: Request) -> AsyncIterator[AsyncSession]:
     """The request is the unit of work: committed before the response is sent, or rolled back."""
     async with database(request).transaction() as session:
         yield session
+
+
+async def check_input(request: Request) -> None:
+    """The app-wide input checks, one dependency for both (FastAPI solves each dependency of
+    a route on every request): a body that is not JSON (415), then text no database stores
+    (422)."""
+    await require_json_bodies(request)
+    await refuse_unstorable_text(request)
 
 
 def app_settings(request: Request) -> Settings:

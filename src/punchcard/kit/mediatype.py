@@ -24,8 +24,8 @@ def _takes_json(route: object) -> bool:
 
 
 async def require_json_bodies(request: Request) -> None:
-    """An app-wide dependency: a body that is not declared JSON is refused before it is parsed
-    (an empty body is no body: routes whose body is optional take it)."""
+    """An app-wide check (kit.http.check_input): a body that is not declared JSON is refused
+    before it is parsed (an empty body is no body: routes whose body is optional take it)."""
     if request.method not in BODY_METHODS or not _takes_json(request.scope.get("route")):
         return
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()

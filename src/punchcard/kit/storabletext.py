@@ -98,8 +98,8 @@ def _reads(route: APIRoute) -> tuple[frozenset[str], bool]:
 
 
 async def refuse_unstorable_text(request: Request) -> None:
-    """An app-wide dependency: runs after routing (so path parameters have their names) and
-    before the route's own parameters are read."""
+    """An app-wide check (kit.http.check_input): runs after routing (so path parameters have
+    their names) and before the route's own parameters are read."""
     route = request.scope.get("route")
     if not isinstance(route, APIRoute):
         return

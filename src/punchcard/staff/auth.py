@@ -85,16 +85,18 @@ async def current_actor(
     return _acting(request, background, actor, known)
 
 
-@refuses(AUTH_REFUSALS)
 async def known_actor(
-    request: Request, session: Session, background: BackgroundTasks, credentials: Credentials
+    request: Request, background: BackgroundTasks, credentials: HTTPAuthorizationCredentials | None
 ) -> Actor:
     """A key this process has looked up before, unconfirmed: only for routes whose service
-    confirms it with its first statement (``key_check``); any other key is looked up."""
+    confirms it with its first statement (``key_check``). Any other key is looked up in a
+    transaction of its own, by the route's dependency: before the body is validated, so that a
+    bad key is a 401 whatever the body holds."""
     key_hash = _key_hash(credentials)
     known = key_check.known(key_hash)
     if known is None:
-        return await current_actor(request, session, background, credentials)
+        async with database(request).transaction() as session:
+            return await current_actor(request, session, background, credentials)
     return _acting(request, background, known.actor, known)
 
 

@@ -1,6 +1,7 @@
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Response
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.code_lookups.http import CodeGuard
 from punchcard.hot_routes import Hot
@@ -8,6 +9,7 @@ from punchcard.idempotency.http import Idempotent
 from punchcard.kit.http import Session
 from punchcard.kit.openapi import problems
 from punchcard.kit.pagination import Page, PageQuery
+from punchcard.staff.actor import Actor
 from punchcard.staff.auth import CurrentActor
 from punchcard.vouchers import service
 from punchcard.vouchers.schemas import (
@@ -207,16 +209,15 @@ async def redeem_by_code(body: RedeemByCode, hot: Hot) -> object:
     referral_converted, voucher_issued, voucher_redeemed.
     """
 
-    guard = CodeGuard(hot.session, hot.actor)
-
-    async def produce() -> VoucherOut:
+    async def produce(session: AsyncSession, actor: Actor) -> VoucherOut:
+        guard = CodeGuard(session, actor)
         # The redeem statement itself refuses a blocked key or location.
         async with guard.watch(body.code, body.location_id, "redeem", up_front=False):
             limits = guard.scope_ids(body.location_id)
-            redeemed = await service.redeem(hot.session, hot.actor, data=body, lookup_limits=limits)
+            redeemed = await service.redeem(session, actor, data=body, lookup_limits=limits)
             return VoucherOut.model_validate(redeemed)
 
-    return await hot.idem.respond(200, produce)
+    return await hot.respond(200, produce)
 
 
 @router.get(
