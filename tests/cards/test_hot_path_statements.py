@@ -109,3 +109,18 @@ async def test_the_redeem_event_is_the_payload_builders(tenant: Tenant) -> None:
         assert written["card"]["stamps"] == stamped["stamps"]
         assert written["card"]["goal_index"] == stamped["goal_index"]
         assert written["customer"]["id"] == the_card["customer_id"]
+
+
+async def test_a_stamp_reaching_a_goal_tries_the_one_statement_once(tenant: Tenant) -> None:
+    """The one statement refuses a stamp that reaches a goal; with the key confirmed as it was
+    known, the stamp takes the whole way at once instead of trying the statement again."""
+    api = tenant.client
+    the_card = await card(api, (await coffee_program(api))["id"])
+    await stamp(api, the_card["id"], 4)  # the key is known from here on
+
+    with server_statements(tenant) as seen:
+        stamped = await stamp(api, the_card["id"])
+
+    assert len(stamped["vouchers_issued"]) == 1
+    if _dialect(tenant) == "postgresql":
+        assert sum("WITH bumped" in sql for sql in seen) == 1, seen

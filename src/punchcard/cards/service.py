@@ -482,9 +482,16 @@ async def add_stamps(
             return done
     if actor.unconfirmed_key is not None:  # maybe changed since: act as the login is now
         confirmed = await key_check.confirm(session, actor)
-        return await add_stamps(
-            session, confirmed, card_ref=card_ref, count=count, location_id=location_id, note=note
-        )
+        if not key_check.unchanged(actor, confirmed):
+            return await add_stamps(
+                session,
+                confirmed,
+                card_ref=card_ref,
+                count=count,
+                location_id=location_id,
+                note=note,
+            )
+        actor = confirmed  # the card, not the key, took the stamp off the one statement
     location_id = acting_at
     bumped = (
         await session.execute(

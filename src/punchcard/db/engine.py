@@ -98,6 +98,10 @@ class Database:
                 "poolclass": WaitCountingPool,
                 "pool_size": settings.db_pool_size,
                 "max_overflow": 0,
+                # Last in, first out: the few connections the load needs carry it, and stay
+                # warm, instead of every statement waking the longest idle of the pool's
+                # backends (measured: PostgreSQL CPU per stamp grows with the backends used).
+                "pool_use_lifo": True,
                 # Unreachable: fail (503) within seconds rather than hang for asyncpg's 60 s.
                 "connect_args": {"timeout": settings.db_connect_timeout_seconds},
             }

@@ -96,6 +96,13 @@ async def confirm(session: AsyncSession, actor: Actor) -> Actor:
     return remember(key_hash, row)
 
 
+def unchanged(actor: Actor, confirmed: Actor) -> bool:
+    """``confirm`` found the login as this process knew it: a statement that checked the key
+    (``still_valid``) and matched nothing was refused by something else than the key, and
+    would be again."""
+    return confirmed == replace(actor, unconfirmed_key=None)
+
+
 def still_valid() -> Any:
     """SQL: true if the actor is confirmed (bound ``key_hash`` NULL) or its key still belongs
     to the same active login with the same role and location. Binds ``key_hash``, ``tenant``,

@@ -728,14 +728,16 @@ async def redeem(
             return done
     if actor.unconfirmed_key is not None:  # maybe changed since: act as the login is now
         confirmed = await key_check.confirm(session, actor)
-        return await redeem(
-            session,
-            confirmed,
-            voucher_id=voucher_id,
-            data=data,
-            via_detail=via_detail,
-            lookup_limits=lookup_limits,
-        )
+        if not key_check.unchanged(actor, confirmed):
+            return await redeem(
+                session,
+                confirmed,
+                voucher_id=voucher_id,
+                data=data,
+                via_detail=via_detail,
+                lookup_limits=lookup_limits,
+            )
+        actor = confirmed  # the voucher, not the key, kept the redemption off the one statement
     await ensure_allowed(session, actor.business_id, list(lookup_limits), now)
     row = None
     if isinstance(data, RedeemByCode):
