@@ -118,7 +118,7 @@ async def test_a_stamp_reaching_a_goal_tries_the_one_statement_once(tenant: Tena
     the_card = await card(api, (await coffee_program(api))["id"])
     await stamp(api, the_card["id"], 4)  # the key is known from here on
 
-    with server_statements(tenant) as seen:
+    async with server_statements(tenant) as seen:
         stamped = await stamp(api, the_card["id"])
 
     assert len(stamped["vouchers_issued"]) == 1

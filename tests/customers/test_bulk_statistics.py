@@ -62,7 +62,7 @@ async def test_a_table_analyzed_once_filled_is_not_analyzed_again_as_it_grows(
         actor = Actor.system((await onboard(session, name="Grown Café", location=None)).business_id)
     async with db.transaction() as session:
         await service.bulk_upsert(session, actor, rows=_rows(10_000, 1000))
-    with statements(db.engine) as seen:
+    async with statements(db.engine) as seen:
         for start in (11_000, 12_000, 13_000):
             async with db.transaction() as session:
                 await service.bulk_upsert(session, actor, rows=_rows(start, 1000))
