@@ -208,7 +208,7 @@ class Dispatcher:
             claim.url, claim.secrets, claim.event_id, claim.body, utcnow()
         )
         _log_attempt(claim, outcome)
-        await self.outcomes.put((claim, outcome))
+        self.outcomes.put_nowait((claim, outcome))
 
     async def _record_until(self, sends_done: asyncio.Event) -> None:
         """Record outcomes in batches until every send has finished and been recorded."""
