@@ -57,7 +57,7 @@ from sqlalchemy.engine import URL, make_url
 from punchcard.kit.clock import isoformat_z
 from punchcard.kit.ids import new_id
 
-BENCH_DB = "punchcard_bench_webhooks"
+BENCH_DB = "punchcard_bench_webhooks"  # --db-name: benchmarks running at once need one each
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 HERE = Path(__file__).resolve()
 PUNCHCARD = str(Path(sys.executable).with_name("punchcard"))
@@ -219,9 +219,9 @@ def memory_of(pid: int) -> dict[str, float]:
 # --- CPU accounting --------------------------------------------------------------------------
 
 
-def _processes() -> dict[int, tuple[str, float]]:
+def _processes(database: str) -> dict[int, tuple[str, float]]:
     """Every process: (who, user + system CPU seconds so far). PostgreSQL backends serving
-    another database than the benchmark's are named after it, so they count as "other"."""
+    another database than ``database`` are named after it, so they count as "other"."""
     found = {}
     for process in psutil.process_iter(["name", "cmdline", "cpu_times"]):
         times = process.info["cpu_times"]
@@ -231,7 +231,7 @@ def _processes() -> dict[int, tuple[str, float]]:
         if name.startswith("postgres"):
             title = " ".join(process.info["cmdline"] or [])
             backend = POSTGRES_BACKEND.match(title)
-            if backend and backend.group(1) != BENCH_DB:
+            if backend and backend.group(1) != database:
                 name = f"postgres backend ({backend.group(1)})"
         found[process.pid] = (name, times.user + times.system)
     return found
@@ -244,11 +244,11 @@ class CpuSnapshot:
     busy: float  # system-wide, all cores, excluding idle and iowait
 
     @classmethod
-    def take(cls) -> CpuSnapshot:
+    def take(cls, database: str) -> CpuSnapshot:
         system = psutil.cpu_times()
         idle = system.idle + getattr(system, "iowait", 0.0)
         guest = getattr(system, "guest", 0.0) + getattr(system, "guest_nice", 0.0)
-        return cls(time.perf_counter(), _processes(), sum(system) - idle - guest)
+        return cls(time.perf_counter(), _processes(database), sum(system) - idle - guest)
 
 
 def cpu_split(
@@ -471,19 +471,19 @@ async def connect(url: URL, database: str | None = None) -> asyncpg.Connection:
     )
 
 
-async def recreate_database(admin: URL) -> None:
+async def recreate_database(admin: URL, database: str) -> None:
     connection = await connect(admin)
     try:
-        await connection.execute(f'DROP DATABASE IF EXISTS "{BENCH_DB}" WITH (FORCE)')
-        await connection.execute(f'CREATE DATABASE "{BENCH_DB}"')
+        await connection.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+        await connection.execute(f'CREATE DATABASE "{database}"')
     finally:
         await connection.close()
 
 
-async def drop_database(admin: URL) -> None:
+async def drop_database(admin: URL, database: str) -> None:
     connection = await connect(admin)
     try:
-        await connection.execute(f'DROP DATABASE IF EXISTS "{BENCH_DB}" WITH (FORCE)')
+        await connection.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
     finally:
         await connection.close()
 
@@ -618,7 +618,7 @@ async def queue_only(bench: URL, made: dict[str, str]) -> None:
     from punchcard.webhooks.sender import Outcome
 
     db = Database(get_settings())
-    connection = await connect(bench, BENCH_DB)
+    connection = await connect(bench)
     committer = Committer(connection, made["business_id"], made["location_id"])
     await committer.prepare()
     lease = timedelta(seconds=60)
@@ -681,7 +681,9 @@ class PlainRun:
     cpu_after: CpuSnapshot
 
 
-async def plain_aiohttp(url: str, body: bytes, headers: dict[str, str], total: int) -> PlainRun:
+async def plain_aiohttp(
+    url: str, body: bytes, headers: dict[str, str], total: int, database: str
+) -> PlainRun:
     latencies: list[float] = []
     errors: collections.Counter[str] = collections.Counter()
     left = total
@@ -709,11 +711,11 @@ async def plain_aiohttp(url: str, body: bytes, headers: dict[str, str], total: i
 
         await asyncio.gather(*(one() for _ in range(PLAIN_CONNECTIONS)))  # connect: not timed
         latencies.clear()
-        cpu = CpuSnapshot.take()
+        cpu = CpuSnapshot.take(database)
         started = time.perf_counter()
         await asyncio.gather(*(client() for _ in range(PLAIN_CONNECTIONS)))
         elapsed = time.perf_counter() - started
-    return PlainRun(len(latencies), elapsed, latencies, errors, cpu, CpuSnapshot.take())
+    return PlainRun(len(latencies), elapsed, latencies, errors, cpu, CpuSnapshot.take(database))
 
 
 # --- measuring a delivery phase --------------------------------------------------------------
@@ -733,7 +735,7 @@ class Rig:
         return [worker.pid for worker in self.workers]
 
     def snapshot(self) -> CpuSnapshot:
-        return CpuSnapshot.take()
+        return CpuSnapshot.take(self.bench.database or BENCH_DB)
 
 
 async def wait_delivered(rig: Rig, expected: set[str], deadline: float) -> bool:
@@ -772,7 +774,7 @@ class BenchDatabase:
 
     async def fetchval(self, sql: str, *args: Any) -> Any:
         if self.connection is None:
-            self.connection = await connect(self.url, BENCH_DB)
+            self.connection = await connect(self.url)
         self.transactions += 1
         return await self.connection.fetchval(sql, *args)
 
@@ -783,7 +785,7 @@ class BenchDatabase:
         row = await self.fetchval(
             "SELECT ARRAY[xact_commit, xact_rollback, tup_inserted, tup_updated]"
             " FROM pg_stat_database WHERE datname = $1",
-            BENCH_DB,
+            self.url.database,
         )
         return dict(zip(COUNTERS, row, strict=True))
 
@@ -890,10 +892,16 @@ async def phase_b(rig: Rig, recorded_before: int) -> Result:
 
 
 async def plain_phase(
-    name: str, client: Any, receiver: Receiver, body: bytes, headers: dict[str, str], total: int
+    name: str,
+    client: Any,
+    receiver: Receiver,
+    body: bytes,
+    headers: dict[str, str],
+    total: int,
+    database: str,
 ) -> Result:
     await receiver.reset()
-    run: PlainRun = await client(receiver.url, body, headers, total)
+    run: PlainRun = await client(receiver.url, body, headers, total, database)
     requests, _ = await receiver.count()
     result = Result(name, "plain", run.count, run.elapsed, run.latencies, run.errors)
     result.cpu = cpu_split(run.cpu_before, run.cpu_after, [], receiver.pid)
@@ -1054,9 +1062,12 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument(
         "--server-url",
         default="postgresql://postgres@127.0.0.1:5432/test",
-        help=f"a PostgreSQL server on loopback; the benchmark creates and drops {BENCH_DB} there",
+        help="a PostgreSQL server on loopback; the benchmark creates and drops --db-name there",
     )
-    parser.add_argument("--keep-db", action="store_true", help=f"do not drop {BENCH_DB} at the end")
+    parser.add_argument(
+        "--db-name", default=BENCH_DB, help="the database to create, use and drop (a scratch one)"
+    )
+    parser.add_argument("--keep-db", action="store_true", help="do not drop --db-name at the end")
     parser.add_argument(
         "--queue-only",
         action="store_true",
@@ -1109,7 +1120,7 @@ async def main() -> None:
     admin = make_url(args.server_url)
     if admin.host not in LOOPBACK:
         raise SystemExit(f"--server-url must point at 127.0.0.1 (got host {admin.host!r})")
-    bench = admin.set(drivername="postgresql", database=BENCH_DB)
+    bench = admin.set(drivername="postgresql", database=args.db_name)
     database_url = bench.render_as_string(hide_password=False)
     os.environ.update(environment(database_url, args))  # this process, and every child
     env = dict(os.environ)
@@ -1127,7 +1138,7 @@ async def main() -> None:
         f" {context['cpus']} CPUs, PostgreSQL {context['postgres'].get('server_version')}"
         f" (synchronous_commit={context['postgres'].get('synchronous_commit')})"
     )
-    await recreate_database(admin)
+    await recreate_database(admin, args.db_name)
     receiver = Receiver()
     command = shlex.split(args.worker_command) if args.worker_command else [PUNCHCARD, "worker"]
     workers = [Worker(env, command) for _ in range(args.workers)]
@@ -1161,13 +1172,14 @@ async def main() -> None:
                 body,
                 headers,
                 args.plain_requests,
+                args.db_name,
             )
         )
 
         for worker in workers:
             await worker.start()
         print(f"workers up: pids {[worker.pid for worker in workers]}")
-        connection = await connect(bench, BENCH_DB)
+        connection = await connect(bench)
         committer = Committer(connection, made["business_id"], made["location_id"])
         await committer.prepare()
         rig = Rig(args, bench, receiver, workers, committer, BenchDatabase(bench))
@@ -1201,7 +1213,7 @@ async def main() -> None:
             await worker.stop()
         await receiver.stop()
         if not args.keep_db:
-            await drop_database(admin)
+            await drop_database(admin, args.db_name)
         for worker in workers:
             if worker.error_lines:
                 print(f"worker {worker.pid} logged {len(worker.error_lines)} error line(s), e.g.:")

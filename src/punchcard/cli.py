@@ -36,6 +36,7 @@ from punchcard.observability.logs import lean_records, server_logging, worker_lo
 from punchcard.staff import cli as staff_cli
 from punchcard.staff.actor import Actor
 from punchcard.startup import explain_startup_error
+from punchcard.worker import LoopName, worker_loops
 
 T = TypeVar("T")
 WORKER_GC_THRESHOLD = 10_000  # allocations between young collections in `punchcard worker`
@@ -214,13 +215,21 @@ def serve(
 
 
 @app.command("worker")
-def run_worker() -> None:
+def run_worker(
+    only: Annotated[
+        list[LoopName] | None,
+        typer.Option(
+            "--only",
+            help="Run just this job (repeat for more), e.g. a worker for webhooks alone; "
+            "other workers or server processes must run the rest.",
+        ),
+    ] = None,
+) -> None:
     """Deliver webhooks, wallet pass updates and campaign messages, run CSV imports and
     automations, prune old rows (run as many as you like on PostgreSQL)."""
     from punchcard.channels import registry as channel_registry
     from punchcard.observability import exporter
     from punchcard.observability.metrics import sample_pool_forever
-    from punchcard.worker import worker_loops
 
     settings = get_settings()
     if settings.metrics_port is not None:
@@ -237,7 +246,7 @@ def run_worker() -> None:
         for signum in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(signum, stop.set)
         db = Database(settings)
-        loops = worker_loops(db, settings)
+        loops = worker_loops(db, settings, only or tuple(LoopName))
         if metrics is not None:
             loops.append(partial(sample_pool_forever, db.engine))
         # As in the server: start-up objects live forever, keep them out of every collection.

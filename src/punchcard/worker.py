@@ -3,7 +3,8 @@ process unless --no-worker). Each runs until ``stop`` is set, then finishes what
 A new background job adds its loop to ``worker_loops``."""
 
 import asyncio
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Collection, Coroutine
+from enum import StrEnum
 from typing import Any
 
 from punchcard.config import Settings
@@ -12,8 +13,22 @@ from punchcard.db.engine import Database
 Loop = Callable[[asyncio.Event], Coroutine[Any, Any, None]]
 
 
-def worker_loops(db: Database, settings: Settings) -> list[Loop]:
-    """Build them inside the running event loop (the dispatcher opens its HTTP client)."""
+class LoopName(StrEnum):
+    webhooks = "webhooks"
+    wallet = "wallet"
+    retention = "retention"
+    campaigns = "campaigns"
+    imports = "imports"
+    automations = "automations"
+    reports = "reports"
+
+
+def worker_loops(
+    db: Database, settings: Settings, only: Collection[LoopName] = tuple(LoopName)
+) -> list[Loop]:
+    """Build them inside the running event loop (the dispatcher opens its HTTP client).
+    ``only`` (`punchcard worker --only`): a worker that just delivers webhooks does not poll
+    for the other jobs (each poll is a transaction), which other processes then run."""
     from punchcard.automations.tasks import AutomationRunner
     from punchcard.campaigns.tasks import CampaignSender
     from punchcard.imports.tasks import ImportRunner
@@ -23,12 +38,13 @@ def worker_loops(db: Database, settings: Settings) -> list[Loop]:
     from punchcard.wallet.sync import PassSync
     from punchcard.webhooks.dispatcher import Dispatcher
 
-    return [
-        Dispatcher(db, settings).run,
-        PassSync(db, settings, configured_pushers(settings)).run,
-        Retention(db, settings).run,
-        CampaignSender(db, settings).run,
-        ImportRunner(db, settings).run,
-        AutomationRunner(db, settings).run,
-        Rollup(db).run,
-    ]
+    builders: dict[LoopName, Callable[[], Loop]] = {
+        LoopName.webhooks: lambda: Dispatcher(db, settings).run,
+        LoopName.wallet: lambda: PassSync(db, settings, configured_pushers(settings)).run,
+        LoopName.retention: lambda: Retention(db, settings).run,
+        LoopName.campaigns: lambda: CampaignSender(db, settings).run,
+        LoopName.imports: lambda: ImportRunner(db, settings).run,
+        LoopName.automations: lambda: AutomationRunner(db, settings).run,
+        LoopName.reports: lambda: Rollup(db).run,
+    }
+    return [build() for name, build in builders.items() if name in only]

@@ -1,10 +1,14 @@
-"""JSON log lines: one object a line whatever the message holds, the fields as keys."""
+"""JSON log lines: one object a line whatever the message holds, the fields as keys. The
+worker's handler: the lines of one event-loop turn in one write, none lost, in order."""
 
+import asyncio
+import io
 import json
 import logging
 import sys
+import threading
 
-from punchcard.observability.logs import JsonFormatter
+from punchcard.observability.logs import JsonFormatter, LoopStreamHandler
 
 
 def record(message: str, **extra: object) -> logging.LogRecord:
@@ -40,3 +44,44 @@ def test_a_traceback_is_a_key_of_the_same_line() -> None:
     line = JsonFormatter().format(failed)
     assert "\n" not in line
     assert "ValueError: boom" in json.loads(line)["exception"]
+
+
+class CountingStream(io.StringIO):
+    def __init__(self) -> None:
+        super().__init__()
+        self.writes = 0
+
+    def write(self, text: str) -> int:
+        self.writes += 1
+        return super().write(text)
+
+
+def test_the_lines_of_one_loop_turn_go_out_in_one_write_in_order() -> None:
+    stream = CountingStream()
+    handler = LoopStreamHandler(stream)
+
+    async def turn() -> str:
+        for n in range(3):
+            handler.handle(record(f"attempt {n}"))
+        written_during_the_turn = stream.getvalue()
+        await asyncio.sleep(0)  # the turn ends: the lines are written
+        return written_during_the_turn
+
+    assert asyncio.run(turn()) == ""
+    assert stream.getvalue() == "attempt 0\nattempt 1\nattempt 2\n"
+    assert stream.writes == 1
+
+
+def test_outside_the_loop_a_line_is_written_at_once_after_those_pending() -> None:
+    stream = CountingStream()
+    handler = LoopStreamHandler(stream)
+
+    async def turn() -> str:
+        handler.handle(record("in the loop"))
+        other = threading.Thread(target=handler.handle, args=(record("from a thread"),))
+        other.start()
+        other.join()
+        return stream.getvalue()  # the turn has not ended
+
+    assert asyncio.run(turn()) == "in the loop\nfrom a thread\n"
+    assert stream.getvalue() == "in the loop\nfrom a thread\n"

@@ -7,6 +7,7 @@ message. ``server_logging`` is uvicorn's ``log_config`` (each server process app
 ``worker_logging`` the one of ``punchcard worker``.
 """
 
+import asyncio
 import copy
 import json
 import logging
@@ -33,6 +34,43 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, ensure_ascii=False, default=str)
 
 
+class LoopStreamHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Lines logged during one turn of the running event loop go out in one write at its end:
+    a worker logs a line per webhook attempt, and a write (a system call) per line cost about
+    as much CPU as making the line. Outside a running loop (another thread, start-up, exit) a
+    line is written at once, after those still pending."""
+
+    def __init__(self, stream: Any = None) -> None:
+        super().__init__(stream)
+        self.pending: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            self.flush()
+            super().emit(record)
+            return
+        try:
+            line = self.format(record) + self.terminator
+        except Exception:
+            self.handleError(record)
+            return
+        if not self.pending:
+            loop.call_soon(self.flush)
+        self.pending.append(line)
+
+    def flush(self) -> None:
+        with self.lock:  # type: ignore[union-attr]
+            lines, self.pending = "".join(self.pending), []
+            try:
+                if lines:
+                    self.stream.write(lines)
+                super().flush()
+            except Exception:  # as StreamHandler.emit would: say so on stderr, go on
+                self.handleError(logging.makeLogRecord({"msg": lines}))
+
+
 def _as_json(config: dict[str, Any]) -> dict[str, Any]:
     for name in config["formatters"]:
         config["formatters"][name] = {"()": f"{__name__}.JsonFormatter"}
@@ -57,7 +95,7 @@ def worker_logging(settings: Settings) -> dict[str, Any]:
         "version": 1,
         "disable_existing_loggers": False,
         "formatters": {"default": {"format": "%(asctime)s %(name)s %(message)s"}},
-        "handlers": {"default": {"class": "logging.StreamHandler", "formatter": "default"}},
+        "handlers": {"default": {"()": LoopStreamHandler, "formatter": "default"}},
         "root": {"handlers": ["default"], "level": settings.log_level.upper()},
         # HTTP clients log each request at INFO or DEBUG: a busy worker's log would hold
         # little else.

@@ -6,7 +6,6 @@ due again within a lease; a worker that stops gracefully finishes its sends with
 period and hands back the rest at once."""
 
 import asyncio
-import collections
 import contextlib
 import logging
 import time
@@ -40,10 +39,11 @@ class Dispatcher:
         self.db = db
         self.settings = settings
         self.capacity = settings.webhook_max_in_flight
-        # Claims leased beyond the sends in flight wait here for a slot, so sending goes on
-        # while the next step's transaction runs. At most ``capacity`` wait: each gets a slot
-        # within one send timeout, and is sent within a second one, well inside its lease.
-        self.waiting: collections.deque[queue.Claim] = collections.deque()
+        # Claims leased beyond the sends in flight wait here for a sender, so sending goes on
+        # while the next step's transaction runs. At most ``capacity`` wait: each gets a
+        # sender within one send timeout, and is sent within a second one, inside its lease.
+        self.waiting: asyncio.Queue[queue.Claim] = asyncio.Queue()
+        self.in_flight = 0  # claims a sender took and has not finished
         self.room = 2 * self.capacity
         # Wait for this much room before the next step, so steps come in batches.
         self.refill = max(1, self.capacity // 4)
@@ -58,7 +58,6 @@ class Dispatcher:
             allow_private=settings.webhook_allow_private_networks,
         )
         self.outcomes: asyncio.Queue[tuple[queue.Claim, Outcome]] = asyncio.Queue()
-        self.sending: set[asyncio.Task[None]] = set()
         self.sent = asyncio.Event()  # a send finished: maybe there is room for a step now
         # Attempts recorded so far, with a condition to await them (metrics, tests).
         self.recorded = 0
@@ -70,11 +69,13 @@ class Dispatcher:
         sends_done = asyncio.Event()
         recorder = asyncio.create_task(self._record_until(sends_done))
         heartbeat = asyncio.create_task(self._renew_forever())
+        # A sender per slot, each taking the next waiting claim: no task per delivery.
+        senders = [asyncio.create_task(self._send_forever()) for _ in range(self.capacity)]
         try:
             await self._forever(stop)
             loop = asyncio.get_running_loop()
             deadline = loop.time() + self.settings.shutdown_grace_seconds
-            await self._finish_sends(deadline)
+            await self._finish_sends(deadline, senders)
             sends_done.set()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(asyncio.shield(recorder), max(0.0, deadline - loop.time()))
@@ -82,19 +83,21 @@ class Dispatcher:
         finally:
             heartbeat.cancel()
             recorder.cancel()
+            for task in senders:
+                task.cancel()
             await self.sender.close()
 
-    async def _finish_sends(self, deadline: float) -> None:
-        """Sends under way (and those waiting for a slot) until the deadline; then the rest
+    async def _finish_sends(self, deadline: float, senders: list[asyncio.Task[None]]) -> None:
+        """Sends under way (and those waiting for a sender) until the deadline; then the rest
         are cancelled: their messages stay held and are released."""
         with contextlib.suppress(TimeoutError):
             async with asyncio.timeout_at(deadline):
-                while self.sending:  # each one that ends starts a waiting one
-                    await asyncio.wait(self.sending)
-        self.waiting.clear()
-        for task in self.sending:
+                while self.in_flight or not self.waiting.empty():
+                    self.sent.clear()
+                    await self.sent.wait()
+        for task in senders:
             task.cancel()
-        await asyncio.gather(*self.sending, return_exceptions=True)
+        await asyncio.gather(*senders, return_exceptions=True)
 
     def _held_rows(self) -> list[tuple[str, str, int]]:
         return [(business_id, id_, n) for (business_id, id_), n in self.held.items()]
@@ -166,23 +169,11 @@ class Dispatcher:
                 claims += await queue.claim(session, now, free - len(claims), self.lease)
         for claim in claims:
             self.held[(claim.business_id, claim.id)] = claim.attempts
-        self.waiting += claims
-        self._start_sends()
+            self.waiting.put_nowait(claim)
         return len(claims), fanned.events == batch or len(claims) == free
 
     def _free(self) -> int:
-        return self.room - len(self.sending) - len(self.waiting)
-
-    def _start_sends(self) -> None:
-        while self.waiting and len(self.sending) < self.capacity:
-            task = asyncio.create_task(self._send(self.waiting.popleft()))
-            self.sending.add(task)
-            task.add_done_callback(self._sent)
-
-    def _sent(self, task: asyncio.Task[None]) -> None:
-        self.sending.discard(task)
-        self._start_sends()
-        self.sent.set()
+        return self.room - self.in_flight - self.waiting.qsize()
 
     async def _room(self) -> None:
         """Wait for a batch of room; after a poll interval, settle for one."""
@@ -196,6 +187,19 @@ class Dispatcher:
             self.sent.clear()
             await self.sent.wait()
 
+    async def _send_forever(self) -> None:
+        while True:
+            claim = await self.waiting.get()
+            self.in_flight += 1
+            try:
+                await self._send(claim)
+            except Exception:  # a bug; the sender goes on, the lease redelivers the message
+                log.exception("webhook send of %s failed", claim.id)
+                self.held.pop((claim.business_id, claim.id), None)
+            finally:
+                self.in_flight -= 1
+                self.sent.set()  # maybe there is room for a step now
+
     async def _send(self, claim: queue.Claim) -> None:
         delay = claim.send_at - time.time()
         if delay > 0:  # a rate-limit slot a little ahead
@@ -204,7 +208,7 @@ class Dispatcher:
             claim.url, claim.secrets, claim.event_id, claim.body, utcnow()
         )
         _log_attempt(claim, outcome)
-        await self.outcomes.put((claim, outcome))
+        self.outcomes.put_nowait((claim, outcome))
 
     async def _record_until(self, sends_done: asyncio.Event) -> None:
         """Record outcomes in batches until every send has finished and been recorded."""
@@ -252,7 +256,7 @@ class Dispatcher:
         if getter not in done:
             getter.cancel()
             return _drain(self.outcomes, COMPLETE_BATCH)
-        if self.sending and self.outcomes.qsize() < COMPLETE_BATCH - 1:
+        if self.in_flight and self.outcomes.qsize() < COMPLETE_BATCH - 1:
             await asyncio.sleep(GATHER_SECONDS)
         return [getter.result(), *_drain(self.outcomes, COMPLETE_BATCH - 1)]
 
