@@ -174,17 +174,17 @@ async def import_phase(
         if b"webhook worker started" in line:
             break
     log = asyncio.create_task(worker.stdout.read())  # read, so that it never blocks on a pipe
-    cpu = Cpu(db, server.pids)
-    started = time.perf_counter()
-    async with http.post(
-        f"{base}/v1/imports", data=body, headers={"content-type": "text/csv"}
-    ) as response:
-        job = await response.json()
-        assert response.status == 202, job
-    uploaded = time.perf_counter() - started
-    upload_cpu = cpu.per(rows / 1000, "1,000 rows")
-    cpu = Cpu(db, [worker.pid])  # the server's answers to the polls are left out
-    try:
+    try:  # a failed upload stops the worker too (else it outlives the run, on the next's db)
+        cpu = Cpu(db, server.pids)
+        started = time.perf_counter()
+        async with http.post(
+            f"{base}/v1/imports", data=body, headers={"content-type": "text/csv"}
+        ) as response:
+            job = await response.json()
+            assert response.status == 202, job
+        uploaded = time.perf_counter() - started
+        upload_cpu = cpu.per(rows / 1000, "1,000 rows")
+        cpu = Cpu(db, [worker.pid])  # the server's answers to the polls are left out
         while job["status"] in ("queued", "running"):  # a benchmark polls; it asserts no time
             await asyncio.sleep(0.1)
             async with http.get(f"{base}/v1/imports/{job['id']}") as response:

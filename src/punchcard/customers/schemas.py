@@ -12,6 +12,9 @@ def _phone(value: str) -> str:
     """Normalise to E.164 (+4915112345678); local numbers need PUNCHCARD_DEFAULT_PHONE_REGION."""
     import phonenumbers  # here: only a customer's phone number needs it (1 MB per process)
 
+    # Keep the metadata's compiled patterns: a number's check compiles dozens, more than the
+    # re module's own cache holds, so an import would compile them afresh for every row.
+    phonenumbers.enable_pattern_cache()  # once; later calls find it on
     region = get_settings().default_phone_region
     try:
         number = phonenumbers.parse(value, None if value.strip().startswith("+") else region)
