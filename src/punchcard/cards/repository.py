@@ -27,9 +27,9 @@ def goals_path(path: str) -> Any:
 
 def goal_vars(**stamps: Any) -> Any:
     """PostgreSQL: the jsonpath variables ``$name`` for ``goals_path``."""
-    pairs = (
-        item for name, value in stamps.items() for item in (literal_column(f"'{name}'"), value)
-    )
+    pairs: list[Any] = []
+    for name, value in stamps.items():
+        pairs += [literal_column(f"'{name}'"), value]
     return func.jsonb_build_object(*pairs)
 
 
