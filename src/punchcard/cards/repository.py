@@ -20,8 +20,8 @@ programs = table_of(Program)
 
 def goals_path(path: str) -> Any:
     """PostgreSQL: a constant jsonpath over ``programs.goals``, parsed once per plan. A path
-    function costs the statement no plan node, where a subquery over ``jsonb_array_elements``
-    adds one to set up on every execution (about 0.02 ms each on the stamp statement)."""
+    function adds no plan node, where a subquery over ``jsonb_array_elements`` adds subplans set
+    up on every execution: the stamp statement's three cost it 0.05 ms of CPU, the paths half."""
     return literal_column(f"'{path}'::jsonpath")
 
 
