@@ -13,7 +13,6 @@ from sqlalchemy import (
     String,
     and_,
     bindparam,
-    exists,
     func,
     insert,
     literal,
@@ -28,7 +27,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from punchcard.businesses.service import acting_location
 from punchcard.cards import progress
 from punchcard.cards.models import Card, Stamp
-from punchcard.cards.repository import cards, customers, goal_index_sql, programs, thresholds
+from punchcard.cards.repository import (
+    cards,
+    customers,
+    goal_index_sql,
+    goal_vars,
+    goals_path,
+    programs,
+)
 from punchcard.cards.schemas import CardIssue, StampRemoval
 from punchcard.channels.consent import ConsentSource
 from punchcard.customers import service as customer_service
@@ -346,16 +352,19 @@ def _at_once_statement(by_id: bool) -> Any:
     ref = cards.c.id if by_id else cards.c.scan_code
     at = bindparam("at", type_=cards.c.last_stamp_at.type)
     count = bindparam("added", type_=Integer)
-    reached_steps, reached = thresholds("reached")
-    all_steps, any_step = thresholds("any_step")
-    crosses_a_goal = exists(
-        select(1)
-        .select_from(reached_steps)
-        .where(reached > cards.c.stamps, reached <= cards.c.stamps + count)
+    stamps = goal_vars(before=cards.c.stamps, after=cards.c.stamps + count)
+    crosses_a_goal = func.jsonb_path_exists(
+        programs.c.goals, goals_path("$[*] ? (@.stamps > $before && @.stamps <= $after)"), stamps
     )
     # Restart mode: a card at or past the last goal finishes its round with the next stamp.
-    last_goal = select(func.max(any_step)).select_from(all_steps).scalar_subquery()
-    ends_a_round = and_(programs.c.after_last_goal == "restart", cards.c.stamps >= last_goal)
+    ends_a_round = and_(
+        programs.c.after_last_goal == "restart",
+        func.jsonb_path_match(
+            programs.c.goals,
+            goals_path("exists($[*]) && !exists($[*] ? (@.stamps > $before))"),
+            stamps,
+        ),
+    )
     location = bindparam("location_id", type_=String)
     bumped = (
         update(cards)
