@@ -8,7 +8,7 @@ import json
 from typing import Any
 
 from punchcard.db.engine import Database
-from punchcard.wallet.google.client import NotInWallet
+from punchcard.wallet.google.client import NotInWallet, WalletClient
 from punchcard.wallet.google.config import GoogleWalletConfig
 from punchcard.wallet.google.objects import loyalty_class, loyalty_object
 from punchcard.wallet.google.service import wallet_client
@@ -35,11 +35,12 @@ class GooglePusher:
                 await client.patch_object(body["id"], body)
                 await self._class_as_shown(client, program)
 
-    async def _class_as_shown(self, client: Any, program: dict[str, Any]) -> None:
-        digest = hashlib.blake2b(json.dumps(program, sort_keys=True).encode(), digest_size=16)
-        if self.classes_sent.get(program["id"]) != digest.digest():
+    async def _class_as_shown(self, client: WalletClient, program: dict[str, Any]) -> None:
+        body = json.dumps(program, sort_keys=True).encode()
+        digest = hashlib.blake2b(body, digest_size=16).digest()
+        if self.classes_sent.get(program["id"]) != digest:
             await client.patch_class(program["id"], program)
-            self.classes_sent[program["id"]] = digest.digest()
+            self.classes_sent[program["id"]] = digest
 
     async def close(self) -> None:
         """Nothing held: each push opens its own client (pushes are rare, per card change)."""
