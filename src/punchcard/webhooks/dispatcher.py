@@ -25,6 +25,10 @@ FAN_OUT_BATCH = 500
 COMPLETE_BATCH = 500
 ERROR_BACKOFF_SECONDS = 1.0
 FOLLOW_UP_SECONDS = 0.02
+# On PostgreSQL, while there is a backlog, up to this many steps are under way at once, each its
+# own transaction (SKIP LOCKED keeps them apart, as it keeps workers apart): the next step's
+# round trips and its commit overlap the last one's instead of leaving the senders idle.
+STEPS_AT_ONCE = 3
 # While sends are in flight, the recorder waits this long after an outcome for others to
 # join it: fewer, larger record transactions (the attempt log lags by as much, no delivery).
 GATHER_SECONDS = 0.01
@@ -45,6 +49,10 @@ class Dispatcher:
         self.waiting: asyncio.Queue[queue.Claim] = asyncio.Queue()
         self.in_flight = 0  # claims a sender took and has not finished
         self.room = 2 * self.capacity
+        self.reserved = 0  # room promised to steps whose transaction is still open
+        # SQLite's write lock serialises steps anyway: one at a time there.
+        self.steps_at_once = STEPS_AT_ONCE if db.dialect == "postgresql" else 1
+        self.pace = 0.0  # how long the last step to end says to wait before the next
         # Wait for this much room before the next step, so steps come in batches.
         self.refill = max(1, self.capacity // 4)
         self.lease = settings.webhook_lease
@@ -136,24 +144,41 @@ class Dispatcher:
             log.exception("webhook worker: %s", what)
 
     async def _forever(self, stop: asyncio.Event) -> None:
-        """Repeat a step: at once while a limit cut it short, soon while it found deliveries
-        (more are likely on their way), else after the poll interval (or on stop)."""
+        """Repeat a step. While the last one to end was cut short by a limit (a backlog), the
+        next starts as soon as there is room, without waiting for the commit of those under way
+        (up to ``steps_at_once``). Otherwise that step sets the pace: soon while it found
+        deliveries (more are likely on their way), else after the poll interval (or on stop)."""
+        steps: set[asyncio.Task[None]] = set()
+        try:
+            while not stop.is_set():
+                await self._room()
+                if stop.is_set():  # while waiting for room: lease nothing more
+                    break
+                step = asyncio.create_task(self._paced_step())
+                steps.add(step)
+                step.add_done_callback(steps.discard)
+                if self.pace == 0 and len(steps) < self.steps_at_once:
+                    continue
+                await asyncio.wait(steps, return_when=asyncio.FIRST_COMPLETED)
+                if self.pace:
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(stop.wait(), self.pace)
+        finally:
+            # What a step under way leases is sent, or released at the end, like the rest.
+            await asyncio.gather(*steps, return_exceptions=True)
+
+    async def _paced_step(self) -> None:
+        """A step, and the pace it sets: at once if a limit (the batch, the room) cut it short,
+        soon if it found deliveries, else after the poll interval; after a failure, a pause."""
         poll = self.settings.webhook_poll_seconds
-        while not stop.is_set():
-            await self._room()
-            if stop.is_set():  # while waiting for room: lease nothing more
-                break
-            try:
-                started, cut_short = await self._step()
-            except Exception as exc:
-                self._failed(exc, "step failed; retrying")
-                started, cut_short, wait = 0, False, ERROR_BACKOFF_SECONDS
-            else:
-                self.outage.recovered()
-                wait = min(poll, FOLLOW_UP_SECONDS) if started else poll
-            if not cut_short:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(stop.wait(), wait)
+        try:
+            started, cut_short = await self._step()
+        except Exception as exc:
+            self._failed(exc, "step failed; retrying")
+            self.pace = ERROR_BACKOFF_SECONDS
+            return
+        self.outage.recovered()
+        self.pace = 0.0 if cut_short else min(poll, FOLLOW_UP_SECONDS) if started else poll
 
     async def _step(self) -> tuple[int, bool]:
         """One transaction: fan new events out, then claim due messages, up to the room; the
@@ -162,18 +187,23 @@ class Dispatcher:
         free = self._free()
         batch = min(free, FAN_OUT_BATCH)
         now = utcnow()
-        async with self.db.transaction() as session:
-            fanned = await queue.fan_out(session, now, batch, lease=self.lease, room=free)
-            claims = fanned.claims
-            if len(claims) < free:
-                claims += await queue.claim(session, now, free - len(claims), self.lease)
+        self.reserved += free  # the next step may begin before this one commits
+        try:
+            async with self.db.transaction() as session:
+                fanned = await queue.fan_out(session, now, batch, lease=self.lease, room=free)
+                claims = fanned.claims
+                if len(claims) < free:
+                    claims += await queue.claim(session, now, free - len(claims), self.lease)
+        finally:
+            self.reserved -= free
+            self.sent.set()  # what it did not fill is room again
         for claim in claims:
             self.held[(claim.business_id, claim.id)] = claim.attempts
             self.waiting.put_nowait(claim)
         return len(claims), fanned.events == batch or len(claims) == free
 
     def _free(self) -> int:
-        return self.room - self.in_flight - self.waiting.qsize()
+        return self.room - self.in_flight - self.waiting.qsize() - self.reserved
 
     async def _room(self) -> None:
         """Wait for a batch of room; after a poll interval, settle for one."""
