@@ -154,7 +154,10 @@ class Dispatcher:
                 await self._room()
                 if stop.is_set():  # while waiting for room: lease nothing more
                     break
-                step = asyncio.create_task(self._paced_step())
+                # Reserved before the task runs: the loop may look for room again first.
+                free = self._free()
+                self.reserved += free
+                step = asyncio.create_task(self._paced_step(free))
                 steps.add(step)
                 step.add_done_callback(steps.discard)
                 if self.pace == 0 and len(steps) < self.steps_at_once:
@@ -167,12 +170,12 @@ class Dispatcher:
             # What a step under way leases is sent, or released at the end, like the rest.
             await asyncio.gather(*steps, return_exceptions=True)
 
-    async def _paced_step(self) -> None:
+    async def _paced_step(self, free: int) -> None:
         """A step, and the pace it sets: at once if a limit (the batch, the room) cut it short,
         soon if it found deliveries, else after the poll interval; after a failure, a pause."""
         poll = self.settings.webhook_poll_seconds
         try:
-            started, cut_short = await self._step()
+            started, cut_short = await self._step(free)
         except Exception as exc:
             self._failed(exc, "step failed; retrying")
             self.pace = ERROR_BACKOFF_SECONDS
@@ -180,14 +183,13 @@ class Dispatcher:
         self.outage.recovered()
         self.pace = 0.0 if cut_short else min(poll, FOLLOW_UP_SECONDS) if started else poll
 
-    async def _step(self) -> tuple[int, bool]:
-        """One transaction: fan new events out, then claim due messages, up to the room; the
-        sends start once it commits. Returns how many, and whether a limit (the batch, the
-        room) cut it short."""
-        free = self._free()
+    async def _step(self, free: int) -> tuple[int, bool]:
+        """One transaction: fan new events out, then claim due messages, up to ``free``, the
+        room reserved for it (the next step may begin before this one commits); the sends
+        start once it commits. Returns how many, and whether a limit (the batch, the room) cut
+        it short."""
         batch = min(free, FAN_OUT_BATCH)
         now = utcnow()
-        self.reserved += free  # the next step may begin before this one commits
         try:
             async with self.db.transaction() as session:
                 fanned = await queue.fan_out(session, now, batch, lease=self.lease, room=free)
