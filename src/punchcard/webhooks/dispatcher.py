@@ -9,6 +9,7 @@ import asyncio
 import contextlib
 import logging
 import time
+from collections.abc import Callable
 
 from sqlalchemy.exc import InterfaceError, OperationalError
 
@@ -53,6 +54,7 @@ class Dispatcher:
         # SQLite's write lock serialises steps anyway: one at a time there.
         self.steps_at_once = STEPS_AT_ONCE if db.dialect == "postgresql" else 1
         self.pace = 0.0  # how long the last step to end says to wait before the next
+        self.steps: set[asyncio.Task[None]] = set()  # under way
         # Wait for this much room before the next step, so steps come in batches.
         self.refill = max(1, self.capacity // 4)
         self.lease = settings.webhook_lease
@@ -148,7 +150,7 @@ class Dispatcher:
         next starts as soon as there is room, without waiting for the commit of those under way
         (up to ``steps_at_once``). Otherwise that step sets the pace: soon while it found
         deliveries (more are likely on their way), else after the poll interval (or on stop)."""
-        steps: set[asyncio.Task[None]] = set()
+        steps = self.steps
         try:
             while not stop.is_set():
                 await self._room()
@@ -159,7 +161,7 @@ class Dispatcher:
                 self.reserved += free
                 step = asyncio.create_task(self._paced_step(free))
                 steps.add(step)
-                step.add_done_callback(steps.discard)
+                step.add_done_callback(self._step_ended)
                 if self.pace == 0 and len(steps) < self.steps_at_once:
                     continue
                 await asyncio.wait(steps, return_when=asyncio.FIRST_COMPLETED)
@@ -169,6 +171,10 @@ class Dispatcher:
         finally:
             # What a step under way leases is sent, or released at the end, like the rest.
             await asyncio.gather(*steps, return_exceptions=True)
+
+    def _step_ended(self, step: asyncio.Task[None]) -> None:
+        self.steps.discard(step)
+        self.sent.set()  # its room, and one step fewer under way: maybe time for the next
 
     async def _paced_step(self, free: int) -> None:
         """A step, and the pace it sets: at once if a limit (the batch, the room) cut it short,
@@ -197,8 +203,7 @@ class Dispatcher:
                 if len(claims) < free:
                     claims += await queue.claim(session, now, free - len(claims), self.lease)
         finally:
-            self.reserved -= free
-            self.sent.set()  # what it did not fill is room again
+            self.reserved -= free  # what it did not fill is room again
         for claim in claims:
             self.held[(claim.business_id, claim.id)] = claim.attempts
             self.waiting.put_nowait(claim)
@@ -208,14 +213,16 @@ class Dispatcher:
         return self.room - self.in_flight - self.waiting.qsize() - self.reserved
 
     async def _room(self) -> None:
-        """Wait for a batch of room; after a poll interval, settle for one."""
+        """Wait for a batch of room; after a poll interval, settle for one. Beside steps under
+        way, a step waits for half the room (the senders are running dry): overlapping steps
+        stay as large as one after the other, not one transaction per quarter of the room."""
         with contextlib.suppress(TimeoutError):
             async with asyncio.timeout(self.settings.webhook_poll_seconds):
-                await self._room_for(self.refill)
-        await self._room_for(1)
+                await self._room_for(lambda: self.capacity if self.steps else self.refill)
+        await self._room_for(lambda: 1)
 
-    async def _room_for(self, slots: int) -> None:
-        while self._free() < slots:
+    async def _room_for(self, slots: Callable[[], int]) -> None:
+        while self._free() < slots():
             self.sent.clear()
             await self.sent.wait()
 
