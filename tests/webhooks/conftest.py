@@ -1,6 +1,8 @@
 import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select, update
@@ -24,15 +26,27 @@ async def receiver() -> AsyncIterator[Receiver]:
 @pytest.fixture
 async def dispatcher(database_url: str, db: Database) -> AsyncIterator[Dispatcher]:
     """A real dispatcher over the test database, stopped (gracefully) after the test."""
-    settings = Settings(
-        database_url=database_url, webhook_timeout_seconds=2, webhook_poll_seconds=0.02
+    async with running(db, database_url) as worker:
+        yield worker
+
+
+@asynccontextmanager
+async def running(db: Database, database_url: str, **settings: Any) -> AsyncIterator[Dispatcher]:
+    """A dispatcher working until the block ends, then stopped gracefully."""
+    worker = Dispatcher(
+        db,
+        Settings(
+            database_url=database_url,
+            **{"webhook_timeout_seconds": 2, "webhook_poll_seconds": 0.02, **settings},
+        ),
     )
-    worker = Dispatcher(db, settings)
     stop = asyncio.Event()
     task = asyncio.create_task(worker.run(stop))
-    yield worker
-    stop.set()
-    await asyncio.wait_for(task, 30)
+    try:
+        yield worker
+    finally:
+        stop.set()
+        await asyncio.wait_for(task, 30)
 
 
 async def make_due(db: Database, business_id: str) -> None:

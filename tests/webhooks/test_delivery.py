@@ -1,20 +1,22 @@
 import logging
+from collections import Counter
 from datetime import timedelta
 
 import pytest
 from aiohttp import web
 from prometheus_client import REGISTRY
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from standardwebhooks import Webhook
 
 from punchcard.db.engine import Database
+from punchcard.events.models import Event
 from punchcard.kit.clock import utcnow
 from punchcard.webhooks.dispatcher import Dispatcher
 from punchcard.webhooks.models import WebhookEndpoint, WebhookMessage
 from tests.conftest import Tenant
 from tests.support.factories import card, coffee_program, ok, stamp
 from tests.support.receiver import Receiver
-from tests.webhooks.conftest import endpoint, make_due, recorded
+from tests.webhooks.conftest import endpoint, make_due, recorded, running
 
 
 async def test_events_arrive_signed_as_standard_webhooks(
@@ -375,3 +377,25 @@ async def test_an_answer_with_a_nul_byte_is_recorded(
     attempts = f"/v1/webhooks/{created['id']}/messages/{message['id']}/attempts"
     [attempt] = ok(await tenant.client.get(attempts))["data"]
     assert attempt["response_body"] == "ok\ufffddone"
+
+
+async def test_a_backlog_beyond_the_room_arrives_once_per_event(
+    tenant: Tenant, receiver: Receiver, db: Database, database_url: str
+) -> None:
+    """With room for four claims (on PostgreSQL several steps are under way at once while
+    there is a backlog, each reserving its share of the room), every event arrives once."""
+    await endpoint(tenant, receiver.url())
+    api = tenant.client
+    issued = await card(api, (await coffee_program(api))["id"])
+    for _ in range(12):
+        await stamp(api, issued["id"])
+    async with db.transaction() as session:
+        count = await session.scalar(
+            select(func.count()).where(Event.business_id == tenant.business_id)
+        )
+    assert (count or 0) > 4
+    async with running(db, database_url, webhook_max_in_flight=2) as worker:
+        await recorded(worker, tenant, count)
+    arrived = Counter(delivery.webhook_id for delivery in receiver.deliveries)
+    assert len(arrived) == count
+    assert set(arrived.values()) == {1}

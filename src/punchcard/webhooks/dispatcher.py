@@ -9,6 +9,7 @@ import asyncio
 import contextlib
 import logging
 import time
+from collections.abc import Callable
 
 from sqlalchemy.exc import InterfaceError, OperationalError
 
@@ -25,6 +26,10 @@ FAN_OUT_BATCH = 500
 COMPLETE_BATCH = 500
 ERROR_BACKOFF_SECONDS = 1.0
 FOLLOW_UP_SECONDS = 0.02
+# On PostgreSQL, while there is a backlog, up to this many steps are under way at once, each its
+# own transaction (SKIP LOCKED keeps them apart, as it keeps workers apart): the next step's
+# round trips and its commit overlap the last one's instead of leaving the senders idle.
+STEPS_AT_ONCE = 3
 # While sends are in flight, the recorder waits this long after an outcome for others to
 # join it: fewer, larger record transactions (the attempt log lags by as much, no delivery).
 GATHER_SECONDS = 0.01
@@ -45,6 +50,11 @@ class Dispatcher:
         self.waiting: asyncio.Queue[queue.Claim] = asyncio.Queue()
         self.in_flight = 0  # claims a sender took and has not finished
         self.room = 2 * self.capacity
+        self.reserved = 0  # room promised to steps whose transaction is still open
+        # SQLite's write lock serialises steps anyway: one at a time there.
+        self.steps_at_once = STEPS_AT_ONCE if db.dialect == "postgresql" else 1
+        self.pace = 0.0  # how long the last step to end says to wait before the next
+        self.steps: set[asyncio.Task[None]] = set()  # under way
         # Wait for this much room before the next step, so steps come in batches.
         self.refill = max(1, self.capacity // 4)
         self.lease = settings.webhook_lease
@@ -136,54 +146,83 @@ class Dispatcher:
             log.exception("webhook worker: %s", what)
 
     async def _forever(self, stop: asyncio.Event) -> None:
-        """Repeat a step: at once while a limit cut it short, soon while it found deliveries
-        (more are likely on their way), else after the poll interval (or on stop)."""
-        poll = self.settings.webhook_poll_seconds
-        while not stop.is_set():
-            await self._room()
-            if stop.is_set():  # while waiting for room: lease nothing more
-                break
-            try:
-                started, cut_short = await self._step()
-            except Exception as exc:
-                self._failed(exc, "step failed; retrying")
-                started, cut_short, wait = 0, False, ERROR_BACKOFF_SECONDS
-            else:
-                self.outage.recovered()
-                wait = min(poll, FOLLOW_UP_SECONDS) if started else poll
-            if not cut_short:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(stop.wait(), wait)
+        """Repeat a step. While the last one to end was cut short by a limit (a backlog), the
+        next starts as soon as there is room, without waiting for the commit of those under way
+        (up to ``steps_at_once``). Otherwise that step sets the pace: soon while it found
+        deliveries (more are likely on their way), else after the poll interval (or on stop)."""
+        steps = self.steps
+        try:
+            while not stop.is_set():
+                await self._room()
+                if stop.is_set():  # while waiting for room: lease nothing more
+                    break
+                # Reserved before the task runs: the loop may look for room again first.
+                free = self._free()
+                self.reserved += free
+                step = asyncio.create_task(self._paced_step(free))
+                steps.add(step)
+                step.add_done_callback(self._step_ended)
+                if self.pace == 0 and len(steps) < self.steps_at_once:
+                    continue
+                await asyncio.wait(steps, return_when=asyncio.FIRST_COMPLETED)
+                if self.pace:
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(stop.wait(), self.pace)
+        finally:
+            # What a step under way leases is sent, or released at the end, like the rest.
+            await asyncio.gather(*steps, return_exceptions=True)
 
-    async def _step(self) -> tuple[int, bool]:
-        """One transaction: fan new events out, then claim due messages, up to the room; the
-        sends start once it commits. Returns how many, and whether a limit (the batch, the
-        room) cut it short."""
-        free = self._free()
+    def _step_ended(self, step: asyncio.Task[None]) -> None:
+        self.steps.discard(step)
+        self.sent.set()  # its room, and one step fewer under way: maybe time for the next
+
+    async def _paced_step(self, free: int) -> None:
+        """A step, and the pace it sets: at once if a limit (the batch, the room) cut it short,
+        soon if it found deliveries, else after the poll interval; after a failure, a pause."""
+        poll = self.settings.webhook_poll_seconds
+        try:
+            started, cut_short = await self._step(free)
+        except Exception as exc:
+            self._failed(exc, "step failed; retrying")
+            self.pace = ERROR_BACKOFF_SECONDS
+            return
+        self.outage.recovered()
+        self.pace = 0.0 if cut_short else min(poll, FOLLOW_UP_SECONDS) if started else poll
+
+    async def _step(self, free: int) -> tuple[int, bool]:
+        """One transaction: fan new events out, then claim due messages, up to ``free``, the
+        room reserved for it (the next step may begin before this one commits); the sends
+        start once it commits. Returns how many, and whether a limit (the batch, the room) cut
+        it short."""
         batch = min(free, FAN_OUT_BATCH)
         now = utcnow()
-        async with self.db.transaction() as session:
-            fanned = await queue.fan_out(session, now, batch, lease=self.lease, room=free)
-            claims = fanned.claims
-            if len(claims) < free:
-                claims += await queue.claim(session, now, free - len(claims), self.lease)
+        try:
+            async with self.db.transaction() as session:
+                fanned = await queue.fan_out(session, now, batch, lease=self.lease, room=free)
+                claims = fanned.claims
+                if len(claims) < free:
+                    claims += await queue.claim(session, now, free - len(claims), self.lease)
+        finally:
+            self.reserved -= free  # what it did not fill is room again
         for claim in claims:
             self.held[(claim.business_id, claim.id)] = claim.attempts
             self.waiting.put_nowait(claim)
         return len(claims), fanned.events == batch or len(claims) == free
 
     def _free(self) -> int:
-        return self.room - self.in_flight - self.waiting.qsize()
+        return self.room - self.in_flight - self.waiting.qsize() - self.reserved
 
     async def _room(self) -> None:
-        """Wait for a batch of room; after a poll interval, settle for one."""
+        """Wait for a batch of room; after a poll interval, settle for one. Beside steps under
+        way, a step waits for half the room (the senders are running dry): overlapping steps
+        stay as large as one after the other, not one transaction per quarter of the room."""
         with contextlib.suppress(TimeoutError):
             async with asyncio.timeout(self.settings.webhook_poll_seconds):
-                await self._room_for(self.refill)
-        await self._room_for(1)
+                await self._room_for(lambda: self.capacity if self.steps else self.refill)
+        await self._room_for(lambda: 1)
 
-    async def _room_for(self, slots: int) -> None:
-        while self._free() < slots:
+    async def _room_for(self, slots: Callable[[], int]) -> None:
+        while self._free() < slots():
             self.sent.clear()
             await self.sent.wait()
 
