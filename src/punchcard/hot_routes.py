@@ -12,14 +12,15 @@ every request, which cost about as much as the rest of the dependency.
 
 import asyncio
 import inspect
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine, Mapping
 from dataclasses import dataclass
 from functools import partial
 from typing import Annotated, Any
 
-from fastapi import APIRouter, BackgroundTasks, Depends, Request, Response
+from fastapi import APIRouter, BackgroundTasks, Depends, Request, Response, params
+from fastapi._compat import ModelField, field_annotation_is_sequence, lenient_issubclass
 from fastapi.dependencies.models import Dependant
-from fastapi.dependencies.utils import request_body_to_args, request_params_to_args
+from fastapi.dependencies.utils import _get_param_aliases, request_body_to_args
 from fastapi.routing import APIRoute, _effective_route_context_var
 from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -106,6 +107,38 @@ def _request_only(dependant: Dependant) -> RequestOnly:
 
 
 @dataclass(frozen=True, slots=True)
+class _Param:
+    """A path parameter or header read as FastAPI's request_params_to_args reads it, with
+    what that works out per request (aliases, sequence or model annotations) worked out once:
+    only a plain one, whose default (when it has one) is None."""
+
+    field: ModelField
+    alias: str  # the request's key
+    loc: tuple[str, str]
+
+    @classmethod
+    def of(cls, field: ModelField) -> "_Param":
+        [(_, alias)] = _get_param_aliases(field)
+        info = field.field_info
+        plain = not (
+            field_annotation_is_sequence(info.annotation)
+            or lenient_issubclass(info.annotation, BaseModel)
+        ) and (info.is_required() or (info.default is None and not info.validate_default))
+        if not (plain and isinstance(info, params.Path | params.Header)):
+            raise TypeError(f"a hot route's parameter must be a plain one: {field.name}")
+        return cls(field, alias, (info.in_.value, alias))
+
+    def value(self, received: Mapping[str, Any]) -> tuple[Any, bool]:
+        """(value, valid): a missing optional one is None; invalid or missing required, not
+        valid (FastAPI's handler says why)."""
+        value = received.get(self.alias)
+        if value is None:
+            return None, not self.field.field_info.is_required()
+        value, errors = self.field.validate(value, {}, loc=self.loc)
+        return value, not errors
+
+
+@dataclass(frozen=True, slots=True)
 class _Fast:
     """What FastAPI's generic handler does for a hot route, without its generic machinery
     (solve_dependencies walks four dependants per request, builds their cache keys, a Response
@@ -121,6 +154,8 @@ class _Fast:
     checks: tuple[RequestOnly, ...]  # the app's (kit.http.check_input)
     credentials: RequestOnly  # the bearer scheme
     hot: Dependant  # _hot_route's
+    path: tuple[_Param, ...]
+    headers: tuple[_Param, ...]  # _hot_route's: the Idempotency-Key
     names: tuple[str, str, str, str]  # _hot_route's request, background, credentials; Hot's
 
     @classmethod
@@ -138,7 +173,10 @@ class _Fast:
         if not (plain and dependant.call and all(names)):
             raise TypeError(f"a hot route takes path parameters, a body and Hot: {route.path}")
         checks = tuple(_request_only(d) for d in dependant.dependencies if d is not hot)
-        return cls(generic, route, checks, _request_only(credentials), hot, names)  # type: ignore[arg-type]
+        path = tuple(_Param.of(field) for field in dependant.path_params)
+        headers = tuple(_Param.of(field) for field in hot.header_params)
+        credentials_of = _request_only(credentials)
+        return cls(generic, route, checks, credentials_of, hot, path, headers, names)  # type: ignore[arg-type]
 
     async def handle(self, request: Request) -> Response:
         provider = self.route.dependency_overrides_provider
@@ -151,12 +189,19 @@ class _Fast:
         except Exception:  # not JSON, empty, or the client left: FastAPI's answer
             return await self.generic(request)
         dependant = self.route.dependant
-        path, path_errors = request_params_to_args(dependant.path_params, request.path_params)
-        key, key_errors = request_params_to_args(self.hot.header_params, request.headers)
+        values: dict[str, Any] = {}
+        for params_, received in (
+            (self.path, request.path_params),
+            (self.headers, request.headers),
+        ):
+            for param in params_:
+                values[param.field.name], valid = param.value(received)
+                if not valid:
+                    return await self.generic(request)
         bodies, body_errors = await request_body_to_args(
             dependant.body_params, body, self.route._embed_body_fields
         )
-        if path_errors or key_errors or body_errors:
+        if body_errors:
             return await self.generic(request)
         for check in self.checks:
             await check(request)
@@ -167,10 +212,10 @@ class _Fast:
                 request_name: request,
                 background_name: background,
                 credentials_name: await self.credentials(request),
-                **key,
+                **{param.field.name: values.pop(param.field.name) for param in self.headers},
             }
         )
-        response = await dependant.call(**path, **bodies, **{hot_name: hot})
+        response = await dependant.call(**values, **bodies, **{hot_name: hot})
         assert isinstance(response, Response), "a hot route answers with Hot.respond"
         if response.background is None:
             response.background = background
