@@ -138,6 +138,16 @@ class _Param:
         return value, not errors
 
 
+def _read(declared: tuple[_Param, ...], received: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The parameters' values by name, or None when one is not valid."""
+    values = {}
+    for param in declared:
+        values[param.field.name], valid = param.value(received)
+        if not valid:
+            return None
+    return values
+
+
 @dataclass(frozen=True, slots=True)
 class _Fast:
     """What FastAPI's generic handler does for a hot route, without its generic machinery
@@ -189,15 +199,10 @@ class _Fast:
         except Exception:  # not JSON, empty, or the client left: FastAPI's answer
             return await self.generic(request)
         dependant = self.route.dependant
-        values: dict[str, Any] = {}
-        for params_, received in (
-            (self.path, request.path_params),
-            (self.headers, request.headers),
-        ):
-            for param in params_:
-                values[param.field.name], valid = param.value(received)
-                if not valid:
-                    return await self.generic(request)
+        path = _read(self.path, request.path_params)
+        key = _read(self.headers, request.headers)
+        if path is None or key is None:
+            return await self.generic(request)
         bodies, body_errors = await request_body_to_args(
             dependant.body_params, body, self.route._embed_body_fields
         )
@@ -212,10 +217,10 @@ class _Fast:
                 request_name: request,
                 background_name: background,
                 credentials_name: await self.credentials(request),
-                **{param.field.name: values.pop(param.field.name) for param in self.headers},
+                **key,
             }
         )
-        response = await dependant.call(**values, **bodies, **{hot_name: hot})
+        response = await dependant.call(**path, **bodies, **{hot_name: hot})
         assert isinstance(response, Response), "a hot route answers with Hot.respond"
         if response.background is None:
             response.background = background
