@@ -16,7 +16,7 @@ from punchcard.cards.schemas import (
     StampRemoval,
 )
 from punchcard.code_lookups.http import Guard
-from punchcard.hot_routes import Hot
+from punchcard.hot_routes import Hot, hot_post
 from punchcard.idempotency.http import Idempotent
 from punchcard.kit.http import Session
 from punchcard.kit.openapi import problems
@@ -128,7 +128,8 @@ async def get_card(card_ref: CardRef, session: Session, actor: CurrentActor) -> 
     return card_out(await service.get_card(session, actor, card_ref))
 
 
-@router.post(
+@hot_post(
+    router,
     "/cards/{card_ref}/stamps",
     status_code=201,
     response_model=StampOut,

@@ -50,7 +50,7 @@ class CodeGuard:
 
     def scope_ids(self, location_id: str | None) -> list[str]:
         """The limit rows a look-up is refused by (for services that check them themselves)."""
-        return list(service.scopes(self.actor.api_key_id, self._location(location_id)))
+        return service.scope_ids(self.actor.api_key_id, self._location(location_id))
 
     async def ensure_allowed(self, location_id: str | None) -> None:
         limited = self.scope_ids(location_id)

@@ -4,7 +4,7 @@ from fastapi import APIRouter, Path, Query, Response
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.code_lookups.http import CodeGuard
-from punchcard.hot_routes import Hot
+from punchcard.hot_routes import Hot, hot_post
 from punchcard.idempotency.http import Idempotent
 from punchcard.kit.http import Session
 from punchcard.kit.openapi import problems
@@ -187,7 +187,8 @@ async def list_vouchers(
     return {"data": rows, "next_cursor": cursor}
 
 
-@router.post(
+@hot_post(
+    router,
     "/vouchers/redeem",
     response_model=VoucherOut,
     tags=["Vouchers"],
