@@ -50,6 +50,41 @@ async def test_a_stamp_with_a_bad_body_is_refused_as_before(
     assert ok(await api.get(f"/v1/cards/{made['id']}"))["stamps"] == 0
 
 
+@pytest.mark.parametrize(
+    ("route", "content", "status", "code"),
+    [
+        ("stamps", b"null", 422, "validation_error"),
+        ("stamps", b'{"count": null}', 422, "validation_error"),
+        ("stamps", b'{"count": 18446744073709551617}', 422, "validation_error"),
+        ("stamps", b'{"count": 1.5}', 422, "validation_error"),
+        ("stamps", b'{"count": 1, "unknown": 1}', 422, "validation_error"),
+        ("nul_ref", b'{"count": 1}', 422, "validation_error"),
+        ("foreign", b'{"count": 1}', 404, "card_not_found"),
+        ("stamps", b'{"count": 1, "note": "' + b"a" * 2_000_000 + b'"}', 413, "content_too_large"),
+        ("redeem", b'{"code": "A\\u0000B"}', 422, "validation_error"),
+        ("redeem", b'{"code": null}', 422, "validation_error"),
+        ("redeem", b"[1]", 422, "validation_error"),
+        ("redeem", b'{"code": "' + b"A" * 5000 + b'"}', 422, "validation_error"),
+    ],
+)
+async def test_what_a_fuzzer_sends_is_refused_and_writes_nothing(
+    tenant: Tenant, stranger: Tenant, route: str, content: bytes, status: int, code: str
+) -> None:
+    api = tenant.client
+    made = await card(api, (await coffee_program(api))["id"])
+    theirs = await card(stranger.client, (await coffee_program(stranger.client))["id"])
+    path = {
+        "stamps": f"/v1/cards/{made['id']}/stamps",
+        "nul_ref": f"/v1/cards/{made['id']}%00/stamps",
+        "foreign": f"/v1/cards/{theirs['id']}/stamps",
+        "redeem": "/v1/vouchers/redeem",
+    }[route]
+    json_body = {"content-type": "application/json"}
+    problem(await api.post(path, content=content, headers=json_body), status, code)
+    assert ok(await api.get(f"/v1/cards/{made['id']}"))["stamps"] == 0
+    assert ok(await stranger.client.get(f"/v1/cards/{theirs['id']}"))["stamps"] == 0
+
+
 async def test_every_bad_field_is_named_and_a_bad_key_comes_first(tenant: Tenant) -> None:
     api = tenant.client
     made = await card(api, (await coffee_program(api))["id"])
