@@ -26,9 +26,10 @@ class TextFormatter(logging.Formatter):
     logs a line per webhook attempt, and ``time.strftime`` was an eighth of a line's cost."""
 
     def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:
-        if datefmt is not None or self.converter is not time.localtime:
+        msec_format = self.default_msec_format
+        if datefmt is not None or msec_format is None or self.converter is not time.localtime:
             return super().formatTime(record, datefmt)
-        return self.default_msec_format % (_local_second(int(record.created)), record.msecs)
+        return msec_format % (_local_second(int(record.created)), record.msecs)
 
 
 @lru_cache(maxsize=2)
