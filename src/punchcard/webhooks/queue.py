@@ -203,24 +203,27 @@ async def fan_out(
         return FannedOut(0, [])
     # The outbox is read once: wallet cards learn of their changes in the same transaction.
     await mark_changed(session, pending)
-    subscribed: dict[str, list[Any]] = defaultdict(list)
+    # Each endpoint with, if its messages may skip the claim, the secrets that sign them:
+    # worked out once a step, not once a message.
+    subscribed: dict[str, list[tuple[Any, list[str] | None]]] = defaultdict(list)
     businesses = list({event.business_id for event in pending})
     of = ENDPOINTS_OF[session.get_bind().dialect.name]
     for endpoint in await statements.fetch(of, businesses=businesses):
-        subscribed[endpoint.business_id].append(endpoint)
+        direct = active_secrets(endpoint, now) if _direct(endpoint) else None
+        subscribed[endpoint.business_id].append((endpoint, direct))
     leased_until = now + lease
     send_at = now.timestamp()
     rows: list[tuple[Any, ...]] = []
     claims: list[Claim] = []
     for event in sorted(pending, key=lambda event: event.id):
         body = event.body.encode()
-        for endpoint in subscribed[event.business_id]:
+        for endpoint, secrets in subscribed[event.business_id]:
             if endpoint.event_types and event.type not in endpoint.event_types:
                 continue
             id_, status, error, attempts = new_id("msg"), "pending", None, 0
             if not endpoint.enabled:  # kept, so `recover` can deliver it once re-enabled
                 status, error = "failed", "endpoint disabled"
-            elif len(claims) < room and _direct(endpoint):
+            elif len(claims) < room and secrets is not None:
                 attempts = 1
                 claims.append(
                     Claim(
@@ -229,7 +232,7 @@ async def fan_out(
                         endpoint.id,
                         endpoint.kind,
                         endpoint.url,
-                        active_secrets(endpoint, now),
+                        secrets,
                         event.id,
                         body,
                         event.request_id,
