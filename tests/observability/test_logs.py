@@ -8,7 +8,7 @@ import logging
 import sys
 import threading
 
-from punchcard.observability.logs import JsonFormatter, LoopStreamHandler
+from punchcard.observability.logs import JsonFormatter, LoopStreamHandler, TextFormatter
 
 
 def record(message: str, **extra: object) -> logging.LogRecord:
@@ -34,6 +34,17 @@ def test_a_json_line_carries_the_fields_as_keys_and_stays_one_line() -> None:
         "status": 201,
     }
     assert parsed["time"].endswith("Z")
+
+
+def test_a_text_line_reads_as_loggings_own_within_a_second_and_across_seconds() -> None:
+    ours, loggings = (
+        TextFormatter("%(asctime)s %(message)s"),
+        logging.Formatter("%(asctime)s %(message)s"),
+    )
+    for created in (1_700_000_000.001, 1_700_000_000.999, 1_700_000_001.5, 1_700_000_000.25):
+        line = record("attempt")
+        line.created, line.msecs = created, int((created - int(created)) * 1000) + 0.0
+        assert ours.format(line) == loggings.format(line)
 
 
 def test_a_traceback_is_a_key_of_the_same_line() -> None:

@@ -1,6 +1,8 @@
+import asyncio
 import logging
 from collections import Counter
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from aiohttp import web
@@ -12,7 +14,7 @@ from punchcard.db.engine import Database
 from punchcard.events.models import Event
 from punchcard.kit.clock import utcnow
 from punchcard.webhooks.dispatcher import Dispatcher
-from punchcard.webhooks.models import WebhookEndpoint, WebhookMessage
+from punchcard.webhooks.models import WebhookAttempt, WebhookEndpoint, WebhookMessage
 from tests.conftest import Tenant
 from tests.support.factories import card, coffee_program, ok, stamp
 from tests.support.receiver import Receiver
@@ -399,3 +401,54 @@ async def test_a_backlog_beyond_the_room_arrives_once_per_event(
     arrived = Counter(delivery.webhook_id for delivery in receiver.deliveries)
     assert len(arrived) == count
     assert set(arrived.values()) == {1}
+
+
+async def _message_and_attempts(db: Database, business_id: str) -> tuple[Any, list[Any]]:
+    async with db.transaction() as session:
+        message = (
+            await session.scalars(
+                select(WebhookMessage).where(WebhookMessage.business_id == business_id)
+            )
+        ).one()
+        tried = await session.scalars(
+            select(WebhookAttempt).where(WebhookAttempt.message_id == message.id)
+        )
+        return message, list(tried)
+
+
+async def test_a_fanned_out_message_is_leased_until_its_attempt_is_recorded_at_one_time(
+    tenant: Tenant, receiver: Receiver, dispatcher: Dispatcher, db: Database
+) -> None:
+    """A step's and a record's times are one parameter a statement: a message sent at once is
+    leased from its creation, and its record times the attempt, the delivery and the message
+    alike."""
+    await endpoint(tenant, receiver.url())
+    receiver.hold = asyncio.Event()
+    await card(tenant.client, (await coffee_program(tenant.client))["id"])
+    await receiver.first(lambda _: True)
+    leased, _ = await _message_and_attempts(db, tenant.business_id)
+    lease = dispatcher.settings.webhook_lease
+    assert (leased.status, leased.attempts) == ("pending", 1)
+    assert leased.next_attempt_at == leased.in_flight_until == leased.created_at + lease
+    receiver.hold.set()
+    await recorded(dispatcher, tenant, 1)
+    done, [attempt] = await _message_and_attempts(db, tenant.business_id)
+    assert (done.status, done.in_flight_until) == ("succeeded", None)
+    assert done.delivered_at == done.next_attempt_at == attempt.at
+    assert attempt.next_attempt_at is None
+
+
+async def test_a_failed_attempt_leaves_its_message_due_at_the_retry_and_undelivered(
+    tenant: Tenant, receiver: Receiver, dispatcher: Dispatcher, db: Database
+) -> None:
+    await endpoint(tenant, receiver.url())
+    receiver.responder = lambda _: web.Response(status=503)
+    await card(tenant.client, (await coffee_program(tenant.client))["id"])
+    await recorded(dispatcher, tenant, 1)
+    message, [attempt] = await _message_and_attempts(db, tenant.business_id)
+    assert (message.status, message.delivered_at, message.in_flight_until) == (
+        "pending",
+        None,
+        None,
+    )
+    assert message.next_attempt_at == attempt.next_attempt_at > attempt.at

@@ -17,6 +17,7 @@ from sqlalchemy import (
     Text,
     and_,
     bindparam,
+    case,
     cast,
     delete,
     exists,
@@ -28,6 +29,7 @@ from sqlalchemy import (
     tuple_,
     update,
 )
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.db.base import table_of
@@ -40,7 +42,7 @@ from punchcard.wallet.sync import mark_changed
 from punchcard.webhooks import retry
 from punchcard.webhooks.models import WebhookAttempt, WebhookEndpoint, WebhookMessage
 from punchcard.webhooks.sender import Outcome
-from punchcard.webhooks.service import active_secrets, message_row
+from punchcard.webhooks.service import active_secrets
 
 FAILING_TOO_LONG = timedelta(days=5)
 RATE_HORIZON_SECONDS = 1.0  # claim rate-limited messages at most this far ahead of their slot
@@ -138,11 +140,51 @@ DISPATCH = (
     )
 )
 
-# The endpoints of the events' businesses, through the session: an expanding parameter (one
-# per business) is not a statement the driver can run as compiled once.
-ENDPOINTS_OF = select(endpoints).where(
-    endpoints.c.business_id.in_(bindparam("businesses", expanding=True))
+# What a fan-out reads of the endpoints of its events' businesses, by dialect: on PostgreSQL
+# one array parameter (a statement the driver runs as compiled once), on SQLite an expanding one.
+SUBSCRIBED = select(
+    *(
+        endpoints.c[name]
+        for name in (
+            "business_id",
+            "id",
+            "kind",
+            "url",
+            "event_types",
+            "enabled",
+            "ordered",
+            "rate_limit_per_second",
+            "max_concurrency",
+            "secret_sealed",
+            "previous_secret_sealed",
+            "previous_secret_expires_at",
+            "failing_since",
+        )
+    )
 )
+ENDPOINTS_OF = {
+    "postgresql": SUBSCRIBED.where(
+        endpoints.c.business_id == func.any(bindparam("businesses", type_=ARRAY(String)))
+    ),
+    "sqlite": SUBSCRIBED.where(
+        endpoints.c.business_id.in_(bindparam("businesses", expanding=True))
+    ),
+}
+# A new message's own values. Its times are the step's, one parameter each (a timestamp in an
+# array costs the driver more to encode than any other value of a row): see ``_insert``.
+FANNED = (
+    "business_id",
+    "id",
+    "endpoint_id",
+    "event_id",
+    "event_type",
+    "card_id",
+    "status",
+    "last_error",
+    "attempts",
+    "event_created_at",
+)
+LEASED_UNTIL = _parameter("leased_until", messages.c.next_attempt_at)
 
 
 async def fan_out(
@@ -161,32 +203,36 @@ async def fan_out(
         return FannedOut(0, [])
     # The outbox is read once: wallet cards learn of their changes in the same transaction.
     await mark_changed(session, pending)
-    subscribed: dict[str, list[Any]] = defaultdict(list)
+    # Each endpoint with, if its messages may skip the claim, the secrets that sign them:
+    # worked out once a step, not once a message.
+    subscribed: dict[str, list[tuple[Any, list[str] | None]]] = defaultdict(list)
     businesses = list({event.business_id for event in pending})
-    for endpoint in await session.execute(ENDPOINTS_OF, {"businesses": businesses}):
-        subscribed[endpoint.business_id].append(endpoint)
+    of = ENDPOINTS_OF[session.get_bind().dialect.name]
+    for endpoint in await statements.fetch(of, businesses=businesses):
+        direct = active_secrets(endpoint, now) if _direct(endpoint) else None
+        subscribed[endpoint.business_id].append((endpoint, direct))
     leased_until = now + lease
     send_at = now.timestamp()
-    rows: list[dict[str, Any]] = []
+    rows: list[tuple[Any, ...]] = []
     claims: list[Claim] = []
     for event in sorted(pending, key=lambda event: event.id):
         body = event.body.encode()
-        for endpoint in subscribed[event.business_id]:
+        for endpoint, secrets in subscribed[event.business_id]:
             if endpoint.event_types and event.type not in endpoint.event_types:
                 continue
-            row = message_row(endpoint.id, event, now)
+            id_, status, error, attempts = new_id("msg"), "pending", None, 0
             if not endpoint.enabled:  # kept, so `recover` can deliver it once re-enabled
-                row.update(status="failed", last_error="endpoint disabled")
-            elif len(claims) < room and _direct(endpoint):
-                row.update(attempts=1, next_attempt_at=leased_until, in_flight_until=leased_until)
+                status, error = "failed", "endpoint disabled"
+            elif len(claims) < room and secrets is not None:
+                attempts = 1
                 claims.append(
                     Claim(
                         event.business_id,
-                        row["id"],
+                        id_,
                         endpoint.id,
                         endpoint.kind,
                         endpoint.url,
-                        active_secrets(endpoint, now),
+                        secrets,
                         event.id,
                         body,
                         event.request_id,
@@ -195,16 +241,38 @@ async def fan_out(
                         endpoint.failing_since is not None,
                     )
                 )
-            rows.append(row)
+            rows.append(
+                (
+                    event.business_id,
+                    id_,
+                    endpoint.id,
+                    event.id,
+                    event.type,
+                    event.card_id,
+                    status,
+                    error,
+                    attempts,
+                    event.created_at,
+                )
+            )
     if rows:
         # One statement text whatever the number of rows (prepared once on PostgreSQL).
-        values = [tuple(row.values()) for row in rows]
-        await statements.rows(messages, list(rows[0]), values, _insert)
+        await statements.rows(messages, FANNED, rows, _insert, now=now, leased_until=leased_until)
     return FannedOut(len(pending), claims)
 
 
 def _insert(given: Any) -> Any:
-    return messages.insert().from_select([c.name for c in given.c], select(given))
+    """Due now; or, leased (its first attempt under way), due again when the lease ends."""
+    leased = given.c.attempts == 1
+    return messages.insert().from_select(
+        [*FANNED, "next_attempt_at", "in_flight_until", "created_at"],
+        select(
+            *given.c,
+            case((leased, LEASED_UNTIL), else_=NOW),
+            case((leased, LEASED_UNTIL)),
+            NOW,
+        ),
+    )
 
 
 def _due(now: Any) -> Any:
@@ -376,15 +444,16 @@ async def claim(session: AsyncSession, now: datetime, limit: int, lease: timedel
     ]
 
 
+# Per attempt; the time of the record is one parameter a batch (a timestamp in an array costs
+# the driver more to encode than any other value of a row).
 FINISHED = (
     "business_id",
     "id",
     "attempts",
     "status",
-    "next_attempt_at",
+    "next_attempt_at",  # a retry's, else none: due (and done) at the time of the record
     "last_status_code",
     "last_error",
-    "delivered_at",
 )
 LOGGED = (
     "business_id",
@@ -392,7 +461,6 @@ LOGGED = (
     "message_id",
     "endpoint_id",
     "attempt",
-    "at",
     "status_code",
     "latency_ms",
     "response_body",
@@ -474,10 +542,9 @@ async def complete(
                 message.id,
                 message.attempts,
                 status,
-                next_at or now,
+                next_at,
                 outcome.status_code,
                 outcome.error,
-                now if outcome.succeeded else None,
             )
         )
         logged.append(
@@ -487,7 +554,6 @@ async def complete(
                 message.id,
                 message.endpoint_id,
                 message.attempts,
-                now,
                 outcome.status_code,
                 round(outcome.latency_ms, 2),
                 outcome.response_body,
@@ -497,8 +563,8 @@ async def complete(
             )
         )
     statements = await Statements.of(session)
-    await statements.rows(messages, FINISHED, finished, _finish)
-    await statements.rows(attempts, LOGGED, logged, _log)
+    await statements.rows(messages, FINISHED, finished, _finish, now=now)
+    await statements.rows(attempts, LOGGED, logged, _log, now=now)
     # A success ends a streak; with none to end (as claimed) the statement is skipped. A
     # streak begun since then is ended by the next success, whose claim sees it.
     streaks = {key: ok for key, ok in streaks.items() if not ok or key in failing}
@@ -518,11 +584,11 @@ def _finish(done: Any) -> Any:
         )
         .values(
             status=done.c.status,
-            next_attempt_at=done.c.next_attempt_at,
+            next_attempt_at=func.coalesce(done.c.next_attempt_at, NOW),
             in_flight_until=None,
             last_status_code=done.c.last_status_code,
             last_error=done.c.last_error,
-            delivered_at=done.c.delivered_at,
+            delivered_at=case((done.c.status == "succeeded", NOW)),
         )
     )
 
@@ -532,7 +598,7 @@ def _log(log: Any) -> Any:
     alive = exists().where(
         messages.c.business_id == log.c.business_id, messages.c.id == log.c.message_id
     )
-    return attempts.insert().from_select(LOGGED, select(log).where(alive))
+    return attempts.insert().from_select([*LOGGED, "at"], select(log, NOW).where(alive))
 
 
 async def _track_failure_streaks(
