@@ -40,7 +40,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from punchcard.automations.models import Automation
 from punchcard.businesses.models import Business
@@ -86,6 +86,25 @@ CATALOGUE_CHANNEL = {"wallet": "wallet_push"}  # the event payload's name for th
 
 
 # --- campaigns -------------------------------------------------------------------------------
+
+
+_NOW = bindparam("now", type_=campaigns_t.c.send_at.type)
+# Whether a step has anything to do: a campaign due to start or sending, a delivery due, or one
+# a dead worker left sending. Built once; each part is an index look-up (ix_campaigns_status,
+# ix_message_deliveries_due), and OR stops at the first that holds.
+_ANYTHING_DUE = select(
+    or_(
+        exists().where(campaigns_t.c.status == "sending"),
+        exists().where(campaigns_t.c.status == "scheduled", campaigns_t.c.send_at <= _NOW),
+        exists().where(deliveries.c.status == "queued", deliveries.c.next_attempt_at <= _NOW),
+        exists().where(deliveries.c.status == "sending", deliveries.c.lease_until < _NOW),
+    )
+)
+
+
+async def anything_due(connection: AsyncConnection, now: datetime) -> bool:
+    """One statement where a step takes three transactions: an idle worker asks only this."""
+    return bool(await connection.scalar(_ANYTHING_DUE, {"now": now}))
 
 
 async def start_due(session: AsyncSession, now: datetime) -> int:

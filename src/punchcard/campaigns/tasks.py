@@ -153,6 +153,10 @@ class CampaignSender:
         last messages of this one are still in flight, so the sends in flight do not run dry
         at every batch's end (at most two batches send at once)."""
         now = utcnow()
+        if self.ahead is None and self.delivering is None:
+            async with self.db.reading() as connection:
+                if not await sending.anything_due(connection, now):
+                    return False
         async with self.db.transaction() as session:
             await sending.start_due(session, now)
             await sending.recover(session, now)
