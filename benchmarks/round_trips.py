@@ -56,11 +56,18 @@ def counting() -> Iterator[collections.Counter[str]]:
             setattr(cls, name, original)
 
 
+Request = tuple[str, dict[str, Any], int]  # path, body, expected status
+
+
 async def per_request(
-    database_url: str, key: str, requests: dict[str, list[tuple[str, dict[str, Any], int]]]
+    database_url: str,
+    key: str,
+    requests: dict[str, list[Request]],
+    prepare: dict[str, list[Request]] | None = None,
 ) -> dict[str, dict[str, Any]]:
     """For each named list of (path, body, expected status): round trips per request and the
-    in-process CPU per request. The first request of each list warms up (uncounted)."""
+    in-process CPU per request. The first request of each list warms up (uncounted), after
+    the list's ``prepare`` requests (uncounted too)."""
     app = create_app(Settings(database_url=database_url, run_worker=False, access_log=False))
     found: dict[str, dict[str, Any]] = {}
     async with app.router.lifespan_context(app):
@@ -70,6 +77,8 @@ async def per_request(
             transport=transport, base_url="http://127.0.0.1", headers=headers
         ) as client:
             for name, sent in requests.items():
+                for path, body, _ in (prepare or {}).get(name, []):
+                    await client.post(path, json=body)
                 (path, body, expect), rest = sent[0], sent[1:]
                 await client.post(path, json=body)
                 statuses: collections.Counter[int] = collections.Counter()

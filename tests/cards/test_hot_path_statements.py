@@ -1,6 +1,6 @@
 """The hot paths on PostgreSQL: a stamp that reaches no goal and a redemption by a unique code
-are one statement each (which also confirms the key), and the events they write are the ones
-the Python payload builders describe, on both databases."""
+are one statement each (which also confirms the key), a stamp that reaches a goal four, and the
+events they write are the ones the Python payload builders describe, on both databases."""
 
 from datetime import datetime
 from types import SimpleNamespace
@@ -124,3 +124,7 @@ async def test_a_stamp_reaching_a_goal_tries_the_one_statement_once(tenant: Tena
     assert len(stamped["vouchers_issued"]) == 1
     if _dialect(tenant) == "postgresql":
         assert sum("WITH bumped" in sql for sql in seen) == 1, seen
+        # the one statement; the card bumped (which checks the key: no look-up of its own);
+        # the goal's template; the voucher, round, ledger row and events (stamp_writes)
+        assert len(seen) == 4, seen
+        assert seen[-1].lstrip().startswith("WITH voucher AS"), seen

@@ -1,10 +1,15 @@
-from sqlalchemy import select
+import pytest
+from sqlalchemy import func, select
 
 from punchcard.cards.models import Stamp
 from punchcard.db.engine import Database
 from punchcard.events.models import Event
+from punchcard.vouchers import codes
+from punchcard.vouchers.models import Voucher
 from tests.conftest import Tenant
 from tests.support.factories import card, coffee_program, ok, problem, program, stamp, template
+
+GOAL_EVENTS = ["goal_reached", "reward_issued", "voucher_issued"]
 
 
 async def test_stamp_updates_progress_toward_next_goal(tenant: Tenant) -> None:
@@ -154,3 +159,45 @@ async def test_every_stamp_call_writes_one_ledger_row_beside_its_events(
             "reward_issued",
             "voucher_issued",
         ]
+
+
+async def test_a_goal_whose_drawn_code_is_taken_draws_again_and_writes_once(
+    tenant: Tenant, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reward voucher goes in with the stamp's other writes (one statement on PostgreSQL):
+    when its code is taken, none of them is made, and the next draw makes each once."""
+    api = tenant.client
+    prg = (await coffee_program(api))["id"]  # 5: a fixed code; 10: a CAFE-#### code
+    first, second = await card(api, prg), await card(api, prg)
+    drawn = iter(["CAFE-1111", "CAFE-1111", "CAFE-2222"])
+    monkeypatch.setattr(codes, "from_pattern", lambda *_: next(drawn))
+    for each in (first, second):
+        await stamp(api, each["id"], 9)
+
+    taken = await stamp(api, first["id"])
+    stamped = await stamp(api, second["id"])
+
+    assert [v["redeem_code"] for v in taken["vouchers_issued"]] == ["CAFE-1111"]
+    assert [v["redeem_code"] for v in stamped["vouchers_issued"]] == ["CAFE-2222"]
+    async with db.transaction() as session:
+        ledger = await session.scalar(
+            select(func.count()).where(
+                Stamp.business_id == tenant.business_id, Stamp.card_id == second["id"]
+            )
+        )
+        types = await session.scalars(
+            select(Event.type)
+            .where(Event.business_id == tenant.business_id, Event.card_id == second["id"])
+            .order_by(Event.id)
+        )
+        held = await session.scalars(
+            select(Voucher.redeem_code).where(
+                Voucher.business_id == tenant.business_id,
+                Voucher.card_id == second["id"],
+                Voucher.goal_index == 1,
+            )
+        )
+        assert ledger == 2
+        assert list(types) == ["card_issued", *["stamp_added", *GOAL_EVENTS] * 2]
+        assert list(held) == ["CAFE-2222"]
+    assert stamped["card"]["lifetime_stamps"] == 10

@@ -1,7 +1,6 @@
 """Cards: issue, stamp (the hot path), read, history."""
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from functools import partial
 from types import SimpleNamespace
@@ -25,7 +24,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.businesses.service import acting_location
-from punchcard.cards import progress
+from punchcard.cards import progress, stamp_writes
 from punchcard.cards.models import Card, Stamp
 from punchcard.cards.repository import (
     cards,
@@ -66,7 +65,14 @@ from punchcard.staff import key_check
 from punchcard.staff.actor import Actor, Permission
 from punchcard.vouchers import codes
 from punchcard.vouchers.models import Voucher
-from punchcard.vouchers.service import issue_from_template, templates_by_id, vouchers
+from punchcard.vouchers.service import (
+    as_voucher,
+    from_template,
+    insert_voucher,
+    issue_from_template,
+    templates_by_id,
+    vouchers,
+)
 
 stamps_ledger = table_of(Stamp)
 events_table = table_of(Event)
@@ -301,8 +307,9 @@ def _of_card(column: Any) -> Any:
 
 
 def _stamp_statement(by_id: bool) -> Any:
-    """Bump a live card and read what the payload needs (goals, customer) in one round trip;
-    built once, as statement construction costs more than the database work."""
+    """Bump a live card and read what the payload needs (goals, customer) in one round trip,
+    if the caller's key is still valid (``key_check.still_valid``); built once, as statement
+    construction costs more than the database work."""
     ref = cards.c.id if by_id else cards.c.scan_code
     count = bindparam("added", type_=cards.c.stamps.type)
     return (
@@ -311,6 +318,7 @@ def _stamp_statement(by_id: bool) -> Any:
             cards.c.business_id == bindparam("tenant"),
             ref == bindparam("ref"),
             _live(bindparam("at", type_=cards.c.last_stamp_at.type)),
+            key_check.still_valid(),
         )
         .values(
             stamps=cards.c.stamps + count,
@@ -326,20 +334,6 @@ def _stamp_statement(by_id: bool) -> Any:
             _of_card(customers.c.language),
         )
     )
-
-
-def _typed_values(table: Any, prefix: str, names: Iterable[str]) -> dict[str, Any]:
-    return {name: bindparam(f"{prefix}{name}", type_=table.c[name].type) for name in names}
-
-
-def _ledger_and_event_statement() -> Any:
-    """PostgreSQL: the ledger row rides along the event's INSERT as a data-modifying CTE, one
-    round trip instead of two (SQLite has no such CTE: it gets two statements)."""
-    ledger = insert(stamps_ledger).values(
-        _typed_values(stamps_ledger, "l_", stamps_ledger.c.keys())
-    )
-    event = _typed_values(events_table, "e_", EVENT_ROW_KEYS)
-    return insert(events_table).values(event).add_cte(ledger.cte("ledger"))
 
 
 def _at_once_statement(by_id: bool) -> Any:
@@ -445,21 +439,6 @@ def _at_once_statement(by_id: bool) -> Any:
 _STAMP_BY_ID, _STAMP_BY_SCAN_CODE = _stamp_statement(True), _stamp_statement(False)
 _AT_ONCE_BY_ID, _AT_ONCE_BY_SCAN_CODE = _at_once_statement(True), _at_once_statement(False)
 _CARD_COLUMNS = tuple(cards.c.keys())
-_LEDGER_ROW = insert(stamps_ledger)
-_LEDGER_AND_EVENT = _ledger_and_event_statement()
-
-
-async def _record_stamp(
-    session: AsyncSession, ledger: dict[str, Any], rows: list[dict[str, Any]]
-) -> None:
-    """The ledger row and the stamp's events, in as few round trips as the database allows."""
-    if len(rows) == 1 and session.get_bind().dialect.name == "postgresql":
-        params = {f"l_{name}": value for name, value in ledger.items()}
-        params.update({f"e_{name}": value for name, value in rows[0].items()})
-        await session.execute(_LEDGER_AND_EVENT, params)
-        return
-    await session.execute(_LEDGER_ROW, ledger)
-    await events.record(session, rows)
 
 
 async def _unstampable(session: AsyncSession, business_id: str, ref: str) -> Conflict:
@@ -489,9 +468,22 @@ async def add_stamps(
         done = await _stamp_at_once(session, actor, by_id, ref, count, acting_at, note, now)
         if done is not None:
             return done
-    if actor.unconfirmed_key is not None:  # maybe changed since: act as the login is now
-        confirmed = await key_check.confirm(session, actor)
-        if not key_check.unchanged(actor, confirmed):
+    location_id = acting_at
+    bumped = (
+        await session.execute(
+            _STAMP_BY_ID if by_id else _STAMP_BY_SCAN_CODE,
+            {
+                "tenant": business_id,
+                "ref": ref,
+                "at": now,
+                "added": count,
+                "location": location_id,
+                **key_check.key_params(actor),
+            },
+        )
+    ).one_or_none()
+    if bumped is None:
+        if confirmed := await key_check.changed(session, actor):
             return await add_stamps(
                 session,
                 confirmed,
@@ -500,30 +492,18 @@ async def add_stamps(
                 location_id=location_id,
                 note=note,
             )
-        actor = confirmed  # the card, not the key, took the stamp off the one statement
-    location_id = acting_at
-    bumped = (
-        await session.execute(
-            _STAMP_BY_ID if by_id else _STAMP_BY_SCAN_CODE,
-            {"tenant": business_id, "ref": ref, "at": now, "added": count, "location": location_id},
-        )
-    ).one_or_none()
-    if bumped is None:
         raise await _unstampable(session, business_id, card_ref)
     goals = bumped.goals
     crossing = progress.cross(
         bumped.stamps - count, count, goals, restart=bumped.after_last_goal == "restart"
     )
     card = {name: getattr(bumped, name) for name in _CARD_COLUMNS}
+    new_round = None
     if crossing.rounds_completed:
         # The row lock taken by the UPDATE above is still ours: an absolute write is safe.
         card["stamps"] = crossing.stamps
         card["rounds_completed"] += crossing.rounds_completed
-        await session.execute(
-            update(cards)
-            .where(cards.c.business_id == business_id, cards.c.id == bumped.id)
-            .values(stamps=card["stamps"], rounds_completed=card["rounds_completed"])
-        )
+        new_round = (card["stamps"], card["rounds_completed"])
     view = CardView(SimpleNamespace(**card), goals)
     stamp_id = new_id("stp")
     ledger = {
@@ -544,16 +524,12 @@ async def add_stamps(
         "customer": customer_part(bumped.customer_id, bumped.source_id, bumped.language),
         "card": view.payload_part(),
     }
-    rows = [
-        event_row("stamp_added", **common, stamp={"id": stamp_id, "count": count, "note": note})
-    ]
-    reached, issued = await _reward_goals(session, business_id, bumped, goals, crossing, now)
-    for goal, voucher in zip(reached, issued, strict=True):
-        part = voucher_part(voucher)
-        rows.append(event_row("goal_reached", **common, goal=goal))
-        rows.append(event_row("reward_issued", **common, goal=goal, voucher=part))
-        rows.append(event_row("voucher_issued", **common, voucher=part))
-    await _record_stamp(session, ledger, rows)
+    stamped = event_row(
+        "stamp_added", **common, stamp={"id": stamp_id, "count": count, "note": note}
+    )
+    writes = stamp_writes.StampWrites(business_id, bumped.id, new_round, ledger, [stamped])
+    reached = [{"index": index, **goals[index]} for index in crossing.reached]
+    issued = await _reward_goals(session, bumped, reached, now, writes, common)
     if bumped.referral_id is not None:  # a pending referee: read with the card, else free
         await referral_conversion.convert(
             session,
@@ -678,40 +654,57 @@ async def remove_stamps(
 
 async def _reward_goals(
     session: AsyncSession,
-    business_id: str,
     card: Row[Any],
-    goals: list[dict[str, Any]],
-    crossing: progress.Crossing,
+    reached: list[dict[str, Any]],
     now: datetime,
-) -> tuple[list[dict[str, Any]], list[Voucher]]:
-    """Issue each reached goal's voucher (a lottery goal: its ticket) in this transaction, in
-    the order reached."""
-    if not crossing.reached:
-        return [], []
-    reached_goals = [goals[i] for i in crossing.reached]
-    wanted = {g["template_id"] for g in reached_goals if g["template_id"] is not None}
+    writes: stamp_writes.StampWrites,
+    common: dict[str, Any],
+) -> list[Voucher]:
+    """Issue each reached goal's voucher (a lottery goal: its ticket), in the order reached,
+    and make the stamp's writes with their events. The common crossing, one goal with a
+    template's voucher, writes its voucher in the same statement (``stamp_writes``)."""
+    business_id = writes.business_id
+    wanted = {g["template_id"] for g in reached if g["template_id"] is not None}
     templates = await templates_by_id(session, business_id, wanted, archived=True) if wanted else {}
-    drawn = {g["lottery_id"] for g in reached_goals if g.get("lottery_id") is not None}
+    drawn = {g["lottery_id"] for g in reached if g.get("lottery_id") is not None}
     lotteries = await lotteries_by_id(session, business_id, drawn) if drawn else {}
-    reached, issued = [], []
-    for index in crossing.reached:
-        goal = {"index": index, **goals[index]}
+    holder = {"business_id": business_id, "customer_id": card.customer_id, "card_id": card.id}
+    if len(reached) == 1 and not drawn:
+        [goal] = reached
+        made: list[Voucher] = []
+
+        async def insert(values: dict[str, Any]) -> bool:
+            made[:] = [as_voucher(values)]
+            events = [*writes.events, *_goal_events(goal, made[0], common)]
+            return await stamp_writes.write(session, replace(writes, events=events), values)
+
+        template = templates[goal["template_id"]]
+        values, next_code = from_template(
+            session, template=template, goal_index=goal["index"], now=now, **holder
+        )
+        await insert_voucher(session, values, next_code, insert)
+        return made
+    issued = []
+    for goal in reached:
         issue = (
             partial(issue_ticket, lottery=lotteries[goal["lottery_id"]])
             if goal.get("lottery_id") is not None
             else partial(issue_from_template, template=templates[goal["template_id"]])
         )
-        voucher = await issue(
-            session,
-            business_id=business_id,
-            customer_id=card.customer_id,
-            card_id=card.id,
-            goal_index=index,
-            now=now,
-        )
-        reached.append(goal)
+        voucher = await issue(session, goal_index=goal["index"], now=now, **holder)
+        writes.events += _goal_events(goal, voucher, common)
         issued.append(voucher)
-    return reached, issued
+    await stamp_writes.write(session, writes)
+    return issued
+
+
+def _goal_events(goal: dict[str, Any], voucher: Voucher, common: dict[str, Any]) -> list[Any]:
+    part = voucher_part(voucher)
+    return [
+        event_row("goal_reached", **common, goal=goal),
+        event_row("reward_issued", **common, goal=goal, voucher=part),
+        event_row("voucher_issued", **common, voucher=part),
+    ]
 
 
 # --- reading ---------------------------------------------------------------------------------

@@ -96,11 +96,15 @@ async def confirm(session: AsyncSession, actor: Actor) -> Actor:
     return remember(key_hash, row)
 
 
-def unchanged(actor: Actor, confirmed: Actor) -> bool:
-    """``confirm`` found the login as this process knew it: a statement that checked the key
-    (``still_valid``) and matched nothing was refused by something else than the key, and
-    would be again."""
-    return confirmed == replace(actor, unconfirmed_key=None)
+async def changed(session: AsyncSession, actor: Actor) -> Actor | None:
+    """After a statement that checked the key (``still_valid``) matched nothing: the actor as
+    the database has it now if its login changed since this process knew it (401 when its
+    key is gone), to act as it is now; None if the key was confirmed already or is unchanged,
+    so something else than the key refused the statement, and would again."""
+    if actor.unconfirmed_key is None:
+        return None
+    confirmed = await confirm(session, actor)
+    return None if confirmed == replace(actor, unconfirmed_key=None) else confirmed
 
 
 def still_valid() -> Any:

@@ -3,6 +3,7 @@
 import itertools
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Any
 
 from sqlalchemy import (
@@ -189,25 +190,36 @@ def _expiry(template: VoucherTemplate, now: datetime) -> datetime | None:
 
 
 NextCode = Callable[[int], Awaitable[str]]  # a code for attempt n (0, 1, ...), or a refusal
+# Inserts the voucher unless its code is taken (ON CONFLICT DO NOTHING): True if it went in.
+InsertVoucher = Callable[[dict[str, Any]], Awaitable[bool]]
 
 
 async def insert_voucher(
-    session: AsyncSession, values: dict[str, Any], next_code: NextCode | None
+    session: AsyncSession,
+    values: dict[str, Any],
+    next_code: NextCode | None,
+    insert: InsertVoucher | None = None,
 ) -> dict[str, Any]:
     """Insert with a fresh code until the unique index accepts it (unique codes only):
-    ``next_code`` says when to give up, by raising."""
-    dialect = session.get_bind().dialect.name
+    ``next_code`` says when to give up, by raising. ``insert``: a statement that writes more
+    with the voucher (``cards.stamp_writes``); by default the voucher alone."""
+    insert = insert or partial(_insert_alone, session)
     for attempt in itertools.count():
         if next_code:
             values["redeem_code"] = await next_code(attempt)
-        statement = insert_ignoring_conflicts(vouchers, dialect, values).returning(vouchers.c.id)
-        if (await session.execute(statement)).first() is not None:
+        if await insert(values):
             return values
         if not next_code:
             raise Conflict(
                 "redeem_code_taken", f"Another voucher already has code '{values['redeem_code']}'."
             )
     raise AssertionError("unreachable")
+
+
+async def _insert_alone(session: AsyncSession, values: dict[str, Any]) -> bool:
+    dialect = session.get_bind().dialect.name
+    statement = insert_ignoring_conflicts(vouchers, dialect, values).returning(vouchers.c.id)
+    return (await session.execute(statement)).first() is not None
 
 
 def random_code_source(
@@ -236,7 +248,12 @@ def random_code_source(
     return next_code
 
 
-async def issue_from_template(
+async def issue_from_template(session: AsyncSession, **voucher: Any) -> Voucher:
+    """Issue a voucher of a template: ``from_template``'s arguments."""
+    return as_voucher(await insert_voucher(session, *from_template(session, **voucher)))
+
+
+def from_template(
     session: AsyncSession,
     *,
     business_id: str,
@@ -247,12 +264,14 @@ async def issue_from_template(
     now: datetime,
     metadata: dict[str, Any] | None = None,
     validity_days: int | None = None,
-) -> Voucher:
-    """``validity_days``: valid that long from ``now`` instead of the template's validity."""
+) -> tuple[dict[str, Any], NextCode | None]:
+    """A voucher of ``template``, to insert (``insert_voucher``), and where its codes come from.
+    ``validity_days``: valid that long from ``now`` instead of the template's validity."""
     expires_at = now + timedelta(days=validity_days) if validity_days else _expiry(template, now)
     values: dict[str, Any] = {
         "business_id": business_id,
         "id": new_id("vch"),
+        "type": "voucher",
         "customer_id": customer_id,
         "card_id": card_id,
         "template_id": template.id,
@@ -277,7 +296,7 @@ async def issue_from_template(
             template.code_pattern or codes.DEFAULT_PATTERN,
             template.code_charset or codes.DEFAULT_CHARSET,
         )
-    return as_voucher(await insert_voucher(session, values, next_code))
+    return values, next_code
 
 
 def as_voucher(values: dict[str, Any]) -> Voucher:
@@ -726,18 +745,15 @@ async def redeem(
         done = await _redeem_at_once(session, actor, params, voucher_id, data, lookup_limits)
         if done is not None:
             return done
-    if actor.unconfirmed_key is not None:  # maybe changed since: act as the login is now
-        confirmed = await key_check.confirm(session, actor)
-        if not key_check.unchanged(actor, confirmed):
-            return await redeem(
-                session,
-                confirmed,
-                voucher_id=voucher_id,
-                data=data,
-                via_detail=via_detail,
-                lookup_limits=lookup_limits,
-            )
-        actor = confirmed  # the voucher, not the key, kept the redemption off the one statement
+    if confirmed := await key_check.changed(session, actor):  # act as the login is now
+        return await redeem(
+            session,
+            confirmed,
+            voucher_id=voucher_id,
+            data=data,
+            via_detail=via_detail,
+            lookup_limits=lookup_limits,
+        )
     await ensure_allowed(session, actor.business_id, list(lookup_limits), now)
     row = None
     if isinstance(data, RedeemByCode):
