@@ -2,7 +2,6 @@
 
 import asyncio
 import contextlib
-import gc
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -34,7 +33,7 @@ from punchcard.exports.api import router as exports_router
 from punchcard.health import router as health_router
 from punchcard.idempotency import http as idempotency_http
 from punchcard.imports.api import router as imports_router
-from punchcard.kit import openapi
+from punchcard.kit import heap, openapi
 from punchcard.kit.accesslog import AccessLog
 from punchcard.kit.apidocs import docs_router
 from punchcard.kit.bodylimit import BodyLimit, route_limit
@@ -142,9 +141,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
             pool = sample_pool_forever(app.state.db.engine, stop)
             background.append(asyncio.create_task(pool))
-        # Start-up objects (routes, schemas, statements) live forever: keep them out of every
-        # garbage collection, which otherwise rescans them all and stalls requests.
-        gc.freeze()
+        heap.settle()
         try:
             yield
         finally:

@@ -2,7 +2,6 @@
 import, export, demo, secret-key, apple."""
 
 import asyncio
-import gc
 import json
 import logging
 import logging.config
@@ -32,6 +31,7 @@ from punchcard.db.engine import Database
 from punchcard.db.migrate import upgrade
 from punchcard.exports import cli as exports_cli
 from punchcard.imports import cli as imports_cli
+from punchcard.kit import heap
 from punchcard.observability.logs import lean_records, server_logging, worker_logging
 from punchcard.staff import cli as staff_cli
 from punchcard.staff.actor import Actor
@@ -39,7 +39,6 @@ from punchcard.startup import explain_startup_error
 from punchcard.worker import LoopName, worker_loops
 
 T = TypeVar("T")
-WORKER_GC_THRESHOLD = 10_000  # allocations between young collections in `punchcard worker`
 ENVIRONMENT = """Settings come from PUNCHCARD_* environment variables (or a .env file): above
 all PUNCHCARD_DATABASE_URL (default sqlite:///./punchcard.db; production:
 postgresql://user:password@host:5432/punchcard) and PUNCHCARD_SECRET_KEY (make one with
@@ -249,12 +248,7 @@ def run_worker(
         loops = worker_loops(db, settings, only or tuple(LoopName))
         if metrics is not None:
             loops.append(partial(sample_pool_forever, db.engine))
-        # As in the server: start-up objects live forever, keep them out of every collection.
-        gc.freeze()
-        # A delivery's objects (claim, task, request, response) outlive a few of the default
-        # young collections (one every 700 allocations, a few deliveries), are promoted and
-        # traversed again: about a tenth of the worker's CPU. Fewer, larger ones cost a few ms.
-        gc.set_threshold(WORKER_GC_THRESHOLD)
+        heap.settle()
         try:
             logging.getLogger("punchcard").info("webhook worker started")
             await asyncio.gather(*(loop(stop) for loop in loops))
