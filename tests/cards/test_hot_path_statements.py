@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 from punchcard.events.payloads import card_part, customer_part, voucher_part
 from tests.conftest import Tenant
-from tests.support.factories import card, coffee_program, ok, stamp
+from tests.support.factories import card, coffee_program, ok, staff_key, stamp
 from tests.support.statements import server_statements
 
 
@@ -128,3 +128,31 @@ async def test_a_stamp_reaching_a_goal_tries_the_one_statement_once(tenant: Tena
         # the goal's template; the voucher, round, ledger row and events (stamp_writes)
         assert len(seen) == 4, seen
         assert seen[-1].lstrip().startswith("WITH voucher AS"), seen
+
+
+async def test_a_known_key_whose_login_moved_stamps_at_its_new_location(tenant: Tenant) -> None:
+    """The statements check the key as this process knew it; a login moved since is looked
+    up again and the stamp is taken where the login is now, short of a goal or reaching one."""
+    api = tenant.client
+    there = ok(await api.post("/v1/locations", json={"name": "Harbour"}), 201)
+    login, key = await staff_key(api, "scanner", tenant.location_id)
+    the_card = await card(api, (await coffee_program(api))["id"])
+    async with await tenant.client_for(key) as till:
+        await stamp(till, the_card["id"])  # the key is known from here on
+        ok(await api.patch(f"/v1/staff/{login['id']}", json={"location_id": there["id"]}))
+
+        short = await stamp(till, the_card["id"], 2)  # 3 stamps: no goal
+        reaching = await stamp(till, the_card["id"], 2)  # 5: the cookie
+
+    assert short["card"]["stamps"] == 3
+    assert [v["title"] for v in reaching["vouchers_issued"]] == ["Free cookie"]
+    history = ok(await api.get(f"/v1/cards/{the_card['id']}/history"))["data"]
+    located = [(e["event"], e["location_id"]) for e in history if e["event"] != "card_issued"]
+    assert located == [
+        ("voucher_issued", there["id"]),
+        ("reward_issued", there["id"]),
+        ("goal_reached", there["id"]),
+        ("stamp_added", there["id"]),
+        ("stamp_added", there["id"]),
+        ("stamp_added", tenant.location_id),
+    ]

@@ -468,7 +468,6 @@ async def add_stamps(
         done = await _stamp_at_once(session, actor, by_id, ref, count, acting_at, note, now)
         if done is not None:
             return done
-    location_id = acting_at
     bumped = (
         await session.execute(
             _STAMP_BY_ID if by_id else _STAMP_BY_SCAN_CODE,
@@ -477,13 +476,13 @@ async def add_stamps(
                 "ref": ref,
                 "at": now,
                 "added": count,
-                "location": location_id,
+                "location": acting_at,
                 **key_check.key_params(actor),
             },
         )
     ).one_or_none()
     if bumped is None:
-        if confirmed := await key_check.changed(session, actor):
+        if confirmed := await key_check.changed(session, actor):  # act as the login is now
             return await add_stamps(
                 session,
                 confirmed,
@@ -493,6 +492,7 @@ async def add_stamps(
                 note=note,
             )
         raise await _unstampable(session, business_id, card_ref)
+    location_id = acting_at
     goals = bumped.goals
     crossing = progress.cross(
         bumped.stamps - count, count, goals, restart=bumped.after_last_goal == "restart"

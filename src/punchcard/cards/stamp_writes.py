@@ -22,8 +22,8 @@ from punchcard.db.base import table_of
 from punchcard.events import service as events
 from punchcard.events.models import Event
 from punchcard.events.payloads import EVENT_ROW_KEYS
-from punchcard.kit.sql import Statements, insert_ignoring_conflicts
-from punchcard.vouchers.service import vouchers
+from punchcard.kit.sql import Statements
+from punchcard.vouchers.service import insert_alone, vouchers
 
 stamps_ledger = table_of(Stamp)
 events_table = table_of(Event)
@@ -86,11 +86,8 @@ async def write(
 async def _one_by_one(
     session: AsyncSession, writes: StampWrites, voucher: dict[str, Any] | None
 ) -> bool:
-    if voucher is not None:
-        dialect = session.get_bind().dialect.name
-        statement = insert_ignoring_conflicts(vouchers, dialect, voucher).returning(vouchers.c.id)
-        if (await session.execute(statement)).first() is None:
-            return False
+    if voucher is not None and not await insert_alone(session, voucher):
+        return False
     if writes.new_round is not None:
         stamps, rounds = writes.new_round
         await session.execute(

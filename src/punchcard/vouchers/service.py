@@ -203,7 +203,7 @@ async def insert_voucher(
     """Insert with a fresh code until the unique index accepts it (unique codes only):
     ``next_code`` says when to give up, by raising. ``insert``: a statement that writes more
     with the voucher (``cards.stamp_writes``); by default the voucher alone."""
-    insert = insert or partial(_insert_alone, session)
+    insert = insert or partial(insert_alone, session)
     for attempt in itertools.count():
         if next_code:
             values["redeem_code"] = await next_code(attempt)
@@ -216,7 +216,8 @@ async def insert_voucher(
     raise AssertionError("unreachable")
 
 
-async def _insert_alone(session: AsyncSession, values: dict[str, Any]) -> bool:
+async def insert_alone(session: AsyncSession, values: dict[str, Any]) -> bool:
+    """The voucher alone, unless its code is taken: True if it went in."""
     dialect = session.get_bind().dialect.name
     statement = insert_ignoring_conflicts(vouchers, dialect, values).returning(vouchers.c.id)
     return (await session.execute(statement)).first() is not None
