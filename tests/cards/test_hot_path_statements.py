@@ -1,11 +1,20 @@
 """The hot paths on PostgreSQL: a stamp that reaches no goal and a redemption by a unique code
-are one statement each (which also confirms the key), a stamp that reaches a goal four, and the
+are one statement each (which also confirms the key), a stamp that reaches a goal two, and the
 events they write are the ones the Python payload builders describe, on both databases."""
 
 from datetime import datetime
 from types import SimpleNamespace
+from typing import Any
 
+import pytest
+from sqlalchemy import update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from punchcard.cards import stamp_writes
+from punchcard.cards.models import Card
+from punchcard.db.engine import Database
 from punchcard.events.payloads import card_part, customer_part, voucher_part
+from punchcard.kit.db import first_and_only_write
 from tests.conftest import Tenant
 from tests.support.factories import card, coffee_program, ok, staff_key, stamp
 from tests.support.statements import server_statements
@@ -111,9 +120,9 @@ async def test_the_redeem_event_is_the_payload_builders(tenant: Tenant) -> None:
         assert written["customer"]["id"] == the_card["customer_id"]
 
 
-async def test_a_stamp_reaching_a_goal_tries_the_one_statement_once(tenant: Tenant) -> None:
-    """The one statement refuses a stamp that reaches a goal; with the key confirmed as it was
-    known, the stamp takes the whole way at once instead of trying the statement again."""
+async def test_a_stamp_reaching_a_goal_is_two_statements_on_postgresql(tenant: Tenant) -> None:
+    """The one statement refuses a stamp that reaches a goal and reads the card, its goals and
+    the goal's template instead; a second statement makes the stamp with its voucher."""
     api = tenant.client
     the_card = await card(api, (await coffee_program(api))["id"])
     await stamp(api, the_card["id"], 4)  # the key is known from here on
@@ -122,12 +131,54 @@ async def test_a_stamp_reaching_a_goal_tries_the_one_statement_once(tenant: Tena
         stamped = await stamp(api, the_card["id"])
 
     assert len(stamped["vouchers_issued"]) == 1
+    assert stamped["card"]["stamps"] == 5
     if _dialect(tenant) == "postgresql":
-        assert sum("WITH bumped" in sql for sql in seen) == 1, seen
-        # the one statement; the card bumped (which checks the key: no look-up of its own);
-        # the goal's template; the voucher, round, ledger row and events (stamp_writes)
-        assert len(seen) == 4, seen
-        assert seen[-1].lstrip().startswith("WITH voucher AS"), seen
+        assert len(seen) == 2, seen
+        assert "voucher_templates" in seen[0], seen
+        assert "INSERT INTO vouchers" in seen[1], seen
+
+
+async def test_a_card_moved_between_the_read_and_the_write_is_stamped_as_it_is_now(
+    tenant: Tenant, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PostgreSQL: a stamp made while the stamp reaching a goal is between its two statements
+    (the card read, the writes) leaves the second writing nothing; the stamp then takes the
+    whole way, on the card as it is now: past the goal, it rewards nothing."""
+    api = tenant.client
+    the_card = await card(api, (await coffee_program(api))["id"])  # a goal at 5 stamps
+    await stamp(api, the_card["id"], 4)
+    moved: list[int] = []
+
+    async def meanwhile(*args: Any) -> Any:
+        if not moved:
+            async with db.transaction() as session:
+                moved.append(await stamp_cards_row(session, the_card["id"]))
+        return await first_and_only_write(*args)
+
+    monkeypatch.setattr(stamp_writes, "first_and_only_write", meanwhile)
+    stamped = await stamp(api, the_card["id"])
+
+    assert len(moved) == (_dialect(tenant) == "postgresql")
+    assert stamped["card"]["stamps"] == 5 + len(moved)
+    assert len(stamped["vouchers_issued"]) == 1 - len(moved)
+    held = ok(await api.get("/v1/vouchers", params={"card_id": the_card["id"]}))["data"]
+    assert len(held) == 1 - len(moved)
+    ledger = ok(await api.get(f"/v1/cards/{the_card['id']}/history"))["data"]
+    assert [e["event"] for e in ledger].count("goal_reached") == 1 - len(moved)
+
+
+async def stamp_cards_row(session: AsyncSession, card_id: str) -> int:
+    """A stamp as another writer makes it (on the row only): the card's stamps after it."""
+    return int(
+        (
+            await session.execute(
+                update(Card)
+                .where(Card.id == card_id)
+                .values(stamps=Card.stamps + 1, lifetime_stamps=Card.lifetime_stamps + 1)
+                .returning(Card.stamps)
+            )
+        ).scalar_one()
+    )
 
 
 async def test_a_known_key_whose_login_moved_stamps_at_its_new_location(tenant: Tenant) -> None:

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, bindparam, func, literal_column, select
+from sqlalchemy import and_, bindparam, func, literal_column, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from punchcard.cards import progress
@@ -16,6 +16,13 @@ from punchcard.programs.models import Program
 cards = table_of(Card)
 customers = table_of(Customer)
 programs = table_of(Program)
+
+
+def live(now: Any) -> Any:
+    """SQL: the card can take stamps at ``now`` (active, not expired)."""
+    return and_(
+        cards.c.status == "active", or_(cards.c.expires_at.is_(None), cards.c.expires_at > now)
+    )
 
 
 def goals_path(path: str) -> Any:

@@ -12,12 +12,15 @@ from sqlalchemy import (
     String,
     and_,
     bindparam,
+    false,
     func,
     insert,
     literal,
+    literal_column,
     null,
-    or_,
     select,
+    true,
+    union_all,
     update,
 )
 from sqlalchemy.dialects.postgresql import JSONB
@@ -32,6 +35,7 @@ from punchcard.cards.repository import (
     goal_index_sql,
     goal_vars,
     goals_path,
+    live,
     programs,
 )
 from punchcard.cards.schemas import CardIssue, StampRemoval
@@ -64,8 +68,9 @@ from punchcard.referrals.schemas import Via
 from punchcard.staff import key_check
 from punchcard.staff.actor import Actor, Permission
 from punchcard.vouchers import codes
-from punchcard.vouchers.models import Voucher
+from punchcard.vouchers.models import Voucher, VoucherTemplate
 from punchcard.vouchers.service import (
+    TEMPLATE_FIELDS,
     as_voucher,
     from_template,
     insert_voucher,
@@ -76,6 +81,7 @@ from punchcard.vouchers.service import (
 
 stamps_ledger = table_of(Stamp)
 events_table = table_of(Event)
+voucher_templates = table_of(VoucherTemplate)
 SCAN_CODE_LENGTH = 8
 CARD_ID_PREFIX = "card_"
 
@@ -130,12 +136,6 @@ def _by_ref(business_id: str, ref: str) -> Any:
 
 def normalize_scan_code(typed: str) -> str:
     return codes.normalize(typed).replace("-", "").replace(" ", "")
-
-
-def _live(now: Any) -> Any:
-    return and_(
-        cards.c.status == "active", or_(cards.c.expires_at.is_(None), cards.c.expires_at > now)
-    )
 
 
 async def _card_row(session: AsyncSession, business_id: str, ref: str) -> Row[Any]:
@@ -293,17 +293,16 @@ class StampResult:
     vouchers: list[Voucher]
 
 
+def _the_cards(table: Any) -> Any:
+    """SQL: the row of ``table`` (programs or customers) is the card's."""
+    foreign = cards.c.program_id if table is programs else cards.c.customer_id
+    return and_(table.c.business_id == cards.c.business_id, table.c.id == foreign)
+
+
 def _of_card(column: Any) -> Any:
     """A column of the card's program or customer, as a scalar subquery: SQLite's RETURNING
     may not name the tables of an UPDATE ... FROM."""
-    table = column.table
-    foreign = cards.c.program_id if table is programs else cards.c.customer_id
-    return (
-        select(column)
-        .where(table.c.business_id == cards.c.business_id, table.c.id == foreign)
-        .scalar_subquery()
-        .label(column.name)
-    )
+    return select(column).where(_the_cards(column.table)).scalar_subquery().label(column.name)
 
 
 def _stamp_statement(by_id: bool) -> Any:
@@ -317,7 +316,7 @@ def _stamp_statement(by_id: bool) -> Any:
         .where(
             cards.c.business_id == bindparam("tenant"),
             ref == bindparam("ref"),
-            _live(bindparam("at", type_=cards.c.last_stamp_at.type)),
+            live(bindparam("at", type_=cards.c.last_stamp_at.type)),
             key_check.still_valid(),
         )
         .values(
@@ -340,9 +339,11 @@ def _at_once_statement(by_id: bool) -> Any:
     """PostgreSQL, the common stamp in one statement: bump a live card whose stamps reach no
     goal, write the ledger row and the stamp_added event (its payload completed from the card,
     program and customer), confirm the caller's key (``key_check.still_valid``), and return the
-    card with what the response needs. It matches nothing, and writes nothing, when the card is
-    not stampable, the stamps reach a goal, the card's referral is pending or the key changed:
-    the service then takes the whole way, in a transaction. Built once."""
+    card with what the response needs ("written"). When the stamps reach a goal (or end a
+    round) or the card's referral is pending, it writes nothing and returns the card as it
+    stands, with its goals and the template of the goal the stamps reach, for the stamp's
+    second statement (``_reach_goal_at_once``); when the card is not stampable or the key
+    changed, nothing: the service then takes the whole way, in a transaction. Built once."""
     ref = cards.c.id if by_id else cards.c.scan_code
     at = bindparam("at", type_=cards.c.last_stamp_at.type)
     count = bindparam("added", type_=Integer)
@@ -365,11 +366,9 @@ def _at_once_statement(by_id: bool) -> Any:
         .where(
             cards.c.business_id == bindparam("tenant"),
             ref == bindparam("ref"),
-            _live(at),
-            programs.c.business_id == cards.c.business_id,
-            programs.c.id == cards.c.program_id,
-            customers.c.business_id == cards.c.business_id,
-            customers.c.id == cards.c.customer_id,
+            live(at),
+            _the_cards(programs),
+            _the_cards(customers),
             cards.c.referral_id.is_(None),
             ~crosses_a_goal,
             ~func.coalesce(ends_a_round, False),
@@ -387,6 +386,7 @@ def _at_once_statement(by_id: bool) -> Any:
             customers.c.source_id,
             customers.c.language,
             goal_index_sql(cards.c.stamps).label("goal_index"),
+            programs.c.after_last_goal,
         )
         .cte("bumped")
     )
@@ -433,7 +433,39 @@ def _at_once_statement(by_id: bool) -> Any:
             payload,
         ),
     )
-    return select(bumped).add_cte(ledger.cte("ledger")).add_cte(event.cte("event"))
+    reached_template = func.jsonb_path_query_first(
+        programs.c.goals, goals_path("$[*] ? (@.stamps > $before && @.stamps <= $after)"), stamps
+    ).op("->>", return_type=String)(literal_column("'template_id'"))
+    as_read = (
+        select(
+            *cards.c,
+            programs.c.goals,
+            customers.c.source_id,
+            customers.c.language,
+            null().label("goal_index"),
+            programs.c.after_last_goal,
+            false().label("written"),
+            *(voucher_templates.c[name].label(f"template_{name}") for name in TEMPLATE_FIELDS),
+        )
+        .join_from(cards, programs, _the_cards(programs))
+        .join(customers, _the_cards(customers))
+        .outerjoin(
+            voucher_templates,
+            and_(
+                voucher_templates.c.business_id == cards.c.business_id,
+                voucher_templates.c.id == reached_template,
+            ),
+        )
+        .where(
+            cards.c.business_id == bindparam("tenant"),
+            ref == bindparam("ref"),
+            live(at),
+            key_check.still_valid(),
+            ~select(bumped.c.id).exists(),
+        )
+    )
+    as_bumped = select(bumped, true(), *(null() for _ in TEMPLATE_FIELDS))
+    return union_all(as_read, as_bumped).add_cte(ledger.cte("ledger"), event.cte("event"))
 
 
 _STAMP_BY_ID, _STAMP_BY_SCAN_CODE = _stamp_statement(True), _stamp_statement(False)
@@ -492,43 +524,13 @@ async def add_stamps(
                 note=note,
             )
         raise await _unstampable(session, business_id, card_ref)
-    location_id = acting_at
-    goals = bumped.goals
     crossing = progress.cross(
-        bumped.stamps - count, count, goals, restart=bumped.after_last_goal == "restart"
+        bumped.stamps - count, count, bumped.goals, restart=bumped.after_last_goal == "restart"
     )
+    # The row lock taken by the UPDATE above is still ours: a new round's absolute write is safe.
     card = {name: getattr(bumped, name) for name in _CARD_COLUMNS}
-    new_round = None
-    if crossing.rounds_completed:
-        # The row lock taken by the UPDATE above is still ours: an absolute write is safe.
-        card["stamps"] = crossing.stamps
-        card["rounds_completed"] += crossing.rounds_completed
-        new_round = (card["stamps"], card["rounds_completed"])
-    view = CardView(SimpleNamespace(**card), goals)
-    stamp_id = new_id("stp")
-    ledger = {
-        "business_id": business_id,
-        "id": stamp_id,
-        "card_id": bumped.id,
-        "count": count,
-        "location_id": location_id,
-        "staff_id": actor.staff_id,
-        "note": note,
-        "created_at": now,
-    }
-    common: dict[str, Any] = {
-        "business_id": business_id,
-        "at": now,
-        "location_id": location_id,
-        "staff_id": actor.staff_id,
-        "customer": customer_part(bumped.customer_id, bumped.source_id, bumped.language),
-        "card": view.payload_part(),
-    }
-    stamped = event_row(
-        "stamp_added", **common, stamp={"id": stamp_id, "count": count, "note": note}
-    )
-    writes = stamp_writes.StampWrites(business_id, bumped.id, new_round, ledger, [stamped])
-    reached = [{"index": index, **goals[index]} for index in crossing.reached]
+    view, writes, common = _stamped(actor, bumped, card, count, crossing, acting_at, note, now)
+    reached = [{"index": index, **bumped.goals[index]} for index in crossing.reached]
     issued = await _reward_goals(session, bumped, reached, now, writes, common)
     if bumped.referral_id is not None:  # a pending referee: read with the card, else free
         await referral_conversion.convert(
@@ -536,10 +538,55 @@ async def add_stamps(
             business_id=business_id,
             card_id=bumped.id,
             referral_id=bumped.referral_id,
-            trigger=referral_conversion.stamped(stamp_id, bumped.lifetime_stamps),
-            where=referral_conversion.Where(location_id, actor.staff_id, now),
+            trigger=referral_conversion.stamped(writes.ledger["id"], bumped.lifetime_stamps),
+            where=referral_conversion.Where(acting_at, actor.staff_id, now),
         )
     return StampResult(view, count, reached, issued)
+
+
+def _stamped(
+    actor: Actor,
+    row: Any,
+    card: dict[str, Any],
+    count: int,
+    crossing: progress.Crossing,
+    location_id: str | None,
+    note: str | None,
+    now: datetime,
+) -> tuple[CardView, stamp_writes.StampWrites, dict[str, Any]]:
+    """The card once stamped (``card``: its columns with the stamps added; ``row`` has its
+    program's goals and customer), the stamp's writes short of rewards, and what each of its
+    events carries."""
+    new_round = None
+    if crossing.rounds_completed:
+        card["stamps"] = crossing.stamps
+        card["rounds_completed"] += crossing.rounds_completed
+        new_round = (card["stamps"], card["rounds_completed"])
+    view = CardView(SimpleNamespace(**card), row.goals)
+    stamp_id = new_id("stp")
+    ledger = {
+        "business_id": actor.business_id,
+        "id": stamp_id,
+        "card_id": row.id,
+        "count": count,
+        "location_id": location_id,
+        "staff_id": actor.staff_id,
+        "note": note,
+        "created_at": now,
+    }
+    common: dict[str, Any] = {
+        "business_id": actor.business_id,
+        "at": now,
+        "location_id": location_id,
+        "staff_id": actor.staff_id,
+        "customer": customer_part(row.customer_id, row.source_id, row.language),
+        "card": view.payload_part(),
+    }
+    stamped = event_row(
+        "stamp_added", **common, stamp={"id": stamp_id, "count": count, "note": note}
+    )
+    writes = stamp_writes.StampWrites(actor.business_id, row.id, new_round, ledger, [stamped])
+    return view, writes, common
 
 
 async def _stamp_at_once(
@@ -552,8 +599,8 @@ async def _stamp_at_once(
     note: str | None,
     now: datetime,
 ) -> StampResult | None:
-    """The common stamp in one round trip (``_at_once_statement``); None when it matched
-    nothing and the stamp takes the whole way."""
+    """The common stamp in one round trip (``_at_once_statement``), the one reaching a goal in
+    two (``_reach_goal_at_once``); None when the stamp takes the whole way."""
     stamp_id = new_id("stp")
     event = event_row(
         "stamp_added",
@@ -580,7 +627,49 @@ async def _stamp_at_once(
     row = await first_and_only_write(session, statement, params)
     if row is None:
         return None
+    if not row.written:
+        return await _reach_goal_at_once(session, actor, row, count, location_id, note, now)
     return StampResult(CardView(row, row.goals), count, [], [])
+
+
+async def _reach_goal_at_once(
+    session: AsyncSession,
+    actor: Actor,
+    row: Any,
+    count: int,
+    location_id: str | None,
+    note: str | None,
+    now: datetime,
+) -> StampResult | None:
+    """The stamp reaching one goal whose reward is a template's voucher (codes drawn or fixed,
+    not a pool's), from the card as the at-once statement read it: every write, the card's
+    bump with them, in one more statement (``stamp_writes.Bump``). None, nothing written,
+    when the stamp takes the whole way: other rewards, a pending referral, or the card moved
+    on since it was read."""
+    crossing = progress.cross(
+        row.stamps, count, row.goals, restart=row.after_last_goal == "restart"
+    )
+    if row.referral_id is not None or len(crossing.reached) != 1:
+        return None
+    [index] = crossing.reached
+    goal = {"index": index, **row.goals[index]}
+    if goal.get("lottery_id") is not None or goal.get("template_id") != row.template_id:
+        return None
+    if row.template_code_type == "pool":
+        return None
+    card = {name: getattr(row, name) for name in _CARD_COLUMNS}
+    card["stamps"] += count
+    card["lifetime_stamps"] += count
+    card.update(last_stamp_at=now, last_stamp_location_id=location_id)
+    view, writes, common = _stamped(actor, row, card, count, crossing, location_id, note, now)
+    template = SimpleNamespace(**{f: getattr(row, f"template_{f}") for f in TEMPLATE_FIELDS})
+    read = (row.stamps, row.lifetime_stamps, row.rounds_completed)
+    bump = stamp_writes.Bump(count, now, location_id, read, key_check.key_params(actor))
+    try:
+        issued = await _reward_one(session, row, goal, template, now, writes, common, bump)
+    except stamp_writes.NotAtOnce:
+        return None
+    return StampResult(view, count, [goal], issued)
 
 
 @dataclass
@@ -668,22 +757,11 @@ async def _reward_goals(
     templates = await templates_by_id(session, business_id, wanted, archived=True) if wanted else {}
     drawn = {g["lottery_id"] for g in reached if g.get("lottery_id") is not None}
     lotteries = await lotteries_by_id(session, business_id, drawn) if drawn else {}
-    holder = {"business_id": business_id, "customer_id": card.customer_id, "card_id": card.id}
     if len(reached) == 1 and not drawn:
         [goal] = reached
-        made: list[Voucher] = []
-
-        async def insert(values: dict[str, Any]) -> bool:
-            made[:] = [as_voucher(values)]
-            events = [*writes.events, *_goal_events(goal, made[0], common)]
-            return await stamp_writes.write(session, replace(writes, events=events), values)
-
         template = templates[goal["template_id"]]
-        values, next_code = from_template(
-            session, template=template, goal_index=goal["index"], now=now, **holder
-        )
-        await insert_voucher(session, values, next_code, insert)
-        return made
+        return await _reward_one(session, card, goal, template, now, writes, common)
+    holder = {"business_id": business_id, "customer_id": card.customer_id, "card_id": card.id}
     issued = []
     for goal in reached:
         issue = (
@@ -696,6 +774,38 @@ async def _reward_goals(
         issued.append(voucher)
     await stamp_writes.write(session, writes)
     return issued
+
+
+async def _reward_one(
+    session: AsyncSession,
+    card: Any,
+    goal: dict[str, Any],
+    template: Any,
+    now: datetime,
+    writes: stamp_writes.StampWrites,
+    common: dict[str, Any],
+    bump: stamp_writes.Bump | None = None,
+) -> list[Voucher]:
+    """The common crossing, one goal with a template's voucher: the voucher goes in with the
+    stamp's writes, in one statement (with ``bump``: the stamp's own, ``stamp_writes``)."""
+    made: list[Voucher] = []
+
+    async def insert(values: dict[str, Any]) -> bool:
+        made[:] = [as_voucher(values)]
+        events = [*writes.events, *_goal_events(goal, made[0], common)]
+        return await stamp_writes.write(session, replace(writes, events=events), values, bump)
+
+    values, next_code = from_template(
+        session,
+        template=template,
+        goal_index=goal["index"],
+        now=now,
+        business_id=writes.business_id,
+        customer_id=card.customer_id,
+        card_id=card.id,
+    )
+    await insert_voucher(session, values, next_code, insert)
+    return made
 
 
 def _goal_events(goal: dict[str, Any], voucher: Voucher, common: dict[str, Any]) -> list[Any]:
@@ -742,12 +852,7 @@ async def list_cards(
     actor.require(Permission.CARDS_READ)
     query = (
         select(cards, programs.c.goals)
-        .join(
-            programs,
-            and_(
-                programs.c.business_id == cards.c.business_id, programs.c.id == cards.c.program_id
-            ),
-        )
+        .join(programs, _the_cards(programs))
         .where(cards.c.business_id == actor.business_id)
     )
     if customer_id:
@@ -757,9 +862,9 @@ async def list_cards(
     if scan_code:
         query = query.where(_by_ref(actor.business_id, scan_code))
     if status == "active":
-        query = query.where(_live(utcnow()))
+        query = query.where(live(utcnow()))
     elif status == "expired":
-        query = query.where(~_live(utcnow()))
+        query = query.where(~live(utcnow()))
     rows = list((await session.execute(newest_first(query, cards.c.id, params))).all())
     page, cursor = to_page(rows, params, lambda row: row.id)
     return [CardView(row, row.goals) for row in page], cursor

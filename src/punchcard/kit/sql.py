@@ -135,9 +135,20 @@ class Statements:
         if self.adapted is None:
             given = rows_table(self.session, table, names, rows)
             return _rows(await self.session.execute(build(given), params))
-        built = _array_statement(table, tuple(names), build)
-        columns = {f"rows_{name}": [row[i] for row in rows] for i, name in enumerate(names)}
+        built, columns = array_rows(table, names, rows, build)
         return await self.fetch(built, **columns, **params)
+
+
+def array_rows(
+    table: Table,
+    names: Sequence[str],
+    rows: list[tuple[Any, ...]],
+    build: Callable[[Any], Executable],
+) -> tuple[Executable, dict[str, Any]]:
+    """PostgreSQL: ``Statements.rows``'s statement (built once) and its array parameters, for
+    a caller that runs it itself (``kit.db.first_and_only_write``)."""
+    built = _array_statement(table, tuple(names), build)
+    return built, {f"rows_{name}": [row[i] for row in rows] for i, name in enumerate(names)}
 
 
 def _rows(result: Any) -> list[Any]:

@@ -254,6 +254,21 @@ async def issue_from_template(session: AsyncSession, **voucher: Any) -> Voucher:
     return as_voucher(await insert_voucher(session, *from_template(session, **voucher)))
 
 
+# What ``from_template`` reads of a template (a row read with others may carry just these).
+TEMPLATE_FIELDS = (
+    "id",
+    "title",
+    "description",
+    "code_type",
+    "fixed_code",
+    "code_pattern",
+    "code_charset",
+    "formats",
+    "validity_days",
+    "valid_until",
+)
+
+
 def from_template(
     session: AsyncSession,
     *,
