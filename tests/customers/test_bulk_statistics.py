@@ -48,8 +48,10 @@ async def test_a_batch_that_fills_the_table_leaves_statistics_to_plan_the_next_b
         await service.bulk_upsert(session, actor, rows=_rows(0, 1000))
     async with db.transaction() as session:
         assert await session.scalar(ESTIMATE) == 1000
-        wanted = {"source_id": [f"crm-{i}" for i in range(1000, 2000)]}
-        query = repository._holders_query(actor.business_id, wanted, lock=True, postgres=True)
+        wanted = [f"crm-{i}" for i in range(1000, 2000)]
+        query = repository._holders_query(("source_id",), lock=True, postgres=True).params(
+            business_id=actor.business_id, source_id_values=wanted
+        )
         sql = query.compile(dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True})
         plan = "\n".join(row[0] for row in await session.execute(text(f"EXPLAIN {sql}")))
     assert "uq_customers_business_id_source_id" in plan, plan

@@ -4,9 +4,10 @@ in one query and writes them in one INSERT and one UPDATE, whatever the number o
 import hashlib
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Select, column, func, literal, or_, select, text, true, union, update
+from sqlalchemy import Select, bindparam, column, func, or_, select, text, true, union, update
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -47,11 +48,13 @@ async def serialize_batches(session: AsyncSession, business_id: str) -> None:
         await session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
 
 
-def _probe(business_id: str, name: str, values: list[str]) -> Select[Any]:
-    """PostgreSQL: the ids holding ``values`` of the column, one unique-index probe each."""
+def _probe(name: str) -> Select[Any]:
+    """PostgreSQL: the ids holding the values of the column (bound as ``{name}_values``), one
+    unique-index probe each."""
     held = customers.alias(f"{name}_holder")
+    values = bindparam(f"{name}_values", type_=ARRAY(held.c[name].type))
     keys = (
-        func.unnest(literal(values, ARRAY(held.c[name].type)))
+        func.unnest(values)
         .table_valued(column("v", held.c[name].type))
         .render_derived(name=f"{name}_keys")
     )
@@ -60,20 +63,23 @@ def _probe(business_id: str, name: str, values: list[str]) -> Select[Any]:
     # would scan all the business's customers.
     hit = (
         select(held.c.id)
-        .where(held.c.business_id == business_id, held.c[name] == keys.c.v)
+        .where(held.c.business_id == bindparam("business_id"), held.c[name] == keys.c.v)
         .limit(1)
         .lateral(f"{name}_hit")
     )
     return select(hit.c.id).select_from(keys.join(hit, true()))
 
 
-def _holders_query(
-    business_id: str, wanted: dict[str, list[str]], *, lock: bool, postgres: bool
-) -> Any:
+@lru_cache(maxsize=64)
+def _holders_query(names: tuple[str, ...], *, lock: bool, postgres: bool) -> Any:
+    """The customers holding the values of columns ``names`` (bound as ``{name}_values``) in
+    business ``business_id``: built once per shape, as building costs more than the query
+    (and leaves hundreds of objects to the garbage collector)."""
+    business_id = bindparam("business_id", type_=customers.c.business_id.type)
     if not postgres:  # SQLite plans IN lists by index; its writers take turns, no locks
-        named = [customers.c[name].in_(values) for name, values in wanted.items()]
+        named = [customers.c[n].in_(bindparam(f"{n}_values", expanding=True)) for n in names]
         return select(customers).where(customers.c.business_id == business_id, or_(*named))
-    probes = [_probe(business_id, name, values) for name, values in wanted.items()]
+    probes = [_probe(name) for name in names]
     ids = (union(*probes) if len(probes) > 1 else probes[0]).subquery("found")
     ordered = select(ids.c.id).order_by(ids.c.id).subquery("ordered")
     row = customers.alias("held")
@@ -95,9 +101,10 @@ async def holders(
     if not wanted:
         return {}
     postgres = session.get_bind().dialect.name == "postgresql"
-    query = _holders_query(business_id, wanted, lock=lock, postgres=postgres)
+    query = _holders_query(tuple(wanted), lock=lock, postgres=postgres)
+    params = {"business_id": business_id, **{f"{n}_values": v for n, v in wanted.items()}}
     found: dict[Key, Customer] = {}
-    for row in await session.execute(query):
+    for row in await session.execute(query, params):
         for name in IDENTITY:
             if (value := getattr(row, name)) is not None:
                 found[(name, value)] = row
