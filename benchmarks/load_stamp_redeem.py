@@ -44,7 +44,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -63,8 +63,8 @@ from webhook_delivery import Worker
 
 BENCH_DB = "punchcard_bench"  # --db-name: benchmarks running at once need one each
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
-# Process title of a backend: "postgres: 15/main: <user> <database> <client> <state>"
-POSTGRES_BACKEND = re.compile(r"postgres: \S+: \S+ (\S+) (?:\[local\]|\S+\(\d+\))")
+# Process title of a backend: "postgres: 15/main: <user> <database> <client>(<port>) <state>"
+POSTGRES_BACKEND = re.compile(r"postgres: \S+: \S+ (\S+) (?:\[local\]|\S+\((\d+)\))")
 # Other processes using more than this share of the machine make the figures unreliable.
 BUSY_ELSEWHERE_WARNING = 0.05
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
@@ -85,9 +85,17 @@ TARGET_OPEN_LOOP_P99_MS = 25.0  # at half the measured maximum rate
 TARGET_RSS_MB = 120.0
 TARGET_POSTGRES_CPU_RATIO = 1.5  # PostgreSQL CPU per API stamp / per raw transaction
 ROUND_TRIP_REQUESTS = 200  # counted in-process per hot path
+TAIL_WINDOW_S = 0.1  # the open loop's slowest requests are grouped by when they were due
 GOAL_STAMPS = 10  # the program's one goal: every tenth stamp on a card issues a voucher
 JSON_HEADERS = {"Content-Type": "application/json"}
+REWARDED = b'"vouchers_issued":[{'  # in a stamp's answer: the stamp reached a goal
 CHECKPOINT_REFUSED: list[bool] = []
+POSTGRES_SERVING = {  # whose statements a backend ran (``cpu_split``)
+    "http": "the API's",
+    "loops": "the background loops'",
+    "clients": "the load generator's",
+    "background": "no client's (WAL, checkpoints, autovacuum)",
+}
 
 
 # --- measuring -------------------------------------------------------------------------------
@@ -101,10 +109,11 @@ def percentile(sorted_values: list[float], fraction: float) -> float:
     return sorted_values[min(rank, len(sorted_values)) - 1]
 
 
-def _processes(database: str) -> dict[int, tuple[str, float]]:
-    """Every process: (who, user + system CPU seconds so far). PostgreSQL backends serving
-    another database than ``database`` are named after it, so they count as "other"."""
-    found = {}
+def _processes(database: str) -> tuple[dict[int, tuple[str, float]], dict[int, int]]:
+    """Every process: (who, user + system CPU seconds so far), and the client port of each
+    PostgreSQL backend of ``database`` (by pid). Backends serving another database are named
+    after it, so they count as "other"."""
+    found, ports = {}, {}
     for process in psutil.process_iter(["name", "cmdline", "cpu_times"]):
         times = process.info["cpu_times"]
         if times is None:
@@ -115,8 +124,19 @@ def _processes(database: str) -> dict[int, tuple[str, float]]:
             backend = POSTGRES_BACKEND.match(title)
             if backend and backend.group(1) != database:
                 name = f"postgres backend ({backend.group(1)})"
+            elif backend and backend.group(2):
+                ports[process.pid] = int(backend.group(2))
         found[process.pid] = (name, times.user + times.system)
-    return found
+    return found, ports
+
+
+def _port_owners() -> dict[int, int]:
+    """The pid holding each local TCP port connected to PostgreSQL's."""
+    return {
+        connection.laddr.port: connection.pid
+        for connection in psutil.net_connections(kind="tcp")
+        if connection.raddr and connection.raddr.port == 5432 and connection.pid
+    }
 
 
 @dataclass
@@ -124,23 +144,37 @@ class CpuSnapshot:
     wall: float
     processes: dict[int, tuple[str, float]]
     busy: float  # system-wide, all cores, excluding idle and iowait
+    backend_ports: dict[int, int]  # PostgreSQL backend pid -> its client's port
+    steal: float  # time the hypervisor ran something else while this VM wanted a CPU
 
     @classmethod
     def take(cls, database: str) -> CpuSnapshot:
         system = psutil.cpu_times()
         idle = system.idle + getattr(system, "iowait", 0.0)
         guest = getattr(system, "guest", 0.0) + getattr(system, "guest_nice", 0.0)
-        return cls(time.perf_counter(), _processes(database), sum(system) - idle - guest)
+        processes, ports = _processes(database)
+        steal = getattr(system, "steal", 0.0)
+        return cls(time.perf_counter(), processes, sum(system) - idle - guest, ports, steal)
 
 
-def cpu_split(before: CpuSnapshot, after: CpuSnapshot, server_pids: list[int]) -> dict[str, Any]:
+def cpu_split(
+    before: CpuSnapshot,
+    after: CpuSnapshot,
+    server_pids: list[int],
+    loop_pids: Sequence[int] = (),
+) -> dict[str, Any]:
     """Core-seconds used during a phase, by who used them. "kernel/exited" is what no live
-    process accounts for: interrupts, softirqs (loopback TCP) and processes that ended."""
+    process accounts for: interrupts, softirqs (loopback TCP) and processes that ended.
+    PostgreSQL's are split by whom each backend served: the server's HTTP workers, its
+    background loops (``loop_pids``), other clients (this process), or no client (WAL writer,
+    checkpointer, autovacuum: "background")."""
     used: dict[int, float] = {}
     for pid, (_name, seconds) in after.processes.items():
         used[pid] = seconds - before.processes.get(pid, ("", 0.0))[1]
     me = os.getpid()
     groups = {"loadgen": 0.0, "server": 0.0, "postgres": 0.0, "other": 0.0}
+    served = {"http": 0.0, "loops": 0.0, "clients": 0.0, "background": 0.0}
+    owners = _port_owners()
     others: dict[str, float] = collections.defaultdict(float)
     for pid, seconds in used.items():
         name = after.processes[pid][0]
@@ -150,12 +184,23 @@ def cpu_split(before: CpuSnapshot, after: CpuSnapshot, server_pids: list[int]) -
             groups["server"] += seconds
         elif name == "postgres":
             groups["postgres"] += seconds
+            client = owners.get(after.backend_ports.get(pid, -1))
+            if pid not in after.backend_ports:
+                served["background"] += seconds
+            elif client in loop_pids:
+                served["loops"] += seconds
+            elif client in server_pids:
+                served["http"] += seconds
+            else:
+                served["clients"] += seconds
         else:
             groups["other"] += seconds
             others[name] += seconds
     wall = after.wall - before.wall
     busy = after.busy - before.busy
     return {
+        "steal_core_s": after.steal - before.steal,
+        **{f"postgres_for_{who}_core_s": seconds for who, seconds in served.items()},
         "wall_s": wall,
         "capacity_core_s": wall * (psutil.cpu_count() or 1),
         "busy_core_s": busy,
@@ -180,6 +225,10 @@ class Phase:
     exhausted: bool = False
     cpu: dict[str, Any] = field(default_factory=dict)
     database: dict[str, int] = field(default_factory=dict)
+    # Open loop: (seconds into the phase the request was due, latency), and the latencies of
+    # the stamps that reached a goal (their answer issued a voucher).
+    timeline: list[tuple[float, float]] = field(default_factory=list)
+    goal_latencies: list[float] = field(default_factory=list)
 
     def fail(self, status: str, detail: str) -> None:
         self.errors[status] += 1
@@ -208,6 +257,30 @@ class Phase:
                 for who in ("loadgen", "server", "postgres")
                 if f"{who}_core_s" in self.cpu
             },
+            **self._tail(),
+            "postgres_cpu_ms_per_request_serving": {
+                who: round(self.cpu[f"postgres_for_{who}_core_s"] / done * 1000, 3)
+                for who in ("http", "loops", "clients", "background")
+                if done and f"postgres_for_{who}_core_s" in self.cpu
+            },
+        }
+
+    def _tail(self) -> dict[str, Any]:
+        """Open loop: when the slowest 1% were due. Few windows holding them all say the tail
+        is stalls of the whole machine, not the cost of some requests."""
+        if not self.timeline:
+            return {}
+        ordered = sorted(self.timeline, key=lambda mark: mark[1])
+        slowest = ordered[len(ordered) - max(1, len(ordered) // 100) :]
+        windows = collections.Counter(int(due / TAIL_WINDOW_S) for due, _ in slowest)
+        goals = sorted(self.goal_latencies)
+        return {
+            "slowest_1pct": len(slowest),
+            "slowest_1pct_windows": len(windows),
+            "slowest_1pct_in_busiest_window": max(windows.values()),
+            "reaching_a_goal": len(goals),
+            "reaching_a_goal_p50_ms": round(percentile(goals, 0.50) * 1000, 2) if goals else None,
+            "reaching_a_goal_p99_ms": round(percentile(goals, 0.99) * 1000, 2) if goals else None,
         }
 
 
@@ -306,8 +379,12 @@ class Server:
     @property
     def pids(self) -> list[int]:
         """Every process of the server: its CPU is the server's."""
-        loops = [] if self.loop_worker is None else [self.loop_worker.pid]
-        return [self.pid, *self.worker_pids, *loops]
+        return [self.pid, *self.worker_pids, *self.loop_pids]
+
+    @property
+    def loop_pids(self) -> list[int]:
+        """The process of the background loops, when they run apart (``--loops process``)."""
+        return [] if self.loop_worker is None else [self.loop_worker.pid]
 
     async def _read(self) -> None:
         assert self.process is not None
@@ -672,7 +749,11 @@ async def drive_open(
             phase.latencies.append(time.perf_counter() - due)
             phase.fail(type(error).__name__, str(error))
             return
-        phase.latencies.append(time.perf_counter() - due)
+        latency = time.perf_counter() - due
+        phase.latencies.append(latency)
+        phase.timeline.append((due - started, latency))
+        if REWARDED in answer:
+            phase.goal_latencies.append(latency)
         if status == expect:
             phase.ok += 1
         else:
@@ -716,6 +797,7 @@ async def measured(
     warmup: float,
     duration: float,
     run: Callable[[Phase, float], Awaitable[None]],
+    loop_pids: list[int] | None = None,
 ) -> Phase:
     """CHECKPOINT, warm up (discarded), then the measured run with its CPU split and the
     database's own counters (transactions committed, sessions opened)."""
@@ -728,7 +810,8 @@ async def measured(
         counters = await database_counters(monitor)
         before = CpuSnapshot.take(str(bench.database))
         await run(phase, duration)
-        phase.cpu = cpu_split(before, CpuSnapshot.take(str(bench.database)), server_pids)
+        after_cpu = CpuSnapshot.take(str(bench.database))
+        phase.cpu = cpu_split(before, after_cpu, server_pids, loop_pids or ())
         after = await database_counters(monitor)
     finally:
         await monitor.close()
@@ -792,6 +875,7 @@ async def api_phases(
             args.warmup,
             args.duration,
             runner(next_stamp, 201),
+            server.loop_pids,
         )
         redeeming = await measured(
             "redeem-by-code (API)",
@@ -800,6 +884,7 @@ async def api_phases(
             args.warmup,
             args.duration,
             runner(next_redeem, 200),
+            server.loop_pids,
         )
         server.count_connections()
 
@@ -825,6 +910,7 @@ async def api_phases(
                     args.warmup,
                     args.duration,
                     open_loop(make, expect, rate),
+                    server.loop_pids,
                 )
             )
     return [stamping, redeeming, *open_phases]
@@ -1096,6 +1182,10 @@ def print_report(
         if per:
             shown = ", ".join(f"{who} {ms:.2f} ms" for who, ms in per.items())
             print(f"  {'':<22} CPU per request: {shown}")
+        serving = {who: ms for who, ms in s["postgres_cpu_ms_per_request_serving"].items() if ms}
+        if serving:
+            shown = ", ".join(f"{POSTGRES_SERVING[who]} {ms:.3f} ms" for who, ms in serving.items())
+            print(f"  {'':<22} postgres per request, by whom it served: {shown}")
         db = s["database"]
         if db and s["requests"]:
             print(
@@ -1168,12 +1258,32 @@ def print_report(
         f"PostgreSQL CPU per stamp, API/raw: {postgres_api:.3f} / {postgres_raw:.3f} ms ="
         f" {postgres_ratio:.2f} (target <= {TARGET_POSTGRES_CPU_RATIO})"
     )
+    serving_api = stamp["postgres_cpu_ms_per_request_serving"]
+    serving_raw = raw["postgres_cpu_ms_per_request_serving"]
+    if serving_api.get("http") and serving_raw.get("clients"):
+        own, raw_own = serving_api["http"], serving_raw["clients"]
+        print(
+            f"  of which the statements' backends: API {own:.3f} / raw {raw_own:.3f} ms ="
+            f" {own / raw_own:.2f}; the background loops' {serving_api.get('loops', 0.0):.3f} ms"
+        )
     for label, found in (("add-stamp", open_stamp), ("redeem", open_redeem)):
         print(
             f"open loop {label} at {found['requests'] / found['elapsed_s']:.0f}/s: p50"
             f" {found['p50_ms']:.1f} ms, p99 {found['p99_ms']:.1f} ms"
             f" (target p99 <= {TARGET_OPEN_LOOP_P99_MS:.0f})"
         )
+        print(
+            f"  its slowest 1% ({found['slowest_1pct']}) were due in"
+            f" {found['slowest_1pct_windows']} windows of {TAIL_WINDOW_S * 1000:.0f} ms, the"
+            f" busiest holding {found['slowest_1pct_in_busiest_window']}"
+            f"; steal (CPU the VM's host took) {found['cpu']['steal_core_s']:.2f} core-s"
+        )
+        if found["reaching_a_goal"]:
+            print(
+                f"  the {found['reaching_a_goal']} stamps that reached a goal: p50"
+                f" {found['reaching_a_goal_p50_ms']:.1f} ms, p99"
+                f" {found['reaching_a_goal_p99_ms']:.1f} ms"
+            )
     print(f"closed loop p99 add-stamp: {stamp['p99_ms']:.0f} ms, redeem: {redeem['p99_ms']:.0f} ms")
     print(f"peak RSS per worker: {worker_peak:.0f} MB (target <= {TARGET_RSS_MB:.0f})")
     print(f"master peak RSS: {memory['master']['peak_rss_mb']:.0f} MB")
