@@ -146,6 +146,7 @@ class CpuSnapshot:
     busy: float  # system-wide, all cores, excluding idle and iowait
     backend_ports: dict[int, int]  # PostgreSQL backend pid -> its client's port
     steal: float  # time the hypervisor ran something else while this VM wanted a CPU
+    iowait: float  # idle time with a disk write or read outstanding (WAL flushes)
 
     @classmethod
     def take(cls, database: str) -> CpuSnapshot:
@@ -153,8 +154,9 @@ class CpuSnapshot:
         idle = system.idle + getattr(system, "iowait", 0.0)
         guest = getattr(system, "guest", 0.0) + getattr(system, "guest_nice", 0.0)
         processes, ports = _processes(database)
-        steal = getattr(system, "steal", 0.0)
-        return cls(time.perf_counter(), processes, sum(system) - idle - guest, ports, steal)
+        steal, iowait = getattr(system, "steal", 0.0), getattr(system, "iowait", 0.0)
+        busy = sum(system) - idle - guest
+        return cls(time.perf_counter(), processes, busy, ports, steal, iowait)
 
 
 def cpu_split(
@@ -200,6 +202,7 @@ def cpu_split(
     busy = after.busy - before.busy
     return {
         "steal_core_s": after.steal - before.steal,
+        "iowait_core_s": after.iowait - before.iowait,
         **{f"postgres_for_{who}_core_s": seconds for who, seconds in served.items()},
         "wall_s": wall,
         "capacity_core_s": wall * (psutil.cpu_count() or 1),
@@ -1276,7 +1279,8 @@ def print_report(
             f"  its slowest 1% ({found['slowest_1pct']}) were due in"
             f" {found['slowest_1pct_windows']} windows of {TAIL_WINDOW_S * 1000:.0f} ms, the"
             f" busiest holding {found['slowest_1pct_in_busiest_window']}"
-            f"; steal (CPU the VM's host took) {found['cpu']['steal_core_s']:.2f} core-s"
+            f"; core-s the VM's host took (steal) {found['cpu']['steal_core_s']:.2f},"
+            f" idle waiting for the disk (iowait) {found['cpu']['iowait_core_s']:.2f}"
         )
         if found["reaching_a_goal"]:
             print(
