@@ -653,9 +653,9 @@ async def _reach_goal_at_once(
         return None
     [index] = crossing.reached
     goal = {"index": index, **row.goals[index]}
-    if goal.get("lottery_id") is not None or goal.get("template_id") != row.template_id:
+    if goal.get("lottery_id") is not None or row.template_id is None:
         return None
-    if row.template_code_type == "pool":
+    if goal["template_id"] != row.template_id or row.template_code_type == "pool":
         return None
     card = {name: getattr(row, name) for name in _CARD_COLUMNS}
     card["stamps"] += count
