@@ -186,8 +186,9 @@ def cpu_split(
             groups["server"] += seconds
         elif name == "postgres":
             groups["postgres"] += seconds
-            client = owners.get(after.backend_ports.get(pid, -1))
-            if pid not in after.backend_ports:
+            port = after.backend_ports.get(pid)
+            client = None if port is None else owners.get(port)
+            if port is None:
                 served["background"] += seconds
             elif client in loop_pids:
                 served["loops"] += seconds
@@ -800,7 +801,7 @@ async def measured(
     warmup: float,
     duration: float,
     run: Callable[[Phase, float], Awaitable[None]],
-    loop_pids: list[int] | None = None,
+    loop_pids: Sequence[int] = (),
 ) -> Phase:
     """CHECKPOINT, warm up (discarded), then the measured run with its CPU split and the
     database's own counters (transactions committed, sessions opened)."""
@@ -814,7 +815,7 @@ async def measured(
         before = CpuSnapshot.take(str(bench.database))
         await run(phase, duration)
         after_cpu = CpuSnapshot.take(str(bench.database))
-        phase.cpu = cpu_split(before, after_cpu, server_pids, loop_pids or ())
+        phase.cpu = cpu_split(before, after_cpu, server_pids, loop_pids)
         after = await database_counters(monitor)
     finally:
         await monitor.close()
